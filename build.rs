@@ -1,0 +1,3 @@
+fn main() -> Result<(), errcat_codegen::Error> {
+    errcat_codegen::Config::new().compile()
+}

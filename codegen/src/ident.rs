@@ -1,0 +1,176 @@
+//! Names: the snake_case rule for catalog names and their Rust identifiers.
+
+/// True for lowercase ASCII words joined by single underscores, starting with
+/// a letter: `rate_limited`, `http_413`.
+pub fn is_snake_case(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    !bytes.is_empty()
+        && bytes[0].is_ascii_lowercase()
+        && !name.ends_with('_')
+        && !name.contains("__")
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// A best-effort snake_case spelling of `name`, for `help:` lines; empty if
+/// nothing usable is left.
+pub fn to_snake_case(name: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for ch in name.chars() {
+        if ch.is_ascii_uppercase() && prev_lower {
+            out.push('_');
+        }
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+            prev_lower = ch.is_ascii_lowercase() || ch.is_ascii_digit();
+        } else {
+            out.push('_');
+            prev_lower = false;
+        }
+    }
+    let words: Vec<&str> = out.split('_').filter(|w| !w.is_empty()).collect();
+    let joined = words.join("_");
+    let first_letter = joined
+        .find(|c: char| c.is_ascii_lowercase())
+        .unwrap_or(joined.len());
+    if first_letter > 0 && first_letter < joined.len() {
+        // Leading digits: move them behind a word so the name stays readable.
+        format!("code_{joined}")
+    } else {
+        joined
+    }
+}
+
+/// `rate_limited` → `RateLimited`; `http_413` → `Http413`. A name whose
+/// camel form is `Self` becomes `Self_`, since `Self` cannot be a variant.
+pub fn upper_camel(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split('_').filter(|w| !w.is_empty()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.extend(chars);
+        }
+    }
+    if out == "Self" {
+        out.push('_');
+    }
+    out
+}
+
+/// The Rust identifier for a snake_case name used as a function or argument:
+/// itself, `r#name` for keywords, or `name_` for the keywords that cannot be
+/// raw identifiers.
+pub fn snake_ident(name: &str) -> String {
+    if matches!(name, "self" | "super" | "crate" | "extern" | "_") {
+        format!("{name}_")
+    } else if is_keyword(name) {
+        format!("r#{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Rust's strict and reserved keywords, across editions.
+pub fn is_keyword(name: &str) -> bool {
+    matches!(
+        name,
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "self"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
+            | "abstract"
+            | "become"
+            | "box"
+            | "do"
+            | "final"
+            | "macro"
+            | "override"
+            | "priv"
+            | "typeof"
+            | "unsized"
+            | "virtual"
+            | "yield"
+            | "try"
+            | "gen"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_rule() {
+        for ok in ["a", "rate_limited", "http_413", "v2_api"] {
+            assert!(is_snake_case(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "Rate",
+            "rate__limited",
+            "_x",
+            "x_",
+            "1abc",
+            "a-b",
+            "RATE_LIMIT",
+            "caf\u{e9}",
+        ] {
+            assert!(!is_snake_case(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn suggestions_are_snake_case() {
+        assert_eq!(to_snake_case("RATE_LIMIT_ERROR"), "rate_limit_error");
+        assert_eq!(to_snake_case("rateLimited"), "rate_limited");
+        assert_eq!(to_snake_case("rate__limited"), "rate_limited");
+        assert_eq!(to_snake_case("404-not-found"), "code_404_not_found");
+        assert_eq!(to_snake_case("!!!"), "");
+    }
+
+    #[test]
+    fn identifiers() {
+        assert_eq!(upper_camel("rate_limited"), "RateLimited");
+        assert_eq!(upper_camel("http_413"), "Http413");
+        assert_eq!(upper_camel("self"), "Self_");
+        assert_eq!(upper_camel("type"), "Type");
+        assert_eq!(snake_ident("type"), "r#type");
+        assert_eq!(snake_ident("self"), "self_");
+        assert_eq!(snake_ident("limit"), "limit");
+    }
+}

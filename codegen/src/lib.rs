@@ -1,0 +1,271 @@
+//! errcat-codegen: validate an error catalog written in TOML and generate
+//! Rust code and Markdown docs from it.
+//!
+//! The pipeline has three layers, as in rust-analyzer's codegen:
+//!
+//! 1. [`raw`]: serde structs mirroring the file format, with spans
+//!    ([`load`] reads files into them);
+//! 2. [`lower`]: validation, turning raw into the [`model`] and collecting
+//!    every problem as a [`Diagnostic`];
+//! 3. [`emit`]: pure functions from the model to text.
+//!
+//! From a build script, use [`Config`]:
+//!
+//! ```no_run
+//! fn main() -> Result<(), errcat_codegen::Error> {
+//!     errcat_codegen::Config::new().catalog_dir("catalog").compile()
+//! }
+//! ```
+//!
+//! and include the result with
+//! `include!(concat!(env!("OUT_DIR"), "/errcat.rs"));`.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod diagnostics;
+pub mod emit;
+pub mod ident;
+pub mod load;
+pub mod lower;
+pub mod model;
+pub mod phf;
+pub mod raw;
+pub mod source;
+pub mod write;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use diagnostics::{DiagCode, Diagnostic, Report, Severity};
+pub use model::Model;
+pub use source::Sources;
+pub use write::FileSet;
+
+/// A validated catalog, with any warnings found on the way.
+#[derive(Debug)]
+pub struct Compiled {
+    /// The model.
+    pub model: Model,
+    /// Warnings (no errors) against the sources.
+    pub warnings: Report,
+}
+
+/// Loads, validates and lowers `sources`. Errs with every problem found.
+pub fn compile(sources: &Sources) -> Result<Compiled, Report> {
+    let mut diags = Vec::new();
+    let loaded = load::load(sources, &mut diags);
+    let model = lower::lower(sources, &loaded, &mut diags);
+    let report = Report::new(sources.clone(), diags);
+    match model {
+        Some(model) if !report.has_errors() => Ok(Compiled {
+            model,
+            warnings: report,
+        }),
+        _ => Err(report),
+    }
+}
+
+/// [`compile`] for a catalog folder; paths in diagnostics start with `display`.
+pub fn compile_dir(dir: &Path, display: &str) -> Result<Compiled, Report> {
+    let sources = Sources::read_dir(dir).map_err(|d| Report::new(Sources::default(), vec![d]))?;
+    let sources = Sources::from_memory(
+        display,
+        sources
+            .files()
+            .iter()
+            .map(|f| (f.name.clone(), f.text.clone())),
+    );
+    compile(&sources)
+}
+
+/// The generated Rust module for in-memory catalog files, e.g. for tests.
+pub fn rust_from_files<N: Into<String>, T: Into<String>>(
+    files: impl IntoIterator<Item = (N, T)>,
+) -> Result<String, Report> {
+    compile(&Sources::from_memory("catalog", files)).map(|c| emit::rust::emit(&c.model))
+}
+
+/// The generated docs for in-memory catalog files, e.g. for tests.
+pub fn docs_from_files<N: Into<String>, T: Into<String>>(
+    files: impl IntoIterator<Item = (N, T)>,
+) -> Result<FileSet, Report> {
+    compile(&Sources::from_memory("catalog", files))
+        .map(|c| generated_files(&c.model, "cargo errcat generate"))
+}
+
+/// Everything errcat commits under `generated/`: the docs pages and a JSON
+/// export of the model, keyed by path relative to that folder.
+pub fn generated_files(model: &Model, command: &str) -> FileSet {
+    let mut files = FileSet::new();
+    for (path, text) in emit::markdown::emit(model, command) {
+        files.insert(Path::new("docs").join(path), text);
+    }
+    files.insert(
+        PathBuf::from("catalog.json"),
+        emit::json::emit(model, command),
+    );
+    files
+}
+
+/// Why code generation failed.
+pub enum Error {
+    /// The catalog has errors (or warnings, when they are denied).
+    Catalog(Report),
+    /// A file could not be read or written.
+    Io(PathBuf, std::io::Error),
+    /// A build-script environment variable is missing.
+    Env(&'static str),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Catalog(report) => write!(f, "{report}"),
+            Error::Io(path, e) => write!(f, "cannot write `{}`: {e}", path.display()),
+            Error::Env(var) => write!(
+                f,
+                "`{var}` is not set; is this running from a build script?"
+            ),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    /// The rendered diagnostics, so a build script returning
+    /// `Result<(), Error>` fails with a readable report.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\n{self}")
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Build-script configuration, in the style of `prost_build::Config`.
+#[derive(Clone, Debug)]
+pub struct Config {
+    catalog_dir: PathBuf,
+    out_file: String,
+    docs_dir: Option<PathBuf>,
+    deny_warnings: bool,
+    rust: emit::rust::RustOptions,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            catalog_dir: PathBuf::from("catalog"),
+            out_file: "errcat.rs".into(),
+            docs_dir: None,
+            deny_warnings: false,
+            rust: emit::rust::RustOptions::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Defaults: catalog in `catalog/`, output `$OUT_DIR/errcat.rs`.
+    pub fn new() -> Self {
+        Config::default()
+    }
+
+    /// The catalog folder, relative to the crate's manifest directory.
+    pub fn catalog_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.catalog_dir = dir.into();
+        self
+    }
+
+    /// The file name written in `OUT_DIR`.
+    pub fn out_file(&mut self, name: impl Into<String>) -> &mut Self {
+        self.out_file = name.into();
+        self
+    }
+
+    /// Also check that the committed generated folder (relative to the
+    /// manifest directory) is fresh, and warn once if it is not. It is never
+    /// written from a build script.
+    pub fn check_generated(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.docs_dir = Some(dir.into());
+        self
+    }
+
+    /// Fail on warnings too.
+    pub fn deny_warnings(&mut self, deny: bool) -> &mut Self {
+        self.deny_warnings = deny;
+        self
+    }
+
+    /// The path generated code uses for the runtime crate; default
+    /// `::errcat_runtime`. Set it if you re-export the runtime elsewhere.
+    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
+        self.rust.runtime_path = path.into();
+        self
+    }
+
+    /// Compiles the catalog at `dir` into Rust source without writing
+    /// anything. Paths in diagnostics are `dir` as given.
+    pub fn generate(&self, dir: &Path) -> Result<(String, Report), Error> {
+        let display = self.catalog_dir.display().to_string();
+        let compiled = compile_dir(dir, &display).map_err(Error::Catalog)?;
+        if self.deny_warnings && compiled.warnings.warning_count() > 0 {
+            return Err(Error::Catalog(compiled.warnings));
+        }
+        Ok((
+            emit::rust::emit_with(&compiled.model, &self.rust),
+            compiled.warnings,
+        ))
+    }
+
+    /// The build-script entry point: validates the catalog, writes
+    /// `$OUT_DIR/<out_file>` if it changed, and tells cargo to re-run only
+    /// when a catalog file changes.
+    pub fn compile(&self) -> Result<(), Error> {
+        let manifest_dir = PathBuf::from(
+            std::env::var_os("CARGO_MANIFEST_DIR").ok_or(Error::Env("CARGO_MANIFEST_DIR"))?,
+        );
+        let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or(Error::Env("OUT_DIR"))?);
+        let dir = manifest_dir.join(&self.catalog_dir);
+
+        // Declared before reading, so a fix re-runs the script even when
+        // this run fails.
+        println!("cargo:rerun-if-changed={}", dir.display());
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for path in paths
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+        }
+
+        let (rust, warnings) = self.generate(&dir)?;
+        for line in warnings
+            .render()
+            .lines()
+            .filter(|l| warnings.warning_count() > 0 && !l.is_empty())
+        {
+            println!("cargo:warning={line}");
+        }
+        let out = out_dir.join(&self.out_file);
+        write::write_if_changed(&out, &rust).map_err(|e| Error::Io(out.clone(), e))?;
+
+        if let Some(docs) = &self.docs_dir {
+            let display = self.catalog_dir.display().to_string();
+            if let Ok(compiled) = compile_dir(&dir, &display) {
+                let files = generated_files(&compiled.model, "cargo errcat generate");
+                let stale = write::stale_files(&manifest_dir.join(docs), &files);
+                if !stale.is_empty() {
+                    println!(
+                        "cargo:warning={} generated file(s) under {} are stale (first: {}); run `cargo errcat generate`",
+                        stale.len(),
+                        docs.display(),
+                        stale[0].path().display()
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,278 @@
+//! Reads catalog sources into the raw layer, collecting every syntax, key and
+//! type problem instead of stopping at the first.
+//!
+//! Each file is parsed to a spanned TOML document, then every entry (a code,
+//! a category, a retry policy) is deserialized on its own, so one bad value
+//! never hides another. Unknown keys are found by comparing against the raw
+//! struct's serde field list.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::raw::{
+    Entry, RawCategory, RawCategoryFile, RawCode, RawEnvelope, RawMeta, RawRetryPolicy, RawSettings,
+};
+use crate::source::{CATALOG_TOML, FileId, Sources};
+
+/// What the loader read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// catalog.toml, if present and parseable.
+    pub settings: Option<(FileId, RawSettings)>,
+    /// One entry per category file, in file order.
+    pub category_files: Vec<RawCategoryFile>,
+    /// Files that had TOML syntax errors; their content is not trusted, so
+    /// follow-on checks (such as "empty category") skip them.
+    pub unparsed: BTreeSet<FileId>,
+}
+
+const TOP_LEVEL_KEYS: &[&str] = &["catalog", "envelope", "retry", "categories"];
+
+/// Parses every file. Problems are pushed onto `diags`.
+pub fn load(sources: &Sources, diags: &mut Vec<Diagnostic>) -> Loaded {
+    let mut loaded = Loaded::default();
+    let has_settings = sources.files().iter().any(|f| f.name == CATALOG_TOML);
+    if !has_settings {
+        diags.push(diagnostics::missing_catalog_toml(&sources.dir_display));
+    }
+    for (id, file) in sources.iter() {
+        let (doc, errors) = DeTable::parse_recoverable(&file.text);
+        if !errors.is_empty() {
+            for e in errors {
+                let span = e.span().unwrap_or(0..0);
+                diags.push(diagnostics::toml_syntax(id, span, e.message()));
+            }
+            loaded.unparsed.insert(id);
+            continue;
+        }
+        let doc = doc.into_inner();
+        if file.name == CATALOG_TOML {
+            loaded.settings = Some((id, read_settings(id, &doc, diags)));
+        } else {
+            let codes = doc
+                .iter()
+                .filter_map(|(key, value)| read_entry::<RawCode>(id, key, value, "a code", diags))
+                .collect();
+            loaded
+                .category_files
+                .push(RawCategoryFile { file: id, codes });
+        }
+    }
+    loaded
+}
+
+fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -> RawSettings {
+    let mut settings = RawSettings::default();
+    for (key, value) in doc {
+        match key.get_ref().as_ref() {
+            "catalog" => {
+                settings.meta = read_entry::<RawMeta>(file, key, value, "[catalog]", diags)
+            }
+            "envelope" => {
+                settings.envelope = read_entry::<RawEnvelope>(file, key, value, "[envelope]", diags)
+            }
+            "retry" => {
+                settings.retry = read_entries::<RawRetryPolicy>(
+                    file,
+                    value,
+                    "retry policies",
+                    "a retry policy",
+                    diags,
+                )
+            }
+            "categories" => {
+                settings.categories =
+                    read_entries::<RawCategory>(file, value, "categories", "a category", diags)
+            }
+            other => diags.push(diagnostics::unknown_key(
+                file,
+                key.span(),
+                other,
+                "catalog.toml",
+                TOP_LEVEL_KEYS,
+            )),
+        }
+    }
+    settings
+}
+
+/// Reads a table of tables such as `[retry.standard]`, `[retry.never]`.
+fn read_entries<T: DeserializeOwned + Default>(
+    file: FileId,
+    value: &Spanned<DeValue<'_>>,
+    group: &str,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Entry<T>> {
+    match value.get_ref() {
+        DeValue::Table(table) => table
+            .iter()
+            .filter_map(|(key, value)| read_entry::<T>(file, key, value, what, diags))
+            .collect(),
+        other => {
+            diags.push(diagnostics::wrong_type(
+                file,
+                value.span(),
+                group,
+                &format!("expected a table of {group}, found {}", other.type_str()),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// Reads one table into `T`, reporting unknown keys and each unusable value.
+fn read_entry<T: DeserializeOwned + Default>(
+    file: FileId,
+    key: &Spanned<toml::de::DeString<'_>>,
+    value: &Spanned<DeValue<'_>>,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Entry<T>> {
+    let key_text = key.get_ref().to_string();
+    let entry_key = Spanned::new(key.span(), key_text.clone());
+    let DeValue::Table(table) = value.get_ref() else {
+        diags.push(diagnostics::wrong_type(
+            file,
+            value.span(),
+            &key_text,
+            &format!(
+                "expected a table describing {what}, found {}",
+                value.get_ref().type_str()
+            ),
+        ));
+        return None;
+    };
+    let fields = serde_fields::<T>();
+    let mut known = DeTable::new();
+    for (k, v) in table {
+        if fields.contains(&k.get_ref().as_ref()) {
+            known.insert(k.clone(), v.clone());
+        } else {
+            let context = format!("{what} (`{key_text}`)");
+            diags.push(diagnostics::unknown_key(
+                file,
+                k.span(),
+                k.get_ref(),
+                &context,
+                fields,
+            ));
+        }
+    }
+    let span = value.span();
+    if let Ok(body) = deserialize_table::<T>(span.clone(), known.clone()) {
+        return Some(Entry {
+            key: entry_key,
+            span,
+            body,
+            broken: Vec::new(),
+        });
+    }
+    // Something is mistyped: try each key alone to report every bad value.
+    let mut broken = Vec::new();
+    let mut usable = DeTable::new();
+    for (k, v) in &known {
+        let mut single = DeTable::new();
+        single.insert(k.clone(), v.clone());
+        match deserialize_table::<T>(span.clone(), single) {
+            Ok(_) => {
+                usable.insert(k.clone(), v.clone());
+            }
+            Err(e) => {
+                let field = k.get_ref().to_string();
+                let at = e
+                    .span()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| v.span());
+                diags.push(diagnostics::wrong_type(file, at, &field, e.message()));
+                broken.push(field);
+            }
+        }
+    }
+    let body = deserialize_table::<T>(span.clone(), usable).unwrap_or_default();
+    Some(Entry {
+        key: entry_key,
+        span,
+        body,
+        broken,
+    })
+}
+
+fn deserialize_table<T: DeserializeOwned>(
+    span: Range<usize>,
+    table: DeTable<'_>,
+) -> Result<T, toml::de::Error> {
+    T::deserialize(ValueDeserializer::from(Spanned::new(
+        span,
+        DeValue::Table(table),
+    )))
+}
+
+/// The field names serde derives for `T`, read by asking `T` to deserialize
+/// itself from a deserializer that only records them.
+fn serde_fields<T: DeserializeOwned>() -> &'static [&'static str] {
+    let grab = FieldGrab::default();
+    let _ = T::deserialize(&grab);
+    grab.0.get()
+}
+
+#[derive(Default)]
+struct FieldGrab(std::cell::Cell<&'static [&'static str]>);
+
+#[derive(Debug)]
+struct Stop;
+
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("field names recorded")
+    }
+}
+
+impl std::error::Error for Stop {}
+
+impl serde::de::Error for Stop {
+    fn custom<M: std::fmt::Display>(_: M) -> Self {
+        Stop
+    }
+}
+
+impl<'de> serde::Deserializer<'de> for &FieldGrab {
+    type Error = Stop;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+        Err(Stop)
+    }
+
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Stop> {
+        self.0.set(fields);
+        Err(Stop)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_fields_lists_renamed_fields() {
+        let fields = serde_fields::<RawCategory>();
+        assert!(fields.contains(&"type"));
+        assert!(fields.contains(&"range"));
+        assert!(!fields.contains(&"error_type"));
+    }
+}

@@ -1,0 +1,234 @@
+//! The validated catalog: defaults resolved, identifiers derived, references
+//! resolved to indices, in a fixed order. Emitters read only this.
+//!
+//! Order: categories as declared in catalog.toml; codes grouped by category in
+//! that order, and within a category as written in its file. Nothing depends
+//! on directory listing order.
+
+pub use errcat_runtime::{Fault, Jitter, Kind, ParamType};
+
+/// A whole catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// Name, version, docs location.
+    pub meta: Meta,
+    /// Wire shape of error responses.
+    pub envelope: Envelope,
+    /// Named retry policies, `never` first.
+    pub retry_policies: Vec<RetryPolicy>,
+    /// Categories in declaration order.
+    pub categories: Vec<Category>,
+    /// Codes in catalog order.
+    pub codes: Vec<Code>,
+}
+
+/// Catalog-wide settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meta {
+    /// Catalog name.
+    pub name: String,
+    /// Catalog version, if given.
+    pub version: Option<String>,
+    /// What the catalog covers (Markdown).
+    pub description: Option<String>,
+    /// Base URL of the published docs, without a trailing slash; empty for
+    /// relative links.
+    pub docs_base_url: String,
+    /// Anchor pattern with `{category}` and `{code}`.
+    pub docs_anchor: String,
+}
+
+/// Which JSON shape error responses use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvelopeStyle {
+    /// `{"error": {"code", "message", ...}}`.
+    Nested,
+    /// RFC 9457 `application/problem+json`.
+    Problem,
+}
+
+/// How envelope field names are spelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldCase {
+    /// `request_id`, `retry_after_ms`.
+    Snake,
+    /// `requestId`, `retryAfterMs`.
+    Camel,
+}
+
+/// The envelope settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Envelope {
+    /// Shape.
+    pub style: EnvelopeStyle,
+    /// Field naming.
+    pub field_case: FieldCase,
+}
+
+/// A named retry policy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryPolicy {
+    /// Its name in the catalog.
+    pub name: String,
+    /// What it is for, if said.
+    pub description: Option<String>,
+    /// What it does.
+    pub strategy: RetryStrategy,
+}
+
+/// Exponential backoff parameters, in milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Backoff {
+    /// First delay.
+    pub initial_ms: u64,
+    /// Growth per retry, at least 1.
+    pub factor: f64,
+    /// Cap on one delay.
+    pub max_delay_ms: u64,
+    /// Jitter.
+    pub jitter: Jitter,
+    /// Attempts in all, counting the first.
+    pub max_attempts: u32,
+}
+
+/// What a retry policy does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RetryStrategy {
+    /// Never retry.
+    Never,
+    /// Exponential backoff.
+    Backoff(Backoff),
+    /// Honour Retry-After up to `max_wait_ms`, else back off.
+    AfterHeader {
+        /// Longest advised wait honoured.
+        max_wait_ms: u64,
+        /// Backoff without a header.
+        fallback: Backoff,
+    },
+}
+
+impl RetryStrategy {
+    /// True unless `Never`.
+    pub fn is_retryable(&self) -> bool {
+        !matches!(self, RetryStrategy::Never)
+    }
+}
+
+/// A category of codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// Snake-case id; also the file name and docs page name.
+    pub id: String,
+    /// Rust variant name.
+    pub variant: String,
+    /// Heading.
+    pub title: String,
+    /// What it covers (Markdown).
+    pub description: Option<String>,
+    /// Inclusive numeric range codes must fall in.
+    pub range: Option<(u32, u32)>,
+    /// Who is at fault.
+    pub fault: Fault,
+    /// Envelope `type`.
+    pub error_type: String,
+    /// Codes in this category, as indices into [`Model::codes`].
+    pub codes: Vec<usize>,
+}
+
+/// One segment of a message template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    /// Literal text, with `{{`/`}}` already unescaped.
+    Text(String),
+    /// A `{param}` placeholder: index into [`Code::params`].
+    Param(usize),
+}
+
+/// A declared message parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Param {
+    /// Name as written.
+    pub name: String,
+    /// Rust identifier for it (raw or renamed if a keyword).
+    pub ident: String,
+    /// Its type.
+    pub ty: ParamType,
+}
+
+/// One code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Code {
+    /// Snake-case name, e.g. `rate_limited`.
+    pub name: String,
+    /// Rust variant name, e.g. `RateLimited`.
+    pub variant: String,
+    /// Rust function name, e.g. `rate_limited` (raw or renamed if a keyword).
+    pub fn_ident: String,
+    /// Numeric code.
+    pub numeric: Option<u32>,
+    /// HTTP status.
+    pub status: u16,
+    /// Error, success or pending.
+    pub kind: Kind,
+    /// Index into [`Model::categories`].
+    pub category: usize,
+    /// Short title.
+    pub title: String,
+    /// The message template as written.
+    pub message: String,
+    /// The template parsed.
+    pub segments: Vec<Segment>,
+    /// Declared params, in declaration order.
+    pub params: Vec<Param>,
+    /// Long description (Markdown).
+    pub description: Option<String>,
+    /// How to fix it.
+    pub solution: Option<String>,
+    /// Index into [`Model::retry_policies`].
+    pub retry: usize,
+    /// CLI exit code.
+    pub exit_code: u8,
+    /// SDK exception class name.
+    pub sdk_exception: Option<String>,
+    /// Version that introduced it.
+    pub since: Option<String>,
+    /// Deprecation note.
+    pub deprecated: Option<String>,
+    /// Index of the code to use instead.
+    pub replaced_by: Option<usize>,
+    /// Old names that still parse.
+    pub aliases: Vec<String>,
+    /// Full docs URL.
+    pub docs_url: String,
+}
+
+impl Model {
+    /// The category of a code.
+    pub fn category_of(&self, code: &Code) -> &Category {
+        &self.categories[code.category]
+    }
+
+    /// The retry policy of a code.
+    pub fn retry_of(&self, code: &Code) -> &RetryPolicy {
+        &self.retry_policies[code.retry]
+    }
+
+    /// Codes that have a numeric code, sorted by it.
+    pub fn codes_by_numeric(&self) -> Vec<&Code> {
+        let mut codes: Vec<&Code> = self.codes.iter().filter(|c| c.numeric.is_some()).collect();
+        codes.sort_by_key(|c| c.numeric);
+        codes
+    }
+
+    /// Renders a message template with the given argument texts, one per
+    /// param, in declaration order.
+    pub fn render_message(code: &Code, args: &[String]) -> String {
+        code.segments
+            .iter()
+            .map(|s| match s {
+                Segment::Text(t) => t.as_str(),
+                Segment::Param(i) => args.get(*i).map_or("", String::as_str),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,170 @@
+//! Serde mirror of the catalog file format, with a span on every value.
+//!
+//! Every field is optional here, even required ones: the validator reports a
+//! missing field with its place instead of serde stopping at the first one.
+//! Numbers are read as `i64` so out-of-range values get errcat's own
+//! diagnostics rather than a bare type error.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A spanned string.
+pub type Str = Spanned<String>;
+/// A spanned integer, as TOML stores it.
+pub type Int = Spanned<i64>;
+
+/// `[catalog]` in catalog.toml.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawMeta {
+    /// Catalog name, e.g. `"acme"`.
+    pub name: Option<Str>,
+    /// Catalog version, e.g. `"1.4.0"`.
+    pub version: Option<Str>,
+    /// What the catalog covers (Markdown).
+    pub description: Option<Str>,
+    /// Where the generated docs are published.
+    pub docs_base_url: Option<Str>,
+    /// Per-code anchor under the base URL, with `{category}` and `{code}`.
+    pub docs_anchor: Option<Str>,
+}
+
+/// `[envelope]` in catalog.toml.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawEnvelope {
+    /// `"nested"` or `"problem"`.
+    pub style: Option<Str>,
+    /// `"snake"` or `"camel"`.
+    pub field_case: Option<Str>,
+}
+
+/// `[retry.<name>]` in catalog.toml.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawRetryPolicy {
+    /// `"never"`, `"backoff"` or `"after_header"`.
+    pub strategy: Option<Str>,
+    /// What the policy is for.
+    pub description: Option<Str>,
+    /// First delay.
+    pub initial_ms: Option<Int>,
+    /// Growth per retry.
+    pub factor: Option<Spanned<f64>>,
+    /// Cap on a single delay.
+    pub max_delay_ms: Option<Int>,
+    /// `"none"`, `"full"` or `"equal"`.
+    pub jitter: Option<Str>,
+    /// Attempts in all, counting the first.
+    pub max_attempts: Option<Int>,
+    /// Longest Retry-After honoured (`after_header` only).
+    pub max_wait_ms: Option<Int>,
+}
+
+/// `[categories.<id>]` in catalog.toml.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawCategory {
+    /// Heading in the docs.
+    pub title: Option<Str>,
+    /// What the category covers (Markdown).
+    pub description: Option<Str>,
+    /// `[first, last]` numeric codes, inclusive.
+    pub range: Option<Spanned<Vec<Int>>>,
+    /// `"client"`, `"server"` or `"none"`.
+    pub fault: Option<Str>,
+    /// The error `type` string used in envelopes.
+    #[serde(rename = "type")]
+    pub error_type: Option<Str>,
+    /// Default kind of its codes.
+    pub kind: Option<Str>,
+    /// Default HTTP status of its codes.
+    pub status: Option<Int>,
+    /// Default retry policy of its codes.
+    pub retry: Option<Str>,
+    /// Default CLI exit code of its codes.
+    pub exit_code: Option<Int>,
+    /// Default SDK exception of its codes.
+    pub sdk_exception: Option<Str>,
+}
+
+/// One `[<code>]` table in a category file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawCode {
+    /// Numeric code, unique.
+    pub numeric: Option<Int>,
+    /// HTTP status.
+    pub status: Option<Int>,
+    /// `"error"`, `"success"` or `"pending"`.
+    pub kind: Option<Str>,
+    /// Short title.
+    pub title: Option<Str>,
+    /// Message template with `{param}` placeholders.
+    pub message: Option<Str>,
+    /// Declared params: name to type.
+    pub params: Option<Spanned<IndexMap<Str, Str>>>,
+    /// Long description (Markdown).
+    pub description: Option<Str>,
+    /// How to fix it.
+    pub solution: Option<Str>,
+    /// Retry policy name.
+    pub retry: Option<Str>,
+    /// CLI exit code.
+    pub exit_code: Option<Int>,
+    /// SDK exception class name.
+    pub sdk_exception: Option<Str>,
+    /// Version that introduced the code.
+    pub since: Option<Str>,
+    /// Deprecation note.
+    pub deprecated: Option<Str>,
+    /// The code to use instead.
+    pub replaced_by: Option<Str>,
+    /// Old names that still parse.
+    pub aliases: Option<Vec<Str>>,
+}
+
+/// A table entry read from a file: its key, where it is, its fields, and the
+/// keys whose values were unusable (already reported).
+#[derive(Debug)]
+pub struct Entry<T> {
+    /// The table key, e.g. the code name.
+    pub key: Str,
+    /// Span of the whole table value.
+    pub span: std::ops::Range<usize>,
+    /// The fields that could be read.
+    pub body: T,
+    /// Keys that were present but had unusable values.
+    pub broken: Vec<String>,
+}
+
+impl<T> Entry<T> {
+    /// True if `field` was present but reported as unusable, so a "missing"
+    /// diagnostic for it would be noise.
+    pub fn is_broken(&self, field: &str) -> bool {
+        self.broken.iter().any(|b| b == field)
+    }
+}
+
+/// Everything read from catalog.toml.
+#[derive(Debug, Default)]
+pub struct RawSettings {
+    /// `[catalog]`.
+    pub meta: Option<Entry<RawMeta>>,
+    /// `[envelope]`.
+    pub envelope: Option<Entry<RawEnvelope>>,
+    /// `[retry.*]`, in file order.
+    pub retry: Vec<Entry<RawRetryPolicy>>,
+    /// `[categories.*]`, in file order.
+    pub categories: Vec<Entry<RawCategory>>,
+}
+
+/// Everything read from one category file.
+#[derive(Debug)]
+pub struct RawCategoryFile {
+    /// The file.
+    pub file: crate::source::FileId,
+    /// Its codes, in file order.
+    pub codes: Vec<Entry<RawCode>>,
+}

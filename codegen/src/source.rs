@@ -1,0 +1,135 @@
+//! Catalog source files: read from a folder or given in memory, in a stable order.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{self, Diagnostic};
+
+/// Index of a file in [`Sources`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub usize);
+
+/// One catalog file.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// File name within the catalog folder, e.g. `quota.toml`.
+    pub name: String,
+    /// The path shown in diagnostics, e.g. `catalog/quota.toml`.
+    pub display: String,
+    /// Its text.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    fn new(name: String, display: String, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name,
+            display,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The category id a file holds: its name without `.toml`.
+    pub fn stem(&self) -> &str {
+        self.name.strip_suffix(".toml").unwrap_or(&self.name)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// All files of one catalog, sorted by name with `catalog.toml` first, so
+/// that everything downstream is independent of directory listing order.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+    /// Where the files came from, as given (for messages).
+    pub dir_display: String,
+}
+
+/// The settings file every catalog folder has.
+pub const CATALOG_TOML: &str = "catalog.toml";
+
+impl Sources {
+    /// Builds sources from `(file name, text)` pairs; `dir` prefixes the
+    /// paths shown in diagnostics.
+    pub fn from_memory<N: Into<String>, T: Into<String>>(
+        dir: &str,
+        files: impl IntoIterator<Item = (N, T)>,
+    ) -> Self {
+        let mut files: Vec<SourceFile> = files
+            .into_iter()
+            .map(|(name, text)| {
+                let name = name.into();
+                let display = if dir.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{}/{}", dir.trim_end_matches('/'), name)
+                };
+                SourceFile::new(name, display, text.into())
+            })
+            .collect();
+        files.sort_by(|a, b| {
+            (a.name != CATALOG_TOML, &a.name).cmp(&(b.name != CATALOG_TOML, &b.name))
+        });
+        Sources {
+            files,
+            dir_display: dir.to_string(),
+        }
+    }
+
+    /// Reads every `*.toml` file directly in `dir`. Other files and folders
+    /// are ignored.
+    pub fn read_dir(dir: &Path) -> Result<Self, Diagnostic> {
+        let display = dir.display().to_string();
+        let entries = std::fs::read_dir(dir).map_err(|e| diagnostics::io_error(&display, &e))?;
+        let mut files = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| diagnostics::io_error(&display, &e))?;
+            let path = entry.path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if !name.ends_with(".toml") || !path.is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| diagnostics::io_error(&path.display().to_string(), &e))?;
+            files.push((name.to_string(), text));
+        }
+        Ok(Self::from_memory(&display, files))
+    }
+
+    /// The files, `catalog.toml` first, then by name.
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// One file.
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    /// Files with their ids.
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
+    }
+
+    /// The paths of every catalog file under `dir`, for `rerun-if-changed`.
+    pub fn paths_in(&self, dir: &Path) -> Vec<PathBuf> {
+        self.files.iter().map(|f| dir.join(&f.name)).collect()
+    }
+}

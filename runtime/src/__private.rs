@@ -1,0 +1,64 @@
+//! Helpers for generated code only; not a stable API.
+
+pub use crate::phf::Index;
+
+/// Reads a string that generated code packed as `offset << 32 | len` into its
+/// text blob.
+#[inline]
+pub fn text(blob: &'static str, packed: u64) -> &'static str {
+    let start = (packed >> 32) as usize;
+    let len = (packed & 0xffff_ffff) as usize;
+    &blob[start..start + len]
+}
+
+/// `Some(text)` unless the packed reference is the empty sentinel `0`.
+#[inline]
+pub fn opt_text(blob: &'static str, packed: u64) -> Option<&'static str> {
+    (packed != 0).then(|| text(blob, packed))
+}
+
+#[cfg(feature = "serde")]
+pub use serde;
+
+/// Implements `Serialize`/`Deserialize` for a generated code enum as its
+/// string name, when this crate's `serde` feature is on; otherwise nothing.
+#[cfg(feature = "serde")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __impl_serde_for_code {
+    ($code:ident) => {
+        impl $crate::__private::serde::Serialize for $code {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $code {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                let name =
+                    <::std::borrow::Cow<'de, str> as $crate::__private::serde::Deserialize>::deserialize(
+                        deserializer,
+                    )?;
+                $code::lookup(&name).ok_or_else(|| {
+                    <D::Error as $crate::__private::serde::de::Error>::custom(::std::format!(
+                        "unknown error code `{}`",
+                        name
+                    ))
+                })
+            }
+        }
+    };
+}
+
+/// Implements `Serialize`/`Deserialize` for a generated code enum as its
+/// string name, when this crate's `serde` feature is on; otherwise nothing.
+#[cfg(not(feature = "serde"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __impl_serde_for_code {
+    ($code:ident) => {};
+}

@@ -1,0 +1,147 @@
+//! Small closed vocabularies shared by every catalog: kinds, faults, params.
+
+use core::fmt;
+
+/// Whether a code reports a failure or a non-error status.
+///
+/// Most codes are errors. Some APIs (Clarifai's, for one) also give codes to
+/// outcomes such as "model trained" or "download pending", so a catalog can
+/// describe those too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Kind {
+    /// The request failed.
+    Error,
+    /// The request succeeded (possibly only partly).
+    Success,
+    /// The operation was accepted and is still running.
+    Pending,
+}
+
+impl Kind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [Kind] = &[Kind::Error, Kind::Success, Kind::Pending];
+
+    /// The name used in catalog files: `"error"`, `"success"` or `"pending"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::Error => "error",
+            Kind::Success => "success",
+            Kind::Pending => "pending",
+        }
+    }
+
+    /// True for [`Kind::Error`].
+    pub const fn is_error(self) -> bool {
+        matches!(self, Kind::Error)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who is responsible for an error, as in Smithy's `@error("client")`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Fault {
+    /// The caller sent something wrong; HTTP 4xx.
+    Client,
+    /// The service failed; HTTP 5xx.
+    Server,
+    /// Not a fault at all: success or pending statuses.
+    None,
+}
+
+impl Fault {
+    /// Every fault, in declaration order.
+    pub const ALL: &'static [Fault] = &[Fault::Client, Fault::Server, Fault::None];
+
+    /// The name used in catalog files: `"client"`, `"server"` or `"none"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Fault::Client => "client",
+            Fault::Server => "server",
+            Fault::None => "none",
+        }
+    }
+}
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The declared type of a message template parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ParamType {
+    /// Text (`"string"` in the catalog).
+    String,
+    /// `u16`.
+    U16,
+    /// `u32`.
+    U32,
+    /// `u64`.
+    U64,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f64`.
+    F64,
+    /// `bool`.
+    Bool,
+}
+
+impl ParamType {
+    /// Every parameter type, in declaration order.
+    pub const ALL: &'static [ParamType] = &[
+        ParamType::String,
+        ParamType::U16,
+        ParamType::U32,
+        ParamType::U64,
+        ParamType::I32,
+        ParamType::I64,
+        ParamType::F64,
+        ParamType::Bool,
+    ];
+
+    /// The name used in catalog files, e.g. `"u32"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ParamType::String => "string",
+            ParamType::U16 => "u16",
+            ParamType::U32 => "u32",
+            ParamType::U64 => "u64",
+            ParamType::I32 => "i32",
+            ParamType::I64 => "i64",
+            ParamType::F64 => "f64",
+            ParamType::Bool => "bool",
+        }
+    }
+
+    /// Parses a catalog type name.
+    pub fn from_name(name: &str) -> Option<ParamType> {
+        ParamType::ALL.iter().copied().find(|t| t.as_str() == name)
+    }
+}
+
+impl fmt::Display for ParamType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A parameter of a message template, such as `{limit}` in
+/// `"Rate limit exceeded: {limit} calls"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParamSpec {
+    /// The placeholder name.
+    pub name: &'static str,
+    /// Its declared type.
+    pub ty: ParamType,
+}
