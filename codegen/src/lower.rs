@@ -8,8 +8,8 @@ use crate::diagnostics::{self as diag, Diagnostic, Severity};
 use crate::ident;
 use crate::load::Loaded;
 use crate::model::{
-    Backoff, Category, Code, Envelope, EnvelopeStyle, Fault, FieldCase, Jitter, Kind, Meta, Model,
-    Param, ParamType, RetryPolicy, RetryStrategy, Segment,
+    Backoff, Category, Code, Envelope, EnvelopeStyle, Example, Fault, FieldCase, Jitter, Kind,
+    Meta, Model, Param, ParamType, RetryPolicy, RetryStrategy, Segment,
 };
 use crate::raw::{Entry, Int, RawCategory, RawCode, RawRetryPolicy, Str};
 use crate::source::{FileId, Sources};
@@ -720,6 +720,7 @@ impl Lowerer<'_> {
                     name: name.get_ref().clone(),
                     ident: ident::snake_ident(name.get_ref()),
                     ty: t,
+                    example: Example::default_for(name.get_ref(), t),
                 }),
                 None => {
                     self.push(diag::unknown_param_type(
@@ -729,6 +730,35 @@ impl Lowerer<'_> {
                         &type_names,
                     ));
                     ok = false;
+                }
+            }
+        }
+        if let Some(examples) = &raw.example {
+            for (name, value) in examples.get_ref() {
+                let Some(param) = out.iter_mut().find(|p| p.name == *name.get_ref()) else {
+                    let names: Vec<&str> = params
+                        .get_ref()
+                        .keys()
+                        .map(|k| k.get_ref().as_str())
+                        .collect();
+                    self.push(diag::invalid_value(
+                        file,
+                        name.span(),
+                        "example",
+                        name.get_ref(),
+                        &names,
+                    ));
+                    ok = false;
+                    continue;
+                };
+                match example_value(value.get_ref(), param.ty) {
+                    Some(example) => param.example = example,
+                    None => {
+                        let message =
+                            format!("expected a {} example for `{}`", param.ty, param.name);
+                        self.push(diag::wrong_type(file, value.span(), "example", &message));
+                        ok = false;
+                    }
                 }
             }
         }
@@ -1140,6 +1170,26 @@ impl HelpDefault for Diagnostic {
             "set `{field}` here, or a default `{field}` in `[categories.{category}]`"
         ));
         self
+    }
+}
+
+/// A TOML example value checked against a param type.
+fn example_value(value: &toml::Value, ty: ParamType) -> Option<Example> {
+    let int_range = |v: i64| match ty {
+        ParamType::U16 => u16::try_from(v).is_ok(),
+        ParamType::U32 => u32::try_from(v).is_ok(),
+        ParamType::U64 => v >= 0,
+        ParamType::I32 => i32::try_from(v).is_ok(),
+        ParamType::I64 => true,
+        _ => false,
+    };
+    match (value, ty) {
+        (toml::Value::String(s), ParamType::String) => Some(Example::Text(s.clone())),
+        (toml::Value::Integer(i), ParamType::F64) => Some(Example::Float(*i as f64)),
+        (toml::Value::Float(f), ParamType::F64) if f.is_finite() => Some(Example::Float(*f)),
+        (toml::Value::Boolean(b), ParamType::Bool) => Some(Example::Bool(*b)),
+        (toml::Value::Integer(i), _) if int_range(*i) => Some(Example::Integer(*i)),
+        _ => None,
     }
 }
 

@@ -5,7 +5,9 @@
 //! that order, and within a category as written in its file. Nothing depends
 //! on directory listing order.
 
-pub use errcat_runtime::{Fault, Jitter, Kind, ParamType};
+pub use errcat_runtime::{
+    EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, Jitter, Kind, ParamType,
+};
 
 /// A whole catalog.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,32 +40,8 @@ pub struct Meta {
     pub docs_anchor: String,
 }
 
-/// Which JSON shape error responses use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EnvelopeStyle {
-    /// `{"error": {"code", "message", ...}}`.
-    Nested,
-    /// RFC 9457 `application/problem+json`.
-    Problem,
-}
-
-/// How envelope field names are spelled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldCase {
-    /// `request_id`, `retry_after_ms`.
-    Snake,
-    /// `requestId`, `retryAfterMs`.
-    Camel,
-}
-
 /// The envelope settings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Envelope {
-    /// Shape.
-    pub style: EnvelopeStyle,
-    /// Field naming.
-    pub field_case: FieldCase,
-}
+pub type Envelope = EnvelopeFormat;
 
 /// A named retry policy.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,7 +131,46 @@ pub struct Param {
     pub ident: String,
     /// Its type.
     pub ty: ParamType,
+    /// The example value shown in the docs.
+    pub example: Example,
 }
+
+/// An example value of a param, typed as the param is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Example {
+    /// Text.
+    Text(String),
+    /// Any integer type.
+    Integer(i64),
+    /// `f64`.
+    Float(f64),
+    /// `bool`.
+    Bool(bool),
+}
+
+impl Example {
+    /// The default example for a param without one in the catalog.
+    pub fn default_for(name: &str, ty: ParamType) -> Example {
+        match ty {
+            ParamType::String => Example::Text(format!("example-{}", name.replace('_', "-"))),
+            ParamType::F64 => Example::Float(1.5),
+            ParamType::Bool => Example::Bool(true),
+            _ => Example::Integer(42),
+        }
+    }
+
+    /// The value as it appears in a rendered message.
+    pub fn to_text(&self) -> String {
+        match self {
+            Example::Text(s) => s.clone(),
+            Example::Integer(i) => i.to_string(),
+            Example::Float(f) => f.to_string(),
+            Example::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+impl Eq for Example {}
 
 /// One code.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -218,6 +235,12 @@ impl Model {
         let mut codes: Vec<&Code> = self.codes.iter().filter(|c| c.numeric.is_some()).collect();
         codes.sort_by_key(|c| c.numeric);
         codes
+    }
+
+    /// The message of `code` rendered with its example param values.
+    pub fn example_message(code: &Code) -> String {
+        let args: Vec<String> = code.params.iter().map(|p| p.example.to_text()).collect();
+        Model::render_message(code, &args)
     }
 
     /// Renders a message template with the given argument texts, one per

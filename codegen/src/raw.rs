@@ -105,6 +105,8 @@ pub struct RawCode {
     pub message: Option<Str>,
     /// Declared params: name to type.
     pub params: Option<Spanned<IndexMap<Str, Str>>>,
+    /// Example values of the params, for the docs.
+    pub example: Option<Spanned<IndexMap<Str, Spanned<toml::Value>>>>,
     /// Long description (Markdown).
     pub description: Option<Str>,
     /// How to fix it.

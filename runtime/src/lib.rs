@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod envelope;
 mod retry;
 mod vocab;
 
@@ -14,5 +15,6 @@ mod vocab;
 pub mod __private;
 pub mod phf;
 
+pub use envelope::{EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase};
 pub use retry::{Backoff, Jitter, RetryPolicy};
 pub use vocab::{Fault, Kind, ParamSpec, ParamType};

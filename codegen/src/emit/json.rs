@@ -89,8 +89,8 @@ pub fn emit(model: &Model, command: &str) -> String {
             "docs_base_url": model.meta.docs_base_url,
         },
         "envelope": {
-            "style": match model.envelope.style { crate::model::EnvelopeStyle::Nested => "nested", crate::model::EnvelopeStyle::Problem => "problem" },
-            "field_case": match model.envelope.field_case { crate::model::FieldCase::Snake => "snake", crate::model::FieldCase::Camel => "camel" },
+            "style": if model.envelope.style == crate::model::EnvelopeStyle::Problem { "problem" } else { "nested" },
+            "field_case": if model.envelope.field_case == crate::model::FieldCase::Camel { "camel" } else { "snake" },
         },
         "retry_policies": policies,
         "categories": categories,

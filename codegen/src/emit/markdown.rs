@@ -1,21 +1,870 @@
-//! Emits the Markdown docs pages of a catalog.
+//! Emits the Markdown docs pages of a catalog: an index with the envelope,
+//! status, retry, exit-code and cross-tool tables; one page per category with
+//! a section per code; a numeric index; and an mdBook `SUMMARY.md`.
+//!
+//! Catalog text is escaped wherever it lands in a table cell, heading or
+//! inline code. `description` and `solution` are Markdown and passed through.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::model::Model;
+use errcat_runtime::ErrorBody;
+use serde_json::{Map, Value};
+
+use super::text::{md_cell_code, md_inline_code, md_table_cell};
+use crate::model::{Backoff, Category, Code, Example, Kind, Model, RetryPolicy, RetryStrategy};
 use crate::write::FileSet;
+
+/// The page that lists every code by numeric code.
+pub const NUMERIC_PAGE: &str = "numeric.md";
+/// The example request id used in docs.
+pub const EXAMPLE_REQUEST_ID: &str = "req_8f14e45fceea167a";
+/// The example `Retry-After` used in docs, in seconds.
+pub const EXAMPLE_RETRY_AFTER_SECS: u64 = 30;
 
 /// Every docs page, keyed by path relative to the docs folder.
 pub fn emit(model: &Model, command: &str) -> FileSet {
     let mut files = FileSet::new();
-    let mut index = format!(
-        "<!-- {} -->\n\n# {} error codes\n\n",
-        super::generated_header(command),
-        model.meta.name
+    files.insert(PathBuf::from("README.md"), index_page(model, command));
+    for category in &model.categories {
+        files.insert(
+            PathBuf::from(category_page_name(category)),
+            category_page(model, category, command),
+        );
+    }
+    files.insert(PathBuf::from(NUMERIC_PAGE), numeric_page(model, command));
+    files.insert(PathBuf::from("SUMMARY.md"), summary_page(model, command));
+    files
+}
+
+/// The page of a category, e.g. `rate_limit.md`.
+pub fn category_page_name(category: &Category) -> String {
+    format!("{}.md", category.id)
+}
+
+/// A link to a code's section from any docs page.
+pub fn code_link(model: &Model, code: &Code) -> String {
+    format!(
+        "[`{}`]({}#{})",
+        code.name,
+        category_page_name(model.category_of(code)),
+        code.name
+    )
+}
+
+fn header(command: &str) -> String {
+    format!("<!-- {} -->\n\n", super::generated_header(command))
+}
+
+// -- index ----------------------------------------------------------------------
+
+fn index_page(model: &Model, command: &str) -> String {
+    let mut out = header(command);
+    let name = &model.meta.name;
+    let _ = writeln!(out, "# {} error reference\n", md_table_cell(name));
+    if let Some(d) = &model.meta.description {
+        let _ = writeln!(out, "{}\n", d.trim());
+    }
+    let version = model
+        .meta
+        .version
+        .as_deref()
+        .map(|v| format!("Catalog version {} · ", md_table_cell(v)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{version}{} codes in {} categories. Use the `code` field for programmatic handling: \
+         messages are for people and may change.\n",
+        model.codes.len(),
+        model.categories.len()
+    );
+
+    envelope_section(&mut out, model);
+    categories_section(&mut out, model);
+    status_section(&mut out, model);
+    retry_section(&mut out, model);
+    exit_code_section(&mut out, model);
+    cross_tool_section(&mut out, model);
+    let _ = writeln!(out, "## Request ids\n");
+    let _ = writeln!(
+        out,
+        "Every response, success or failure, carries an `X-Request-Id` header, and error bodies repeat it. \
+         Quote it when you contact support.\n"
+    );
+    let _ = writeln!(
+        out,
+        "See also the [numeric index]({NUMERIC_PAGE}) of every code."
+    );
+    out
+}
+
+fn envelope_section(out: &mut String, model: &Model) {
+    use errcat_runtime::{EnvelopeStyle, FieldCase};
+    let format = model.envelope;
+    let field = |snake: &'static str, camel: &'static str| {
+        if format.field_case == FieldCase::Camel {
+            camel
+        } else {
+            snake
+        }
+    };
+    let _ = writeln!(out, "## Error response format\n");
+    // The example uses the first code with params and a Retry-After, else the
+    // first error.
+    let example = model
+        .codes
+        .iter()
+        .find(|c| {
+            c.kind.is_error()
+                && matches!(
+                    model.retry_of(c).strategy,
+                    RetryStrategy::AfterHeader { .. }
+                )
+                && !c.params.is_empty()
+        })
+        .or_else(|| model.codes.iter().find(|c| c.kind.is_error()))
+        .or(model.codes.first());
+    match format.style {
+        EnvelopeStyle::Nested => {
+            let _ = writeln!(
+                out,
+                "Errors return a JSON body with `Content-Type: {}` and one top-level `error` object:\n",
+                format.content_type()
+            );
+            if let Some(code) = example {
+                let _ = writeln!(out, "```json\n{}\n```\n", example_envelope(model, code));
+            }
+            let _ = writeln!(out, "| Field | Type | Description |\n| --- | --- | --- |");
+            let rows = [
+                (
+                    "code",
+                    "string",
+                    "Machine-readable code name, such as `rate_limited`. Stable: branch on this.",
+                ),
+                (
+                    "message",
+                    "string",
+                    "Human-readable message, rendered from the code's template.",
+                ),
+                (
+                    "type",
+                    "string",
+                    "The error category's type, such as `rate_limit_error`.",
+                ),
+                (
+                    "param",
+                    "string",
+                    "The request parameter that caused the error, when there is one.",
+                ),
+                (
+                    field("request_id", "requestId"),
+                    "string",
+                    "Identifies the request; quote it to support.",
+                ),
+                (
+                    field("retry_after_ms", "retryAfterMs"),
+                    "integer",
+                    "How long to wait before retrying, in milliseconds, when retrying makes sense.",
+                ),
+                (
+                    field("docs_url", "docsUrl"),
+                    "string",
+                    "Where this code is documented.",
+                ),
+                (
+                    "details",
+                    "object",
+                    "The message's parameters as structured values.",
+                ),
+            ];
+            for (name, ty, description) in rows {
+                let _ = writeln!(out, "| `{name}` | {ty} | {description} |");
+            }
+        }
+        _ => {
+            let _ = writeln!(
+                out,
+                "Errors return RFC 9457 problem details with `Content-Type: {}`:\n",
+                format.content_type()
+            );
+            if let Some(code) = example {
+                let _ = writeln!(out, "```json\n{}\n```\n", example_envelope(model, code));
+            }
+            let _ = writeln!(out, "| Field | Type | Description |\n| --- | --- | --- |");
+            let rows = [
+                ("type", "string", "The URL of the code's documentation."),
+                ("title", "string", "The code's title."),
+                ("status", "integer", "The HTTP status."),
+                (
+                    "detail",
+                    "string",
+                    "Human-readable message, rendered from the code's template.",
+                ),
+                ("instance", "string", "The request id; quote it to support."),
+                (
+                    "code",
+                    "string",
+                    "Machine-readable code name. Stable: branch on this.",
+                ),
+                (
+                    "param",
+                    "string",
+                    "The request parameter that caused the error, when there is one.",
+                ),
+                (
+                    "params",
+                    "object",
+                    "The message's parameters as structured values.",
+                ),
+                (
+                    field("retry_after_ms", "retryAfterMs"),
+                    "integer",
+                    "How long to wait before retrying, in milliseconds.",
+                ),
+            ];
+            for (name, ty, description) in rows {
+                let _ = writeln!(out, "| `{name}` | {ty} | {description} |");
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nResponses that may be retried also carry a `Retry-After` header, in seconds. Fields without a value are left out.\n"
+    );
+}
+
+fn categories_section(out: &mut String, model: &Model) {
+    let _ = writeln!(out, "## Categories\n");
+    let _ = writeln!(
+        out,
+        "| Category | Numeric range | Fault | Type | HTTP statuses | Codes |\n| --- | --- | --- | --- | --- | --- |"
     );
     for c in &model.categories {
-        index.push_str(&format!("- {} ({} codes)\n", c.title, c.codes.len()));
+        let range = c.range.map_or("—".to_string(), |(a, b)| format!("{a}–{b}"));
+        let statuses: BTreeSet<u16> = c.codes.iter().map(|&i| model.codes[i].status).collect();
+        let statuses: Vec<String> = statuses.iter().map(u16::to_string).collect();
+        let _ = writeln!(
+            out,
+            "| [{}]({}) | {range} | {} | {} | {} | {} |",
+            md_table_cell(&c.title),
+            category_page_name(c),
+            c.fault,
+            md_cell_code(&c.error_type),
+            statuses.join(", "),
+            c.codes.len()
+        );
     }
-    files.insert(PathBuf::from("README.md"), index);
-    files
+    out.push('\n');
+}
+
+fn status_section(out: &mut String, model: &Model) {
+    let _ = writeln!(out, "## HTTP status codes\n");
+    let _ = writeln!(out, "| Status | Meaning | Codes |\n| --- | --- | --- |");
+    let mut by_status: BTreeMap<u16, Vec<&Code>> = BTreeMap::new();
+    for code in &model.codes {
+        by_status.entry(code.status).or_default().push(code);
+    }
+    for (status, codes) in by_status {
+        let links: Vec<String> = codes.iter().map(|c| code_link(model, c)).collect();
+        let _ = writeln!(
+            out,
+            "| {status} | {} | {} |",
+            reason_phrase(status),
+            links.join(", ")
+        );
+    }
+    out.push('\n');
+}
+
+fn retry_section(out: &mut String, model: &Model) {
+    let _ = writeln!(out, "## Retry guidance\n");
+    let classes: [(&str, fn(&Code) -> bool); 4] = [
+        ("2xx and pending statuses", |c| !c.kind.is_error()),
+        ("4xx except 429", |c| {
+            c.kind.is_error() && (400..500).contains(&c.status) && c.status != 429
+        }),
+        ("429", |c| c.kind.is_error() && c.status == 429),
+        ("5xx", |c| c.kind.is_error() && c.status >= 500),
+    ];
+    let _ = writeln!(
+        out,
+        "| Responses | Retry? | How | Codes |\n| --- | --- | --- | --- |"
+    );
+    for (label, member) in classes {
+        let codes: Vec<&Code> = model.codes.iter().filter(|c| member(c)).collect();
+        if codes.is_empty() {
+            continue;
+        }
+        let mut policies: Vec<usize> = codes.iter().map(|c| c.retry).collect();
+        policies.sort_unstable();
+        policies.dedup();
+        let retryable = policies
+            .iter()
+            .filter(|&&p| model.retry_policies[p].strategy.is_retryable())
+            .count();
+        let verdict = if !codes[0].kind.is_error() {
+            "not an error"
+        } else if retryable == 0 {
+            "don't retry"
+        } else if retryable == policies.len() {
+            if policies.iter().all(|&p| {
+                matches!(
+                    model.retry_policies[p].strategy,
+                    RetryStrategy::AfterHeader { .. }
+                )
+            }) {
+                "back off"
+            } else {
+                "retry"
+            }
+        } else {
+            "depends on the code"
+        };
+        let how: Vec<String> = if !codes[0].kind.is_error() {
+            vec!["Nothing to retry; poll pending operations until they finish.".into()]
+        } else {
+            policies
+                .iter()
+                .map(|&p| {
+                    let policy = &model.retry_policies[p];
+                    let n = codes.iter().filter(|c| c.retry == p).count();
+                    format!("`{}` ({n}): {}", policy.name, retry_in_words(policy))
+                })
+                .collect()
+        };
+        let _ = writeln!(
+            out,
+            "| {label} | {verdict} | {} | {} |",
+            how.join(" "),
+            codes.len()
+        );
+    }
+    let _ = writeln!(out, "\n### Retry policies\n");
+    let _ = writeln!(
+        out,
+        "| Policy | Strategy | Delays | Jitter | Attempts | Codes |\n| --- | --- | --- | --- | --- | --- |"
+    );
+    for (i, policy) in model.retry_policies.iter().enumerate() {
+        let used = model.codes.iter().filter(|c| c.retry == i).count();
+        let (strategy, delays, jitter, attempts) = match &policy.strategy {
+            RetryStrategy::Never => (
+                "never".to_string(),
+                "—".to_string(),
+                "—".to_string(),
+                "1".to_string(),
+            ),
+            RetryStrategy::Backoff(b) => (
+                "exponential backoff".into(),
+                delays(b),
+                b.jitter.as_str().into(),
+                b.max_attempts.to_string(),
+            ),
+            RetryStrategy::AfterHeader {
+                max_wait_ms,
+                fallback,
+            } => (
+                format!("honour `Retry-After` (at most {})", ms(*max_wait_ms)),
+                format!("otherwise {}", delays(fallback)),
+                fallback.jitter.as_str().into(),
+                fallback.max_attempts.to_string(),
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "| `{}` | {strategy} | {delays} | {jitter} | {attempts} | {used} |",
+            policy.name
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nAttempts count the first request. Full jitter waits a random time between zero and the delay; \
+         equal jitter waits half the delay plus a random time up to the other half.\n"
+    );
+}
+
+fn exit_code_section(out: &mut String, model: &Model) {
+    let _ = writeln!(out, "## CLI exit codes\n");
+    let _ = writeln!(
+        out,
+        "Command-line tools exit with these codes, so scripts can branch on the outcome without parsing output.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| Exit code | Meaning | Categories |\n| --- | --- | --- |"
+    );
+    let mut by_exit: BTreeMap<u8, Vec<&Category>> = BTreeMap::new();
+    for category in &model.categories {
+        let mut exits: Vec<u8> = category
+            .codes
+            .iter()
+            .map(|&i| model.codes[i].exit_code)
+            .collect();
+        exits.sort_unstable();
+        exits.dedup();
+        for e in exits {
+            by_exit.entry(e).or_default().push(category);
+        }
+    }
+    for (exit, categories) in by_exit {
+        let meaning = match exit {
+            0 => "Success".to_string(),
+            _ => categories
+                .iter()
+                .map(|c| c.title.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let links: Vec<String> = categories
+            .iter()
+            .map(|c| format!("[{}]({})", md_table_cell(&c.id), category_page_name(c)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {exit} | {} | {} |",
+            md_table_cell(&meaning),
+            links.join(", ")
+        );
+    }
+    out.push('\n');
+}
+
+fn cross_tool_section(out: &mut String, model: &Model) {
+    let _ = writeln!(out, "## Cross-tool mapping\n");
+    let _ = writeln!(
+        out,
+        "The same failure, as each tool reports it. Use this table when wiring retries.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| Situation | HTTP status | CLI exit code | SDK exception | Retry | Codes |\n| --- | --- | --- | --- | --- | --- |"
+    );
+    for category in &model.categories {
+        // One row per distinct combination within the category.
+        let mut rows: BTreeMap<(u16, u8, Option<&str>, usize), Vec<&Code>> = BTreeMap::new();
+        for &i in &category.codes {
+            let c = &model.codes[i];
+            rows.entry((c.status, c.exit_code, c.sdk_exception.as_deref(), c.retry))
+                .or_default()
+                .push(c);
+        }
+        for ((status, exit, exception, retry), codes) in rows {
+            let links: Vec<String> = codes.iter().map(|c| code_link(model, c)).collect();
+            let exception = exception.map_or("—".to_string(), md_cell_code);
+            let policy = &model.retry_policies[retry];
+            let _ = writeln!(
+                out,
+                "| {} | {status} | {exit} | {exception} | {} | {} |",
+                md_table_cell(&category.title),
+                retry_short(policy),
+                links.join(", ")
+            );
+        }
+    }
+    out.push('\n');
+}
+
+// -- category pages ---------------------------------------------------------------
+
+fn category_page(model: &Model, category: &Category, command: &str) -> String {
+    let mut out = header(command);
+    let _ = writeln!(out, "# {}\n", md_table_cell(&category.title));
+    if let Some(d) = &category.description {
+        let _ = writeln!(out, "{}\n", d.trim());
+    }
+    let mut facts = Vec::new();
+    if let Some((a, b)) = category.range {
+        facts.push(format!("Numeric codes {a}–{b}"));
+    }
+    facts.push(format!("fault: {}", category.fault));
+    facts.push(format!("type {}", md_inline_code(&category.error_type)));
+    let _ = writeln!(
+        out,
+        "{}. Back to the [index](README.md).\n",
+        facts.join(" · ")
+    );
+
+    let _ = writeln!(
+        out,
+        "| Code | Numeric | HTTP | Title | Retry |\n| --- | --- | --- | --- | --- |"
+    );
+    for &i in &category.codes {
+        let c = &model.codes[i];
+        let numeric = c.numeric.map_or("—".into(), |n| n.to_string());
+        let title = if c.deprecated.is_some() {
+            format!("{} (deprecated)", md_table_cell(&c.title))
+        } else {
+            md_table_cell(&c.title)
+        };
+        let _ = writeln!(
+            out,
+            "| [`{}`](#{}) | {numeric} | {} | {title} | {} |",
+            c.name,
+            c.name,
+            c.status,
+            retry_short(model.retry_of(c))
+        );
+    }
+    out.push('\n');
+    for &i in &category.codes {
+        out.push_str(&code_section(model, &model.codes[i]));
+    }
+    out
+}
+
+/// The docs section of one code, starting with its `## name` heading. Links
+/// are relative to the docs folder. This is also what `explain` prints.
+pub fn code_section(model: &Model, code: &Code) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}\n", code.name);
+    let numeric = code
+        .numeric
+        .map(|n| format!(" · numeric {n}"))
+        .unwrap_or_default();
+    let kind = if code.kind == Kind::Error {
+        String::new()
+    } else {
+        format!(" · {}, not an error", code.kind)
+    };
+    let _ = writeln!(
+        out,
+        "**{}**{numeric} · HTTP {} {}{kind}\n",
+        md_table_cell(&code.title),
+        code.status,
+        reason_phrase(code.status)
+    );
+    if let Some(note) = &code.deprecated {
+        let _ = write!(
+            out,
+            "> **Deprecated.** {}",
+            note.trim().replace(['\n', '\r'], " ")
+        );
+        if let Some(r) = code.replaced_by {
+            let _ = write!(out, " Use {} instead.", code_link(model, &model.codes[r]));
+        }
+        out.push_str("\n\n");
+    }
+    let _ = writeln!(out, "Message: {}\n", md_inline_code(&code.message));
+    if !code.params.is_empty() {
+        let _ = writeln!(out, "| Param | Type | Example |\n| --- | --- | --- |");
+        for p in &code.params {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} |",
+                p.name,
+                p.ty,
+                md_cell_code(&p.example.to_text())
+            );
+        }
+        out.push('\n');
+    }
+    if let Some(d) = &code.description {
+        let _ = writeln!(out, "{}\n", d.trim());
+    }
+    if let Some(s) = &code.solution {
+        let _ = writeln!(out, "**Solution:** {}\n", s.trim());
+    }
+    let _ = writeln!(out, "| | |\n| --- | --- |");
+    let policy = model.retry_of(code);
+    let _ = writeln!(
+        out,
+        "| Retry | `{}`: {} |",
+        policy.name,
+        retry_in_words(policy)
+    );
+    let _ = writeln!(out, "| CLI exit code | {} |", code.exit_code);
+    if let Some(e) = &code.sdk_exception {
+        let _ = writeln!(out, "| SDK exception | {} |", md_cell_code(e));
+    }
+    let category = model.category_of(code);
+    let _ = writeln!(
+        out,
+        "| Category | [{}]({}) |",
+        md_table_cell(&category.title),
+        category_page_name(category)
+    );
+    if !code.aliases.is_empty() {
+        let aliases: Vec<String> = code.aliases.iter().map(|a| md_cell_code(a)).collect();
+        let _ = writeln!(out, "| Aliases | {} |", aliases.join(", "));
+    }
+    if let Some(s) = &code.since {
+        let _ = writeln!(out, "| Since | {} |", md_table_cell(s));
+    }
+    let replaced: Vec<&Code> = model
+        .codes
+        .iter()
+        .filter(|c| {
+            c.replaced_by
+                .is_some_and(|r| model.codes[r].name == code.name)
+        })
+        .collect();
+    if !replaced.is_empty() {
+        let links: Vec<String> = replaced.iter().map(|c| code_link(model, c)).collect();
+        let _ = writeln!(out, "| Replaces | {} |", links.join(", "));
+    }
+    let _ = writeln!(
+        out,
+        "\nExample response body:\n\n```json\n{}\n```\n",
+        example_envelope(model, code)
+    );
+    out
+}
+
+// -- numeric index and SUMMARY ------------------------------------------------------
+
+fn numeric_page(model: &Model, command: &str) -> String {
+    let mut out = header(command);
+    let _ = writeln!(out, "# Numeric status codes\n");
+    let _ = writeln!(
+        out,
+        "Every code with a numeric code, in numeric order. Back to the [index](README.md).\n"
+    );
+    let _ = writeln!(
+        out,
+        "| Code | Description | Name | HTTP | Kind |\n| --- | --- | --- | --- | --- |"
+    );
+    for c in model.codes_by_numeric() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            c.numeric.unwrap_or_default(),
+            md_table_cell(&c.title),
+            code_link(model, c),
+            c.status,
+            c.kind
+        );
+    }
+    let unnumbered: Vec<String> = model
+        .codes
+        .iter()
+        .filter(|c| c.numeric.is_none())
+        .map(|c| code_link(model, c))
+        .collect();
+    if !unnumbered.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nCodes without a numeric code: {}.",
+            unnumbered.join(", ")
+        );
+    }
+    out
+}
+
+fn summary_page(model: &Model, command: &str) -> String {
+    let mut out = header(command);
+    let _ = writeln!(
+        out,
+        "# Summary\n\n[{} error reference](README.md)\n",
+        md_table_cell(&model.meta.name)
+    );
+    for c in &model.categories {
+        let _ = writeln!(
+            out,
+            "- [{}]({})",
+            md_table_cell(&c.title),
+            category_page_name(c)
+        );
+    }
+    let _ = writeln!(out, "- [Numeric index]({NUMERIC_PAGE})");
+    out
+}
+
+// -- examples and words --------------------------------------------------------------
+
+/// The example error body of a code: its message rendered with the example
+/// params, the example request id, and a Retry-After where its policy
+/// honours one.
+pub fn example_body(model: &Model, code: &Code) -> ErrorBody {
+    let details: Map<String, Value> = code
+        .params
+        .iter()
+        .map(|p| (p.name.clone(), example_json(&p.example)))
+        .collect();
+    let retry_after = matches!(
+        model.retry_of(code).strategy,
+        RetryStrategy::AfterHeader { .. }
+    )
+    .then(|| std::time::Duration::from_secs(EXAMPLE_RETRY_AFTER_SECS));
+    ErrorBody {
+        code: code.name.clone(),
+        message: Model::example_message(code),
+        status: code.status,
+        error_type: Some(model.category_of(code).error_type.clone()),
+        title: Some(code.title.clone()),
+        param: None,
+        request_id: Some(EXAMPLE_REQUEST_ID.into()),
+        retry_after,
+        docs_url: Some(code.docs_url.clone()),
+        details,
+    }
+}
+
+/// The example envelope of a code as pretty JSON, in the catalog's format.
+pub fn example_envelope(model: &Model, code: &Code) -> String {
+    example_body(model, code).to_json_string_pretty(model.envelope)
+}
+
+fn example_json(example: &Example) -> Value {
+    match example {
+        Example::Text(s) => Value::from(s.clone()),
+        Example::Integer(i) => Value::from(*i),
+        Example::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+        Example::Bool(b) => Value::from(*b),
+    }
+}
+
+/// A retry policy in one sentence. Built only from validated names and
+/// numbers, so it is safe in a table cell as it is.
+pub fn retry_in_words(policy: &RetryPolicy) -> String {
+    match &policy.strategy {
+        RetryStrategy::Never => "never retried; fix the request or its context first.".into(),
+        RetryStrategy::Backoff(b) => format!(
+            "retried with exponential backoff ({}), {} jitter, at most {} attempts in all.",
+            delays(b),
+            b.jitter.as_str(),
+            b.max_attempts
+        ),
+        RetryStrategy::AfterHeader {
+            max_wait_ms,
+            fallback,
+        } => format!(
+            "wait as long as `Retry-After` says (at most {}); without it, back off ({}), {} jitter; at most {} attempts in all.",
+            ms(*max_wait_ms),
+            delays(fallback),
+            fallback.jitter.as_str(),
+            fallback.max_attempts
+        ),
+    }
+}
+
+fn retry_short(policy: &RetryPolicy) -> String {
+    match &policy.strategy {
+        RetryStrategy::Never => "never".into(),
+        RetryStrategy::Backoff(b) => format!("backoff, {} attempts", b.max_attempts),
+        RetryStrategy::AfterHeader { .. } => "after `Retry-After`".into(),
+    }
+}
+
+/// The delays before each retry, e.g. `1 s, 2 s, 4 s, 8 s`.
+pub fn delays(b: &Backoff) -> String {
+    let retries = b.max_attempts.saturating_sub(1).min(8);
+    if retries == 0 {
+        return "no retries".into();
+    }
+    let mut out = Vec::new();
+    let mut delay = b.initial_ms as f64;
+    for _ in 0..retries {
+        out.push(ms(delay.min(b.max_delay_ms as f64).round() as u64));
+        delay *= b.factor;
+    }
+    if b.max_attempts.saturating_sub(1) > retries {
+        out.push("…".into());
+    }
+    out.join(", ")
+}
+
+/// Milliseconds for people: `500 ms`, `2 s`, `1.5 s`, `2 min`.
+pub fn ms(ms: u64) -> String {
+    if ms < 1000 {
+        format!("{ms} ms")
+    } else if ms % 60_000 == 0 {
+        format!("{} min", ms / 60_000)
+    } else if ms % 1000 == 0 {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{} s", ms as f64 / 1000.0)
+    }
+}
+
+/// The standard reason phrase of an HTTP status, or `""`.
+pub fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        100 => "Continue",
+        101 => "Switching Protocols",
+        102 => "Processing",
+        103 => "Early Hints",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "Non-Authoritative Information",
+        204 => "No Content",
+        205 => "Reset Content",
+        206 => "Partial Content",
+        207 => "Multi-Status",
+        208 => "Already Reported",
+        226 => "IM Used",
+        300 => "Multiple Choices",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        418 => "I'm a teapot",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        510 => "Not Extended",
+        511 => "Network Authentication Required",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Jitter;
+
+    #[test]
+    fn delays_read_like_the_seeds() {
+        let b = Backoff {
+            initial_ms: 1000,
+            factor: 2.0,
+            max_delay_ms: 8000,
+            jitter: Jitter::Full,
+            max_attempts: 5,
+        };
+        assert_eq!(delays(&b), "1 s, 2 s, 4 s, 8 s");
+        let capped = Backoff {
+            max_attempts: 7,
+            ..b
+        };
+        assert_eq!(delays(&capped), "1 s, 2 s, 4 s, 8 s, 8 s, 8 s");
+        assert_eq!(ms(1500), "1.5 s");
+        assert_eq!(ms(120_000), "2 min");
+    }
 }

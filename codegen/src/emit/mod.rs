@@ -6,7 +6,7 @@ pub mod markdown;
 pub mod rust;
 mod text;
 
-pub use text::{md_inline_code, md_table_cell};
+pub use text::{md_cell_code, md_inline_code, md_table_cell};
 
 /// The first line of every generated file names the tool and the command
 /// that regenerates the file.

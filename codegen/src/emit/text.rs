@@ -49,6 +49,12 @@ pub fn md_inline_code(s: &str) -> String {
     }
 }
 
+/// Inline code inside a table cell: a code span takes no backslash escapes,
+/// except GFM's `\|`, so only pipes are escaped.
+pub fn md_cell_code(s: &str) -> String {
+    md_inline_code(s).replace('|', "\\|")
+}
+
 /// Text safe inside one Markdown table cell: no pipes, newlines or raw HTML
 /// can break the row, and emphasis characters stay literal.
 pub fn md_table_cell(s: &str) -> String {
@@ -133,6 +139,11 @@ mod tests {
     fn inline_code_handles_backticks() {
         assert_eq!(md_inline_code("a"), "`a`");
         assert_eq!(md_inline_code("a`b"), "`` a`b ``");
+    }
+
+    #[test]
+    fn code_in_cells_only_escapes_pipes() {
+        assert_eq!(md_cell_code("a_b|c"), "`a_b\\|c`");
     }
 
     #[test]
