@@ -279,7 +279,8 @@ fn status_section(out: &mut String, model: &Model) {
 
 fn retry_section(out: &mut String, model: &Model) {
     let _ = writeln!(out, "## Retry guidance\n");
-    let classes: [(&str, fn(&Code) -> bool); 4] = [
+    type Member = fn(&Code) -> bool;
+    let classes: [(&str, Member); 4] = [
         ("2xx and pending statuses", |c| !c.kind.is_error()),
         ("4xx except 429", |c| {
             c.kind.is_error() && (400..500).contains(&c.status) && c.status != 429
