@@ -64,7 +64,7 @@ struct Failure {
     code: &'static str,
     message: String,
     hint: Option<String>,
-    report: Option<Report>,
+    report: Option<Box<Report>>,
 }
 
 impl Failure {
