@@ -106,7 +106,7 @@ fn main() -> ExitCode {
             if cli.json {
                 let diagnostics = failure
                     .report
-                    .as_ref()
+                    .as_deref()
                     .map(Report::to_json)
                     .unwrap_or_default();
                 let error = json!({
@@ -246,7 +246,7 @@ fn load(cli: &Cli) -> Result<errcat_codegen::Compiled, Failure> {
     let sources = Sources::read_dir(&cli.catalog).map_err(|d| {
         let report = Report::new(Sources::default(), vec![d]);
         Failure {
-            report: Some(report),
+            report: Some(Box::new(report)),
             ..Failure::new(EXIT_FAILURE, "io_error", "cannot read the catalog")
         }
     })?;
@@ -262,7 +262,7 @@ fn load(cli: &Cli) -> Result<errcat_codegen::Compiled, Failure> {
         Ok(compiled) if deny_warnings && compiled.warnings.warning_count() > 0 => {
             let summary = compiled.warnings.summary();
             Err(Failure {
-                report: Some(compiled.warnings),
+                report: Some(Box::new(compiled.warnings)),
                 ..Failure::new(EXIT_FAILURE, "invalid_catalog", summary)
             }
             .hint("warnings are denied by `--deny warnings`"))
@@ -271,7 +271,7 @@ fn load(cli: &Cli) -> Result<errcat_codegen::Compiled, Failure> {
         Err(report) => {
             let summary = report.summary();
             Err(Failure {
-                report: Some(report),
+                report: Some(Box::new(report)),
                 ..Failure::new(EXIT_FAILURE, "invalid_catalog", summary)
             })
         }
