@@ -86,7 +86,7 @@ diag_codes! {
     ErrorExitsZero = "E0031", Error, "An error-kind code has CLI exit code 0.";
     InvalidValue = "E0032", Error, "A value is not one of those allowed.";
     Io = "E0033", Error, "A catalog file could not be read.";
-    DeprecatedWithoutNote = "E0034", Error, "`replaced_by` is set on a code that is not deprecated.";
+    ReplacedButNotDeprecated = "E0034", Error, "`replaced_by` is set on a code that is not deprecated.";
 }
 
 impl fmt::Display for DiagCode {
@@ -848,7 +848,7 @@ pub fn io_error(path: &str, error: &std::io::Error) -> Diagnostic {
 /// E0034.
 pub fn replaced_but_not_deprecated(file: FileId, span: Range<usize>, name: &str) -> Diagnostic {
     Diagnostic::new(
-        DiagCode::DeprecatedWithoutNote,
+        DiagCode::ReplacedButNotDeprecated,
         format!("`{name}` has `replaced_by` but is not deprecated"),
     )
     .at(

@@ -42,6 +42,10 @@ pub use model::Model;
 pub use source::Sources;
 pub use write::FileSet;
 
+/// The command that regenerates the committed `generated/` folder; named in
+/// the `@generated` header of every file in it.
+pub const GENERATE_COMMAND: &str = "cargo errcat generate";
+
 /// A validated catalog, with any warnings found on the way.
 #[derive(Debug)]
 pub struct Compiled {
@@ -91,7 +95,7 @@ pub fn docs_from_files<N: Into<String>, T: Into<String>>(
     files: impl IntoIterator<Item = (N, T)>,
 ) -> Result<FileSet, Report> {
     compile(&Sources::from_memory("catalog", files))
-        .map(|c| generated_files(&c.model, "cargo errcat generate"))
+        .map(|c| generated_files(&c.model, GENERATE_COMMAND))
 }
 
 /// Everything errcat commits under `generated/`: the docs pages and a JSON
@@ -254,11 +258,11 @@ impl Config {
         if let Some(docs) = &self.docs_dir {
             let display = self.catalog_dir.display().to_string();
             if let Ok(compiled) = compile_dir(&dir, &display) {
-                let files = generated_files(&compiled.model, "cargo errcat generate");
+                let files = generated_files(&compiled.model, GENERATE_COMMAND);
                 let stale = write::stale_files(&manifest_dir.join(docs), &files);
                 if !stale.is_empty() {
                     println!(
-                        "cargo:warning={} generated file(s) under {} are stale (first: {}); run `cargo errcat generate`",
+                        "cargo:warning={} generated file(s) under {} are stale (first: {}); run `{GENERATE_COMMAND}`",
                         stale.len(),
                         docs.display(),
                         stale[0].path().display()

@@ -9,11 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use errcat_codegen::{Report, Sources, compile, emit, generated_files, write};
+use errcat_codegen::{GENERATE_COMMAND, Report, Sources, compile, emit, generated_files, write};
 use serde_json::{Value, json};
-
-/// The command `cargo errcat generate` runs; named in generated headers.
-const GENERATE_COMMAND: &str = "cargo errcat generate";
 
 #[derive(Parser)]
 #[command(

@@ -1,0 +1,104 @@
+//! Golden tests: each emitter's output on the good fixture catalogs matches
+//! the files under `fixtures/good/<name>/expected/`.
+//!
+//! After an intended change, re-bless with `UPDATE_EXPECT=1 cargo test -p errcat-codegen --test golden`.
+
+use std::path::{Path, PathBuf};
+
+use errcat_codegen::{Sources, compile, emit, generated_files};
+use expect_test::expect_file;
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn model_of(fixture: &Path) -> errcat_codegen::Model {
+    let sources = Sources::read_dir(&fixture.join("catalog")).unwrap();
+    let sources = Sources::from_memory(
+        "catalog",
+        sources
+            .files()
+            .iter()
+            .map(|f| (f.name.clone(), f.text.clone())),
+    );
+    match compile(&sources) {
+        Ok(c) => {
+            assert_eq!(
+                c.warnings.diagnostics(),
+                &[],
+                "fixture {} has warnings",
+                fixture.display()
+            );
+            c.model
+        }
+        Err(report) => panic!(
+            "fixture {} is invalid:\n{}",
+            fixture.display(),
+            report.render()
+        ),
+    }
+}
+
+#[test]
+fn rust_emitter_matches_goldens() {
+    for fixture in fixtures() {
+        let rust = emit::rust::emit(&model_of(&fixture));
+        expect_file![fixture.join("expected/generated.rs")].assert_eq(&rust);
+    }
+}
+
+#[test]
+fn docs_and_json_match_goldens() {
+    for fixture in fixtures() {
+        let files = generated_files(&model_of(&fixture), errcat_codegen::GENERATE_COMMAND);
+        for (path, text) in &files {
+            expect_file![fixture.join("expected").join(path)].assert_eq(text);
+        }
+        // No stale golden files left behind.
+        let expected_docs: Vec<PathBuf> = std::fs::read_dir(fixture.join("expected/docs"))
+            .map(|d| {
+                d.map(|e| PathBuf::from("docs").join(e.unwrap().file_name()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for path in expected_docs {
+            assert!(
+                files.contains_key(&path),
+                "{} has a golden file for {}, which is no longer generated",
+                fixture.display(),
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn output_is_independent_of_file_order_and_stable_across_runs() {
+    for fixture in fixtures() {
+        let sources = Sources::read_dir(&fixture.join("catalog")).unwrap();
+        let mut files: Vec<(String, String)> = sources
+            .files()
+            .iter()
+            .map(|f| (f.name.clone(), f.text.clone()))
+            .collect();
+        let forward = compile(&Sources::from_memory("catalog", files.clone()))
+            .unwrap()
+            .model;
+        files.reverse();
+        let backward = compile(&Sources::from_memory("catalog", files))
+            .unwrap()
+            .model;
+        assert_eq!(forward, backward);
+        assert_eq!(emit::rust::emit(&forward), emit::rust::emit(&backward));
+        assert_eq!(
+            generated_files(&forward, "x"),
+            generated_files(&backward, "x")
+        );
+    }
+}

@@ -1,0 +1,35 @@
+//! The committed `generated/` folder matches what the catalog produces, in
+//! the style of rust-analyzer's `ensure_file_contents`: outside CI a stale
+//! folder is rewritten and the test fails, asking you to commit the result.
+
+use std::path::Path;
+
+use errcat_codegen::{GENERATE_COMMAND, compile_dir, generated_files, write};
+
+#[test]
+fn generated_folder_is_fresh() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let compiled =
+        compile_dir(&root.join("catalog"), "catalog").unwrap_or_else(|r| panic!("{}", r.render()));
+    let files = generated_files(&compiled.model, GENERATE_COMMAND);
+    let generated = root.join("generated");
+    let stale = write::stale_files(&generated, &files);
+    if stale.is_empty() {
+        return;
+    }
+    let list: Vec<String> = stale
+        .iter()
+        .map(|s| format!("  generated/{} ({})", s.path().display(), s.label()))
+        .collect();
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "generated/ is stale:\n{}\nRun `{GENERATE_COMMAND}` and commit the result.",
+            list.join("\n")
+        );
+    }
+    write::write_all(&generated, &files).unwrap();
+    panic!(
+        "generated/ was stale and has been updated:\n{}\nCommit the changes.",
+        list.join("\n")
+    );
+}

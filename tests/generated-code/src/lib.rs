@@ -1,0 +1,17 @@
+//! The generated code of errcat-codegen's good fixture catalogs, one module
+//! each, so that `cargo test` and `cargo clippy` cover what users would get.
+
+/// Most of the catalog format.
+pub mod minimal {
+    include!(concat!(env!("OUT_DIR"), "/minimal.rs"));
+}
+
+/// Names that are Rust keywords.
+pub mod keywords {
+    include!(concat!(env!("OUT_DIR"), "/keywords.rs"));
+}
+
+/// Problem-details envelope, camelCase, no numeric codes.
+pub mod problem_camel {
+    include!(concat!(env!("OUT_DIR"), "/problem_camel.rs"));
+}
