@@ -103,3 +103,23 @@ fn catalog_covers_the_seeds_union() {
     assert!(Code::ALL.iter().any(|c| c.kind() == Kind::Pending));
     assert!(Code::ALL.iter().any(|c| c.kind() == Kind::Success));
 }
+
+#[test]
+fn explain_is_the_docs_section() {
+    let docs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/generated/docs/rate_limit.md"
+    ))
+    .unwrap();
+    for &code in Category::RateLimit.codes() {
+        let explain = code.explain();
+        assert!(explain.starts_with(&format!("## {}\n", code.as_str())));
+        assert!(
+            docs.contains(explain),
+            "{code}: explain() is not the section of the docs page"
+        );
+    }
+    for &code in Code::ALL {
+        assert!(code.explain().contains(code.title()));
+    }
+}

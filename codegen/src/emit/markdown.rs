@@ -469,7 +469,19 @@ fn cross_tool_section(out: &mut String, model: &Model) {
 
 fn category_page(model: &Model, category: &Category, command: &str) -> String {
     let mut out = header(command);
-    let _ = writeln!(out, "# {}\n", md_table_cell(&category.title));
+    // Code sections own the anchors equal to code names; a page title that
+    // would take one of them gets the category id added.
+    let title_anchor = heading_slug(&category.title);
+    let title = if category
+        .codes
+        .iter()
+        .any(|&i| model.codes[i].name == title_anchor)
+    {
+        format!("{} ({} category)", category.title, category.id)
+    } else {
+        category.title.clone()
+    };
+    let _ = writeln!(out, "# {}\n", md_table_cell(&title));
     if let Some(d) = &category.description {
         let _ = writeln!(out, "{}\n", d.trim());
     }
@@ -511,6 +523,19 @@ fn category_page(model: &Model, category: &Category, command: &str) -> String {
         out.push_str(&code_section(model, &model.codes[i]));
     }
     out
+}
+
+/// The anchor GitHub and mdBook derive from a heading.
+pub fn heading_slug(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The docs section of one code, starting with its `## name` heading. Links

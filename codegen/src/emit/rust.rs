@@ -187,6 +187,12 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
             .map(|c| blob.intern_opt(c.deprecated.as_deref())),
     );
     let docs_url = lits(model.codes.iter().map(|c| blob.intern(&c.docs_url)));
+    let explain = lits(
+        model
+            .codes
+            .iter()
+            .map(|c| blob.intern(&super::markdown::code_section(model, c))),
+    );
     let replaced_by = lits(
         model
             .codes
@@ -395,6 +401,8 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
         static CODE_SINCE: [u64; #n] = [#(#since),*];
         static CODE_DEPRECATED: [u64; #n] = [#(#deprecated),*];
         static CODE_DOCS_URL: [u64; #n] = [#(#docs_url),*];
+        /// The docs section of each code, as Markdown.
+        static CODE_EXPLAIN: [u64; #n] = [#(#explain),*];
         /// `u32::MAX` for codes that are not replaced.
         static CODE_REPLACED_BY: [u32; #n] = [#(#replaced_by),*];
         /// `first << 32 | count` into `PARAMS`.
@@ -539,6 +547,13 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
             /// The URL of this code's section in the docs.
             pub fn docs_url(self) -> &'static str {
                 text(CODE_DOCS_URL[self.index()])
+            }
+
+            /// The code's full documentation as Markdown: the same section
+            /// as in the docs pages (links are relative to the docs folder),
+            /// in the spirit of `rustc --explain`.
+            pub fn explain(self) -> &'static str {
+                text(CODE_EXPLAIN[self.index()])
             }
 
             /// The code with this name or alias. Exact and case-sensitive.

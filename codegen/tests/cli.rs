@@ -1,0 +1,116 @@
+//! The `errcat` binary end to end: freshness checking, regeneration, explain,
+//! exit codes and the `--json` error contract.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn errcat(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn copy_catalog(to: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../catalog");
+    std::fs::create_dir_all(to.join("catalog")).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, to.join("catalog").join(path.file_name().unwrap())).unwrap();
+    }
+}
+
+#[test]
+fn editing_a_message_makes_check_fail_until_generate() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+
+    let out = errcat(&["check"], tmp.path());
+    assert_eq!(out.status.code(), Some(1), "nothing generated yet");
+    let out = errcat(&["generate"], tmp.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = errcat(&["check"], tmp.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let path = tmp.path().join("catalog/rate_limit.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("Rate limit exceeded: {limit}", "Slow down: {limit}"),
+    )
+    .unwrap();
+
+    let out = errcat(&["check"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("generated/docs/rate_limit.md (out of date)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("generated/catalog.json (out of date)"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("auth.md"),
+        "only stale files are named: {stderr}"
+    );
+    assert!(stderr.contains("cargo errcat generate"), "{stderr}");
+
+    let out = errcat(&["generate"], tmp.path());
+    assert!(out.status.success());
+    let docs = std::fs::read_to_string(tmp.path().join("generated/docs/rate_limit.md")).unwrap();
+    assert!(docs.contains("Slow down: {limit}"));
+    assert!(errcat(&["check"], tmp.path()).status.success());
+}
+
+#[test]
+fn explain_prints_a_section_or_exits_3_with_a_suggestion() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for query in ["rate_limited", "RATE_LIMIT_ERROR", "17000"] {
+        let out = errcat(&["explain", query], &root);
+        assert!(out.status.success(), "{query}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).starts_with("## rate_limited\n"),
+            "{query}"
+        );
+    }
+    let out = errcat(&["explain", "rate_limted"], &root);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `rate_limited`?"));
+
+    let out = errcat(&["--json", "explain", "nope_nope"], &root);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        out.stdout.is_empty(),
+        "stdout stays empty on failure in --json mode"
+    );
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["code"], "unknown_code");
+}
+
+#[test]
+fn missing_catalog_is_not_found_and_usage_errors_are_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = errcat(&["check", "--catalog", "nowhere"], tmp.path());
+    assert_eq!(out.status.code(), Some(3));
+    let out = errcat(&["frobnicate"], tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    // --json is global: accepted after the subcommand too.
+    let out = errcat(&["check", "--json", "--catalog", "nowhere"], tmp.path());
+    assert_eq!(out.status.code(), Some(3));
+    assert!(out.stdout.is_empty());
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["code"], "catalog_not_found");
+    assert!(err["error"]["hint"].is_string());
+}

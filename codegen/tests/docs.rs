@@ -1,0 +1,211 @@
+//! The generated docs are well-formed: every link and anchor resolves, every
+//! table keeps its shape, every example envelope parses back to its code, and
+//! every code's `docs_url` points at its section.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use errcat_codegen::{GENERATE_COMMAND, Model, Sources, compile, emit};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+fn catalogs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![
+        root.join("../catalog"),
+        root.join("../examples/basic/catalog"),
+    ];
+    for entry in std::fs::read_dir(root.join("tests/fixtures/good")).unwrap() {
+        dirs.push(entry.unwrap().path().join("catalog"));
+    }
+    dirs
+}
+
+fn model(dir: &Path) -> Model {
+    let sources = Sources::read_dir(dir).unwrap();
+    compile(&sources)
+        .unwrap_or_else(|r| panic!("{}", r.render()))
+        .model
+}
+
+/// GitHub's heading slug, written here independently of the emitter's:
+/// lowercase, keep alphanumerics, `-` and `_`, spaces become `-`.
+fn slug(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    let kept = lower
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'));
+    kept.map(|c| if c == ' ' { '-' } else { c }).collect()
+}
+
+struct Page {
+    anchors: BTreeSet<String>,
+    links: Vec<String>,
+    /// Cells per row, per table.
+    tables: Vec<Vec<usize>>,
+    json_blocks: Vec<String>,
+    /// `## name` headings with the JSON blocks under them.
+    sections: BTreeMap<String, Vec<String>>,
+}
+
+fn parse(text: &str) -> Page {
+    let mut page = Page {
+        anchors: BTreeSet::new(),
+        links: Vec::new(),
+        tables: Vec::new(),
+        json_blocks: Vec::new(),
+        sections: BTreeMap::new(),
+    };
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut current_section: Option<String> = None;
+    let mut code_block: Option<String> = None;
+    let mut row_cells = 0;
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
+            Event::End(TagEnd::Heading(_)) => {
+                let (level, text) = heading.take().unwrap();
+                let anchor = slug(&text);
+                assert!(
+                    page.anchors.insert(anchor.clone()),
+                    "duplicate anchor #{anchor}"
+                );
+                if level == HeadingLevel::H2 {
+                    current_section = Some(text.clone());
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, h)) = heading.as_mut() {
+                    h.push_str(&t);
+                }
+                if let Some(block) = code_block.as_mut() {
+                    block.push_str(&t);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => page.links.push(dest_url.to_string()),
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(lang)))
+                if &*lang == "json" =>
+            {
+                code_block = Some(String::new())
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(block) = code_block.take() {
+                    if let Some(s) = &current_section {
+                        page.sections
+                            .entry(s.clone())
+                            .or_default()
+                            .push(block.clone());
+                    }
+                    page.json_blocks.push(block);
+                }
+            }
+            Event::Start(Tag::Table(_)) => page.tables.push(Vec::new()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => row_cells = 0,
+            Event::Start(Tag::TableCell) => row_cells += 1,
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                page.tables.last_mut().unwrap().push(row_cells)
+            }
+            _ => {}
+        }
+    }
+    page
+}
+
+#[test]
+fn links_anchors_tables_and_examples() {
+    for dir in catalogs() {
+        let model = model(&dir);
+        let files = emit::markdown::emit(&model, GENERATE_COMMAND);
+        let pages: BTreeMap<String, Page> = files
+            .iter()
+            .map(|(path, text)| (path.display().to_string(), parse(text)))
+            .collect();
+        assert!(
+            pages.contains_key("README.md")
+                && pages.contains_key("SUMMARY.md")
+                && pages.contains_key("numeric.md")
+        );
+
+        for (name, page) in &pages {
+            for link in &page.links {
+                if link.starts_with("http://")
+                    || link.starts_with("https://")
+                    || link.starts_with("mailto:")
+                {
+                    continue;
+                }
+                let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+                let target = if path.is_empty() { name.as_str() } else { path };
+                let target_page = pages.get(target).unwrap_or_else(|| {
+                    panic!("{}: {name} links to missing page {link}", dir.display())
+                });
+                assert!(
+                    fragment.is_empty() || target_page.anchors.contains(fragment),
+                    "{}: {name} links to missing anchor {link}",
+                    dir.display()
+                );
+            }
+            for table in &page.tables {
+                assert!(
+                    table.iter().all(|&cells| cells == table[0]),
+                    "{}: {name} has a broken table: {table:?}",
+                    dir.display()
+                );
+            }
+            for block in &page.json_blocks {
+                serde_json::from_str::<serde_json::Value>(block)
+                    .unwrap_or_else(|e| panic!("{name}: bad JSON example: {e}\n{block}"));
+            }
+        }
+
+        for code in &model.codes {
+            let page_name = emit::markdown::category_page_name(model.category_of(code));
+            let page = &pages[&page_name];
+            assert!(
+                page.anchors.contains(&code.name),
+                "no anchor for {}",
+                code.name
+            );
+            // docs_url = base + "/" + "<page>#<code>" must land on that anchor.
+            let fragment = code
+                .docs_url
+                .rsplit_once('#')
+                .map(|(_, f)| f)
+                .unwrap_or_default();
+            assert_eq!(fragment, code.name, "docs_url fragment of {}", code.name);
+            // The section's example is this code's envelope, with its status.
+            let examples = &page.sections[&code.name];
+            assert_eq!(examples.len(), 1, "{} has one example", code.name);
+            let value: serde_json::Value = serde_json::from_str(&examples[0]).unwrap();
+            let (name, status) = match value.get("error") {
+                Some(error) => (error["code"].as_str().unwrap().to_string(), None),
+                None => (
+                    value["code"].as_str().unwrap().to_string(),
+                    value["status"].as_u64(),
+                ),
+            };
+            assert_eq!(name, code.name);
+            if let Some(status) = status {
+                assert_eq!(status, u64::from(code.status));
+            }
+        }
+    }
+}
+
+#[test]
+fn numeric_index_is_sorted_and_complete() {
+    for dir in catalogs() {
+        let model = model(&dir);
+        let page = &emit::markdown::emit(&model, GENERATE_COMMAND)[Path::new("numeric.md")];
+        let numbers: Vec<u32> = page
+            .lines()
+            .filter_map(|l| l.strip_prefix("| ")?.split(" |").next()?.parse().ok())
+            .collect();
+        let mut sorted = numbers.clone();
+        sorted.sort_unstable();
+        assert_eq!(numbers, sorted);
+        assert_eq!(
+            numbers.len(),
+            model.codes.iter().filter(|c| c.numeric.is_some()).count()
+        );
+    }
+}
