@@ -189,7 +189,12 @@ fn read_entry<T: DeserializeOwned + Default>(
                     .span()
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| v.span());
-                diags.push(diagnostics::wrong_type(file, at, &field, e.message()));
+                diags.push(diagnostics::wrong_type(
+                    file,
+                    at,
+                    &field,
+                    &plain_type_names(e.message()),
+                ));
                 broken.push(field);
             }
         }
@@ -201,6 +206,22 @@ fn read_entry<T: DeserializeOwned + Default>(
         body,
         broken,
     })
+}
+
+/// serde's messages name Rust types; catalog authors think in TOML types.
+fn plain_type_names(message: &str) -> String {
+    let replacements = [
+        ("expected i64", "expected an integer"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected an array"),
+        ("expected a map", "expected a table"),
+        ("invalid type: sequence", "invalid type: array"),
+        ("invalid type: map", "invalid type: table"),
+        ("invalid type: floating point", "invalid type: float"),
+    ];
+    replacements
+        .iter()
+        .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
 }
 
 fn deserialize_table<T: DeserializeOwned>(

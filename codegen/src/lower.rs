@@ -33,7 +33,11 @@ const RETRYABLE_4XX: &[u16] = &[408, 409, 425, 429];
 /// Lowers loaded sources. Returns the model only if no error was found;
 /// warnings and errors are pushed onto `diags` either way.
 pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
-    let mut cx = Lowerer { sources, diags };
+    let mut cx = Lowerer {
+        sources,
+        diags,
+        broken: Default::default(),
+    };
     let model = cx.lower(loaded);
     let failed = cx.diags.iter().any(|d| d.severity == Severity::Error);
     if failed { None } else { model }
@@ -42,10 +46,17 @@ pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) ->
 struct Lowerer<'a> {
     sources: &'a Sources,
     diags: &'a mut Vec<Diagnostic>,
+    /// Retry policies and categories that are declared but invalid: they
+    /// are reported once, and references to them are not errors again.
+    broken: std::collections::HashSet<String>,
 }
 
-/// Where a lowered code's facts came from, for cross-code checks.
+/// A code's identity as written, known even when the rest of the code fails
+/// to lower, so duplicates and collisions are always reported.
 struct CodeOrigin {
+    name: String,
+    variant: String,
+    numeric_value: Option<u32>,
     file: FileId,
     key: Range<usize>,
     numeric: Option<Range<usize>>,
@@ -80,7 +91,12 @@ impl Lowerer<'_> {
         let mut defaults = Vec::new();
         let mut category_spans = Vec::new();
         for entry in &settings.categories {
-            if let Some((category, d)) = self.lower_category(file, entry, &policy_names) {
+            let lowered = self.lower_category(file, entry, &policy_names);
+            if lowered.is_none() {
+                self.broken
+                    .insert(format!("categories.{}", entry.key.get_ref()));
+            }
+            if let Some((category, d)) = lowered {
                 category_spans.push((
                     entry.key.span(),
                     entry.body.range.as_ref().map(|r| r.span()),
@@ -99,6 +115,8 @@ impl Lowerer<'_> {
 
         let mut codes = Vec::new();
         let mut origins = Vec::new();
+        // For each lowered code, the index of its origin.
+        let mut code_origin = Vec::new();
         let category_ids: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
         // Category files in declaration order of their categories.
         let mut files: Vec<(usize, &crate::raw::RawCategoryFile)> = Vec::new();
@@ -106,6 +124,9 @@ impl Lowerer<'_> {
             let source = self.sources.file(raw_file.file);
             match category_ids.iter().position(|&id| id == source.stem()) {
                 Some(index) => files.push((index, raw_file)),
+                None if self
+                    .broken
+                    .contains(&format!("categories.{}", source.stem())) => {}
                 None => {
                     let span = raw_file.codes.first().map_or(0..0, |c| c.key.span());
                     self.push(diag::unknown_category(
@@ -129,22 +150,22 @@ impl Lowerer<'_> {
                     &retry_policies,
                     &policy_names,
                 );
-                if let Some((code, origin)) = lowered {
+                origins.push(identity(raw_file.file, entry));
+                if let Some(code) = lowered {
                     categories[category_index].codes.push(codes.len());
                     codes.push(code);
-                    origins.push(origin);
+                    code_origin.push(origins.len() - 1);
                 }
             }
         }
 
-        self.check_duplicates(&codes, &origins);
+        self.check_duplicates(&origins);
         self.check_ident_collisions(
-            codes
+            origins
                 .iter()
-                .zip(&origins)
-                .map(|(c, o)| (c.variant.as_str(), o.file, o.key.clone())),
+                .map(|o| (o.variant.as_str(), o.file, o.key.clone())),
         );
-        self.resolve_replacements(&mut codes, &origins);
+        self.resolve_replacements(&mut codes, &origins, &code_origin);
         self.check_emptiness(file, loaded, &categories, &category_spans, codes.is_empty());
 
         for code in &mut codes {
@@ -267,6 +288,7 @@ impl Lowerer<'_> {
             let what = format!("retry policy `{name}`");
             let raw = &entry.body;
             let Some(strategy) = self.choice(file, &raw.strategy, "strategy", STRATEGIES) else {
+                self.broken.insert(format!("retry.{name}"));
                 if raw.strategy.is_none() && !entry.is_broken("strategy") {
                     self.push(diag::missing_field(
                         file,
@@ -295,6 +317,9 @@ impl Lowerer<'_> {
                     }
                 }
             };
+            if strategy.is_none() {
+                self.broken.insert(format!("retry.{name}"));
+            }
             if let Some(strategy) = strategy {
                 policies.push(RetryPolicy {
                     name: name.clone(),
@@ -541,7 +566,7 @@ impl Lowerer<'_> {
         defaults: &CategoryDefaults,
         policies: &[RetryPolicy],
         policy_names: &[&str],
-    ) -> Option<(Code, CodeOrigin)> {
+    ) -> Option<Code> {
         let raw = &entry.body;
         let name = entry.key.get_ref().clone();
         let what = format!("code `{name}`");
@@ -664,21 +689,6 @@ impl Lowerer<'_> {
             self.push(diag::replaced_but_not_deprecated(file, span, &name));
         }
 
-        let origin = CodeOrigin {
-            file,
-            key: key_span.clone(),
-            numeric: raw.numeric.as_ref().map(|n| n.span()),
-            replaced_by: raw
-                .replaced_by
-                .as_ref()
-                .map(|r| (r.get_ref().clone(), r.span())),
-            aliases: raw
-                .aliases
-                .iter()
-                .flatten()
-                .map(|a| (a.get_ref().clone(), a.span()))
-                .collect(),
-        };
         let code = Code {
             variant: ident::upper_camel(&name),
             fn_ident: ident::snake_ident(&name),
@@ -699,11 +709,16 @@ impl Lowerer<'_> {
             since: text(&raw.since),
             deprecated: text(&raw.deprecated),
             replaced_by: None,
-            aliases: origin.aliases.iter().map(|(a, _)| a.clone()).collect(),
+            aliases: raw
+                .aliases
+                .iter()
+                .flatten()
+                .map(|a| a.get_ref().clone())
+                .collect(),
             docs_url: String::new(),
         };
         snake_ok.then_some(())?;
-        Some((code, origin))
+        Some(code)
     }
 
     fn lower_params(&mut self, file: FileId, raw: &RawCode) -> Option<Vec<Param>> {
@@ -814,22 +829,23 @@ impl Lowerer<'_> {
 
     // -- cross-code checks -------------------------------------------------------
 
-    fn check_duplicates(&mut self, codes: &[Code], origins: &[CodeOrigin]) {
+    fn check_duplicates(&mut self, origins: &[CodeOrigin]) {
         let mut names: HashMap<&str, usize> = HashMap::new();
         let mut numerics: HashMap<u32, usize> = HashMap::new();
-        for (i, (code, origin)) in codes.iter().zip(origins).enumerate() {
-            if let Some(&first) = names.get(code.name.as_str()) {
+        for (i, origin) in origins.iter().enumerate() {
+            if let Some(&first) = names.get(origin.name.as_str()) {
                 let f = &origins[first];
+                let first_at = (f.file, f.key.clone());
                 self.push(diag::duplicate_name(
                     origin.file,
                     origin.key.clone(),
-                    (f.file, f.key.clone()),
-                    &code.name,
+                    first_at,
+                    &origin.name,
                 ));
             } else {
-                names.insert(&code.name, i);
+                names.insert(&origin.name, i);
             }
-            if let Some(n) = code.numeric {
+            if let Some(n) = origin.numeric_value {
                 if let Some(&first) = numerics.get(&n) {
                     let f = &origins[first];
                     let first_span = f.numeric.clone().unwrap_or(f.key.clone());
@@ -839,7 +855,7 @@ impl Lowerer<'_> {
                         span,
                         (f.file, first_span),
                         n,
-                        &codes[first].name,
+                        &f.name,
                     ));
                 } else {
                     numerics.insert(n, i);
@@ -851,19 +867,21 @@ impl Lowerer<'_> {
             for (alias, span) in &origin.aliases {
                 if let Some(&owner) = names.get(alias.as_str()) {
                     let o = &origins[owner];
-                    let clash = format!("the name of code `{}`", codes[owner].name);
+                    let clash = format!("the name of code `{}`", o.name);
+                    let owner_at = (o.file, o.key.clone());
                     self.push(diag::duplicate_alias(
                         origin.file,
                         span.clone(),
-                        (o.file, o.key.clone()),
+                        owner_at,
                         alias,
                         &clash,
                     ));
                 } else if let Some(first) = aliases.get(alias.as_str()) {
+                    let first = first.clone();
                     self.push(diag::duplicate_alias(
                         origin.file,
                         span.clone(),
-                        first.clone(),
+                        first,
                         alias,
                         "also an alias here",
                     ));
@@ -905,13 +923,21 @@ impl Lowerer<'_> {
         }
     }
 
-    fn resolve_replacements(&mut self, codes: &mut [Code], origins: &[CodeOrigin]) {
+    fn resolve_replacements(
+        &mut self,
+        codes: &mut [Code],
+        all: &[CodeOrigin],
+        code_origin: &[usize],
+    ) {
+        let origins: Vec<&CodeOrigin> = code_origin.iter().map(|&o| &all[o]).collect();
+        let written: std::collections::HashSet<&str> =
+            all.iter().map(|o| o.name.as_str()).collect();
         let index: HashMap<String, usize> = codes
             .iter()
             .enumerate()
             .map(|(i, c)| (c.name.clone(), i))
             .collect();
-        let names: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
+        let names: Vec<&str> = all.iter().map(|o| o.name.as_str()).collect();
         let mut targets = vec![None; codes.len()];
         for (i, origin) in origins.iter().enumerate() {
             let Some((target, span)) = &origin.replaced_by else {
@@ -922,6 +948,8 @@ impl Lowerer<'_> {
                     self.push(diag::replaced_by_self(origin.file, span.clone(), target))
                 }
                 Some(&t) => targets[i] = Some(t),
+                // The target exists but failed to lower; it is reported already.
+                None if written.contains(target.as_str()) => {}
                 None => self.push(diag::unknown_replacement(
                     origin.file,
                     span.clone(),
@@ -1108,7 +1136,7 @@ impl Lowerer<'_> {
 
     fn policy(&mut self, file: FileId, name: &Str, known: &[&str]) -> Option<usize> {
         let found = known.iter().position(|k| k == name.get_ref());
-        if found.is_none() {
+        if found.is_none() && !self.broken.contains(&format!("retry.{}", name.get_ref())) {
             self.push(diag::unknown_retry_policy(
                 file,
                 name.span(),
@@ -1156,6 +1184,34 @@ impl Lowerer<'_> {
         } else {
             span
         }
+    }
+}
+
+/// The identity of a code entry, read straight from the raw layer.
+fn identity(file: FileId, entry: &Entry<RawCode>) -> CodeOrigin {
+    let raw = &entry.body;
+    let name = entry.key.get_ref().clone();
+    CodeOrigin {
+        variant: ident::upper_camel(&name),
+        name,
+        numeric_value: raw
+            .numeric
+            .as_ref()
+            .and_then(|n| u32::try_from(*n.get_ref()).ok())
+            .filter(|&n| n != u32::MAX),
+        file,
+        key: entry.key.span(),
+        numeric: raw.numeric.as_ref().map(|n| n.span()),
+        replaced_by: raw
+            .replaced_by
+            .as_ref()
+            .map(|r| (r.get_ref().clone(), r.span())),
+        aliases: raw
+            .aliases
+            .iter()
+            .flatten()
+            .map(|a| (a.get_ref().clone(), a.span()))
+            .collect(),
     }
 }
 
