@@ -114,3 +114,94 @@ fn missing_catalog_is_not_found_and_usage_errors_are_2() {
     assert_eq!(err["error"]["code"], "catalog_not_found");
     assert!(err["error"]["hint"].is_string());
 }
+
+/// Every file under `dir` with its contents, for before/after comparisons.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                out.insert(
+                    path.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_failing_generate_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    assert!(errcat(&["generate"], tmp.path()).status.success());
+    let before = snapshot(&tmp.path().join("generated"));
+
+    // A message edit (which would change the docs) plus an error elsewhere.
+    let rate = tmp.path().join("catalog/rate_limit.toml");
+    let text = std::fs::read_to_string(&rate).unwrap();
+    std::fs::write(
+        &rate,
+        text.replace("Rate limit exceeded: {limit}", "Changed: {limit}"),
+    )
+    .unwrap();
+    let server = tmp.path().join("catalog/server.toml");
+    let text = std::fs::read_to_string(&server).unwrap();
+    std::fs::write(
+        &server,
+        text.replacen("retry = \"rate_limited\"", "retry = \"rate_limted\"", 1),
+    )
+    .unwrap();
+
+    let out = errcat(&["generate"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[E0015]") && stderr.contains("catalog/server.toml"),
+        "{stderr}"
+    );
+    assert_eq!(
+        snapshot(&tmp.path().join("generated")),
+        before,
+        "generated/ changed on a failed run"
+    );
+
+    let out = errcat(&["--json", "generate"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["code"], "invalid_catalog");
+    let d = &err["error"]["diagnostics"][0];
+    assert_eq!(d["code"], "E0015");
+    assert_eq!(d["file"], "catalog/server.toml");
+    assert!(d["line"].as_u64().unwrap() > 0 && d["column"].as_u64().unwrap() > 0);
+    assert_eq!(d["help"], "did you mean `rate_limited`?");
+    assert_eq!(snapshot(&tmp.path().join("generated")), before);
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    let path = tmp.path().join("catalog/validation.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen(
+            "[missing_field]\n",
+            "[missing_field]\nretry = \"standard\"\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = errcat(&["generate"], tmp.path());
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning[W0025]"));
+    let out = errcat(&["check", "--deny", "warnings"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+}

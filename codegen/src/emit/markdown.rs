@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use errcat_runtime::ErrorBody;
 use serde_json::{Map, Value};
 
-use super::text::{md_cell_code, md_inline_code, md_table_cell};
+use super::text::{md_block, md_cell_code, md_inline_code, md_table_cell};
 use crate::model::{Backoff, Category, Code, Example, Kind, Model, RetryPolicy, RetryStrategy};
 use crate::write::FileSet;
 
@@ -64,7 +64,7 @@ fn index_page(model: &Model, command: &str) -> String {
     let name = &model.meta.name;
     let _ = writeln!(out, "# {} error reference\n", md_table_cell(name));
     if let Some(d) = &model.meta.description {
-        let _ = writeln!(out, "{}\n", d.trim());
+        let _ = writeln!(out, "{}\n", md_block(d));
     }
     let version = model
         .meta
@@ -483,7 +483,7 @@ fn category_page(model: &Model, category: &Category, command: &str) -> String {
     };
     let _ = writeln!(out, "# {}\n", md_table_cell(&title));
     if let Some(d) = &category.description {
-        let _ = writeln!(out, "{}\n", d.trim());
+        let _ = writeln!(out, "{}\n", md_block(d));
     }
     let mut facts = Vec::new();
     if let Some((a, b)) = category.range {
@@ -563,7 +563,7 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         let _ = write!(
             out,
             "> **Deprecated.** {}",
-            note.trim().replace(['\n', '\r'], " ")
+            md_block(note).replace('\n', " ")
         );
         if let Some(r) = code.replaced_by {
             let _ = write!(out, " Use {} instead.", code_link(model, &model.codes[r]));
@@ -585,10 +585,10 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         out.push('\n');
     }
     if let Some(d) = &code.description {
-        let _ = writeln!(out, "{}\n", d.trim());
+        let _ = writeln!(out, "{}\n", md_block(d));
     }
     if let Some(s) = &code.solution {
-        let _ = writeln!(out, "**Solution:** {}\n", s.trim());
+        let _ = writeln!(out, "**Solution:** {}\n", md_block(s));
     }
     let _ = writeln!(out, "| | |\n| --- | --- |");
     let policy = model.retry_of(code);

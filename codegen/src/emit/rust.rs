@@ -57,6 +57,15 @@ pub fn emit_with(model: &Model, options: &RustOptions) -> String {
 /// `#[doc = " line"]` per line, so prettyplease prints `///` comments and
 /// no text can end a block comment early.
 fn doc_attrs(text: &str) -> TokenStream {
+    // rustc rejects bidirectional controls in comments (Trojan Source), so
+    // they are shown as escapes instead.
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect();
     let lines = text.trim_end().lines().map(|line| {
         if line.is_empty() {
             String::new()

@@ -76,6 +76,97 @@ pub fn md_table_cell(s: &str) -> String {
     out
 }
 
+/// Catalog Markdown made safe to embed in a generated page: text and
+/// emphasis, lists, links and code pass through, but nothing can break out of
+/// the section it is placed in. Outside code, raw HTML tags are escaped, and
+/// ATX or setext headings and thematic breaks become literal text (a heading
+/// would take a code's anchor); an unclosed code fence is closed.
+pub fn md_block(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut fence: Option<String> = None;
+    for line in markdown.trim_end().lines() {
+        let line = line.trim_end_matches('\r');
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let marker: String = trimmed
+            .chars()
+            .take_while(|&c| c == '`' || c == '~')
+            .collect();
+        let is_fence = indent <= 3
+            && marker.len() >= 3
+            && marker.chars().all(|c| c == marker.as_bytes()[0] as char);
+        match &fence {
+            Some(open) => {
+                if is_fence
+                    && marker.starts_with(open.as_str())
+                    && trimmed[marker.len()..].trim().is_empty()
+                {
+                    fence = None;
+                }
+                out.push_str(line);
+            }
+            None if is_fence
+                && !(marker.starts_with('`') && trimmed[marker.len()..].contains('`')) =>
+            {
+                fence = Some(marker);
+                out.push_str(line);
+            }
+            None => {
+                let starts_block = indent <= 3
+                    && (trimmed.starts_with('#')
+                        || (!trimmed.is_empty()
+                            && trimmed
+                                .chars()
+                                .all(|c| matches!(c, '-' | '=' | '*' | '_' | ' '))));
+                out.push_str(&line[..indent]);
+                if starts_block {
+                    out.push('\\');
+                }
+                out.push_str(&escape_html_outside_code_spans(trimmed));
+            }
+        }
+        out.push('\n');
+    }
+    if let Some(open) = fence {
+        out.push_str(&open);
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Escapes `<` where it would open an HTML tag, comment or autolink, except
+/// inside backtick code spans.
+fn escape_html_outside_code_spans(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        if ch == '`' {
+            let run = line[i..].chars().take_while(|&c| c == '`').count();
+            let ticks = &line[i..i + run];
+            if let Some(end) = line[i + run..].find(ticks) {
+                let close = i + run + end + run;
+                out.push_str(&line[i..close]);
+                while chars.peek().is_some_and(|&(j, _)| j < close) {
+                    chars.next();
+                }
+                continue;
+            }
+            out.push_str(ticks);
+            for _ in 1..run {
+                chars.next();
+            }
+            continue;
+        }
+        if ch == '<' {
+            out.push_str("&lt;");
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
 /// Markdown prose for rustdoc: fenced blocks with no language (or a Rust one)
 /// become `text`, so catalog text can never become a doctest.
 pub fn rustdoc_markdown(markdown: &str) -> String {
@@ -117,6 +208,12 @@ pub fn rustdoc_markdown(markdown: &str) -> String {
             _ => out.push_str(line),
         }
     }
+    if let Some(open) = open_fence {
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&open);
+    }
     out
 }
 
@@ -149,6 +246,15 @@ mod tests {
     #[test]
     fn cells_escape() {
         assert_eq!(md_table_cell("a|b\nc <x>"), "a\\|b c &lt;x&gt;");
+    }
+
+    #[test]
+    fn blocks_cannot_break_out() {
+        assert_eq!(md_block("a <b>x</b> `<c>`"), "a &lt;b>x&lt;/b> `<c>`");
+        assert_eq!(md_block("## title\ntext\n---"), "\\## title\ntext\n\\---");
+        assert_eq!(md_block("```\nopen <b>"), "```\nopen <b>\n```");
+        assert_eq!(md_block("ok `a` and ``b`c``"), "ok `a` and ``b`c``");
+        assert_eq!(md_block("- item\n* item"), "- item\n* item");
     }
 
     #[test]

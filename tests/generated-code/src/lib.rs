@@ -15,3 +15,8 @@ pub mod keywords {
 pub mod problem_camel {
     include!(concat!(env!("OUT_DIR"), "/problem_camel.rs"));
 }
+
+/// Catalog text full of quotes, comment ends, pipes, HTML and 10 kB strings.
+pub mod hostile {
+    include!(concat!(env!("OUT_DIR"), "/hostile.rs"));
+}

@@ -148,3 +148,35 @@ fn serde_uses_names() {
     );
     assert!(serde_json::from_str::<Code>("\"nope\"").is_err());
 }
+
+#[test]
+fn hostile_text_survives_exactly() {
+    use errcat_generated_code_tests::hostile::{self, Category, Code};
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../codegen/tests/fixtures/good/hostile/catalog/evil.toml"
+    ))
+    .unwrap();
+    let table: toml::Table = source.parse().unwrap();
+    let quote = table["quote_code"].as_table().unwrap();
+    #[allow(deprecated)]
+    let code = Code::QuoteCode;
+    assert_eq!(code.title(), quote["title"].as_str().unwrap());
+    assert_eq!(code.message_template(), quote["message"].as_str().unwrap());
+    assert_eq!(code.description(), quote["description"].as_str());
+    assert_eq!(code.deprecated(), quote["deprecated"].as_str());
+    assert_eq!(code.since(), Some("*/ since"));
+    for alias in quote["aliases"].as_array().unwrap() {
+        assert_eq!(Code::lookup(alias.as_str().unwrap()), Some(code), "{alias}");
+    }
+    let long = table["long_code"].as_table().unwrap();
+    assert_eq!(Code::LongCode.description(), long["description"].as_str());
+    assert!(Code::LongCode.description().unwrap().len() >= 10_000);
+    assert_eq!(hostile::CATALOG_NAME, "hostile \" */ #[name]");
+    assert_eq!(Category::Evil.error_type(), "type | with ` backtick");
+    assert_eq!(
+        Code::NormalCode.sdk_exception(),
+        Some("Exc\"); panic!(\"boom")
+    );
+    assert!(code.explain().contains("## quote_code"));
+}

@@ -1,0 +1,121 @@
+//! A real `cargo build` of a throwaway crate that uses errcat-codegen from its
+//! build.rs: a good catalog builds; a bad one fails the build with the
+//! rendered diagnostics and leaves the generated file in OUT_DIR untouched;
+//! a no-op rebuild does not re-run the build script.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn cargo_build(krate: &Path, target: &Path) -> Output {
+    Command::new(env!("CARGO"))
+        .args(["build", "--verbose", "--offline"])
+        .current_dir(krate)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap()
+}
+
+fn out_file(target: &Path) -> PathBuf {
+    let build = target.join("debug/build");
+    std::fs::read_dir(&build)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("out/errcat.rs"))
+        .find(|p| p.exists())
+        .expect("the build script wrote errcat.rs")
+}
+
+#[test]
+fn build_script_fails_cleanly_and_keeps_out_dir() {
+    let ws = workspace();
+    let tmp = tempfile::tempdir().unwrap();
+    let krate = tmp.path().join("user");
+    std::fs::create_dir_all(krate.join("src")).unwrap();
+    std::fs::create_dir_all(krate.join("catalog")).unwrap();
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"user\"\nversion = \"0.0.0\"\nedition = \"2024\"\n[workspace]\n\
+             [dependencies]\nerrcat-runtime = {{ path = {:?} }}\n\
+             [build-dependencies]\nerrcat-codegen = {{ path = {:?}, default-features = false }}\n",
+            ws.join("runtime"),
+            ws.join("codegen")
+        ),
+    )
+    .unwrap();
+    std::fs::copy(ws.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    std::fs::write(
+        krate.join("build.rs"),
+        "fn main() -> Result<(), errcat_codegen::Error> {\n    errcat_codegen::Config::new().compile()\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        krate.join("src/lib.rs"),
+        "include!(concat!(env!(\"OUT_DIR\"), \"/errcat.rs\"));\n",
+    )
+    .unwrap();
+    let fixtures = ws.join("codegen/tests/fixtures/good/minimal/catalog");
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, krate.join("catalog").join(path.file_name().unwrap())).unwrap();
+    }
+    // A target dir of its own, kept between runs so dependencies build once.
+    let target = ws.join("target/build-script-test");
+
+    let out = cargo_build(&krate, &target);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let generated = out_file(&target);
+    let before = std::fs::read(&generated).unwrap();
+    let mtime = std::fs::metadata(&generated).unwrap().modified().unwrap();
+
+    // A no-op rebuild does not run the build script at all.
+    let runs = |out: &Output| {
+        String::from_utf8_lossy(&out.stderr)
+            .matches("/build-script-build`")
+            .count()
+    };
+    let out = cargo_build(&krate, &target);
+    assert!(out.status.success());
+    assert_eq!(runs(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::metadata(&generated).unwrap().modified().unwrap(),
+        mtime
+    );
+
+    // Touching a catalog file runs it once, and then it is fresh again.
+    let limits = krate.join("catalog/limits.toml");
+    let file = std::fs::File::options().append(true).open(&limits).unwrap();
+    file.set_modified(std::time::SystemTime::now()).unwrap();
+    drop(file);
+    let out = cargo_build(&krate, &target);
+    assert_eq!(runs(&out), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(runs(&cargo_build(&krate, &target)), 0);
+
+    let text = std::fs::read_to_string(&limits).unwrap();
+    std::fs::write(&limits, text.replace("numeric = 101", "numeric = 100")).unwrap();
+    let out = cargo_build(&krate, &target);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[E0006]: numeric code 100 is used twice"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> catalog/limits.toml:"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&generated).unwrap(),
+        before,
+        "OUT_DIR changed on a failed build"
+    );
+}
