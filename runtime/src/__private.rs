@@ -1,6 +1,15 @@
 //! Helpers for generated code only; not a stable API.
 
+pub use crate::generated::ERROR_METHODS;
 pub use crate::phf::Index;
+pub use serde_json::{Map, Value};
+
+#[cfg(feature = "reqwest")]
+pub use {crate::integrations::from_reqwest, reqwest};
+#[cfg(feature = "http")]
+pub use {crate::integrations::http_response, crate::integrations::status_code, http};
+#[cfg(feature = "axum")]
+pub use {crate::integrations::into_axum_response, axum};
 
 /// Reads a string that generated code packed as `offset << 32 | len` into its
 /// text blob.

@@ -8,7 +8,11 @@
 #![warn(missing_docs)]
 
 pub mod envelope;
+mod error;
+mod generated;
+mod integrations;
 mod retry;
+mod retry_loop;
 mod vocab;
 
 #[doc(hidden)]
@@ -16,5 +20,10 @@ pub mod __private;
 pub mod phf;
 
 pub use envelope::{EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase};
-pub use retry::{Backoff, Jitter, RetryPolicy};
+pub use error::{CatalogCode, Error, MAX_BODY_BYTES, parse_retry_after, render_template};
+pub use rand::Rng;
+pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};
+pub use retry_loop::RetryAdvice;
+#[cfg(feature = "backon")]
+pub use retry_loop::{retry, retry_notify};
 pub use vocab::{Fault, Kind, ParamSpec, ParamType};

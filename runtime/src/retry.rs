@@ -79,3 +79,219 @@ impl RetryPolicy {
         }
     }
 }
+
+/// The backoff used for codes this build does not know: 1 s doubling to at
+/// most 30 s, full jitter, 4 attempts.
+pub const FALLBACK_BACKOFF: Backoff = Backoff {
+    initial: Duration::from_secs(1),
+    factor: 2.0,
+    max_delay: Duration::from_secs(30),
+    jitter: Jitter::Full,
+    max_attempts: 4,
+};
+
+impl Backoff {
+    /// The delay before retry number `attempt` (1 for the first retry),
+    /// before jitter: `initial * factor^(attempt-1)`, capped at `max_delay`.
+    pub fn base_delay(&self, attempt: u32) -> Duration {
+        let exponent = attempt.saturating_sub(1).min(1024) as i32;
+        let millis = self.initial.as_secs_f64() * 1000.0 * self.factor.max(1.0).powi(exponent);
+        let capped = millis.min(self.max_delay.as_secs_f64() * 1000.0);
+        if capped.is_finite() {
+            Duration::from_micros((capped * 1000.0) as u64)
+        } else {
+            self.max_delay
+        }
+    }
+
+    /// The jittered delay after `attempt` failed attempts, or `None` once
+    /// `max_attempts` have been made.
+    pub fn delay_with<R: rand::Rng + ?Sized>(&self, attempt: u32, rng: &mut R) -> Option<Duration> {
+        if attempt == 0 || attempt >= self.max_attempts {
+            return None;
+        }
+        let base = self.base_delay(attempt);
+        let nanos = u64::try_from(base.as_nanos()).unwrap_or(u64::MAX);
+        Some(match self.jitter {
+            Jitter::None => base,
+            Jitter::Full => Duration::from_nanos(rand::RngExt::random_range(rng, 0..=nanos)),
+            Jitter::Equal => Duration::from_nanos(
+                nanos / 2 + rand::RngExt::random_range(rng, 0..=nanos - nanos / 2),
+            ),
+        })
+    }
+}
+
+impl RetryPolicy {
+    /// The policy for a code this build does not know, from the HTTP status
+    /// class: 429 and 503 honour `Retry-After` (up to a minute), other 5xx
+    /// back off, and everything else is not retried.
+    pub const fn for_status(status: u16) -> RetryPolicy {
+        match status {
+            429 | 503 => RetryPolicy::AfterHeader {
+                max_wait: Duration::from_secs(60),
+                fallback: FALLBACK_BACKOFF,
+            },
+            500..=599 => RetryPolicy::Backoff(FALLBACK_BACKOFF),
+            _ => RetryPolicy::Never,
+        }
+    }
+
+    /// How long to wait after `attempt` failed attempts (1 after the first
+    /// failure), given the server's `Retry-After`, or `None` to stop.
+    ///
+    /// - `Never`: always `None`.
+    /// - `Backoff`: exponential backoff with the policy's jitter, `None`
+    ///   once `max_attempts` attempts have been made.
+    /// - `AfterHeader`: the `Retry-After` delay itself, without jitter (the
+    ///   server chose it); `None` if it exceeds `max_wait`, since waiting
+    ///   that long is the caller's decision, not a retry loop's. Without a
+    ///   header, the fallback backoff.
+    ///
+    /// Jitter comes from the thread-local RNG; see [`RetryPolicy::delay_with`]
+    /// to inject one.
+    pub fn delay(&self, attempt: u32, retry_after: Option<Duration>) -> Option<Duration> {
+        self.delay_with(attempt, retry_after, &mut rand::rng())
+    }
+
+    /// [`RetryPolicy::delay`] with the random number generator given, for
+    /// deterministic tests.
+    pub fn delay_with<R: rand::Rng + ?Sized>(
+        &self,
+        attempt: u32,
+        retry_after: Option<Duration>,
+        rng: &mut R,
+    ) -> Option<Duration> {
+        match self {
+            RetryPolicy::Never => None,
+            RetryPolicy::Backoff(b) => b.delay_with(attempt, rng),
+            RetryPolicy::AfterHeader { max_wait, fallback } => {
+                if attempt == 0 || attempt >= fallback.max_attempts {
+                    return None;
+                }
+                match retry_after {
+                    Some(wait) if wait > *max_wait => None,
+                    Some(wait) => Some(wait),
+                    None => fallback.delay_with(attempt, rng),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    fn seeded() -> rand::rngs::StdRng {
+        rand::rngs::StdRng::seed_from_u64(7)
+    }
+
+    const PROMPTFLOE: Backoff = Backoff {
+        initial: Duration::from_secs(1),
+        factor: 2.0,
+        max_delay: Duration::from_secs(8),
+        jitter: Jitter::None,
+        max_attempts: 6,
+    };
+
+    #[test]
+    fn backoff_doubles_and_caps() {
+        let delays: Vec<_> = (1..6)
+            .map(|a| PROMPTFLOE.delay_with(a, &mut seeded()).unwrap().as_secs())
+            .collect();
+        assert_eq!(delays, [1, 2, 4, 8, 8]);
+        assert_eq!(
+            PROMPTFLOE.delay_with(6, &mut seeded()),
+            None,
+            "six attempts made"
+        );
+        assert_eq!(PROMPTFLOE.delay_with(0, &mut seeded()), None);
+        assert_eq!(PROMPTFLOE.base_delay(u32::MAX), Duration::from_secs(8));
+    }
+
+    #[test]
+    fn jitter_stays_in_its_range_and_is_reproducible() {
+        let full = Backoff {
+            jitter: Jitter::Full,
+            ..PROMPTFLOE
+        };
+        let equal = Backoff {
+            jitter: Jitter::Equal,
+            ..PROMPTFLOE
+        };
+        let mut rng = seeded();
+        for attempt in 1..6 {
+            for _ in 0..200 {
+                let base = PROMPTFLOE.base_delay(attempt);
+                assert!(full.delay_with(attempt, &mut rng).unwrap() <= base);
+                let e = equal.delay_with(attempt, &mut rng).unwrap();
+                assert!(e >= base / 2 && e <= base, "{e:?} vs {base:?}");
+            }
+        }
+        assert_eq!(
+            full.delay_with(3, &mut seeded()),
+            full.delay_with(3, &mut seeded())
+        );
+    }
+
+    #[test]
+    fn after_header_honours_retry_after_with_a_cap() {
+        let policy = RetryPolicy::AfterHeader {
+            max_wait: Duration::from_secs(60),
+            fallback: PROMPTFLOE,
+        };
+        let mut rng = seeded();
+        assert_eq!(
+            policy.delay_with(1, Some(Duration::from_secs(30)), &mut rng),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            policy.delay_with(1, Some(Duration::from_secs(3600)), &mut rng),
+            None,
+            "too long to wait"
+        );
+        assert_eq!(
+            policy.delay_with(2, None, &mut rng),
+            Some(Duration::from_secs(2)),
+            "fallback backoff"
+        );
+        assert_eq!(
+            policy.delay_with(6, Some(Duration::from_secs(1)), &mut rng),
+            None,
+            "attempts exhausted"
+        );
+        assert_eq!(
+            RetryPolicy::Never.delay_with(1, Some(Duration::from_secs(1)), &mut rng),
+            None
+        );
+    }
+
+    #[test]
+    fn unknown_codes_fall_back_to_the_status_class() {
+        assert!(matches!(
+            RetryPolicy::for_status(429),
+            RetryPolicy::AfterHeader { .. }
+        ));
+        assert!(matches!(
+            RetryPolicy::for_status(503),
+            RetryPolicy::AfterHeader { .. }
+        ));
+        assert!(matches!(
+            RetryPolicy::for_status(500),
+            RetryPolicy::Backoff(_)
+        ));
+        assert!(matches!(
+            RetryPolicy::for_status(502),
+            RetryPolicy::Backoff(_)
+        ));
+        for status in [400, 401, 403, 404, 409, 422, 200, 0] {
+            assert_eq!(
+                RetryPolicy::for_status(status),
+                RetryPolicy::Never,
+                "{status}"
+            );
+        }
+    }
+}

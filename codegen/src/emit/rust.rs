@@ -279,11 +279,21 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
         "The error of parsing a name that is not a code or alias of the `{catalog}` catalog."
     ));
     let n = Literal::usize_unsuffixed(n);
+    let constructors: Vec<TokenStream> = constructor_names(model)
+        .iter()
+        .zip(&model.codes)
+        .zip(&variants)
+        .map(|((fn_name, code), variant)| constructor(&rt, fn_name, code, variant))
+        .collect();
+    let envelope = envelope_tokens(&rt, model);
     let blob_text = blob.into_string();
     let blob_lit = Literal::string(&blob_text);
 
     quote! {
-        pub use #rt::{Backoff, Fault, Jitter, Kind, ParamSpec, ParamType, RetryPolicy};
+        pub use #rt::{
+            Backoff, EnvelopeFormat, EnvelopeStyle, ErrorBody, Fault, FieldCase, Jitter, Kind, ParamSpec, ParamType,
+            RetryPolicy,
+        };
 
         /// The name of the catalog this module was generated from.
         pub const CATALOG_NAME: &str = #catalog;
@@ -623,7 +633,173 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
         impl ::std::error::Error for ParseCodeError {}
 
         #rt::__impl_serde_for_code!(Code);
+
+        impl #rt::CatalogCode for Code {
+            const ENVELOPE: #rt::EnvelopeFormat = #envelope;
+
+            fn as_str(self) -> &'static str {
+                Code::as_str(self)
+            }
+
+            fn lookup(name: &str) -> Option<Self> {
+                Code::lookup(name)
+            }
+
+            fn from_numeric(numeric: u32) -> Option<Self> {
+                Code::from_numeric(numeric)
+            }
+
+            fn http_status(self) -> u16 {
+                Code::http_status(self)
+            }
+
+            fn kind(self) -> Kind {
+                Code::kind(self)
+            }
+
+            fn retry(self) -> RetryPolicy {
+                Code::retry(self)
+            }
+
+            fn error_type(self) -> &'static str {
+                Code::error_type(self)
+            }
+
+            fn title(self) -> &'static str {
+                Code::title(self)
+            }
+
+            fn message_template(self) -> &'static str {
+                Code::message_template(self)
+            }
+
+            fn docs_url(self) -> &'static str {
+                Code::docs_url(self)
+            }
+        }
+
+        /// The envelope format of this catalog's error responses.
+        pub const ENVELOPE: #rt::EnvelopeFormat = #envelope;
+
+        #rt::__define_error!(Code);
+
+        /// Typed constructors, one per code, rendering its message template.
+        #[allow(deprecated)]
+        impl Error {
+            #(#constructors)*
+        }
     }
+}
+
+/// The constructor name of each code: its function name, or `<name>_error`
+/// where that would clash with a method of `Error` (or another name).
+pub fn constructor_names(model: &Model) -> Vec<String> {
+    let mut taken: std::collections::HashSet<String> = errcat_runtime::__private::ERROR_METHODS
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
+    let plain: Vec<&str> = model
+        .codes
+        .iter()
+        .map(|c| c.fn_ident.trim_start_matches("r#"))
+        .collect();
+    taken.extend(
+        plain
+            .iter()
+            .filter(|p| !errcat_runtime::__private::ERROR_METHODS.contains(p))
+            .map(|p| p.to_string()),
+    );
+    model
+        .codes
+        .iter()
+        .zip(plain)
+        .map(|(code, name)| {
+            if !errcat_runtime::__private::ERROR_METHODS.contains(&name) {
+                return code.fn_ident.clone();
+            }
+            let mut candidate = format!("{name}_error");
+            while taken.contains(&candidate) {
+                candidate.push('_');
+            }
+            taken.insert(candidate.clone());
+            candidate
+        })
+        .collect()
+}
+
+fn constructor(rt: &syn::Path, fn_name: &str, code: &Code, variant: &Ident) -> TokenStream {
+    let name = match fn_name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
+        None => format_ident!("{}", fn_name),
+    };
+    let args: Vec<TokenStream> = code
+        .params
+        .iter()
+        .map(|p| {
+            let arg = match p.ident.strip_prefix("r#") {
+                Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
+                None => format_ident!("{}", p.ident),
+            };
+            let ty = match p.ty {
+                crate::model::ParamType::String => {
+                    quote!(impl ::core::convert::Into<::std::string::String>)
+                }
+                crate::model::ParamType::U16 => quote!(u16),
+                crate::model::ParamType::U32 => quote!(u32),
+                crate::model::ParamType::U64 => quote!(u64),
+                crate::model::ParamType::I32 => quote!(i32),
+                crate::model::ParamType::I64 => quote!(i64),
+                crate::model::ParamType::F64 => quote!(f64),
+                _ => quote!(bool),
+            };
+            quote!(#arg: #ty)
+        })
+        .collect();
+    let values: Vec<TokenStream> = code
+        .params
+        .iter()
+        .map(|p| {
+            let arg = match p.ident.strip_prefix("r#") {
+                Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
+                None => format_ident!("{}", p.ident),
+            };
+            let key = &p.name;
+            match p.ty {
+                crate::model::ParamType::String => {
+                    quote!((#key, #rt::__private::Value::String(::core::convert::Into::into(#arg))))
+                }
+                _ => quote!((#key, #rt::__private::Value::from(#arg))),
+            }
+        })
+        .collect();
+    let doc = doc_attrs(&format!(
+        "A [`Code::{variant}`] error (HTTP {}): {}",
+        code.status,
+        md_inline_code(&code.message)
+    ));
+    let deprecated = code
+        .deprecated
+        .as_ref()
+        .map(|note| quote!(#[deprecated(note = #note)]));
+    quote! {
+        #doc
+        #deprecated
+        pub fn #name(#(#args),*) -> Self {
+            Error::from_params(Code::#variant, &[#(#values),*])
+        }
+    }
+}
+
+fn envelope_tokens(rt: &syn::Path, model: &Model) -> TokenStream {
+    let style = match model.envelope.style {
+        crate::model::EnvelopeStyle::Problem => quote!(#rt::EnvelopeStyle::Problem),
+        _ => quote!(#rt::EnvelopeStyle::Nested),
+    };
+    let case = match model.envelope.field_case {
+        crate::model::FieldCase::Camel => quote!(#rt::FieldCase::Camel),
+        _ => quote!(#rt::FieldCase::Snake),
+    };
+    quote!(#rt::EnvelopeFormat { style: #style, field_case: #case })
 }
 
 fn variant_attrs(model: &Model, code: &Code) -> TokenStream {

@@ -20,3 +20,8 @@ pub mod problem_camel {
 pub mod hostile {
     include!(concat!(env!("OUT_DIR"), "/hostile.rs"));
 }
+
+/// A small service with millisecond retry policies, for runtime tests.
+pub mod service {
+    include!(concat!(env!("OUT_DIR"), "/service.rs"));
+}

@@ -113,9 +113,19 @@ fn keyword_names_compile_and_resolve() {
     assert_eq!(Code::lookup("none"), Some(Code::None));
     assert_eq!(Code::lookup("some"), Some(Code::Some));
     assert_eq!(Code::lookup("all"), Some(Code::All));
-    assert_eq!(Code::ALL.len(), 8);
+    assert_eq!(Code::ALL.len(), 10);
     assert_eq!(Category::Type.as_str(), "type");
-    assert_eq!(Category::Crate.codes(), &[Code::Code, Code::Category]);
+    assert_eq!(
+        Category::Crate.codes(),
+        &[Code::Code, Code::Category, Code::New, Code::CodeError]
+    );
+    assert_eq!(keywords::Error::new_error().code(), Some(Code::New));
+    assert_eq!(keywords::Error::code_error_().code(), Some(Code::Code));
+    assert_eq!(keywords::Error::code_error().code(), Some(Code::CodeError));
+    assert_eq!(
+        keywords::Error::r#type("t", "s", 3).message(),
+        "Bad t in s for 3."
+    );
     let params: Vec<&str> = Code::Type.params().iter().map(|p| p.name).collect();
     assert_eq!(params, ["type", "self", "fn"]);
 }

@@ -1,0 +1,438 @@
+//! The error value services build and SDKs parse: a catalog code (or the raw
+//! code of one this build does not know), its rendered message and the
+//! request context, with conversion to and from every wire shape.
+
+use core::fmt;
+use core::time::Duration;
+
+use serde_json::{Map, Value};
+
+use crate::envelope::{EnvelopeFormat, ErrorBody};
+use crate::{Kind, RetryPolicy};
+
+/// What the runtime needs to know about a generated `Code` enum. Generated
+/// code implements it; you should not need to.
+pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
+    /// The catalog's envelope format.
+    const ENVELOPE: EnvelopeFormat;
+    /// The wire name.
+    fn as_str(self) -> &'static str;
+    /// A code by name or alias.
+    fn lookup(name: &str) -> Option<Self>;
+    /// A code by numeric code.
+    fn from_numeric(numeric: u32) -> Option<Self>;
+    /// The HTTP status.
+    fn http_status(self) -> u16;
+    /// Error, success or pending.
+    fn kind(self) -> Kind;
+    /// The retry policy.
+    fn retry(self) -> RetryPolicy;
+    /// The envelope `type`.
+    fn error_type(self) -> &'static str;
+    /// The title.
+    fn title(self) -> &'static str;
+    /// The message template.
+    fn message_template(self) -> &'static str;
+    /// The docs URL.
+    fn docs_url(self) -> &'static str;
+}
+
+/// Bodies larger than this are not parsed; the error is classified by its
+/// HTTP status alone.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// The longest message kept from an unparsable body.
+const MAX_RAW_MESSAGE_CHARS: usize = 512;
+
+/// An error of a catalog whose `Code` enum is `C`.
+///
+/// Generated code wraps this in its own `Error` type with typed
+/// constructors; the methods are the same.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error<C> {
+    code: Option<C>,
+    /// The code exactly as received, when it came from the wire.
+    wire_code: Option<String>,
+    status: u16,
+    message: String,
+    param: Option<String>,
+    request_id: Option<String>,
+    retry_after: Option<Duration>,
+    details: Map<String, Value>,
+}
+
+impl<C: CatalogCode> Error<C> {
+    /// An error of `code` with `message`.
+    pub fn with_message(code: C, message: impl Into<String>) -> Self {
+        Error {
+            code: Some(code),
+            wire_code: None,
+            status: code.http_status(),
+            message: message.into(),
+            param: None,
+            request_id: None,
+            retry_after: None,
+            details: Map::new(),
+        }
+    }
+
+    /// An error of `code`, its message rendered from the template with
+    /// `params` (name, value), which also become the structured details.
+    pub fn from_params(code: C, params: &[(&str, Value)]) -> Self {
+        let message = render_template(code.message_template(), params);
+        let mut error = Error::with_message(code, message);
+        error.details = params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        error
+    }
+
+    /// An error of `code` with no params: its template if it has no
+    /// placeholders, otherwise its title.
+    pub fn new(code: C) -> Self {
+        let template = code.message_template();
+        let has_placeholders = template.replace("{{", "").contains('{');
+        let message = if has_placeholders {
+            code.title().to_string()
+        } else {
+            render_template(template, &[])
+        };
+        Error::with_message(code, message)
+    }
+
+    /// An error with a code this build does not know, kept as received.
+    pub fn unknown(code: impl Into<String>, status: u16, message: impl Into<String>) -> Self {
+        let code = code.into();
+        Error {
+            code: C::lookup(&code),
+            wire_code: Some(code),
+            status,
+            message: message.into(),
+            param: None,
+            request_id: None,
+            retry_after: None,
+            details: Map::new(),
+        }
+    }
+
+    /// Sets the request parameter at fault.
+    pub fn with_param(mut self, param: impl Into<String>) -> Self {
+        self.param = Some(param.into());
+        self
+    }
+
+    /// Sets the request id.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// Sets how long the client should wait before retrying.
+    pub fn with_retry_after(mut self, retry_after: Duration) -> Self {
+        self.retry_after = Some(retry_after);
+        self
+    }
+
+    /// Adds a structured detail.
+    pub fn with_detail(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.details.insert(key.into(), value.into());
+        self
+    }
+
+    /// The code, if this build knows it (aliases resolve to their code).
+    pub fn code(&self) -> Option<C> {
+        self.code
+    }
+
+    /// The code as received from the wire, or the known code's name; empty
+    /// when a response carried no code at all.
+    pub fn code_str(&self) -> &str {
+        match (&self.wire_code, self.code) {
+            (Some(wire), _) => wire,
+            (None, Some(code)) => code.as_str(),
+            (None, None) => "",
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The rendered message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The request parameter at fault, if any.
+    pub fn param(&self) -> Option<&str> {
+        self.param.as_deref()
+    }
+
+    /// The request id, if known.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// How long the server asked the client to wait, if it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// The message params and any other structured details.
+    pub fn details(&self) -> &Map<String, Value> {
+        &self.details
+    }
+
+    /// The retry policy: the code's, or for an unknown code the one its
+    /// HTTP status class implies ([`RetryPolicy::for_status`]).
+    pub fn retry_policy(&self) -> RetryPolicy {
+        match self.code {
+            Some(code) => code.retry(),
+            None => RetryPolicy::for_status(self.status),
+        }
+    }
+
+    /// True when the retry policy allows any retry.
+    pub fn is_retryable(&self) -> bool {
+        self.retry_policy().is_retryable()
+    }
+
+    /// How long to wait before the next attempt, after `attempt` failed
+    /// attempts (1 after the first failure), or `None` to give up.
+    pub fn retry_delay(&self, attempt: u32) -> Option<Duration> {
+        self.retry_policy().delay(attempt, self.retry_after)
+    }
+
+    /// [`Error::retry_delay`] with an injected random number generator.
+    pub fn retry_delay_with<R: rand::Rng + ?Sized>(
+        &self,
+        attempt: u32,
+        rng: &mut R,
+    ) -> Option<Duration> {
+        self.retry_policy()
+            .delay_with(attempt, self.retry_after, rng)
+    }
+
+    /// The wire-independent body of this error.
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody {
+            code: self.code_str().to_string(),
+            message: self.message.clone(),
+            status: self.status,
+            error_type: self.code.map(|c| c.error_type().to_string()),
+            title: self.code.map(|c| c.title().to_string()),
+            param: self.param.clone(),
+            request_id: self.request_id.clone(),
+            retry_after: self.retry_after,
+            docs_url: self.code.map(|c| c.docs_url().to_string()),
+            details: self.details.clone(),
+        }
+    }
+
+    /// The JSON body in the catalog's envelope format.
+    pub fn to_json(&self) -> Value {
+        self.body().to_json(C::ENVELOPE)
+    }
+
+    /// The JSON body in any envelope format.
+    pub fn to_json_in(&self, format: EnvelopeFormat) -> Value {
+        self.body().to_json(format)
+    }
+
+    /// Parses an HTTP error response, leniently: the nested envelope (snake
+    /// or camel case), RFC 9457 problem details, FastAPI-style
+    /// `{"detail": ...}`, `{"error": "text"}` and numeric `{"status":
+    /// {"code": N}}` bodies are understood. `Retry-After` (seconds or an
+    /// HTTP date) and `X-Request-Id` are read from the headers, which win
+    /// over the body. Never panics; an unparsable or oversized body still
+    /// gives an error classified by `status`.
+    pub fn from_response<'h>(
+        status: u16,
+        headers: impl IntoIterator<Item = (&'h str, &'h str)>,
+        body: &[u8],
+    ) -> Self {
+        let mut error = Error::from_body(status, body);
+        for (name, value) in headers {
+            if name.eq_ignore_ascii_case("retry-after") {
+                if let Some(wait) = parse_retry_after(value, std::time::SystemTime::now()) {
+                    error.retry_after = Some(wait);
+                }
+            } else if name.eq_ignore_ascii_case("x-request-id") && !value.trim().is_empty() {
+                error.request_id = Some(value.trim().to_string());
+            }
+        }
+        error
+    }
+
+    /// Parses a response body alone; see [`Error::from_response`].
+    pub fn from_body(status: u16, body: &[u8]) -> Self {
+        let mut error = Error {
+            code: None,
+            wire_code: None,
+            status,
+            message: String::new(),
+            param: None,
+            request_id: None,
+            retry_after: None,
+            details: Map::new(),
+        };
+        if body.len() > MAX_BODY_BYTES {
+            error.message = format!(
+                "HTTP {status}: response body of {} bytes not parsed",
+                body.len()
+            );
+            return error;
+        }
+        match serde_json::from_slice::<Value>(body) {
+            Ok(Value::Object(object)) => error.read_object(&object),
+            _ => {
+                let text = String::from_utf8_lossy(body);
+                let text = text.trim();
+                error.message = if text.is_empty() {
+                    format!("HTTP {status}")
+                } else {
+                    text.chars().take(MAX_RAW_MESSAGE_CHARS).collect()
+                };
+            }
+        }
+        if error.message.is_empty() {
+            error.message = error
+                .code
+                .map_or_else(|| format!("HTTP {status}"), |c| c.title().to_string());
+        }
+        error
+    }
+
+    fn read_object(&mut self, object: &Map<String, Value>) {
+        let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+        let first =
+            |o: &Map<String, Value>, keys: &[&str]| keys.iter().find_map(|k| o.get(*k)).cloned();
+        let (fields, problem) = match object.get("error") {
+            Some(Value::Object(inner)) => (inner.clone(), false),
+            Some(Value::String(message)) => {
+                let mut m = Map::new();
+                m.insert("message".into(), Value::String(message.clone()));
+                (m, false)
+            }
+            _ => match object.get("detail") {
+                Some(Value::Object(inner)) if !object.contains_key("status") => {
+                    (inner.clone(), false)
+                }
+                Some(Value::String(message)) if !object.contains_key("title") => {
+                    let mut m = Map::new();
+                    m.insert("message".into(), Value::String(message.clone()));
+                    (m, false)
+                }
+                _ => (
+                    object.clone(),
+                    object.contains_key("title") || object.contains_key("detail"),
+                ),
+            },
+        };
+        match fields.get("code") {
+            Some(Value::String(code)) if !code.is_empty() => {
+                self.code = C::lookup(code);
+                self.wire_code = Some(code.chars().take(MAX_RAW_MESSAGE_CHARS).collect());
+            }
+            Some(Value::Number(n)) => self.set_numeric(n.as_u64()),
+            _ => {}
+        }
+        if self.wire_code.is_none()
+            && let Some(Value::Object(status)) = object.get("status")
+        {
+            self.set_numeric(status.get("code").and_then(Value::as_u64));
+            if let Some(description) = text(status.get("description")) {
+                self.message = description;
+            }
+        }
+        let message_keys: &[&str] = if problem {
+            &["detail", "title", "message"]
+        } else {
+            &["message", "detail"]
+        };
+        if let Some(Value::String(message)) = first(&fields, message_keys) {
+            self.message = message.chars().take(MAX_RAW_MESSAGE_CHARS * 8).collect();
+        }
+        self.param = text(first(&fields, &["param", "field"]).as_ref());
+        self.request_id = text(first(&fields, &["request_id", "requestId", "instance"]).as_ref())
+            .or_else(|| text(first(object, &["request_id", "requestId"]).as_ref()));
+        let retry_ms = first(&fields, &["retry_after_ms", "retryAfterMs"]).and_then(|v| v.as_f64());
+        let retry_s = first(&fields, &["retry_after", "retryAfter"]).and_then(|v| v.as_f64());
+        self.retry_after = retry_ms
+            .map(|ms| ms / 1000.0)
+            .or(retry_s)
+            .filter(|s| s.is_finite() && *s >= 0.0)
+            .map(|s| Duration::from_secs_f64(s.min(u32::MAX as f64)));
+        if let Some(Value::Object(details)) = first(&fields, &["details", "params"]) {
+            self.details = details;
+        }
+    }
+
+    fn set_numeric(&mut self, numeric: Option<u64>) {
+        if let Some(n) = numeric {
+            self.code = u32::try_from(n).ok().and_then(C::from_numeric);
+            self.wire_code = Some(n.to_string());
+        }
+    }
+}
+
+impl<C: CatalogCode> fmt::Display for Error<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code_str() {
+            "" => write!(f, "HTTP {}: {}", self.status, self.message)?,
+            code => write!(f, "{code}: {}", self.message)?,
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl<C: CatalogCode> std::error::Error for Error<C> {}
+
+impl<C: CatalogCode> From<C> for Error<C> {
+    fn from(code: C) -> Self {
+        Error::new(code)
+    }
+}
+
+/// Renders a `{name}` template; `{{` and `}}` are literal braces. A
+/// placeholder without a value is kept as written.
+pub fn render_template(template: &str, params: &[(&str, Value)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let Some(end) = tail.starts_with('{').then(|| tail.find('}')).flatten() {
+            let name = &tail[1..end];
+            match params.iter().find(|(k, _)| *k == name) {
+                Some((_, Value::String(s))) => out.push_str(s),
+                Some((_, value)) => out.push_str(&value.to_string()),
+                None => out.push_str(&tail[..=end]),
+            }
+            rest = &tail[end + 1..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Parses a `Retry-After` value: delay-seconds, or an HTTP date relative to
+/// `now` (a past date means "now").
+pub fn parse_retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs.min(u64::from(u32::MAX))));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
