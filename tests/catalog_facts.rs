@@ -106,7 +106,6 @@ fn every_code_matches_its_source() {
                 .unwrap_or_default();
             let generated_params: Vec<(String, String)> = g
                 .params()
-                .iter()
                 .map(|p| (p.name.to_string(), p.ty.as_str().to_string()))
                 .collect();
             assert_eq!(generated_params, params, "{name}");

@@ -32,6 +32,7 @@ pub mod model;
 pub mod phf;
 pub mod raw;
 pub mod source;
+pub mod synth;
 pub mod write;
 
 use std::fmt;
@@ -101,8 +102,12 @@ pub fn docs_from_files<N: Into<String>, T: Into<String>>(
 /// Everything errcat commits under `generated/`: the docs pages and a JSON
 /// export of the model, keyed by path relative to that folder.
 pub fn generated_files(model: &Model, command: &str) -> FileSet {
+    generated_files_with_sections(model, command, &emit::markdown::code_sections(model))
+}
+
+fn generated_files_with_sections(model: &Model, command: &str, sections: &[String]) -> FileSet {
     let mut files = FileSet::new();
-    for (path, text) in emit::markdown::emit(model, command) {
+    for (path, text) in emit::markdown::emit_with_sections(model, command, sections) {
         files.insert(Path::new("docs").join(path), text);
     }
     files.insert(
@@ -110,6 +115,26 @@ pub fn generated_files(model: &Model, command: &str) -> FileSet {
         emit::json::emit(model, command),
     );
     files
+}
+
+/// The Rust module and the `generated/` files of one model, computed
+/// together: the docs sections are rendered once and shared, and the two
+/// emitters run in parallel. Same output as calling them one by one.
+pub fn generate_all(
+    model: &Model,
+    rust: &emit::rust::RustOptions,
+    command: &str,
+) -> (String, FileSet) {
+    let sections = emit::markdown::code_sections(model);
+    std::thread::scope(|scope| {
+        let docs = scope.spawn(|| generated_files_with_sections(model, command, &sections));
+        let code = emit::rust::emit_with_sections(model, rust, &sections);
+        (
+            code,
+            docs.join()
+                .unwrap_or_else(|_| generated_files_with_sections(model, command, &sections)),
+        )
+    })
 }
 
 /// Why code generation failed.

@@ -33,37 +33,85 @@ pub struct Loaded {
 
 const TOP_LEVEL_KEYS: &[&str] = &["catalog", "envelope", "retry", "categories"];
 
-/// Parses every file. Problems are pushed onto `diags`.
+/// Parses every file. Problems are pushed onto `diags`. Files are parsed on
+/// all cores and merged in file order, so results do not depend on timing.
 pub fn load(sources: &Sources, diags: &mut Vec<Diagnostic>) -> Loaded {
     let mut loaded = Loaded::default();
     let has_settings = sources.files().iter().any(|f| f.name == CATALOG_TOML);
     if !has_settings {
         diags.push(diagnostics::missing_catalog_toml(&sources.dir_display));
     }
-    for (id, file) in sources.iter() {
-        let (doc, errors) = DeTable::parse_recoverable(&file.text);
-        if !errors.is_empty() {
-            for e in errors {
-                let span = e.span().unwrap_or(0..0);
-                diags.push(diagnostics::toml_syntax(id, span, e.message()));
-            }
-            loaded.unparsed.insert(id);
-            continue;
-        }
-        let doc = doc.into_inner();
-        if file.name == CATALOG_TOML {
-            loaded.settings = Some((id, read_settings(id, &doc, diags)));
-        } else {
-            let codes = doc
-                .iter()
-                .filter_map(|(key, value)| read_entry::<RawCode>(id, key, value, "a code", diags))
+    let files: Vec<(FileId, &crate::source::SourceFile)> = sources.iter().collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let results: Vec<(FileId, FileResult, Vec<Diagnostic>)> = if threads == 1 || files.len() < 8 {
+        files
+            .iter()
+            .map(|&(id, file)| load_file(id, file))
+            .collect()
+    } else {
+        let chunk = files.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|&(id, file)| load_file(id, file))
+                            .collect::<Vec<_>>()
+                    })
+                })
                 .collect();
-            loaded
-                .category_files
-                .push(RawCategoryFile { file: id, codes });
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_default())
+                .collect()
+        })
+    };
+    for (id, result, file_diags) in results {
+        diags.extend(file_diags);
+        match result {
+            FileResult::Unparsed => {
+                loaded.unparsed.insert(id);
+            }
+            FileResult::Settings(settings) => loaded.settings = Some((id, *settings)),
+            FileResult::Category(file) => loaded.category_files.push(file),
         }
     }
     loaded
+}
+
+enum FileResult {
+    Unparsed,
+    Settings(Box<RawSettings>),
+    Category(RawCategoryFile),
+}
+
+fn load_file(
+    id: FileId,
+    file: &crate::source::SourceFile,
+) -> (FileId, FileResult, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let (doc, errors) = DeTable::parse_recoverable(&file.text);
+    if !errors.is_empty() {
+        for e in errors {
+            let span = e.span().unwrap_or(0..0);
+            diags.push(diagnostics::toml_syntax(id, span, e.message()));
+        }
+        return (id, FileResult::Unparsed, diags);
+    }
+    let doc = doc.into_inner();
+    let result = if file.name == CATALOG_TOML {
+        FileResult::Settings(Box::new(read_settings(id, &doc, &mut diags)))
+    } else {
+        let codes = doc
+            .iter()
+            .filter_map(|(key, value)| read_entry::<RawCode>(id, key, value, "a code", &mut diags))
+            .collect();
+        FileResult::Category(RawCategoryFile { file: id, codes })
+    };
+    (id, result, diags)
 }
 
 fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -> RawSettings {

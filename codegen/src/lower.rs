@@ -715,6 +715,7 @@ impl Lowerer<'_> {
                 .flatten()
                 .map(|a| a.get_ref().clone())
                 .collect(),
+            replaces: Vec::new(),
             docs_url: String::new(),
         };
         snake_ok.then_some(())?;
@@ -990,8 +991,11 @@ impl Lowerer<'_> {
                 at = next;
             }
         }
-        for (code, target) in codes.iter_mut().zip(targets) {
-            code.replaced_by = target;
+        for (i, target) in targets.into_iter().enumerate() {
+            codes[i].replaced_by = target;
+            if let Some(t) = target {
+                codes[t].replaces.push(i);
+            }
         }
     }
 

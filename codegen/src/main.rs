@@ -53,6 +53,15 @@ enum Command {
         /// A code name, alias or numeric code.
         code: String,
     },
+    /// Write a synthetic catalog of N codes, for benchmarks.
+    Synth {
+        /// How many codes.
+        #[arg(long)]
+        codes: usize,
+        /// The catalog folder to write (created; files in it are replaced).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 /// A failure: its exit code and what to print.
@@ -136,13 +145,17 @@ struct Output {
 }
 
 fn run(cli: &Cli) -> Result<Output, Failure> {
-    let compiled = load(cli)?;
+    let compiled = match &cli.command {
+        Command::Synth { codes, out } => return synth(*codes, out),
+        _ => load(cli)?,
+    };
     let mut text = String::new();
     if compiled.warnings.warning_count() > 0 && !cli.json {
         eprint!("{}", compiled.warnings.render());
     }
     let model = &compiled.model;
     match &cli.command {
+        Command::Synth { codes, out } => synth(*codes, out),
         Command::Generate => {
             let files = generated_files(model, GENERATE_COMMAND);
             let changed = write::write_all(&cli.generated, &files).map_err(|e| {
@@ -228,6 +241,28 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             }
         }
     }
+}
+
+fn synth(codes: usize, out: &std::path::Path) -> Result<Output, Failure> {
+    let files = errcat_codegen::synth::catalog(codes);
+    for (name, text) in &files {
+        write::write_if_changed(&out.join(name), text).map_err(|e| {
+            Failure::new(
+                EXIT_FAILURE,
+                "io_error",
+                format!("cannot write `{}`: {e}", out.display()),
+            )
+        })?;
+    }
+    let text = format!(
+        "wrote a catalog of {codes} codes in {} files to {}\n",
+        files.len(),
+        out.display()
+    );
+    Ok(Output {
+        text,
+        json: json!({ "codes": codes, "files": files.len() }),
+    })
 }
 
 fn load(cli: &Cli) -> Result<errcat_codegen::Compiled, Failure> {

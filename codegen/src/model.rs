@@ -215,6 +215,8 @@ pub struct Code {
     pub replaced_by: Option<usize>,
     /// Old names that still parse.
     pub aliases: Vec<String>,
+    /// Codes whose `replaced_by` is this one, in catalog order.
+    pub replaces: Vec<usize>,
     /// Full docs URL.
     pub docs_url: String,
 }

@@ -102,10 +102,12 @@ mod tests {
     use errcat_runtime::phf::Index;
 
     fn leak(t: &PhfTable) -> Index {
+        let pilots: Vec<u8> = t.pilots.iter().flat_map(|p| p.to_le_bytes()).collect();
+        let slots: Vec<u8> = t.slots.iter().flat_map(|s| s.to_le_bytes()).collect();
         Index {
             seed: t.seed,
-            pilots: Box::leak(t.pilots.clone().into()),
-            slots: Box::leak(t.slots.clone().into()),
+            pilots: Box::leak(pilots.into()),
+            slots: Box::leak(slots.into()),
         }
     }
 

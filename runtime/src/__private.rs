@@ -11,6 +11,28 @@ pub use {crate::integrations::http_response, crate::integrations::status_code, h
 #[cfg(feature = "axum")]
 pub use {crate::integrations::into_axum_response, axum};
 
+/// Reads a little-endian `u16` at byte offset `at`.
+#[inline]
+pub fn read_u16(bytes: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([bytes[at], bytes[at + 1]])
+}
+
+/// Reads a little-endian `u32` at byte offset `at`.
+#[inline]
+pub fn read_u32(bytes: &[u8], at: usize) -> u32 {
+    let mut word = [0u8; 4];
+    word.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(word)
+}
+
+/// Reads a little-endian `u64` at byte offset `at`.
+#[inline]
+pub fn read_u64(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
 /// Reads a string that generated code packed as `offset << 32 | len` into its
 /// text blob.
 #[inline]

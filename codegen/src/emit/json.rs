@@ -1,102 +1,196 @@
 //! Emits the model as JSON, for tools in other languages (SDK generators,
 //! dashboards) that want the catalog without parsing TOML.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use crate::model::{Model, RetryStrategy};
+use crate::model::{EnvelopeStyle, FieldCase, Model, RetryStrategy};
+
+#[derive(Serialize)]
+struct Export<'a> {
+    #[serde(rename = "@generated")]
+    generated: String,
+    catalog: Meta<'a>,
+    envelope: Envelope,
+    retry_policies: Vec<Policy<'a>>,
+    categories: Vec<Category<'a>>,
+    codes: Vec<Code<'a>>,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    name: &'a str,
+    version: Option<&'a str>,
+    description: Option<&'a str>,
+    docs_base_url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Envelope {
+    style: &'static str,
+    field_case: &'static str,
+}
+
+#[derive(Serialize)]
+struct Backoff {
+    initial_ms: u64,
+    factor: f64,
+    max_delay_ms: u64,
+    jitter: &'static str,
+    max_attempts: u32,
+}
+
+#[derive(Serialize)]
+struct Policy<'a> {
+    name: &'a str,
+    description: Option<&'a str>,
+    strategy: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_wait_ms: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backoff: Option<Backoff>,
+}
+
+#[derive(Serialize)]
+struct Category<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    range: Option<[u32; 2]>,
+    fault: &'static str,
+    #[serde(rename = "type")]
+    error_type: &'a str,
+}
+
+#[derive(Serialize)]
+struct Param<'a> {
+    name: &'a str,
+    #[serde(rename = "type")]
+    ty: &'static str,
+}
+
+#[derive(Serialize)]
+struct Code<'a> {
+    name: &'a str,
+    numeric: Option<u32>,
+    status: u16,
+    kind: &'static str,
+    category: &'a str,
+    #[serde(rename = "type")]
+    error_type: &'a str,
+    title: &'a str,
+    message: &'a str,
+    params: Vec<Param<'a>>,
+    description: Option<&'a str>,
+    solution: Option<&'a str>,
+    retry: &'a str,
+    exit_code: u8,
+    sdk_exception: Option<&'a str>,
+    since: Option<&'a str>,
+    deprecated: Option<&'a str>,
+    replaced_by: Option<&'a str>,
+    aliases: &'a [String],
+    docs_url: &'a str,
+}
+
+fn backoff(b: &crate::model::Backoff) -> Backoff {
+    Backoff {
+        initial_ms: b.initial_ms,
+        factor: b.factor,
+        max_delay_ms: b.max_delay_ms,
+        jitter: b.jitter.as_str(),
+        max_attempts: b.max_attempts,
+    }
+}
 
 /// The JSON export, pretty-printed with a trailing newline.
 pub fn emit(model: &Model, command: &str) -> String {
-    let policies: Vec<Value> = model
-        .retry_policies
-        .iter()
-        .map(|p| {
-            let mut v = json!({ "name": p.name, "description": p.description });
-            let backoff = |b: &crate::model::Backoff| {
-                json!({
-                    "initial_ms": b.initial_ms,
-                    "factor": b.factor,
-                    "max_delay_ms": b.max_delay_ms,
-                    "jitter": b.jitter.as_str(),
-                    "max_attempts": b.max_attempts,
-                })
-            };
-            match &p.strategy {
-                RetryStrategy::Never => v["strategy"] = json!("never"),
-                RetryStrategy::Backoff(b) => {
-                    v["strategy"] = json!("backoff");
-                    v["backoff"] = backoff(b);
-                }
-                RetryStrategy::AfterHeader {
+    let export = Export {
+        generated: super::generated_header(command),
+        catalog: Meta {
+            name: &model.meta.name,
+            version: model.meta.version.as_deref(),
+            description: model.meta.description.as_deref(),
+            docs_base_url: &model.meta.docs_base_url,
+        },
+        envelope: Envelope {
+            style: if model.envelope.style == EnvelopeStyle::Problem {
+                "problem"
+            } else {
+                "nested"
+            },
+            field_case: if model.envelope.field_case == FieldCase::Camel {
+                "camel"
+            } else {
+                "snake"
+            },
+        },
+        retry_policies: model
+            .retry_policies
+            .iter()
+            .map(|p| {
+                let (strategy, max_wait_ms, b) = match &p.strategy {
+                    RetryStrategy::Never => ("never", None, None),
+                    RetryStrategy::Backoff(b) => ("backoff", None, Some(backoff(b))),
+                    RetryStrategy::AfterHeader {
+                        max_wait_ms,
+                        fallback,
+                    } => ("after_header", Some(*max_wait_ms), Some(backoff(fallback))),
+                };
+                Policy {
+                    name: &p.name,
+                    description: p.description.as_deref(),
+                    strategy,
                     max_wait_ms,
-                    fallback,
-                } => {
-                    v["strategy"] = json!("after_header");
-                    v["max_wait_ms"] = json!(max_wait_ms);
-                    v["backoff"] = backoff(fallback);
+                    backoff: b,
                 }
-            }
-            v
-        })
-        .collect();
-    let categories: Vec<Value> = model
-        .categories
-        .iter()
-        .map(|c| {
-            json!({
-                "id": c.id,
-                "title": c.title,
-                "description": c.description,
-                "range": c.range.map(|(a, b)| [a, b]),
-                "fault": c.fault.as_str(),
-                "type": c.error_type,
             })
-        })
-        .collect();
-    let codes: Vec<Value> = model
-        .codes
-        .iter()
-        .map(|c| {
-            json!({
-                "name": c.name,
-                "numeric": c.numeric,
-                "status": c.status,
-                "kind": c.kind.as_str(),
-                "category": model.categories[c.category].id,
-                "type": model.categories[c.category].error_type,
-                "title": c.title,
-                "message": c.message,
-                "params": c.params.iter().map(|p| json!({"name": p.name, "type": p.ty.as_str()})).collect::<Vec<_>>(),
-                "description": c.description,
-                "solution": c.solution,
-                "retry": model.retry_policies[c.retry].name,
-                "exit_code": c.exit_code,
-                "sdk_exception": c.sdk_exception,
-                "since": c.since,
-                "deprecated": c.deprecated,
-                "replaced_by": c.replaced_by.map(|r| model.codes[r].name.clone()),
-                "aliases": c.aliases,
-                "docs_url": c.docs_url,
+            .collect(),
+        categories: model
+            .categories
+            .iter()
+            .map(|c| Category {
+                id: &c.id,
+                title: &c.title,
+                description: c.description.as_deref(),
+                range: c.range.map(|(a, b)| [a, b]),
+                fault: c.fault.as_str(),
+                error_type: &c.error_type,
             })
-        })
-        .collect();
-    let doc = json!({
-        "@generated": super::generated_header(command),
-        "catalog": {
-            "name": model.meta.name,
-            "version": model.meta.version,
-            "description": model.meta.description,
-            "docs_base_url": model.meta.docs_base_url,
-        },
-        "envelope": {
-            "style": if model.envelope.style == crate::model::EnvelopeStyle::Problem { "problem" } else { "nested" },
-            "field_case": if model.envelope.field_case == crate::model::FieldCase::Camel { "camel" } else { "snake" },
-        },
-        "retry_policies": policies,
-        "categories": categories,
-        "codes": codes,
-    });
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            .collect(),
+        codes: model
+            .codes
+            .iter()
+            .map(|c| Code {
+                name: &c.name,
+                numeric: c.numeric,
+                status: c.status,
+                kind: c.kind.as_str(),
+                category: &model.categories[c.category].id,
+                error_type: &model.categories[c.category].error_type,
+                title: &c.title,
+                message: &c.message,
+                params: c
+                    .params
+                    .iter()
+                    .map(|p| Param {
+                        name: &p.name,
+                        ty: p.ty.as_str(),
+                    })
+                    .collect(),
+                description: c.description.as_deref(),
+                solution: c.solution.as_deref(),
+                retry: &model.retry_policies[c.retry].name,
+                exit_code: c.exit_code,
+                sdk_exception: c.sdk_exception.as_deref(),
+                since: c.since.as_deref(),
+                deprecated: c.deprecated.as_deref(),
+                replaced_by: c.replaced_by.map(|r| model.codes[r].name.as_str()),
+                aliases: &c.aliases,
+                docs_url: &c.docs_url,
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&export).unwrap_or_default();
     out.push('\n');
     out
 }

@@ -25,12 +25,47 @@ pub const EXAMPLE_RETRY_AFTER_SECS: u64 = 30;
 
 /// Every docs page, keyed by path relative to the docs folder.
 pub fn emit(model: &Model, command: &str) -> FileSet {
+    emit_with_sections(model, command, &code_sections(model))
+}
+
+/// Every code's section ([`code_section`]), in catalog order. Computed on
+/// all cores for large catalogs; the Rust emitter embeds the same sections.
+pub fn code_sections(model: &Model) -> Vec<String> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads == 1 || model.codes.len() < 1000 {
+        return model.codes.iter().map(|c| code_section(model, c)).collect();
+    }
+    let chunk = model.codes.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = model
+            .codes
+            .chunks(chunk)
+            .map(|codes| {
+                scope.spawn(move || {
+                    codes
+                        .iter()
+                        .map(|c| code_section(model, c))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// [`emit`] with the sections already computed.
+pub fn emit_with_sections(model: &Model, command: &str, sections: &[String]) -> FileSet {
     let mut files = FileSet::new();
     files.insert(PathBuf::from("README.md"), index_page(model, command));
     for category in &model.categories {
         files.insert(
             PathBuf::from(category_page_name(category)),
-            category_page(model, category, command),
+            category_page(model, category, command, sections),
         );
     }
     files.insert(PathBuf::from(NUMERIC_PAGE), numeric_page(model, command));
@@ -467,7 +502,7 @@ fn cross_tool_section(out: &mut String, model: &Model) {
 
 // -- category pages ---------------------------------------------------------------
 
-fn category_page(model: &Model, category: &Category, command: &str) -> String {
+fn category_page(model: &Model, category: &Category, command: &str, sections: &[String]) -> String {
     let mut out = header(command);
     // Code sections own the anchors equal to code names; a page title that
     // would take one of them gets the category id added.
@@ -520,7 +555,7 @@ fn category_page(model: &Model, category: &Category, command: &str) -> String {
     }
     out.push('\n');
     for &i in &category.codes {
-        out.push_str(&code_section(model, &model.codes[i]));
+        out.push_str(&sections[i]);
     }
     out
 }
@@ -616,14 +651,7 @@ pub fn code_section(model: &Model, code: &Code) -> String {
     if let Some(s) = &code.since {
         let _ = writeln!(out, "| Since | {} |", md_table_cell(s));
     }
-    let replaced: Vec<&Code> = model
-        .codes
-        .iter()
-        .filter(|c| {
-            c.replaced_by
-                .is_some_and(|r| model.codes[r].name == code.name)
-        })
-        .collect();
+    let replaced: Vec<&Code> = code.replaces.iter().map(|&i| &model.codes[i]).collect();
     if !replaced.is_empty() {
         let links: Vec<String> = replaced.iter().map(|c| code_link(model, c)).collect();
         let _ = writeln!(out, "| Replaces | {} |", links.join(", "));

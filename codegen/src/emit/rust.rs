@@ -37,43 +37,161 @@ pub fn emit(model: &Model) -> String {
 
 /// The generated module, formatted by prettyplease.
 pub fn emit_with(model: &Model, options: &RustOptions) -> String {
-    let tokens = tokens(model, options);
-    let formatted = match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
+    emit_with_sections(model, options, &super::markdown::code_sections(model))
+}
+
+/// [`emit_with`] with the docs sections (for `Code::explain`) already
+/// computed, as when the docs are generated in the same run.
+pub fn emit_with_sections(model: &Model, options: &RustOptions, sections: &[String]) -> String {
+    // The typed constructors (the last item) are built and formatted on a
+    // second core while this one does everything else. syn trees are not
+    // `Send`, so the worker hands back text.
+    let (constructors, (tokens, splices)) = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| constructors_block(model, options));
+        let rest = tokens(model, options, sections);
+        (
+            worker
+                .join()
+                .unwrap_or_else(|_| constructors_block(model, options)),
+            rest,
+        )
+    });
+    let formatted = match syn::parse2::<syn::File>(tokens) {
+        Ok(mut file) => {
+            let mut docs = DocSplices::default();
+            for item in &mut file.items {
+                if let syn::Item::Enum(e) = item
+                    && e.ident == "Code"
+                {
+                    e.variants = code_variants(model, &mut docs);
+                }
+            }
+            docs.apply(&prettyplease::unparse(&file))
+        }
         // Unreachable for tokens built by quote from a valid model (the
         // golden tests prove every fixture parses); fall back to unformatted
         // tokens so the compiler, not a panic, reports such a bug.
         Err(e) => {
             debug_assert!(false, "generated tokens do not parse: {e}");
-            tokens.to_string()
+            tokens_for_fallback(&e)
         }
     };
     format!(
-        "// {}\n\n{formatted}",
-        super::generated_header(&options.regenerate_command)
+        "// {}\n\n{}{constructors}",
+        super::generated_header(&options.regenerate_command),
+        splices.apply(&formatted)
     )
+}
+
+/// `impl Error { <one typed constructor per code> }`, formatted.
+fn constructors_block(model: &Model, options: &RustOptions) -> String {
+    let mut docs = DocSplices::default();
+    let mut block: syn::ItemImpl = syn::parse_quote! {
+        /// Typed constructors, one per code, rendering its message template.
+        #[allow(deprecated)]
+        impl Error {}
+    };
+    block.items = Constructors::new(&rt_path(options)).items(model, &mut docs);
+    let mut file: syn::File = syn::parse_quote!();
+    file.items.push(syn::Item::Impl(block));
+    docs.apply(&prettyplease::unparse(&file))
+}
+
+/// What a parse failure of errcat's own tokens turns into: a compile error
+/// that names the bug, rather than a panic in a build script.
+fn tokens_for_fallback(error: &syn::Error) -> String {
+    let message =
+        format!("errcat-codegen produced Rust it cannot parse ({error}); please report this bug");
+    format!("compile_error!({});\n", string_literal(&message))
+}
+
+/// `#[doc = " line"]` per line, so prettyplease prints `///` comments and
+/// no text can end a block comment early.
+fn doc_lines(text: &str) -> Vec<String> {
+    // rustc rejects bidirectional controls in comments (Trojan Source), so
+    // they are shown as escapes instead.
+    let is_bidi = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let escaped;
+    let text = if text.contains(is_bidi) {
+        let mut out = String::with_capacity(text.len() + 16);
+        for c in text.chars() {
+            if is_bidi(c) {
+                out.extend(c.escape_unicode());
+            } else {
+                out.push(c);
+            }
+        }
+        escaped = out;
+        escaped.as_str()
+    } else {
+        text
+    };
+    text.trim_end()
+        .lines()
+        .map(|line| {
+            let line = line.trim_end_matches('\r');
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect()
 }
 
 /// `#[doc = " line"]` per line, so prettyplease prints `///` comments and
 /// no text can end a block comment early.
 fn doc_attrs(text: &str) -> TokenStream {
-    // rustc rejects bidirectional controls in comments (Trojan Source), so
-    // they are shown as escapes instead.
-    let text: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
-            c => c.to_string(),
-        })
-        .collect();
-    let lines = text.trim_end().lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let lines = doc_lines(text);
     quote!(#(#[doc = #lines])*)
+}
+
+/// A `#[doc = "..."]` attribute built as syn data, without parsing.
+fn doc_attribute(line: &str) -> syn::Attribute {
+    let span = proc_macro2::Span::call_site();
+    syn::Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: syn::Path::from(Ident::new("doc", span)),
+            eq_token: Default::default(),
+            value: syn::Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit: syn::Lit::Str(syn::LitStr::new(line, span)),
+            }),
+        }),
+    }
+}
+
+/// The variants of `enum Code`, built as syn data: with tens of thousands of
+/// codes, parsing them from tokens would dominate code generation.
+fn code_variants(
+    model: &Model,
+    docs: &mut DocSplices,
+) -> syn::punctuated::Punctuated<syn::Variant, syn::Token![,]> {
+    model
+        .codes
+        .iter()
+        .map(|code| {
+            let mut attrs = vec![docs.attribute(&variant_doc(model, code))];
+            if let Some(note) = &code.deprecated {
+                let note = match code.replaced_by {
+                    Some(r) => {
+                        format!("{} Use `{}` instead.", note.trim_end(), model.codes[r].name)
+                    }
+                    None => note.clone(),
+                };
+                attrs.push(syn::parse_quote!(#[deprecated(note = #note)]));
+            }
+            syn::Variant {
+                attrs,
+                ident: format_ident!("{}", code.variant),
+                fields: syn::Fields::Unit,
+                discriminant: None,
+            }
+        })
+        .collect()
 }
 
 fn lit_u64(v: u64) -> Literal {
@@ -87,7 +205,7 @@ fn lits<T: Copy + Into<u64>>(values: impl IntoIterator<Item = T>) -> Vec<Literal
 /// `NONE` marks a missing numeric code or replacement in `u32` tables.
 const NONE_U32: u32 = u32::MAX;
 
-fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
+fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenStream, Splices) {
     let rt: syn::Path = syn::parse_str(&options.runtime_path)
         .unwrap_or_else(|_| syn::parse_quote!(::errcat_runtime));
     let mut blob = TextBlob::default();
@@ -150,98 +268,66 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
         .iter()
         .map(|c| format_ident!("{}", c.variant))
         .collect();
-    let variant_attrs: Vec<TokenStream> = model
-        .codes
-        .iter()
-        .map(|c| variant_attrs(model, c))
-        .collect();
-    let name = lits(model.codes.iter().map(|c| blob.intern(&c.name)));
-    let variant_name = lits(model.codes.iter().map(|c| blob.intern(&c.variant)));
-    let numeric = lits(model.codes.iter().map(|c| c.numeric.unwrap_or(NONE_U32)));
-    let status = lits(model.codes.iter().map(|c| c.status));
-    let kind = lits(model.codes.iter().map(|c| kind_index(c.kind)));
-    let category = lits(model.codes.iter().map(|c| c.category as u64));
-    let retry = lits(model.codes.iter().map(|c| c.retry as u64));
-    let exit_code = lits(model.codes.iter().map(|c| c.exit_code));
-    let title = lits(model.codes.iter().map(|c| blob.intern(&c.title)));
-    let message = lits(model.codes.iter().map(|c| blob.intern(&c.message)));
-    let description = lits(
-        model
-            .codes
-            .iter()
-            .map(|c| blob.intern_opt(c.description.as_deref())),
-    );
-    let solution = lits(
-        model
-            .codes
-            .iter()
-            .map(|c| blob.intern_opt(c.solution.as_deref())),
-    );
-    let sdk_exception = lits(
-        model
-            .codes
-            .iter()
-            .map(|c| blob.intern_opt(c.sdk_exception.as_deref())),
-    );
-    let since = lits(
-        model
-            .codes
-            .iter()
-            .map(|c| blob.intern_opt(c.since.as_deref())),
-    );
-    let deprecated = lits(
-        model
-            .codes
-            .iter()
-            .map(|c| blob.intern_opt(c.deprecated.as_deref())),
-    );
-    let docs_url = lits(model.codes.iter().map(|c| blob.intern(&c.docs_url)));
-    let explain = lits(
-        model
-            .codes
-            .iter()
-            .map(|c| blob.intern(&super::markdown::code_section(model, c))),
-    );
-    let replaced_by = lits(
-        model
-            .codes
-            .iter()
-            .map(|c| c.replaced_by.map_or(NONE_U32, |r| r as u32)),
-    );
-
-    // Params: one flat table, each code a (start, len) window into it.
-    let mut param_specs = Vec::new();
-    let mut code_params = Vec::new();
-    for code in &model.codes {
-        code_params.push(((param_specs.len() as u64) << 32) | code.params.len() as u64);
-        for p in &code.params {
-            let ty = format_ident!("{}", param_type_variant(p.ty));
-            let pname = &p.name;
-            param_specs.push(quote!(#rt::ParamSpec { name: #pname, ty: #rt::ParamType::#ty }));
-        }
-    }
-    let code_params = lits(code_params);
-    let param_count = Literal::usize_unsuffixed(param_specs.len());
-
-    // Lookup keys: every name, then every alias; aliases of a code are
-    // contiguous, so a code's aliases are a (start, len) window.
+    // Per-code facts: one fixed-size little-endian record per code.
+    let mut records = Vec::with_capacity(n * layout::RECORD);
+    // Params: a flat list of (name, type) records; each code has a window.
+    let mut params = Vec::new();
+    let mut param_count = 0u64;
+    // Lookup keys: every name, then every alias, each (text, code). A code's
+    // aliases are contiguous, so they are a window too.
     let mut keys: Vec<&str> = model.codes.iter().map(|c| c.name.as_str()).collect();
-    let mut key_code: Vec<u32> = (0..n as u32).collect();
-    let mut code_aliases = Vec::new();
+    let mut key_codes: Vec<u32> = (0..n as u32).collect();
     for (i, code) in model.codes.iter().enumerate() {
-        code_aliases.push(((keys.len() as u64) << 32) | code.aliases.len() as u64);
+        let explain = &sections[i];
+        let texts = [
+            blob.intern(&code.name),
+            blob.intern(&code.variant),
+            blob.intern(&code.title),
+            blob.intern(&code.message),
+            blob.intern_opt(code.description.as_deref()),
+            blob.intern_opt(code.solution.as_deref()),
+            blob.intern_opt(code.sdk_exception.as_deref()),
+            blob.intern_opt(code.since.as_deref()),
+            blob.intern_opt(code.deprecated.as_deref()),
+            blob.intern(&code.docs_url),
+            blob.intern(explain),
+            (param_count << 32) | code.params.len() as u64,
+            ((keys.len() as u64) << 32) | code.aliases.len() as u64,
+        ];
+        for t in texts {
+            records.extend_from_slice(&t.to_le_bytes());
+        }
+        records.extend_from_slice(&code.numeric.unwrap_or(NONE_U32).to_le_bytes());
+        records.extend_from_slice(
+            &code
+                .replaced_by
+                .map_or(NONE_U32, |r| r as u32)
+                .to_le_bytes(),
+        );
+        records.extend_from_slice(&code.status.to_le_bytes());
+        records.extend_from_slice(&(code.category as u16).to_le_bytes());
+        records.extend_from_slice(&(code.retry as u16).to_le_bytes());
+        records.push(kind_index(code.kind));
+        records.push(code.exit_code);
+        for p in &code.params {
+            params.extend_from_slice(&blob.intern(&p.name).to_le_bytes());
+            params.push(param_type_index(p.ty));
+            param_count += 1;
+        }
         for alias in &code.aliases {
             keys.push(alias);
-            key_code.push(i as u32);
+            key_codes.push(i as u32);
         }
     }
+    debug_assert_eq!(records.len(), n * layout::RECORD);
     let name_table = phf::build_str(&keys);
-    let key_text = lits(keys.iter().map(|k| blob.intern(k)));
-    let key_count = Literal::usize_unsuffixed(keys.len());
-    let key_code = lits(key_code);
-    let code_aliases = lits(code_aliases);
-    let name_index = index_tokens(&rt, &name_table);
-
+    let mut key_records = Vec::with_capacity(keys.len() * 12);
+    for (key, code) in keys.iter().zip(&key_codes) {
+        key_records.extend_from_slice(&blob.intern(key).to_le_bytes());
+        key_records.extend_from_slice(&code.to_le_bytes());
+    }
+    let mut splices = Splices::default();
+    let name_index = index_tokens(&rt, &name_table, "NAME", &mut splices);
     let numbered: Vec<(u32, usize)> = model
         .codes
         .iter()
@@ -254,9 +340,16 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
             .map(|&(n, _)| u64::from(n))
             .collect::<Vec<_>>(),
     );
-    let numeric_index = index_tokens(&rt, &numeric_table);
-    let numeric_key_code = lits(numbered.iter().map(|&(_, i)| i as u64));
-    let numeric_key_count = Literal::usize_unsuffixed(numbered.len());
+    let numeric_index = index_tokens(&rt, &numeric_table, "NUMERIC", &mut splices);
+    let numeric_codes: Vec<u8> = numbered
+        .iter()
+        .flat_map(|&(_, i)| (i as u32).to_le_bytes())
+        .collect();
+    let codes_bytes = splices.bytes("CODES", records);
+    let params_bytes = splices.bytes("PARAMS", params);
+    let keys_bytes = splices.bytes("KEYS", key_records);
+    let numeric_codes_bytes = splices.bytes("NUMERIC_CODES", numeric_codes);
+    let layout_consts = layout::consts();
 
     let policies: Vec<TokenStream> = model
         .retry_policies
@@ -278,18 +371,10 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
     let parse_error_doc = doc_attrs(&format!(
         "The error of parsing a name that is not a code or alias of the `{catalog}` catalog."
     ));
-    let n = Literal::usize_unsuffixed(n);
-    let constructors: Vec<TokenStream> = constructor_names(model)
-        .iter()
-        .zip(&model.codes)
-        .zip(&variants)
-        .map(|((fn_name, code), variant)| constructor(&rt, fn_name, code, variant))
-        .collect();
     let envelope = envelope_tokens(&rt, model);
-    let blob_text = blob.into_string();
-    let blob_lit = Literal::string(&blob_text);
+    let blob_lit = splices.text("TEXT", blob.into_string());
 
-    quote! {
+    let tokens = quote! {
         pub use #rt::{
             Backoff, EnvelopeFormat, EnvelopeStyle, ErrorBody, Fault, FieldCase, Jitter, Kind, ParamSpec, ParamType,
             RetryPolicy,
@@ -399,47 +484,26 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
         #code_doc
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
-        pub enum Code {
-            #( #variant_attrs #variants, )*
-        }
+        pub enum Code {}
 
-        static CODE_NAME: [u64; #n] = [#(#name),*];
-        static CODE_VARIANT: [u64; #n] = [#(#variant_name),*];
-        /// `u32::MAX` for codes without a numeric code.
-        static CODE_NUMERIC: [u32; #n] = [#(#numeric),*];
-        static CODE_STATUS: [u16; #n] = [#(#status),*];
-        static CODE_KIND: [u8; #n] = [#(#kind),*];
-        static CODE_CATEGORY: [u16; #n] = [#(#category),*];
-        static CODE_RETRY: [u16; #n] = [#(#retry),*];
-        static CODE_EXIT: [u8; #n] = [#(#exit_code),*];
-        static CODE_TITLE: [u64; #n] = [#(#title),*];
-        static CODE_MESSAGE: [u64; #n] = [#(#message),*];
-        static CODE_DESCRIPTION: [u64; #n] = [#(#description),*];
-        static CODE_SOLUTION: [u64; #n] = [#(#solution),*];
-        static CODE_SDK_EXCEPTION: [u64; #n] = [#(#sdk_exception),*];
-        static CODE_SINCE: [u64; #n] = [#(#since),*];
-        static CODE_DEPRECATED: [u64; #n] = [#(#deprecated),*];
-        static CODE_DOCS_URL: [u64; #n] = [#(#docs_url),*];
-        /// The docs section of each code, as Markdown.
-        static CODE_EXPLAIN: [u64; #n] = [#(#explain),*];
-        /// `u32::MAX` for codes that are not replaced.
-        static CODE_REPLACED_BY: [u32; #n] = [#(#replaced_by),*];
-        /// `first << 32 | count` into `PARAMS`.
-        static CODE_PARAMS: [u64; #n] = [#(#code_params),*];
-        /// `first << 32 | count` into the alias keys of `KEY_TEXT`.
-        static CODE_ALIASES: [u64; #n] = [#(#code_aliases),*];
+        #layout_consts
 
-        static PARAMS: [ParamSpec; #param_count] = [#(#param_specs),*];
+        /// Per-code records, `RECORD` bytes each, indexed by discriminant.
+        static CODES: &[u8] = #codes_bytes;
+        /// Param records: name text (`u64`) then type (`u8`).
+        static PARAMS: &[u8] = #params_bytes;
+        const PARAM_RECORD: usize = 9;
 
         static RETRY_POLICIES: [RetryPolicy; #policy_count] = [#(#policies),*];
         static RETRY_POLICY_NAME: [u64; #policy_count] = [#(#policy_names),*];
 
-        /// Names then aliases, as probed by `NAME_INDEX`.
-        static KEY_TEXT: [u64; #key_count] = [#(#key_text),*];
-        static KEY_CODE: [u32; #key_count] = [#(#key_code),*];
+        /// Lookup keys, names then aliases: text (`u64`) then code (`u32`).
+        static KEYS: &[u8] = #keys_bytes;
+        const KEY_RECORD: usize = 12;
         static NAME_INDEX: #rt::__private::Index = #name_index;
 
-        static NUMERIC_KEY_CODE: [u32; #numeric_key_count] = [#(#numeric_key_code),*];
+        /// The code (`u32`) of each numeric key of `NUMERIC_INDEX`.
+        static NUMERIC_CODES: &[u8] = #numeric_codes_bytes;
         static NUMERIC_INDEX: #rt::__private::Index = #numeric_index;
 
         #[allow(deprecated)]
@@ -452,25 +516,40 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
                 self as usize
             }
 
+            #[inline]
+            fn field_u64(self, offset: usize) -> u64 {
+                #rt::__private::read_u64(CODES, self.index() * RECORD + offset)
+            }
+
+            #[inline]
+            fn field_u32(self, offset: usize) -> u32 {
+                #rt::__private::read_u32(CODES, self.index() * RECORD + offset)
+            }
+
+            #[inline]
+            fn retry_index(self) -> usize {
+                usize::from(#rt::__private::read_u16(CODES, self.index() * RECORD + RETRY))
+            }
+
             /// The code's name, e.g. `"rate_limited"`, as sent on the wire.
             pub fn as_str(self) -> &'static str {
-                text(CODE_NAME[self.index()])
+                text(self.field_u64(NAME))
             }
 
             /// The numeric code, if the catalog gives one.
             pub fn numeric(self) -> Option<u32> {
-                let n = CODE_NUMERIC[self.index()];
+                let n = self.field_u32(NUMERIC);
                 (n != u32::MAX).then_some(n)
             }
 
             /// The HTTP status a response with this code carries.
             pub fn http_status(self) -> u16 {
-                CODE_STATUS[self.index()]
+                #rt::__private::read_u16(CODES, self.index() * RECORD + STATUS)
             }
 
             /// Whether this code is an error, a success or a pending status.
             pub fn kind(self) -> Kind {
-                Kind::ALL[usize::from(CODE_KIND[self.index()])]
+                Kind::ALL[usize::from(CODES[self.index() * RECORD + KIND])]
             }
 
             /// True when [`Code::kind`] is [`Kind::Error`].
@@ -480,7 +559,7 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
 
             /// The category the code belongs to.
             pub fn category(self) -> Category {
-                Category::ALL[usize::from(CODE_CATEGORY[self.index()])]
+                Category::ALL[usize::from(#rt::__private::read_u16(CODES, self.index() * RECORD + CATEGORY))]
             }
 
             /// The error `type` string used in envelopes (the category's).
@@ -495,105 +574,110 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
 
             /// How clients should retry a request that failed with this code.
             pub fn retry(self) -> RetryPolicy {
-                RETRY_POLICIES[usize::from(CODE_RETRY[self.index()])]
+                RETRY_POLICIES[self.retry_index()]
             }
 
             /// The catalog name of [`Code::retry`], e.g. `"standard"`.
             pub fn retry_policy_name(self) -> &'static str {
-                text(RETRY_POLICY_NAME[usize::from(CODE_RETRY[self.index()])])
+                text(RETRY_POLICY_NAME[self.retry_index()])
             }
 
             /// The exit code a command-line tool uses for this code.
             pub fn exit_code(self) -> u8 {
-                CODE_EXIT[self.index()]
+                CODES[self.index() * RECORD + EXIT_CODE]
             }
 
             /// Short human-readable title.
             pub fn title(self) -> &'static str {
-                text(CODE_TITLE[self.index()])
+                text(self.field_u64(TITLE))
             }
 
             /// The message template, with `{param}` placeholders.
             pub fn message_template(self) -> &'static str {
-                text(CODE_MESSAGE[self.index()])
+                text(self.field_u64(MESSAGE))
             }
 
             /// The declared params of the message template, in order.
-            pub fn params(self) -> &'static [ParamSpec] {
-                let packed = CODE_PARAMS[self.index()];
+            pub fn params(self) -> impl ExactSizeIterator<Item = ParamSpec> + Clone {
+                let packed = self.field_u64(PARAMS_WINDOW);
                 let start = (packed >> 32) as usize;
-                &PARAMS[start..start + (packed & 0xffff_ffff) as usize]
+                (start..start + (packed & 0xffff_ffff) as usize).map(|p| ParamSpec {
+                    name: text(#rt::__private::read_u64(PARAMS, p * PARAM_RECORD)),
+                    ty: ParamType::ALL[usize::from(PARAMS[p * PARAM_RECORD + 8])],
+                })
             }
 
             /// The long description (Markdown), if any.
             pub fn description(self) -> Option<&'static str> {
-                opt_text(CODE_DESCRIPTION[self.index()])
+                opt_text(self.field_u64(DESCRIPTION))
             }
 
             /// How to fix the problem, if the catalog says.
             pub fn solution(self) -> Option<&'static str> {
-                opt_text(CODE_SOLUTION[self.index()])
+                opt_text(self.field_u64(SOLUTION))
             }
 
             /// The SDK exception class raised for this code, if any.
             pub fn sdk_exception(self) -> Option<&'static str> {
-                opt_text(CODE_SDK_EXCEPTION[self.index()])
+                opt_text(self.field_u64(SDK_EXCEPTION))
             }
 
             /// The catalog version that introduced the code, if recorded.
             pub fn since(self) -> Option<&'static str> {
-                opt_text(CODE_SINCE[self.index()])
+                opt_text(self.field_u64(SINCE))
             }
 
             /// The deprecation note, if the code is deprecated.
             pub fn deprecated(self) -> Option<&'static str> {
-                opt_text(CODE_DEPRECATED[self.index()])
+                opt_text(self.field_u64(DEPRECATED))
             }
 
             /// The code to use instead of this deprecated one.
             pub fn replaced_by(self) -> Option<Code> {
-                let r = CODE_REPLACED_BY[self.index()];
+                let r = self.field_u32(REPLACED_BY);
                 (r != u32::MAX).then(|| Code::ALL[r as usize])
             }
 
             /// Old names that still parse to this code.
-            pub fn aliases(self) -> impl ExactSizeIterator<Item = &'static str> {
-                let packed = CODE_ALIASES[self.index()];
+            pub fn aliases(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
+                let packed = self.field_u64(ALIASES_WINDOW);
                 let start = (packed >> 32) as usize;
-                KEY_TEXT[start..start + (packed & 0xffff_ffff) as usize].iter().map(|&k| text(k))
+                (start..start + (packed & 0xffff_ffff) as usize).map(|k| text(#rt::__private::read_u64(KEYS, k * KEY_RECORD)))
             }
 
             /// The URL of this code's section in the docs.
             pub fn docs_url(self) -> &'static str {
-                text(CODE_DOCS_URL[self.index()])
+                text(self.field_u64(DOCS_URL))
             }
 
             /// The code's full documentation as Markdown: the same section
             /// as in the docs pages (links are relative to the docs folder),
             /// in the spirit of `rustc --explain`.
             pub fn explain(self) -> &'static str {
-                text(CODE_EXPLAIN[self.index()])
+                text(self.field_u64(EXPLAIN))
             }
 
             /// The code with this name or alias. Exact and case-sensitive.
             #[inline]
             pub fn lookup(name: &str) -> Option<Code> {
                 let key = NAME_INDEX.candidate_str(name)?;
-                (text(KEY_TEXT[key]) == name).then(|| Code::ALL[KEY_CODE[key] as usize])
+                let at = key * KEY_RECORD;
+                (text(#rt::__private::read_u64(KEYS, at)) == name)
+                    .then(|| Code::ALL[#rt::__private::read_u32(KEYS, at + 8) as usize])
             }
 
             /// The code with this numeric code.
             #[inline]
             pub fn from_numeric(numeric: u32) -> Option<Code> {
                 let key = NUMERIC_INDEX.candidate_u64(u64::from(numeric))?;
-                let code = Code::ALL[NUMERIC_KEY_CODE[key] as usize];
-                (CODE_NUMERIC[code.index()] == numeric).then_some(code)
+                let code = Code::ALL[#rt::__private::read_u32(NUMERIC_CODES, key * 4) as usize];
+                (code.field_u32(NUMERIC) == numeric).then_some(code)
             }
         }
 
         impl ::core::fmt::Debug for Code {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(text(CODE_VARIANT[self.index()]))
+                f.write_str(text(self.field_u64(VARIANT)))
             }
         }
 
@@ -683,12 +767,8 @@ fn tokens(model: &Model, options: &RustOptions) -> TokenStream {
 
         #rt::__define_error!(Code);
 
-        /// Typed constructors, one per code, rendering its message template.
-        #[allow(deprecated)]
-        impl Error {
-            #(#constructors)*
-        }
-    }
+    };
+    (tokens, splices)
 }
 
 /// The constructor name of each code: its function name, or `<name>_error`
@@ -727,66 +807,157 @@ pub fn constructor_names(model: &Model) -> Vec<String> {
         .collect()
 }
 
-fn constructor(rt: &syn::Path, fn_name: &str, code: &Code, variant: &Ident) -> TokenStream {
-    let name = match fn_name.strip_prefix("r#") {
+fn rt_path(options: &RustOptions) -> syn::Path {
+    syn::parse_str(&options.runtime_path).unwrap_or_else(|_| syn::parse_quote!(::errcat_runtime))
+}
+
+fn ident_of(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
-        None => format_ident!("{}", fn_name),
-    };
-    let args: Vec<TokenStream> = code
-        .params
-        .iter()
-        .map(|p| {
-            let arg = match p.ident.strip_prefix("r#") {
-                Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
-                None => format_ident!("{}", p.ident),
-            };
-            let ty = match p.ty {
-                crate::model::ParamType::String => {
-                    quote!(impl ::core::convert::Into<::std::string::String>)
-                }
-                crate::model::ParamType::U16 => quote!(u16),
-                crate::model::ParamType::U32 => quote!(u32),
-                crate::model::ParamType::U64 => quote!(u64),
-                crate::model::ParamType::I32 => quote!(i32),
-                crate::model::ParamType::I64 => quote!(i64),
-                crate::model::ParamType::F64 => quote!(f64),
-                _ => quote!(bool),
-            };
-            quote!(#arg: #ty)
-        })
-        .collect();
-    let values: Vec<TokenStream> = code
-        .params
-        .iter()
-        .map(|p| {
-            let arg = match p.ident.strip_prefix("r#") {
-                Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
-                None => format_ident!("{}", p.ident),
-            };
-            let key = &p.name;
-            match p.ty {
-                crate::model::ParamType::String => {
-                    quote!((#key, #rt::__private::Value::String(::core::convert::Into::into(#arg))))
-                }
-                _ => quote!((#key, #rt::__private::Value::from(#arg))),
-            }
-        })
-        .collect();
-    let doc = doc_attrs(&format!(
-        "A [`Code::{variant}`] error (HTTP {}): {}",
-        code.status,
-        md_inline_code(&code.message)
-    ));
-    let deprecated = code
-        .deprecated
-        .as_ref()
-        .map(|note| quote!(#[deprecated(note = #note)]));
-    quote! {
-        #doc
-        #deprecated
-        pub fn #name(#(#args),*) -> Self {
-            Error::from_params(Code::#variant, &[#(#values),*])
+        None => format_ident!("{}", name),
+    }
+}
+
+/// Builds the typed constructors as syn data. The pieces every constructor
+/// shares are parsed once and cloned, so cost does not grow with parsing.
+struct Constructors {
+    types: Vec<syn::Type>,
+    into_string: syn::Type,
+    value_string: syn::Expr,
+    value_from: syn::Expr,
+    into: syn::Expr,
+    from_params: syn::Expr,
+    template: syn::ImplItemFn,
+}
+
+impl Constructors {
+    fn new(rt: &syn::Path) -> Self {
+        Constructors {
+            types: vec![
+                syn::parse_quote!(u16),
+                syn::parse_quote!(u32),
+                syn::parse_quote!(u64),
+                syn::parse_quote!(i32),
+                syn::parse_quote!(i64),
+                syn::parse_quote!(f64),
+                syn::parse_quote!(bool),
+            ],
+            into_string: syn::parse_quote!(impl ::core::convert::Into<::std::string::String>),
+            value_string: syn::parse_quote!(#rt::__private::Value::String),
+            value_from: syn::parse_quote!(#rt::__private::Value::from),
+            into: syn::parse_quote!(::core::convert::Into::into),
+            from_params: syn::parse_quote!(Error::from_params),
+            template: syn::parse_quote!(
+                pub fn template() -> Self {}
+            ),
         }
+    }
+
+    fn items(&self, model: &Model, docs: &mut DocSplices) -> Vec<syn::ImplItem> {
+        constructor_names(model)
+            .iter()
+            .zip(&model.codes)
+            .map(|(name, code)| self.item(name, code, docs))
+            .collect()
+    }
+
+    fn item(&self, fn_name: &str, code: &Code, docs: &mut DocSplices) -> syn::ImplItem {
+        use crate::model::ParamType as T;
+        let call = |func: &syn::Expr, arg: syn::Expr| {
+            syn::Expr::Call(syn::ExprCall {
+                attrs: Vec::new(),
+                func: Box::new(func.clone()),
+                paren_token: Default::default(),
+                args: std::iter::once(arg).collect(),
+            })
+        };
+        let path_expr = |path: syn::Path| {
+            syn::Expr::Path(syn::ExprPath {
+                attrs: Vec::new(),
+                qself: None,
+                path,
+            })
+        };
+        let mut inputs = syn::punctuated::Punctuated::new();
+        let mut values = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::new();
+        for p in &code.params {
+            let arg = ident_of(&p.ident);
+            let ty = match p.ty {
+                T::String => self.into_string.clone(),
+                T::U16 => self.types[0].clone(),
+                T::U32 => self.types[1].clone(),
+                T::U64 => self.types[2].clone(),
+                T::I32 => self.types[3].clone(),
+                T::I64 => self.types[4].clone(),
+                T::F64 => self.types[5].clone(),
+                _ => self.types[6].clone(),
+            };
+            inputs.push(syn::FnArg::Typed(syn::PatType {
+                attrs: Vec::new(),
+                pat: Box::new(syn::Pat::Ident(syn::PatIdent {
+                    attrs: Vec::new(),
+                    by_ref: None,
+                    mutability: None,
+                    ident: arg.clone(),
+                    subpat: None,
+                })),
+                colon_token: Default::default(),
+                ty: Box::new(ty),
+            }));
+            let arg_expr = path_expr(syn::Path::from(arg));
+            let value = match p.ty {
+                T::String => call(&self.value_string, call(&self.into, arg_expr)),
+                _ => call(&self.value_from, arg_expr),
+            };
+            let key = syn::Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit: syn::Lit::Str(syn::LitStr::new(&p.name, proc_macro2::Span::call_site())),
+            });
+            values.push(syn::Expr::Tuple(syn::ExprTuple {
+                attrs: Vec::new(),
+                paren_token: Default::default(),
+                elems: [key, value].into_iter().collect(),
+            }));
+        }
+        let code_path: syn::Path = syn::Path {
+            leading_colon: None,
+            segments: [format_ident!("Code"), format_ident!("{}", code.variant)]
+                .into_iter()
+                .map(syn::PathSegment::from)
+                .collect(),
+        };
+        let params = syn::Expr::Reference(syn::ExprReference {
+            attrs: Vec::new(),
+            and_token: Default::default(),
+            mutability: None,
+            expr: Box::new(syn::Expr::Array(syn::ExprArray {
+                attrs: Vec::new(),
+                bracket_token: Default::default(),
+                elems: values,
+            })),
+        });
+        let body = syn::Expr::Call(syn::ExprCall {
+            attrs: Vec::new(),
+            func: Box::new(self.from_params.clone()),
+            paren_token: Default::default(),
+            args: [path_expr(code_path), params].into_iter().collect(),
+        });
+        let doc = format!(
+            "A [`Code::{}`] error (HTTP {}): {}",
+            code.variant,
+            code.status,
+            md_inline_code(&code.message)
+        );
+        let mut attrs = vec![docs.attribute(&doc)];
+        if let Some(note) = &code.deprecated {
+            attrs.push(syn::parse_quote!(#[deprecated(note = #note)]));
+        }
+        let mut function = self.template.clone();
+        function.attrs = attrs;
+        function.sig.ident = ident_of(fn_name);
+        function.sig.inputs = inputs;
+        function.block.stmts = vec![syn::Stmt::Expr(body, None)];
+        syn::ImplItem::Fn(function)
     }
 }
 
@@ -802,7 +973,7 @@ fn envelope_tokens(rt: &syn::Path, model: &Model) -> TokenStream {
     quote!(#rt::EnvelopeFormat { style: #style, field_case: #case })
 }
 
-fn variant_attrs(model: &Model, code: &Code) -> TokenStream {
+fn variant_doc(model: &Model, code: &Code) -> String {
     let category = model.category_of(code);
     let mut doc = format!("{}.\n\n", code.title.trim_end_matches('.'));
     doc.push_str(&format!("{} · ", md_inline_code(&code.name)));
@@ -826,22 +997,235 @@ fn variant_attrs(model: &Model, code: &Code) -> TokenStream {
         doc.push_str("\n\n**Solution:** ");
         doc.push_str(&rustdoc_markdown(s));
     }
-    let deprecated = code.deprecated.as_ref().map(|note| {
-        let note = match code.replaced_by {
-            Some(r) => format!("{} Use `{}` instead.", note.trim_end(), model.codes[r].name),
-            None => note.clone(),
-        };
-        quote!(#[deprecated(note = #note)])
-    });
-    let doc = doc_attrs(&doc);
-    quote!(#doc #deprecated)
+    doc
 }
 
-fn index_tokens(rt: &syn::Path, table: &PhfTable) -> TokenStream {
+fn index_tokens(
+    rt: &syn::Path,
+    table: &PhfTable,
+    name: &str,
+    splices: &mut Splices,
+) -> TokenStream {
     let seed = lit_u64(table.seed);
-    let pilots = lits(table.pilots.iter().copied());
-    let slots = lits(table.slots.iter().copied());
-    quote!(#rt::__private::Index { seed: #seed, pilots: &[#(#pilots),*], slots: &[#(#slots),*] })
+    let pilots = splices.bytes(
+        &format!("{name}_PILOTS"),
+        table.pilots.iter().flat_map(|p| p.to_le_bytes()).collect(),
+    );
+    let slots = splices.bytes(
+        &format!("{name}_SLOTS"),
+        table.slots.iter().flat_map(|s| s.to_le_bytes()).collect(),
+    );
+    quote!(#rt::__private::Index { seed: #seed, pilots: #pilots, slots: #slots })
+}
+
+/// Large literals are kept out of the token stream: the tokens hold a
+/// placeholder identifier (made by errcat, never from catalog text) that is
+/// replaced by the escaped literal after formatting. syn and prettyplease
+/// then never see megabytes of data.
+#[derive(Default)]
+struct Splices {
+    literals: Vec<(String, String)>,
+}
+
+impl Splices {
+    fn placeholder(&mut self, name: &str, literal: String) -> TokenStream {
+        let ident = format_ident!("__errcat_splice_{}", name);
+        self.literals.push((ident.to_string(), literal));
+        quote!(#ident)
+    }
+
+    fn bytes(&mut self, name: &str, bytes: Vec<u8>) -> TokenStream {
+        self.placeholder(name, byte_string_literal(&bytes))
+    }
+
+    fn text(&mut self, name: &str, text: String) -> TokenStream {
+        self.placeholder(name, string_literal(&text))
+    }
+
+    /// Replaces each placeholder by its literal in one pass.
+    fn apply(&self, formatted: &str) -> String {
+        const PREFIX: &str = "__errcat_splice_";
+        let extra: usize = self.literals.iter().map(|(_, l)| l.len()).sum();
+        let mut out = String::with_capacity(formatted.len() + extra);
+        let mut rest = formatted;
+        while let Some(at) = rest.find(PREFIX) {
+            out.push_str(&rest[..at]);
+            let tail = &rest[at..];
+            let end = tail
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(tail.len());
+            match self
+                .literals
+                .iter()
+                .find(|(p, _)| p.as_str() == &tail[..end])
+            {
+                Some((_, literal)) => out.push_str(literal),
+                None => out.push_str(&tail[..end]),
+            }
+            rest = &tail[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// A Rust string literal for `text`. Faster than `Literal::string` on
+/// megabytes of text, and checked against syn's parser in tests: quotes,
+/// backslashes and control characters are escaped, and so are the
+/// bidirectional controls rustc rejects in literals.
+pub fn string_literal(text: &str) -> String {
+    let needs_escape = |c: char| {
+        matches!(c, '"' | '\\')
+            || c.is_control()
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 16 + 2);
+    out.push('"');
+    let mut rest = text;
+    while let Some(at) = rest.find(needs_escape) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or_default();
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out.push('"');
+    out
+}
+
+/// A Rust byte string literal for `bytes`: printable ASCII as itself,
+/// everything else as `\xNN`. Checked against syn's parser in tests.
+pub fn byte_string_literal(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 3 + 3);
+    out.push_str("b\"");
+    for &b in bytes {
+        match b {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ => {
+                out.push_str("\\x");
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 15)] as char);
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Doc comments of the bulk items (variants, constructors), spliced in after
+/// formatting: the AST carries one `#[doc = "@errcat-doc:N"]` per item,
+/// printed as `///@errcat-doc:N`. Every doc line errcat writes starts with a
+/// space, so no catalog text can take that form, and the expansion is one
+/// linear pass instead of a syn literal per line.
+#[derive(Default)]
+struct DocSplices {
+    docs: Vec<Vec<String>>,
+}
+
+const DOC_MARKER: &str = "///@errcat-doc:";
+
+impl DocSplices {
+    fn attribute(&mut self, text: &str) -> syn::Attribute {
+        self.docs.push(doc_lines(text));
+        doc_attribute(&format!("@errcat-doc:{}", self.docs.len() - 1))
+    }
+
+    fn apply(&self, formatted: &str) -> String {
+        let mut out = String::with_capacity(
+            formatted.len() + self.docs.iter().map(|d| d.len() * 80).sum::<usize>(),
+        );
+        for line in formatted.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            let index = trimmed
+                .strip_prefix(DOC_MARKER)
+                .and_then(|rest| rest.trim_end().parse::<usize>().ok());
+            match index.and_then(|i| self.docs.get(i)) {
+                Some(lines) => {
+                    let indent = &line[..line.len() - trimmed.len()];
+                    for doc in lines {
+                        out.push_str(indent);
+                        out.push_str("///");
+                        out.push_str(doc);
+                        out.push('\n');
+                    }
+                }
+                None => out.push_str(line),
+            }
+        }
+        out
+    }
+}
+
+/// The layout of a per-code record; emitted as constants so generated code
+/// names every offset.
+mod layout {
+    use proc_macro2::{Literal, TokenStream};
+    use quote::{format_ident, quote};
+
+    /// (name, size in bytes), in record order.
+    pub const FIELDS: &[(&str, usize)] = &[
+        ("NAME", 8),
+        ("VARIANT", 8),
+        ("TITLE", 8),
+        ("MESSAGE", 8),
+        ("DESCRIPTION", 8),
+        ("SOLUTION", 8),
+        ("SDK_EXCEPTION", 8),
+        ("SINCE", 8),
+        ("DEPRECATED", 8),
+        ("DOCS_URL", 8),
+        ("EXPLAIN", 8),
+        ("PARAMS_WINDOW", 8),
+        ("ALIASES_WINDOW", 8),
+        ("NUMERIC", 4),
+        ("REPLACED_BY", 4),
+        ("STATUS", 2),
+        ("CATEGORY", 2),
+        ("RETRY", 2),
+        ("KIND", 1),
+        ("EXIT_CODE", 1),
+    ];
+
+    /// Bytes per record.
+    pub const RECORD: usize = {
+        let mut total = 0;
+        let mut i = 0;
+        while i < FIELDS.len() {
+            total += FIELDS[i].1;
+            i += 1;
+        }
+        total
+    };
+
+    /// `const NAME: usize = 0; ...` and `const RECORD: usize = ...;`.
+    pub fn consts() -> TokenStream {
+        let mut offset = 0;
+        let mut items = Vec::new();
+        for (name, size) in FIELDS {
+            let ident = format_ident!("{}", name);
+            let at = Literal::usize_unsuffixed(offset);
+            items.push(quote!(const #ident: usize = #at;));
+            offset += size;
+        }
+        let record = Literal::usize_unsuffixed(RECORD);
+        quote! {
+            /// Bytes per record in `CODES`; the constants below are field offsets.
+            const RECORD: usize = #record;
+            #(#items)*
+        }
+    }
 }
 
 fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
@@ -900,16 +1284,47 @@ fn fault_index(fault: crate::model::Fault) -> u8 {
         .unwrap_or(0) as u8
 }
 
-fn param_type_variant(ty: crate::model::ParamType) -> &'static str {
-    use crate::model::ParamType as T;
-    match ty {
-        T::String => "String",
-        T::U16 => "U16",
-        T::U32 => "U32",
-        T::U64 => "U64",
-        T::I32 => "I32",
-        T::I64 => "I64",
-        T::F64 => "F64",
-        _ => "Bool",
+fn param_type_index(ty: crate::model::ParamType) -> u8 {
+    errcat_runtime::ParamType::ALL
+        .iter()
+        .position(|&t| t == ty)
+        .unwrap_or(0) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(text: &str) {
+        let literal = string_literal(text);
+        let parsed: syn::LitStr =
+            syn::parse_str(&literal).unwrap_or_else(|e| panic!("{literal}: {e}"));
+        assert_eq!(parsed.value(), text);
+    }
+
+    #[test]
+    fn string_literals_round_trip_through_syn() {
+        for text in [
+            "",
+            "plain",
+            "quote \" back \\ slash",
+            "nl\ncr\rtab\t",
+            "\0 nul \u{7f} del",
+            "\u{202e}rtl\u{2066}",
+            "caf\u{e9} \u{1f600}",
+            "{{}}",
+            "\\u{41}",
+        ] {
+            round_trip(text);
+        }
+        let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        round_trip(&all);
+    }
+
+    #[test]
+    fn byte_literals_round_trip_through_syn() {
+        let all: Vec<u8> = (0..=255u8).chain([b'"', b'\\', 0, 255]).collect();
+        let parsed: syn::LitByteStr = syn::parse_str(&byte_string_literal(&all)).unwrap();
+        assert_eq!(parsed.value(), all);
     }
 }

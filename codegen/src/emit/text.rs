@@ -17,12 +17,18 @@ impl TextBlob {
         if s.is_empty() {
             return 0;
         }
-        if let Some(&packed) = self.seen.get(s) {
+        // Short strings (names, titles, types) repeat; long ones (docs
+        // sections) practically never do, and hashing them costs more than
+        // it saves.
+        let dedup = s.len() <= 256;
+        if dedup && let Some(&packed) = self.seen.get(s) {
             return packed;
         }
         let packed = ((self.blob.len() as u64) << 32) | s.len() as u64;
         self.blob.push_str(s);
-        self.seen.insert(s.to_string(), packed);
+        if dedup {
+            self.seen.insert(s.to_string(), packed);
+        }
         packed
     }
 

@@ -29,7 +29,7 @@ fn minimal_facts() {
         "https://docs.example.com/errors/limits.md#too_many_requests"
     );
     assert_eq!(c.aliases().collect::<Vec<_>>(), ["TOO_MANY", "throttled"]);
-    let params: Vec<_> = c.params().iter().map(|p| (p.name, p.ty.as_str())).collect();
+    let params: Vec<_> = c.params().map(|p| (p.name, p.ty.as_str())).collect();
     assert_eq!(
         params,
         [("limit", "u32"), ("window_secs", "u16"), ("wait", "f64")]
@@ -126,7 +126,7 @@ fn keyword_names_compile_and_resolve() {
         keywords::Error::r#type("t", "s", 3).message(),
         "Bad t in s for 3."
     );
-    let params: Vec<&str> = Code::Type.params().iter().map(|p| p.name).collect();
+    let params: Vec<&str> = Code::Type.params().map(|p| p.name).collect();
     assert_eq!(params, ["type", "self", "fn"]);
 }
 
