@@ -37,7 +37,7 @@ async fn project(
         return Ok(format!("project demo ({id})\n"));
     }
     // A typed constructor renders the catalog's message template.
-    Err(Error::project_not_found(name)
+    Err(Error::project_not_found(&name)
         .with_param("project")
         .with_request_id(id))
 }

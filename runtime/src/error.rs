@@ -43,6 +43,46 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// The longest message kept from an unparsable body.
 const MAX_RAW_MESSAGE_CHARS: usize = 512;
 
+/// A typed constructor argument: cheap to build, no allocation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Arg<'a> {
+    /// Text.
+    Str(&'a str),
+    /// Any unsigned integer.
+    U64(u64),
+    /// Any signed integer.
+    I64(i64),
+    /// A float.
+    F64(f64),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl Arg<'_> {
+    fn to_value(self) -> Value {
+        match self {
+            Arg::Str(s) => Value::String(s.to_string()),
+            Arg::U64(n) => Value::from(n),
+            Arg::I64(n) => Value::from(n),
+            Arg::F64(n) => Value::from(n),
+            Arg::Bool(b) => Value::from(b),
+        }
+    }
+}
+
+/// What a response said, before its code is resolved against a catalog.
+/// Kept non-generic so the parser is compiled once, in this crate.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Parsed {
+    wire_code: Option<String>,
+    numeric: Option<u64>,
+    message: String,
+    param: Option<String>,
+    request_id: Option<String>,
+    retry_after: Option<Duration>,
+    details: Map<String, Value>,
+}
+
 /// An error of a catalog whose `Code` enum is `C`.
 ///
 /// Generated code wraps this in its own `Error` type with typed
@@ -85,6 +125,17 @@ impl<C: CatalogCode> Error<C> {
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect();
         error
+    }
+
+    /// An error of `code` from its params' values in declaration order, with
+    /// their `names`; what typed constructors call.
+    pub fn from_args(code: C, names: &[&str], args: &[Arg<'_>]) -> Self {
+        let params: Vec<(&str, Value)> = names
+            .iter()
+            .copied()
+            .zip(args.iter().map(|a| a.to_value()))
+            .collect();
+        Error::from_params(code, &params)
     }
 
     /// An error of `code` with no params: its template if it has no
@@ -252,58 +303,74 @@ impl<C: CatalogCode> Error<C> {
         headers: impl IntoIterator<Item = (&'h str, &'h str)>,
         body: &[u8],
     ) -> Self {
-        let mut error = Error::from_body(status, body);
-        for (name, value) in headers {
-            if name.eq_ignore_ascii_case("retry-after") {
-                if let Some(wait) = parse_retry_after(value, std::time::SystemTime::now()) {
-                    error.retry_after = Some(wait);
-                }
-            } else if name.eq_ignore_ascii_case("x-request-id") && !value.trim().is_empty() {
-                error.request_id = Some(value.trim().to_string());
-            }
-        }
-        error
+        let headers: Vec<(&str, &str)> = headers.into_iter().collect();
+        Error::resolve(status, parse_response(status, &headers, body))
     }
 
     /// Parses a response body alone; see [`Error::from_response`].
     pub fn from_body(status: u16, body: &[u8]) -> Self {
-        let mut error = Error {
-            code: None,
-            wire_code: None,
-            status,
-            message: String::new(),
-            param: None,
-            request_id: None,
-            retry_after: None,
-            details: Map::new(),
+        Error::resolve(status, parse_response(status, &[], body))
+    }
+
+    fn resolve(status: u16, parsed: Parsed) -> Self {
+        let code = match (&parsed.wire_code, parsed.numeric) {
+            (_, Some(n)) => u32::try_from(n).ok().and_then(C::from_numeric),
+            (Some(name), None) => C::lookup(name),
+            (None, None) => None,
         };
-        if body.len() > MAX_BODY_BYTES {
-            error.message = format!(
-                "HTTP {status}: response body of {} bytes not parsed",
-                body.len()
-            );
-            return error;
+        let message = if parsed.message.is_empty() {
+            code.map_or_else(|| format!("HTTP {status}"), |c| c.title().to_string())
+        } else {
+            parsed.message
+        };
+        Error {
+            code,
+            wire_code: parsed.wire_code,
+            status,
+            message,
+            param: parsed.param,
+            request_id: parsed.request_id,
+            retry_after: parsed.retry_after,
+            details: parsed.details,
         }
+    }
+}
+
+/// The non-generic parser behind [`Error::from_response`].
+fn parse_response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Parsed {
+    let mut parsed = Parsed::default();
+    if body.len() > MAX_BODY_BYTES {
+        parsed.message = format!(
+            "HTTP {status}: response body of {} bytes not parsed",
+            body.len()
+        );
+    } else {
         match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Object(object)) => error.read_object(&object),
+            Ok(Value::Object(object)) => parsed.read_object(&object),
             _ => {
                 let text = String::from_utf8_lossy(body);
                 let text = text.trim();
-                error.message = if text.is_empty() {
+                parsed.message = if text.is_empty() {
                     format!("HTTP {status}")
                 } else {
                     text.chars().take(MAX_RAW_MESSAGE_CHARS).collect()
                 };
             }
         }
-        if error.message.is_empty() {
-            error.message = error
-                .code
-                .map_or_else(|| format!("HTTP {status}"), |c| c.title().to_string());
-        }
-        error
     }
+    for (name, value) in headers {
+        if name.eq_ignore_ascii_case("retry-after") {
+            if let Some(wait) = parse_retry_after(value, std::time::SystemTime::now()) {
+                parsed.retry_after = Some(wait);
+            }
+        } else if name.eq_ignore_ascii_case("x-request-id") && !value.trim().is_empty() {
+            parsed.request_id = Some(value.trim().to_string());
+        }
+    }
+    parsed
+}
 
+impl Parsed {
     fn read_object(&mut self, object: &Map<String, Value>) {
         let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
         let first =
@@ -332,7 +399,6 @@ impl<C: CatalogCode> Error<C> {
         };
         match fields.get("code") {
             Some(Value::String(code)) if !code.is_empty() => {
-                self.code = C::lookup(code);
                 self.wire_code = Some(code.chars().take(MAX_RAW_MESSAGE_CHARS).collect());
             }
             Some(Value::Number(n)) => self.set_numeric(n.as_u64()),
@@ -371,7 +437,7 @@ impl<C: CatalogCode> Error<C> {
 
     fn set_numeric(&mut self, numeric: Option<u64>) {
         if let Some(n) = numeric {
-            self.code = u32::try_from(n).ok().and_then(C::from_numeric);
+            self.numeric = Some(n);
             self.wire_code = Some(n.to_string());
         }
     }

@@ -75,11 +75,13 @@ macro_rules! __define_error {
         impl Error {
             /// An error of `code` without params: its message is the
             /// template if that has no placeholders, else the title.
+            #[inline]
             pub fn new(code: $code) -> Self {
                 Error($crate::Error::new(code))
             }
 
             /// An error of `code` with a message of your own.
+            #[inline]
             pub fn with_message(
                 code: $code,
                 message: impl ::core::convert::Into<::std::string::String>,
@@ -90,11 +92,20 @@ macro_rules! __define_error {
             /// An error of `code`, its message rendered from the template
             /// with `params`, which also become its details. The typed
             /// constructors call this.
+            #[inline]
             pub fn from_params(code: $code, params: &[(&str, $crate::__private::Value)]) -> Self {
                 Error($crate::Error::from_params(code, params))
             }
 
+            /// An error of `code` from its params' values in declaration
+            /// order; what the typed constructors call.
+            #[inline]
+            pub fn from_args(code: $code, names: &[&str], args: &[$crate::Arg<'_>]) -> Self {
+                Error($crate::Error::from_args(code, names, args))
+            }
+
             /// An error whose code this build may not know, kept as given.
+            #[inline]
             pub fn unknown(
                 code: impl ::core::convert::Into<::std::string::String>,
                 status: u16,
@@ -108,6 +119,7 @@ macro_rules! __define_error {
             /// reading `Retry-After` and `X-Request-Id` from the headers.
             /// Never panics; an unparsable or huge body still gives an error
             /// classified by `status`.
+            #[inline]
             pub fn from_response<'h>(
                 status: u16,
                 headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>,
@@ -117,11 +129,13 @@ macro_rules! __define_error {
             }
 
             /// Parses a response body alone; see [`Error::from_response`].
+            #[inline]
             pub fn from_body(status: u16, body: &[u8]) -> Self {
                 Error($crate::Error::from_body(status, body))
             }
 
             /// Sets the request parameter at fault.
+            #[inline]
             pub fn with_param(
                 self,
                 param: impl ::core::convert::Into<::std::string::String>,
@@ -130,6 +144,7 @@ macro_rules! __define_error {
             }
 
             /// Sets the request id.
+            #[inline]
             pub fn with_request_id(
                 self,
                 request_id: impl ::core::convert::Into<::std::string::String>,
@@ -138,11 +153,13 @@ macro_rules! __define_error {
             }
 
             /// Sets how long the client should wait before retrying.
+            #[inline]
             pub fn with_retry_after(self, retry_after: ::core::time::Duration) -> Self {
                 Error(self.0.with_retry_after(retry_after))
             }
 
             /// Adds a structured detail.
+            #[inline]
             pub fn with_detail(
                 self,
                 key: impl ::core::convert::Into<::std::string::String>,
@@ -152,42 +169,50 @@ macro_rules! __define_error {
             }
 
             /// The code, if this build knows it (aliases resolve).
+            #[inline]
             pub fn code(&self) -> ::core::option::Option<$code> {
                 self.0.code()
             }
 
             /// The code as received, or the known code's name; empty if a
             /// response carried none.
+            #[inline]
             pub fn code_str(&self) -> &str {
                 self.0.code_str()
             }
 
             /// The HTTP status.
+            #[inline]
             pub fn status(&self) -> u16 {
                 self.0.status()
             }
 
             /// The rendered message.
+            #[inline]
             pub fn message(&self) -> &str {
                 self.0.message()
             }
 
             /// The request parameter at fault, if any.
+            #[inline]
             pub fn param(&self) -> ::core::option::Option<&str> {
                 self.0.param()
             }
 
             /// The request id, if known.
+            #[inline]
             pub fn request_id(&self) -> ::core::option::Option<&str> {
                 self.0.request_id()
             }
 
             /// How long the server asked the client to wait, if it did.
+            #[inline]
             pub fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
                 self.0.retry_after()
             }
 
             /// The message params and other structured details.
+            #[inline]
             pub fn details(
                 &self,
             ) -> &$crate::__private::Map<::std::string::String, $crate::__private::Value> {
@@ -196,17 +221,20 @@ macro_rules! __define_error {
 
             /// The code's retry policy, or for an unknown code the one its
             /// HTTP status class implies.
+            #[inline]
             pub fn retry_policy(&self) -> $crate::RetryPolicy {
                 self.0.retry_policy()
             }
 
             /// True when any retry is allowed.
+            #[inline]
             pub fn is_retryable(&self) -> bool {
                 self.0.is_retryable()
             }
 
             /// How long to wait after `attempt` failed attempts (1 after the
             /// first failure), or `None` to give up.
+            #[inline]
             pub fn retry_delay(
                 &self,
                 attempt: u32,
@@ -215,6 +243,7 @@ macro_rules! __define_error {
             }
 
             /// [`Error::retry_delay`] with an injected random number generator.
+            #[inline]
             pub fn retry_delay_with<R: $crate::Rng + ?Sized>(
                 &self,
                 attempt: u32,
@@ -224,37 +253,44 @@ macro_rules! __define_error {
             }
 
             /// The shape-independent body.
+            #[inline]
             pub fn body(&self) -> $crate::ErrorBody {
                 self.0.body()
             }
 
             /// The JSON body in the catalog's envelope format.
+            #[inline]
             pub fn to_json(&self) -> $crate::__private::Value {
                 self.0.to_json()
             }
 
             /// The JSON body in any envelope format.
+            #[inline]
             pub fn to_json_in(&self, format: $crate::EnvelopeFormat) -> $crate::__private::Value {
                 self.0.to_json_in(format)
             }
 
             /// [`Error::to_json`] as compact text.
+            #[inline]
             pub fn to_json_string(&self) -> ::std::string::String {
                 self.0.to_json().to_string()
             }
 
             /// The catalog-generic error inside.
+            #[inline]
             pub fn into_inner(self) -> $crate::Error<$code> {
                 self.0
             }
 
             /// The catalog-generic error inside.
+            #[inline]
             pub fn as_inner(&self) -> &$crate::Error<$code> {
                 &self.0
             }
         }
 
         impl ::core::fmt::Display for Error {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::fmt::Display::fmt(&self.0, f)
             }
@@ -263,18 +299,21 @@ macro_rules! __define_error {
         impl ::std::error::Error for Error {}
 
         impl ::core::convert::From<$code> for Error {
+            #[inline]
             fn from(code: $code) -> Self {
                 Error::new(code)
             }
         }
 
         impl ::core::convert::From<$crate::Error<$code>> for Error {
+            #[inline]
             fn from(inner: $crate::Error<$code>) -> Self {
                 Error(inner)
             }
         }
 
         impl $crate::RetryAdvice for Error {
+            #[inline]
             fn retry_delay(&self, attempt: u32) -> ::core::option::Option<::core::time::Duration> {
                 self.0.retry_delay(attempt)
             }

@@ -20,7 +20,7 @@ pub mod __private;
 pub mod phf;
 
 pub use envelope::{EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase};
-pub use error::{CatalogCode, Error, MAX_BODY_BYTES, parse_retry_after, render_template};
+pub use error::{Arg, CatalogCode, Error, MAX_BODY_BYTES, parse_retry_after, render_template};
 pub use rand::Rng;
 pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};
 pub use retry_loop::RetryAdvice;

@@ -91,7 +91,8 @@ fn constructors_block(model: &Model, options: &RustOptions) -> String {
         #[allow(deprecated)]
         impl Error {}
     };
-    block.items = Constructors::new(&rt_path(options)).items(model, &mut docs);
+    let rt = rt_path(options);
+    block.items = Constructors::new(&rt).items(model, &rt, &mut docs);
     let mut file: syn::File = syn::parse_quote!();
     file.items.push(syn::Item::Impl(block));
     docs.apply(&prettyplease::unparse(&file))
@@ -818,21 +819,24 @@ fn ident_of(name: &str) -> Ident {
     }
 }
 
-/// Builds the typed constructors as syn data. The pieces every constructor
-/// shares are parsed once and cloned, so cost does not grow with parsing.
+/// Builds the typed constructors as syn data. Each is `#[inline]` (so it is
+/// compiled only where it is called) and its body is one call with a slice
+/// of `Copy` arguments, so even tens of thousands stay cheap for rustc.
 struct Constructors {
-    types: Vec<syn::Type>,
-    into_string: syn::Type,
-    value_string: syn::Expr,
-    value_from: syn::Expr,
-    into: syn::Expr,
-    from_params: syn::Expr,
     template: syn::ImplItemFn,
+    str_type: syn::Type,
+    types: Vec<syn::Type>,
 }
 
 impl Constructors {
     fn new(rt: &syn::Path) -> Self {
+        let _ = rt;
         Constructors {
+            template: syn::parse_quote!(
+                #[inline]
+                pub fn template() -> Self {}
+            ),
+            str_type: syn::parse_quote!(&str),
             types: vec![
                 syn::parse_quote!(u16),
                 syn::parse_quote!(u32),
@@ -842,48 +846,32 @@ impl Constructors {
                 syn::parse_quote!(f64),
                 syn::parse_quote!(bool),
             ],
-            into_string: syn::parse_quote!(impl ::core::convert::Into<::std::string::String>),
-            value_string: syn::parse_quote!(#rt::__private::Value::String),
-            value_from: syn::parse_quote!(#rt::__private::Value::from),
-            into: syn::parse_quote!(::core::convert::Into::into),
-            from_params: syn::parse_quote!(Error::from_params),
-            template: syn::parse_quote!(
-                pub fn template() -> Self {}
-            ),
         }
     }
 
-    fn items(&self, model: &Model, docs: &mut DocSplices) -> Vec<syn::ImplItem> {
+    fn items(&self, model: &Model, rt: &syn::Path, docs: &mut DocSplices) -> Vec<syn::ImplItem> {
         constructor_names(model)
             .iter()
             .zip(&model.codes)
-            .map(|(name, code)| self.item(name, code, docs))
+            .map(|(name, code)| self.item(name, code, rt, docs))
             .collect()
     }
 
-    fn item(&self, fn_name: &str, code: &Code, docs: &mut DocSplices) -> syn::ImplItem {
+    fn item(
+        &self,
+        fn_name: &str,
+        code: &Code,
+        rt: &syn::Path,
+        docs: &mut DocSplices,
+    ) -> syn::ImplItem {
         use crate::model::ParamType as T;
-        let call = |func: &syn::Expr, arg: syn::Expr| {
-            syn::Expr::Call(syn::ExprCall {
-                attrs: Vec::new(),
-                func: Box::new(func.clone()),
-                paren_token: Default::default(),
-                args: std::iter::once(arg).collect(),
-            })
-        };
-        let path_expr = |path: syn::Path| {
-            syn::Expr::Path(syn::ExprPath {
-                attrs: Vec::new(),
-                qself: None,
-                path,
-            })
-        };
         let mut inputs = syn::punctuated::Punctuated::new();
-        let mut values = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::new();
+        let mut names = Vec::new();
+        let mut args = Vec::new();
         for p in &code.params {
             let arg = ident_of(&p.ident);
             let ty = match p.ty {
-                T::String => self.into_string.clone(),
+                T::String => self.str_type.clone(),
                 T::U16 => self.types[0].clone(),
                 T::U32 => self.types[1].clone(),
                 T::U64 => self.types[2].clone(),
@@ -904,56 +892,36 @@ impl Constructors {
                 colon_token: Default::default(),
                 ty: Box::new(ty),
             }));
-            let arg_expr = path_expr(syn::Path::from(arg));
-            let value = match p.ty {
-                T::String => call(&self.value_string, call(&self.into, arg_expr)),
-                _ => call(&self.value_from, arg_expr),
-            };
-            let key = syn::Expr::Lit(syn::ExprLit {
-                attrs: Vec::new(),
-                lit: syn::Lit::Str(syn::LitStr::new(&p.name, proc_macro2::Span::call_site())),
+            names.push(p.name.as_str());
+            args.push(match p.ty {
+                T::String => quote!(#rt::Arg::Str(#arg)),
+                T::U64 => quote!(#rt::Arg::U64(#arg)),
+                T::U16 | T::U32 => quote!(#rt::Arg::U64(u64::from(#arg))),
+                T::I64 => quote!(#rt::Arg::I64(#arg)),
+                T::I32 => quote!(#rt::Arg::I64(i64::from(#arg))),
+                T::F64 => quote!(#rt::Arg::F64(#arg)),
+                _ => quote!(#rt::Arg::Bool(#arg)),
             });
-            values.push(syn::Expr::Tuple(syn::ExprTuple {
-                attrs: Vec::new(),
-                paren_token: Default::default(),
-                elems: [key, value].into_iter().collect(),
-            }));
         }
-        let code_path: syn::Path = syn::Path {
-            leading_colon: None,
-            segments: [format_ident!("Code"), format_ident!("{}", code.variant)]
-                .into_iter()
-                .map(syn::PathSegment::from)
-                .collect(),
+        let variant = format_ident!("{}", code.variant);
+        let body: syn::Expr = if code.params.is_empty() {
+            syn::parse_quote!(Error::from_args(Code::#variant, &[], &[]))
+        } else {
+            syn::parse_quote!(Error::from_args(Code::#variant, &[#(#names),*], &[#(#args),*]))
         };
-        let params = syn::Expr::Reference(syn::ExprReference {
-            attrs: Vec::new(),
-            and_token: Default::default(),
-            mutability: None,
-            expr: Box::new(syn::Expr::Array(syn::ExprArray {
-                attrs: Vec::new(),
-                bracket_token: Default::default(),
-                elems: values,
-            })),
-        });
-        let body = syn::Expr::Call(syn::ExprCall {
-            attrs: Vec::new(),
-            func: Box::new(self.from_params.clone()),
-            paren_token: Default::default(),
-            args: [path_expr(code_path), params].into_iter().collect(),
-        });
         let doc = format!(
             "A [`Code::{}`] error (HTTP {}): {}",
             code.variant,
             code.status,
             md_inline_code(&code.message)
         );
-        let mut attrs = vec![docs.attribute(&doc)];
-        if let Some(note) = &code.deprecated {
-            attrs.push(syn::parse_quote!(#[deprecated(note = #note)]));
-        }
         let mut function = self.template.clone();
-        function.attrs = attrs;
+        function.attrs.insert(0, docs.attribute(&doc));
+        if let Some(note) = &code.deprecated {
+            function
+                .attrs
+                .push(syn::parse_quote!(#[deprecated(note = #note)]));
+        }
         function.sig.ident = ident_of(fn_name);
         function.sig.inputs = inputs;
         function.block.stmts = vec![syn::Stmt::Expr(body, None)];

@@ -1,0 +1,62 @@
+//! Name → code (hits and misses), numeric → code, and accessors: errcat's
+//! generated tables against `phf::Map` and a `match`, in one group per
+//! operation and size.
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+macro_rules! bench_size {
+    ($c:expr, $n:literal, $m:ident) => {{
+        use errcat_criterion::$m::{errcat::Code, matching, phf_tables};
+        let names: Vec<&'static str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        let misses: Vec<String> = names.iter().map(|n| format!("{n}_x")).collect();
+        let numerics: Vec<u32> = Code::ALL.iter().filter_map(|c| c.numeric()).collect();
+        let n = $n;
+
+        let mut group = $c.benchmark_group("name_hit");
+        let mut i = 0usize;
+        group.bench_function(BenchmarkId::new("errcat", n), |b| b.iter(|| { i = (i + 1) % names.len(); black_box(Code::lookup(black_box(names[i]))) }));
+        group.bench_function(BenchmarkId::new("phf", n), |b| b.iter(|| { i = (i + 1) % names.len(); black_box(phf_tables::BY_NAME.get(black_box(names[i]))) }));
+        group.bench_function(BenchmarkId::new("match", n), |b| b.iter(|| { i = (i + 1) % names.len(); black_box(matching::lookup(black_box(names[i]))) }));
+        group.finish();
+
+        let mut group = $c.benchmark_group("name_miss");
+        group.bench_function(BenchmarkId::new("errcat", n), |b| b.iter(|| { i = (i + 1) % misses.len(); black_box(Code::lookup(black_box(&misses[i]))) }));
+        group.bench_function(BenchmarkId::new("phf", n), |b| b.iter(|| { i = (i + 1) % misses.len(); black_box(phf_tables::BY_NAME.get(black_box(misses[i].as_str()))) }));
+        group.bench_function(BenchmarkId::new("match", n), |b| b.iter(|| { i = (i + 1) % misses.len(); black_box(matching::lookup(black_box(&misses[i]))) }));
+        group.finish();
+
+        let mut group = $c.benchmark_group("numeric");
+        group.bench_function(BenchmarkId::new("errcat", n), |b| b.iter(|| { i = (i + 1) % numerics.len(); black_box(Code::from_numeric(black_box(numerics[i]))) }));
+        group.bench_function(BenchmarkId::new("phf", n), |b| b.iter(|| { i = (i + 1) % numerics.len(); black_box(phf_tables::BY_NUMERIC.get(black_box(&numerics[i]))) }));
+        group.finish();
+
+        let codes = Code::ALL;
+        let baseline: Vec<phf_tables::Code> = names.iter().map(|n| phf_tables::Code::lookup(n).expect("same catalog")).collect();
+        let mut group = $c.benchmark_group("accessors");
+        group.bench_function(BenchmarkId::new("errcat", n), |b| b.iter(|| {
+            i = (i + 1) % codes.len();
+            let c = black_box(codes[i]);
+            black_box((c.http_status(), c.title(), c.numeric(), c.exit_code()))
+        }));
+        group.bench_function(BenchmarkId::new("phf", n), |b| b.iter(|| {
+            i = (i + 1) % baseline.len();
+            let c = black_box(baseline[i]);
+            black_box((c.http_status(), c.title(), c.numeric(), c.exit_code()))
+        }));
+        group.finish();
+    }};
+}
+
+fn lookups(c: &mut Criterion) {
+    bench_size!(c, 200, n200);
+    bench_size!(c, 2000, n2000);
+    bench_size!(c, 20000, n20000);
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(std::time::Duration::from_millis(300)).measurement_time(std::time::Duration::from_secs(1));
+    targets = lookups
+}
+criterion_main!(benches);

@@ -1,0 +1,27 @@
+//! The codegen pipeline end to end: load and validate the catalog, then emit
+//! Rust, Markdown and JSON, from in-memory sources.
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use errcat_codegen::{Sources, compile, generate_all};
+
+fn pipeline(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pipeline");
+    group.sample_size(10);
+    for n in [200usize, 2000, 20000] {
+        let files = errcat_codegen::synth::catalog(n);
+        let sources = Sources::from_memory("catalog", files.iter().map(|(k, v)| (k.display().to_string(), v.clone())));
+        group.throughput(criterion::Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("load+validate+emit", n), &sources, |b, sources| {
+            b.iter(|| {
+                let compiled = compile(sources).expect("valid");
+                generate_all(&compiled.model, &Default::default(), "x")
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("load+validate", n), &sources, |b, sources| {
+            b.iter(|| compile(sources).expect("valid"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);
