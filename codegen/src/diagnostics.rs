@@ -87,6 +87,7 @@ diag_codes! {
     InvalidValue = "E0032", Error, "A value is not one of those allowed.";
     Io = "E0033", Error, "A catalog file could not be read.";
     ReplacedButNotDeprecated = "E0034", Error, "`replaced_by` is set on a code that is not deprecated.";
+    UndeclaredExitCode = "E0035", Error, "A code uses an exit code that `[exit_codes]` does not declare.";
 }
 
 impl fmt::Display for DiagCode {
@@ -857,4 +858,23 @@ pub fn replaced_but_not_deprecated(file: FileId, span: Range<usize>, name: &str)
         "a replacement only makes sense for a deprecated code",
     )
     .help("add `deprecated = \"why it is going away\"`")
+}
+
+/// E0035.
+pub fn undeclared_exit_code(
+    file: FileId,
+    span: Range<usize>,
+    exit: u8,
+    name: &str,
+    declared: &[u8],
+) -> Diagnostic {
+    let declared: Vec<String> = declared.iter().map(u8::to_string).collect();
+    Diagnostic::new(
+        DiagCode::UndeclaredExitCode,
+        format!("`{name}` uses exit code {exit}, which `[exit_codes]` does not declare"),
+    )
+    .at(file, span, format!("declared: {}", declared.join(", ")))
+    .help(format!(
+        "declare it in catalog.toml, e.g. `{exit} = \"what it means\"`, or use a declared one"
+    ))
 }

@@ -31,7 +31,7 @@ pub struct Loaded {
     pub unparsed: BTreeSet<FileId>,
 }
 
-const TOP_LEVEL_KEYS: &[&str] = &["catalog", "envelope", "retry", "categories"];
+const TOP_LEVEL_KEYS: &[&str] = &["catalog", "envelope", "exit_codes", "retry", "categories"];
 
 /// Parses every file. Problems are pushed onto `diags`. Files are parsed on
 /// all cores and merged in file order, so results do not depend on timing.
@@ -137,6 +137,7 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
                 settings.categories =
                     read_entries::<RawCategory>(file, value, "categories", "a category", diags)
             }
+            "exit_codes" => settings.exit_codes = read_exit_codes(file, value, diags),
             other => diags.push(diagnostics::unknown_key(
                 file,
                 key.span(),
@@ -147,6 +148,43 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
         }
     }
     settings
+}
+
+/// Reads `[exit_codes]`: a table of exit code to meaning.
+fn read_exit_codes(
+    file: FileId,
+    value: &Spanned<DeValue<'_>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(crate::raw::Str, crate::raw::Str)> {
+    let DeValue::Table(table) = value.get_ref() else {
+        let found = value.get_ref().type_str();
+        diags.push(diagnostics::wrong_type(
+            file,
+            value.span(),
+            "exit_codes",
+            &format!("expected a table of exit code = \"meaning\", found {found}"),
+        ));
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, meaning) in table {
+        match meaning.get_ref().as_str() {
+            Some(text) => out.push((
+                Spanned::new(key.span(), key.get_ref().to_string()),
+                Spanned::new(meaning.span(), text.to_string()),
+            )),
+            None => {
+                let found = meaning.get_ref().type_str();
+                diags.push(diagnostics::wrong_type(
+                    file,
+                    meaning.span(),
+                    key.get_ref(),
+                    &format!("expected the exit code's meaning as a string, found {found}"),
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Reads a table of tables such as `[retry.standard]`, `[retry.never]`.

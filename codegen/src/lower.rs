@@ -9,7 +9,7 @@ use crate::ident;
 use crate::load::Loaded;
 use crate::model::{
     Backoff, Category, Code, Envelope, EnvelopeStyle, Example, Fault, FieldCase, Jitter, Kind,
-    Meta, Model, Param, ParamType, RetryPolicy, RetryStrategy, Segment,
+    Meta, Model, Param, ParamType, RequestIdPlacement, RetryPolicy, RetryStrategy, Segment,
 };
 use crate::raw::{Entry, Int, RawCategory, RawCode, RawRetryPolicy, Str};
 use crate::source::{FileId, Sources};
@@ -25,7 +25,9 @@ const STRATEGIES: &[&str] = &["never", "backoff", "after_header"];
 const JITTERS: &[&str] = &["none", "full", "equal"];
 const FAULTS: &[&str] = &["client", "server", "none"];
 const KINDS: &[&str] = &["error", "success", "pending"];
-const STYLES: &[&str] = &["nested", "problem"];
+const STYLES: &[&str] = &["nested", "problem", "detail"];
+const CODE_CASES: &[&str] = &["snake", "upper"];
+const PLACEMENTS: &[&str] = &["inside", "outside"];
 const CASES: &[&str] = &["snake", "camel"];
 /// 4xx statuses for which a retry can succeed unchanged.
 const RETRYABLE_4XX: &[u16] = &[408, 409, 425, 429];
@@ -36,6 +38,8 @@ pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) ->
     let mut cx = Lowerer {
         sources,
         diags,
+        upper_wire_names: false,
+        catalog_style: EnvelopeStyle::Nested,
         broken: Default::default(),
     };
     let model = cx.lower(loaded);
@@ -46,6 +50,10 @@ pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) ->
 struct Lowerer<'a> {
     sources: &'a Sources,
     diags: &'a mut Vec<Diagnostic>,
+    /// `code_case = "upper"`: codes go on the wire as `RATE_LIMITED`.
+    upper_wire_names: bool,
+    /// The catalog's envelope style, which categories and codes may override.
+    catalog_style: EnvelopeStyle,
     /// Retry policies and categories that are declared but invalid: they
     /// are reported once, and references to them are not errors again.
     broken: std::collections::HashSet<String>,
@@ -55,6 +63,7 @@ struct Lowerer<'a> {
 /// to lower, so duplicates and collisions are always reported.
 struct CodeOrigin {
     name: String,
+    wire_name: String,
     variant: String,
     numeric_value: Option<u32>,
     file: FileId,
@@ -84,6 +93,7 @@ impl Lowerer<'_> {
 
         let meta = self.lower_meta(file, settings.meta.as_ref());
         let envelope = self.lower_envelope(file, settings.envelope.as_ref());
+        let exit_codes = self.lower_exit_codes(file, &settings.exit_codes);
         let retry_policies = self.lower_retry_policies(file, &settings.retry);
         let policy_names: Vec<&str> = retry_policies.iter().map(|p| p.name.as_str()).collect();
 
@@ -150,7 +160,7 @@ impl Lowerer<'_> {
                     &retry_policies,
                     &policy_names,
                 );
-                origins.push(identity(raw_file.file, entry));
+                origins.push(identity(raw_file.file, entry, self.upper_wire_names));
                 if let Some(code) = lowered {
                     categories[category_index].codes.push(codes.len());
                     codes.push(code);
@@ -171,12 +181,28 @@ impl Lowerer<'_> {
         for code in &mut codes {
             code.docs_url = docs_url(&meta, &categories[code.category].id, &code.name);
         }
+        if !exit_codes.is_empty() {
+            let declared: Vec<u8> = exit_codes.iter().map(|(c, _)| *c).collect();
+            for (code, &o) in codes.iter().zip(&code_origin) {
+                if !declared.contains(&code.exit_code) {
+                    let origin = &origins[o];
+                    self.push(diag::undeclared_exit_code(
+                        origin.file,
+                        origin.key.clone(),
+                        code.exit_code,
+                        &code.name,
+                        &declared,
+                    ));
+                }
+            }
+        }
         Some(Model {
             meta,
             envelope,
             retry_policies,
             categories,
             codes,
+            exit_codes,
         })
     }
 
@@ -247,17 +273,10 @@ impl Lowerer<'_> {
         file: FileId,
         entry: Option<&Entry<crate::raw::RawEnvelope>>,
     ) -> Envelope {
-        let mut envelope = Envelope {
-            style: EnvelopeStyle::Nested,
-            field_case: FieldCase::Snake,
-        };
+        let mut envelope = Envelope::DEFAULT;
         let Some(entry) = entry else { return envelope };
         if let Some(style) = self.choice(file, &entry.body.style, "style", STYLES) {
-            envelope.style = if style == 0 {
-                EnvelopeStyle::Nested
-            } else {
-                EnvelopeStyle::Problem
-            };
+            envelope.style = EnvelopeStyle::ALL[style];
         }
         if let Some(case) = self.choice(file, &entry.body.field_case, "field_case", CASES) {
             envelope.field_case = if case == 0 {
@@ -266,7 +285,33 @@ impl Lowerer<'_> {
                 FieldCase::Camel
             };
         }
+        if let Some(placement) = self.choice(file, &entry.body.request_id, "request_id", PLACEMENTS)
+        {
+            envelope.request_id = if placement == 0 {
+                RequestIdPlacement::Inside
+            } else {
+                RequestIdPlacement::Outside
+            };
+        }
+        self.upper_wire_names =
+            self.choice(file, &entry.body.code_case, "code_case", CODE_CASES) == Some(1);
+        self.catalog_style = envelope.style;
         envelope
+    }
+
+    fn lower_exit_codes(&mut self, file: FileId, entries: &[(Str, Str)]) -> Vec<(u8, String)> {
+        let mut out = Vec::new();
+        for (key, meaning) in entries {
+            match key.get_ref().parse::<u8>() {
+                Ok(code) => out.push((code, meaning.get_ref().clone())),
+                Err(_) => {
+                    let value = key.get_ref().parse::<i64>().unwrap_or(-1);
+                    self.push(diag::exit_code_out_of_range(file, key.span(), value));
+                }
+            }
+        }
+        out.sort();
+        out
     }
 
     fn lower_retry_policies(
@@ -447,7 +492,7 @@ impl Lowerer<'_> {
             .and_then(|s| self.status(file, s))
             .map(|s| (s, raw.status.as_ref().map(|s| s.span()).unwrap_or_default()));
         if let (Some(fault), Some((status, span))) = (fault, &status) {
-            self.check_status_fault(file, span.clone(), *status, fault, &id);
+            self.check_status_fault(file, span.clone(), *status, fault, kind, &id);
         }
         let retry = raw
             .retry
@@ -465,6 +510,9 @@ impl Lowerer<'_> {
                 )
             });
         let error_type = text(&raw.error_type).unwrap_or_else(|| format!("{id}_error"));
+        let envelope = self
+            .choice(file, &raw.envelope, "envelope", STYLES)
+            .map(|s| EnvelopeStyle::ALL[s]);
         let category = Category {
             variant: ident::upper_camel(&id),
             id,
@@ -474,6 +522,7 @@ impl Lowerer<'_> {
             fault: fault?,
             error_type,
             codes: Vec::new(),
+            envelope,
         };
         snake_ok.then_some(())?;
         Some((
@@ -571,10 +620,38 @@ impl Lowerer<'_> {
         let name = entry.key.get_ref().clone();
         let what = format!("code `{name}`");
         let key_span = entry.key.span();
-        let snake_ok = self.check_snake(file, &entry.key, "code name");
+        let numeric_only = is_numeric_name(&name);
+        let snake_ok = numeric_only || self.check_snake(file, &entry.key, "code name");
+        let key_numeric = if numeric_only {
+            self.numeric_name(file, &entry.key)
+        } else {
+            None
+        };
+        if let (Some(value), Some(n)) = (key_numeric, &raw.numeric)
+            && i64::from(value) != *n.get_ref()
+        {
+            self.push(diag::invalid_value_because(
+                file,
+                n.span(),
+                "numeric",
+                "a numeric-only code's number is its table name",
+            ));
+        }
 
         let numeric = match &raw.numeric {
-            None => None,
+            None => key_numeric.inspect(|&value| {
+                if let Some(range) = category.range
+                    && !(range.0..=range.1).contains(&value)
+                {
+                    self.push(diag::numeric_out_of_range(
+                        file,
+                        key_span.clone(),
+                        value,
+                        &category.id,
+                        range,
+                    ));
+                }
+            }),
             Some(n) if !(0..=MAX_NUMERIC).contains(n.get_ref()) => {
                 let problem = format!("must be between 0 and {MAX_NUMERIC}");
                 self.push(diag::invalid_value_because(
@@ -607,10 +684,14 @@ impl Lowerer<'_> {
             None => Some(defaults.kind),
         };
 
+        let fault = match &raw.fault {
+            Some(_) => self
+                .choice(file, &raw.fault, "fault", FAULTS)
+                .map(|f| Fault::ALL[f]),
+            None => Some(category.fault),
+        };
         let status = match (&raw.status, &defaults.status) {
-            (Some(s), _) => self.status(file, s).inspect(|&st| {
-                self.check_status_fault(file, s.span(), st, category.fault, &category.id)
-            }),
+            (Some(s), _) => self.status(file, s),
             (None, Some((s, _))) => Some(*s),
             (None, None) => {
                 if !entry.is_broken("status") {
@@ -621,6 +702,36 @@ impl Lowerer<'_> {
                 }
                 None
             }
+        };
+
+        // The category checked its own defaults; check again only what the code
+        // changes.
+        if let (Some(st), Some(f), Some(k)) = (status, fault, kind)
+            && (raw.status.is_some() || raw.fault.is_some() || raw.kind.is_some())
+        {
+            let span = raw.status.as_ref().map_or(key_span.clone(), |s| s.span());
+            self.check_status_fault(file, span, st, f, k, &category.id);
+        }
+        let envelope = match &raw.envelope {
+            Some(_) => self
+                .choice(file, &raw.envelope, "envelope", STYLES)
+                .map(|s| EnvelopeStyle::ALL[s]),
+            None => Some(category.envelope.unwrap_or(self.catalog_style)),
+        };
+        let server_retries = match &raw.server_retries {
+            None => Some(0),
+            Some(n) => match u8::try_from(*n.get_ref()) {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    self.push(diag::invalid_value_because(
+                        file,
+                        n.span(),
+                        "server_retries",
+                        "must be between 0 and 255",
+                    ));
+                    None
+                }
+            },
         };
 
         let title = self.required_str(file, entry, &raw.title, "title", &what);
@@ -690,8 +801,12 @@ impl Lowerer<'_> {
         }
 
         let code = Code {
-            variant: ident::upper_camel(&name),
-            fn_ident: ident::snake_ident(&name),
+            variant: code_variant(&name),
+            fn_ident: code_fn_ident(&name),
+            wire_name: wire_name(&name, self.upper_wire_names),
+            fault: fault?,
+            envelope: envelope?,
+            server_retries: server_retries?,
             name,
             numeric,
             status: status?,
@@ -861,6 +976,11 @@ impl Lowerer<'_> {
                 } else {
                     numerics.insert(n, i);
                 }
+            }
+        }
+        for (i, origin) in origins.iter().enumerate() {
+            if origin.wire_name != origin.name {
+                names.entry(&origin.wire_name).or_insert(i);
             }
         }
         let mut aliases: HashMap<&str, (FileId, Range<usize>)> = HashMap::new();
@@ -1043,6 +1163,22 @@ impl Lowerer<'_> {
 
     // -- small helpers -------------------------------------------------------------
 
+    fn numeric_name(&mut self, file: FileId, key: &Str) -> Option<u32> {
+        match key.get_ref().parse::<u32>() {
+            Ok(n) if i64::from(n) <= MAX_NUMERIC => Some(n),
+            _ => {
+                let problem = format!("a numeric code must be between 0 and {MAX_NUMERIC}");
+                self.push(diag::invalid_value_because(
+                    file,
+                    key.span(),
+                    "code name",
+                    &problem,
+                ));
+                None
+            }
+        }
+    }
+
     fn check_snake(&mut self, file: FileId, name: &Str, what: &str) -> bool {
         let ok = ident::is_snake_case(name.get_ref());
         if !ok {
@@ -1119,8 +1255,11 @@ impl Lowerer<'_> {
         span: Range<usize>,
         status: u16,
         fault: Fault,
+        kind: Kind,
         category: &str,
     ) {
+        // Successes and pending states are never 4xx/5xx, whatever the fault.
+        let fault = if kind.is_error() { fault } else { Fault::None };
         let (fits, expected) = match fault {
             Fault::Client => ((400..500).contains(&status), "a 4xx status"),
             Fault::Server => ((500..600).contains(&status), "a 5xx status"),
@@ -1192,17 +1331,24 @@ impl Lowerer<'_> {
 }
 
 /// The identity of a code entry, read straight from the raw layer.
-fn identity(file: FileId, entry: &Entry<RawCode>) -> CodeOrigin {
+fn identity(file: FileId, entry: &Entry<RawCode>, upper: bool) -> CodeOrigin {
     let raw = &entry.body;
     let name = entry.key.get_ref().clone();
+    let key_numeric = if is_numeric_name(&name) {
+        name.parse::<u32>().ok().filter(|&n| n != u32::MAX)
+    } else {
+        None
+    };
     CodeOrigin {
-        variant: ident::upper_camel(&name),
+        variant: code_variant(&name),
+        wire_name: wire_name(&name, upper),
+        numeric_value: key_numeric.or_else(|| {
+            raw.numeric
+                .as_ref()
+                .and_then(|n| u32::try_from(*n.get_ref()).ok())
+                .filter(|&n| n != u32::MAX)
+        }),
         name,
-        numeric_value: raw
-            .numeric
-            .as_ref()
-            .and_then(|n| u32::try_from(*n.get_ref()).ok())
-            .filter(|&n| n != u32::MAX),
         file,
         key: entry.key.span(),
         numeric: raw.numeric.as_ref().map(|n| n.span()),
@@ -1230,6 +1376,38 @@ impl HelpDefault for Diagnostic {
             "set `{field}` here, or a default `{field}` in `[categories.{category}]`"
         ));
         self
+    }
+}
+
+/// Digits only: a numeric-only code such as Clarifai's `21200`.
+fn is_numeric_name(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `RateLimited`, or `Code21200` for a numeric-only code.
+fn code_variant(name: &str) -> String {
+    if is_numeric_name(name) {
+        format!("Code{name}")
+    } else {
+        ident::upper_camel(name)
+    }
+}
+
+/// `rate_limited`, or `code_21200` for a numeric-only code.
+fn code_fn_ident(name: &str) -> String {
+    if is_numeric_name(name) {
+        format!("code_{name}")
+    } else {
+        ident::snake_ident(name)
+    }
+}
+
+/// The name a code goes on the wire with.
+fn wire_name(name: &str, upper: bool) -> String {
+    if upper {
+        name.to_ascii_uppercase()
+    } else {
+        name.to_string()
     }
 }
 
@@ -1264,6 +1442,8 @@ fn docs_url(meta: &Meta, category: &str, code: &str) -> String {
         .replace("{code}", code);
     if meta.docs_base_url.is_empty() {
         anchor
+    } else if anchor.starts_with('#') {
+        format!("{}{}", meta.docs_base_url, anchor)
     } else {
         format!("{}/{}", meta.docs_base_url, anchor)
     }

@@ -6,7 +6,7 @@
 //! on directory listing order.
 
 pub use errcat_runtime::{
-    EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, Jitter, Kind, ParamType,
+    EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, Jitter, Kind, ParamType, RequestIdPlacement,
 };
 
 /// A whole catalog.
@@ -22,6 +22,9 @@ pub struct Model {
     pub categories: Vec<Category>,
     /// Codes in catalog order.
     pub codes: Vec<Code>,
+    /// The documented CLI exit codes and their meanings, ascending; empty
+    /// when the catalog does not declare them.
+    pub exit_codes: Vec<(u8, String)>,
 }
 
 /// Catalog-wide settings.
@@ -111,6 +114,8 @@ pub struct Category {
     pub error_type: String,
     /// Codes in this category, as indices into [`Model::codes`].
     pub codes: Vec<usize>,
+    /// Envelope style of its codes, when it overrides the catalog's.
+    pub envelope: Option<EnvelopeStyle>,
 }
 
 /// One segment of a message template.
@@ -175,8 +180,18 @@ impl Eq for Example {}
 /// One code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Code {
-    /// Snake-case name, e.g. `rate_limited`.
+    /// Catalog name: snake_case, e.g. `rate_limited`, or digits for a
+    /// numeric-only code, e.g. `21200`. Docs anchors use it.
     pub name: String,
+    /// The name on the wire: `name`, or `RATE_LIMITED` with `code_case =
+    /// "upper"`.
+    pub wire_name: String,
+    /// Who is at fault (the code's own, or its category's).
+    pub fault: Fault,
+    /// The envelope style of its responses.
+    pub envelope: EnvelopeStyle,
+    /// How many times the server already retried before answering.
+    pub server_retries: u8,
     /// Rust variant name, e.g. `RateLimited`.
     pub variant: String,
     /// Rust function name, e.g. `rate_limited` (raw or renamed if a keyword).

@@ -38,6 +38,10 @@ pub struct RawEnvelope {
     pub style: Option<Str>,
     /// `"snake"` or `"camel"`.
     pub field_case: Option<Str>,
+    /// `"snake"` (codes sent as named) or `"upper"` (`RATE_LIMITED`).
+    pub code_case: Option<Str>,
+    /// `"inside"` or `"outside"` the `error` object.
+    pub request_id: Option<Str>,
 }
 
 /// `[retry.<name>]` in catalog.toml.
@@ -87,6 +91,8 @@ pub struct RawCategory {
     pub exit_code: Option<Int>,
     /// Default SDK exception of its codes.
     pub sdk_exception: Option<Str>,
+    /// Envelope style of its codes, overriding the catalog's.
+    pub envelope: Option<Str>,
 }
 
 /// One `[<code>]` table in a category file.
@@ -125,6 +131,12 @@ pub struct RawCode {
     pub replaced_by: Option<Str>,
     /// Old names that still parse.
     pub aliases: Option<Vec<Str>>,
+    /// Who is at fault, overriding the category's.
+    pub fault: Option<Str>,
+    /// Envelope style, overriding the category's and the catalog's.
+    pub envelope: Option<Str>,
+    /// How many times the server already retried before answering.
+    pub server_retries: Option<Int>,
 }
 
 /// A table entry read from a file: its key, where it is, its fields, and the
@@ -160,6 +172,8 @@ pub struct RawSettings {
     pub retry: Vec<Entry<RawRetryPolicy>>,
     /// `[categories.*]`, in file order.
     pub categories: Vec<Entry<RawCategory>>,
+    /// `[exit_codes]`: exit code (as written) to meaning, in file order.
+    pub exit_codes: Vec<(Str, Str)>,
 }
 
 /// Everything read from one category file.

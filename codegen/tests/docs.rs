@@ -187,17 +187,20 @@ fn links_anchors_tables_and_examples() {
                 .unwrap_or_default();
             assert_eq!(fragment, code.name, "docs_url fragment of {}", code.name);
             // The section's example is this code's envelope, with its status.
-            let examples = &page.sections[&code.name];
+            let examples = &page.sections[&code.wire_name];
             assert_eq!(examples.len(), 1, "{} has one example", code.name);
             let value: serde_json::Value = serde_json::from_str(&examples[0]).unwrap();
-            let (name, status) = match value.get("error") {
-                Some(error) => (error["code"].as_str().unwrap().to_string(), None),
-                None => (
+            let (name, status) = match (value.get("error"), value.get("detail")) {
+                (Some(error), _) => (error["code"].as_str().unwrap().to_string(), None),
+                (None, Some(detail)) if detail.is_object() => {
+                    (detail["code"].as_str().unwrap().to_string(), None)
+                }
+                _ => (
                     value["code"].as_str().unwrap().to_string(),
                     value["status"].as_u64(),
                 ),
             };
-            assert_eq!(name, code.name);
+            assert_eq!(name, code.wire_name);
             if let Some(status) = status {
                 assert_eq!(status, u64::from(code.status));
             }

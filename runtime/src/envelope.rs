@@ -16,6 +16,37 @@ pub enum EnvelopeStyle {
     /// `status`, `detail`, `instance` (the request id), plus the extension
     /// members `code`, `params` and `retry_after_ms`.
     Problem,
+    /// FastAPI's `{"detail": {"code", "message", "field"}}`, as frameworks
+    /// raise it.
+    Detail,
+}
+
+impl EnvelopeStyle {
+    /// Every style, in declaration order.
+    pub const ALL: &'static [EnvelopeStyle] = &[
+        EnvelopeStyle::Nested,
+        EnvelopeStyle::Problem,
+        EnvelopeStyle::Detail,
+    ];
+
+    /// The name used in catalog files.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EnvelopeStyle::Nested => "nested",
+            EnvelopeStyle::Problem => "problem",
+            EnvelopeStyle::Detail => "detail",
+        }
+    }
+}
+
+/// Where the request id goes in a nested envelope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequestIdPlacement {
+    /// Inside the `error` object.
+    Inside,
+    /// Next to the `error` object, at the top level.
+    Outside,
 }
 
 /// How multi-word field names are spelled.
@@ -35,6 +66,8 @@ pub struct EnvelopeFormat {
     pub style: EnvelopeStyle,
     /// The field naming.
     pub field_case: FieldCase,
+    /// Where a nested envelope puts the request id.
+    pub request_id: RequestIdPlacement,
 }
 
 impl EnvelopeFormat {
@@ -42,13 +75,19 @@ impl EnvelopeFormat {
     pub const DEFAULT: EnvelopeFormat = EnvelopeFormat {
         style: EnvelopeStyle::Nested,
         field_case: FieldCase::Snake,
+        request_id: RequestIdPlacement::Inside,
     };
+
+    /// This format with another style.
+    pub const fn with_style(self, style: EnvelopeStyle) -> EnvelopeFormat {
+        EnvelopeFormat { style, ..self }
+    }
 
     /// The `Content-Type` of a response in this format.
     pub const fn content_type(self) -> &'static str {
         match self.style {
-            EnvelopeStyle::Nested => "application/json",
             EnvelopeStyle::Problem => "application/problem+json",
+            _ => "application/json",
         }
     }
 
@@ -106,14 +145,15 @@ impl ErrorBody {
         };
         match format.style {
             EnvelopeStyle::Nested => {
+                let outside = format.request_id == RequestIdPlacement::Outside;
+                let request_id = self.request_id.clone().map(Value::from);
                 put("code", Some(self.code.clone().into()));
                 put("message", Some(self.message.clone().into()));
                 put("type", self.error_type.clone().map(Value::from));
                 put("param", self.param.clone().map(Value::from));
-                put(
-                    format.field("request_id", "requestId"),
-                    self.request_id.clone().map(Value::from),
-                );
+                if !outside {
+                    put(format.field("request_id", "requestId"), request_id.clone());
+                }
                 put(
                     format.field("retry_after_ms", "retryAfterMs"),
                     retry_after_ms,
@@ -128,9 +168,30 @@ impl ErrorBody {
                 );
                 let mut envelope = Map::new();
                 envelope.insert("error".into(), Value::Object(out));
+                if let (true, Some(id)) = (outside, request_id) {
+                    envelope.insert(format.field("request_id", "requestId").into(), id);
+                }
                 Value::Object(envelope)
             }
-            EnvelopeStyle::Problem => {
+            EnvelopeStyle::Detail => {
+                put("code", Some(self.code.clone().into()));
+                put("message", Some(self.message.clone().into()));
+                put("field", self.param.clone().map(Value::from));
+                put(
+                    "details",
+                    (!self.details.is_empty()).then(|| Value::Object(self.details.clone())),
+                );
+                let mut envelope = Map::new();
+                envelope.insert("detail".into(), Value::Object(out));
+                if let Some(id) = &self.request_id {
+                    envelope.insert(
+                        format.field("request_id", "requestId").into(),
+                        Value::from(id.clone()),
+                    );
+                }
+                Value::Object(envelope)
+            }
+            _ => {
                 put(
                     "type",
                     Some(
@@ -201,8 +262,8 @@ mod tests {
         assert_eq!(snake["error"]["retry_after_ms"], 30000);
         assert!(snake["error"].get("param").is_none());
         let camel = body().to_json(EnvelopeFormat {
-            style: EnvelopeStyle::Nested,
             field_case: FieldCase::Camel,
+            ..EnvelopeFormat::DEFAULT
         });
         assert_eq!(camel["error"]["requestId"], "req_1");
         assert_eq!(camel["error"]["docsUrl"], "https://x/rate#rate_limited");
@@ -210,13 +271,24 @@ mod tests {
 
     #[test]
     fn problem_details() {
-        let p = body().to_json(EnvelopeFormat {
-            style: EnvelopeStyle::Problem,
-            field_case: FieldCase::Snake,
-        });
+        let p = body().to_json(EnvelopeFormat::DEFAULT.with_style(EnvelopeStyle::Problem));
         assert_eq!(p["type"], "https://x/rate#rate_limited");
         assert_eq!(p["status"], 429);
         assert_eq!(p["instance"], "req_1");
         assert_eq!(p["params"]["limit"], 100);
+    }
+
+    #[test]
+    fn request_id_outside_and_detail() {
+        let outside = EnvelopeFormat {
+            request_id: RequestIdPlacement::Outside,
+            ..EnvelopeFormat::DEFAULT
+        };
+        let v = body().to_json(outside);
+        assert_eq!(v["request_id"], "req_1");
+        assert!(v["error"].get("request_id").is_none());
+        let d = body().to_json(EnvelopeFormat::DEFAULT.with_style(EnvelopeStyle::Detail));
+        assert_eq!(d["detail"]["code"], "rate_limited");
+        assert_eq!(d["detail"]["message"], "Too many");
     }
 }

@@ -35,6 +35,11 @@ pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
     fn message_template(self) -> &'static str;
     /// The docs URL.
     fn docs_url(self) -> &'static str;
+    /// The envelope this code's responses use; the catalog's unless a
+    /// category or code overrides the style.
+    fn envelope(self) -> EnvelopeFormat {
+        Self::ENVELOPE
+    }
 }
 
 /// Bodies larger than this are not parsed; the error is classified by its
@@ -281,9 +286,15 @@ impl<C: CatalogCode> Error<C> {
         }
     }
 
-    /// The JSON body in the catalog's envelope format.
+    /// The JSON body in the code's envelope format (the catalog's, unless
+    /// the code's category or the code chooses another style).
     pub fn to_json(&self) -> Value {
-        self.body().to_json(C::ENVELOPE)
+        self.body().to_json(self.envelope())
+    }
+
+    /// The envelope format this error is sent in.
+    pub fn envelope(&self) -> EnvelopeFormat {
+        self.code.map_or(C::ENVELOPE, C::envelope)
     }
 
     /// The JSON body in any envelope format.

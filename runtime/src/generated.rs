@@ -29,6 +29,7 @@ pub const ERROR_METHODS: &[&str] = &[
     "retry_delay",
     "retry_delay_with",
     "body",
+    "envelope",
     "to_json",
     "to_json_in",
     "to_json_string",
@@ -256,6 +257,12 @@ macro_rules! __define_error {
             #[inline]
             pub fn body(&self) -> $crate::ErrorBody {
                 self.0.body()
+            }
+
+            /// The envelope format this error is sent in.
+            #[inline]
+            pub fn envelope(&self) -> $crate::EnvelopeFormat {
+                self.0.envelope()
             }
 
             /// The JSON body in the catalog's envelope format.

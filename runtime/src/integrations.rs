@@ -19,7 +19,7 @@ pub fn http_response<C: CatalogCode>(error: &Error<C>) -> http::Response<Vec<u8>
     let headers = response.headers_mut();
     headers.insert(
         http::header::CONTENT_TYPE,
-        http::HeaderValue::from_static(C::ENVELOPE.content_type()),
+        http::HeaderValue::from_static(error.envelope().content_type()),
     );
     if let Some(wait) = error.retry_after() {
         let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);

@@ -19,7 +19,7 @@ mod vocab;
 pub mod __private;
 pub mod phf;
 
-pub use envelope::{EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase};
+pub use envelope::{EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase, RequestIdPlacement};
 pub use error::{Arg, CatalogCode, Error, MAX_BODY_BYTES, parse_retry_after, render_template};
 pub use rand::Rng;
 pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{EnvelopeStyle, FieldCase, Model, RetryStrategy};
+use crate::model::{FieldCase, Model, RequestIdPlacement, RetryStrategy};
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -11,6 +11,7 @@ struct Export<'a> {
     generated: String,
     catalog: Meta<'a>,
     envelope: Envelope,
+    exit_codes: Vec<ExitCode<'a>>,
     retry_policies: Vec<Policy<'a>>,
     categories: Vec<Category<'a>>,
     codes: Vec<Code<'a>>,
@@ -28,6 +29,13 @@ struct Meta<'a> {
 struct Envelope {
     style: &'static str,
     field_case: &'static str,
+    request_id: &'static str,
+}
+
+#[derive(Serialize)]
+struct ExitCode<'a> {
+    code: u8,
+    meaning: &'a str,
 }
 
 #[derive(Serialize)]
@@ -71,6 +79,10 @@ struct Param<'a> {
 #[derive(Serialize)]
 struct Code<'a> {
     name: &'a str,
+    wire_name: &'a str,
+    fault: &'static str,
+    envelope: &'static str,
+    server_retries: u8,
     numeric: Option<u32>,
     status: u16,
     kind: &'static str,
@@ -113,17 +125,26 @@ pub fn emit(model: &Model, command: &str) -> String {
             docs_base_url: &model.meta.docs_base_url,
         },
         envelope: Envelope {
-            style: if model.envelope.style == EnvelopeStyle::Problem {
-                "problem"
-            } else {
-                "nested"
-            },
+            style: model.envelope.style.as_str(),
             field_case: if model.envelope.field_case == FieldCase::Camel {
                 "camel"
             } else {
                 "snake"
             },
+            request_id: if model.envelope.request_id == RequestIdPlacement::Outside {
+                "outside"
+            } else {
+                "inside"
+            },
         },
+        exit_codes: model
+            .exit_codes
+            .iter()
+            .map(|(code, meaning)| ExitCode {
+                code: *code,
+                meaning,
+            })
+            .collect(),
         retry_policies: model
             .retry_policies
             .iter()
@@ -162,6 +183,10 @@ pub fn emit(model: &Model, command: &str) -> String {
             .iter()
             .map(|c| Code {
                 name: &c.name,
+                wire_name: &c.wire_name,
+                fault: c.fault.as_str(),
+                envelope: c.envelope.as_str(),
+                server_retries: c.server_retries,
                 numeric: c.numeric,
                 status: c.status,
                 kind: c.kind.as_str(),

@@ -82,7 +82,7 @@ pub fn category_page_name(category: &Category) -> String {
 pub fn code_link(model: &Model, code: &Code) -> String {
     format!(
         "[`{}`]({}#{})",
-        code.name,
+        code.wire_name,
         category_page_name(model.category_of(code)),
         code.name
     )
@@ -262,6 +262,33 @@ fn envelope_section(out: &mut String, model: &Model) {
                 let _ = writeln!(out, "| `{name}` | {ty} | {description} |");
             }
         }
+    }
+    let mut other_styles: Vec<&Code> = Vec::new();
+    for code in &model.codes {
+        if code.envelope != format.style
+            && !other_styles.iter().any(|c| c.envelope == code.envelope)
+        {
+            other_styles.push(code);
+        }
+    }
+    for code in other_styles {
+        let raised: Vec<&str> = model
+            .categories
+            .iter()
+            .filter(|c| {
+                c.codes
+                    .iter()
+                    .any(|&i| model.codes[i].envelope == code.envelope)
+            })
+            .map(|c| c.title.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nSome codes ({}) use the `{}` shape instead:\n\n```json\n{}\n```",
+            md_table_cell(&raised.join(", ")),
+            code.envelope.as_str(),
+            example_envelope(model, code)
+        );
     }
     let _ = writeln!(
         out,
@@ -443,9 +470,15 @@ fn exit_code_section(out: &mut String, model: &Model) {
         }
     }
     for (exit, categories) in by_exit {
-        let meaning = match exit {
-            0 => "Success".to_string(),
-            _ => categories
+        let declared = model
+            .exit_codes
+            .iter()
+            .find(|(c, _)| *c == exit)
+            .map(|(_, m)| m.clone());
+        let meaning = match (declared, exit) {
+            (Some(m), _) => m,
+            (None, 0) => "Success".to_string(),
+            (None, _) => categories
                 .iter()
                 .map(|c| c.title.as_str())
                 .collect::<Vec<_>>()
@@ -547,7 +580,7 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
         let _ = writeln!(
             out,
             "| [`{}`](#{}) | {numeric} | {} | {title} | {} |",
-            c.name,
+            c.wire_name,
             c.name,
             c.status,
             retry_short(model.retry_of(c))
@@ -577,7 +610,8 @@ pub fn heading_slug(text: &str) -> String {
 /// are relative to the docs folder. This is also what `explain` prints.
 pub fn code_section(model: &Model, code: &Code) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## {}\n", code.name);
+    // The heading shows the wire name; its anchor (lowercased) is the name.
+    let _ = writeln!(out, "## {}\n", code.wire_name);
     let numeric = code
         .numeric
         .map(|n| format!(" · numeric {n}"))
@@ -633,7 +667,34 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         policy.name,
         retry_in_words(policy)
     );
-    let _ = writeln!(out, "| CLI exit code | {} |", code.exit_code);
+    let meaning = model
+        .exit_codes
+        .iter()
+        .find(|(c, _)| *c == code.exit_code)
+        .map(|(_, m)| format!(" ({})", md_table_cell(m)));
+    let _ = writeln!(
+        out,
+        "| CLI exit code | {}{} |",
+        code.exit_code,
+        meaning.unwrap_or_default()
+    );
+    if code.server_retries > 0 {
+        let times = if code.server_retries == 1 {
+            "once"
+        } else if code.server_retries == 2 {
+            "twice"
+        } else {
+            "several times"
+        };
+        let _ = writeln!(
+            out,
+            "| Server retries | {} (the server already retried {times} before answering) |",
+            code.server_retries
+        );
+    }
+    if code.fault != model.category_of(code).fault && code.kind.is_error() {
+        let _ = writeln!(out, "| Fault | {} |", code.fault);
+    }
     if let Some(e) = &code.sdk_exception {
         let _ = writeln!(out, "| SDK exception | {} |", md_cell_code(e));
     }
@@ -740,7 +801,7 @@ pub fn example_body(model: &Model, code: &Code) -> ErrorBody {
     )
     .then(|| std::time::Duration::from_secs(EXAMPLE_RETRY_AFTER_SECS));
     ErrorBody {
-        code: code.name.clone(),
+        code: code.wire_name.clone(),
         message: Model::example_message(code),
         status: code.status,
         error_type: Some(model.category_of(code).error_type.clone()),
@@ -755,7 +816,7 @@ pub fn example_body(model: &Model, code: &Code) -> ErrorBody {
 
 /// The example envelope of a code as pretty JSON, in the catalog's format.
 pub fn example_envelope(model: &Model, code: &Code) -> String {
-    example_body(model, code).to_json_string_pretty(model.envelope)
+    example_body(model, code).to_json_string_pretty(model.envelope.with_style(code.envelope))
 }
 
 fn example_json(example: &Example) -> Value {

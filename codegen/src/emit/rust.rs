@@ -276,12 +276,12 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
     let mut param_count = 0u64;
     // Lookup keys: every name, then every alias, each (text, code). A code's
     // aliases are contiguous, so they are a window too.
-    let mut keys: Vec<&str> = model.codes.iter().map(|c| c.name.as_str()).collect();
+    let mut keys: Vec<&str> = model.codes.iter().map(|c| c.wire_name.as_str()).collect();
     let mut key_codes: Vec<u32> = (0..n as u32).collect();
     for (i, code) in model.codes.iter().enumerate() {
         let explain = &sections[i];
         let texts = [
-            blob.intern(&code.name),
+            blob.intern(&code.wire_name),
             blob.intern(&code.variant),
             blob.intern(&code.title),
             blob.intern(&code.message),
@@ -293,7 +293,8 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             blob.intern(&code.docs_url),
             blob.intern(explain),
             (param_count << 32) | code.params.len() as u64,
-            ((keys.len() as u64) << 32) | code.aliases.len() as u64,
+            ((keys.len() as u64 + u64::from(code.wire_name != code.name)) << 32)
+                | code.aliases.len() as u64,
         ];
         for t in texts {
             records.extend_from_slice(&t.to_le_bytes());
@@ -310,12 +311,20 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
         records.extend_from_slice(&(code.retry as u16).to_le_bytes());
         records.push(kind_index(code.kind));
         records.push(code.exit_code);
+        records.push(fault_index(code.fault));
+        records.push(envelope_index(code.envelope));
+        records.push(code.server_retries);
         for p in &code.params {
             params.extend_from_slice(&blob.intern(&p.name).to_le_bytes());
             params.push(param_type_index(p.ty));
             param_count += 1;
         }
-        for alias in &code.aliases {
+        // The catalog name parses too when the wire name differs.
+        let extra = (code.wire_name != code.name).then_some(code.name.as_str());
+        for alias in extra
+            .into_iter()
+            .chain(code.aliases.iter().map(String::as_str))
+        {
             keys.push(alias);
             key_codes.push(i as u32);
         }
@@ -378,7 +387,7 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
     let tokens = quote! {
         pub use #rt::{
             Backoff, EnvelopeFormat, EnvelopeStyle, ErrorBody, Fault, FieldCase, Jitter, Kind, ParamSpec, ParamType,
-            RetryPolicy,
+            RequestIdPlacement, RetryPolicy,
         };
 
         /// The name of the catalog this module was generated from.
@@ -532,7 +541,7 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
                 usize::from(#rt::__private::read_u16(CODES, self.index() * RECORD + RETRY))
             }
 
-            /// The code's name, e.g. `"rate_limited"`, as sent on the wire.
+            /// The code as sent on the wire, e.g. `"rate_limited"`.
             pub fn as_str(self) -> &'static str {
                 text(self.field_u64(NAME))
             }
@@ -568,9 +577,20 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
                 self.category().error_type()
             }
 
-            /// Who is at fault (the category's).
+            /// Who is at fault: the code's own, or its category's.
             pub fn fault(self) -> Fault {
-                self.category().fault()
+                Fault::ALL[usize::from(CODES[self.index() * RECORD + FAULT])]
+            }
+
+            /// How many times the server already retried before answering
+            /// with this code (for example, an upstream call).
+            pub fn server_retries(self) -> u8 {
+                CODES[self.index() * RECORD + SERVER_RETRIES]
+            }
+
+            /// The envelope format this code's responses use.
+            pub fn envelope(self) -> #rt::EnvelopeFormat {
+                ENVELOPE.with_style(#rt::EnvelopeStyle::ALL[usize::from(CODES[self.index() * RECORD + ENVELOPE_STYLE])])
             }
 
             /// How clients should retry a request that failed with this code.
@@ -761,6 +781,10 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             fn docs_url(self) -> &'static str {
                 Code::docs_url(self)
             }
+
+            fn envelope(self) -> #rt::EnvelopeFormat {
+                Code::envelope(self)
+            }
         }
 
         /// The envelope format of this catalog's error responses.
@@ -932,19 +956,24 @@ impl Constructors {
 fn envelope_tokens(rt: &syn::Path, model: &Model) -> TokenStream {
     let style = match model.envelope.style {
         crate::model::EnvelopeStyle::Problem => quote!(#rt::EnvelopeStyle::Problem),
+        crate::model::EnvelopeStyle::Detail => quote!(#rt::EnvelopeStyle::Detail),
         _ => quote!(#rt::EnvelopeStyle::Nested),
     };
     let case = match model.envelope.field_case {
         crate::model::FieldCase::Camel => quote!(#rt::FieldCase::Camel),
         _ => quote!(#rt::FieldCase::Snake),
     };
-    quote!(#rt::EnvelopeFormat { style: #style, field_case: #case })
+    let request_id = match model.envelope.request_id {
+        crate::model::RequestIdPlacement::Outside => quote!(#rt::RequestIdPlacement::Outside),
+        _ => quote!(#rt::RequestIdPlacement::Inside),
+    };
+    quote!(#rt::EnvelopeFormat { style: #style, field_case: #case, request_id: #request_id })
 }
 
 fn variant_doc(model: &Model, code: &Code) -> String {
     let category = model.category_of(code);
     let mut doc = format!("{}.\n\n", code.title.trim_end_matches('.'));
-    doc.push_str(&format!("{} · ", md_inline_code(&code.name)));
+    doc.push_str(&format!("{} · ", md_inline_code(&code.wire_name)));
     if let Some(n) = code.numeric {
         doc.push_str(&format!("numeric {n} · "));
     }
@@ -1164,6 +1193,9 @@ mod layout {
         ("RETRY", 2),
         ("KIND", 1),
         ("EXIT_CODE", 1),
+        ("FAULT", 1),
+        ("ENVELOPE_STYLE", 1),
+        ("SERVER_RETRIES", 1),
     ];
 
     /// Bytes per record.
@@ -1242,6 +1274,13 @@ fn kind_index(kind: crate::model::Kind) -> u8 {
     errcat_runtime::Kind::ALL
         .iter()
         .position(|&k| k == kind)
+        .unwrap_or(0) as u8
+}
+
+fn envelope_index(style: crate::model::EnvelopeStyle) -> u8 {
+    errcat_runtime::EnvelopeStyle::ALL
+        .iter()
+        .position(|&s| s == style)
         .unwrap_or(0) as u8
 }
 

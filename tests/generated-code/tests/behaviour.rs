@@ -136,7 +136,7 @@ fn problem_camel_without_numerics() {
     assert!(Code::ALL.iter().all(|c| c.numeric().is_none()));
     assert_eq!(
         Code::InvalidRequest.docs_url(),
-        "https://api.example.com/docs/errors/#invalid_request"
+        "https://api.example.com/docs/errors#invalid_request"
     );
     assert_eq!(Code::RateLimited.retry_policy_name(), "honour");
     assert_eq!(Code::InternalError.retry_policy_name(), "backoff");

@@ -79,7 +79,7 @@ fn envelopes_follow_the_catalog() {
     assert_eq!(
         p.to_json(),
         json!({
-            "type": "https://api.example.com/docs/errors/#invalid_request",
+            "type": "https://api.example.com/docs/errors#invalid_request",
             "title": "Invalid request",
             "status": 400,
             "detail": "Request body fails validation: limit.",
@@ -104,13 +104,10 @@ fn round_trips_through_every_shape() {
     for format in [
         service::ENVELOPE,
         service::EnvelopeFormat {
-            style: service::EnvelopeStyle::Nested,
             field_case: service::FieldCase::Snake,
+            ..service::ENVELOPE
         },
-        service::EnvelopeFormat {
-            style: service::EnvelopeStyle::Problem,
-            field_case: service::FieldCase::Camel,
-        },
+        service::ENVELOPE.with_style(service::EnvelopeStyle::Problem),
     ] {
         let body = original.to_json_in(format).to_string();
         let parsed = Error::from_response(429, [], body.as_bytes());
