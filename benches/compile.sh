@@ -37,7 +37,7 @@ printf '| codes | crate | debug (s) | debug peak RSS (MB) | release (s) | releas
 for n in "${sizes[@]}"; do
   "$gen" "$n" "$work/$n" "$root/runtime" >/dev/null
   declare -A secs=()
-  for crate in errcat phf strum; do
+  for crate in errcat errcat-lean phf strum; do
     row="| $n | $crate"
     for profile in debug release; do
       flags=()
@@ -51,14 +51,16 @@ for n in "${sizes[@]}"; do
     echo "$row |" >> "$work/results.md"
   done
   for profile in debug release; do
-    e=${secs[errcat-$profile]}
+    for ours in errcat errcat-lean; do
+    e=${secs[$ours-$profile]}
     for base in phf strum; do
       b=${secs[$base-$profile]}
       if [[ "$b" == ">"* ]]; then
-        echo "n=$n $profile: errcat ${e}s vs $base ${b}s (baseline timed out)" >> "$work/ratios.txt"
+        echo "n=$n $profile: $ours ${e}s vs $base ${b}s (baseline timed out)" >> "$work/ratios.txt"
       else
-        echo "n=$n $profile: errcat ${e}s vs $base ${b}s = $(awk "BEGIN { printf \"%.2f\", $e / $b }")x" >> "$work/ratios.txt"
+        echo "n=$n $profile: $ours ${e}s vs $base ${b}s = $(awk "BEGIN { printf \"%.2f\", $e / $b }")x" >> "$work/ratios.txt"
       fi
+    done
     done
   done
 done

@@ -1,7 +1,7 @@
 //! Helpers for generated code only; not a stable API.
 
 pub use crate::generated::ERROR_METHODS;
-pub use crate::phf::Index;
+pub use crate::phf::{Index, hash_bytes};
 pub use serde_json::{Map, Value};
 
 #[cfg(feature = "reqwest")]

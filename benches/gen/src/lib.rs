@@ -124,6 +124,12 @@ pub fn errcat(model: &Model) -> String {
     errcat_codegen::emit::rust::emit(model)
 }
 
+/// errcat's module without typed constructors (`Config::typed_constructors(false)`).
+pub fn errcat_lean(model: &Model) -> String {
+    let options = errcat_codegen::emit::rust::RustOptions { typed_constructors: false, ..Default::default() };
+    errcat_codegen::emit::rust::emit_with(model, &options)
+}
+
 /// The model of a synthetic catalog of `n` codes.
 pub fn synthetic_model(n: usize) -> Model {
     let files = errcat_codegen::synth::catalog(n);

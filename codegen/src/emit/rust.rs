@@ -19,6 +19,8 @@ pub struct RustOptions {
     pub regenerate_command: String,
     /// The path of the runtime crate, e.g. `::errcat_runtime`.
     pub runtime_path: String,
+    /// Whether to emit one typed constructor per code on `Error`.
+    pub typed_constructors: bool,
 }
 
 impl Default for RustOptions {
@@ -26,6 +28,7 @@ impl Default for RustOptions {
         RustOptions {
             regenerate_command: "cargo build".into(),
             runtime_path: "::errcat_runtime".into(),
+            typed_constructors: true,
         }
     }
 }
@@ -47,7 +50,13 @@ pub fn emit_with_sections(model: &Model, options: &RustOptions, sections: &[Stri
     // second core while this one does everything else. syn trees are not
     // `Send`, so the worker hands back text.
     let (constructors, (tokens, splices)) = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| constructors_block(model, options));
+        let worker = scope.spawn(|| {
+            if options.typed_constructors {
+                constructors_block(model, options)
+            } else {
+                String::new()
+            }
+        });
         let rest = tokens(model, options, sections);
         (
             worker
@@ -269,6 +278,15 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
         .iter()
         .map(|c| format_ident!("{}", c.variant))
         .collect();
+    // Lookup key texts first, so that they sit together at the start of the
+    // blob: a lookup touches one of them, and they stay in cache.
+    for code in &model.codes {
+        blob.intern(&code.wire_name);
+        blob.intern(&code.name);
+        for alias in &code.aliases {
+            blob.intern(alias);
+        }
+    }
     // Per-code facts: one fixed-size little-endian record per code.
     let mut records = Vec::with_capacity(n * layout::RECORD);
     // Params: a flat list of (name, type) records; each code has a window.
@@ -331,10 +349,14 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
     }
     debug_assert_eq!(records.len(), n * layout::RECORD);
     let name_table = phf::build_str(&keys);
-    let mut key_records = Vec::with_capacity(keys.len() * 12);
+    // Each key: its text, its code, and a fingerprint of its hash, so that
+    // most misses are rejected without reading any text.
+    let mut key_records = Vec::with_capacity(keys.len() * 16);
     for (key, code) in keys.iter().zip(&key_codes) {
+        let fingerprint = errcat_runtime::phf::hash_bytes(key.as_bytes(), name_table.seed) as u32;
         key_records.extend_from_slice(&blob.intern(key).to_le_bytes());
         key_records.extend_from_slice(&code.to_le_bytes());
+        key_records.extend_from_slice(&fingerprint.to_le_bytes());
     }
     let mut splices = Splices::default();
     let name_index = index_tokens(&rt, &name_table, "NAME", &mut splices);
@@ -507,9 +529,10 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
         static RETRY_POLICIES: [RetryPolicy; #policy_count] = [#(#policies),*];
         static RETRY_POLICY_NAME: [u64; #policy_count] = [#(#policy_names),*];
 
-        /// Lookup keys, names then aliases: text (`u64`) then code (`u32`).
+        /// Lookup keys, names then aliases: text (`u64`), code (`u32`) and the
+        /// low 32 bits of the key's hash (`u32`).
         static KEYS: &[u8] = #keys_bytes;
-        const KEY_RECORD: usize = 12;
+        const KEY_RECORD: usize = 16;
         static NAME_INDEX: #rt::__private::Index = #name_index;
 
         /// The code (`u32`) of each numeric key of `NUMERIC_INDEX`.
@@ -681,9 +704,19 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             /// The code with this name or alias. Exact and case-sensitive.
             #[inline]
             pub fn lookup(name: &str) -> Option<Code> {
-                let key = NAME_INDEX.candidate_str(name)?;
-                let at = key * KEY_RECORD;
-                (text(#rt::__private::read_u64(KEYS, at)) == name)
+                let hash = #rt::__private::hash_bytes(name.as_bytes(), NAME_INDEX.seed);
+                let at = NAME_INDEX.candidate(hash)? * KEY_RECORD;
+                // Fingerprint and length reject almost every miss before
+                // any text is read.
+                if #rt::__private::read_u32(KEYS, at + 12) != hash as u32 {
+                    return None;
+                }
+                let packed = #rt::__private::read_u64(KEYS, at);
+                if (packed & 0xffff_ffff) as usize != name.len() {
+                    return None;
+                }
+                let start = (packed >> 32) as usize;
+                (&TEXT.as_bytes()[start..start + name.len()] == name.as_bytes())
                     .then(|| Code::ALL[#rt::__private::read_u32(KEYS, at + 8) as usize])
             }
 

@@ -23,6 +23,7 @@ fn main() {
     let out = Path::new(out);
     let cases = [
         ("errcat", format!("errcat-runtime = {{ path = {runtime:?} }}\n"), errcat_bench_gen::errcat(&model)),
+        ("errcat-lean", format!("errcat-runtime = {{ path = {runtime:?} }}\n"), errcat_bench_gen::errcat_lean(&model)),
         ("strum", "strum = { version = \"0.28\", features = [\"derive\"] }\n".to_string(), errcat_bench_gen::strum_match(&model)),
         ("phf", "phf = \"0.14\"\n".to_string(), errcat_bench_gen::table_phf(&model)),
     ];
