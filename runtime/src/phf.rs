@@ -59,7 +59,10 @@ pub const fn bucket(hash: u64, buckets: usize) -> usize {
 /// The slot of a hash among `slots` slots, given its bucket's pilot.
 #[inline]
 pub const fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
-    let displaced = mix(hash ^ (pilot as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    // One multiply by an odd constant (a bijection whose high bits depend on
+    // every input bit) is enough here: the key's hash is already mixed.
+    let displaced = (hash ^ (pilot as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .wrapping_mul(0xd6e8_feb8_6659_fd93);
     reduce((displaced >> 32) as u32, slots)
 }
 
