@@ -160,6 +160,15 @@ impl Diagnostic {
         self
     }
 
+    /// `help: did you mean …?` when `input` is close to one of `known`,
+    /// else `otherwise` (if any).
+    fn suggest(self, input: &str, known: &[&str], otherwise: Option<String>) -> Self {
+        match (suggestion(input, known), otherwise) {
+            (Some(s), _) | (None, Some(s)) => self.help(s),
+            (None, None) => self,
+        }
+    }
+
     /// The primary label, if the problem has a place.
     pub fn primary(&self) -> Option<&Label> {
         self.labels.iter().find(|l| l.primary)
@@ -405,10 +414,11 @@ pub fn unknown_key(
         format!("unknown key `{key}` in {what}"),
     )
     .at(file, span, "not a field of the catalog format");
-    match suggestion(key, known) {
-        Some(s) => d.help(s),
-        None => d.help(format!("expected one of: {}", known.join(", "))),
-    }
+    d.suggest(
+        key,
+        known,
+        Some(format!("expected one of: {}", known.join(", "))),
+    )
 }
 
 /// E0003.
@@ -592,10 +602,11 @@ pub fn unknown_category(
         format!("no category `{name}` is declared in catalog.toml"),
     )
     .at(file, span, "unknown category");
-    match suggestion(name, known) {
-        Some(s) => d.help(s),
-        None => d.help(format!("add `[categories.{name}]` to catalog.toml")),
-    }
+    d.suggest(
+        name,
+        known,
+        Some(format!("add `[categories.{name}]` to catalog.toml")),
+    )
 }
 
 /// E0015.
@@ -610,10 +621,11 @@ pub fn unknown_retry_policy(
         format!("no retry policy `{name}` is declared"),
     )
     .at(file, span, "unknown retry policy");
-    match suggestion(name, known) {
-        Some(s) => d.help(s),
-        None => d.help(format!("declared policies: {}", known.join(", "))),
-    }
+    d.suggest(
+        name,
+        known,
+        Some(format!("declared policies: {}", known.join(", "))),
+    )
 }
 
 /// E0016.
@@ -628,10 +640,7 @@ pub fn unknown_replacement(
         format!("`replaced_by` names no code `{name}`"),
     )
     .at(file, span, "unknown code");
-    match suggestion(name, known) {
-        Some(s) => d.help(s),
-        None => d,
-    }
+    d.suggest(name, known, None)
 }
 
 /// E0017.
@@ -699,10 +708,11 @@ pub fn unknown_param_type(
         format!("unknown param type `{ty}`"),
     )
     .at(file, span, "not a param type");
-    match suggestion(ty, known) {
-        Some(s) => d.help(s),
-        None => d.help(format!("expected one of: {}", known.join(", "))),
-    }
+    d.suggest(
+        ty,
+        known,
+        Some(format!("expected one of: {}", known.join(", "))),
+    )
 }
 
 /// E0023.
@@ -821,10 +831,7 @@ pub fn invalid_value(
         span,
         format!("expected one of: {}", allowed.join(", ")),
     );
-    match suggestion(value, allowed) {
-        Some(s) => d.help(s),
-        None => d,
-    }
+    d.suggest(value, allowed, None)
 }
 
 /// E0032, for values checked by shape rather than by a list.
