@@ -64,6 +64,8 @@ struct Lowerer<'a> {
 struct CodeOrigin {
     name: String,
     wire_name: String,
+    /// Where the code sets its own exit code, if it does.
+    exit_code: Option<Range<usize>>,
     variant: String,
     numeric_value: Option<u32>,
     file: FileId,
@@ -186,9 +188,10 @@ impl Lowerer<'_> {
             for (code, &o) in codes.iter().zip(&code_origin) {
                 if !declared.contains(&code.exit_code) {
                     let origin = &origins[o];
+                    let span = origin.exit_code.clone().unwrap_or(origin.key.clone());
                     self.push(diag::undeclared_exit_code(
                         origin.file,
-                        origin.key.clone(),
+                        span,
                         code.exit_code,
                         &code.name,
                         &declared,
@@ -1342,6 +1345,7 @@ fn identity(file: FileId, entry: &Entry<RawCode>, upper: bool) -> CodeOrigin {
     CodeOrigin {
         variant: code_variant(&name),
         wire_name: wire_name(&name, upper),
+        exit_code: raw.exit_code.as_ref().map(|e| e.span()),
         numeric_value: key_numeric.or_else(|| {
             raw.numeric
                 .as_ref()
