@@ -430,6 +430,13 @@ pub fn missing_field(file: FileId, span: Range<usize>, field: &str, what: &str) 
     .at(file, span, format!("`{field}` is required here"))
 }
 
+/// E0003 for `status`, which a category can default.
+pub fn missing_status(file: FileId, span: Range<usize>, what: &str, category: &str) -> Diagnostic {
+    missing_field(file, span, "status", what).help(format!(
+        "set `status` here, or a default `status` in `[categories.{category}]`"
+    ))
+}
+
 /// E0004.
 pub fn wrong_type(file: FileId, span: Range<usize>, key: &str, message: &str) -> Diagnostic {
     Diagnostic::new(DiagCode::WrongType, format!("wrong type for `{key}`")).at(

@@ -29,6 +29,7 @@ pub mod ident;
 pub mod load;
 pub mod lower;
 pub mod model;
+mod par;
 pub mod phf;
 pub mod raw;
 pub mod source;
@@ -73,14 +74,8 @@ pub fn compile(sources: &Sources) -> Result<Compiled, Report> {
 
 /// [`compile`] for a catalog folder; paths in diagnostics start with `display`.
 pub fn compile_dir(dir: &Path, display: &str) -> Result<Compiled, Report> {
-    let sources = Sources::read_dir(dir).map_err(|d| Report::new(Sources::default(), vec![d]))?;
-    let sources = Sources::from_memory(
-        display,
-        sources
-            .files()
-            .iter()
-            .map(|f| (f.name.clone(), f.text.clone())),
-    );
+    let sources =
+        Sources::read_dir(dir, display).map_err(|d| Report::new(Sources::default(), vec![d]))?;
     compile(&sources)
 }
 
@@ -129,11 +124,7 @@ pub fn generate_all(
     std::thread::scope(|scope| {
         let docs = scope.spawn(|| generated_files_with_sections(model, command, &sections));
         let code = emit::rust::emit_with_sections(model, rust, &sections);
-        (
-            code,
-            docs.join()
-                .unwrap_or_else(|_| generated_files_with_sections(model, command, &sections)),
-        )
+        (code, par::join(docs))
     })
 }
 
@@ -244,15 +235,20 @@ impl Config {
     /// Compiles the catalog at `dir` into Rust source without writing
     /// anything. Paths in diagnostics are `dir` as given.
     pub fn generate(&self, dir: &Path) -> Result<(String, Report), Error> {
+        let compiled = self.compile_catalog(dir)?;
+        Ok((
+            emit::rust::emit_with(&compiled.model, &self.rust),
+            compiled.warnings,
+        ))
+    }
+
+    fn compile_catalog(&self, dir: &Path) -> Result<Compiled, Error> {
         let display = self.catalog_dir.display().to_string();
         let compiled = compile_dir(dir, &display).map_err(Error::Catalog)?;
         if self.deny_warnings && compiled.warnings.warning_count() > 0 {
             return Err(Error::Catalog(compiled.warnings));
         }
-        Ok((
-            emit::rust::emit_with(&compiled.model, &self.rust),
-            compiled.warnings,
-        ))
+        Ok(compiled)
     }
 
     /// The build-script entry point: validates the catalog, writes
@@ -279,7 +275,16 @@ impl Config {
             }
         }
 
-        let (rust, warnings) = self.generate(&dir)?;
+        // One compile serves both the Rust and the freshness check of the
+        // committed docs.
+        let Compiled { model, warnings } = self.compile_catalog(&dir)?;
+        let (rust, committed) = match &self.docs_dir {
+            Some(_) => {
+                let (rust, files) = generate_all(&model, &self.rust, GENERATE_COMMAND);
+                (rust, Some(files))
+            }
+            None => (emit::rust::emit_with(&model, &self.rust), None),
+        };
         for line in warnings
             .render()
             .lines()
@@ -290,19 +295,15 @@ impl Config {
         let out = out_dir.join(&self.out_file);
         write::write_if_changed(&out, &rust).map_err(|e| Error::Io(out.clone(), e))?;
 
-        if let Some(docs) = &self.docs_dir {
-            let display = self.catalog_dir.display().to_string();
-            if let Ok(compiled) = compile_dir(&dir, &display) {
-                let files = generated_files(&compiled.model, GENERATE_COMMAND);
-                let stale = write::stale_files(&manifest_dir.join(docs), &files);
-                if !stale.is_empty() {
-                    println!(
-                        "cargo:warning={} generated file(s) under {} are stale (first: {}); run `{GENERATE_COMMAND}`",
-                        stale.len(),
-                        docs.display(),
-                        stale[0].path().display()
-                    );
-                }
+        if let (Some(docs), Some(files)) = (&self.docs_dir, committed) {
+            let stale = write::stale_files(&manifest_dir.join(docs), &files);
+            if !stale.is_empty() {
+                println!(
+                    "cargo:warning={} generated file(s) under {} are stale (first: {}); run `{GENERATE_COMMAND}`",
+                    stale.len(),
+                    docs.display(),
+                    stale[0].path().display()
+                );
             }
         }
         Ok(())

@@ -42,33 +42,7 @@ pub fn load(sources: &Sources, diags: &mut Vec<Diagnostic>) -> Loaded {
         diags.push(diagnostics::missing_catalog_toml(&sources.dir_display));
     }
     let files: Vec<(FileId, &crate::source::SourceFile)> = sources.iter().collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let results: Vec<(FileId, FileResult, Vec<Diagnostic>)> = if threads == 1 || files.len() < 8 {
-        files
-            .iter()
-            .map(|&(id, file)| load_file(id, file))
-            .collect()
-    } else {
-        let chunk = files.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|&(id, file)| load_file(id, file))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().unwrap_or_default())
-                .collect()
-        })
-    };
+    let results = crate::par::par_map(&files, 8, |&(id, file)| load_file(id, file));
     for (id, result, file_diags) in results {
         diags.extend(file_diags);
         match result {

@@ -1,7 +1,7 @@
 //! Validates the raw layer and lowers it into the [`Model`], collecting every
 //! problem with its place.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostics::{self as diag, Diagnostic, Severity};
@@ -698,10 +698,12 @@ impl Lowerer<'_> {
             (None, Some((s, _))) => Some(*s),
             (None, None) => {
                 if !entry.is_broken("status") {
-                    self.push(
-                        diag::missing_field(file, key_span.clone(), "status", &what)
-                            .help_default("status", &category.id),
-                    );
+                    self.push(diag::missing_status(
+                        file,
+                        key_span.clone(),
+                        &what,
+                        &category.id,
+                    ));
                 }
                 None
             }
@@ -1369,20 +1371,6 @@ fn identity(file: FileId, entry: &Entry<RawCode>, upper: bool) -> CodeOrigin {
     }
 }
 
-/// A `missing status` diagnostic says where a default could come from.
-trait HelpDefault {
-    fn help_default(self, field: &str, category: &str) -> Self;
-}
-
-impl HelpDefault for Diagnostic {
-    fn help_default(mut self, field: &str, category: &str) -> Self {
-        self.help = Some(format!(
-            "set `{field}` here, or a default `{field}` in `[categories.{category}]`"
-        ));
-        self
-    }
-}
-
 /// Digits only: a numeric-only code such as Clarifai's `21200`.
 fn is_numeric_name(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit())
@@ -1512,19 +1500,6 @@ fn parse_template(template: &str) -> Result<Vec<Piece>, (usize, String)> {
         pieces.push(Piece::Text(literal));
     }
     Ok(pieces)
-}
-
-/// The placeholder names of a template, for callers outside lowering.
-pub fn template_params(template: &str) -> Option<Vec<String>> {
-    let pieces = parse_template(template).ok()?;
-    let names: BTreeMap<String, ()> = pieces
-        .into_iter()
-        .filter_map(|p| match p {
-            Piece::Placeholder { name, .. } => Some((name, ())),
-            Piece::Text(_) => None,
-        })
-        .collect();
-    Some(names.into_keys().collect())
 }
 
 #[cfg(test)]

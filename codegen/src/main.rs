@@ -275,20 +275,13 @@ fn load(cli: &Cli) -> Result<errcat_codegen::Compiled, Failure> {
         .hint("pass --catalog DIR, or run from the folder that holds catalog/"));
     }
     let display = cli.catalog.display().to_string();
-    let sources = Sources::read_dir(&cli.catalog).map_err(|d| {
+    let sources = Sources::read_dir(&cli.catalog, &display).map_err(|d| {
         let report = Report::new(Sources::default(), vec![d]);
         Failure {
             report: Some(Box::new(report)),
             ..Failure::new(EXIT_FAILURE, "io_error", "cannot read the catalog")
         }
     })?;
-    let sources = Sources::from_memory(
-        &display,
-        sources
-            .files()
-            .iter()
-            .map(|f| (f.name.clone(), f.text.clone())),
-    );
     let deny_warnings = cli.deny.contains(&Deny::Warnings);
     match compile(&sources) {
         Ok(compiled) if deny_warnings && compiled.warnings.warning_count() > 0 => {

@@ -91,14 +91,14 @@ impl Sources {
         }
     }
 
-    /// Reads every `*.toml` file directly in `dir`. Other files and folders
-    /// are ignored.
-    pub fn read_dir(dir: &Path) -> Result<Self, Diagnostic> {
-        let display = dir.display().to_string();
-        let entries = std::fs::read_dir(dir).map_err(|e| diagnostics::io_error(&display, &e))?;
+    /// Reads every `*.toml` file directly in `dir`; other files and folders
+    /// are ignored. Diagnostics show paths as `display/<file>`.
+    pub fn read_dir(dir: &Path, display: &str) -> Result<Self, Diagnostic> {
+        let shown = dir.display().to_string();
+        let entries = std::fs::read_dir(dir).map_err(|e| diagnostics::io_error(&shown, &e))?;
         let mut files = Vec::new();
         for entry in entries {
-            let entry = entry.map_err(|e| diagnostics::io_error(&display, &e))?;
+            let entry = entry.map_err(|e| diagnostics::io_error(&shown, &e))?;
             let path = entry.path();
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
@@ -110,7 +110,7 @@ impl Sources {
                 .map_err(|e| diagnostics::io_error(&path.display().to_string(), &e))?;
             files.push((name.to_string(), text));
         }
-        Ok(Self::from_memory(&display, files))
+        Ok(Self::from_memory(display, files))
     }
 
     /// The files, `catalog.toml` first, then by name.

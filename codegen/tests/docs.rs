@@ -21,7 +21,7 @@ fn catalogs() -> Vec<PathBuf> {
 }
 
 fn model(dir: &Path) -> Model {
-    let sources = Sources::read_dir(dir).unwrap();
+    let sources = Sources::read_dir(dir, "catalog").unwrap();
     compile(&sources)
         .unwrap_or_else(|r| panic!("{}", r.render()))
         .model

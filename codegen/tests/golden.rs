@@ -19,14 +19,7 @@ fn fixtures() -> Vec<PathBuf> {
 }
 
 fn model_of(fixture: &Path) -> errcat_codegen::Model {
-    let sources = Sources::read_dir(&fixture.join("catalog")).unwrap();
-    let sources = Sources::from_memory(
-        "catalog",
-        sources
-            .files()
-            .iter()
-            .map(|f| (f.name.clone(), f.text.clone())),
-    );
+    let sources = Sources::read_dir(&fixture.join("catalog"), "catalog").unwrap();
     match compile(&sources) {
         Ok(c) => {
             assert_eq!(
@@ -81,7 +74,7 @@ fn docs_and_json_match_goldens() {
 #[test]
 fn output_is_independent_of_file_order_and_stable_across_runs() {
     for fixture in fixtures() {
-        let sources = Sources::read_dir(&fixture.join("catalog")).unwrap();
+        let sources = Sources::read_dir(&fixture.join("catalog"), "catalog").unwrap();
         let mut files: Vec<(String, String)> = sources
             .files()
             .iter()

@@ -31,31 +31,7 @@ pub fn emit(model: &Model, command: &str) -> FileSet {
 /// Every code's section ([`code_section`]), in catalog order. Computed on
 /// all cores for large catalogs; the Rust emitter embeds the same sections.
 pub fn code_sections(model: &Model) -> Vec<String> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads == 1 || model.codes.len() < 1000 {
-        return model.codes.iter().map(|c| code_section(model, c)).collect();
-    }
-    let chunk = model.codes.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = model
-            .codes
-            .chunks(chunk)
-            .map(|codes| {
-                scope.spawn(move || {
-                    codes
-                        .iter()
-                        .map(|c| code_section(model, c))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    })
+    crate::par::par_map(&model.codes, 1000, |c| code_section(model, c))
 }
 
 /// [`emit`] with the sections already computed.

@@ -58,12 +58,7 @@ pub fn emit_with_sections(model: &Model, options: &RustOptions, sections: &[Stri
             }
         });
         let rest = tokens(model, options, sections);
-        (
-            worker
-                .join()
-                .unwrap_or_else(|_| constructors_block(model, options)),
-            rest,
-        )
+        (crate::par::join(worker), rest)
     });
     let formatted = match syn::parse2::<syn::File>(tokens) {
         Ok(mut file) => {
