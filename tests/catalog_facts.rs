@@ -114,7 +114,7 @@ fn every_code_matches_its_source() {
             checked += 1;
         }
     }
-    assert_eq!(checked, Code::ALL.len());
+    assert_eq!(checked, Code::all().len());
 }
 
 fn assert_policy_matches(policy: RetryPolicy, source: &Table, name: &str) {

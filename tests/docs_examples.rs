@@ -52,7 +52,7 @@ fn every_docs_example_round_trips() {
     }
     assert_eq!(
         checked,
-        Code::ALL.len() + 1,
+        Code::all().len() + 1,
         "one example per code, plus the index's"
     );
 }

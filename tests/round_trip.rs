@@ -5,7 +5,7 @@ use errcat::{Category, Code, Kind};
 
 #[test]
 fn by_name() {
-    for &code in Code::ALL {
+    for &code in Code::all() {
         assert_eq!(Code::lookup(code.as_str()), Some(code));
         assert_eq!(code.as_str().parse::<Code>(), Ok(code));
         assert_eq!(code.to_string(), code.as_str());
@@ -15,7 +15,7 @@ fn by_name() {
 #[test]
 fn by_numeric() {
     let mut seen = std::collections::HashSet::new();
-    for &code in Code::ALL {
+    for &code in Code::all() {
         let n = code
             .numeric()
             .expect("every code of errcat's catalog has a numeric code");
@@ -36,7 +36,7 @@ fn by_numeric() {
 #[test]
 fn by_alias() {
     let mut aliases = 0;
-    for &code in Code::ALL {
+    for &code in Code::all() {
         for alias in code.aliases() {
             aliases += 1;
             assert_eq!(Code::lookup(alias), Some(code), "alias {alias}");
@@ -80,7 +80,7 @@ fn categories_partition_all_codes_in_order() {
         .iter()
         .flat_map(|c| c.codes().iter().copied())
         .collect();
-    assert_eq!(flattened, Code::ALL);
+    assert_eq!(flattened, Code::all());
     for &category in Category::ALL {
         assert_eq!(Category::lookup(category.as_str()), Some(category));
         assert!(category.codes().iter().all(|c| c.category() == category));
@@ -89,19 +89,19 @@ fn categories_partition_all_codes_in_order() {
 
 #[test]
 fn catalog_covers_the_seeds_union() {
-    assert!(Code::ALL.len() >= 50);
+    assert!(Code::all().len() >= 50);
     assert!(Category::ALL.len() >= 8);
     let statuses: std::collections::BTreeSet<u16> =
-        Code::ALL.iter().map(|c| c.http_status()).collect();
+        Code::all().iter().map(|c| c.http_status()).collect();
     for status in [
         200, 201, 204, 400, 401, 402, 403, 404, 409, 413, 422, 423, 429, 500, 502, 503, 504,
     ] {
         assert!(statuses.contains(&status), "no code uses HTTP {status}");
     }
-    let exits: std::collections::BTreeSet<u8> = Code::ALL.iter().map(|c| c.exit_code()).collect();
+    let exits: std::collections::BTreeSet<u8> = Code::all().iter().map(|c| c.exit_code()).collect();
     assert_eq!(exits, [0, 1, 2, 3].into());
-    assert!(Code::ALL.iter().any(|c| c.kind() == Kind::Pending));
-    assert!(Code::ALL.iter().any(|c| c.kind() == Kind::Success));
+    assert!(Code::all().iter().any(|c| c.kind() == Kind::Pending));
+    assert!(Code::all().iter().any(|c| c.kind() == Kind::Success));
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn explain_is_the_docs_section() {
             "{code}: explain() is not the section of the docs page"
         );
     }
-    for &code in Code::ALL {
+    for &code in Code::all() {
         assert!(code.explain().contains(code.title()));
     }
 }

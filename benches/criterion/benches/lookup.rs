@@ -8,9 +8,9 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 macro_rules! bench_size {
     ($c:expr, $n:literal, $m:ident) => {{
         use errcat_criterion::$m::{errcat::Code, matching, phf_tables};
-        let names: Vec<&'static str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        let names: Vec<&'static str> = Code::all().iter().map(|c| c.as_str()).collect();
         let misses: Vec<String> = names.iter().map(|n| format!("{n}_x")).collect();
-        let numerics: Vec<u32> = Code::ALL.iter().filter_map(|c| c.numeric()).collect();
+        let numerics: Vec<u32> = Code::all().iter().filter_map(|c| c.numeric()).collect();
         let n = $n;
 
         let mut group = $c.benchmark_group("name_hit");
@@ -31,7 +31,7 @@ macro_rules! bench_size {
         group.bench_function(BenchmarkId::new("phf", n), |b| b.iter(|| { i = (i + 1) % numerics.len(); black_box(phf_tables::BY_NUMERIC.get(black_box(&numerics[i]))) }));
         group.finish();
 
-        let codes = Code::ALL;
+        let codes = Code::all();
         let baseline: Vec<phf_tables::Code> = names.iter().map(|n| phf_tables::Code::lookup(n).expect("same catalog")).collect();
         let mut group = $c.benchmark_group("accessors");
         group.bench_function(BenchmarkId::new("errcat", n), |b| b.iter(|| {

@@ -96,9 +96,11 @@ fn constructors_block(model: &Model, options: &RustOptions) -> String {
         impl Error {}
     };
     let rt = rt_path(options);
-    block.items = Constructors::new(&rt).items(model, &rt, &mut docs);
+    let constructors = Constructors::new();
+    block.items = constructors.items(model, &mut docs);
     let mut file: syn::File = syn::parse_quote!();
     file.items.push(syn::Item::Impl(block));
+    file.items.push(constructors.helpers(model, &rt));
     docs.apply(&prettyplease::unparse(&file))
 }
 
@@ -268,11 +270,17 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
     let cat_count = Literal::usize_unsuffixed(model.categories.len());
 
     // -- Code -----------------------------------------------------------------
-    let variants: Vec<Ident> = model
+    // Validation guarantees at least one code (E0027).
+    let last_variant = model
         .codes
-        .iter()
+        .last()
         .map(|c| format_ident!("{}", c.variant))
-        .collect();
+        .unwrap_or_else(|| format_ident!("Code"));
+    let code_repr = if n <= usize::from(u16::MAX) {
+        format_ident!("u16")
+    } else {
+        format_ident!("u32")
+    };
     // Lookup key texts first, so that they sit together at the start of the
     // blob: a lookup touches one of them, and they stay in cache.
     for code in &model.codes {
@@ -487,7 +495,7 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             pub fn codes(self) -> &'static [Code] {
                 let packed = CATEGORY_CODES[self.index()];
                 let start = (packed >> 32) as usize;
-                &Code::ALL[start..start + (packed & 0xffff_ffff) as usize]
+                &Code::all()[start..start + (packed & 0xffff_ffff) as usize]
             }
 
             /// The category with this id.
@@ -511,6 +519,7 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
         #code_doc
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
+        #[repr(#code_repr)]
         pub enum Code {}
 
         #layout_consts
@@ -536,9 +545,6 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
 
         #[allow(deprecated)]
         impl Code {
-            /// Every code, in catalog order.
-            pub const ALL: &'static [Code] = &[#(Code::#variants),*];
-
             #[inline]
             fn index(self) -> usize {
                 self as usize
@@ -674,7 +680,7 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             /// The code to use instead of this deprecated one.
             pub fn replaced_by(self) -> Option<Code> {
                 let r = self.field_u32(REPLACED_BY);
-                (r != u32::MAX).then(|| Code::ALL[r as usize])
+                (r != u32::MAX).then(|| Code::from_index(r as usize))
             }
 
             /// Old names that still parse to this code.
@@ -712,14 +718,14 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
                 }
                 let start = (packed >> 32) as usize;
                 (&TEXT.as_bytes()[start..start + name.len()] == name.as_bytes())
-                    .then(|| Code::ALL[#rt::__private::read_u32(KEYS, at + 8) as usize])
+                    .then(|| Code::from_index(#rt::__private::read_u32(KEYS, at + 8) as usize))
             }
 
             /// The code with this numeric code.
             #[inline]
             pub fn from_numeric(numeric: u32) -> Option<Code> {
                 let key = NUMERIC_INDEX.candidate_u64(u64::from(numeric))?;
-                let code = Code::ALL[#rt::__private::read_u32(NUMERIC_CODES, key * 4) as usize];
+                let code = Code::from_index(#rt::__private::read_u32(NUMERIC_CODES, key * 4) as usize);
                 (code.field_u32(NUMERIC) == numeric).then_some(code)
             }
         }
@@ -818,6 +824,8 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
         /// The envelope format of this catalog's error responses.
         pub const ENVELOPE: #rt::EnvelopeFormat = #envelope;
 
+        #rt::__impl_code_index!(Code, #code_repr, #last_variant);
+
         #rt::__define_error!(Code);
 
     };
@@ -871,18 +879,43 @@ fn ident_of(name: &str) -> Ident {
     }
 }
 
-/// Builds the typed constructors as syn data. Each is `#[inline]` (so it is
-/// compiled only where it is called) and its body is one call with a slice
-/// of `Copy` arguments, so even tens of thousands stay cheap for rustc.
+/// Builds the typed constructors as syn data.
+///
+/// rustc spends a fixed cost on every function, and more on one whose body
+/// builds slices or resolves a path through `Error`. So each constructor is
+/// `#[inline]` (compiled only where it is called) and its body is one call
+/// to a private helper shared by every code with the same param types,
+/// passing the code's index and the arguments as they are.
 struct Constructors {
     template: syn::ImplItemFn,
     str_type: syn::Type,
     types: Vec<syn::Type>,
 }
 
+/// A helper's name from its param types, e.g. `with_str_f64` or `no_params`.
+fn signature_name(params: &[crate::model::Param]) -> String {
+    use crate::model::ParamType as T;
+    if params.is_empty() {
+        return "no_params".into();
+    }
+    let names: Vec<&str> = params
+        .iter()
+        .map(|p| match p.ty {
+            T::String => "str",
+            T::U16 => "u16",
+            T::U32 => "u32",
+            T::U64 => "u64",
+            T::I32 => "i32",
+            T::I64 => "i64",
+            T::F64 => "f64",
+            _ => "bool",
+        })
+        .collect();
+    format!("with_{}", names.join("_"))
+}
+
 impl Constructors {
-    fn new(rt: &syn::Path) -> Self {
-        let _ = rt;
+    fn new() -> Self {
         Constructors {
             template: syn::parse_quote!(
                 #[inline]
@@ -901,37 +934,40 @@ impl Constructors {
         }
     }
 
-    fn items(&self, model: &Model, rt: &syn::Path, docs: &mut DocSplices) -> Vec<syn::ImplItem> {
+    fn rust_type(&self, ty: crate::model::ParamType) -> syn::Type {
+        use crate::model::ParamType as T;
+        match ty {
+            T::String => self.str_type.clone(),
+            T::U16 => self.types[0].clone(),
+            T::U32 => self.types[1].clone(),
+            T::U64 => self.types[2].clone(),
+            T::I32 => self.types[3].clone(),
+            T::I64 => self.types[4].clone(),
+            T::F64 => self.types[5].clone(),
+            _ => self.types[6].clone(),
+        }
+    }
+
+    fn items(&self, model: &Model, docs: &mut DocSplices) -> Vec<syn::ImplItem> {
         constructor_names(model)
             .iter()
             .zip(&model.codes)
-            .map(|(name, code)| self.item(name, code, rt, docs))
+            .enumerate()
+            .map(|(index, (name, code))| self.item(index, name, code, docs))
             .collect()
     }
 
     fn item(
         &self,
+        index: usize,
         fn_name: &str,
         code: &Code,
-        rt: &syn::Path,
         docs: &mut DocSplices,
     ) -> syn::ImplItem {
-        use crate::model::ParamType as T;
         let mut inputs = syn::punctuated::Punctuated::new();
-        let mut names = Vec::new();
         let mut args = Vec::new();
         for p in &code.params {
             let arg = ident_of(&p.ident);
-            let ty = match p.ty {
-                T::String => self.str_type.clone(),
-                T::U16 => self.types[0].clone(),
-                T::U32 => self.types[1].clone(),
-                T::U64 => self.types[2].clone(),
-                T::I32 => self.types[3].clone(),
-                T::I64 => self.types[4].clone(),
-                T::F64 => self.types[5].clone(),
-                _ => self.types[6].clone(),
-            };
             inputs.push(syn::FnArg::Typed(syn::PatType {
                 attrs: Vec::new(),
                 pat: Box::new(syn::Pat::Ident(syn::PatIdent {
@@ -942,25 +978,13 @@ impl Constructors {
                     subpat: None,
                 })),
                 colon_token: Default::default(),
-                ty: Box::new(ty),
+                ty: Box::new(self.rust_type(p.ty)),
             }));
-            names.push(p.name.as_str());
-            args.push(match p.ty {
-                T::String => quote!(#rt::Arg::Str(#arg)),
-                T::U64 => quote!(#rt::Arg::U64(#arg)),
-                T::U16 | T::U32 => quote!(#rt::Arg::U64(u64::from(#arg))),
-                T::I64 => quote!(#rt::Arg::I64(#arg)),
-                T::I32 => quote!(#rt::Arg::I64(i64::from(#arg))),
-                T::F64 => quote!(#rt::Arg::F64(#arg)),
-                _ => quote!(#rt::Arg::Bool(#arg)),
-            });
+            args.push(arg);
         }
-        let variant = format_ident!("{}", code.variant);
-        let body: syn::Expr = if code.params.is_empty() {
-            syn::parse_quote!(Error::from_args(Code::#variant, &[], &[]))
-        } else {
-            syn::parse_quote!(Error::from_args(Code::#variant, &[#(#names),*], &[#(#args),*]))
-        };
+        let helper = format_ident!("{}", signature_name(&code.params));
+        let index = Literal::usize_unsuffixed(index);
+        let body: syn::Expr = syn::parse_quote!(__ctor::#helper(#index #(, #args)*));
         let doc = format!(
             "A [`Code::{}`] error (HTTP {}): {}",
             code.variant,
@@ -978,6 +1002,57 @@ impl Constructors {
         function.sig.inputs = inputs;
         function.block.stmts = vec![syn::Stmt::Expr(body, None)];
         syn::ImplItem::Fn(function)
+    }
+
+    /// `mod __ctor`: one helper per distinct param signature in the catalog.
+    fn helpers(&self, model: &Model, rt: &syn::Path) -> syn::Item {
+        use crate::model::ParamType as T;
+        let mut signatures = std::collections::BTreeMap::new();
+        for code in &model.codes {
+            signatures
+                .entry(signature_name(&code.params))
+                .or_insert_with(|| code.params.iter().map(|p| p.ty).collect::<Vec<_>>());
+        }
+        let helpers = signatures.iter().map(|(name, types)| {
+            let name = format_ident!("{}", name);
+            let count = Literal::usize_unsuffixed(types.len());
+            let params: Vec<Ident> = (0..types.len()).map(|i| format_ident!("a{}", i)).collect();
+            let rust_types: Vec<syn::Type> = types.iter().map(|t| self.rust_type(*t)).collect();
+            let values = types.iter().zip(&params).map(|(ty, arg)| match ty {
+                T::String => quote!(#rt::Arg::Str(#arg)),
+                T::U64 => quote!(#rt::Arg::U64(#arg)),
+                T::U16 | T::U32 => quote!(#rt::Arg::U64(u64::from(#arg))),
+                T::I64 => quote!(#rt::Arg::I64(#arg)),
+                T::I32 => quote!(#rt::Arg::I64(i64::from(#arg))),
+                T::F64 => quote!(#rt::Arg::F64(#arg)),
+                _ => quote!(#rt::Arg::Bool(#arg)),
+            });
+            if types.is_empty() {
+                return quote! {
+                    pub(super) fn #name(index: usize) -> Error {
+                        Error::from_args(Code::from_index(index), &[], &[])
+                    }
+                };
+            }
+            quote! {
+                pub(super) fn #name(index: usize #(, #params: #rust_types)*) -> Error {
+                    let code = Code::from_index(index);
+                    let mut names = [""; #count];
+                    for (name, param) in names.iter_mut().zip(code.params()) {
+                        *name = param.name;
+                    }
+                    Error::from_args(code, &names, &[#(#values),*])
+                }
+            }
+        });
+        syn::parse_quote! {
+            /// What the typed constructors call: one function per distinct
+            /// list of param types, taking the code's index and its values.
+            mod __ctor {
+                use super::{Code, Error};
+                #(#helpers)*
+            }
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use errcat_example_basic::payments::{Category, Code, RetryPolicy};
 #[test]
 fn generated_from_its_own_catalog() {
     assert_eq!(errcat_example_basic::payments::CATALOG_NAME, "payments");
-    assert_eq!(Code::ALL.len(), 3);
+    assert_eq!(Code::all().len(), 3);
     assert_eq!(Code::from_numeric(1000), Some(Code::CardDeclined));
     assert_eq!(
         "insufficient_funds".parse::<Code>(),

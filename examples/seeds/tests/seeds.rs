@@ -71,7 +71,7 @@ mod roboflow_seed {
 
     #[test]
     fn statuses_and_exit_codes() {
-        let statuses: Vec<u16> = Code::ALL.iter().map(|c| c.http_status()).collect();
+        let statuses: Vec<u16> = Code::all().iter().map(|c| c.http_status()).collect();
         for s in [200, 204, 400, 401, 402, 403, 404, 409, 423, 429, 500] {
             assert!(statuses.contains(&s), "HTTP {s} is modelled");
         }
@@ -89,7 +89,7 @@ mod roboflow_seed {
             Some("requests.exceptions.ConnectionError")
         );
         let exits: std::collections::BTreeSet<u8> =
-            Code::ALL.iter().map(|c| c.exit_code()).collect();
+            Code::all().iter().map(|c| c.exit_code()).collect();
         assert_eq!(exits, [0, 1, 2, 3].into());
         let readme = docs("roboflow", "README.md");
         for row in [
@@ -184,7 +184,7 @@ mod vision_api_seed {
 
     #[test]
     fn statuses_and_retry() {
-        let statuses: Vec<u16> = Code::ALL.iter().map(|c| c.http_status()).collect();
+        let statuses: Vec<u16> = Code::all().iter().map(|c| c.http_status()).collect();
         for s in [
             200, 201, 204, 400, 401, 402, 403, 404, 409, 422, 429, 500, 503, 504,
         ] {
@@ -275,7 +275,7 @@ mod rotavision_seed {
             Code::RateLimitExceeded.retry(),
             RetryPolicy::AfterHeader { .. }
         ));
-        let statuses: Vec<u16> = Code::ALL.iter().map(|c| c.http_status()).collect();
+        let statuses: Vec<u16> = Code::all().iter().map(|c| c.http_status()).collect();
         for s in [200, 201, 400, 401, 403, 404, 409, 422, 429, 500, 503] {
             assert!(statuses.contains(&s), "HTTP {s} is modelled");
         }
@@ -306,7 +306,7 @@ mod clarifai_seed {
     #[test]
     fn all_134_codes_match_the_document() {
         assert_eq!(clarifai_list::CLARIFAI.len(), 134);
-        assert_eq!(Code::ALL.len(), 134);
+        assert_eq!(Code::all().len(), 134);
         for &(numeric, description) in clarifai_list::CLARIFAI {
             let code = Code::from_numeric(numeric).unwrap_or_else(|| panic!("{numeric} missing"));
             assert_eq!(code.numeric(), Some(numeric));
@@ -377,7 +377,7 @@ mod promptfloe_seed {
             ("unavailable", 503),
             ("gateway_timeout", 504),
         ];
-        assert_eq!(Code::ALL.len(), 14);
+        assert_eq!(Code::all().len(), 14);
         for (name, status) in table {
             assert_eq!(
                 Code::lookup(name).map(|c| c.http_status()),
@@ -399,7 +399,7 @@ mod promptfloe_seed {
         assert_eq!(Code::QuotaExceeded.http_status(), 403);
         assert_eq!(Code::QuotaExceeded.retry(), RetryPolicy::Never);
         assert_eq!(Code::QuotaExceeded.error_type(), "tier_limit");
-        for code in Code::ALL {
+        for code in Code::all() {
             let s = code.http_status();
             if (400..500).contains(&s) && s != 429 {
                 assert!(

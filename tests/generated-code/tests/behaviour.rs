@@ -7,7 +7,7 @@ use errcat_generated_code_tests::{keywords, minimal, problem_camel};
 #[test]
 fn minimal_facts() {
     use minimal::{Category, Code, Kind, RetryPolicy};
-    assert_eq!(Code::ALL.len(), 3);
+    assert_eq!(Code::all().len(), 3);
     assert_eq!(minimal::CATALOG_NAME, "minimal");
     assert_eq!(minimal::CATALOG_VERSION, "0.3.0");
 
@@ -80,7 +80,7 @@ fn minimal_facts() {
 #[test]
 fn minimal_lookups() {
     use minimal::Code;
-    for &code in Code::ALL {
+    for &code in Code::all() {
         assert_eq!(Code::lookup(code.as_str()), Some(code));
         assert_eq!(code.as_str().parse::<Code>(), Ok(code));
         for alias in code.aliases() {
@@ -113,7 +113,7 @@ fn keyword_names_compile_and_resolve() {
     assert_eq!(Code::lookup("none"), Some(Code::None));
     assert_eq!(Code::lookup("some"), Some(Code::Some));
     assert_eq!(Code::lookup("all"), Some(Code::All));
-    assert_eq!(Code::ALL.len(), 10);
+    assert_eq!(Code::all().len(), 10);
     assert_eq!(Category::Type.as_str(), "type");
     assert_eq!(
         Category::Crate.codes(),
@@ -128,12 +128,33 @@ fn keyword_names_compile_and_resolve() {
     );
     let params: Vec<&str> = Code::Type.params().map(|p| p.name).collect();
     assert_eq!(params, ["type", "self", "fn"]);
+
+    // Every constructor builds its own code (they pass an index to shared
+    // helpers, so an off-by-one would show here), in catalog order.
+    let built = [
+        keywords::Error::r#type("t", "s", 3),
+        keywords::Error::self_(),
+        keywords::Error::r#match("a"),
+        keywords::Error::some(),
+        keywords::Error::none(),
+        keywords::Error::all(),
+        keywords::Error::code_error_(),
+        keywords::Error::category(),
+        keywords::Error::new_error(),
+        keywords::Error::code_error(),
+    ];
+    let codes: Vec<Option<Code>> = built.iter().map(|e| e.code()).collect();
+    let expected: Vec<Option<Code>> = Code::all().iter().copied().map(Some).collect();
+    assert_eq!(codes, expected);
+    let detail_keys: Vec<&String> = built[0].details().keys().collect();
+    assert_eq!(detail_keys, ["type", "self", "fn"]);
+    assert_eq!(built[2].details()["async"], "a");
 }
 
 #[test]
 fn problem_camel_without_numerics() {
     use problem_camel::{Code, Fault};
-    assert!(Code::ALL.iter().all(|c| c.numeric().is_none()));
+    assert!(Code::all().iter().all(|c| c.numeric().is_none()));
     assert_eq!(
         Code::InvalidRequest.docs_url(),
         "https://api.example.com/docs/errors#invalid_request"
