@@ -4,6 +4,8 @@
 //! Per-code facts live in static arrays of primitives indexed by the
 //! discriminant, and all text lives in one string blob, so compile time
 //! grows gently with the number of codes; no accessor is an N-arm `match`.
+//! Every function is `#[inline]`: the crate that calls it compiles it, and
+//! the generated crate itself only type-checks it (see docs/performance.md).
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -461,37 +463,44 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             }
 
             /// The category id, e.g. `"rate_limit"`; also its docs page name.
+            #[inline]
             pub fn as_str(self) -> &'static str {
                 text(CATEGORY_ID[self.index()])
             }
 
             /// The heading of the category.
+            #[inline]
             pub fn title(self) -> &'static str {
                 text(CATEGORY_TITLE[self.index()])
             }
 
             /// What the category covers (Markdown), if the catalog says.
+            #[inline]
             pub fn description(self) -> Option<&'static str> {
                 opt_text(CATEGORY_DESCRIPTION[self.index()])
             }
 
             /// The error `type` string used in envelopes, e.g. `"rate_limit_error"`.
+            #[inline]
             pub fn error_type(self) -> &'static str {
                 text(CATEGORY_TYPE[self.index()])
             }
 
             /// Who is at fault for codes of this category.
+            #[inline]
             pub fn fault(self) -> Fault {
                 Fault::ALL[usize::from(CATEGORY_FAULT[self.index()])]
             }
 
             /// The inclusive range numeric codes of this category fall in.
+            #[inline]
             pub fn numeric_range(self) -> Option<(u32, u32)> {
                 let packed = CATEGORY_RANGE[self.index()];
                 (packed != u64::MAX).then_some(((packed >> 32) as u32, packed as u32))
             }
 
             /// The codes of this category, in catalog order.
+            #[inline]
             pub fn codes(self) -> &'static [Code] {
                 let packed = CATEGORY_CODES[self.index()];
                 let start = (packed >> 32) as usize;
@@ -499,18 +508,21 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             }
 
             /// The category with this id.
+            #[inline]
             pub fn lookup(id: &str) -> Option<Category> {
                 Category::ALL.iter().copied().find(|c| c.as_str() == id)
             }
         }
 
         impl ::core::fmt::Debug for Category {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
         impl ::core::fmt::Display for Category {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -566,83 +578,99 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             }
 
             /// The code as sent on the wire, e.g. `"rate_limited"`.
+            #[inline]
             pub fn as_str(self) -> &'static str {
                 text(self.field_u64(NAME))
             }
 
             /// The numeric code, if the catalog gives one.
+            #[inline]
             pub fn numeric(self) -> Option<u32> {
                 let n = self.field_u32(NUMERIC);
                 (n != u32::MAX).then_some(n)
             }
 
             /// The HTTP status a response with this code carries.
+            #[inline]
             pub fn http_status(self) -> u16 {
                 #rt::__private::read_u16(CODES, self.index() * RECORD + STATUS)
             }
 
             /// Whether this code is an error, a success or a pending status.
+            #[inline]
             pub fn kind(self) -> Kind {
                 Kind::ALL[usize::from(CODES[self.index() * RECORD + KIND])]
             }
 
             /// True when [`Code::kind`] is [`Kind::Error`].
+            #[inline]
             pub fn is_error(self) -> bool {
                 self.kind().is_error()
             }
 
             /// The category the code belongs to.
+            #[inline]
             pub fn category(self) -> Category {
                 Category::ALL[usize::from(#rt::__private::read_u16(CODES, self.index() * RECORD + CATEGORY))]
             }
 
             /// The error `type` string used in envelopes (the category's).
+            #[inline]
             pub fn error_type(self) -> &'static str {
                 self.category().error_type()
             }
 
             /// Who is at fault: the code's own, or its category's.
+            #[inline]
             pub fn fault(self) -> Fault {
                 Fault::ALL[usize::from(CODES[self.index() * RECORD + FAULT])]
             }
 
             /// How many times the server already retried before answering
             /// with this code (for example, an upstream call).
+            #[inline]
             pub fn server_retries(self) -> u8 {
                 CODES[self.index() * RECORD + SERVER_RETRIES]
             }
 
             /// The envelope format this code's responses use.
+            #[inline]
             pub fn envelope(self) -> #rt::EnvelopeFormat {
                 ENVELOPE.with_style(#rt::EnvelopeStyle::ALL[usize::from(CODES[self.index() * RECORD + ENVELOPE_STYLE])])
             }
 
             /// How clients should retry a request that failed with this code.
+            #[inline]
             pub fn retry(self) -> RetryPolicy {
                 RETRY_POLICIES[self.retry_index()]
             }
 
             /// The catalog name of [`Code::retry`], e.g. `"standard"`.
+            #[inline]
             pub fn retry_policy_name(self) -> &'static str {
                 text(RETRY_POLICY_NAME[self.retry_index()])
             }
 
             /// The exit code a command-line tool uses for this code.
+            #[inline]
             pub fn exit_code(self) -> u8 {
                 CODES[self.index() * RECORD + EXIT_CODE]
             }
 
             /// Short human-readable title.
+            #[inline]
             pub fn title(self) -> &'static str {
                 text(self.field_u64(TITLE))
             }
 
             /// The message template, with `{param}` placeholders.
+            #[inline]
             pub fn message_template(self) -> &'static str {
                 text(self.field_u64(MESSAGE))
             }
 
             /// The declared params of the message template, in order.
+            #[inline]
             pub fn params(self) -> impl ExactSizeIterator<Item = ParamSpec> + Clone {
                 let packed = self.field_u64(PARAMS_WINDOW);
                 let start = (packed >> 32) as usize;
@@ -653,37 +681,44 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             }
 
             /// The long description (Markdown), if any.
+            #[inline]
             pub fn description(self) -> Option<&'static str> {
                 opt_text(self.field_u64(DESCRIPTION))
             }
 
             /// How to fix the problem, if the catalog says.
+            #[inline]
             pub fn solution(self) -> Option<&'static str> {
                 opt_text(self.field_u64(SOLUTION))
             }
 
             /// The SDK exception class raised for this code, if any.
+            #[inline]
             pub fn sdk_exception(self) -> Option<&'static str> {
                 opt_text(self.field_u64(SDK_EXCEPTION))
             }
 
             /// The catalog version that introduced the code, if recorded.
+            #[inline]
             pub fn since(self) -> Option<&'static str> {
                 opt_text(self.field_u64(SINCE))
             }
 
             /// The deprecation note, if the code is deprecated.
+            #[inline]
             pub fn deprecated(self) -> Option<&'static str> {
                 opt_text(self.field_u64(DEPRECATED))
             }
 
             /// The code to use instead of this deprecated one.
+            #[inline]
             pub fn replaced_by(self) -> Option<Code> {
                 let r = self.field_u32(REPLACED_BY);
                 (r != u32::MAX).then(|| Code::from_index(r as usize))
             }
 
             /// Old names that still parse to this code.
+            #[inline]
             pub fn aliases(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
                 let packed = self.field_u64(ALIASES_WINDOW);
                 let start = (packed >> 32) as usize;
@@ -691,6 +726,7 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             }
 
             /// The URL of this code's section in the docs.
+            #[inline]
             pub fn docs_url(self) -> &'static str {
                 text(self.field_u64(DOCS_URL))
             }
@@ -698,6 +734,7 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             /// The code's full documentation as Markdown: the same section
             /// as in the docs pages (links are relative to the docs folder),
             /// in the spirit of `rustc --explain`.
+            #[inline]
             pub fn explain(self) -> &'static str {
                 text(self.field_u64(EXPLAIN))
             }
@@ -731,12 +768,14 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
         }
 
         impl ::core::fmt::Debug for Code {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(text(self.field_u64(VARIANT)))
             }
         }
 
         impl ::core::fmt::Display for Code {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -745,6 +784,7 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
         impl ::core::str::FromStr for Code {
             type Err = ParseCodeError;
 
+            #[inline]
             fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
                 Code::lookup(name).ok_or_else(|| ParseCodeError { name: name.into() })
             }
@@ -758,12 +798,14 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
 
         impl ParseCodeError {
             /// The text that was not recognised.
+            #[inline]
             pub fn name(&self) -> &str {
                 &self.name
             }
         }
 
         impl ::core::fmt::Display for ParseCodeError {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 write!(f, "unknown error code `{}` in the `{}` catalog", self.name.escape_debug(), CATALOG_NAME)
             }
@@ -776,46 +818,57 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
         impl #rt::CatalogCode for Code {
             const ENVELOPE: #rt::EnvelopeFormat = #envelope;
 
+            #[inline]
             fn as_str(self) -> &'static str {
                 Code::as_str(self)
             }
 
+            #[inline]
             fn lookup(name: &str) -> Option<Self> {
                 Code::lookup(name)
             }
 
+            #[inline]
             fn from_numeric(numeric: u32) -> Option<Self> {
                 Code::from_numeric(numeric)
             }
 
+            #[inline]
             fn http_status(self) -> u16 {
                 Code::http_status(self)
             }
 
+            #[inline]
             fn kind(self) -> Kind {
                 Code::kind(self)
             }
 
+            #[inline]
             fn retry(self) -> RetryPolicy {
                 Code::retry(self)
             }
 
+            #[inline]
             fn error_type(self) -> &'static str {
                 Code::error_type(self)
             }
 
+            #[inline]
             fn title(self) -> &'static str {
                 Code::title(self)
             }
 
+            #[inline]
             fn message_template(self) -> &'static str {
                 Code::message_template(self)
             }
 
+            #[inline]
             fn docs_url(self) -> &'static str {
                 Code::docs_url(self)
             }
 
+            #[inline]
             fn envelope(self) -> #rt::EnvelopeFormat {
                 Code::envelope(self)
             }
@@ -1029,12 +1082,14 @@ impl Constructors {
             });
             if types.is_empty() {
                 return quote! {
+                    #[inline]
                     pub(super) fn #name(index: usize) -> Error {
                         Error::from_args(Code::from_index(index), &[], &[])
                     }
                 };
             }
             quote! {
+                #[inline]
                 pub(super) fn #name(index: usize #(, #params: #rust_types)*) -> Error {
                     let code = Code::from_index(index);
                     let mut names = [""; #count];
