@@ -10,7 +10,7 @@ pub struct PhfTable {
     pub seed: u64,
     /// One pilot per bucket.
     pub pilots: Vec<u16>,
-    /// Key index per slot, or `EMPTY`.
+    /// Key index per slot; slots without a key hold key 0.
     pub slots: Vec<u32>,
 }
 
@@ -87,6 +87,14 @@ fn try_seed(seed: u64, hashes: &[u64], bucket_count: usize, slot_count: usize) -
         pilots[b] = found;
         for (&key, &at) in members[b].iter().zip(&positions) {
             table[at] = key as u32;
+        }
+    }
+    // Slots no key hashes to name key 0. A missing key that lands there is
+    // rejected by the caller's comparison like any other, so a probe never
+    // branches on emptiness and misses take the same path as hits.
+    for at in &mut table {
+        if *at == EMPTY {
+            *at = 0;
         }
     }
     Some(PhfTable {

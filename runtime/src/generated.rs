@@ -9,6 +9,8 @@ pub const ERROR_METHODS: &[&str] = &[
     "new",
     "with_message",
     "from_params",
+    "from_args",
+    "__from_values",
     "unknown",
     "from_response",
     "from_body",
@@ -98,11 +100,20 @@ macro_rules! __define_error {
                 Error($crate::Error::from_params(code, params))
             }
 
-            /// An error of `code` from its params' values in declaration
-            /// order; what the typed constructors call.
+            /// An error of `code` from its params' names and values.
             #[inline]
             pub fn from_args(code: $code, names: &[&str], args: &[$crate::Arg<'_>]) -> Self {
                 Error($crate::Error::from_args(code, names, args))
+            }
+
+            /// An error of `code` from its params' values in declaration
+            /// order; what the typed constructors' helpers call. Compiled
+            /// once per catalog, not into every constructor.
+            #[doc(hidden)]
+            #[inline(never)]
+            pub fn __from_values(code: $code, args: &[$crate::Arg<'_>]) -> Self {
+                let names: ::std::vec::Vec<&'static str> = code.params().map(|p| p.name).collect();
+                Error($crate::Error::from_args(code, &names, args))
             }
 
             /// An error whose code this build may not know, kept as given.

@@ -743,19 +743,21 @@ fn tokens(model: &Model, options: &RustOptions, sections: &[String]) -> (TokenSt
             #[inline]
             pub fn lookup(name: &str) -> Option<Code> {
                 let hash = #rt::__private::hash_bytes(name.as_bytes(), NAME_INDEX.seed);
-                let at = NAME_INDEX.candidate(hash)? * KEY_RECORD;
+                let key = NAME_INDEX.candidate(hash)?;
+                // One bounds check for the record; reads within it need none.
+                let record = &KEYS[key * KEY_RECORD..][..KEY_RECORD];
                 // Fingerprint and length reject almost every miss before
                 // any text is read.
-                if #rt::__private::read_u32(KEYS, at + 12) != hash as u32 {
+                if #rt::__private::read_u32(record, 12) != hash as u32 {
                     return None;
                 }
-                let packed = #rt::__private::read_u64(KEYS, at);
+                let packed = #rt::__private::read_u64(record, 0);
                 if (packed & 0xffff_ffff) as usize != name.len() {
                     return None;
                 }
                 let start = (packed >> 32) as usize;
-                (&TEXT.as_bytes()[start..start + name.len()] == name.as_bytes())
-                    .then(|| Code::from_index(#rt::__private::read_u32(KEYS, at + 8) as usize))
+                (TEXT.as_bytes().get(start..start + name.len()) == Some(name.as_bytes()))
+                    .then(|| Code::from_index(#rt::__private::read_u32(record, 8) as usize))
             }
 
             /// The code with this numeric code.
@@ -1068,7 +1070,6 @@ impl Constructors {
         }
         let helpers = signatures.iter().map(|(name, types)| {
             let name = format_ident!("{}", name);
-            let count = Literal::usize_unsuffixed(types.len());
             let params: Vec<Ident> = (0..types.len()).map(|i| format_ident!("a{}", i)).collect();
             let rust_types: Vec<syn::Type> = types.iter().map(|t| self.rust_type(*t)).collect();
             let values = types.iter().zip(&params).map(|(ty, arg)| match ty {
@@ -1080,23 +1081,12 @@ impl Constructors {
                 T::F64 => quote!(#rt::Arg::F64(#arg)),
                 _ => quote!(#rt::Arg::Bool(#arg)),
             });
-            if types.is_empty() {
-                return quote! {
-                    #[inline]
-                    pub(super) fn #name(index: usize) -> Error {
-                        Error::from_args(Code::from_index(index), &[], &[])
-                    }
-                };
-            }
+            // Not inline: one copy per catalog, and release builds do not
+            // inline it into each constructor's MIR.
             quote! {
-                #[inline]
+                #[inline(never)]
                 pub(super) fn #name(index: usize #(, #params: #rust_types)*) -> Error {
-                    let code = Code::from_index(index);
-                    let mut names = [""; #count];
-                    for (name, param) in names.iter_mut().zip(code.params()) {
-                        *name = param.name;
-                    }
-                    Error::from_args(code, &names, &[#(#values),*])
+                    Error::__from_values(Code::from_index(index), &[#(#values),*])
                 }
             }
         });
