@@ -107,10 +107,9 @@ macro_rules! __define_error {
             }
 
             /// An error of `code` from its params' values in declaration
-            /// order; what the typed constructors' helpers call. Compiled
-            /// once per catalog, not into every constructor.
+            /// order; what the typed constructors' helpers call.
             #[doc(hidden)]
-            #[inline(never)]
+            #[inline]
             pub fn __from_values(code: $code, args: &[$crate::Arg<'_>]) -> Self {
                 let names: ::std::vec::Vec<&'static str> = code.params().map(|p| p.name).collect();
                 Error($crate::Error::from_args(code, &names, args))

@@ -1037,7 +1037,7 @@ impl Constructors {
             }));
             args.push(arg);
         }
-        let helper = format_ident!("{}", signature_name(&code.params));
+        let helper = format_ident!("{}", signature_name(&code.params).to_uppercase());
         let index = Literal::usize_unsuffixed(index);
         let body: syn::Expr = syn::parse_quote!(__ctor::#helper(#index #(, #args)*));
         let doc = format!(
@@ -1081,18 +1081,24 @@ impl Constructors {
                 T::F64 => quote!(#rt::Arg::F64(#arg)),
                 _ => quote!(#rt::Arg::Bool(#arg)),
             });
-            // Not inline: one copy per catalog, and release builds do not
-            // inline it into each constructor's MIR.
+            let pointer = format_ident!("{}", name.to_string().to_uppercase());
             quote! {
-                #[inline(never)]
+                #[inline]
                 pub(super) fn #name(index: usize #(, #params: #rust_types)*) -> Error {
                     Error::__from_values(Code::from_index(index), &[#(#values),*])
                 }
+                pub(super) const #pointer: fn(usize #(, #rust_types)*) -> Error = #name;
             }
         });
         syn::parse_quote! {
             /// What the typed constructors call: one function per distinct
             /// list of param types, taking the code's index and its values.
+            ///
+            /// Constructors call them through `fn` pointer constants: in
+            /// release builds rustc's MIR inliner walks the whole call graph
+            /// below every direct call in an `#[inline]` function, once per
+            /// constructor, but stops at a pointer. LLVM still sees the
+            /// constant and makes a direct call.
             mod __ctor {
                 use super::{Code, Error};
                 #(#helpers)*
