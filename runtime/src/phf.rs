@@ -9,23 +9,63 @@
 
 /// A 64-bit hash of `bytes`, seeded. Stable across platforms and releases of
 /// this crate's 0.x line, since generated tables depend on it.
+///
+/// Keys are short names, so it reads at most two overlapping words for up to
+/// 16 bytes (no loop, no variable-length copy) and mixes with folded 128-bit
+/// multiplies, as wyhash and rapidhash do.
 #[inline]
 pub fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
-    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 32;
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    }
-    mix(h)
+    const K0: u64 = 0x9e37_79b9_7f4a_7c15;
+    const K1: u64 = 0xd6e8_feb8_6659_fd93;
+    const K2: u64 = 0xa076_1d64_78bd_642f;
+    let len = bytes.len();
+    let mut h = seed ^ (len as u64).wrapping_mul(K0);
+    let (a, b) = if len <= 16 {
+        if len >= 8 {
+            (word(bytes, 0), word(bytes, len - 8))
+        } else if len >= 4 {
+            (u64::from(half(bytes, 0)), u64::from(half(bytes, len - 4)))
+        } else if len > 0 {
+            let spread = u64::from(bytes[0]) << 16
+                | u64::from(bytes[len / 2]) << 8
+                | u64::from(bytes[len - 1]);
+            (spread, 0)
+        } else {
+            (0, 0)
+        }
+    } else {
+        let mut at = 0;
+        while at + 16 < len {
+            h = fold(word(bytes, at) ^ K1, word(bytes, at + 8) ^ h);
+            at += 16;
+        }
+        (word(bytes, len - 16), word(bytes, len - 8))
+    };
+    fold(fold(a ^ K1 ^ h, b ^ K2) ^ K0, h ^ K1)
+}
+
+/// The little-endian `u64` at `at`.
+#[inline]
+fn word(bytes: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The little-endian `u32` at `at`.
+#[inline]
+fn half(bytes: &[u8], at: usize) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(w)
+}
+
+/// Multiplies to 128 bits and folds the halves together: every input bit
+/// reaches the middle output bits in one multiply.
+#[inline]
+const fn fold(a: u64, b: u64) -> u64 {
+    let product = (a as u128).wrapping_mul(b as u128);
+    (product as u64) ^ ((product >> 64) as u64)
 }
 
 /// A 64-bit hash of an integer key, seeded.
@@ -110,5 +150,53 @@ impl Index {
     #[inline]
     pub fn candidate_u64(&self, key: u64) -> Option<usize> {
         self.candidate(hash_u64(key, self.seed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_length_hashes_and_every_byte_counts() {
+        let text: Vec<u8> = (0..64u8).map(|i| b'a' + i % 26).collect();
+        for len in 0..=text.len() {
+            let base = hash_bytes(&text[..len], 7);
+            assert_ne!(
+                base,
+                hash_bytes(&text[..len], 8),
+                "seed ignored at len {len}"
+            );
+            for at in 0..len {
+                let mut changed = text[..len].to_vec();
+                changed[at] ^= 1;
+                assert_ne!(base, hash_bytes(&changed, 7), "byte {at} of {len} ignored");
+            }
+        }
+    }
+
+    #[test]
+    fn similar_names_spread_over_buckets_and_fingerprints() {
+        // Names like generated ones: shared prefixes and suffixes.
+        let keys: Vec<String> = (0..100_000)
+            .map(|i| format!("resource_{i}_not_found"))
+            .collect();
+        let hashes: Vec<u64> = keys.iter().map(|k| hash_bytes(k.as_bytes(), 1)).collect();
+        assert_eq!(hashes.iter().collect::<HashSet<_>>().len(), keys.len());
+        let fingerprints: HashSet<u32> = hashes.iter().map(|&h| h as u32).collect();
+        assert!(
+            fingerprints.len() > keys.len() - 10,
+            "{}",
+            fingerprints.len()
+        );
+        // 1,000 buckets of ~100 keys each: none far from the mean.
+        let mut buckets = vec![0u32; 1000];
+        let count = buckets.len();
+        for &h in &hashes {
+            buckets[bucket(h, count)] += 1;
+        }
+        let (min, max) = (buckets.iter().min(), buckets.iter().max());
+        assert!(min >= Some(&55) && max <= Some(&150), "{min:?}..{max:?}");
     }
 }
