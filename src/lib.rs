@@ -33,7 +33,7 @@
 //! ```
 //!
 //! Features: `serde`, `http`, `axum` (`IntoResponse for Error`), `reqwest`
-//! (`Error::check_reqwest`), `backon` ([`retry`]: a retry loop that follows
+//! (`Error::check_reqwest`), `backon` (`retry`: a retry loop that follows
 //! each error's policy).
 
 #![forbid(unsafe_code)]
