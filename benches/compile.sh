@@ -33,7 +33,7 @@ time_build() {
   (cd "$dir" && echo 'include!("generated.rs");' > src/lib.rs)
   local out best="" best_kb="-" run
   for ((run = 0; run < repeat; run++)); do
-    (cd "$dir" && cargo clean --quiet -p "$(basename "$dir" | sed 's/^/bench-/')" "$@" --target-dir "$target" 2>/dev/null || true)
+    (cd "$dir" && cargo clean --quiet -p "bench-$(basename "$dir")" "$@" --target-dir "$target" 2>/dev/null || true)
     if ! out=$(cd "$dir" && /usr/bin/time -f "%e %M" timeout "$timeout_s" cargo build --quiet "$@" --target-dir "$target" 2>&1 >/dev/null | tail -n 1); then
       [ -n "$best" ] || { best=">$timeout_s"; best_kb="-"; }
       break

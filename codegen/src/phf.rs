@@ -1,7 +1,11 @@
 //! Builds the perfect-hash tables that generated lookups probe; the probing
 //! side lives in `errcat_runtime::phf`, which this reuses for hashing.
 
-use errcat_runtime::phf::{EMPTY, bucket, hash_bytes, hash_u64, mix, slot};
+use errcat_runtime::phf::{bucket, hash_bytes, hash_u64, mix, slot};
+
+/// Marks a free slot while a table is built; finished tables hold key 0
+/// there instead (see `try_seed`).
+const EMPTY: u32 = u32::MAX;
 
 /// A built table: see [`errcat_runtime::phf::Index`].
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -945,28 +945,15 @@ struct Constructors {
     template: syn::ImplItemFn,
     helper_path: syn::ExprPath,
     str_type: syn::Type,
-    types: Vec<syn::Type>,
 }
 
-/// A helper's name from its param types, e.g. `with_str_f64` or `no_params`.
+/// A helper's name from its param types, e.g. `with_string_f64` or
+/// `no_params`.
 fn signature_name(params: &[crate::model::Param]) -> String {
-    use crate::model::ParamType as T;
     if params.is_empty() {
         return "no_params".into();
     }
-    let names: Vec<&str> = params
-        .iter()
-        .map(|p| match p.ty {
-            T::String => "str",
-            T::U16 => "u16",
-            T::U32 => "u32",
-            T::U64 => "u64",
-            T::I32 => "i32",
-            T::I64 => "i64",
-            T::F64 => "f64",
-            _ => "bool",
-        })
-        .collect();
+    let names: Vec<&str> = params.iter().map(|p| p.ty.as_str()).collect();
     format!("with_{}", names.join("_"))
 }
 
@@ -979,29 +966,19 @@ impl Constructors {
             ),
             helper_path: syn::parse_quote!(__ctor::HELPER),
             str_type: syn::parse_quote!(&str),
-            types: vec![
-                syn::parse_quote!(u16),
-                syn::parse_quote!(u32),
-                syn::parse_quote!(u64),
-                syn::parse_quote!(i32),
-                syn::parse_quote!(i64),
-                syn::parse_quote!(f64),
-                syn::parse_quote!(bool),
-            ],
         }
     }
 
+    /// The Rust type of a param: `&str` for strings; every other catalog
+    /// type name is its Rust primitive.
     fn rust_type(&self, ty: crate::model::ParamType) -> syn::Type {
-        use crate::model::ParamType as T;
         match ty {
-            T::String => self.str_type.clone(),
-            T::U16 => self.types[0].clone(),
-            T::U32 => self.types[1].clone(),
-            T::U64 => self.types[2].clone(),
-            T::I32 => self.types[3].clone(),
-            T::I64 => self.types[4].clone(),
-            T::F64 => self.types[5].clone(),
-            _ => self.types[6].clone(),
+            crate::model::ParamType::String => self.str_type.clone(),
+            _ => syn::Type::Path(syn::TypePath {
+                attrs: Vec::new(),
+                qself: None,
+                path: syn::Path::from(format_ident!("{}", ty.as_str())),
+            }),
         }
     }
 
