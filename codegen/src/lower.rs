@@ -3,16 +3,18 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::time::Duration;
 
 use crate::diagnostics::{self as diag, Diagnostic, Severity};
 use crate::ident;
 use crate::load::Loaded;
 use crate::model::{
     Backoff, Category, Code, Envelope, EnvelopeStyle, Example, Fault, FieldCase, Jitter, Kind,
-    Meta, Model, Param, ParamType, RequestIdPlacement, RetryPolicy, RetryStrategy, Segment,
+    Meta, Model, Param, ParamType, RequestIdPlacement, RetryPolicy, RetryStrategy,
 };
 use crate::raw::{Entry, Int, RawCategory, RawCode, RawRetryPolicy, Str};
 use crate::source::{FileId, Sources};
+use errcat_runtime::template::{self, Piece};
 
 /// The retry policy every catalog has, declared or not.
 pub const NEVER: &str = "never";
@@ -247,10 +249,10 @@ impl Lowerer<'_> {
     }
 
     fn check_anchor(&mut self, file: FileId, anchor: &Str) {
-        match parse_template(anchor.get_ref()) {
-            Err((offset, problem)) => {
-                let span = self.inner_span(file, anchor, offset);
-                self.push(diag::bad_template(file, span, &problem));
+        match template::parse(anchor.get_ref(), ident::is_snake_case) {
+            Err(e) => {
+                let span = self.inner_span(file, anchor, e.offset);
+                self.push(diag::bad_template(file, span, &e.problem.to_string()));
             }
             Ok(pieces) => {
                 for piece in pieces {
@@ -357,8 +359,8 @@ impl Lowerer<'_> {
                         self.positive_ms(file, entry, &raw.max_wait_ms, "max_wait_ms", &what);
                     let fallback = self.lower_backoff(file, entry, &what);
                     match (max_wait, fallback) {
-                        (Some(max_wait_ms), Some(fallback)) => Some(RetryStrategy::AfterHeader {
-                            max_wait_ms,
+                        (Some(max_wait), Some(fallback)) => Some(RetryStrategy::AfterHeader {
+                            max_wait: Duration::from_millis(max_wait),
                             fallback,
                         }),
                         _ => None,
@@ -429,9 +431,9 @@ impl Lowerer<'_> {
             return None;
         }
         Some(Backoff {
-            initial_ms: initial?,
+            initial: Duration::from_millis(initial?),
             factor: factor?,
-            max_delay_ms: max_delay?,
+            max_delay: Duration::from_millis(max_delay?),
             jitter: jitter?,
             max_attempts: max_attempts?,
         })
@@ -742,8 +744,8 @@ impl Lowerer<'_> {
         let title = self.required_str(file, entry, &raw.title, "title", &what);
         let message = self.required_str(file, entry, &raw.message, "message", &what);
         let params = self.lower_params(file, raw);
-        let segments = match (&raw.message, &params) {
-            (Some(m), Some(params)) => self.lower_template(file, m, params, raw),
+        let template_ok = match (&raw.message, &params) {
+            (Some(m), Some(params)) => self.check_template(file, m, params, raw),
             _ => None,
         };
 
@@ -819,7 +821,6 @@ impl Lowerer<'_> {
             category: category_index,
             title: title?,
             message: message?,
-            segments: segments?,
             params: params?,
             description: text(&raw.description),
             solution: text(&raw.solution),
@@ -838,6 +839,7 @@ impl Lowerer<'_> {
             replaces: Vec::new(),
             docs_url: String::new(),
         };
+        template_ok?;
         snake_ok.then_some(())?;
         Some(code)
     }
@@ -901,38 +903,33 @@ impl Lowerer<'_> {
         ok.then_some(out)
     }
 
-    fn lower_template(
+    /// Checks that a message template parses and that its placeholders and
+    /// the declared params match one to one.
+    fn check_template(
         &mut self,
         file: FileId,
         message: &Str,
         params: &[Param],
         raw: &RawCode,
-    ) -> Option<Vec<Segment>> {
-        let pieces = match parse_template(message.get_ref()) {
+    ) -> Option<()> {
+        let pieces = match template::parse(message.get_ref(), ident::is_snake_case) {
             Ok(p) => p,
-            Err((offset, problem)) => {
-                let span = self.inner_span(file, message, offset);
-                self.push(diag::bad_template(file, span, &problem));
+            Err(e) => {
+                let span = self.inner_span(file, message, e.offset);
+                self.push(diag::bad_template(file, span, &e.problem.to_string()));
                 return None;
             }
         };
         let mut used = vec![false; params.len()];
-        let mut segments = Vec::new();
         let mut ok = true;
         for piece in pieces {
-            match piece {
-                Piece::Text(t) => segments.push(Segment::Text(t)),
-                Piece::Placeholder { name, offset } => {
-                    match params.iter().position(|p| p.name == name) {
-                        Some(i) => {
-                            used[i] = true;
-                            segments.push(Segment::Param(i));
-                        }
-                        None => {
-                            let span = self.inner_span(file, message, offset);
-                            self.push(diag::undeclared_placeholder(file, span, &name));
-                            ok = false;
-                        }
+            if let Piece::Placeholder { name, offset } = piece {
+                match params.iter().position(|p| p.name == name) {
+                    Some(i) => used[i] = true,
+                    None => {
+                        let span = self.inner_span(file, message, offset);
+                        self.push(diag::undeclared_placeholder(file, span, name));
+                        ok = false;
                     }
                 }
             }
@@ -945,7 +942,7 @@ impl Lowerer<'_> {
                 }
             }
         }
-        ok.then_some(segments)
+        ok.then_some(())
     }
 
     // -- cross-code checks -------------------------------------------------------
@@ -1438,92 +1435,5 @@ fn docs_url(meta: &Meta, category: &str, code: &str) -> String {
         format!("{}{}", meta.docs_base_url, anchor)
     } else {
         format!("{}/{}", meta.docs_base_url, anchor)
-    }
-}
-
-/// A parsed template piece; offsets are byte offsets of the `{`.
-#[derive(Debug, PartialEq, Eq)]
-enum Piece {
-    Text(String),
-    Placeholder { name: String, offset: usize },
-}
-
-/// Splits `"a {x} b {{c}}"` into text and placeholders. On error, returns the
-/// byte offset of the problem and what it is.
-fn parse_template(template: &str) -> Result<Vec<Piece>, (usize, String)> {
-    let mut pieces = Vec::new();
-    let mut literal = String::new();
-    let bytes = template.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'{' if bytes.get(i + 1) == Some(&b'{') => {
-                literal.push('{');
-                i += 2;
-            }
-            b'}' if bytes.get(i + 1) == Some(&b'}') => {
-                literal.push('}');
-                i += 2;
-            }
-            b'{' => {
-                let Some(len) = template[i + 1..]
-                    .find(['}', '{'])
-                    .filter(|&l| bytes[i + 1 + l] == b'}')
-                else {
-                    return Err((i, "`{` is never closed".into()));
-                };
-                let name = &template[i + 1..i + 1 + len];
-                if name.is_empty() {
-                    return Err((i, "empty placeholder `{}`".into()));
-                }
-                if !ident::is_snake_case(name) {
-                    return Err((i, format!("`{{{name}}}` is not a valid param name")));
-                }
-                if !literal.is_empty() {
-                    pieces.push(Piece::Text(std::mem::take(&mut literal)));
-                }
-                pieces.push(Piece::Placeholder {
-                    name: name.to_string(),
-                    offset: i,
-                });
-                i += len + 2;
-            }
-            b'}' => return Err((i, "unmatched `}`".into())),
-            _ => {
-                let ch_len = template[i..].chars().next().map_or(1, char::len_utf8);
-                literal.push_str(&template[i..i + ch_len]);
-                i += ch_len;
-            }
-        }
-    }
-    if !literal.is_empty() {
-        pieces.push(Piece::Text(literal));
-    }
-    Ok(pieces)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn templates_parse() {
-        assert_eq!(
-            parse_template("Limit {limit} per {{window}}").unwrap(),
-            vec![
-                Piece::Text("Limit ".into()),
-                Piece::Placeholder {
-                    name: "limit".into(),
-                    offset: 6
-                },
-                Piece::Text(" per {window}".into())
-            ]
-        );
-        assert_eq!(parse_template("a {b").unwrap_err().0, 2);
-        assert_eq!(parse_template("a } b").unwrap_err().0, 2);
-        assert!(parse_template("{}").is_err());
-        assert!(parse_template("{a b}").is_err());
-        assert!(parse_template("{a{b}").is_err());
-        assert_eq!(parse_template("caf\u{e9} {x}").unwrap().len(), 2);
     }
 }

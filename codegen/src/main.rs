@@ -210,7 +210,9 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             let found = model
                 .codes
                 .iter()
-                .find(|c| c.name == *code || c.aliases.iter().any(|a| a == code))
+                .find(|c| {
+                    c.name == *code || c.wire_name == *code || c.aliases.iter().any(|a| a == code)
+                })
                 .or_else(|| {
                     code.parse::<u32>()
                         .ok()
@@ -226,7 +228,9 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
                 }
                 None => {
                     let names = model.codes.iter().flat_map(|c| {
-                        std::iter::once(c.name.as_str()).chain(c.aliases.iter().map(String::as_str))
+                        [c.name.as_str(), c.wire_name.as_str()]
+                            .into_iter()
+                            .chain(c.aliases.iter().map(String::as_str))
                     });
                     let hint = errcat_codegen::diagnostics::did_you_mean(code, names)
                         .map(|s| format!("did you mean `{s}`?"))

@@ -6,7 +6,8 @@
 //! on directory listing order.
 
 pub use errcat_runtime::{
-    EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, Jitter, Kind, ParamType, RequestIdPlacement,
+    Backoff, EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, Jitter, Kind, ParamType,
+    RequestIdPlacement,
 };
 
 /// A whole catalog.
@@ -57,32 +58,19 @@ pub struct RetryPolicy {
     pub strategy: RetryStrategy,
 }
 
-/// Exponential backoff parameters, in milliseconds.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Backoff {
-    /// First delay.
-    pub initial_ms: u64,
-    /// Growth per retry, at least 1.
-    pub factor: f64,
-    /// Cap on one delay.
-    pub max_delay_ms: u64,
-    /// Jitter.
-    pub jitter: Jitter,
-    /// Attempts in all, counting the first.
-    pub max_attempts: u32,
-}
-
-/// What a retry policy does.
+/// What a retry policy does. Mirrors the runtime's `RetryPolicy`, but
+/// exhaustively, so every emitter must handle every strategy; the backoff
+/// itself is the runtime's [`Backoff`], whose delay math the docs print.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum RetryStrategy {
     /// Never retry.
     Never,
     /// Exponential backoff.
     Backoff(Backoff),
-    /// Honour Retry-After up to `max_wait_ms`, else back off.
+    /// Honour Retry-After up to `max_wait`, else back off.
     AfterHeader {
         /// Longest advised wait honoured.
-        max_wait_ms: u64,
+        max_wait: std::time::Duration,
         /// Backoff without a header.
         fallback: Backoff,
     },
@@ -116,15 +104,6 @@ pub struct Category {
     pub codes: Vec<usize>,
     /// Envelope style of its codes, when it overrides the catalog's.
     pub envelope: Option<EnvelopeStyle>,
-}
-
-/// One segment of a message template.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Segment {
-    /// Literal text, with `{{`/`}}` already unescaped.
-    Text(String),
-    /// A `{param}` placeholder: index into [`Code::params`].
-    Param(usize),
 }
 
 /// A declared message parameter.
@@ -208,8 +187,6 @@ pub struct Code {
     pub title: String,
     /// The message template as written.
     pub message: String,
-    /// The template parsed.
-    pub segments: Vec<Segment>,
     /// Declared params, in declaration order.
     pub params: Vec<Param>,
     /// Long description (Markdown).
@@ -254,21 +231,15 @@ impl Model {
         codes
     }
 
-    /// The message of `code` rendered with its example param values.
+    /// The message of `code` rendered with its example param values, by
+    /// the runtime's template renderer.
     pub fn example_message(code: &Code) -> String {
-        let args: Vec<String> = code.params.iter().map(|p| p.example.to_text()).collect();
-        Model::render_message(code, &args)
-    }
-
-    /// Renders a message template with the given argument texts, one per
-    /// param, in declaration order.
-    pub fn render_message(code: &Code, args: &[String]) -> String {
-        code.segments
-            .iter()
-            .map(|s| match s {
-                Segment::Text(t) => t.as_str(),
-                Segment::Param(i) => args.get(*i).map_or("", String::as_str),
-            })
-            .collect()
+        errcat_runtime::template::render(&code.message, |name, out| {
+            match code.params.iter().find(|p| p.name == name) {
+                Some(p) => out.push_str(&p.example.to_text()),
+                None => return false,
+            }
+            true
+        })
     }
 }

@@ -205,3 +205,24 @@ fn warnings_pass_unless_denied() {
     let out = errcat(&["check", "--deny", "warnings"], tmp.path());
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// On a `code_case = "upper"` catalog, `explain` takes the code as it is
+/// sent on the wire, as `Code::lookup` does.
+#[test]
+fn explain_accepts_upper_case_wire_names() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/seeds/vision-api");
+    let out = errcat(&["explain", "INVALID_API_KEY"], &seeds);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("## INVALID_API_KEY"));
+    let out = errcat(&["explain", "INVALID_API_KY"], &seeds);
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("did you mean `INVALID_API_KEY`?"),
+        "{stderr}"
+    );
+}

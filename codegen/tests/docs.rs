@@ -226,3 +226,21 @@ fn numeric_index_is_sorted_and_complete() {
         );
     }
 }
+
+/// A catalog-wide `detail` envelope is described as what it is, with the
+/// fields it really has, not as RFC 9457 problem details.
+#[test]
+fn detail_envelope_is_described_as_itself() {
+    let settings = "[catalog]\nname = \"d\"\n[envelope]\nstyle = \"detail\"\n\
+                    [categories.input]\ntitle = \"Input\"\nfault = \"client\"\nstatus = 422\n";
+    let codes = "[bad_field]\ntitle = \"Bad field\"\nmessage = \"Field {name} is invalid\"\n\
+                 params = { name = \"string\" }\n";
+    let files =
+        errcat_codegen::docs_from_files([("catalog.toml", settings), ("input.toml", codes)])
+            .unwrap_or_else(|r| panic!("{}", r.render()));
+    let index = &files[Path::new("docs/README.md")];
+    assert!(!index.contains("RFC 9457"), "{index}");
+    assert!(index.contains("one top-level `detail` object"), "{index}");
+    assert!(index.contains("| `field` | string |"), "{index}");
+    assert!(!index.contains("| `instance` |"), "{index}");
+}

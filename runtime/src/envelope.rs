@@ -90,13 +90,6 @@ impl EnvelopeFormat {
             _ => "application/json",
         }
     }
-
-    fn field(self, snake: &'static str, camel: &'static str) -> &'static str {
-        match self.field_case {
-            FieldCase::Snake => snake,
-            FieldCase::Camel => camel,
-        }
-    }
 }
 
 impl Default for EnvelopeFormat {
@@ -130,100 +123,348 @@ pub struct ErrorBody {
     pub details: Map<String, Value>,
 }
 
+/// What a field of an error body carries, whatever it is called.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Member {
+    /// The code name.
+    Code,
+    /// The rendered message.
+    Message,
+    /// The category's error type.
+    ErrorType,
+    /// The code's title.
+    Title,
+    /// The HTTP status.
+    Status,
+    /// The request parameter at fault.
+    Param,
+    /// The request id.
+    RequestId,
+    /// The advised wait, in milliseconds.
+    RetryAfterMs,
+    /// Where the code is documented.
+    DocsUrl,
+    /// The message params as structured values.
+    Details,
+}
+
+/// One field of an envelope style: its names, JSON type and meaning. The
+/// tables of [`EnvelopeStyle::fields`] are the one description of the wire
+/// format: [`ErrorBody::to_json`] writes them, the lenient parser reads
+/// them, and the generated docs print them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WireField {
+    /// What it carries.
+    pub member: Member,
+    /// Its name with snake_case fields.
+    pub snake: &'static str,
+    /// Its name with camelCase fields.
+    pub camel: &'static str,
+    /// Its JSON type, as the docs name it.
+    pub json_type: &'static str,
+    /// What it means, in one sentence of Markdown.
+    pub description: &'static str,
+}
+
+impl WireField {
+    /// Its name in `case`.
+    pub const fn name(&self, case: FieldCase) -> &'static str {
+        match case {
+            FieldCase::Snake => self.snake,
+            FieldCase::Camel => self.camel,
+        }
+    }
+}
+
+const fn wire(
+    member: Member,
+    snake: &'static str,
+    camel: &'static str,
+    json_type: &'static str,
+    description: &'static str,
+) -> WireField {
+    WireField {
+        member,
+        snake,
+        camel,
+        json_type,
+        description,
+    }
+}
+
+const NESTED_FIELDS: &[WireField] = &[
+    wire(
+        Member::Code,
+        "code",
+        "code",
+        "string",
+        "Machine-readable code name, such as `rate_limited`. Stable: branch on this.",
+    ),
+    wire(
+        Member::Message,
+        "message",
+        "message",
+        "string",
+        "Human-readable message, rendered from the code's template.",
+    ),
+    wire(
+        Member::ErrorType,
+        "type",
+        "type",
+        "string",
+        "The error category's type, such as `rate_limit_error`.",
+    ),
+    wire(
+        Member::Param,
+        "param",
+        "param",
+        "string",
+        "The request parameter that caused the error, when there is one.",
+    ),
+    wire(
+        Member::RequestId,
+        "request_id",
+        "requestId",
+        "string",
+        "Identifies the request; quote it to support.",
+    ),
+    wire(
+        Member::RetryAfterMs,
+        "retry_after_ms",
+        "retryAfterMs",
+        "integer",
+        "How long to wait before retrying, in milliseconds, when retrying makes sense.",
+    ),
+    wire(
+        Member::DocsUrl,
+        "docs_url",
+        "docsUrl",
+        "string",
+        "Where this code is documented.",
+    ),
+    wire(
+        Member::Details,
+        "details",
+        "details",
+        "object",
+        "The message's parameters as structured values.",
+    ),
+];
+
+const PROBLEM_FIELDS: &[WireField] = &[
+    wire(
+        Member::DocsUrl,
+        "type",
+        "type",
+        "string",
+        "The URL of the code's documentation.",
+    ),
+    wire(
+        Member::Title,
+        "title",
+        "title",
+        "string",
+        "The code's title.",
+    ),
+    wire(
+        Member::Status,
+        "status",
+        "status",
+        "integer",
+        "The HTTP status.",
+    ),
+    wire(
+        Member::Message,
+        "detail",
+        "detail",
+        "string",
+        "Human-readable message, rendered from the code's template.",
+    ),
+    wire(
+        Member::RequestId,
+        "instance",
+        "instance",
+        "string",
+        "The request id; quote it to support.",
+    ),
+    wire(
+        Member::Code,
+        "code",
+        "code",
+        "string",
+        "Machine-readable code name. Stable: branch on this.",
+    ),
+    wire(
+        Member::Param,
+        "param",
+        "param",
+        "string",
+        "The request parameter that caused the error, when there is one.",
+    ),
+    wire(
+        Member::Details,
+        "params",
+        "params",
+        "object",
+        "The message's parameters as structured values.",
+    ),
+    wire(
+        Member::RetryAfterMs,
+        "retry_after_ms",
+        "retryAfterMs",
+        "integer",
+        "How long to wait before retrying, in milliseconds.",
+    ),
+];
+
+const DETAIL_FIELDS: &[WireField] = &[
+    wire(
+        Member::Code,
+        "code",
+        "code",
+        "string",
+        "Machine-readable code name. Stable: branch on this.",
+    ),
+    wire(
+        Member::Message,
+        "message",
+        "message",
+        "string",
+        "Human-readable message, rendered from the code's template.",
+    ),
+    wire(
+        Member::Param,
+        "field",
+        "field",
+        "string",
+        "The request parameter that caused the error, when there is one.",
+    ),
+    wire(
+        Member::Details,
+        "details",
+        "details",
+        "object",
+        "The message's parameters as structured values.",
+    ),
+];
+
+/// The request id outside the error object, where a nested envelope with
+/// `request_id = "outside"` and every `detail` envelope put it.
+pub const OUTER_REQUEST_ID: WireField = wire(
+    Member::RequestId,
+    "request_id",
+    "requestId",
+    "string",
+    "Identifies the request; quote it to support.",
+);
+
+impl EnvelopeStyle {
+    /// The fields of this style's error object, in the order they are
+    /// written: the object under `"error"` (nested), under `"detail"`
+    /// (detail), or the whole body (problem).
+    pub const fn fields(self) -> &'static [WireField] {
+        match self {
+            EnvelopeStyle::Nested => NESTED_FIELDS,
+            EnvelopeStyle::Problem => PROBLEM_FIELDS,
+            EnvelopeStyle::Detail => DETAIL_FIELDS,
+        }
+    }
+
+    /// The key the error object is wrapped in, if any.
+    pub const fn wrapper(self) -> Option<&'static str> {
+        match self {
+            EnvelopeStyle::Nested => Some("error"),
+            EnvelopeStyle::Detail => Some("detail"),
+            EnvelopeStyle::Problem => None,
+        }
+    }
+}
+
+/// Every name a member goes by in any style and field case, in the order a
+/// lenient reader tries them.
+pub fn member_names(member: Member) -> impl Iterator<Item = &'static str> {
+    let mut seen: [&str; 8] = [""; 8];
+    let mut count = 0;
+    EnvelopeStyle::ALL
+        .iter()
+        .flat_map(|s| s.fields().iter())
+        .filter(move |f| f.member == member)
+        .flat_map(|f| [f.snake, f.camel])
+        .filter(move |name| {
+            if seen[..count].contains(name) || count == seen.len() {
+                return false;
+            }
+            seen[count] = name;
+            count += 1;
+            true
+        })
+}
+
 impl ErrorBody {
     /// The JSON value of this body in `format`. Absent optional fields are
     /// left out rather than sent as `null`.
     pub fn to_json(&self, format: EnvelopeFormat) -> Value {
-        let retry_after_ms = self
-            .retry_after
-            .map(|d| Value::from(u64::try_from(d.as_millis()).unwrap_or(u64::MAX)));
-        let mut out = Map::new();
-        let mut put = |key: &str, value: Option<Value>| {
-            if let Some(v) = value {
-                out.insert(key.to_string(), v);
-            }
+        let style = format.style;
+        let outer_request_id = match style {
+            EnvelopeStyle::Nested => format.request_id == RequestIdPlacement::Outside,
+            EnvelopeStyle::Detail => true,
+            EnvelopeStyle::Problem => false,
         };
-        match format.style {
-            EnvelopeStyle::Nested => {
-                let outside = format.request_id == RequestIdPlacement::Outside;
-                let request_id = self.request_id.clone().map(Value::from);
-                put("code", Some(self.code.clone().into()));
-                put("message", Some(self.message.clone().into()));
-                put("type", self.error_type.clone().map(Value::from));
-                put("param", self.param.clone().map(Value::from));
-                if !outside {
-                    put(format.field("request_id", "requestId"), request_id.clone());
-                }
-                put(
-                    format.field("retry_after_ms", "retryAfterMs"),
-                    retry_after_ms,
-                );
-                put(
-                    format.field("docs_url", "docsUrl"),
-                    self.docs_url.clone().map(Value::from),
-                );
-                put(
-                    "details",
-                    (!self.details.is_empty()).then(|| Value::Object(self.details.clone())),
-                );
-                let mut envelope = Map::new();
-                envelope.insert("error".into(), Value::Object(out));
-                if let (true, Some(id)) = (outside, request_id) {
-                    envelope.insert(format.field("request_id", "requestId").into(), id);
-                }
-                Value::Object(envelope)
+        let mut out = Map::new();
+        for field in style.fields() {
+            if field.member == Member::RequestId && outer_request_id {
+                continue;
             }
-            EnvelopeStyle::Detail => {
-                put("code", Some(self.code.clone().into()));
-                put("message", Some(self.message.clone().into()));
-                put("field", self.param.clone().map(Value::from));
-                put(
-                    "details",
-                    (!self.details.is_empty()).then(|| Value::Object(self.details.clone())),
-                );
-                let mut envelope = Map::new();
-                envelope.insert("detail".into(), Value::Object(out));
-                if let Some(id) = &self.request_id {
-                    envelope.insert(
-                        format.field("request_id", "requestId").into(),
-                        Value::from(id.clone()),
-                    );
-                }
-                Value::Object(envelope)
+            if let Some(value) = self.member(field.member, style) {
+                out.insert(field.name(format.field_case).to_string(), value);
             }
-            _ => {
-                put(
-                    "type",
-                    Some(
-                        self.docs_url
-                            .clone()
-                            .unwrap_or_else(|| "about:blank".into())
-                            .into(),
-                    ),
-                );
-                put(
-                    "title",
-                    Some(
-                        self.title
-                            .clone()
-                            .unwrap_or_else(|| self.code.clone())
-                            .into(),
-                    ),
-                );
-                put("status", Some(self.status.into()));
-                put("detail", Some(self.message.clone().into()));
-                put("instance", self.request_id.clone().map(Value::from));
-                put("code", Some(self.code.clone().into()));
-                put("param", self.param.clone().map(Value::from));
-                put(
-                    "params",
-                    (!self.details.is_empty()).then(|| Value::Object(self.details.clone())),
-                );
-                put(
-                    format.field("retry_after_ms", "retryAfterMs"),
-                    retry_after_ms,
-                );
-                Value::Object(out)
+        }
+        let Some(wrapper) = style.wrapper() else {
+            return Value::Object(out);
+        };
+        let mut envelope = Map::new();
+        envelope.insert(wrapper.into(), Value::Object(out));
+        if let (true, Some(id)) = (outer_request_id, &self.request_id) {
+            envelope.insert(
+                OUTER_REQUEST_ID.name(format.field_case).into(),
+                Value::from(id.clone()),
+            );
+        }
+        Value::Object(envelope)
+    }
+
+    /// The value of one member, `None` to leave the field out. Problem
+    /// details always carry `type` and `title` (RFC 9457 section 3.1).
+    fn member(&self, member: Member, style: EnvelopeStyle) -> Option<Value> {
+        let text = |t: &Option<String>| t.clone().map(Value::from);
+        let problem = style == EnvelopeStyle::Problem;
+        match member {
+            Member::Code => Some(self.code.clone().into()),
+            Member::Message => Some(self.message.clone().into()),
+            Member::ErrorType => text(&self.error_type),
+            Member::Title if problem => Some(
+                self.title
+                    .clone()
+                    .unwrap_or_else(|| self.code.clone())
+                    .into(),
+            ),
+            Member::Title => text(&self.title),
+            Member::Status => Some(self.status.into()),
+            Member::Param => text(&self.param),
+            Member::RequestId => text(&self.request_id),
+            Member::RetryAfterMs => self
+                .retry_after
+                .map(|d| Value::from(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))),
+            Member::DocsUrl if problem => Some(
+                self.docs_url
+                    .clone()
+                    .unwrap_or_else(|| "about:blank".into())
+                    .into(),
+            ),
+            Member::DocsUrl => text(&self.docs_url),
+            Member::Details => {
+                (!self.details.is_empty()).then(|| Value::Object(self.details.clone()))
             }
         }
     }
@@ -290,5 +531,22 @@ mod tests {
         let d = body().to_json(EnvelopeFormat::DEFAULT.with_style(EnvelopeStyle::Detail));
         assert_eq!(d["detail"]["code"], "rate_limited");
         assert_eq!(d["detail"]["message"], "Too many");
+    }
+
+    #[test]
+    fn readers_accept_every_name_a_style_writes() {
+        let names = |m| member_names(m).collect::<Vec<_>>();
+        assert_eq!(names(Member::Message), ["message", "detail"]);
+        assert_eq!(names(Member::Param), ["param", "field"]);
+        assert_eq!(
+            names(Member::RequestId),
+            ["request_id", "requestId", "instance"]
+        );
+        assert_eq!(
+            names(Member::RetryAfterMs),
+            ["retry_after_ms", "retryAfterMs"]
+        );
+        assert_eq!(names(Member::Details), ["details", "params"]);
+        assert_eq!(names(Member::DocsUrl), ["docs_url", "docsUrl", "type"]);
     }
 }

@@ -7,7 +7,9 @@ use core::time::Duration;
 
 use serde_json::{Map, Value};
 
-use crate::envelope::{EnvelopeFormat, ErrorBody};
+use crate::envelope::{
+    EnvelopeFormat, EnvelopeStyle, ErrorBody, Member, OUTER_REQUEST_ID, member_names,
+};
 use crate::{Kind, RetryPolicy};
 
 /// What the runtime needs to know about a generated `Code` enum. Generated
@@ -384,29 +386,27 @@ fn parse_response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Parsed 
 impl Parsed {
     fn read_object(&mut self, object: &Map<String, Value>) {
         let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
-        let first =
-            |o: &Map<String, Value>, keys: &[&str]| keys.iter().find_map(|k| o.get(*k)).cloned();
-        let (fields, problem) = match object.get("error") {
-            Some(Value::Object(inner)) => (inner.clone(), false),
-            Some(Value::String(message)) => {
-                let mut m = Map::new();
-                m.insert("message".into(), Value::String(message.clone()));
-                (m, false)
+        let first = |o: &Map<String, Value>, member: Member| {
+            member_names(member).find_map(|k| o.get(k)).cloned()
+        };
+        let wrapped = |style: EnvelopeStyle| object.get(style.wrapper().unwrap_or_default());
+        let (fields, problem) = match (
+            wrapped(EnvelopeStyle::Nested),
+            wrapped(EnvelopeStyle::Detail),
+        ) {
+            (Some(Value::Object(inner)), _) => (inner.clone(), false),
+            (Some(Value::String(message)), _) => (message_only(message), false),
+            // Problem details have a string `detail` and a `status` too.
+            (_, Some(Value::Object(inner))) if !object.contains_key("status") => {
+                (inner.clone(), false)
             }
-            _ => match object.get("detail") {
-                Some(Value::Object(inner)) if !object.contains_key("status") => {
-                    (inner.clone(), false)
-                }
-                Some(Value::String(message)) if !object.contains_key("title") => {
-                    let mut m = Map::new();
-                    m.insert("message".into(), Value::String(message.clone()));
-                    (m, false)
-                }
-                _ => (
-                    object.clone(),
-                    object.contains_key("title") || object.contains_key("detail"),
-                ),
-            },
+            (_, Some(Value::String(message))) if !object.contains_key("title") => {
+                (message_only(message), false)
+            }
+            _ => (
+                object.clone(),
+                object.contains_key("title") || object.contains_key("detail"),
+            ),
         };
         match fields.get("code") {
             Some(Value::String(code)) if !code.is_empty() => {
@@ -423,25 +423,36 @@ impl Parsed {
                 self.message = description;
             }
         }
-        let message_keys: &[&str] = if problem {
-            &["detail", "title", "message"]
+        // Problem details say the most in `detail`, then `title`.
+        let message = if problem {
+            fields
+                .get("detail")
+                .or_else(|| fields.get("title"))
+                .or_else(|| fields.get("message"))
+                .cloned()
         } else {
-            &["message", "detail"]
+            first(&fields, Member::Message)
         };
-        if let Some(Value::String(message)) = first(&fields, message_keys) {
+        if let Some(Value::String(message)) = message {
             self.message = message.chars().take(MAX_RAW_MESSAGE_CHARS * 8).collect();
         }
-        self.param = text(first(&fields, &["param", "field"]).as_ref());
-        self.request_id = text(first(&fields, &["request_id", "requestId", "instance"]).as_ref())
-            .or_else(|| text(first(object, &["request_id", "requestId"]).as_ref()));
-        let retry_ms = first(&fields, &["retry_after_ms", "retryAfterMs"]).and_then(|v| v.as_f64());
-        let retry_s = first(&fields, &["retry_after", "retryAfter"]).and_then(|v| v.as_f64());
+        self.param = text(first(&fields, Member::Param).as_ref());
+        self.request_id = text(first(&fields, Member::RequestId).as_ref()).or_else(|| {
+            let outer = [OUTER_REQUEST_ID.snake, OUTER_REQUEST_ID.camel];
+            text(outer.iter().find_map(|k| object.get(*k)))
+        });
+        let retry_ms = first(&fields, Member::RetryAfterMs).and_then(|v| v.as_f64());
+        // Not errcat's wire format, but what other services send.
+        let retry_s = ["retry_after", "retryAfter"]
+            .iter()
+            .find_map(|k| fields.get(*k))
+            .and_then(Value::as_f64);
         self.retry_after = retry_ms
             .map(|ms| ms / 1000.0)
             .or(retry_s)
             .filter(|s| s.is_finite() && *s >= 0.0)
             .map(|s| Duration::from_secs_f64(s.min(u32::MAX as f64)));
-        if let Some(Value::Object(details)) = first(&fields, &["details", "params"]) {
+        if let Some(Value::Object(details)) = first(&fields, Member::Details) {
             self.details = details;
         }
     }
@@ -475,32 +486,26 @@ impl<C: CatalogCode> From<C> for Error<C> {
     }
 }
 
+/// `{"message": text}`, for bodies whose error is a bare string.
+fn message_only(message: &str) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("message".into(), Value::String(message.to_string()));
+    m
+}
+
 /// Renders a `{name}` template; `{{` and `}}` are literal braces. A
 /// placeholder without a value is kept as written.
 pub fn render_template(template: &str, params: &[(&str, Value)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(i) = rest.find(['{', '}']) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if tail.starts_with("{{") || tail.starts_with("}}") {
-            out.push_str(&tail[..1]);
-            rest = &tail[2..];
-        } else if let Some(end) = tail.starts_with('{').then(|| tail.find('}')).flatten() {
-            let name = &tail[1..end];
-            match params.iter().find(|(k, _)| *k == name) {
-                Some((_, Value::String(s))) => out.push_str(s),
-                Some((_, value)) => out.push_str(&value.to_string()),
-                None => out.push_str(&tail[..=end]),
+    crate::template::render(template, |name, out| {
+        match params.iter().find(|(k, _)| *k == name) {
+            Some((_, Value::String(s))) => out.push_str(s),
+            Some((_, value)) => {
+                let _ = fmt::Write::write_fmt(out, format_args!("{value}"));
             }
-            rest = &tail[end + 1..];
-        } else {
-            out.push_str(&tail[..1]);
-            rest = &tail[1..];
+            None => return false,
         }
-    }
-    out.push_str(rest);
-    out
+        true
+    })
 }
 
 /// Parses a `Retry-After` value: delay-seconds, or an HTTP date relative to

@@ -447,3 +447,66 @@ macro_rules! __reqwest_impls {
 macro_rules! __reqwest_impls {
     ($error:ident) => {};
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ERROR_METHODS;
+
+    /// Methods every `Error` has through std traits and derives, which the
+    /// macros above do not spell out.
+    const TRAIT_METHODS: &[&str] = &[
+        "clone",
+        "eq",
+        "ne",
+        "fmt",
+        "from",
+        "into",
+        "to_string",
+        "source",
+        "description",
+        "cause",
+        "into_response",
+        "type_id",
+        "provide",
+    ];
+
+    /// Every `fn` the macros in this file define, read from the source.
+    fn defined_methods() -> Vec<String> {
+        let source = include_str!("generated.rs");
+        let macros = &source[..source.find("#[cfg(test)]").unwrap_or(source.len())];
+        let mut names = Vec::new();
+        for (at, _) in macros.match_indices("fn ") {
+            let before = macros[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let name: String = macros[at + 3..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn error_methods_list_every_method_the_macros_define() {
+        let defined = defined_methods();
+        assert!(defined.len() > 30, "the scan found the macros: {defined:?}");
+        for name in &defined {
+            assert!(
+                ERROR_METHODS.contains(&name.as_str()),
+                "`{name}` is defined on Error but missing from ERROR_METHODS, \
+                 so a code named `{name}` would get a clashing constructor"
+            );
+        }
+        for name in ERROR_METHODS {
+            assert!(
+                defined.iter().any(|d| d == name) || TRAIT_METHODS.contains(name),
+                "ERROR_METHODS lists `{name}`, which no macro defines"
+            );
+        }
+    }
+}

@@ -13,13 +13,16 @@ mod generated;
 mod integrations;
 mod retry;
 mod retry_loop;
+pub mod template;
 mod vocab;
 
 #[doc(hidden)]
 pub mod __private;
 pub mod phf;
 
-pub use envelope::{EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase, RequestIdPlacement};
+pub use envelope::{
+    EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase, Member, RequestIdPlacement, WireField,
+};
 pub use error::{Arg, CatalogCode, Error, MAX_BODY_BYTES, parse_retry_after, render_template};
 pub use rand::Rng;
 pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};

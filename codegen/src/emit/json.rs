@@ -104,11 +104,15 @@ struct Code<'a> {
     docs_url: &'a str,
 }
 
+fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
 fn backoff(b: &crate::model::Backoff) -> Backoff {
     Backoff {
-        initial_ms: b.initial_ms,
+        initial_ms: millis(b.initial),
         factor: b.factor,
-        max_delay_ms: b.max_delay_ms,
+        max_delay_ms: millis(b.max_delay),
         jitter: b.jitter.as_str(),
         max_attempts: b.max_attempts,
     }
@@ -152,10 +156,11 @@ pub fn emit(model: &Model, command: &str) -> String {
                 let (strategy, max_wait_ms, b) = match &p.strategy {
                     RetryStrategy::Never => ("never", None, None),
                     RetryStrategy::Backoff(b) => ("backoff", None, Some(backoff(b))),
-                    RetryStrategy::AfterHeader {
-                        max_wait_ms,
-                        fallback,
-                    } => ("after_header", Some(*max_wait_ms), Some(backoff(fallback))),
+                    RetryStrategy::AfterHeader { max_wait, fallback } => (
+                        "after_header",
+                        Some(millis(*max_wait)),
+                        Some(backoff(fallback)),
+                    ),
                 };
                 Policy {
                     name: &p.name,

@@ -83,10 +83,20 @@ fn index_page(model: &Model, command: &str) -> String {
         .as_deref()
         .map(|v| format!("Catalog version {} · ", md_table_cell(v)))
         .unwrap_or_default();
+    // Said once: many catalogs' own descriptions already say it.
+    let says_it = model
+        .meta
+        .description
+        .as_deref()
+        .is_some_and(|d| d.to_lowercase().contains("may change"));
+    let advice = if says_it {
+        ""
+    } else {
+        " Use the `code` field for programmatic handling: messages are for people and may change."
+    };
     let _ = writeln!(
         out,
-        "{version}{} codes in {} categories. Use the `code` field for programmatic handling: \
-         messages are for people and may change.\n",
+        "{version}{} codes in {} categories.{advice}\n",
         model.codes.len(),
         model.categories.len()
     );
@@ -111,15 +121,8 @@ fn index_page(model: &Model, command: &str) -> String {
 }
 
 fn envelope_section(out: &mut String, model: &Model) {
-    use errcat_runtime::{EnvelopeStyle, FieldCase};
+    use errcat_runtime::EnvelopeStyle;
     let format = model.envelope;
-    let field = |snake: &'static str, camel: &'static str| {
-        if format.field_case == FieldCase::Camel {
-            camel
-        } else {
-            snake
-        }
-    };
     let _ = writeln!(out, "## Error response format\n");
     // The example uses the first code with params and a Retry-After, else the
     // first error.
@@ -136,108 +139,34 @@ fn envelope_section(out: &mut String, model: &Model) {
         })
         .or_else(|| model.codes.iter().find(|c| c.kind.is_error()))
         .or(model.codes.first());
-    match format.style {
-        EnvelopeStyle::Nested => {
-            let _ = writeln!(
-                out,
-                "Errors return a JSON body with `Content-Type: {}` and one top-level `error` object:\n",
-                format.content_type()
-            );
-            if let Some(code) = example {
-                let _ = writeln!(out, "```json\n{}\n```\n", example_envelope(model, code));
-            }
-            let _ = writeln!(out, "| Field | Type | Description |\n| --- | --- | --- |");
-            let rows = [
-                (
-                    "code",
-                    "string",
-                    "Machine-readable code name, such as `rate_limited`. Stable: branch on this.",
-                ),
-                (
-                    "message",
-                    "string",
-                    "Human-readable message, rendered from the code's template.",
-                ),
-                (
-                    "type",
-                    "string",
-                    "The error category's type, such as `rate_limit_error`.",
-                ),
-                (
-                    "param",
-                    "string",
-                    "The request parameter that caused the error, when there is one.",
-                ),
-                (
-                    field("request_id", "requestId"),
-                    "string",
-                    "Identifies the request; quote it to support.",
-                ),
-                (
-                    field("retry_after_ms", "retryAfterMs"),
-                    "integer",
-                    "How long to wait before retrying, in milliseconds, when retrying makes sense.",
-                ),
-                (
-                    field("docs_url", "docsUrl"),
-                    "string",
-                    "Where this code is documented.",
-                ),
-                (
-                    "details",
-                    "object",
-                    "The message's parameters as structured values.",
-                ),
-            ];
-            for (name, ty, description) in rows {
-                let _ = writeln!(out, "| `{name}` | {ty} | {description} |");
-            }
-        }
-        _ => {
-            let _ = writeln!(
-                out,
-                "Errors return RFC 9457 problem details with `Content-Type: {}`:\n",
-                format.content_type()
-            );
-            if let Some(code) = example {
-                let _ = writeln!(out, "```json\n{}\n```\n", example_envelope(model, code));
-            }
-            let _ = writeln!(out, "| Field | Type | Description |\n| --- | --- | --- |");
-            let rows = [
-                ("type", "string", "The URL of the code's documentation."),
-                ("title", "string", "The code's title."),
-                ("status", "integer", "The HTTP status."),
-                (
-                    "detail",
-                    "string",
-                    "Human-readable message, rendered from the code's template.",
-                ),
-                ("instance", "string", "The request id; quote it to support."),
-                (
-                    "code",
-                    "string",
-                    "Machine-readable code name. Stable: branch on this.",
-                ),
-                (
-                    "param",
-                    "string",
-                    "The request parameter that caused the error, when there is one.",
-                ),
-                (
-                    "params",
-                    "object",
-                    "The message's parameters as structured values.",
-                ),
-                (
-                    field("retry_after_ms", "retryAfterMs"),
-                    "integer",
-                    "How long to wait before retrying, in milliseconds.",
-                ),
-            ];
-            for (name, ty, description) in rows {
-                let _ = writeln!(out, "| `{name}` | {ty} | {description} |");
-            }
-        }
+    let intro = match format.style {
+        EnvelopeStyle::Nested => format!(
+            "Errors return a JSON body with `Content-Type: {}` and one top-level `error` object:",
+            format.content_type()
+        ),
+        EnvelopeStyle::Problem => format!(
+            "Errors return RFC 9457 problem details with `Content-Type: {}`:",
+            format.content_type()
+        ),
+        _ => format!(
+            "Errors return a JSON body with `Content-Type: {}` and one top-level `detail` object, \
+             as web frameworks such as FastAPI raise it:",
+            format.content_type()
+        ),
+    };
+    let _ = writeln!(out, "{intro}\n");
+    if let Some(code) = example {
+        let _ = writeln!(out, "```json\n{}\n```\n", example_envelope(model, code));
+    }
+    let _ = writeln!(out, "| Field | Type | Description |\n| --- | --- | --- |");
+    for field in format.style.fields() {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            field.name(format.field_case),
+            field.json_type,
+            field.description
+        );
     }
     let mut other_styles: Vec<&Code> = Vec::new();
     for code in &model.codes {
@@ -399,11 +328,8 @@ fn retry_section(out: &mut String, model: &Model) {
                 b.jitter.as_str().into(),
                 b.max_attempts.to_string(),
             ),
-            RetryStrategy::AfterHeader {
-                max_wait_ms,
-                fallback,
-            } => (
-                format!("honour `Retry-After` (at most {})", ms(*max_wait_ms)),
+            RetryStrategy::AfterHeader { max_wait, fallback } => (
+                format!("honour `Retry-After` (at most {})", duration(*max_wait)),
                 format!("otherwise {}", delays(fallback)),
                 fallback.jitter.as_str().into(),
                 fallback.max_attempts.to_string(),
@@ -810,21 +736,26 @@ pub fn retry_in_words(policy: &RetryPolicy) -> String {
     match &policy.strategy {
         RetryStrategy::Never => "never retried; fix the request or its context first.".into(),
         RetryStrategy::Backoff(b) => format!(
-            "retried with exponential backoff ({}), {} jitter, at most {} attempts in all.",
+            "retried with exponential backoff ({}), {}, at most {} attempts in all.",
             delays(b),
-            b.jitter.as_str(),
+            jitter_in_words(b.jitter),
             b.max_attempts
         ),
-        RetryStrategy::AfterHeader {
-            max_wait_ms,
-            fallback,
-        } => format!(
-            "wait as long as `Retry-After` says (at most {}); without it, back off ({}), {} jitter; at most {} attempts in all.",
-            ms(*max_wait_ms),
+        RetryStrategy::AfterHeader { max_wait, fallback } => format!(
+            "wait as long as `Retry-After` says (at most {}); without it, back off ({}), {}; at most {} attempts in all.",
+            duration(*max_wait),
             delays(fallback),
-            fallback.jitter.as_str(),
+            jitter_in_words(fallback.jitter),
             fallback.max_attempts
         ),
+    }
+}
+
+/// `full jitter`, `equal jitter` or `no jitter`.
+fn jitter_in_words(jitter: crate::model::Jitter) -> String {
+    match jitter {
+        crate::model::Jitter::None => "no jitter".into(),
+        other => format!("{} jitter", other.as_str()),
     }
 }
 
@@ -836,22 +767,23 @@ fn retry_short(policy: &RetryPolicy) -> String {
     }
 }
 
-/// The delays before each retry, e.g. `1 s, 2 s, 4 s, 8 s`.
+/// The delays before each retry, e.g. `1 s, 2 s, 4 s, 8 s`, as the runtime
+/// computes them ([`Backoff::base_delay`]), before jitter.
 pub fn delays(b: &Backoff) -> String {
     let retries = b.max_attempts.saturating_sub(1).min(8);
     if retries == 0 {
         return "no retries".into();
     }
-    let mut out = Vec::new();
-    let mut delay = b.initial_ms as f64;
-    for _ in 0..retries {
-        out.push(ms(delay.min(b.max_delay_ms as f64).round() as u64));
-        delay *= b.factor;
-    }
+    let mut out: Vec<String> = (1..=retries).map(|n| duration(b.base_delay(n))).collect();
     if b.max_attempts.saturating_sub(1) > retries {
         out.push("…".into());
     }
     out.join(", ")
+}
+
+/// A duration for people, rounded to the millisecond; see [`ms`].
+pub fn duration(d: std::time::Duration) -> String {
+    ms((d.as_secs_f64() * 1000.0).round() as u64)
 }
 
 /// Milliseconds for people: `500 ms`, `2 s`, `1.5 s`, `2 min`.
@@ -943,9 +875,9 @@ mod tests {
     #[test]
     fn delays_read_like_the_seeds() {
         let b = Backoff {
-            initial_ms: 1000,
+            initial: std::time::Duration::from_secs(1),
             factor: 2.0,
-            max_delay_ms: 8000,
+            max_delay: std::time::Duration::from_secs(8),
             jitter: Jitter::Full,
             max_attempts: 5,
         };
@@ -957,5 +889,24 @@ mod tests {
         assert_eq!(delays(&capped), "1 s, 2 s, 4 s, 8 s, 8 s, 8 s");
         assert_eq!(ms(1500), "1.5 s");
         assert_eq!(ms(120_000), "2 min");
+    }
+
+    #[test]
+    fn retry_prose_names_jitter_in_words() {
+        let b = Backoff {
+            initial: std::time::Duration::from_secs(1),
+            factor: 2.0,
+            max_delay: std::time::Duration::from_secs(8),
+            jitter: Jitter::None,
+            max_attempts: 3,
+        };
+        let policy = RetryPolicy {
+            name: "plain".into(),
+            description: None,
+            strategy: RetryStrategy::Backoff(b),
+        };
+        let words = retry_in_words(&policy);
+        assert!(words.contains("(1 s, 2 s), no jitter,"), "{words}");
+        assert!(!words.contains("none jitter"), "{words}");
     }
 }

@@ -1386,8 +1386,8 @@ mod layout {
 
 fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
     let backoff = |b: &crate::model::Backoff| {
-        let initial = lit_u64(b.initial_ms);
-        let max_delay = lit_u64(b.max_delay_ms);
+        let initial = lit_u64(millis(b.initial));
+        let max_delay = lit_u64(millis(b.max_delay));
         let factor = Literal::f64_unsuffixed(b.factor);
         let attempts = lit_u64(u64::from(b.max_attempts));
         let jitter = format_ident!(
@@ -1412,11 +1412,8 @@ fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
             let b = backoff(b);
             quote!(#rt::RetryPolicy::Backoff(#b))
         }
-        RetryStrategy::AfterHeader {
-            max_wait_ms,
-            fallback,
-        } => {
-            let max_wait = lit_u64(*max_wait_ms);
+        RetryStrategy::AfterHeader { max_wait, fallback } => {
+            let max_wait = lit_u64(millis(*max_wait));
             let fallback = backoff(fallback);
             quote!(#rt::RetryPolicy::AfterHeader {
                 max_wait: ::core::time::Duration::from_millis(#max_wait),
@@ -1424,6 +1421,10 @@ fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
             })
         }
     }
+}
+
+fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 fn kind_index(kind: crate::model::Kind) -> u8 {
