@@ -130,6 +130,31 @@ pub fn is_keyword(name: &str) -> bool {
     )
 }
 
+/// Digits only: a numeric-only code such as Clarifai's `21200`.
+pub fn is_numeric_name(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A code's Rust variant: `RateLimited`, or `Code21200` for a numeric-only
+/// code.
+pub fn code_variant(name: &str) -> String {
+    if is_numeric_name(name) {
+        format!("Code{name}")
+    } else {
+        upper_camel(name)
+    }
+}
+
+/// A code's Rust function name: `rate_limited`, or `code_21200` for a
+/// numeric-only code.
+pub fn code_fn_ident(name: &str) -> String {
+    if is_numeric_name(name) {
+        format!("code_{name}")
+    } else {
+        snake_ident(name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,9 +74,14 @@ pub fn compile(sources: &Sources) -> Result<Compiled, Report> {
 
 /// [`compile`] for a catalog folder; paths in diagnostics start with `display`.
 pub fn compile_dir(dir: &Path, display: &str) -> Result<Compiled, Report> {
-    let sources =
-        Sources::read_dir(dir, display).map_err(|d| Report::new(Sources::default(), vec![d]))?;
+    let sources = Sources::read_dir(dir, display).map_err(read_failure)?;
     compile(&sources)
+}
+
+/// The report of a catalog folder that could not be read.
+pub fn read_failure(e: source::ReadError) -> Report {
+    let diagnostic = diagnostics::rules::io_error(&e.path, &e.error);
+    Report::new(Sources::default(), vec![diagnostic])
 }
 
 /// The generated Rust module for in-memory catalog files, e.g. for tests.

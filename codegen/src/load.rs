@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::{Diagnostic, rules as diagnostics};
 use crate::raw::{
     Entry, RawCategory, RawCategoryFile, RawCode, RawEnvelope, RawMeta, RawRetryPolicy, RawSettings,
 };

@@ -279,8 +279,8 @@ fn load(cli: &Cli) -> Result<errcat_codegen::Compiled, Failure> {
         .hint("pass --catalog DIR, or run from the folder that holds catalog/"));
     }
     let display = cli.catalog.display().to_string();
-    let sources = Sources::read_dir(&cli.catalog, &display).map_err(|d| {
-        let report = Report::new(Sources::default(), vec![d]);
+    let sources = Sources::read_dir(&cli.catalog, &display).map_err(|e| {
+        let report = errcat_codegen::read_failure(e);
         Failure {
             report: Some(Box::new(report)),
             ..Failure::new(EXIT_FAILURE, "io_error", "cannot read the catalog")

@@ -1,11 +1,19 @@
 //! Catalog source files: read from a folder or given in memory, in a stable order.
 
-use std::path::{Path, PathBuf};
+use std::ops::Range;
+use std::path::Path;
 
-use crate::diagnostics::{self, Diagnostic};
+/// A catalog folder or file that could not be read.
+#[derive(Debug)]
+pub struct ReadError {
+    /// The path, as shown to the user.
+    pub path: String,
+    /// What went wrong.
+    pub error: std::io::Error,
+}
 
 /// Index of a file in [`Sources`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub usize);
 
 /// One catalog file.
@@ -93,12 +101,15 @@ impl Sources {
 
     /// Reads every `*.toml` file directly in `dir`; other files and folders
     /// are ignored. Diagnostics show paths as `display/<file>`.
-    pub fn read_dir(dir: &Path, display: &str) -> Result<Self, Diagnostic> {
-        let shown = dir.display().to_string();
-        let entries = std::fs::read_dir(dir).map_err(|e| diagnostics::io_error(&shown, &e))?;
+    pub fn read_dir(dir: &Path, display: &str) -> Result<Self, ReadError> {
+        let failed = |path: &Path| {
+            let path = path.display().to_string();
+            move |error| ReadError { path, error }
+        };
+        let entries = std::fs::read_dir(dir).map_err(failed(dir))?;
         let mut files = Vec::new();
         for entry in entries {
-            let entry = entry.map_err(|e| diagnostics::io_error(&shown, &e))?;
+            let entry = entry.map_err(failed(dir))?;
             let path = entry.path();
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
@@ -106,8 +117,7 @@ impl Sources {
             if !name.ends_with(".toml") || !path.is_file() {
                 continue;
             }
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| diagnostics::io_error(&path.display().to_string(), &e))?;
+            let text = std::fs::read_to_string(&path).map_err(failed(&path))?;
             files.push((name.to_string(), text));
         }
         Ok(Self::from_memory(display, files))
@@ -128,8 +138,28 @@ impl Sources {
         self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
     }
 
-    /// The paths of every catalog file under `dir`, for `rerun-if-changed`.
-    pub fn paths_in(&self, dir: &Path) -> Vec<PathBuf> {
-        self.files.iter().map(|f| dir.join(&f.name)).collect()
+    /// The span of a byte offset inside a string value, up to the `}` that
+    /// follows it, when the source spells the string without escapes;
+    /// otherwise the whole value.
+    pub fn inner_span(
+        &self,
+        file: FileId,
+        span: Range<usize>,
+        text: &str,
+        offset: usize,
+    ) -> Range<usize> {
+        let source = self.file(file).text.get(span.clone()).unwrap_or_default();
+        let plain = source.len() == text.len() + 2
+            && ((source.starts_with('"') && !source.contains('\\')) || source.starts_with('\''))
+            && &source[1..source.len() - 1] == text;
+        if plain {
+            let start = span.start + 1 + offset;
+            let end = text[offset..]
+                .find('}')
+                .map_or(start + 1, |e| start + e + 1);
+            start..end
+        } else {
+            span
+        }
     }
 }

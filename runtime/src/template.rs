@@ -95,10 +95,10 @@ fn next_piece(template: &str, at: usize) -> Result<(Piece<'_>, usize), TemplateE
     if rest.starts_with('}') {
         return error(TemplateProblem::Unmatched);
     }
-    if rest.starts_with('{') {
-        return match rest[1..].find(['}', '{']) {
-            Some(len) if rest.as_bytes()[1 + len] == b'}' => {
-                let name = &rest[1..1 + len];
+    if let Some(inner) = rest.strip_prefix('{') {
+        return match inner.find(['}', '{']) {
+            Some(len) if inner.as_bytes()[len] == b'}' => {
+                let name = &inner[..len];
                 if name.is_empty() {
                     return error(TemplateProblem::EmptyPlaceholder);
                 }

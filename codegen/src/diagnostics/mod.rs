@@ -1,0 +1,144 @@
+//! Catalog problems as data: stable codes, spans, and one rule per code.
+//!
+//! Every problem errcat reports is a [`Diagnostic`] with a [`DiagCode`].
+//! Each code is one rule, in one file under `rules/`: its documentation
+//! (what, why, an example), the constructors of its diagnostics, its lint
+//! when it checks the lowered catalog, and its tests. `rules/mod.rs` is the
+//! registry; `docs/diagnostics.md` is generated from it.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::source::FileId;
+
+mod report;
+pub(crate) mod rules;
+mod suggest;
+
+pub use report::Report;
+pub(crate) use rules::run_lints;
+pub use rules::{DiagCode, EXAMPLE_BASE, Rule, example_sources};
+pub use suggest::did_you_mean;
+use suggest::suggestion;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Shown, but generation goes on (unless warnings are denied).
+    Warning,
+    /// Generation stops; nothing is written.
+    Error,
+}
+
+impl Severity {
+    /// `"warning"` or `"error"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for DiagCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A span in one source file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// The file.
+    pub file: FileId,
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// What this place has to do with the problem.
+    pub message: String,
+    /// The primary label is where the problem is; others give context.
+    pub primary: bool,
+}
+
+/// One problem found in a catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable code.
+    pub code: DiagCode,
+    /// Error or warning.
+    pub severity: Severity,
+    /// One-line headline.
+    pub message: String,
+    /// Places in the sources, the primary one first.
+    pub labels: Vec<Label>,
+    /// How to fix it, when known.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(code: DiagCode, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            labels: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub(crate) fn at(
+        mut self,
+        file: FileId,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        self.labels.push(Label {
+            file,
+            span,
+            message: message.into(),
+            primary: true,
+        });
+        self
+    }
+
+    pub(crate) fn also(
+        mut self,
+        file: FileId,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        self.labels.push(Label {
+            file,
+            span,
+            message: message.into(),
+            primary: false,
+        });
+        self
+    }
+
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `help: did you mean …?` when `input` is close to one of `known`,
+    /// else `otherwise` (if any).
+    pub(crate) fn suggest(self, input: &str, known: &[&str], otherwise: Option<String>) -> Self {
+        match (suggestion(input, known), otherwise) {
+            (Some(s), _) | (None, Some(s)) => self.help(s),
+            (None, None) => self,
+        }
+    }
+
+    /// The primary label, if the problem has a place.
+    pub fn primary(&self) -> Option<&Label> {
+        self.labels.iter().find(|l| l.primary)
+    }
+
+    /// Sort key: file, position, then code, so reports are stable.
+    pub(crate) fn sort_key(&self) -> (usize, usize, DiagCode, &str) {
+        match self.primary() {
+            Some(l) => (l.file.0, l.span.start, self.code, &self.message),
+            None => (usize::MAX, 0, self.code, &self.message),
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Every problem of one run, rendered as rustc does (codespan-reporting)
+//! or as JSON objects.
+
+use std::fmt;
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Chars};
+
+use super::{Diagnostic, Severity};
+use crate::source::Sources;
+
+/// Every problem found in one run, with the sources to render them against.
+#[derive(Clone)]
+pub struct Report {
+    sources: Sources,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// A report over `sources`; diagnostics are sorted by place.
+    pub fn new(sources: Sources, mut diagnostics: Vec<Diagnostic>) -> Self {
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        diagnostics.dedup();
+        Report {
+            sources,
+            diagnostics,
+        }
+    }
+
+    /// The diagnostics, sorted by file and position.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The sources the spans refer to.
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// Renders every diagnostic as rustc does, without colour, followed by a
+    /// one-line summary.
+    pub fn render(&self) -> String {
+        let mut files = SimpleFiles::new();
+        for file in self.sources.files() {
+            files.add(file.display.clone(), file.text.clone());
+        }
+        let config = term::Config {
+            chars: Chars::ascii(),
+            ..term::Config::default()
+        };
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let mut buf = term::termcolor::NoColor::new(Vec::new());
+            let emitted = term::emit_to_write_style(&mut buf, &config, &files, &to_codespan(d));
+            match emitted {
+                Ok(()) => out.push_str(&String::from_utf8_lossy(&buf.into_inner())),
+                // A span past the end of its file would be a bug in errcat;
+                // still show the problem rather than hide it.
+                Err(_) => out.push_str(&format!(
+                    "{}[{}]: {}\n\n",
+                    d.severity.as_str(),
+                    d.code,
+                    d.message
+                )),
+            }
+        }
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+
+    /// `"error: the catalog has 2 errors and 1 warning"` or similar.
+    pub fn summary(&self) -> String {
+        let (e, w) = (self.error_count(), self.warning_count());
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        match (e, w) {
+            (0, 0) => "the catalog is valid".to_string(),
+            (0, w) => format!("warning: the catalog has {}", plural(w, "warning")),
+            (e, 0) => format!("error: the catalog has {}", plural(e, "error")),
+            (e, w) => format!(
+                "error: the catalog has {} and {}",
+                plural(e, "error"),
+                plural(w, "warning")
+            ),
+        }
+    }
+
+    /// The diagnostics as JSON objects:
+    /// `{"code","severity","file","line","column","message","help"}`.
+    pub fn to_json(&self) -> Vec<serde_json::Value> {
+        self.diagnostics
+            .iter()
+            .map(|d| {
+                let (file, line, column) = match d.primary() {
+                    Some(l) => {
+                        let f = self.sources.file(l.file);
+                        let (line, col) = f.line_col(l.span.start);
+                        (
+                            serde_json::Value::from(f.display.clone()),
+                            line.into(),
+                            col.into(),
+                        )
+                    }
+                    None => (
+                        serde_json::Value::Null,
+                        serde_json::Value::Null,
+                        serde_json::Value::Null,
+                    ),
+                };
+                serde_json::json!({
+                    "code": d.code.as_str(),
+                    "severity": d.severity.as_str(),
+                    "file": file,
+                    "line": line,
+                    "column": column,
+                    "message": d.message,
+                    "help": d.help,
+                })
+            })
+            .collect()
+    }
+}
+
+impl fmt::Debug for Report {
+    /// Shows the rendered report, so `build.rs` that returns `Result` prints
+    /// readable diagnostics when it fails.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\n")?;
+        f.write_str(&self.render())
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Report {}
+
+fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<usize> {
+    let severity = match d.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+    };
+    let labels = d
+        .labels
+        .iter()
+        .map(|l| {
+            let style = if l.primary {
+                cs::LabelStyle::Primary
+            } else {
+                cs::LabelStyle::Secondary
+            };
+            cs::Label::new(style, l.file.0, l.span.clone()).with_message(l.message.clone())
+        })
+        .collect();
+    let notes = d.help.iter().map(|h| format!("help: {h}")).collect();
+    cs::Diagnostic::new(severity)
+        .with_code(d.code.as_str())
+        .with_message(d.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
+}

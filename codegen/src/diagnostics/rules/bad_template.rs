@@ -1,0 +1,79 @@
+//! E0021: A message template has unbalanced or malformed braces.
+
+use std::ops::Range;
+
+use errcat_runtime::template;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::ident;
+use crate::model::Lowered;
+use crate::source::FileId;
+
+/// E0021.
+pub(crate) const RULE: Rule = Rule {
+    name: "bad_template",
+    summary: "A message template has unbalanced or malformed braces.",
+    explanation: "Placeholders are written `{name}`, and literal braces `{{` and `}}`. An unclosed or stray brace is almost always a typo that would show up in every message sent.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0021.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "Field {field is bad."
+params = { field = "string" }
+
+[worse_input]
+numeric = 1001
+title = "Worse input"
+message = "Stray } brace."
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    for code in &cx.map.codes {
+        let (Some((message, span)), Some(_)) = (&code.message, &code.params) else {
+            continue;
+        };
+        if let Err(e) = template::parse(message, ident::is_snake_case) {
+            let at = cx.sources.inner_span(code.file, span.clone(), message, e.offset);
+            out.push(bad_template(code.file, at, &e.problem.to_string()));
+        }
+    }
+}
+
+
+/// E0021.
+pub(crate) fn bad_template(file: FileId, span: Range<usize>, problem: &str) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::BadTemplate,
+        format!("malformed message template: {problem}"),
+    )
+    .at(file, span, "in this message")
+    .help("placeholders look like `{name}`; write `{{` and `}}` for literal braces")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::BadTemplate));
+    }
+
+    #[test]
+    fn a_near_miss_does_not() {
+        let near_miss = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "Use {{braces}} like this."
+"#;
+        assert!(!codes_for(near_miss).contains(&DiagCode::BadTemplate));
+    }
+}

@@ -1,0 +1,89 @@
+//! E0007: An alias is used twice, or equals a code name.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::model::Lowered;
+use crate::source::FileId;
+
+/// E0007.
+pub(crate) const RULE: Rule = Rule {
+    name: "duplicate_alias",
+    summary: "An alias is used twice, or equals a code name.",
+    explanation: "An alias is an old name that still parses to its code. It must differ from every code name (on the wire or as written) and from every other alias, or a lookup would be ambiguous.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0007.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+aliases = ["BAD", "crashed"]
+
+[worse_input]
+numeric = 1001
+title = "Worse input"
+message = "The input is worse."
+aliases = ["BAD"]
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    // Names first (as written, then on the wire), then aliases in order.
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    for (i, code) in cx.map.codes.iter().enumerate() {
+        names.entry(&code.name).or_insert(i);
+    }
+    for (i, code) in cx.map.codes.iter().enumerate() {
+        if code.wire_name != code.name {
+            names.entry(&code.wire_name).or_insert(i);
+        }
+    }
+    let mut aliases: HashMap<&str, (FileId, Range<usize>)> = HashMap::new();
+    for code in &cx.map.codes {
+        for (alias, span) in &code.aliases {
+            if let Some(&owner) = names.get(alias.as_str()) {
+                let o = &cx.map.codes[owner];
+                let clash = format!("the name of code `{}`", o.name);
+                out.push(duplicate_alias(code.file, span.clone(), (o.file, o.key.clone()), alias, &clash));
+            } else if let Some(first) = aliases.get(alias.as_str()) {
+                out.push(duplicate_alias(code.file, span.clone(), first.clone(), alias, "also an alias here"));
+            } else {
+                aliases.insert(alias, (code.file, span.clone()));
+            }
+        }
+    }
+}
+
+
+/// E0007.
+pub(crate) fn duplicate_alias(
+    file: FileId,
+    span: Range<usize>,
+    first: (FileId, Range<usize>),
+    alias: &str,
+    clash: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::DuplicateAlias,
+        format!("the alias `{alias}` is ambiguous"),
+    )
+    .at(file, span, "this alias")
+    .also(first.0, first.1, clash.to_string())
+    .help("an alias must differ from every code name and every other alias")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::DuplicateAlias));
+    }
+}

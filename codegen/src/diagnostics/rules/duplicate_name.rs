@@ -1,0 +1,79 @@
+//! E0005: Two codes share a name.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::model::Lowered;
+use crate::source::FileId;
+
+/// E0005.
+pub(crate) const RULE: Rule = Rule {
+    name: "duplicate_name",
+    summary: "Two codes share a name.",
+    explanation: "Clients branch on the code name, so it must identify one code across every catalog file. The diagnostic points at both definitions; the one in the later file (in catalog order: catalog.toml first, then by file name) is the duplicate.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0005.
+const EXAMPLE: &str = r#"#== server.toml
+[crashed]
+numeric = 2000
+title = "Crashed"
+message = "The server crashed."
+
+[bad_input]
+numeric = 2001
+title = "Bad input again"
+message = "Defined in two files."
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, code) in cx.map.codes.iter().enumerate() {
+        match first.get(code.name.as_str()) {
+            Some(&f) => {
+                let f = &cx.map.codes[f];
+                out.push(duplicate_name(
+                    code.file,
+                    code.key.clone(),
+                    (f.file, f.key.clone()),
+                    &code.name,
+                ));
+            }
+            None => {
+                first.insert(&code.name, i);
+            }
+        }
+    }
+}
+
+
+/// E0005.
+pub(crate) fn duplicate_name(
+    file: FileId,
+    span: Range<usize>,
+    first: (FileId, Range<usize>),
+    name: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::DuplicateName,
+        format!("the code name `{name}` is defined twice"),
+    )
+    .at(file, span, "defined again here")
+    .also(first.0, first.1, "first defined here")
+    .help("code names are unique across all catalog files; rename one of them")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::DuplicateName));
+    }
+}

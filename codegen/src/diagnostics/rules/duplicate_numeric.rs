@@ -1,0 +1,79 @@
+//! E0006: Two codes share a numeric code.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::model::Lowered;
+use crate::source::FileId;
+
+/// E0006.
+pub(crate) const RULE: Rule = Rule {
+    name: "duplicate_numeric",
+    summary: "Two codes share a numeric code.",
+    explanation: "A numeric code identifies a code as surely as its name does: clients that receive `{\"code\": 17000}` look it up. Two codes cannot share one.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0006.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+
+[worse_input]
+numeric = 1000
+title = "Worse input"
+message = "The input is worse."
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<u32, usize> = HashMap::new();
+    for (i, code) in cx.map.codes.iter().enumerate() {
+        let Some(n) = code.identity_numeric else {
+            continue;
+        };
+        match first.get(&n) {
+            Some(&f) => {
+                let f = &cx.map.codes[f];
+                let first_span = f.numeric_span.clone().unwrap_or(f.key.clone());
+                let span = code.numeric_span.clone().unwrap_or(code.key.clone());
+                out.push(duplicate_numeric(code.file, span, (f.file, first_span), n, &f.name));
+            }
+            None => {
+                first.insert(n, i);
+            }
+        }
+    }
+}
+
+
+/// E0006.
+pub(crate) fn duplicate_numeric(
+    file: FileId,
+    span: Range<usize>,
+    first: (FileId, Range<usize>),
+    numeric: u32,
+    other: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::DuplicateNumeric,
+        format!("numeric code {numeric} is used twice"),
+    )
+    .at(file, span, "used again here")
+    .also(first.0, first.1, format!("already used by `{other}`"))
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::DuplicateNumeric));
+    }
+}

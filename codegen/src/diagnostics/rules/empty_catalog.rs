@@ -1,0 +1,50 @@
+//! E0027: The catalog defines no codes.
+
+use crate::diagnostics::Severity;
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::model::Lowered;
+use crate::source::FileId;
+
+/// E0027.
+pub(crate) const RULE: Rule = Rule {
+    name: "empty_catalog",
+    summary: "The catalog defines no codes.",
+    explanation: "A catalog with no codes generates nothing useful; this usually means the category files are missing or misnamed.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0027.
+const EXAMPLE: &str = r#"#== -client.toml
+#== -server.toml
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    // Only when nothing else explains it: no other error, no unparsed file.
+    if cx.model.codes.is_empty()
+        && cx.map.unparsed_stems.is_empty()
+        && !out.iter().any(|d| d.severity == Severity::Error)
+    {
+        out.push(empty_catalog(cx.map.settings));
+    }
+}
+
+
+/// E0027.
+pub(crate) fn empty_catalog(file: FileId) -> Diagnostic {
+    Diagnostic::new(DiagCode::EmptyCatalog, "the catalog defines no codes")
+        .at(file, 0..0, "no codes in any category file")
+        .help("add a file `<category>.toml` with one table per code")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::EmptyCatalog));
+    }
+}

@@ -1,0 +1,111 @@
+//! E0009: Two names map to the same Rust identifier.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::ident;
+use crate::model::Lowered;
+use crate::source::FileId;
+
+/// E0009.
+pub(crate) const RULE: Rule = Rule {
+    name: "ident_collision",
+    summary: "Two names map to the same Rust identifier.",
+    explanation: "Distinct names can still map to one Rust identifier (`a_1` and `a1` both become `A1`). The generated enum could not hold both, so one must be renamed.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0009.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+
+[http2]
+numeric = 1001
+title = "HTTP/2"
+message = "HTTP/2 only."
+
+[http_2]
+numeric = 1002
+title = "HTTP 2"
+message = "HTTP 2 only."
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    let file = cx.map.settings;
+    let categories = cx.map.categories.iter().filter(|c| c.lowered.is_some());
+    check(cx, out, categories.map(|c| (ident::upper_camel(&c.id), file, c.key.clone())));
+    let codes = cx.map.codes.iter();
+    check(cx, out, codes.map(|c| (ident::code_variant(&c.name), c.file, c.key.clone())));
+}
+
+/// Reports every name whose identifier an earlier, different name took.
+fn check(
+    cx: &Lowered<'_>,
+    out: &mut Vec<Diagnostic>,
+    items: impl Iterator<Item = (String, FileId, Range<usize>)>,
+) {
+    let mut seen: HashMap<String, (FileId, Range<usize>, &str)> = HashMap::new();
+    for (ident, file, span) in items {
+        let name = cx.sources.file(file).text.get(span.clone()).unwrap_or_default();
+        match seen.get(&ident) {
+            // The same name twice is a duplicate, reported by its own rule.
+            Some((_, _, first_name)) if *first_name == name => {}
+            Some((first_file, first_span, _)) => {
+                out.push(ident_collision(file, span, (*first_file, first_span.clone()), &ident));
+            }
+            None => {
+                seen.insert(ident, (file, span, name));
+            }
+        }
+    }
+}
+
+
+/// E0009.
+pub(crate) fn ident_collision(
+    file: FileId,
+    span: Range<usize>,
+    first: (FileId, Range<usize>),
+    ident: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::IdentCollision,
+        format!("two names become the Rust identifier `{ident}`"),
+    )
+    .at(file, span, "this name")
+    .also(first.0, first.1, "collides with this one")
+    .help("rename one of them")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::IdentCollision));
+    }
+
+    #[test]
+    fn a_near_miss_does_not() {
+        let near_miss = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+
+[bad_input_2]
+numeric = 1001
+title = "Bad input 2"
+message = "The input is bad."
+"#;
+        assert!(!codes_for(near_miss).contains(&DiagCode::IdentCollision));
+    }
+}

@@ -1,0 +1,71 @@
+//! E0032: A value is not one of those allowed.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::source::FileId;
+
+/// E0032.
+pub(crate) const RULE: Rule = Rule {
+    name: "invalid_value",
+    summary: "A value is not one of those allowed.",
+    explanation: "Fields with a closed set of values (`fault`, `kind`, `strategy`, `jitter`, envelope settings, ...) accept only those values; the help suggests the closest one. Shape rules (two numbers in a `range`, a numeric-only name) are reported under this code too.",
+    example: Some(EXAMPLE),
+    lint: None,
+};
+
+/// The base catalog with this change: it reports E0032.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+kind = "eror"
+"#;
+
+
+/// E0032.
+pub(crate) fn invalid_value(
+    file: FileId,
+    span: Range<usize>,
+    field: &str,
+    value: &str,
+    allowed: &[&str],
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        DiagCode::InvalidValue,
+        format!("invalid value `{value}` for `{field}`"),
+    )
+    .at(
+        file,
+        span,
+        format!("expected one of: {}", allowed.join(", ")),
+    );
+    d.suggest(value, allowed, None)
+}
+
+/// E0032, for values checked by shape rather than by a list.
+pub(crate) fn invalid_value_because(
+    file: FileId,
+    span: Range<usize>,
+    field: &str,
+    problem: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::InvalidValue,
+        format!("invalid value for `{field}`"),
+    )
+    .at(file, span, problem.to_string())
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::InvalidValue));
+    }
+}

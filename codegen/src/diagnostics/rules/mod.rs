@@ -1,0 +1,187 @@
+//! The registry of diagnostic codes: one line per rule, one file per rule.
+//!
+//! A rule file holds the rule's [`Rule`] (summary, explanation, example),
+//! the constructors of its diagnostics, its lint if it checks the lowered
+//! catalog, and its tests. Adding a rule is that file plus one line in
+//! `registry!` below; `docs/diagnostics.md` is generated from this registry
+//! (by `codegen/tests/diagnostic_docs.rs`), so the docs cannot drift.
+
+use super::{Diagnostic, Severity};
+use crate::model::Lowered;
+use crate::source::Sources;
+
+/// What one diagnostic code means, and how it is checked.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// Its name, e.g. `status_fault_mismatch`.
+    pub name: &'static str,
+    /// One sentence: what is wrong.
+    pub summary: &'static str,
+    /// Why it matters and what to do (Markdown).
+    pub explanation: &'static str,
+    /// A change to [`EXAMPLE_BASE`] that triggers it, in the same `#== file`
+    /// form; `None` when text cannot trigger it (I/O errors).
+    pub example: Option<&'static str>,
+    /// The check, for rules that look at the lowered catalog as a whole.
+    /// Other rules are reported where the loader or lowering reads the
+    /// value they are about.
+    pub lint: Option<fn(&Lowered<'_>, &mut Vec<Diagnostic>)>,
+}
+
+/// A valid catalog, as files in one text: `#== name` starts a file. Each
+/// rule's example patches it (`#== -name` removes a file).
+pub const EXAMPLE_BASE: &str = include_str!("example_base.toml");
+
+macro_rules! registry {
+    ($( $variant:ident = $code:literal, $severity:ident, $module:ident; )*) => {
+        $(
+            mod $module;
+            #[allow(unused_imports)]
+            pub(crate) use $module::*;
+        )*
+
+        /// A stable diagnostic code. Codes are never reused or renumbered.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum DiagCode { $( #[doc = $code] $variant, )* }
+
+        impl DiagCode {
+            /// Every code, in numeric order.
+            pub const ALL: &'static [DiagCode] = &[$(DiagCode::$variant),*];
+
+            /// The code as printed, e.g. `"E0005"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(DiagCode::$variant => $code,)* }
+            }
+
+            /// The severity a problem of this code has.
+            pub fn severity(self) -> Severity {
+                match self { $(DiagCode::$variant => Severity::$severity,)* }
+            }
+
+            /// The rule behind the code.
+            pub fn rule(self) -> &'static Rule {
+                match self { $(DiagCode::$variant => &$module::RULE,)* }
+            }
+        }
+    };
+}
+
+registry! {
+    TomlSyntax = "E0001", Error, toml_syntax;
+    UnknownKey = "E0002", Error, unknown_key;
+    MissingField = "E0003", Error, missing_field;
+    WrongType = "E0004", Error, wrong_type;
+    DuplicateName = "E0005", Error, duplicate_name;
+    DuplicateNumeric = "E0006", Error, duplicate_numeric;
+    DuplicateAlias = "E0007", Error, duplicate_alias;
+    NotSnakeCase = "E0008", Error, not_snake_case;
+    IdentCollision = "E0009", Error, ident_collision;
+    NumericOutOfRange = "E0010", Error, numeric_out_of_range;
+    RangeOverlap = "E0011", Error, range_overlap;
+    StatusOutOfRange = "E0012", Error, status_out_of_range;
+    StatusFaultMismatch = "E0013", Error, status_fault_mismatch;
+    UnknownCategory = "E0014", Error, unknown_category;
+    UnknownRetryPolicy = "E0015", Error, unknown_retry_policy;
+    UnknownReplacement = "E0016", Error, unknown_replacement;
+    ReplacementCycle = "E0017", Error, replacement_cycle;
+    ReplacedBySelf = "E0018", Error, replaced_by_self;
+    UndeclaredPlaceholder = "E0019", Error, undeclared_placeholder;
+    UnusedParam = "E0020", Error, unused_param;
+    BadTemplate = "E0021", Error, bad_template;
+    UnknownParamType = "E0022", Error, unknown_param_type;
+    BadRetryDelay = "E0023", Error, bad_retry_value;
+    MaxBelowInitial = "E0024", Error, max_below_initial;
+    RetryableClientError = "W0025", Warning, retryable_client_error;
+    RateLimitWithoutHeader = "W0026", Warning, rate_limit_without_header;
+    EmptyCatalog = "E0027", Error, empty_catalog;
+    EmptyCategory = "E0028", Error, empty_category;
+    MissingCatalogToml = "E0029", Error, missing_catalog_toml;
+    ExitCodeOutOfRange = "E0030", Error, exit_code_out_of_range;
+    ErrorExitsZero = "E0031", Error, error_exits_zero;
+    InvalidValue = "E0032", Error, invalid_value;
+    Io = "E0033", Error, io;
+    ReplacedButNotDeprecated = "E0034", Error, replaced_but_not_deprecated;
+    UndeclaredExitCode = "E0035", Error, undeclared_exit_code;
+}
+
+impl DiagCode {
+    /// One line saying what the code is about.
+    pub fn summary(self) -> &'static str {
+        self.rule().summary
+    }
+}
+
+/// Runs every lint over a lowered catalog, in code order.
+pub(crate) fn run_lints(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    for code in DiagCode::ALL {
+        if let Some(lint) = code.rule().lint {
+            lint(cx, out);
+        }
+    }
+}
+
+/// [`EXAMPLE_BASE`] with `patch` applied, as sources: `#== name` replaces
+/// or adds a file, `#== -name` removes one.
+pub fn example_sources(patch: &str) -> Sources {
+    let mut files: Vec<(String, Option<String>)> = Vec::new();
+    for (name, body) in sections(EXAMPLE_BASE).into_iter().chain(sections(patch)) {
+        match files.iter_mut().find(|(n, _)| *n == name) {
+            Some(file) => file.1 = body,
+            None => files.push((name, body)),
+        }
+    }
+    Sources::from_memory(
+        "catalog",
+        files.into_iter().filter_map(|(n, b)| b.map(|b| (n, b))),
+    )
+}
+
+fn sections(text: &str) -> Vec<(String, Option<String>)> {
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if let Some(name) = line.strip_prefix("#== ") {
+            let name = name.trim();
+            match name.strip_prefix('-') {
+                Some(removed) => out.push((removed.to_string(), None)),
+                None => out.push((name.to_string(), Some(String::new()))),
+            }
+        } else if let Some((_, Some(body))) = out.last_mut() {
+            body.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{DiagCode, example_sources};
+
+    /// The codes reported for [`super::EXAMPLE_BASE`] with `patch` applied.
+    pub(crate) fn codes_for(patch: &str) -> Vec<DiagCode> {
+        let report = match crate::compile(&example_sources(patch)) {
+            Ok(compiled) => compiled.warnings,
+            Err(report) => report,
+        };
+        report.diagnostics().iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn the_base_is_valid() {
+        assert_eq!(codes_for(""), []);
+    }
+
+    #[test]
+    fn every_rule_is_documented_and_named_after_its_file() {
+        for code in DiagCode::ALL {
+            let rule = code.rule();
+            assert!(rule.summary.ends_with('.'), "{code}");
+            assert!(rule.explanation.len() > 40, "{code}");
+            assert!(rule.example.is_some() || *code == DiagCode::Io, "{code}");
+            assert_eq!(
+                code.as_str().starts_with('W'),
+                code.severity() == super::Severity::Warning
+            );
+        }
+    }
+}

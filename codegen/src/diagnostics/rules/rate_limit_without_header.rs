@@ -1,0 +1,79 @@
+//! W0026: A 429 code does not honour Retry-After.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::model::{Lowered, RetryStrategy};
+use crate::source::FileId;
+
+/// W0026.
+pub(crate) const RULE: Rule = Rule {
+    name: "rate_limit_without_header",
+    summary: "A 429 code does not honour Retry-After.",
+    explanation: "A 429 response says when to come back in `Retry-After`; a policy that ignores it retries too early and is throttled again. Use a policy with `strategy = \"after_header\"`.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports W0026.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+
+[too_fast]
+numeric = 1001
+status = 429
+title = "Too fast"
+message = "Slow down."
+retry = "standard"
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    for code in &cx.map.codes {
+        if let (Some((429, _)), Some((retry, retry_at))) = (&code.status, &code.retry) {
+            let policy = &cx.model.retry_policies[*retry];
+            if !matches!(policy.strategy, RetryStrategy::AfterHeader { .. }) {
+                let span = retry_at.clone().unwrap_or(code.key.clone());
+                out.push(rate_limit_without_header(code.file, span, &policy.name));
+            }
+        }
+    }
+}
+
+
+/// W0026.
+pub(crate) fn rate_limit_without_header(file: FileId, span: Range<usize>, policy: &str) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::RateLimitWithoutHeader,
+        format!("HTTP 429 with retry policy `{policy}`, which ignores Retry-After"),
+    )
+    .at(file, span, "rate-limited responses say when to come back")
+    .help("use a policy with `strategy = \"after_header\"`")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::RateLimitWithoutHeader));
+    }
+
+    #[test]
+    fn a_near_miss_does_not() {
+        let near_miss = r#"#== client.toml
+[bad_input]
+numeric = 1000
+status = 429
+retry = "polite"
+title = "Slow down"
+message = "Too many requests."
+"#;
+        assert!(!codes_for(near_miss).contains(&DiagCode::RateLimitWithoutHeader));
+    }
+}

@@ -1,0 +1,112 @@
+//! E0013: An HTTP status class disagrees with the category's fault.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::model::{Fault, Kind, Lowered};
+use crate::source::FileId;
+
+/// E0013.
+pub(crate) const RULE: Rule = Rule {
+    name: "status_fault_mismatch",
+    summary: "An HTTP status class disagrees with the category's fault.",
+    explanation: "A client fault is answered with a 4xx status and a server fault with a 5xx, so that HTTP clients, proxies and retry logic that only see the status still do the right thing. Codes that are not errors (`kind = \"success\"` or `\"pending\"`) use 1xx-3xx.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0013.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+status = 503
+title = "Bad input"
+message = "The input is bad."
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    for category in &cx.map.categories {
+        if let (Some(fault), Some((status, span))) = (category.fault, &category.status) {
+            check(out, cx.map.settings, span.clone(), *status, fault, category.kind, &category.id);
+        }
+    }
+    // A category checked its own defaults; check again only what a code
+    // changes.
+    for code in &cx.map.codes {
+        if let (Some((status, status_at)), Some((fault, fault_at)), Some((kind, kind_at))) =
+            (&code.status, &code.fault, &code.kind)
+            && (status_at.is_some() || fault_at.is_some() || kind_at.is_some())
+        {
+            let span = status_at.clone().unwrap_or(code.key.clone());
+            let category = &cx.model.categories[code.category].id;
+            check(out, code.file, span, *status, *fault, *kind, category);
+        }
+    }
+}
+
+fn check(
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    span: Range<usize>,
+    status: u16,
+    fault: Fault,
+    kind: Kind,
+    category: &str,
+) {
+    // Successes and pending states are never 4xx/5xx, whatever the fault.
+    let fault = if kind.is_error() { fault } else { Fault::None };
+    let (fits, expected) = match fault {
+        Fault::Client => ((400..500).contains(&status), "a 4xx status"),
+        Fault::Server => ((500..600).contains(&status), "a 5xx status"),
+        _ => (status < 400, "a 1xx, 2xx or 3xx status"),
+    };
+    if !fits {
+        out.push(status_fault_mismatch(file, span, status, fault.as_str(), expected, category));
+    }
+}
+
+
+/// E0013.
+pub(crate) fn status_fault_mismatch(
+    file: FileId,
+    span: Range<usize>,
+    status: u16,
+    fault: &str,
+    expected: &str,
+    category: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::StatusFaultMismatch,
+        format!("HTTP status {status} does not fit a {fault}-fault category"),
+    )
+    .at(
+        file,
+        span,
+        format!("category `{category}` has fault `{fault}`, which expects {expected}"),
+    )
+    .help("change the status, or move the code to a category with the matching fault")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::StatusFaultMismatch));
+    }
+
+    #[test]
+    fn a_near_miss_does_not() {
+        let near_miss = r#"#== client.toml
+[bad_input]
+numeric = 1000
+status = 422
+title = "Bad input"
+message = "The input is bad."
+"#;
+        assert!(!codes_for(near_miss).contains(&DiagCode::StatusFaultMismatch));
+    }
+}

@@ -1,0 +1,46 @@
+//! E0012: An HTTP status outside 100-599.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::source::FileId;
+
+/// E0012.
+pub(crate) const RULE: Rule = Rule {
+    name: "status_out_of_range",
+    summary: "An HTTP status outside 100-599.",
+    explanation: "An HTTP status is a number from 100 to 599; anything else cannot be sent.",
+    example: Some(EXAMPLE),
+    lint: None,
+};
+
+/// The base catalog with this change: it reports E0012.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+status = 4000
+title = "Bad input"
+message = "The input is bad."
+"#;
+
+
+/// E0012.
+pub(crate) fn status_out_of_range(file: FileId, span: Range<usize>, status: i64) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::StatusOutOfRange,
+        format!("HTTP status {status} is not between 100 and 599"),
+    )
+    .at(file, span, "not an HTTP status")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::StatusOutOfRange));
+    }
+}

@@ -1,0 +1,41 @@
+//! E0001: The file is not valid TOML.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::source::FileId;
+
+/// E0001.
+pub(crate) const RULE: Rule = Rule {
+    name: "toml_syntax",
+    summary: "The file is not valid TOML.",
+    explanation: "A catalog file must parse as TOML before anything else can be checked. The error points at the first character TOML could not read; other files are still checked, and follow-on checks that would be noise (such as an empty category whose file did not parse) are skipped.",
+    example: Some(EXAMPLE),
+    lint: None,
+};
+
+/// The base catalog with this change: it reports E0001.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input
+message = "The input is bad."
+"#;
+
+
+/// E0001.
+pub(crate) fn toml_syntax(file: FileId, span: Range<usize>, message: &str) -> Diagnostic {
+    Diagnostic::new(DiagCode::TomlSyntax, "invalid TOML").at(file, span, message.trim().to_string())
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::TomlSyntax));
+    }
+}

@@ -1,0 +1,85 @@
+//! E0019: A message placeholder has no declared param.
+
+use std::ops::Range;
+
+use errcat_runtime::template::{self, Piece};
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::ident;
+use crate::model::Lowered;
+use crate::source::FileId;
+
+/// E0019.
+pub(crate) const RULE: Rule = Rule {
+    name: "undeclared_placeholder",
+    summary: "A message placeholder has no declared param.",
+    explanation: "Every `{placeholder}` in a message is filled from a declared param, which gives the typed constructor its arguments. A placeholder without a param could never be filled.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0019.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "Field {field} is bad: {reason}."
+params = { field = "string" }
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    for code in &cx.map.codes {
+        let (Some((message, span)), Some(params)) = (&code.message, &code.params) else {
+            continue;
+        };
+        // A template that does not parse is reported by E0021.
+        let Ok(pieces) = template::parse(message, ident::is_snake_case) else {
+            continue;
+        };
+        for piece in pieces {
+            if let Piece::Placeholder { name, offset } = piece
+                && !params.iter().any(|(p, _)| p == name)
+            {
+                let at = cx.sources.inner_span(code.file, span.clone(), message, offset);
+                out.push(undeclared_placeholder(code.file, at, name));
+            }
+        }
+    }
+}
+
+
+/// E0019.
+pub(crate) fn undeclared_placeholder(file: FileId, span: Range<usize>, name: &str) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::UndeclaredPlaceholder,
+        format!("placeholder `{{{name}}}` has no declared param"),
+    )
+    .at(file, span, "used in this message")
+    .help(format!(
+        "declare it, e.g. `params = {{ {name} = \"string\" }}`"
+    ))
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::UndeclaredPlaceholder));
+    }
+
+    #[test]
+    fn a_near_miss_does_not() {
+        let near_miss = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "Field {field} is bad."
+params = { field = "string" }
+"#;
+        assert!(!codes_for(near_miss).contains(&DiagCode::UndeclaredPlaceholder));
+    }
+}

@@ -1,0 +1,56 @@
+//! E0022: A param type that errcat does not know.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::source::FileId;
+
+/// E0022.
+pub(crate) const RULE: Rule = Rule {
+    name: "unknown_param_type",
+    summary: "A param type that errcat does not know.",
+    explanation: "Params are typed so that constructors take the right arguments: `string`, `u16`, `u32`, `u64`, `i32`, `i64`, `f64` or `bool`.",
+    example: Some(EXAMPLE),
+    lint: None,
+};
+
+/// The base catalog with this change: it reports E0022.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "Limit {limit}."
+params = { limit = "u23" }
+"#;
+
+
+/// E0022.
+pub(crate) fn unknown_param_type(
+    file: FileId,
+    span: Range<usize>,
+    ty: &str,
+    known: &[&str],
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        DiagCode::UnknownParamType,
+        format!("unknown param type `{ty}`"),
+    )
+    .at(file, span, "not a param type");
+    d.suggest(
+        ty,
+        known,
+        Some(format!("expected one of: {}", known.join(", "))),
+    )
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::UnknownParamType));
+    }
+}

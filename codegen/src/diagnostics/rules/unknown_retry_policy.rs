@@ -1,0 +1,56 @@
+//! E0015: A retry policy name that is not declared.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::source::FileId;
+
+/// E0015.
+pub(crate) const RULE: Rule = Rule {
+    name: "unknown_retry_policy",
+    summary: "A retry policy name that is not declared.",
+    explanation: "Codes and categories name their retry policy; the name must be one of the `[retry.*]` tables (or `never`, which always exists).",
+    example: Some(EXAMPLE),
+    lint: None,
+};
+
+/// The base catalog with this change: it reports E0015.
+const EXAMPLE: &str = r#"#== server.toml
+[crashed]
+numeric = 2000
+title = "Crashed"
+message = "The server crashed."
+retry = "standrd"
+"#;
+
+
+/// E0015.
+pub(crate) fn unknown_retry_policy(
+    file: FileId,
+    span: Range<usize>,
+    name: &str,
+    known: &[&str],
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        DiagCode::UnknownRetryPolicy,
+        format!("no retry policy `{name}` is declared"),
+    )
+    .at(file, span, "unknown retry policy");
+    d.suggest(
+        name,
+        known,
+        Some(format!("declared policies: {}", known.join(", "))),
+    )
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::UnknownRetryPolicy));
+    }
+}

@@ -1,0 +1,85 @@
+//! E0020: A declared param is not used by the message.
+
+use std::ops::Range;
+
+use errcat_runtime::template::{self, Piece};
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::ident;
+use crate::model::Lowered;
+use crate::source::FileId;
+
+/// E0020.
+pub(crate) const RULE: Rule = Rule {
+    name: "unused_param",
+    summary: "A declared param is not used by the message.",
+    explanation: "A declared param that the message never shows would be a constructor argument that does nothing. Use it, or remove it.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0020.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+params = { field = "string" }
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    for code in &cx.map.codes {
+        let (Some((message, _)), Some(params)) = (&code.message, &code.params) else {
+            continue;
+        };
+        // A template that does not parse is reported by E0021.
+        let Ok(pieces) = template::parse(message, ident::is_snake_case) else {
+            continue;
+        };
+        for (name, span) in params {
+            let used = pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Placeholder { name: n, .. } if n == name));
+            if !used {
+                out.push(unused_param(code.file, span.clone(), name));
+            }
+        }
+    }
+}
+
+
+/// E0020.
+pub(crate) fn unused_param(file: FileId, span: Range<usize>, name: &str) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::UnusedParam,
+        format!("param `{name}` is not used by the message"),
+    )
+    .at(file, span, "declared here")
+    .help(format!(
+        "use `{{{name}}}` in the message, or remove the param"
+    ))
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::UnusedParam));
+    }
+
+    #[test]
+    fn a_near_miss_does_not() {
+        let near_miss = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "Field {field} is bad."
+params = { field = "string" }
+"#;
+        assert!(!codes_for(near_miss).contains(&DiagCode::UnusedParam));
+    }
+}

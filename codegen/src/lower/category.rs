@@ -1,0 +1,132 @@
+//! `[categories.<id>]` of catalog.toml: each category, its numeric range and
+//! the defaults its codes inherit.
+
+use std::ops::Range;
+
+use super::cx::{Cx, FAULTS, MAX_NUMERIC, STYLES, text};
+use crate::diagnostics::rules as diag;
+use crate::ident;
+use crate::model::{Category, CategorySource, EnvelopeStyle, Fault, Kind};
+use crate::raw::{Entry, Int, RawCategory};
+use crate::source::FileId;
+
+/// A category's defaults for its codes, with where each was written.
+pub(super) struct CategoryDefaults {
+    pub kind: Kind,
+    pub status: Option<(u16, Range<usize>)>,
+    pub retry: Option<(usize, Range<usize>)>,
+    pub exit_code: Option<(u8, Range<usize>)>,
+    pub sdk_exception: Option<String>,
+}
+
+impl Cx<'_> {
+    /// Lowers one category. Its source is returned whether or not it
+    /// lowered, so lints can still check what it says.
+    pub(super) fn lower_category(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawCategory>,
+        policy_names: &[&str],
+    ) -> (CategorySource, Option<(Category, CategoryDefaults)>) {
+        let id = entry.key.get_ref().clone();
+        let what = format!("category `{id}`");
+        let raw = &entry.body;
+        let snake_ok = self.check_snake(file, &entry.key, "category id");
+        let title = self.required_str(file, entry, &raw.title, "title", &what);
+        let fault = match self.choice(file, &raw.fault, "fault", FAULTS) {
+            Some(f) => Some(Fault::ALL[f]),
+            None => {
+                if raw.fault.is_none() && !entry.is_broken("fault") {
+                    self.push(diag::missing_field(file, entry.key.span(), "fault", &what));
+                }
+                None
+            }
+        };
+        let kind = self.kind(file, &raw.kind).unwrap_or(Kind::Error);
+        let range = raw.range.as_ref().and_then(|r| self.lower_range(file, r));
+        let status = raw
+            .status
+            .as_ref()
+            .and_then(|s| self.status(file, s).map(|v| (v, s.span())));
+        let retry = raw
+            .retry
+            .as_ref()
+            .and_then(|r| self.policy(file, r, policy_names).map(|p| (p, r.span())));
+        let exit_code = raw
+            .exit_code
+            .as_ref()
+            .and_then(|e| self.exit_code(file, e).map(|v| (v, e.span())));
+        let error_type = text(&raw.error_type).unwrap_or_else(|| format!("{id}_error"));
+        let envelope = self
+            .choice(file, &raw.envelope, "envelope", STYLES)
+            .map(|s| EnvelopeStyle::ALL[s]);
+        let source = CategorySource {
+            id: id.clone(),
+            key: entry.key.span(),
+            range: raw.range.as_ref().map(|r| r.span()),
+            fault,
+            kind,
+            status: status.clone(),
+            lowered: None,
+        };
+        let lowered = (|| {
+            snake_ok.then_some(())?;
+            let category = Category {
+                variant: ident::upper_camel(&id),
+                id,
+                title: title?,
+                description: text(&raw.description),
+                range,
+                fault: fault?,
+                error_type,
+                codes: Vec::new(),
+                envelope,
+            };
+            let defaults = CategoryDefaults {
+                kind,
+                status,
+                retry,
+                exit_code,
+                sdk_exception: text(&raw.sdk_exception),
+            };
+            Some((category, defaults))
+        })();
+        (source, lowered)
+    }
+
+    fn lower_range(&mut self, file: FileId, range: &toml::Spanned<Vec<Int>>) -> Option<(u32, u32)> {
+        let values = range.get_ref();
+        if values.len() != 2 {
+            self.push(diag::invalid_value_because(
+                file,
+                range.span(),
+                "range",
+                "expected `[first, last]`, two numbers",
+            ));
+            return None;
+        }
+        let mut bounds = [0u32; 2];
+        for (slot, value) in bounds.iter_mut().zip(values) {
+            if !(0..=MAX_NUMERIC).contains(value.get_ref()) {
+                self.push(diag::invalid_value_because(
+                    file,
+                    value.span(),
+                    "range",
+                    &format!("must be between 0 and {MAX_NUMERIC}"),
+                ));
+                return None;
+            }
+            *slot = *value.get_ref() as u32;
+        }
+        if bounds[0] > bounds[1] {
+            self.push(diag::invalid_value_because(
+                file,
+                range.span(),
+                "range",
+                "the first number must not exceed the last",
+            ));
+            return None;
+        }
+        Some((bounds[0], bounds[1]))
+    }
+}

@@ -1,0 +1,329 @@
+//! One code of a category file: its identity, its own facts or its
+//! category's, its params. What the code says is recorded in its
+//! [`CodeSource`] even when it does not lower, so lints see every code.
+
+use super::category::CategoryDefaults;
+use super::cx::{Cx, FAULTS, MAX_NUMERIC, STYLES, text};
+use super::retry::NEVER;
+use crate::diagnostics::rules as diag;
+use crate::ident;
+use crate::model::{
+    Category, Code, CodeSource, EnvelopeStyle, Example, Fault, Param, ParamType, RetryPolicy,
+};
+use crate::raw::{Entry, RawCode, Str};
+use crate::source::FileId;
+
+/// The category a code is lowered in, with what it inherits.
+pub(super) struct InCategory<'a> {
+    pub index: usize,
+    pub category: &'a Category,
+    pub defaults: &'a CategoryDefaults,
+    pub policies: &'a [RetryPolicy],
+    pub policy_names: &'a [&'a str],
+}
+
+impl Cx<'_> {
+    /// Lowers one code entry: its source always, the code if it is valid.
+    pub(super) fn lower_code(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawCode>,
+        within: &InCategory<'_>,
+    ) -> (CodeSource, Option<Code>) {
+        let raw = &entry.body;
+        let name = entry.key.get_ref().clone();
+        let what = format!("code `{name}`");
+        let key = entry.key.span();
+        let numeric_only = ident::is_numeric_name(&name);
+        let snake_ok = numeric_only || self.check_snake(file, &entry.key, "code name");
+        let (identity_numeric, numeric) = self.numeric(file, entry, numeric_only);
+        let (category, defaults) = (within.category, within.defaults);
+
+        let kind = match &raw.kind {
+            Some(k) => self.kind(file, &raw.kind).map(|v| (v, Some(k.span()))),
+            None => Some((defaults.kind, None)),
+        };
+        let fault = match &raw.fault {
+            Some(f) => self
+                .choice(file, &raw.fault, "fault", FAULTS)
+                .map(|i| (Fault::ALL[i], Some(f.span()))),
+            None => Some((category.fault, None)),
+        };
+        let status = match (&raw.status, &defaults.status) {
+            (Some(s), _) => self.status(file, s).map(|v| (v, Some(s.span()))),
+            (None, Some((s, _))) => Some((*s, None)),
+            (None, None) => {
+                if !entry.is_broken("status") {
+                    self.push(diag::missing_status(file, key.clone(), &what, &category.id));
+                }
+                None
+            }
+        };
+        let envelope = match &raw.envelope {
+            Some(_) => self
+                .choice(file, &raw.envelope, "envelope", STYLES)
+                .map(|s| EnvelopeStyle::ALL[s]),
+            None => Some(category.envelope.unwrap_or(self.catalog_style)),
+        };
+        let server_retries = self.server_retries(file, raw);
+        let title = self.required_str(file, entry, &raw.title, "title", &what);
+        let message = self.required_str(file, entry, &raw.message, "message", &what);
+        let params = self.lower_params(file, raw);
+        let retry = match &raw.retry {
+            Some(r) => self
+                .policy(file, r, within.policy_names)
+                .map(|p| (p, Some(r.span()))),
+            None => match &defaults.retry {
+                Some((p, _)) => Some((*p, None)),
+                None => within
+                    .policies
+                    .iter()
+                    .position(|p| p.name == NEVER)
+                    .map(|p| (p, None)),
+            },
+        };
+        let exit_code = match (&raw.exit_code, &defaults.exit_code) {
+            (Some(e), _) => self.exit_code(file, e).map(|v| (v, Some(e.span()))),
+            (None, Some((v, _))) => Some((*v, None)),
+            (None, None) => Some((
+                u8::from(kind.as_ref().is_some_and(|(k, _)| k.is_error())),
+                None,
+            )),
+        };
+
+        let source = crate::model::CodeSource {
+            file,
+            key: key.clone(),
+            wire_name: wire_name(&name, self.upper_wire_names),
+            name: name.clone(),
+            category: within.index,
+            identity_numeric,
+            numeric: numeric.clone(),
+            numeric_span: raw.numeric.as_ref().map(|n| n.span()),
+            status: status.clone(),
+            fault: fault.clone(),
+            kind: kind.clone(),
+            retry: retry.clone(),
+            exit_code: exit_code.clone(),
+            message: raw
+                .message
+                .as_ref()
+                .map(|m| (m.get_ref().clone(), m.span())),
+            params: params.as_ref().map(|_| {
+                let declared = raw.params.iter().flat_map(|p| p.get_ref().keys());
+                declared.map(|k| (k.get_ref().clone(), k.span())).collect()
+            }),
+            deprecated: raw.deprecated.is_some(),
+            replaced_by: raw
+                .replaced_by
+                .as_ref()
+                .map(|r| (r.get_ref().clone(), r.span())),
+            aliases: raw
+                .aliases
+                .iter()
+                .flatten()
+                .map(|a| (a.get_ref().clone(), a.span()))
+                .collect(),
+            lowered: None,
+        };
+        let code = (|| {
+            snake_ok.then_some(())?;
+            Some(Code {
+                variant: ident::code_variant(&name),
+                fn_ident: ident::code_fn_ident(&name),
+                wire_name: source.wire_name.clone(),
+                fault: fault?.0,
+                envelope: envelope?,
+                server_retries: server_retries?,
+                numeric: numeric.map(|(n, _)| n),
+                status: status?.0,
+                kind: kind?.0,
+                category: within.index,
+                title: title?,
+                message: message?,
+                params: params?,
+                description: text(&raw.description),
+                solution: text(&raw.solution),
+                retry: retry?.0,
+                exit_code: exit_code?.0,
+                sdk_exception: text(&raw.sdk_exception).or_else(|| defaults.sdk_exception.clone()),
+                since: text(&raw.since),
+                deprecated: text(&raw.deprecated),
+                replaced_by: None,
+                aliases: source.aliases.iter().map(|(a, _)| a.clone()).collect(),
+                replaces: Vec::new(),
+                docs_url: String::new(),
+                name,
+            })
+        })();
+        (source, code)
+    }
+
+    /// The number duplicates are checked on, and the valid numeric code
+    /// with the span to blame for it.
+    #[allow(clippy::type_complexity)]
+    fn numeric(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawCode>,
+        numeric_only: bool,
+    ) -> (Option<u32>, Option<(u32, std::ops::Range<usize>)>) {
+        let raw = &entry.body;
+        let key_numeric = if numeric_only {
+            self.numeric_name(file, &entry.key)
+        } else {
+            None
+        };
+        if let (Some(value), Some(n)) = (key_numeric, &raw.numeric)
+            && i64::from(value) != *n.get_ref()
+        {
+            self.push(diag::invalid_value_because(
+                file,
+                n.span(),
+                "numeric",
+                "a numeric-only code's number is its table name",
+            ));
+        }
+        let identity = key_numeric.or_else(|| {
+            raw.numeric
+                .as_ref()
+                .and_then(|n| u32::try_from(*n.get_ref()).ok())
+                .filter(|&n| n != u32::MAX)
+        });
+        let numeric = match &raw.numeric {
+            None => key_numeric.map(|n| (n, entry.key.span())),
+            Some(n) if !(0..=MAX_NUMERIC).contains(n.get_ref()) => {
+                let problem = format!("must be between 0 and {MAX_NUMERIC}");
+                self.push(diag::invalid_value_because(
+                    file,
+                    n.span(),
+                    "numeric",
+                    &problem,
+                ));
+                None
+            }
+            Some(n) => Some((*n.get_ref() as u32, n.span())),
+        };
+        (identity, numeric)
+    }
+
+    fn numeric_name(&mut self, file: FileId, key: &Str) -> Option<u32> {
+        match key.get_ref().parse::<u32>() {
+            Ok(n) if i64::from(n) <= MAX_NUMERIC => Some(n),
+            _ => {
+                let problem = format!("a numeric code must be between 0 and {MAX_NUMERIC}");
+                self.push(diag::invalid_value_because(
+                    file,
+                    key.span(),
+                    "code name",
+                    &problem,
+                ));
+                None
+            }
+        }
+    }
+
+    fn server_retries(&mut self, file: FileId, raw: &RawCode) -> Option<u8> {
+        let Some(n) = &raw.server_retries else {
+            return Some(0);
+        };
+        let value = u8::try_from(*n.get_ref()).ok();
+        if value.is_none() {
+            self.push(diag::invalid_value_because(
+                file,
+                n.span(),
+                "server_retries",
+                "must be between 0 and 255",
+            ));
+        }
+        value
+    }
+
+    fn lower_params(&mut self, file: FileId, raw: &RawCode) -> Option<Vec<Param>> {
+        let Some(params) = &raw.params else {
+            return Some(Vec::new());
+        };
+        let type_names: Vec<&str> = ParamType::ALL.iter().map(|t| t.as_str()).collect();
+        let mut out = Vec::new();
+        let mut ok = true;
+        for (name, ty) in params.get_ref() {
+            ok &= self.check_snake(file, name, "param name");
+            match ParamType::from_name(ty.get_ref()) {
+                Some(t) => out.push(Param {
+                    name: name.get_ref().clone(),
+                    ident: ident::snake_ident(name.get_ref()),
+                    ty: t,
+                    example: Example::default_for(name.get_ref(), t),
+                }),
+                None => {
+                    self.push(diag::unknown_param_type(
+                        file,
+                        ty.span(),
+                        ty.get_ref(),
+                        &type_names,
+                    ));
+                    ok = false;
+                }
+            }
+        }
+        if let Some(examples) = &raw.example {
+            for (name, value) in examples.get_ref() {
+                let Some(param) = out.iter_mut().find(|p| p.name == *name.get_ref()) else {
+                    let names: Vec<&str> = params
+                        .get_ref()
+                        .keys()
+                        .map(|k| k.get_ref().as_str())
+                        .collect();
+                    self.push(diag::invalid_value(
+                        file,
+                        name.span(),
+                        "example",
+                        name.get_ref(),
+                        &names,
+                    ));
+                    ok = false;
+                    continue;
+                };
+                match example_value(value.get_ref(), param.ty) {
+                    Some(example) => param.example = example,
+                    None => {
+                        let message =
+                            format!("expected a {} example for `{}`", param.ty, param.name);
+                        self.push(diag::wrong_type(file, value.span(), "example", &message));
+                        ok = false;
+                    }
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+}
+
+/// The name a code goes on the wire with.
+pub(super) fn wire_name(name: &str, upper: bool) -> String {
+    if upper {
+        name.to_ascii_uppercase()
+    } else {
+        name.to_string()
+    }
+}
+
+/// A TOML example value checked against a param type.
+fn example_value(value: &toml::Value, ty: ParamType) -> Option<Example> {
+    let int_range = |v: i64| match ty {
+        ParamType::U16 => u16::try_from(v).is_ok(),
+        ParamType::U32 => u32::try_from(v).is_ok(),
+        ParamType::U64 => v >= 0,
+        ParamType::I32 => i32::try_from(v).is_ok(),
+        ParamType::I64 => true,
+        _ => false,
+    };
+    match (value, ty) {
+        (toml::Value::String(s), ParamType::String) => Some(Example::Text(s.clone())),
+        (toml::Value::Integer(i), ParamType::F64) => Some(Example::Float(*i as f64)),
+        (toml::Value::Float(f), ParamType::F64) if f.is_finite() => Some(Example::Float(*f)),
+        (toml::Value::Boolean(b), ParamType::Bool) => Some(Example::Bool(*b)),
+        (toml::Value::Integer(i), _) if int_range(*i) => Some(Example::Integer(*i)),
+        _ => None,
+    }
+}

@@ -1,0 +1,150 @@
+//! Lowering: the raw entries become the [`Model`], with a [`SourceMap`] of
+//! where each fact was written.
+//!
+//! Lowering resolves: defaults from categories and the catalog, references
+//! to indices, names to wire names and docs URLs. It reports what stops a
+//! value from being read (a missing field, an unknown policy, a bad type).
+//! Rules about the catalog as a whole (duplicates, ranges, status classes,
+//! templates, ...) are lints, each in its own file under
+//! `diagnostics/rules/`, run over the lowered catalog afterwards.
+
+mod category;
+mod code;
+mod cx;
+mod replacements;
+mod retry;
+mod settings;
+
+use crate::diagnostics::{self, Diagnostic, Severity, rules as diag};
+use crate::load::Loaded;
+use crate::model::{Category, Lowered, Model, SourceMap};
+use crate::raw::RawCategoryFile;
+use crate::source::Sources;
+
+pub use cx::MAX_NUMERIC;
+pub use retry::NEVER;
+pub use settings::DEFAULT_DOCS_ANCHOR;
+
+/// Lowers loaded sources and runs every lint. Returns the model only if no
+/// error was found; warnings and errors are pushed onto `diags` either way.
+pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
+    let mut cx = cx::Cx {
+        sources,
+        diags,
+        upper_wire_names: false,
+        catalog_style: crate::model::EnvelopeStyle::Nested,
+        broken: Default::default(),
+    };
+    let (model, map) = lower_catalog(&mut cx, loaded)?;
+    diagnostics::run_lints(
+        &Lowered {
+            sources,
+            model: &model,
+            map: &map,
+        },
+        diags,
+    );
+    let failed = diags.iter().any(|d| d.severity == Severity::Error);
+    (!failed).then_some(model)
+}
+
+fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceMap)> {
+    let (file, settings) = loaded.settings.as_ref()?;
+    let file = *file;
+    let mut map = SourceMap {
+        settings: file,
+        ..SourceMap::default()
+    };
+    let meta = cx.lower_meta(file, settings.meta.as_ref());
+    let envelope = cx.lower_envelope(file, settings.envelope.as_ref());
+    let exit_codes = cx.lower_exit_codes(file, &settings.exit_codes);
+    let retry_policies = cx.lower_retry_policies(file, &settings.retry);
+    let policy_names: Vec<&str> = retry_policies.iter().map(|p| p.name.as_str()).collect();
+
+    let mut categories: Vec<Category> = Vec::new();
+    let mut defaults = Vec::new();
+    for entry in &settings.categories {
+        let (mut source, lowered) = cx.lower_category(file, entry, &policy_names);
+        match lowered {
+            Some((category, d)) => {
+                source.lowered = Some(categories.len());
+                categories.push(category);
+                defaults.push(d);
+            }
+            None => {
+                cx.broken
+                    .insert(format!("categories.{}", entry.key.get_ref()));
+            }
+        }
+        map.categories.push(source);
+    }
+
+    let mut codes = Vec::new();
+    for (index, raw_file) in category_files(cx, loaded, &categories) {
+        let within = code::InCategory {
+            index,
+            category: &categories[index],
+            defaults: &defaults[index],
+            policies: &retry_policies,
+            policy_names: &policy_names,
+        };
+        for entry in &raw_file.codes {
+            let (mut source, lowered) = cx.lower_code(raw_file.file, entry, &within);
+            if let Some(code) = lowered {
+                source.lowered = Some(codes.len());
+                codes.push(code);
+            }
+            map.codes.push(source);
+        }
+    }
+    for (i, code) in codes.iter().enumerate() {
+        categories[code.category].codes.push(i);
+    }
+    replacements::resolve(cx, &mut codes, &map);
+    for code in &mut codes {
+        code.docs_url = settings::docs_url(&meta, &categories[code.category].id, &code.name);
+    }
+    map.unparsed_stems = loaded
+        .unparsed
+        .iter()
+        .map(|&f| cx.sources.file(f).stem().to_string())
+        .collect();
+    map.category_files = loaded
+        .category_files
+        .iter()
+        .map(|f| cx.sources.file(f.file).stem().to_string())
+        .collect();
+    let model = Model {
+        meta,
+        envelope,
+        retry_policies,
+        categories,
+        codes,
+        exit_codes,
+    };
+    Some((model, map))
+}
+
+/// The category files, each with its category's index, in declaration
+/// order of the categories. A file named after no category is reported.
+fn category_files<'l>(
+    cx: &mut cx::Cx<'_>,
+    loaded: &'l Loaded,
+    categories: &[Category],
+) -> Vec<(usize, &'l RawCategoryFile)> {
+    let ids: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
+    let mut files = Vec::new();
+    for raw_file in &loaded.category_files {
+        let stem = cx.sources.file(raw_file.file).stem();
+        match ids.iter().position(|&id| id == stem) {
+            Some(index) => files.push((index, raw_file)),
+            None if cx.broken.contains(&format!("categories.{stem}")) => {}
+            None => {
+                let span = raw_file.codes.first().map_or(0..0, |c| c.key.span());
+                cx.push(diag::unknown_category(raw_file.file, span, stem, &ids));
+            }
+        }
+    }
+    files.sort_by_key(|(index, _)| *index);
+    files
+}

@@ -1,0 +1,152 @@
+//! `[catalog]`, `[envelope]` and `[exit_codes]` of catalog.toml.
+
+use errcat_runtime::template::{self, Piece};
+
+use super::cx::{Cx, STYLES, text};
+use crate::diagnostics::rules as diag;
+use crate::ident;
+use crate::model::{Envelope, EnvelopeStyle, FieldCase, Meta, RequestIdPlacement};
+use crate::raw::{Entry, Str};
+use crate::source::FileId;
+
+/// The anchor pattern used when catalog.toml gives none.
+pub const DEFAULT_DOCS_ANCHOR: &str = "{category}.md#{code}";
+
+const CODE_CASES: &[&str] = &["snake", "upper"];
+const PLACEMENTS: &[&str] = &["inside", "outside"];
+const CASES: &[&str] = &["snake", "camel"];
+
+impl Cx<'_> {
+    pub(super) fn lower_meta(
+        &mut self,
+        file: FileId,
+        entry: Option<&Entry<crate::raw::RawMeta>>,
+    ) -> Meta {
+        let Some(entry) = entry else {
+            self.push(diag::missing_field(file, 0..0, "[catalog]", "catalog.toml"));
+            return Meta {
+                name: String::new(),
+                version: None,
+                description: None,
+                docs_base_url: String::new(),
+                docs_anchor: DEFAULT_DOCS_ANCHOR.into(),
+            };
+        };
+        let raw = &entry.body;
+        let name = self
+            .required_str(file, entry, &raw.name, "name", "[catalog]")
+            .unwrap_or_default();
+        let docs_anchor = match &raw.docs_anchor {
+            Some(anchor) => {
+                self.check_anchor(file, anchor);
+                anchor.get_ref().clone()
+            }
+            None => DEFAULT_DOCS_ANCHOR.to_string(),
+        };
+        Meta {
+            name,
+            version: text(&raw.version),
+            description: text(&raw.description),
+            docs_base_url: raw
+                .docs_base_url
+                .as_ref()
+                .map(|u| u.get_ref().trim_end_matches('/').to_string())
+                .unwrap_or_default(),
+            docs_anchor,
+        }
+    }
+
+    fn check_anchor(&mut self, file: FileId, anchor: &Str) {
+        match template::parse(anchor.get_ref(), ident::is_snake_case) {
+            Err(e) => {
+                let span = self
+                    .sources
+                    .inner_span(file, anchor.span(), anchor.get_ref(), e.offset);
+                self.push(diag::bad_template(file, span, &e.problem.to_string()));
+            }
+            Ok(pieces) => {
+                for piece in pieces {
+                    if let Piece::Placeholder { name, offset } = piece
+                        && name != "category"
+                        && name != "code"
+                    {
+                        let span =
+                            self.sources
+                                .inner_span(file, anchor.span(), anchor.get_ref(), offset);
+                        self.push(diag::invalid_value_because(
+                            file,
+                            span,
+                            "docs_anchor",
+                            "only `{category}` and `{code}` can be used here",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn lower_envelope(
+        &mut self,
+        file: FileId,
+        entry: Option<&Entry<crate::raw::RawEnvelope>>,
+    ) -> Envelope {
+        let mut envelope = Envelope::DEFAULT;
+        let Some(entry) = entry else { return envelope };
+        if let Some(style) = self.choice(file, &entry.body.style, "style", STYLES) {
+            envelope.style = EnvelopeStyle::ALL[style];
+        }
+        if let Some(case) = self.choice(file, &entry.body.field_case, "field_case", CASES) {
+            envelope.field_case = if case == 0 {
+                FieldCase::Snake
+            } else {
+                FieldCase::Camel
+            };
+        }
+        if let Some(placement) = self.choice(file, &entry.body.request_id, "request_id", PLACEMENTS)
+        {
+            envelope.request_id = if placement == 0 {
+                RequestIdPlacement::Inside
+            } else {
+                RequestIdPlacement::Outside
+            };
+        }
+        self.upper_wire_names =
+            self.choice(file, &entry.body.code_case, "code_case", CODE_CASES) == Some(1);
+        self.catalog_style = envelope.style;
+        envelope
+    }
+
+    pub(super) fn lower_exit_codes(
+        &mut self,
+        file: FileId,
+        entries: &[(Str, Str)],
+    ) -> Vec<(u8, String)> {
+        let mut out = Vec::new();
+        for (key, meaning) in entries {
+            match key.get_ref().parse::<u8>() {
+                Ok(code) => out.push((code, meaning.get_ref().clone())),
+                Err(_) => {
+                    let value = key.get_ref().parse::<i64>().unwrap_or(-1);
+                    self.push(diag::exit_code_out_of_range(file, key.span(), value));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+/// A code's docs URL: the anchor pattern filled in, under the base URL.
+pub(super) fn docs_url(meta: &Meta, category: &str, code: &str) -> String {
+    let anchor = meta
+        .docs_anchor
+        .replace("{category}", category)
+        .replace("{code}", code);
+    if meta.docs_base_url.is_empty() {
+        anchor
+    } else if anchor.starts_with('#') {
+        format!("{}{}", meta.docs_base_url, anchor)
+    } else {
+        format!("{}/{}", meta.docs_base_url, anchor)
+    }
+}

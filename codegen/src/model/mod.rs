@@ -1,0 +1,249 @@
+//! The validated catalog: defaults resolved, identifiers derived, references
+//! resolved to indices, in a fixed order. Emitters read only this.
+//!
+//! Order: categories as declared in catalog.toml; codes grouped by category in
+//! that order, and within a category as written in its file. Nothing depends
+//! on directory listing order.
+
+mod source_map;
+
+pub use source_map::{CategorySource, CodeSource, Lowered, SourceMap, Sourced};
+
+pub use errcat_runtime::{
+    Backoff, EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, Jitter, Kind, ParamType,
+    RequestIdPlacement,
+};
+
+/// A whole catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// Name, version, docs location.
+    pub meta: Meta,
+    /// Wire shape of error responses.
+    pub envelope: Envelope,
+    /// Named retry policies, `never` first.
+    pub retry_policies: Vec<RetryPolicy>,
+    /// Categories in declaration order.
+    pub categories: Vec<Category>,
+    /// Codes in catalog order.
+    pub codes: Vec<Code>,
+    /// The documented CLI exit codes and their meanings, ascending; empty
+    /// when the catalog does not declare them.
+    pub exit_codes: Vec<(u8, String)>,
+}
+
+/// Catalog-wide settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meta {
+    /// Catalog name.
+    pub name: String,
+    /// Catalog version, if given.
+    pub version: Option<String>,
+    /// What the catalog covers (Markdown).
+    pub description: Option<String>,
+    /// Base URL of the published docs, without a trailing slash; empty for
+    /// relative links.
+    pub docs_base_url: String,
+    /// Anchor pattern with `{category}` and `{code}`.
+    pub docs_anchor: String,
+}
+
+/// The envelope settings.
+pub type Envelope = EnvelopeFormat;
+
+/// A named retry policy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryPolicy {
+    /// Its name in the catalog.
+    pub name: String,
+    /// What it is for, if said.
+    pub description: Option<String>,
+    /// What it does.
+    pub strategy: RetryStrategy,
+}
+
+/// What a retry policy does. Mirrors the runtime's `RetryPolicy`, but
+/// exhaustively, so every emitter must handle every strategy; the backoff
+/// itself is the runtime's [`Backoff`], whose delay math the docs print.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RetryStrategy {
+    /// Never retry.
+    Never,
+    /// Exponential backoff.
+    Backoff(Backoff),
+    /// Honour Retry-After up to `max_wait`, else back off.
+    AfterHeader {
+        /// Longest advised wait honoured.
+        max_wait: std::time::Duration,
+        /// Backoff without a header.
+        fallback: Backoff,
+    },
+}
+
+impl RetryStrategy {
+    /// True unless `Never`.
+    pub fn is_retryable(&self) -> bool {
+        !matches!(self, RetryStrategy::Never)
+    }
+}
+
+/// A category of codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// Snake-case id; also the file name and docs page name.
+    pub id: String,
+    /// Rust variant name.
+    pub variant: String,
+    /// Heading.
+    pub title: String,
+    /// What it covers (Markdown).
+    pub description: Option<String>,
+    /// Inclusive numeric range codes must fall in.
+    pub range: Option<(u32, u32)>,
+    /// Who is at fault.
+    pub fault: Fault,
+    /// Envelope `type`.
+    pub error_type: String,
+    /// Codes in this category, as indices into [`Model::codes`].
+    pub codes: Vec<usize>,
+    /// Envelope style of its codes, when it overrides the catalog's.
+    pub envelope: Option<EnvelopeStyle>,
+}
+
+/// A declared message parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Param {
+    /// Name as written.
+    pub name: String,
+    /// Rust identifier for it (raw or renamed if a keyword).
+    pub ident: String,
+    /// Its type.
+    pub ty: ParamType,
+    /// The example value shown in the docs.
+    pub example: Example,
+}
+
+/// An example value of a param, typed as the param is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Example {
+    /// Text.
+    Text(String),
+    /// Any integer type.
+    Integer(i64),
+    /// `f64`.
+    Float(f64),
+    /// `bool`.
+    Bool(bool),
+}
+
+impl Example {
+    /// The default example for a param without one in the catalog.
+    pub fn default_for(name: &str, ty: ParamType) -> Example {
+        match ty {
+            ParamType::String => Example::Text(format!("example-{}", name.replace('_', "-"))),
+            ParamType::F64 => Example::Float(1.5),
+            ParamType::Bool => Example::Bool(true),
+            _ => Example::Integer(42),
+        }
+    }
+
+    /// The value as it appears in a rendered message.
+    pub fn to_text(&self) -> String {
+        match self {
+            Example::Text(s) => s.clone(),
+            Example::Integer(i) => i.to_string(),
+            Example::Float(f) => f.to_string(),
+            Example::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+impl Eq for Example {}
+
+/// One code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Code {
+    /// Catalog name: snake_case, e.g. `rate_limited`, or digits for a
+    /// numeric-only code, e.g. `21200`. Docs anchors use it.
+    pub name: String,
+    /// The name on the wire: `name`, or `RATE_LIMITED` with `code_case =
+    /// "upper"`.
+    pub wire_name: String,
+    /// Who is at fault (the code's own, or its category's).
+    pub fault: Fault,
+    /// The envelope style of its responses.
+    pub envelope: EnvelopeStyle,
+    /// How many times the server already retried before answering.
+    pub server_retries: u8,
+    /// Rust variant name, e.g. `RateLimited`.
+    pub variant: String,
+    /// Rust function name, e.g. `rate_limited` (raw or renamed if a keyword).
+    pub fn_ident: String,
+    /// Numeric code.
+    pub numeric: Option<u32>,
+    /// HTTP status.
+    pub status: u16,
+    /// Error, success or pending.
+    pub kind: Kind,
+    /// Index into [`Model::categories`].
+    pub category: usize,
+    /// Short title.
+    pub title: String,
+    /// The message template as written.
+    pub message: String,
+    /// Declared params, in declaration order.
+    pub params: Vec<Param>,
+    /// Long description (Markdown).
+    pub description: Option<String>,
+    /// How to fix it.
+    pub solution: Option<String>,
+    /// Index into [`Model::retry_policies`].
+    pub retry: usize,
+    /// CLI exit code.
+    pub exit_code: u8,
+    /// SDK exception class name.
+    pub sdk_exception: Option<String>,
+    /// Version that introduced it.
+    pub since: Option<String>,
+    /// Deprecation note.
+    pub deprecated: Option<String>,
+    /// Index of the code to use instead.
+    pub replaced_by: Option<usize>,
+    /// Old names that still parse.
+    pub aliases: Vec<String>,
+    /// Codes whose `replaced_by` is this one, in catalog order.
+    pub replaces: Vec<usize>,
+    /// Full docs URL.
+    pub docs_url: String,
+}
+
+impl Model {
+    /// The category of a code.
+    pub fn category_of(&self, code: &Code) -> &Category {
+        &self.categories[code.category]
+    }
+
+    /// The retry policy of a code.
+    pub fn retry_of(&self, code: &Code) -> &RetryPolicy {
+        &self.retry_policies[code.retry]
+    }
+
+    /// Codes that have a numeric code, sorted by it.
+    pub fn codes_by_numeric(&self) -> Vec<&Code> {
+        let mut codes: Vec<&Code> = self.codes.iter().filter(|c| c.numeric.is_some()).collect();
+        codes.sort_by_key(|c| c.numeric);
+        codes
+    }
+
+    /// The message of `code` rendered with its example param values, by
+    /// the runtime's template renderer.
+    pub fn example_message(code: &Code) -> String {
+        errcat_runtime::template::render(&code.message, |name, out| {
+            match code.params.iter().find(|p| p.name == name) {
+                Some(p) => out.push_str(&p.example.to_text()),
+                None => return false,
+            }
+            true
+        })
+    }
+}

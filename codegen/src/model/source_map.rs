@@ -1,0 +1,102 @@
+//! Where each fact of the model was written, for diagnostics: the spans of
+//! every category and code entry, including entries that failed to lower,
+//! with as much of each as could be resolved. Lints read this beside the
+//! model; emitters never do.
+
+use std::ops::Range;
+
+use super::{Fault, Kind, Model};
+use crate::source::{FileId, Sources};
+
+/// A catalog as lowered so far, with its source map: what lints check.
+pub struct Lowered<'a> {
+    /// The sources the spans point into.
+    pub sources: &'a Sources,
+    /// The model; it holds only the categories and codes that lowered.
+    pub model: &'a Model,
+    /// Where everything was written.
+    pub map: &'a SourceMap,
+}
+
+/// Spans of the whole catalog.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    /// catalog.toml.
+    pub settings: FileId,
+    /// Every `[categories.<id>]` entry, lowered or not, in file order.
+    pub categories: Vec<CategorySource>,
+    /// Every code entry of a known category's file, lowered or not, in
+    /// model order.
+    pub codes: Vec<CodeSource>,
+    /// Stems of files that failed to parse: they may hold missing codes.
+    pub unparsed_stems: Vec<String>,
+    /// Stems of the category files that were read.
+    pub category_files: Vec<String>,
+}
+
+/// One category entry of catalog.toml.
+#[derive(Debug)]
+pub struct CategorySource {
+    /// Its id as written.
+    pub id: String,
+    /// The span of its key.
+    pub key: Range<usize>,
+    /// The span of its `range`, if written.
+    pub range: Option<Range<usize>>,
+    /// Its fault, if valid.
+    pub fault: Option<Fault>,
+    /// The default kind of its codes.
+    pub kind: Kind,
+    /// Its default status, if written and valid, with its span.
+    pub status: Option<(u16, Range<usize>)>,
+    /// Index into `Model::categories`, when it lowered.
+    pub lowered: Option<usize>,
+}
+
+/// A resolved value and, when the code wrote it itself, where.
+pub type Sourced<T> = Option<(T, Option<Range<usize>>)>;
+
+/// One code entry of a category file.
+#[derive(Debug)]
+pub struct CodeSource {
+    /// The file it is in.
+    pub file: FileId,
+    /// The span of its table key.
+    pub key: Range<usize>,
+    /// Its name as written.
+    pub name: String,
+    /// Its name on the wire.
+    pub wire_name: String,
+    /// Index into `Model::categories`.
+    pub category: usize,
+    /// The number duplicates are checked on: the name of a numeric-only
+    /// code, else its `numeric`.
+    pub identity_numeric: Option<u32>,
+    /// Its valid numeric code, with the span to blame (the key of a
+    /// numeric-only code).
+    pub numeric: Option<(u32, Range<usize>)>,
+    /// The span of its `numeric` key's value, if written.
+    pub numeric_span: Option<Range<usize>>,
+    /// Status, own or the category's.
+    pub status: Sourced<u16>,
+    /// Fault, own or the category's.
+    pub fault: Sourced<Fault>,
+    /// Kind, own or the category's.
+    pub kind: Sourced<Kind>,
+    /// Index into `Model::retry_policies`, own or the category's.
+    pub retry: Sourced<usize>,
+    /// CLI exit code, own, the category's or the default.
+    pub exit_code: Sourced<u8>,
+    /// Its message template and the span of its value.
+    pub message: Option<(String, Range<usize>)>,
+    /// Its declared params (names and spans), when they are all valid.
+    pub params: Option<Vec<(String, Range<usize>)>>,
+    /// Whether it is deprecated.
+    pub deprecated: bool,
+    /// Its `replaced_by`, with the span of the value.
+    pub replaced_by: Option<(String, Range<usize>)>,
+    /// Its aliases, each with its span.
+    pub aliases: Vec<(String, Range<usize>)>,
+    /// Index into `Model::codes`, when it lowered.
+    pub lowered: Option<usize>,
+}
