@@ -7,7 +7,8 @@
 //!    ([`load`] reads files into them);
 //! 2. [`lower`]: validation, turning raw into the [`model`] and collecting
 //!    every problem as a [`Diagnostic`];
-//! 3. [`emit`]: pure functions from the model to text.
+//! 3. [`emit`]: pure functions from the model to text, one module per
+//!    output, each registered in [`emit::OUTPUTS`].
 //!
 //! From a build script, use [`Config`]:
 //!
@@ -88,7 +89,9 @@ pub fn read_failure(e: source::ReadError) -> Report {
 pub fn rust_from_files<N: Into<String>, T: Into<String>>(
     files: impl IntoIterator<Item = (N, T)>,
 ) -> Result<String, Report> {
-    compile(&Sources::from_memory("catalog", files)).map(|c| emit::rust::emit(&c.model))
+    let compiled = compile(&Sources::from_memory("catalog", files))?;
+    let cx = emit::Context::new(&compiled.model, GENERATE_COMMAND);
+    Ok(emit::rust::emit(&cx, &emit::rust::RustOptions::default()))
 }
 
 /// The generated docs for in-memory catalog files, e.g. for tests.
@@ -99,38 +102,10 @@ pub fn docs_from_files<N: Into<String>, T: Into<String>>(
         .map(|c| generated_files(&c.model, GENERATE_COMMAND))
 }
 
-/// Everything errcat commits under `generated/`: the docs pages and a JSON
-/// export of the model, keyed by path relative to that folder.
+/// Everything errcat commits under `generated/`: every output of
+/// [`emit::OUTPUTS`], keyed by path relative to that folder.
 pub fn generated_files(model: &Model, command: &str) -> FileSet {
-    generated_files_with_sections(model, command, &emit::markdown::code_sections(model))
-}
-
-fn generated_files_with_sections(model: &Model, command: &str, sections: &[String]) -> FileSet {
-    let mut files = FileSet::new();
-    for (path, text) in emit::markdown::emit_with_sections(model, command, sections) {
-        files.insert(Path::new("docs").join(path), text);
-    }
-    files.insert(
-        PathBuf::from("catalog.json"),
-        emit::json::emit(model, command),
-    );
-    files
-}
-
-/// The Rust module and the `generated/` files of one model, computed
-/// together: the docs sections are rendered once and shared, and the two
-/// emitters run in parallel. Same output as calling them one by one.
-pub fn generate_all(
-    model: &Model,
-    rust: &emit::rust::RustOptions,
-    command: &str,
-) -> (String, FileSet) {
-    let sections = emit::markdown::code_sections(model);
-    std::thread::scope(|scope| {
-        let docs = scope.spawn(|| generated_files_with_sections(model, command, &sections));
-        let code = emit::rust::emit_with_sections(model, rust, &sections);
-        (code, par::join(docs))
-    })
+    emit::generate(&emit::Context::new(model, command))
 }
 
 /// Why code generation failed.
@@ -241,10 +216,8 @@ impl Config {
     /// anything. Paths in diagnostics are `dir` as given.
     pub fn generate(&self, dir: &Path) -> Result<(String, Report), Error> {
         let compiled = self.compile_catalog(dir)?;
-        Ok((
-            emit::rust::emit_with(&compiled.model, &self.rust),
-            compiled.warnings,
-        ))
+        let cx = emit::Context::new(&compiled.model, GENERATE_COMMAND);
+        Ok((emit::rust::emit(&cx, &self.rust), compiled.warnings))
     }
 
     fn compile_catalog(&self, dir: &Path) -> Result<Compiled, Error> {
@@ -280,16 +253,18 @@ impl Config {
             }
         }
 
-        // One compile serves both the Rust and the freshness check of the
-        // committed docs.
+        // One compile and one context serve both the Rust and the freshness
+        // check of the committed files; the two emit on separate cores.
         let Compiled { model, warnings } = self.compile_catalog(&dir)?;
-        let (rust, committed) = match &self.docs_dir {
-            Some(_) => {
-                let (rust, files) = generate_all(&model, &self.rust, GENERATE_COMMAND);
-                (rust, Some(files))
-            }
-            None => (emit::rust::emit_with(&model, &self.rust), None),
-        };
+        let cx = emit::Context::new(&model, GENERATE_COMMAND);
+        let (rust, committed) = std::thread::scope(|scope| {
+            let committed = self
+                .docs_dir
+                .as_ref()
+                .map(|_| scope.spawn(|| emit::generate(&cx)));
+            let rust = emit::rust::emit(&cx, &self.rust);
+            (rust, committed.map(par::join))
+        });
         for line in warnings
             .render()
             .lines()

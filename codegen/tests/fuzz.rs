@@ -22,7 +22,8 @@ fn pipeline(files: Vec<(String, String)>) {
     match compile(&sources) {
         Ok(compiled) => {
             VALID_OUTCOMES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let rust = emit::rust::emit(&compiled.model);
+            let cx = emit::Context::new(&compiled.model, "x");
+            let rust = emit::rust::emit(&cx, &emit::rust::RustOptions::default());
             assert!(rust.starts_with("// @generated"));
             let _ = generated_files(&compiled.model, "x");
             let _ = compiled.warnings.render();

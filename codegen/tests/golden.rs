@@ -38,10 +38,15 @@ fn model_of(fixture: &Path) -> errcat_codegen::Model {
     }
 }
 
+fn rust_of(model: &errcat_codegen::Model) -> String {
+    let cx = emit::Context::new(model, errcat_codegen::GENERATE_COMMAND);
+    emit::rust::emit(&cx, &emit::rust::RustOptions::default())
+}
+
 #[test]
 fn rust_emitter_matches_goldens() {
     for fixture in fixtures() {
-        let rust = emit::rust::emit(&model_of(&fixture));
+        let rust = rust_of(&model_of(&fixture));
         expect_file![fixture.join("expected/generated.rs")].assert_eq(&rust);
     }
 }
@@ -88,7 +93,7 @@ fn output_is_independent_of_file_order_and_stable_across_runs() {
             .unwrap()
             .model;
         assert_eq!(forward, backward);
-        assert_eq!(emit::rust::emit(&forward), emit::rust::emit(&backward));
+        assert_eq!(rust_of(&forward), rust_of(&backward));
         assert_eq!(
             generated_files(&forward, "x"),
             generated_files(&backward, "x")

@@ -21,13 +21,13 @@ pub fn strum_match(model: &Model) -> String {
     for c in &model.codes {
         let mut serialize = vec![format!("serialize = {}", escape(&c.name))];
         serialize.extend(c.aliases.iter().map(|a| format!("serialize = {}", escape(a))));
-        let _ = writeln!(out, "    #[strum({})]\n    {},", serialize.join(", "), c.variant);
+        let _ = writeln!(out, "    #[strum({})]\n    {},", serialize.join(", "), errcat_codegen::ident::code_variant(&c.name));
     }
     out.push_str("}\n\nimpl Code {\n");
     let accessor = |out: &mut String, name: &str, ty: &str, value: &dyn Fn(&errcat_codegen::model::Code) -> String| {
         let _ = writeln!(out, "    pub fn {name}(self) -> {ty} {{\n        match self {{");
         for c in &model.codes {
-            let _ = writeln!(out, "            Code::{} => {},", c.variant, value(c));
+            let _ = writeln!(out, "            Code::{} => {},", errcat_codegen::ident::code_variant(&c.name), value(c));
         }
         out.push_str("        }\n    }\n");
     };
@@ -42,7 +42,7 @@ pub fn strum_match(model: &Model) -> String {
     out.push_str("    pub fn from_numeric(n: u32) -> Option<Code> {\n        match n {\n");
     for c in &model.codes {
         if let Some(n) = c.numeric {
-            let _ = writeln!(out, "            {n} => Some(Code::{}),", c.variant);
+            let _ = writeln!(out, "            {n} => Some(Code::{}),", errcat_codegen::ident::code_variant(&c.name));
         }
     }
     out.push_str("            _ => None,\n        }\n    }\n\n    pub fn lookup(name: &str) -> Option<Code> {\n        name.parse().ok()\n    }\n}\n");
@@ -54,13 +54,13 @@ pub fn table_phf(model: &Model) -> String {
     let n = model.codes.len();
     let mut out = String::from("// Baseline: static tables by discriminant + phf::Map.\n\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[repr(u32)]\npub enum Code {\n");
     for c in &model.codes {
-        let _ = writeln!(out, "    {},", c.variant);
+        let _ = writeln!(out, "    {},", errcat_codegen::ident::code_variant(&c.name));
     }
     out.push_str("}\n\n");
     let table = |out: &mut String, name: &str, ty: &str, values: Vec<String>| {
         let _ = writeln!(out, "static {name}: [{ty}; {n}] = [{}];", values.join(", "));
     };
-    table(&mut out, "ALL", "Code", model.codes.iter().map(|c| format!("Code::{}", c.variant)).collect());
+    table(&mut out, "ALL", "Code", model.codes.iter().map(|c| format!("Code::{}", errcat_codegen::ident::code_variant(&c.name))).collect());
     table(&mut out, "NAME", "&str", model.codes.iter().map(|c| escape(&c.name)).collect());
     table(&mut out, "NUMERIC", "u32", model.codes.iter().map(|c| c.numeric.unwrap_or(u32::MAX).to_string()).collect());
     table(&mut out, "STATUS", "u16", model.codes.iter().map(|c| c.status.to_string()).collect());
@@ -121,13 +121,15 @@ pub fn match_lookup(model: &Model) -> String {
 
 /// errcat's own module for the catalog.
 pub fn errcat(model: &Model) -> String {
-    errcat_codegen::emit::rust::emit(model)
+    let cx = errcat_codegen::emit::Context::new(model, errcat_codegen::GENERATE_COMMAND);
+    errcat_codegen::emit::rust::emit(&cx, &Default::default())
 }
 
 /// errcat's module without typed constructors (`Config::typed_constructors(false)`).
 pub fn errcat_lean(model: &Model) -> String {
     let options = errcat_codegen::emit::rust::RustOptions { typed_constructors: false, ..Default::default() };
-    errcat_codegen::emit::rust::emit_with(model, &options)
+    let cx = errcat_codegen::emit::Context::new(model, errcat_codegen::GENERATE_COMMAND);
+    errcat_codegen::emit::rust::emit(&cx, &options)
 }
 
 /// The model of a synthetic catalog of `n` codes.

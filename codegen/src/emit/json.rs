@@ -118,8 +118,18 @@ fn backoff(b: &crate::model::Backoff) -> Backoff {
     }
 }
 
+/// `catalog.json`.
+pub const OUTPUT: super::Output = super::Output {
+    name: "json",
+    emit: |cx| {
+        let mut files = crate::write::FileSet::new();
+        files.insert("catalog.json".into(), emit(cx.model, cx.command));
+        files
+    },
+};
+
 /// The JSON export, pretty-printed with a trailing newline.
-pub fn emit(model: &Model, command: &str) -> String {
+fn emit(model: &Model, command: &str) -> String {
     let export = Export {
         generated: super::generated_header(command),
         catalog: Meta {

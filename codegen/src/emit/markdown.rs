@@ -23,29 +23,29 @@ pub const EXAMPLE_REQUEST_ID: &str = "req_8f14e45fceea167a";
 /// The example `Retry-After` used in docs, in seconds.
 pub const EXAMPLE_RETRY_AFTER_SECS: u64 = 30;
 
-/// Every docs page, keyed by path relative to the docs folder.
-pub fn emit(model: &Model, command: &str) -> FileSet {
-    emit_with_sections(model, command, &code_sections(model))
-}
+/// The docs pages, under `docs/`.
+pub const OUTPUT: super::Output = super::Output { name: "docs", emit };
 
 /// Every code's section ([`code_section`]), in catalog order. Computed on
-/// all cores for large catalogs; the Rust emitter embeds the same sections.
+/// all cores for large catalogs.
 pub fn code_sections(model: &Model) -> Vec<String> {
     crate::par::par_map(&model.codes, 1000, |c| code_section(model, c))
 }
 
-/// [`emit`] with the sections already computed.
-pub fn emit_with_sections(model: &Model, command: &str, sections: &[String]) -> FileSet {
+/// Every docs page, keyed by path relative to `generated/`.
+fn emit(cx: &super::Context<'_>) -> FileSet {
+    let (model, command) = (cx.model, cx.command);
+    let docs = PathBuf::from("docs");
     let mut files = FileSet::new();
-    files.insert(PathBuf::from("README.md"), index_page(model, command));
+    files.insert(docs.join("README.md"), index_page(model, command));
     for category in &model.categories {
         files.insert(
-            PathBuf::from(category_page_name(category)),
-            category_page(model, category, command, sections),
+            docs.join(category_page_name(category)),
+            category_page(model, category, command, cx.sections()),
         );
     }
-    files.insert(PathBuf::from(NUMERIC_PAGE), numeric_page(model, command));
-    files.insert(PathBuf::from("SUMMARY.md"), summary_page(model, command));
+    files.insert(docs.join(NUMERIC_PAGE), numeric_page(model, command));
+    files.insert(docs.join("SUMMARY.md"), summary_page(model, command));
     files
 }
 

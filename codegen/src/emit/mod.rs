@@ -1,12 +1,41 @@
 //! Emitters: pure functions from a [`Model`](crate::model::Model) to text.
 //! None of them does I/O.
+//!
+//! An output under `generated/` is one module with an [`Output`] and one
+//! line in [`OUTPUTS`]; each gets the shared [`Context`]. The Rust module is
+//! the exception: build scripts write it to `OUT_DIR` with [`rust::emit`].
 
+mod context;
 pub mod json;
 pub mod markdown;
 pub mod rust;
 mod text;
 
+pub use context::Context;
 pub use text::{md_cell_code, md_inline_code, md_table_cell};
+
+use crate::write::FileSet;
+
+/// One kind of file set errcat writes under `generated/`.
+#[derive(Clone, Copy, Debug)]
+pub struct Output {
+    /// Its name, e.g. `"docs"`.
+    pub name: &'static str,
+    /// Its files, keyed by path relative to `generated/`.
+    pub emit: fn(&Context<'_>) -> FileSet,
+}
+
+/// Every output under `generated/`, in the order they are written.
+pub const OUTPUTS: &[Output] = &[markdown::OUTPUT, json::OUTPUT];
+
+/// Every file of every output.
+pub fn generate(cx: &Context<'_>) -> FileSet {
+    let mut files = FileSet::new();
+    for output in OUTPUTS {
+        files.extend((output.emit)(cx));
+    }
+    files
+}
 
 /// The first line of every generated file names the tool and the command
 /// that regenerates the file.

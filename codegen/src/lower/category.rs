@@ -5,7 +5,6 @@ use std::ops::Range;
 
 use super::cx::{Cx, FAULTS, MAX_NUMERIC, STYLES, text};
 use crate::diagnostics::rules as diag;
-use crate::ident;
 use crate::model::{Category, CategorySource, EnvelopeStyle, Fault, Kind};
 use crate::raw::{Entry, Int, RawCategory};
 use crate::source::FileId;
@@ -72,7 +71,6 @@ impl Cx<'_> {
         let lowered = (|| {
             snake_ok.then_some(())?;
             let category = Category {
-                variant: ident::upper_camel(&id),
                 id,
                 title: title?,
                 description: text(&raw.description),

@@ -129,8 +129,6 @@ impl Cx<'_> {
         let code = (|| {
             snake_ok.then_some(())?;
             Some(Code {
-                variant: ident::code_variant(&name),
-                fn_ident: ident::code_fn_ident(&name),
                 wire_name: source.wire_name.clone(),
                 fault: fault?.0,
                 envelope: envelope?,
@@ -251,7 +249,6 @@ impl Cx<'_> {
             match ParamType::from_name(ty.get_ref()) {
                 Some(t) => out.push(Param {
                     name: name.get_ref().clone(),
-                    ident: ident::snake_ident(name.get_ref()),
                     ty: t,
                     example: Example::default_for(name.get_ref(), t),
                 }),

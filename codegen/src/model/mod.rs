@@ -92,8 +92,6 @@ impl RetryStrategy {
 pub struct Category {
     /// Snake-case id; also the file name and docs page name.
     pub id: String,
-    /// Rust variant name.
-    pub variant: String,
     /// Heading.
     pub title: String,
     /// What it covers (Markdown).
@@ -115,8 +113,6 @@ pub struct Category {
 pub struct Param {
     /// Name as written.
     pub name: String,
-    /// Rust identifier for it (raw or renamed if a keyword).
-    pub ident: String,
     /// Its type.
     pub ty: ParamType,
     /// The example value shown in the docs.
@@ -175,10 +171,6 @@ pub struct Code {
     pub envelope: EnvelopeStyle,
     /// How many times the server already retried before answering.
     pub server_retries: u8,
-    /// Rust variant name, e.g. `RateLimited`.
-    pub variant: String,
-    /// Rust function name, e.g. `rate_limited` (raw or renamed if a keyword).
-    pub fn_ident: String,
     /// Numeric code.
     pub numeric: Option<u32>,
     /// HTTP status.

@@ -1,0 +1,679 @@
+//! The items of the generated module, as tokens: the prelude, `Category`,
+//! `Code` and its tables, accessors, lookups and trait impls. Each function
+//! returns one group of items, in the order they appear in the file.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::literals::doc_attrs;
+use super::names::RustNames;
+use super::splice::Splices;
+use super::tables::{Tables, envelope_tokens, layout};
+use crate::emit::text::{md_inline_code, rustdoc_markdown};
+use crate::model::{Code, Model};
+
+/// What every item group needs.
+pub(super) struct Items<'a> {
+    pub model: &'a Model,
+    pub names: &'a RustNames,
+    pub tables: &'a Tables,
+    pub rt: &'a syn::Path,
+}
+
+impl Items<'_> {
+    /// Re-exports of the runtime's vocabulary, catalog constants and the
+    /// text blob.
+    pub fn prelude(&self) -> TokenStream {
+        let rt = self.rt;
+        let catalog = &self.model.meta.name;
+        let version = self.model.meta.version.clone().unwrap_or_default();
+        let blob_lit = &self.tables.text;
+        quote! {
+            pub use #rt::{
+                Backoff, EnvelopeFormat, EnvelopeStyle, ErrorBody, Fault, FieldCase, Jitter, Kind, ParamSpec, ParamType,
+                RequestIdPlacement, RetryPolicy,
+            };
+
+            /// The name of the catalog this module was generated from.
+            pub const CATALOG_NAME: &str = #catalog;
+
+            /// The version of the catalog this module was generated from (empty if unversioned).
+            pub const CATALOG_VERSION: &str = #version;
+
+            /// All catalog text, referred to by `offset << 32 | len`.
+            static TEXT: &str = #blob_lit;
+
+            #[inline]
+            fn text(packed: u64) -> &'static str {
+                #rt::__private::text(TEXT, packed)
+            }
+
+            #[inline]
+            fn opt_text(packed: u64) -> Option<&'static str> {
+                #rt::__private::opt_text(TEXT, packed)
+            }
+        }
+    }
+
+    /// `enum Category`, its tables and impls.
+    pub fn category(&self) -> TokenStream {
+        let model = self.model;
+        let t = self.tables;
+        let catalog = &model.meta.name;
+        let category_doc = doc_attrs(&format!("The categories of the `{catalog}` error catalog."));
+        let category_docs: Vec<TokenStream> =
+            model.categories.iter().map(category_doc_attrs).collect();
+        let category_variants: Vec<Ident> = self
+            .names
+            .category_variants
+            .iter()
+            .map(|v| format_ident!("{}", v))
+            .collect();
+        let cat_count = Literal::usize_unsuffixed(model.categories.len());
+        let (cat_id, cat_title, cat_description, cat_type) =
+            (&t.cat_id, &t.cat_title, &t.cat_description, &t.cat_type);
+        let (cat_fault, cat_range, cat_codes) = (&t.cat_fault, &t.cat_range, &t.cat_codes);
+        quote! {
+            #category_doc
+            #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+            #[non_exhaustive]
+            pub enum Category {
+                #( #category_docs #category_variants, )*
+            }
+
+            static CATEGORY_ID: [u64; #cat_count] = [#(#cat_id),*];
+            static CATEGORY_TITLE: [u64; #cat_count] = [#(#cat_title),*];
+            static CATEGORY_DESCRIPTION: [u64; #cat_count] = [#(#cat_description),*];
+            static CATEGORY_TYPE: [u64; #cat_count] = [#(#cat_type),*];
+            static CATEGORY_FAULT: [u8; #cat_count] = [#(#cat_fault),*];
+            /// `first << 32 | last`, or `u64::MAX` without a range.
+            static CATEGORY_RANGE: [u64; #cat_count] = [#(#cat_range),*];
+            /// `first code << 32 | count`: a category's codes are contiguous.
+            static CATEGORY_CODES: [u64; #cat_count] = [#(#cat_codes),*];
+
+            impl Category {
+                /// Every category, in catalog order.
+                pub const ALL: &'static [Category] = &[#(Category::#category_variants),*];
+
+                #[inline]
+                fn index(self) -> usize {
+                    self as usize
+                }
+
+                /// The category id, e.g. `"rate_limit"`; also its docs page name.
+                #[inline]
+                pub fn as_str(self) -> &'static str {
+                    text(CATEGORY_ID[self.index()])
+                }
+
+                /// The heading of the category.
+                #[inline]
+                pub fn title(self) -> &'static str {
+                    text(CATEGORY_TITLE[self.index()])
+                }
+
+                /// What the category covers (Markdown), if the catalog says.
+                #[inline]
+                pub fn description(self) -> Option<&'static str> {
+                    opt_text(CATEGORY_DESCRIPTION[self.index()])
+                }
+
+                /// The error `type` string used in envelopes, e.g. `"rate_limit_error"`.
+                #[inline]
+                pub fn error_type(self) -> &'static str {
+                    text(CATEGORY_TYPE[self.index()])
+                }
+
+                /// Who is at fault for codes of this category.
+                #[inline]
+                pub fn fault(self) -> Fault {
+                    Fault::ALL[usize::from(CATEGORY_FAULT[self.index()])]
+                }
+
+                /// The inclusive range numeric codes of this category fall in.
+                #[inline]
+                pub fn numeric_range(self) -> Option<(u32, u32)> {
+                    let packed = CATEGORY_RANGE[self.index()];
+                    (packed != u64::MAX).then_some(((packed >> 32) as u32, packed as u32))
+                }
+
+                /// The codes of this category, in catalog order.
+                #[inline]
+                pub fn codes(self) -> &'static [Code] {
+                    let packed = CATEGORY_CODES[self.index()];
+                    let start = (packed >> 32) as usize;
+                    &Code::all()[start..start + (packed & 0xffff_ffff) as usize]
+                }
+
+                /// The category with this id.
+                #[inline]
+                pub fn lookup(id: &str) -> Option<Category> {
+                    Category::ALL.iter().copied().find(|c| c.as_str() == id)
+                }
+            }
+
+            impl ::core::fmt::Debug for Category {
+                #[inline]
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            impl ::core::fmt::Display for Category {
+                #[inline]
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+        }
+    }
+
+    /// `enum Code`, built as syn data: with tens of thousands of codes,
+    /// parsing its variants from tokens would dominate code generation.
+    /// Variant docs are splice placeholders.
+    pub fn code_enum(&self, splices: &mut Splices) -> syn::Item {
+        let model = self.model;
+        let n = model.codes.len();
+        let catalog = &model.meta.name;
+        let code_doc = doc_attrs(&format!(
+            "Every code of the `{catalog}` error catalog ({n} codes).\n\n\
+             Per-code facts come from the catalog files and are read from static tables; \
+             [`Code::lookup`] and [`Code::from_numeric`] use perfect hashes, so every \
+             accessor and lookup takes constant time."
+        ));
+        let code_repr = self.code_repr();
+        let mut item: syn::ItemEnum = syn::parse_quote! {
+            #code_doc
+            #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+            #[non_exhaustive]
+            #[repr(#code_repr)]
+            pub enum Code {}
+        };
+        item.variants = model
+            .codes
+            .iter()
+            .zip(&self.names.code_variants)
+            .map(|(code, variant)| {
+                let mut attrs = vec![splices.doc(&variant_doc(model, code))];
+                if let Some(note) = &code.deprecated {
+                    let note = match code.replaced_by {
+                        Some(r) => {
+                            format!("{} Use `{}` instead.", note.trim_end(), model.codes[r].name)
+                        }
+                        None => note.clone(),
+                    };
+                    attrs.push(syn::parse_quote!(#[deprecated(note = #note)]));
+                }
+                syn::Variant {
+                    attrs,
+                    ident: format_ident!("{}", variant),
+                    fields: syn::Fields::Unit,
+                    discriminant: None,
+                }
+            })
+            .collect();
+        syn::Item::Enum(item)
+    }
+
+    /// The record layout constants and the tables `Code` reads.
+    pub fn code_tables(&self) -> TokenStream {
+        let rt = self.rt;
+        let t = self.tables;
+        let layout_consts = layout::consts();
+        let (codes_bytes, params_bytes, keys_bytes) = (&t.codes, &t.params, &t.keys);
+        let (name_index, numeric_codes_bytes, numeric_index) =
+            (&t.name_index, &t.numeric_codes, &t.numeric_index);
+        let (policies, policy_names) = (&t.policies, &t.policy_names);
+        let policy_count = Literal::usize_unsuffixed(policies.len());
+        quote! {
+            #layout_consts
+
+            /// Per-code records, `RECORD` bytes each, indexed by discriminant.
+            static CODES: &[u8] = #codes_bytes;
+            /// Param records: name text (`u64`) then type (`u8`).
+            static PARAMS: &[u8] = #params_bytes;
+            const PARAM_RECORD: usize = 9;
+
+            static RETRY_POLICIES: [RetryPolicy; #policy_count] = [#(#policies),*];
+            static RETRY_POLICY_NAME: [u64; #policy_count] = [#(#policy_names),*];
+
+            /// Lookup keys, names then aliases: text (`u64`), code (`u32`) and the
+            /// low 32 bits of the key's hash (`u32`).
+            static KEYS: &[u8] = #keys_bytes;
+            const KEY_RECORD: usize = 16;
+            static NAME_INDEX: #rt::__private::Index = #name_index;
+
+            /// The code (`u32`) of each numeric key of `NUMERIC_INDEX`.
+            static NUMERIC_CODES: &[u8] = #numeric_codes_bytes;
+            static NUMERIC_INDEX: #rt::__private::Index = #numeric_index;
+        }
+    }
+
+    /// `impl Code`: accessors and lookups.
+    pub fn code_impl(&self) -> TokenStream {
+        let accessors = self.code_accessors();
+        let lookups = self.code_lookups();
+        quote! {
+            #[allow(deprecated)]
+            impl Code {
+                #accessors
+                #lookups
+            }
+        }
+    }
+
+    fn code_accessors(&self) -> TokenStream {
+        let rt = self.rt;
+        quote! {
+            #[inline]
+            fn index(self) -> usize {
+                self as usize
+            }
+
+            #[inline]
+            fn field_u64(self, offset: usize) -> u64 {
+                #rt::__private::read_u64(CODES, self.index() * RECORD + offset)
+            }
+
+            #[inline]
+            fn field_u32(self, offset: usize) -> u32 {
+                #rt::__private::read_u32(CODES, self.index() * RECORD + offset)
+            }
+
+            #[inline]
+            fn retry_index(self) -> usize {
+                usize::from(#rt::__private::read_u16(CODES, self.index() * RECORD + RETRY))
+            }
+
+            /// The code as sent on the wire, e.g. `"rate_limited"`.
+            #[inline]
+            pub fn as_str(self) -> &'static str {
+                text(self.field_u64(NAME))
+            }
+
+            /// The numeric code, if the catalog gives one.
+            #[inline]
+            pub fn numeric(self) -> Option<u32> {
+                let n = self.field_u32(NUMERIC);
+                (n != u32::MAX).then_some(n)
+            }
+
+            /// The HTTP status a response with this code carries.
+            #[inline]
+            pub fn http_status(self) -> u16 {
+                #rt::__private::read_u16(CODES, self.index() * RECORD + STATUS)
+            }
+
+            /// Whether this code is an error, a success or a pending status.
+            #[inline]
+            pub fn kind(self) -> Kind {
+                Kind::ALL[usize::from(CODES[self.index() * RECORD + KIND])]
+            }
+
+            /// True when [`Code::kind`] is [`Kind::Error`].
+            #[inline]
+            pub fn is_error(self) -> bool {
+                self.kind().is_error()
+            }
+
+            /// The category the code belongs to.
+            #[inline]
+            pub fn category(self) -> Category {
+                Category::ALL[usize::from(#rt::__private::read_u16(CODES, self.index() * RECORD + CATEGORY))]
+            }
+
+            /// The error `type` string used in envelopes (the category's).
+            #[inline]
+            pub fn error_type(self) -> &'static str {
+                self.category().error_type()
+            }
+
+            /// Who is at fault: the code's own, or its category's.
+            #[inline]
+            pub fn fault(self) -> Fault {
+                Fault::ALL[usize::from(CODES[self.index() * RECORD + FAULT])]
+            }
+
+            /// How many times the server already retried before answering
+            /// with this code (for example, an upstream call).
+            #[inline]
+            pub fn server_retries(self) -> u8 {
+                CODES[self.index() * RECORD + SERVER_RETRIES]
+            }
+
+            /// The envelope format this code's responses use.
+            #[inline]
+            pub fn envelope(self) -> #rt::EnvelopeFormat {
+                ENVELOPE.with_style(#rt::EnvelopeStyle::ALL[usize::from(CODES[self.index() * RECORD + ENVELOPE_STYLE])])
+            }
+
+            /// How clients should retry a request that failed with this code.
+            #[inline]
+            pub fn retry(self) -> RetryPolicy {
+                RETRY_POLICIES[self.retry_index()]
+            }
+
+            /// The catalog name of [`Code::retry`], e.g. `"standard"`.
+            #[inline]
+            pub fn retry_policy_name(self) -> &'static str {
+                text(RETRY_POLICY_NAME[self.retry_index()])
+            }
+
+            /// The exit code a command-line tool uses for this code.
+            #[inline]
+            pub fn exit_code(self) -> u8 {
+                CODES[self.index() * RECORD + EXIT_CODE]
+            }
+
+            /// Short human-readable title.
+            #[inline]
+            pub fn title(self) -> &'static str {
+                text(self.field_u64(TITLE))
+            }
+
+            /// The message template, with `{param}` placeholders.
+            #[inline]
+            pub fn message_template(self) -> &'static str {
+                text(self.field_u64(MESSAGE))
+            }
+
+            /// The declared params of the message template, in order.
+            #[inline]
+            pub fn params(self) -> impl ExactSizeIterator<Item = ParamSpec> + Clone {
+                let packed = self.field_u64(PARAMS_WINDOW);
+                let start = (packed >> 32) as usize;
+                (start..start + (packed & 0xffff_ffff) as usize).map(|p| ParamSpec {
+                    name: text(#rt::__private::read_u64(PARAMS, p * PARAM_RECORD)),
+                    ty: ParamType::ALL[usize::from(PARAMS[p * PARAM_RECORD + 8])],
+                })
+            }
+
+            /// The long description (Markdown), if any.
+            #[inline]
+            pub fn description(self) -> Option<&'static str> {
+                opt_text(self.field_u64(DESCRIPTION))
+            }
+
+            /// How to fix the problem, if the catalog says.
+            #[inline]
+            pub fn solution(self) -> Option<&'static str> {
+                opt_text(self.field_u64(SOLUTION))
+            }
+
+            /// The SDK exception class raised for this code, if any.
+            #[inline]
+            pub fn sdk_exception(self) -> Option<&'static str> {
+                opt_text(self.field_u64(SDK_EXCEPTION))
+            }
+
+            /// The catalog version that introduced the code, if recorded.
+            #[inline]
+            pub fn since(self) -> Option<&'static str> {
+                opt_text(self.field_u64(SINCE))
+            }
+
+            /// The deprecation note, if the code is deprecated.
+            #[inline]
+            pub fn deprecated(self) -> Option<&'static str> {
+                opt_text(self.field_u64(DEPRECATED))
+            }
+
+            /// The code to use instead of this deprecated one.
+            #[inline]
+            pub fn replaced_by(self) -> Option<Code> {
+                let r = self.field_u32(REPLACED_BY);
+                (r != u32::MAX).then(|| Code::from_index(r as usize))
+            }
+
+            /// Old names that still parse to this code.
+            #[inline]
+            pub fn aliases(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
+                let packed = self.field_u64(ALIASES_WINDOW);
+                let start = (packed >> 32) as usize;
+                (start..start + (packed & 0xffff_ffff) as usize).map(|k| text(#rt::__private::read_u64(KEYS, k * KEY_RECORD)))
+            }
+
+            /// The URL of this code's section in the docs.
+            #[inline]
+            pub fn docs_url(self) -> &'static str {
+                text(self.field_u64(DOCS_URL))
+            }
+
+            /// The code's full documentation as Markdown: the same section
+            /// as in the docs pages (links are relative to the docs folder),
+            /// in the spirit of `rustc --explain`.
+            #[inline]
+            pub fn explain(self) -> &'static str {
+                text(self.field_u64(EXPLAIN))
+            }
+        }
+    }
+
+    fn code_lookups(&self) -> TokenStream {
+        let rt = self.rt;
+        quote! {
+            /// The code with this name or alias. Exact and case-sensitive.
+            #[inline]
+            pub fn lookup(name: &str) -> Option<Code> {
+                let hash = #rt::__private::hash_bytes(name.as_bytes(), NAME_INDEX.seed);
+                let key = NAME_INDEX.candidate(hash)?;
+                // One bounds check for the record; reads within it need none.
+                let record = &KEYS[key * KEY_RECORD..][..KEY_RECORD];
+                // Fingerprint and length reject almost every miss before
+                // any text is read.
+                if #rt::__private::read_u32(record, 12) != hash as u32 {
+                    return None;
+                }
+                let packed = #rt::__private::read_u64(record, 0);
+                if (packed & 0xffff_ffff) as usize != name.len() {
+                    return None;
+                }
+                let start = (packed >> 32) as usize;
+                (TEXT.as_bytes().get(start..start + name.len()) == Some(name.as_bytes()))
+                    .then(|| Code::from_index(#rt::__private::read_u32(record, 8) as usize))
+            }
+
+            /// The code with this numeric code.
+            #[inline]
+            pub fn from_numeric(numeric: u32) -> Option<Code> {
+                let key = NUMERIC_INDEX.candidate_u64(u64::from(numeric))?;
+                let code = Code::from_index(#rt::__private::read_u32(NUMERIC_CODES, key * 4) as usize);
+                (code.field_u32(NUMERIC) == numeric).then_some(code)
+            }
+        }
+    }
+
+    /// Formatting, parsing, serde, the runtime traits, `Code::all()` and the
+    /// catalog's `Error` type.
+    pub fn code_traits(&self) -> TokenStream {
+        let rt = self.rt;
+        let model = self.model;
+        let catalog = &model.meta.name;
+        let parse_error_doc = doc_attrs(&format!(
+            "The error of parsing a name that is not a code or alias of the `{catalog}` catalog."
+        ));
+        let envelope = envelope_tokens(rt, model);
+        let code_repr = self.code_repr();
+        // Validation guarantees at least one code (E0027).
+        let last_variant = format_ident!(
+            "{}",
+            self.names
+                .code_variants
+                .last()
+                .map_or("Code", String::as_str)
+        );
+        quote! {
+            impl ::core::fmt::Debug for Code {
+                #[inline]
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(text(self.field_u64(VARIANT)))
+                }
+            }
+
+            impl ::core::fmt::Display for Code {
+                #[inline]
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            impl ::core::str::FromStr for Code {
+                type Err = ParseCodeError;
+
+                #[inline]
+                fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+                    Code::lookup(name).ok_or_else(|| ParseCodeError { name: name.into() })
+                }
+            }
+
+            #parse_error_doc
+            #[derive(Clone, Debug, PartialEq, Eq)]
+            pub struct ParseCodeError {
+                name: ::std::string::String,
+            }
+
+            impl ParseCodeError {
+                /// The text that was not recognised.
+                #[inline]
+                pub fn name(&self) -> &str {
+                    &self.name
+                }
+            }
+
+            impl ::core::fmt::Display for ParseCodeError {
+                #[inline]
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    write!(f, "unknown error code `{}` in the `{}` catalog", self.name.escape_debug(), CATALOG_NAME)
+                }
+            }
+
+            impl ::std::error::Error for ParseCodeError {}
+
+            #rt::__impl_serde_for_code!(Code);
+
+            impl #rt::CatalogCode for Code {
+                const ENVELOPE: #rt::EnvelopeFormat = #envelope;
+
+                #[inline]
+                fn as_str(self) -> &'static str {
+                    Code::as_str(self)
+                }
+
+                #[inline]
+                fn lookup(name: &str) -> Option<Self> {
+                    Code::lookup(name)
+                }
+
+                #[inline]
+                fn from_numeric(numeric: u32) -> Option<Self> {
+                    Code::from_numeric(numeric)
+                }
+
+                #[inline]
+                fn http_status(self) -> u16 {
+                    Code::http_status(self)
+                }
+
+                #[inline]
+                fn kind(self) -> Kind {
+                    Code::kind(self)
+                }
+
+                #[inline]
+                fn retry(self) -> RetryPolicy {
+                    Code::retry(self)
+                }
+
+                #[inline]
+                fn error_type(self) -> &'static str {
+                    Code::error_type(self)
+                }
+
+                #[inline]
+                fn title(self) -> &'static str {
+                    Code::title(self)
+                }
+
+                #[inline]
+                fn message_template(self) -> &'static str {
+                    Code::message_template(self)
+                }
+
+                #[inline]
+                fn docs_url(self) -> &'static str {
+                    Code::docs_url(self)
+                }
+
+                #[inline]
+                fn envelope(self) -> #rt::EnvelopeFormat {
+                    Code::envelope(self)
+                }
+            }
+
+            /// The envelope format of this catalog's error responses.
+            pub const ENVELOPE: #rt::EnvelopeFormat = #envelope;
+
+            #rt::__impl_code_index!(Code, #code_repr, #last_variant);
+
+            #rt::__define_error!(Code);
+        }
+    }
+
+    /// `u16`, or `u32` past 65,535 codes.
+    fn code_repr(&self) -> Ident {
+        if self.model.codes.len() <= usize::from(u16::MAX) {
+            format_ident!("u16")
+        } else {
+            format_ident!("u32")
+        }
+    }
+}
+
+/// The rustdoc of a `Category` variant.
+fn category_doc_attrs(c: &crate::model::Category) -> TokenStream {
+    let mut doc = format!(
+        "{}.\n\nCategory {}",
+        c.title.trim_end_matches('.'),
+        md_inline_code(&c.id)
+    );
+    if let Some((a, b)) = c.range {
+        doc.push_str(&format!(", numeric codes {a}–{b}"));
+    }
+    doc.push_str(&format!(
+        ", fault `{}`, type {}.",
+        c.fault,
+        md_inline_code(&c.error_type)
+    ));
+    if let Some(d) = &c.description {
+        doc.push_str("\n\n");
+        doc.push_str(&rustdoc_markdown(d));
+    }
+    doc_attrs(&doc)
+}
+
+fn variant_doc(model: &Model, code: &Code) -> String {
+    let category = model.category_of(code);
+    let mut doc = format!("{}.\n\n", code.title.trim_end_matches('.'));
+    doc.push_str(&format!("{} · ", md_inline_code(&code.wire_name)));
+    if let Some(n) = code.numeric {
+        doc.push_str(&format!("numeric {n} · "));
+    }
+    doc.push_str(&format!(
+        "HTTP {} · category {}",
+        code.status,
+        md_inline_code(&category.id)
+    ));
+    if !code.kind.is_error() {
+        doc.push_str(&format!(" · kind `{}`", code.kind));
+    }
+    doc.push_str(&format!("\n\nMessage: {}", md_inline_code(&code.message)));
+    if let Some(d) = &code.description {
+        doc.push_str("\n\n");
+        doc.push_str(&rustdoc_markdown(d));
+    }
+    if let Some(s) = &code.solution {
+        doc.push_str("\n\n**Solution:** ");
+        doc.push_str(&rustdoc_markdown(s));
+    }
+    doc
+}

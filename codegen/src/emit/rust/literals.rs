@@ -1,0 +1,167 @@
+//! Rust literals and doc attributes for catalog text: escaped so that no
+//! text can inject code, end a comment or trip rustc's checks.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+/// `#[doc = " line"]` per line, so prettyplease prints `///` comments and
+/// no text can end a block comment early.
+pub(super) fn doc_lines(text: &str) -> Vec<String> {
+    // rustc rejects bidirectional controls in comments (Trojan Source), so
+    // they are shown as escapes instead.
+    let is_bidi = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let escaped;
+    let text = if text.contains(is_bidi) {
+        let mut out = String::with_capacity(text.len() + 16);
+        for c in text.chars() {
+            if is_bidi(c) {
+                out.extend(c.escape_unicode());
+            } else {
+                out.push(c);
+            }
+        }
+        escaped = out;
+        escaped.as_str()
+    } else {
+        text
+    };
+    text.trim_end()
+        .lines()
+        .map(|line| {
+            let line = line.trim_end_matches('\r');
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect()
+}
+
+/// `#[doc = " line"]` per line, so prettyplease prints `///` comments and
+/// no text can end a block comment early.
+pub(super) fn doc_attrs(text: &str) -> TokenStream {
+    let lines = doc_lines(text);
+    quote!(#(#[doc = #lines])*)
+}
+
+/// A `#[doc = "..."]` attribute built as syn data, without parsing.
+pub(super) fn doc_attribute(line: &str) -> syn::Attribute {
+    let span = proc_macro2::Span::call_site();
+    syn::Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: syn::Path::from(Ident::new("doc", span)),
+            eq_token: Default::default(),
+            value: syn::Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit: syn::Lit::Str(syn::LitStr::new(line, span)),
+            }),
+        }),
+    }
+}
+
+/// An unsuffixed integer literal.
+pub(super) fn lit_u64(v: u64) -> Literal {
+    Literal::u64_unsuffixed(v)
+}
+
+/// Unsuffixed integer literals.
+pub(super) fn lits<T: Copy + Into<u64>>(values: impl IntoIterator<Item = T>) -> Vec<Literal> {
+    values.into_iter().map(|v| lit_u64(v.into())).collect()
+}
+
+/// A Rust string literal for `text`. Faster than `Literal::string` on
+/// megabytes of text, and checked against syn's parser in tests: quotes,
+/// backslashes and control characters are escaped, and so are the
+/// bidirectional controls rustc rejects in literals.
+pub fn string_literal(text: &str) -> String {
+    let needs_escape = |c: char| {
+        matches!(c, '"' | '\\')
+            || c.is_control()
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 16 + 2);
+    out.push('"');
+    let mut rest = text;
+    while let Some(at) = rest.find(needs_escape) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or_default();
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out.push('"');
+    out
+}
+
+/// A Rust byte string literal for `bytes`: printable ASCII as itself,
+/// everything else as `\xNN`. Checked against syn's parser in tests.
+pub fn byte_string_literal(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 3 + 3);
+    out.push_str("b\"");
+    for &b in bytes {
+        match b {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ => {
+                out.push_str("\\x");
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 15)] as char);
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(text: &str) {
+        let literal = string_literal(text);
+        let parsed: syn::LitStr =
+            syn::parse_str(&literal).unwrap_or_else(|e| panic!("{literal}: {e}"));
+        assert_eq!(parsed.value(), text);
+    }
+
+    #[test]
+    fn string_literals_round_trip_through_syn() {
+        for text in [
+            "",
+            "plain",
+            "quote \" back \\ slash",
+            "nl\ncr\rtab\t",
+            "\0 nul \u{7f} del",
+            "\u{202e}rtl\u{2066}",
+            "caf\u{e9} \u{1f600}",
+            "{{}}",
+            "\\u{41}",
+        ] {
+            round_trip(text);
+        }
+        let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        round_trip(&all);
+    }
+
+    #[test]
+    fn byte_literals_round_trip_through_syn() {
+        let all: Vec<u8> = (0..=255u8).chain([b'"', b'\\', 0, 255]).collect();
+        let parsed: syn::LitByteStr = syn::parse_str(&byte_string_literal(&all)).unwrap();
+        assert_eq!(parsed.value(), all);
+    }
+}

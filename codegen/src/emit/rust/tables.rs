@@ -1,0 +1,369 @@
+//! The data of the generated module: the text blob, the fixed-size
+//! per-code records, the param and key records, the perfect-hash tables and
+//! the category arrays. Everything rustc sees as a few big literals.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::literals::{lit_u64, lits};
+use super::names::RustNames;
+use super::splice::Splices;
+use crate::emit::text::TextBlob;
+use crate::model::{Jitter, Model, RetryStrategy};
+use crate::phf::{self, PhfTable};
+
+/// `NONE` marks a missing numeric code or replacement in `u32` tables.
+const NONE_U32: u32 = u32::MAX;
+
+/// The tables of one model, as tokens (big ones as splice placeholders).
+pub(super) struct Tables {
+    pub cat_id: Vec<Literal>,
+    pub cat_title: Vec<Literal>,
+    pub cat_description: Vec<Literal>,
+    pub cat_type: Vec<Literal>,
+    pub cat_fault: Vec<Literal>,
+    pub cat_range: Vec<Literal>,
+    pub cat_codes: Vec<Literal>,
+    pub codes: TokenStream,
+    pub params: TokenStream,
+    pub keys: TokenStream,
+    pub name_index: TokenStream,
+    pub numeric_codes: TokenStream,
+    pub numeric_index: TokenStream,
+    pub policies: Vec<TokenStream>,
+    pub policy_names: Vec<Literal>,
+    pub text: TokenStream,
+}
+
+impl Tables {
+    /// Builds every table. Text is interned in a fixed order (category
+    /// texts, then lookup keys, then per-code texts) so output is stable
+    /// and lookup keys sit together at the start of the blob.
+    pub fn build(
+        model: &Model,
+        names: &RustNames,
+        sections: &[String],
+        rt: &syn::Path,
+        splices: &mut Splices,
+    ) -> Tables {
+        let mut blob = TextBlob::default();
+        let n = model.codes.len();
+        let cat_id = lits(model.categories.iter().map(|c| blob.intern(&c.id)));
+        let cat_title = lits(model.categories.iter().map(|c| blob.intern(&c.title)));
+        let cat_description = lits(
+            model
+                .categories
+                .iter()
+                .map(|c| blob.intern_opt(c.description.as_deref())),
+        );
+        let cat_type = lits(model.categories.iter().map(|c| blob.intern(&c.error_type)));
+        let cat_fault = lits(model.categories.iter().map(|c| fault_index(c.fault)));
+        let cat_range = lits(model.categories.iter().map(|c| {
+            c.range
+                .map_or(u64::MAX, |(a, b)| (u64::from(a) << 32) | u64::from(b))
+        }));
+        let cat_codes = lits(model.categories.iter().map(|c| {
+            let start = c.codes.first().copied().unwrap_or(0) as u64;
+            (start << 32) | c.codes.len() as u64
+        }));
+
+        // Lookup key texts first, so that they sit together at the start of the
+        // blob: a lookup touches one of them, and they stay in cache.
+        for code in &model.codes {
+            blob.intern(&code.wire_name);
+            blob.intern(&code.name);
+            for alias in &code.aliases {
+                blob.intern(alias);
+            }
+        }
+        // Per-code facts: one fixed-size little-endian record per code.
+        let mut records = Vec::with_capacity(n * layout::RECORD);
+        // Params: a flat list of (name, type) records; each code has a window.
+        let mut params = Vec::new();
+        let mut param_count = 0u64;
+        // Lookup keys: every name, then every alias, each (text, code). A code's
+        // aliases are contiguous, so they are a window too.
+        let mut keys: Vec<&str> = model.codes.iter().map(|c| c.wire_name.as_str()).collect();
+        let mut key_codes: Vec<u32> = (0..n as u32).collect();
+        for (i, code) in model.codes.iter().enumerate() {
+            let explain = &sections[i];
+            let texts = [
+                blob.intern(&code.wire_name),
+                blob.intern(&names.code_variants[i]),
+                blob.intern(&code.title),
+                blob.intern(&code.message),
+                blob.intern_opt(code.description.as_deref()),
+                blob.intern_opt(code.solution.as_deref()),
+                blob.intern_opt(code.sdk_exception.as_deref()),
+                blob.intern_opt(code.since.as_deref()),
+                blob.intern_opt(code.deprecated.as_deref()),
+                blob.intern(&code.docs_url),
+                blob.intern(explain),
+                (param_count << 32) | code.params.len() as u64,
+                ((keys.len() as u64 + u64::from(code.wire_name != code.name)) << 32)
+                    | code.aliases.len() as u64,
+            ];
+            for t in texts {
+                records.extend_from_slice(&t.to_le_bytes());
+            }
+            records.extend_from_slice(&code.numeric.unwrap_or(NONE_U32).to_le_bytes());
+            records.extend_from_slice(
+                &code
+                    .replaced_by
+                    .map_or(NONE_U32, |r| r as u32)
+                    .to_le_bytes(),
+            );
+            records.extend_from_slice(&code.status.to_le_bytes());
+            records.extend_from_slice(&(code.category as u16).to_le_bytes());
+            records.extend_from_slice(&(code.retry as u16).to_le_bytes());
+            records.push(kind_index(code.kind));
+            records.push(code.exit_code);
+            records.push(fault_index(code.fault));
+            records.push(envelope_index(code.envelope));
+            records.push(code.server_retries);
+            for p in &code.params {
+                params.extend_from_slice(&blob.intern(&p.name).to_le_bytes());
+                params.push(param_type_index(p.ty));
+                param_count += 1;
+            }
+            // The catalog name parses too when the wire name differs.
+            let extra = (code.wire_name != code.name).then_some(code.name.as_str());
+            for alias in extra
+                .into_iter()
+                .chain(code.aliases.iter().map(String::as_str))
+            {
+                keys.push(alias);
+                key_codes.push(i as u32);
+            }
+        }
+        debug_assert_eq!(records.len(), n * layout::RECORD);
+        let name_table = phf::build_str(&keys);
+        // Each key: its text, its code, and a fingerprint of its hash, so that
+        // most misses are rejected without reading any text.
+        let mut key_records = Vec::with_capacity(keys.len() * 16);
+        for (key, code) in keys.iter().zip(&key_codes) {
+            let fingerprint =
+                errcat_runtime::phf::hash_bytes(key.as_bytes(), name_table.seed) as u32;
+            key_records.extend_from_slice(&blob.intern(key).to_le_bytes());
+            key_records.extend_from_slice(&code.to_le_bytes());
+            key_records.extend_from_slice(&fingerprint.to_le_bytes());
+        }
+        let name_index = index_tokens(rt, &name_table, "NAME", splices);
+        let numbered: Vec<(u32, usize)> = model
+            .codes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.numeric.map(|n| (n, i)))
+            .collect();
+        let numeric_table = phf::build_u64(
+            &numbered
+                .iter()
+                .map(|&(n, _)| u64::from(n))
+                .collect::<Vec<_>>(),
+        );
+        let numeric_index = index_tokens(rt, &numeric_table, "NUMERIC", splices);
+        let numeric_codes: Vec<u8> = numbered
+            .iter()
+            .flat_map(|&(_, i)| (i as u32).to_le_bytes())
+            .collect();
+        let codes_bytes = splices.bytes("CODES", records);
+        let params_bytes = splices.bytes("PARAMS", params);
+        let keys_bytes = splices.bytes("KEYS", key_records);
+        let numeric_codes_bytes = splices.bytes("NUMERIC_CODES", numeric_codes);
+
+        let policies: Vec<TokenStream> = model
+            .retry_policies
+            .iter()
+            .map(|p| retry_tokens(rt, &p.strategy))
+            .collect();
+        let policy_names = lits(model.retry_policies.iter().map(|p| blob.intern(&p.name)));
+        let text = splices.text("TEXT", blob.into_string());
+        Tables {
+            cat_id,
+            cat_title,
+            cat_description,
+            cat_type,
+            cat_fault,
+            cat_range,
+            cat_codes,
+            codes: codes_bytes,
+            params: params_bytes,
+            keys: keys_bytes,
+            name_index,
+            numeric_codes: numeric_codes_bytes,
+            numeric_index,
+            policies,
+            policy_names,
+            text,
+        }
+    }
+}
+
+fn index_tokens(
+    rt: &syn::Path,
+    table: &PhfTable,
+    name: &str,
+    splices: &mut Splices,
+) -> TokenStream {
+    let seed = lit_u64(table.seed);
+    let pilots = splices.bytes(
+        &format!("{name}_PILOTS"),
+        table.pilots.iter().flat_map(|p| p.to_le_bytes()).collect(),
+    );
+    let slots = splices.bytes(
+        &format!("{name}_SLOTS"),
+        table.slots.iter().flat_map(|s| s.to_le_bytes()).collect(),
+    );
+    quote!(#rt::__private::Index { seed: #seed, pilots: #pilots, slots: #slots })
+}
+
+pub(super) fn envelope_tokens(rt: &syn::Path, model: &Model) -> TokenStream {
+    let style = match model.envelope.style {
+        crate::model::EnvelopeStyle::Problem => quote!(#rt::EnvelopeStyle::Problem),
+        crate::model::EnvelopeStyle::Detail => quote!(#rt::EnvelopeStyle::Detail),
+        _ => quote!(#rt::EnvelopeStyle::Nested),
+    };
+    let case = match model.envelope.field_case {
+        crate::model::FieldCase::Camel => quote!(#rt::FieldCase::Camel),
+        _ => quote!(#rt::FieldCase::Snake),
+    };
+    let request_id = match model.envelope.request_id {
+        crate::model::RequestIdPlacement::Outside => quote!(#rt::RequestIdPlacement::Outside),
+        _ => quote!(#rt::RequestIdPlacement::Inside),
+    };
+    quote!(#rt::EnvelopeFormat { style: #style, field_case: #case, request_id: #request_id })
+}
+
+/// The layout of a per-code record; emitted as constants so generated code
+/// names every offset.
+pub(super) mod layout {
+    use proc_macro2::{Literal, TokenStream};
+    use quote::{format_ident, quote};
+
+    /// (name, size in bytes), in record order.
+    pub const FIELDS: &[(&str, usize)] = &[
+        ("NAME", 8),
+        ("VARIANT", 8),
+        ("TITLE", 8),
+        ("MESSAGE", 8),
+        ("DESCRIPTION", 8),
+        ("SOLUTION", 8),
+        ("SDK_EXCEPTION", 8),
+        ("SINCE", 8),
+        ("DEPRECATED", 8),
+        ("DOCS_URL", 8),
+        ("EXPLAIN", 8),
+        ("PARAMS_WINDOW", 8),
+        ("ALIASES_WINDOW", 8),
+        ("NUMERIC", 4),
+        ("REPLACED_BY", 4),
+        ("STATUS", 2),
+        ("CATEGORY", 2),
+        ("RETRY", 2),
+        ("KIND", 1),
+        ("EXIT_CODE", 1),
+        ("FAULT", 1),
+        ("ENVELOPE_STYLE", 1),
+        ("SERVER_RETRIES", 1),
+    ];
+
+    /// Bytes per record.
+    pub const RECORD: usize = {
+        let mut total = 0;
+        let mut i = 0;
+        while i < FIELDS.len() {
+            total += FIELDS[i].1;
+            i += 1;
+        }
+        total
+    };
+
+    /// `const NAME: usize = 0; ...` and `const RECORD: usize = ...;`.
+    pub fn consts() -> TokenStream {
+        let mut offset = 0;
+        let mut items = Vec::new();
+        for (name, size) in FIELDS {
+            let ident = format_ident!("{}", name);
+            let at = Literal::usize_unsuffixed(offset);
+            items.push(quote!(const #ident: usize = #at;));
+            offset += size;
+        }
+        let record = Literal::usize_unsuffixed(RECORD);
+        quote! {
+            /// Bytes per record in `CODES`; the constants below are field offsets.
+            const RECORD: usize = #record;
+            #(#items)*
+        }
+    }
+}
+
+fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
+    let backoff = |b: &crate::model::Backoff| {
+        let initial = lit_u64(millis(b.initial));
+        let max_delay = lit_u64(millis(b.max_delay));
+        let factor = Literal::f64_unsuffixed(b.factor);
+        let attempts = lit_u64(u64::from(b.max_attempts));
+        let jitter = format_ident!(
+            "{}",
+            match b.jitter {
+                Jitter::None => "None",
+                Jitter::Equal => "Equal",
+                _ => "Full",
+            }
+        );
+        quote!(#rt::Backoff {
+            initial: ::core::time::Duration::from_millis(#initial),
+            factor: #factor,
+            max_delay: ::core::time::Duration::from_millis(#max_delay),
+            jitter: #rt::Jitter::#jitter,
+            max_attempts: #attempts,
+        })
+    };
+    match strategy {
+        RetryStrategy::Never => quote!(#rt::RetryPolicy::Never),
+        RetryStrategy::Backoff(b) => {
+            let b = backoff(b);
+            quote!(#rt::RetryPolicy::Backoff(#b))
+        }
+        RetryStrategy::AfterHeader { max_wait, fallback } => {
+            let max_wait = lit_u64(millis(*max_wait));
+            let fallback = backoff(fallback);
+            quote!(#rt::RetryPolicy::AfterHeader {
+                max_wait: ::core::time::Duration::from_millis(#max_wait),
+                fallback: #fallback,
+            })
+        }
+    }
+}
+
+fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn kind_index(kind: crate::model::Kind) -> u8 {
+    errcat_runtime::Kind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or(0) as u8
+}
+
+fn envelope_index(style: crate::model::EnvelopeStyle) -> u8 {
+    errcat_runtime::EnvelopeStyle::ALL
+        .iter()
+        .position(|&s| s == style)
+        .unwrap_or(0) as u8
+}
+
+fn fault_index(fault: crate::model::Fault) -> u8 {
+    errcat_runtime::Fault::ALL
+        .iter()
+        .position(|&f| f == fault)
+        .unwrap_or(0) as u8
+}
+
+fn param_type_index(ty: crate::model::ParamType) -> u8 {
+    errcat_runtime::ParamType::ALL
+        .iter()
+        .position(|&t| t == ty)
+        .unwrap_or(0) as u8
+}
