@@ -1,0 +1,35 @@
+//! `errcat check`: validate the catalog and fail if the generated folder is stale.
+
+use std::path::Path;
+
+use errcat_codegen::{GENERATE_COMMAND, Model, generated_files, write};
+use serde_json::json;
+
+use crate::output::{EXIT_FAILURE, Failure, Output};
+
+pub fn run(model: &Model, generated: &Path) -> Result<Output, Failure> {
+    let mut text = String::new();
+    let files = generated_files(model, GENERATE_COMMAND);
+    let stale = write::stale_files(generated, &files);
+    if stale.is_empty() {
+        text.push_str(&format!(
+            "ok: {} codes, {} generated files up to date\n",
+            model.codes.len(),
+            files.len()
+        ));
+        return Ok(Output {
+            text,
+            json: json!({ "codes": model.codes.len(), "stale": [] }),
+        });
+    }
+    let list: Vec<String> = stale
+        .iter()
+        .map(|s| format!("{} ({})", generated.join(s.path()).display(), s.label()))
+        .collect();
+    Err(Failure::new(
+        EXIT_FAILURE,
+        "stale_generated_files",
+        format!("generated files are stale: {}", list.join(", ")),
+    )
+    .hint(format!("run `{GENERATE_COMMAND}` and commit the result")))
+}

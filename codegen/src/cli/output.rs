@@ -1,0 +1,44 @@
+//! What a command returns: text and JSON on success, or a failure with its
+//! exit code.
+
+use errcat_codegen::Report;
+use serde_json::Value;
+
+/// Invalid catalog, stale files or another failure.
+pub const EXIT_FAILURE: u8 = 1;
+/// No catalog, or no such code.
+pub const EXIT_NOT_FOUND: u8 = 3;
+
+/// A failure: its exit code and what to print.
+pub struct Failure {
+    pub exit: u8,
+    pub code: &'static str,
+    pub message: String,
+    pub hint: Option<String>,
+    pub report: Option<Box<Report>>,
+}
+
+impl Failure {
+    pub fn new(exit: u8, code: &'static str, message: impl Into<String>) -> Self {
+        Failure {
+            exit,
+            code,
+            message: message.into(),
+            hint: None,
+            report: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// A successful command's output.
+pub struct Output {
+    /// For people.
+    pub text: String,
+    /// With `--json`.
+    pub json: Value,
+}
