@@ -203,9 +203,9 @@ impl Config {
     }
 
     /// Whether to generate one typed constructor per code (default: yes).
-    /// Each is a function rustc must check: at 20,000 codes the generated
-    /// crate compiles about three times as fast without them (see
-    /// docs/performance.md). Errors can still be built with `Error::new`,
+    /// Each is a function rustc must check, so very large catalogs compile
+    /// faster without them (docs/performance.md has the figures). Errors
+    /// can still be built with `Error::new`,
     /// `Error::with_message` and `Error::from_args`.
     pub fn typed_constructors(&mut self, on: bool) -> &mut Self {
         self.rust.typed_constructors = on;

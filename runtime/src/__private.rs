@@ -98,9 +98,9 @@ macro_rules! __impl_serde_for_code {
 /// an index → code conversion, without listing the variants again.
 ///
 /// An array of N variant paths (or an N-arm `match`) costs rustc time that
-/// grows faster than N: evaluating a constant holding N distinct enum values
-/// took 0.6 s at 20,000 codes. A table of N integers read as the enum costs
-/// almost nothing. The `unsafe` lives here rather than in generated code so
+/// grows faster than N, since const evaluation validates each enum value; a
+/// table of N integers read as the enum costs almost nothing
+/// (docs/performance.md). The `unsafe` lives here rather than in generated code so
 /// that crates which `forbid(unsafe_code)` can include generated modules.
 ///
 /// Contract: `$code` is fieldless and `repr($repr)`, its variants carry no
