@@ -26,6 +26,7 @@
 
 pub mod diagnostics;
 pub mod emit;
+pub mod fields;
 pub mod ident;
 pub mod load;
 pub mod lower;

@@ -14,6 +14,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostics::{Diagnostic, rules as diagnostics};
+use crate::fields::RawFacts;
 use crate::raw::{
     Entry, RawCategory, RawCategoryFile, RawCode, RawEnvelope, RawMeta, RawRetryPolicy, RawSettings,
 };
@@ -162,7 +163,7 @@ fn read_exit_codes(
 }
 
 /// Reads a table of tables such as `[retry.standard]`, `[retry.never]`.
-fn read_entries<T: DeserializeOwned + Default>(
+fn read_entries<T: Table>(
     file: FileId,
     value: &Spanned<DeValue<'_>>,
     group: &str,
@@ -186,8 +187,52 @@ fn read_entries<T: DeserializeOwned + Default>(
     }
 }
 
+/// A table type of the raw layer: its keys, and how it is read from TOML.
+trait Table: Default + Sized {
+    /// Every key the table may hold.
+    fn keys() -> Vec<&'static str>;
+    /// Reads the table.
+    fn read(span: Range<usize>, table: DeTable<'_>) -> Result<Self, toml::de::Error>;
+}
+
+macro_rules! plain_tables {
+    ($($t:ty),*) => {$(
+        impl Table for $t {
+            fn keys() -> Vec<&'static str> {
+                serde_fields::<$t>().to_vec()
+            }
+            fn read(span: Range<usize>, table: DeTable<'_>) -> Result<Self, toml::de::Error> {
+                deserialize_table(span, table)
+            }
+        }
+    )*};
+}
+
+plain_tables!(RawMeta, RawEnvelope, RawRetryPolicy);
+
+/// Codes and categories: their own fields, plus the declared facts of
+/// `fields.rs` (for a category, those it may default).
+macro_rules! tables_with_facts {
+    ($($t:ty => $category:literal),*) => {$(
+        impl Table for $t {
+            fn keys() -> Vec<&'static str> {
+                let mut keys = serde_fields::<$t>().to_vec();
+                keys.extend(RawFacts::keys($category));
+                keys
+            }
+            fn read(span: Range<usize>, table: DeTable<'_>) -> Result<Self, toml::de::Error> {
+                let mut raw: $t = deserialize_table(span.clone(), table.clone())?;
+                raw.facts = deserialize_table(span, table)?;
+                Ok(raw)
+            }
+        }
+    )*};
+}
+
+tables_with_facts!(RawCode => false, RawCategory => true);
+
 /// Reads one table into `T`, reporting unknown keys and each unusable value.
-fn read_entry<T: DeserializeOwned + Default>(
+fn read_entry<T: Table>(
     file: FileId,
     key: &Spanned<toml::de::DeString<'_>>,
     value: &Spanned<DeValue<'_>>,
@@ -208,7 +253,7 @@ fn read_entry<T: DeserializeOwned + Default>(
         ));
         return None;
     };
-    let fields = serde_fields::<T>();
+    let fields = T::keys();
     let mut known = DeTable::new();
     for (k, v) in table {
         if fields.contains(&k.get_ref().as_ref()) {
@@ -220,12 +265,12 @@ fn read_entry<T: DeserializeOwned + Default>(
                 k.span(),
                 k.get_ref(),
                 &context,
-                fields,
+                &fields,
             ));
         }
     }
     let span = value.span();
-    if let Ok(body) = deserialize_table::<T>(span.clone(), known.clone()) {
+    if let Ok(body) = T::read(span.clone(), known.clone()) {
         return Some(Entry {
             key: entry_key,
             span,
@@ -239,7 +284,7 @@ fn read_entry<T: DeserializeOwned + Default>(
     for (k, v) in &known {
         let mut single = DeTable::new();
         single.insert(k.clone(), v.clone());
-        match deserialize_table::<T>(span.clone(), single) {
+        match T::read(span.clone(), single) {
             Ok(_) => {
                 usable.insert(k.clone(), v.clone());
             }
@@ -259,7 +304,7 @@ fn read_entry<T: DeserializeOwned + Default>(
             }
         }
     }
-    let body = deserialize_table::<T>(span.clone(), usable).unwrap_or_default();
+    let body = T::read(span.clone(), usable).unwrap_or_default();
     Some(Entry {
         key: entry_key,
         span,

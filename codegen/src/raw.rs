@@ -9,6 +9,8 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::fields::RawFacts;
+
 /// A spanned string.
 pub type Str = Spanned<String>;
 /// A spanned integer, as TOML stores it.
@@ -89,10 +91,12 @@ pub struct RawCategory {
     pub retry: Option<Str>,
     /// Default CLI exit code of its codes.
     pub exit_code: Option<Int>,
-    /// Default SDK exception of its codes.
-    pub sdk_exception: Option<Str>,
     /// Envelope style of its codes, overriding the catalog's.
     pub envelope: Option<Str>,
+    /// Defaults of the declared facts (`fields.rs`) its codes inherit; read
+    /// by the loader from the same table.
+    #[serde(skip)]
+    pub facts: RawFacts,
 }
 
 /// One `[<code>]` table in a category file.
@@ -121,10 +125,6 @@ pub struct RawCode {
     pub retry: Option<Str>,
     /// CLI exit code.
     pub exit_code: Option<Int>,
-    /// SDK exception class name.
-    pub sdk_exception: Option<Str>,
-    /// Version that introduced the code.
-    pub since: Option<Str>,
     /// Deprecation note.
     pub deprecated: Option<Str>,
     /// The code to use instead.
@@ -135,8 +135,10 @@ pub struct RawCode {
     pub fault: Option<Str>,
     /// Envelope style, overriding the category's and the catalog's.
     pub envelope: Option<Str>,
-    /// How many times the server already retried before answering.
-    pub server_retries: Option<Int>,
+    /// The declared facts (`fields.rs`); read by the loader from the same
+    /// table.
+    #[serde(skip)]
+    pub facts: RawFacts,
 }
 
 /// A table entry read from a file: its key, where it is, its fields, and the

@@ -2,6 +2,9 @@
 //! dashboards) that want the catalog without parsing TOML.
 
 use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::fields::{Field, Group, Value as FieldValue};
 
 use crate::model::{FieldCase, Model, RequestIdPlacement, RetryStrategy};
 
@@ -82,7 +85,8 @@ struct Code<'a> {
     wire_name: &'a str,
     fault: &'static str,
     envelope: &'static str,
-    server_retries: u8,
+    #[serde(flatten)]
+    delivery: Map<String, Value>,
     numeric: Option<u32>,
     status: u16,
     kind: &'static str,
@@ -96,12 +100,27 @@ struct Code<'a> {
     solution: Option<&'a str>,
     retry: &'a str,
     exit_code: u8,
-    sdk_exception: Option<&'a str>,
-    since: Option<&'a str>,
+    #[serde(flatten)]
+    client_and_history: Map<String, Value>,
     deprecated: Option<&'a str>,
     replaced_by: Option<&'a str>,
     aliases: &'a [String],
     docs_url: &'a str,
+}
+
+/// The declared facts of `groups`, keyed by their names.
+fn facts(code: &crate::model::Code, groups: &[Group]) -> Map<String, Value> {
+    let mut out = Map::new();
+    for group in groups {
+        for (i, field) in Field::in_group(*group) {
+            let value = match code.facts.value(i) {
+                FieldValue::Count(n) => Value::from(n),
+                FieldValue::Text(t) => t.map_or(Value::Null, Value::from),
+            };
+            out.insert(field.key.into(), value);
+        }
+    }
+    out
 }
 
 fn millis(d: std::time::Duration) -> u64 {
@@ -201,7 +220,7 @@ fn emit(model: &Model, command: &str) -> String {
                 wire_name: &c.wire_name,
                 fault: c.fault.as_str(),
                 envelope: c.envelope.as_str(),
-                server_retries: c.server_retries,
+                delivery: facts(c, &[Group::Delivery]),
                 numeric: c.numeric,
                 status: c.status,
                 kind: c.kind.as_str(),
@@ -221,8 +240,7 @@ fn emit(model: &Model, command: &str) -> String {
                 solution: c.solution.as_deref(),
                 retry: &model.retry_policies[c.retry].name,
                 exit_code: c.exit_code,
-                sdk_exception: c.sdk_exception.as_deref(),
-                since: c.since.as_deref(),
+                client_and_history: facts(c, &[Group::Client, Group::History]),
                 deprecated: c.deprecated.as_deref(),
                 replaced_by: c.replaced_by.map(|r| model.codes[r].name.as_str()),
                 aliases: &c.aliases,

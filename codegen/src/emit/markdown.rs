@@ -13,6 +13,7 @@ use errcat_runtime::ErrorBody;
 use serde_json::{Map, Value};
 
 use super::text::{md_block, md_cell_code, md_inline_code, md_table_cell};
+use crate::fields::{Field, FieldType, Group, Value as FieldValue};
 use crate::model::{Backoff, Category, Code, Example, Kind, Model, RetryPolicy, RetryStrategy};
 use crate::write::FileSet;
 
@@ -415,9 +416,14 @@ fn cross_tool_section(out: &mut String, model: &Model) {
         let mut rows: BTreeMap<(u16, u8, Option<&str>, usize), Vec<&Code>> = BTreeMap::new();
         for &i in &category.codes {
             let c = &model.codes[i];
-            rows.entry((c.status, c.exit_code, c.sdk_exception.as_deref(), c.retry))
-                .or_default()
-                .push(c);
+            rows.entry((
+                c.status,
+                c.exit_code,
+                c.facts.sdk_exception.as_deref(),
+                c.retry,
+            ))
+            .or_default()
+            .push(c);
         }
         for ((status, exit, exception, retry), codes) in rows {
             let links: Vec<String> = codes.iter().map(|c| code_link(model, c)).collect();
@@ -580,26 +586,11 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         code.exit_code,
         meaning.unwrap_or_default()
     );
-    if code.server_retries > 0 {
-        let times = if code.server_retries == 1 {
-            "once"
-        } else if code.server_retries == 2 {
-            "twice"
-        } else {
-            "several times"
-        };
-        let _ = writeln!(
-            out,
-            "| Server retries | {} (the server already retried {times} before answering) |",
-            code.server_retries
-        );
-    }
+    fact_rows(&mut out, code, Group::Delivery);
     if code.fault != model.category_of(code).fault && code.kind.is_error() {
         let _ = writeln!(out, "| Fault | {} |", code.fault);
     }
-    if let Some(e) = &code.sdk_exception {
-        let _ = writeln!(out, "| SDK exception | {} |", md_cell_code(e));
-    }
+    fact_rows(&mut out, code, Group::Client);
     let category = model.category_of(code);
     let _ = writeln!(
         out,
@@ -611,9 +602,7 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         let aliases: Vec<String> = code.aliases.iter().map(|a| md_cell_code(a)).collect();
         let _ = writeln!(out, "| Aliases | {} |", aliases.join(", "));
     }
-    if let Some(s) = &code.since {
-        let _ = writeln!(out, "| Since | {} |", md_table_cell(s));
-    }
+    fact_rows(&mut out, code, Group::History);
     let replaced: Vec<&Code> = code.replaces.iter().map(|&i| &model.codes[i]).collect();
     if !replaced.is_empty() {
         let links: Vec<String> = replaced.iter().map(|c| code_link(model, c)).collect();
@@ -625,6 +614,28 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         example_envelope(model, code)
     );
     out
+}
+
+/// The docs rows of a code's declared facts in `group`: text as text or
+/// code, counts only when not 0, with their note.
+fn fact_rows(out: &mut String, code: &Code, group: Group) {
+    for (i, field) in Field::in_group(group) {
+        let cell = match (code.facts.value(i), field.ty) {
+            (FieldValue::Text(None), _) | (FieldValue::Count(0), _) => continue,
+            (FieldValue::Text(Some(t)), FieldType::Code) => md_cell_code(t),
+            (FieldValue::Text(Some(t)), _) => md_table_cell(t),
+            (FieldValue::Count(n), _) if field.note.is_empty() => n.to_string(),
+            (FieldValue::Count(n), _) => {
+                let times = match n {
+                    1 => "once",
+                    2 => "twice",
+                    _ => "several times",
+                };
+                format!("{n} ({})", field.note.replace("{times}", times))
+            }
+        };
+        let _ = writeln!(out, "| {} | {cell} |", field.label);
+    }
 }
 
 // -- numeric index and SUMMARY ------------------------------------------------------

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::cx::{Cx, FAULTS, MAX_NUMERIC, STYLES, text};
 use crate::diagnostics::rules as diag;
+use crate::fields::CategoryFacts;
 use crate::model::{Category, CategorySource, EnvelopeStyle, Fault, Kind};
 use crate::raw::{Entry, Int, RawCategory};
 use crate::source::FileId;
@@ -15,7 +16,7 @@ pub(super) struct CategoryDefaults {
     pub status: Option<(u16, Range<usize>)>,
     pub retry: Option<(usize, Range<usize>)>,
     pub exit_code: Option<(u8, Range<usize>)>,
-    pub sdk_exception: Option<String>,
+    pub facts: CategoryFacts,
 }
 
 impl Cx<'_> {
@@ -59,6 +60,7 @@ impl Cx<'_> {
         let envelope = self
             .choice(file, &raw.envelope, "envelope", STYLES)
             .map(|s| EnvelopeStyle::ALL[s]);
+        let facts = CategoryFacts::lower(&raw.facts, &mut |p| self.fact_problem(file, p));
         let source = CategorySource {
             id: id.clone(),
             key: entry.key.span(),
@@ -85,7 +87,7 @@ impl Cx<'_> {
                 status,
                 retry,
                 exit_code,
-                sdk_exception: text(&raw.sdk_exception),
+                facts,
             };
             Some((category, defaults))
         })();

@@ -6,6 +6,7 @@ use super::category::CategoryDefaults;
 use super::cx::{Cx, FAULTS, MAX_NUMERIC, STYLES, text};
 use super::retry::NEVER;
 use crate::diagnostics::rules as diag;
+use crate::fields::Facts;
 use crate::ident;
 use crate::model::{
     Category, Code, CodeSource, EnvelopeStyle, Example, Fault, Param, ParamType, RetryPolicy,
@@ -65,7 +66,9 @@ impl Cx<'_> {
                 .map(|s| EnvelopeStyle::ALL[s]),
             None => Some(category.envelope.unwrap_or(self.catalog_style)),
         };
-        let server_retries = self.server_retries(file, raw);
+        let facts = Facts::lower(&raw.facts, &defaults.facts, &mut |p| {
+            self.fact_problem(file, p)
+        });
         let title = self.required_str(file, entry, &raw.title, "title", &what);
         let message = self.required_str(file, entry, &raw.message, "message", &what);
         let params = self.lower_params(file, raw);
@@ -132,7 +135,6 @@ impl Cx<'_> {
                 wire_name: source.wire_name.clone(),
                 fault: fault?.0,
                 envelope: envelope?,
-                server_retries: server_retries?,
                 numeric: numeric.map(|(n, _)| n),
                 status: status?.0,
                 kind: kind?.0,
@@ -144,8 +146,7 @@ impl Cx<'_> {
                 solution: text(&raw.solution),
                 retry: retry?.0,
                 exit_code: exit_code?.0,
-                sdk_exception: text(&raw.sdk_exception).or_else(|| defaults.sdk_exception.clone()),
-                since: text(&raw.since),
+                facts: facts?,
                 deprecated: text(&raw.deprecated),
                 replaced_by: None,
                 aliases: source.aliases.iter().map(|(a, _)| a.clone()).collect(),
@@ -219,22 +220,6 @@ impl Cx<'_> {
                 None
             }
         }
-    }
-
-    fn server_retries(&mut self, file: FileId, raw: &RawCode) -> Option<u8> {
-        let Some(n) = &raw.server_retries else {
-            return Some(0);
-        };
-        let value = u8::try_from(*n.get_ref()).ok();
-        if value.is_none() {
-            self.push(diag::invalid_value_because(
-                file,
-                n.span(),
-                "server_retries",
-                "must be between 0 and 255",
-            ));
-        }
-        value
     }
 
     fn lower_params(&mut self, file: FileId, raw: &RawCode) -> Option<Vec<Param>> {

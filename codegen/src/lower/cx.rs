@@ -117,6 +117,11 @@ impl Cx<'_> {
         found
     }
 
+    /// Reports a declared fact whose value does not fit its type.
+    pub fn fact_problem(&mut self, file: FileId, (span, key, problem): crate::fields::Problem) {
+        self.push(diag::invalid_value_because(file, span, key, problem));
+    }
+
     pub fn exit_code(&mut self, file: FileId, value: &Int) -> Option<u8> {
         match u8::try_from(*value.get_ref()) {
             Ok(v) => Some(v),

@@ -7,6 +7,8 @@
 
 mod source_map;
 
+pub use crate::fields::Facts;
+
 pub use source_map::{CategorySource, CodeSource, Lowered, SourceMap, Sourced};
 
 pub use errcat_runtime::{
@@ -169,8 +171,6 @@ pub struct Code {
     pub fault: Fault,
     /// The envelope style of its responses.
     pub envelope: EnvelopeStyle,
-    /// How many times the server already retried before answering.
-    pub server_retries: u8,
     /// Numeric code.
     pub numeric: Option<u32>,
     /// HTTP status.
@@ -193,10 +193,8 @@ pub struct Code {
     pub retry: usize,
     /// CLI exit code.
     pub exit_code: u8,
-    /// SDK exception class name.
-    pub sdk_exception: Option<String>,
-    /// Version that introduced it.
-    pub since: Option<String>,
+    /// The facts declared in `fields.rs`.
+    pub facts: Facts,
     /// Deprecation note.
     pub deprecated: Option<String>,
     /// Index of the code to use instead.

@@ -10,6 +10,7 @@ use super::names::RustNames;
 use super::splice::Splices;
 use super::tables::{Tables, envelope_tokens, layout};
 use crate::emit::text::{md_inline_code, rustdoc_markdown};
+use crate::fields::{Field, FieldType, Group};
 use crate::model::{Code, Model};
 
 /// What every item group needs.
@@ -264,6 +265,8 @@ impl Items<'_> {
 
     fn code_accessors(&self) -> TokenStream {
         let rt = self.rt;
+        let delivery = fact_accessors(&[Group::Delivery]);
+        let client_and_history = fact_accessors(&[Group::Client, Group::History]);
         quote! {
             #[inline]
             fn index(self) -> usize {
@@ -334,12 +337,7 @@ impl Items<'_> {
                 Fault::ALL[usize::from(CODES[self.index() * RECORD + FAULT])]
             }
 
-            /// How many times the server already retried before answering
-            /// with this code (for example, an upstream call).
-            #[inline]
-            pub fn server_retries(self) -> u8 {
-                CODES[self.index() * RECORD + SERVER_RETRIES]
-            }
+            #delivery
 
             /// The envelope format this code's responses use.
             #[inline]
@@ -400,17 +398,7 @@ impl Items<'_> {
                 opt_text(self.field_u64(SOLUTION))
             }
 
-            /// The SDK exception class raised for this code, if any.
-            #[inline]
-            pub fn sdk_exception(self) -> Option<&'static str> {
-                opt_text(self.field_u64(SDK_EXCEPTION))
-            }
-
-            /// The catalog version that introduced the code, if recorded.
-            #[inline]
-            pub fn since(self) -> Option<&'static str> {
-                opt_text(self.field_u64(SINCE))
-            }
+            #client_and_history
 
             /// The deprecation note, if the code is deprecated.
             #[inline]
@@ -627,6 +615,42 @@ impl Items<'_> {
             format_ident!("u32")
         }
     }
+}
+
+/// The accessors of the declared facts of `groups`, reading the record
+/// slots `layout` gives them.
+fn fact_accessors(groups: &[Group]) -> TokenStream {
+    let mut out = TokenStream::new();
+    for group in groups {
+        for (_, field) in Field::in_group(*group) {
+            let name = format_ident!("{}", field.key);
+            let slot = format_ident!("{}", field.key.to_uppercase());
+            let doc: String = field
+                .doc
+                .lines()
+                .map(|l| l.strip_prefix(' ').unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let doc = doc_attrs(&doc);
+            out.extend(match field.ty {
+                FieldType::Count => quote! {
+                    #doc
+                    #[inline]
+                    pub fn #name(self) -> u8 {
+                        CODES[self.index() * RECORD + #slot]
+                    }
+                },
+                FieldType::Code | FieldType::Text => quote! {
+                    #doc
+                    #[inline]
+                    pub fn #name(self) -> Option<&'static str> {
+                        opt_text(self.field_u64(#slot))
+                    }
+                },
+            });
+        }
+    }
+    out
 }
 
 /// The rustdoc of a `Category` variant.

@@ -9,6 +9,7 @@ use super::literals::{lit_u64, lits};
 use super::names::RustNames;
 use super::splice::Splices;
 use crate::emit::text::TextBlob;
+use crate::fields::Value as FieldValue;
 use crate::model::{Jitter, Model, RetryStrategy};
 use crate::phf::{self, PhfTable};
 
@@ -77,7 +78,7 @@ impl Tables {
             }
         }
         // Per-code facts: one fixed-size little-endian record per code.
-        let mut records = Vec::with_capacity(n * layout::RECORD);
+        let mut records = Vec::with_capacity(n * layout::record());
         // Params: a flat list of (name, type) records; each code has a window.
         let mut params = Vec::new();
         let mut param_count = 0u64;
@@ -87,22 +88,28 @@ impl Tables {
         let mut key_codes: Vec<u32> = (0..n as u32).collect();
         for (i, code) in model.codes.iter().enumerate() {
             let explain = &sections[i];
-            let texts = [
+            let mut texts = vec![
                 blob.intern(&code.wire_name),
                 blob.intern(&names.code_variants[i]),
                 blob.intern(&code.title),
                 blob.intern(&code.message),
                 blob.intern_opt(code.description.as_deref()),
                 blob.intern_opt(code.solution.as_deref()),
-                blob.intern_opt(code.sdk_exception.as_deref()),
-                blob.intern_opt(code.since.as_deref()),
+            ];
+            // Declared text facts, in declaration order (see `layout`).
+            for (_, value) in code.facts.iter() {
+                if let FieldValue::Text(t) = value {
+                    texts.push(blob.intern_opt(t));
+                }
+            }
+            texts.extend([
                 blob.intern_opt(code.deprecated.as_deref()),
                 blob.intern(&code.docs_url),
                 blob.intern(explain),
                 (param_count << 32) | code.params.len() as u64,
                 ((keys.len() as u64 + u64::from(code.wire_name != code.name)) << 32)
                     | code.aliases.len() as u64,
-            ];
+            ]);
             for t in texts {
                 records.extend_from_slice(&t.to_le_bytes());
             }
@@ -120,7 +127,12 @@ impl Tables {
             records.push(code.exit_code);
             records.push(fault_index(code.fault));
             records.push(envelope_index(code.envelope));
-            records.push(code.server_retries);
+            // Declared counts, last (see `layout`).
+            for (_, value) in code.facts.iter() {
+                if let FieldValue::Count(n) = value {
+                    records.push(n);
+                }
+            }
             for p in &code.params {
                 params.extend_from_slice(&blob.intern(&p.name).to_le_bytes());
                 params.push(param_type_index(p.ty));
@@ -136,7 +148,7 @@ impl Tables {
                 key_codes.push(i as u32);
             }
         }
-        debug_assert_eq!(records.len(), n * layout::RECORD);
+        debug_assert_eq!(records.len(), n * layout::record());
         let name_table = phf::build_str(&keys);
         // Each key: its text, its code, and a fingerprint of its hash, so that
         // most misses are rejected without reading any text.
@@ -240,55 +252,67 @@ pub(super) mod layout {
     use proc_macro2::{Literal, TokenStream};
     use quote::{format_ident, quote};
 
-    /// (name, size in bytes), in record order.
-    pub const FIELDS: &[(&str, usize)] = &[
-        ("NAME", 8),
-        ("VARIANT", 8),
-        ("TITLE", 8),
-        ("MESSAGE", 8),
-        ("DESCRIPTION", 8),
-        ("SOLUTION", 8),
-        ("SDK_EXCEPTION", 8),
-        ("SINCE", 8),
-        ("DEPRECATED", 8),
-        ("DOCS_URL", 8),
-        ("EXPLAIN", 8),
-        ("PARAMS_WINDOW", 8),
-        ("ALIASES_WINDOW", 8),
-        ("NUMERIC", 4),
-        ("REPLACED_BY", 4),
-        ("STATUS", 2),
-        ("CATEGORY", 2),
-        ("RETRY", 2),
-        ("KIND", 1),
-        ("EXIT_CODE", 1),
-        ("FAULT", 1),
-        ("ENVELOPE_STYLE", 1),
-        ("SERVER_RETRIES", 1),
-    ];
+    use crate::fields::{FIELDS, FieldType};
+
+    /// (name, size in bytes), in record order: 8-byte fields, then 4, 2
+    /// and 1. Declared text facts follow `SOLUTION` and declared counts
+    /// come last, each in declaration order.
+    pub fn fields() -> Vec<(String, usize)> {
+        let fixed = |names: &[&str], size: usize| -> Vec<(String, usize)> {
+            names.iter().map(|n| (n.to_string(), size)).collect()
+        };
+        let declared = |text: bool| -> Vec<(String, usize)> {
+            FIELDS
+                .iter()
+                .filter(|f| (f.ty != FieldType::Count) == text)
+                .map(|f| (f.key.to_uppercase(), if text { 8 } else { 1 }))
+                .collect()
+        };
+        let mut out = fixed(
+            &[
+                "NAME",
+                "VARIANT",
+                "TITLE",
+                "MESSAGE",
+                "DESCRIPTION",
+                "SOLUTION",
+            ],
+            8,
+        );
+        out.extend(declared(true));
+        out.extend(fixed(
+            &[
+                "DEPRECATED",
+                "DOCS_URL",
+                "EXPLAIN",
+                "PARAMS_WINDOW",
+                "ALIASES_WINDOW",
+            ],
+            8,
+        ));
+        out.extend(fixed(&["NUMERIC", "REPLACED_BY"], 4));
+        out.extend(fixed(&["STATUS", "CATEGORY", "RETRY"], 2));
+        out.extend(fixed(&["KIND", "EXIT_CODE", "FAULT", "ENVELOPE_STYLE"], 1));
+        out.extend(declared(false));
+        out
+    }
 
     /// Bytes per record.
-    pub const RECORD: usize = {
-        let mut total = 0;
-        let mut i = 0;
-        while i < FIELDS.len() {
-            total += FIELDS[i].1;
-            i += 1;
-        }
-        total
-    };
+    pub fn record() -> usize {
+        fields().iter().map(|(_, size)| size).sum()
+    }
 
     /// `const NAME: usize = 0; ...` and `const RECORD: usize = ...;`.
     pub fn consts() -> TokenStream {
         let mut offset = 0;
         let mut items = Vec::new();
-        for (name, size) in FIELDS {
+        for (name, size) in fields() {
             let ident = format_ident!("{}", name);
             let at = Literal::usize_unsuffixed(offset);
             items.push(quote!(const #ident: usize = #at;));
             offset += size;
         }
-        let record = Literal::usize_unsuffixed(RECORD);
+        let record = Literal::usize_unsuffixed(offset);
         quote! {
             /// Bytes per record in `CODES`; the constants below are field offsets.
             const RECORD: usize = #record;
