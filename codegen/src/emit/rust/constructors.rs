@@ -188,14 +188,9 @@ impl Constructors {
             }
         });
         syn::parse_quote! {
-            /// What the typed constructors call: one function per distinct
-            /// list of param types, taking the code's index and its values.
-            ///
-            /// Constructors call them through `fn` pointer constants: in
-            /// release builds rustc's MIR inliner walks the whole call graph
-            /// below every direct call in an `#[inline]` function, once per
-            /// constructor, but stops at a pointer. LLVM still sees the
-            /// constant and makes a direct call.
+            /// What the typed constructors call, through `fn` pointer constants:
+            /// one function per distinct list of param types, taking the
+            /// code's index and its values. errcat's ARCHITECTURE.md says why.
             mod __ctor {
                 use super::{Code, Error};
                 #(#helpers)*
