@@ -358,8 +358,8 @@ fn parse_response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Parsed 
             body.len()
         );
     } else {
-        match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Object(object)) => parsed.read_object(&object),
+        match parse_lenient(body) {
+            Some(Value::Object(object)) => parsed.read_object(&object),
             _ => {
                 let text = String::from_utf8_lossy(body);
                 let text = text.trim();
@@ -376,8 +376,10 @@ fn parse_response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Parsed 
             if let Some(wait) = parse_retry_after(value, std::time::SystemTime::now()) {
                 parsed.retry_after = Some(wait);
             }
-        } else if name.eq_ignore_ascii_case("x-request-id") && !value.trim().is_empty() {
-            parsed.request_id = Some(value.trim().to_string());
+        } else if name.eq_ignore_ascii_case("x-request-id")
+            && let Some(id) = clean_request_id(value)
+        {
+            parsed.request_id = Some(id);
         }
     }
     parsed
@@ -437,10 +439,12 @@ impl Parsed {
             self.message = message.chars().take(MAX_RAW_MESSAGE_CHARS * 8).collect();
         }
         self.param = text(first(&fields, Member::Param).as_ref());
-        self.request_id = text(first(&fields, Member::RequestId).as_ref()).or_else(|| {
-            let outer = [OUTER_REQUEST_ID.snake, OUTER_REQUEST_ID.camel];
-            text(outer.iter().find_map(|k| object.get(*k)))
-        });
+        self.request_id = text(first(&fields, Member::RequestId).as_ref())
+            .or_else(|| {
+                let outer = [OUTER_REQUEST_ID.snake, OUTER_REQUEST_ID.camel];
+                text(outer.iter().find_map(|k| object.get(*k)))
+            })
+            .and_then(|id| clean_request_id(&id));
         let retry_ms = first(&fields, Member::RetryAfterMs).and_then(|v| v.as_f64());
         // Not errcat's wire format, but what other services send.
         let retry_s = ["retry_after", "retryAfter"]
@@ -509,12 +513,174 @@ pub fn render_template(template: &str, params: &[(&str, Value)]) -> String {
 }
 
 /// Parses a `Retry-After` value: delay-seconds, or an HTTP date relative to
-/// `now` (a past date means "now").
+/// `now` (a past date means "now", which retry policies treat as "back off
+/// as usual"). A number of seconds too large to represent counts as the
+/// longest wait, so it always exceeds a policy's `max_wait`.
 pub fn parse_retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration> {
     let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        let secs = value.parse::<u64>().unwrap_or(u64::MAX);
         return Some(Duration::from_secs(secs.min(u64::from(u32::MAX))));
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// The longest request id kept from a response.
+pub const MAX_REQUEST_ID_CHARS: usize = 256;
+
+/// A request id as received, made safe to log: control characters (CR and
+/// LF among them) are dropped and it is cut to [`MAX_REQUEST_ID_CHARS`].
+fn clean_request_id(raw: &str) -> Option<String> {
+    let id: String = raw
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_REQUEST_ID_CHARS)
+        .collect();
+    let id = id.trim();
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+/// Nesting deeper than this inside a body is replaced by `null` before a
+/// second parse, so a deep `details` cannot hide the code.
+const MAX_KEPT_DEPTH: usize = 64;
+
+/// Parses a body as JSON as far as it can be read: invalid UTF-8 is
+/// replaced, and values nested deeper than serde_json's limit are pruned.
+fn parse_lenient(body: &[u8]) -> Option<Value> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(value) => return Some(value),
+        Err(e) if e.is_syntax() && std::str::from_utf8(body).is_ok() => {
+            if !e.to_string().contains("recursion limit") {
+                return None;
+            }
+        }
+        Err(_) => {}
+    }
+    let text = String::from_utf8_lossy(body);
+    match serde_json::from_str::<Value>(&text) {
+        Ok(value) => Some(value),
+        Err(_) => serde_json::from_str(&prune_deep(&text, MAX_KEPT_DEPTH)).ok(),
+    }
+}
+
+/// `text` with every array or object nested deeper than `limit` replaced by
+/// `null`. Strings are skipped exactly, so valid JSON stays valid.
+fn prune_deep(text: &str, limit: usize) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut depth, mut at, mut copied) = (0usize, 0usize, 0usize);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => at = skip_string(bytes, at),
+            b'{' | b'[' if depth == limit => {
+                out.push_str(&text[copied..at]);
+                out.push_str("null");
+                at = skip_nested(bytes, at);
+                copied = at;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                at += 1;
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                at += 1;
+            }
+            _ => at += 1,
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The index just past the string starting at `bytes[at]` (a `"`).
+fn skip_string(bytes: &[u8], mut at: usize) -> usize {
+    at += 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The index just past the array or object starting at `bytes[at]`.
+fn skip_nested(bytes: &[u8], mut at: usize) -> usize {
+    let mut depth = 0usize;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => {
+                at = skip_string(bytes, at);
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return at + 1;
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(headers: &[(&str, &str)], body: &[u8]) -> Parsed {
+        parse_response(429, headers, body)
+    }
+
+    #[test]
+    fn invalid_utf8_keeps_the_code() {
+        let body = b"{\"error\": {\"code\": \"rate_limited\", \"message\": \"caf\xe9\"}}";
+        let p = parsed(&[], body);
+        assert_eq!(p.wire_code.as_deref(), Some("rate_limited"));
+        assert_eq!(p.message, "caf\u{fffd}");
+    }
+
+    #[test]
+    fn deep_details_keep_the_code() {
+        let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        let body = format!(
+            "{{\"error\": {{\"code\": \"rate_limited\", \"details\": {{\"x\": {deep}, \"s\": \"a]{{\\\"b\"}}}}}}"
+        );
+        let p = parsed(&[], body.as_bytes());
+        assert_eq!(p.wire_code.as_deref(), Some("rate_limited"));
+        assert_eq!(p.details["s"], "a]{\"b");
+        let pruned: Value = serde_json::from_str(&prune_deep(&deep, 3)).unwrap();
+        assert_eq!(pruned.to_string(), "[[[null]]]");
+    }
+
+    #[test]
+    fn request_ids_cannot_inject_lines_and_are_capped() {
+        let p = parsed(&[("X-Request-Id", "req_1\r\nX-Evil: 1")], b"{}");
+        assert_eq!(p.request_id.as_deref(), Some("req_1X-Evil: 1"));
+        let long = "r".repeat(10_000);
+        let body = format!("{{\"error\": {{\"code\": \"x\", \"request_id\": \"{long}\\n\"}}}}");
+        let p = parsed(&[], body.as_bytes());
+        assert_eq!(p.request_id.map(|r| r.len()), Some(MAX_REQUEST_ID_CHARS));
+        assert_eq!(parsed(&[("x-request-id", "\r\n")], b"{}").request_id, None);
+    }
+
+    #[test]
+    fn retry_after_overflow_is_the_longest_wait_not_absent() {
+        let now = std::time::SystemTime::now();
+        let longest = Some(Duration::from_secs(u64::from(u32::MAX)));
+        assert_eq!(parse_retry_after("99999999999999999999", now), longest);
+        assert_eq!(parse_retry_after("18446744073709551615", now), longest);
+        assert_eq!(parse_retry_after("0", now), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("-1", now), None);
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+    }
 }

@@ -146,7 +146,7 @@ impl RetryPolicy {
     /// - `AfterHeader`: the `Retry-After` delay itself, without jitter (the
     ///   server chose it); `None` if it exceeds `max_wait`, since waiting
     ///   that long is the caller's decision, not a retry loop's. Without a
-    ///   header, the fallback backoff.
+    ///   header, or with a zero one, the fallback backoff.
     ///
     /// Jitter comes from the thread-local RNG; see [`RetryPolicy::delay_with`]
     /// to inject one.
@@ -171,6 +171,10 @@ impl RetryPolicy {
                 }
                 match retry_after {
                     Some(wait) if wait > *max_wait => None,
+                    // `Retry-After: 0` or a date already past (clock skew):
+                    // the policy's own backoff is the floor, so a client
+                    // never retries in a tight loop.
+                    Some(wait) if wait.is_zero() => fallback.delay_with(attempt, rng),
                     Some(wait) => Some(wait),
                     None => fallback.delay_with(attempt, rng),
                 }
@@ -293,5 +297,31 @@ mod tests {
                 "{status}"
             );
         }
+    }
+
+    #[test]
+    fn a_zero_or_past_retry_after_backs_off_instead_of_retrying_at_once() {
+        let policy = RetryPolicy::AfterHeader {
+            max_wait: Duration::from_secs(60),
+            fallback: Backoff {
+                initial: Duration::from_secs(1),
+                factor: 2.0,
+                max_delay: Duration::from_secs(8),
+                jitter: Jitter::None,
+                max_attempts: 4,
+            },
+        };
+        let mut rng = seeded();
+        for attempt in 1..4 {
+            let delay = policy.delay_with(attempt, Some(Duration::ZERO), &mut rng);
+            assert_eq!(delay, Some(Duration::from_secs(1 << (attempt - 1))));
+        }
+        assert_eq!(policy.delay_with(4, Some(Duration::ZERO), &mut rng), None);
+        let huge = Some(Duration::from_secs(u64::from(u32::MAX)));
+        assert_eq!(
+            policy.delay_with(1, huge, &mut rng),
+            None,
+            "over max_wait gives up"
+        );
     }
 }
