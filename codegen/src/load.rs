@@ -42,7 +42,25 @@ pub fn load(sources: &Sources, diags: &mut Vec<Diagnostic>) -> Loaded {
     if !has_settings {
         diags.push(diagnostics::missing_catalog_toml(&sources.dir_display));
     }
-    let files: Vec<(FileId, &crate::source::SourceFile)> = sources.iter().collect();
+    for (name, reason) in &sources.skipped {
+        diags.push(diagnostics::unread_catalog_entry(
+            &sources.dir_display,
+            name,
+            reason,
+        ));
+    }
+    for &(id, offset) in &sources.invalid_utf8 {
+        diags.push(diagnostics::toml_syntax(
+            id,
+            offset..offset + 1,
+            "the file is not valid UTF-8 from here on",
+        ));
+        loaded.unparsed.insert(id);
+    }
+    let files: Vec<(FileId, &crate::source::SourceFile)> = sources
+        .iter()
+        .filter(|(id, _)| !loaded.unparsed.contains(id))
+        .collect();
     let results = crate::par::par_map(&files, 8, |&(id, file)| load_file(id, file));
     for (id, result, file_diags) in results {
         diags.extend(file_diags);
@@ -77,6 +95,7 @@ fn load_file(
         return (id, FileResult::Unparsed, diags);
     }
     let doc = doc.into_inner();
+    check_text(id, &doc, &mut diags);
     let result = if file.name == CATALOG_TOML {
         FileResult::Settings(Box::new(read_settings(id, &doc, &mut diags)))
     } else {
@@ -87,6 +106,36 @@ fn load_file(
         FileResult::Category(RawCategoryFile { file: id, codes })
     };
     (id, result, diags)
+}
+
+/// Every string in the file: no control characters anywhere (E0038), and
+/// no blank text where text is meant (E0037).
+fn check_text(file: FileId, table: &DeTable<'_>, diags: &mut Vec<Diagnostic>) {
+    for (key, value) in table {
+        check_value(file, key.get_ref(), value, diags);
+    }
+}
+
+fn check_value(file: FileId, key: &str, value: &Spanned<DeValue<'_>>, diags: &mut Vec<Diagnostic>) {
+    match value.get_ref() {
+        DeValue::String(text) => {
+            let span = value.span();
+            diags.extend(diagnostics::control_character::check(
+                file,
+                key,
+                text,
+                span.clone(),
+            ));
+            diags.extend(diagnostics::blank_text::check(file, key, text, span));
+        }
+        DeValue::Array(items) => {
+            for item in items {
+                check_value(file, key, item, diags);
+            }
+        }
+        DeValue::Table(table) => check_text(file, table, diags),
+        _ => {}
+    }
 }
 
 fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -> RawSettings {

@@ -30,6 +30,14 @@ pub struct SourceFile {
 
 impl SourceFile {
     fn new(name: String, display: String, text: String) -> Self {
+        // One text, whatever the editor or checkout: no byte-order mark,
+        // `\n` line ends (so CRLF files give the same output as LF ones).
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_string()
+        };
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -66,6 +74,11 @@ pub struct Sources {
     files: Vec<SourceFile>,
     /// Where the files came from, as given (for messages).
     pub dir_display: String,
+    /// Entries of the catalog folder that were not read, with why.
+    pub skipped: Vec<(String, String)>,
+    /// Files that are not valid UTF-8, with the offset of the first bad
+    /// byte; their text holds replacement characters.
+    pub invalid_utf8: Vec<(FileId, usize)>,
 }
 
 /// The settings file every catalog folder has.
@@ -96,11 +109,15 @@ impl Sources {
         Sources {
             files,
             dir_display: dir.to_string(),
+            skipped: Vec::new(),
+            invalid_utf8: Vec::new(),
         }
     }
 
-    /// Reads every `*.toml` file directly in `dir`; other files and folders
-    /// are ignored. Diagnostics show paths as `display/<file>`.
+    /// Reads every `*.toml` file directly in `dir`. Everything else in the
+    /// folder is listed in [`Sources::skipped`] with the reason, so it can
+    /// be reported rather than silently ignored. Diagnostics show paths as
+    /// `display/<file>`.
     pub fn read_dir(dir: &Path, display: &str) -> Result<Self, ReadError> {
         let failed = |path: &Path| {
             let path = path.display().to_string();
@@ -108,19 +125,42 @@ impl Sources {
         };
         let entries = std::fs::read_dir(dir).map_err(failed(dir))?;
         let mut files = Vec::new();
+        let mut skipped = Vec::new();
         for entry in entries {
             let entry = entry.map_err(failed(dir))?;
             let path = entry.path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            if !name.ends_with(".toml") || !path.is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(reason) = skip_reason(&path, &name) {
+                skipped.push((name, reason));
                 continue;
             }
-            let text = std::fs::read_to_string(&path).map_err(failed(&path))?;
-            files.push((name.to_string(), text));
+            let bytes = std::fs::read(&path).map_err(failed(&path))?;
+            files.push((name, bytes));
         }
-        Ok(Self::from_memory(display, files))
+        skipped.sort();
+        let mut invalid = Vec::new();
+        let texts: Vec<(String, String)> = files
+            .into_iter()
+            .map(|(name, bytes)| match String::from_utf8(bytes) {
+                Ok(text) => (name, text),
+                Err(e) => {
+                    let offset = e.utf8_error().valid_up_to();
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    invalid.push((name.clone(), offset));
+                    (name, text)
+                }
+            })
+            .collect();
+        let mut sources = Self::from_memory(display, texts);
+        sources.skipped = skipped;
+        sources.invalid_utf8 = invalid
+            .into_iter()
+            .filter_map(|(name, offset)| {
+                let id = sources.iter().find(|(_, f)| f.name == name)?.0;
+                Some((id, offset))
+            })
+            .collect();
+        Ok(sources)
     }
 
     /// The files, `catalog.toml` first, then by name.
@@ -161,5 +201,25 @@ impl Sources {
         } else {
             span
         }
+    }
+}
+
+/// Why a folder entry is not a catalog file, or `None` if it is one.
+fn skip_reason(path: &Path, name: &str) -> Option<String> {
+    if name.starts_with('.') {
+        return Some("hidden files are not read".into());
+    }
+    if !name.ends_with(".toml") {
+        return Some(if name.to_ascii_lowercase().ends_with(".toml") {
+            "catalog files end in lower-case `.toml`".into()
+        } else {
+            "only `.toml` files are read".into()
+        });
+    }
+    match std::fs::metadata(path) {
+        Err(e) => Some(format!("it cannot be opened: {e}")),
+        Ok(m) if m.is_dir() => Some("folders are not read".into()),
+        Ok(m) if !m.is_file() => Some("it is not a regular file".into()),
+        Ok(_) => None,
     }
 }

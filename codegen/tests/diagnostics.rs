@@ -108,3 +108,29 @@ fn duplicates_point_at_both_files() {
         .collect();
     assert_eq!(files, ["server.toml", "client.toml"]);
 }
+
+/// A problem on a huge line shows a window of it, not the whole line.
+#[test]
+fn long_lines_are_clipped_around_the_span() {
+    let long = "x".repeat(200_000);
+    let patch = format!(
+        "#== client.toml\n[bad_input]\nnumeric = 1000\ntitle = \"{long}\"\nmessage = \"Bad.\"\nstatus = \"four hundred\" # {long}\n"
+    );
+    let rendered = report_of_sources(&example_sources(&patch)).render();
+    assert!(rendered.len() < 2_000, "{} bytes", rendered.len());
+    assert!(rendered.contains("error[E0004]"), "{rendered}");
+    assert!(rendered.contains("only part of it is shown"), "{rendered}");
+    assert!(rendered.contains("status = \"four hundred\""), "{rendered}");
+}
+
+/// Source snippets never carry terminal control or bidi characters.
+#[test]
+fn snippets_are_safe_for_terminals() {
+    let patch = "#== client.toml\n[bad_input]\nnumeric = 1000\ntitle = \"a\\u001b[2J\u{202e}b\"\nmessage = \"Bad.\"\n";
+    let rendered = report_of_sources(&example_sources(patch)).render();
+    assert!(rendered.contains("E0038"), "{rendered}");
+    assert!(
+        !rendered.contains('\u{1b}') && !rendered.contains('\u{202e}'),
+        "{rendered}"
+    );
+}

@@ -64,7 +64,7 @@ impl Report {
     pub fn render(&self) -> String {
         let mut files = SimpleFiles::new();
         for file in self.sources.files() {
-            files.add(file.display.clone(), file.text.clone());
+            files.add(file.display.clone(), printable(&file.text));
         }
         let config = term::Config {
             chars: Chars::ascii(),
@@ -72,6 +72,10 @@ impl Report {
         };
         let mut out = String::new();
         for d in &self.diagnostics {
+            if let Some(clipped) = self.render_long_line(d) {
+                out.push_str(&clipped);
+                continue;
+            }
             let mut buf = term::termcolor::NoColor::new(Vec::new());
             let emitted = term::emit_to_write_style(&mut buf, &config, &files, &to_codespan(d));
             match emitted {
@@ -89,6 +93,59 @@ impl Report {
         out.push_str(&self.summary());
         out.push('\n');
         out
+    }
+
+    /// A diagnostic whose primary line is too long to echo (a minified or
+    /// generated file can be one 50 MB line), shown with a window of the
+    /// line around its span; `None` for ordinary lines.
+    fn render_long_line(&self, d: &Diagnostic) -> Option<String> {
+        let label = d.primary()?;
+        let file = self.sources.file(label.file);
+        let start = label.span.start.min(file.text.len());
+        let line_start = file.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = file.text[start..]
+            .find('\n')
+            .map_or(file.text.len(), |i| start + i);
+        if line_end - line_start <= MAX_LINE_BYTES {
+            return None;
+        }
+        let end = label.span.end.clamp(start, line_end);
+        let before = char_floor(&file.text, start.saturating_sub(WINDOW).max(line_start));
+        let shown_end = char_floor(&file.text, (end + WINDOW).min(line_end).max(end));
+        let span_end = char_floor(&file.text, end.min(start + WINDOW).max(start));
+        let (line, column) = file.line_col(start);
+        let lead = if before > line_start { "..." } else { "" };
+        let tail = if shown_end < line_end { "..." } else { "" };
+        let head = printable(&file.text[before..start]);
+        let marked = printable(&file.text[start..span_end]);
+        let after = printable(&file.text[span_end..shown_end]);
+        let pad = " ".repeat(lead.len() + head.chars().count());
+        let carets = "^".repeat(marked.chars().count().max(1));
+        let mut out = format!(
+            "{}[{}]: {}\n  --> {}:{line}:{column}\n   |\n   | {lead}{head}{marked}{after}{tail}\n   | {pad}{carets} {}\n   |\n",
+            d.severity.as_str(),
+            d.code,
+            d.message,
+            file.display,
+            label.message
+        );
+        out.push_str(&format!(
+            "   = note: line {line} is {} bytes long; only part of it is shown\n",
+            line_end - line_start
+        ));
+        for other in d.labels.iter().filter(|l| !l.primary) {
+            let f = self.sources.file(other.file);
+            let (l, c) = f.line_col(other.span.start);
+            out.push_str(&format!(
+                "   = note: {}:{l}:{c}: {}\n",
+                f.display, other.message
+            ));
+        }
+        if let Some(help) = &d.help {
+            out.push_str(&format!("   = help: {help}\n"));
+        }
+        out.push('\n');
+        Some(out)
     }
 
     /// `"error: the catalog has 2 errors and 1 warning"` or similar.
@@ -159,6 +216,37 @@ impl fmt::Display for Report {
 }
 
 impl std::error::Error for Report {}
+
+/// Lines longer than this are shown as a window around the span.
+const MAX_LINE_BYTES: usize = 1000;
+/// How much of a long line is shown on each side of the span, in bytes.
+const WINDOW: usize = 60;
+
+/// The largest char boundary of `text` at or below `at`.
+fn char_floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `text` safe to print on a terminal: control and bidirectional
+/// formatting characters become replacement characters of the same byte
+/// length, so spans into the text stay valid.
+fn printable(text: &str) -> String {
+    let forbidden = |c: char| c == '\r' || super::rules::control_character::is_forbidden(c);
+    if !text.contains(forbidden) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| match (forbidden(c), c.len_utf8()) {
+            (false, _) => c,
+            (true, 1) => '?',
+            (true, 2) => '\u{bf}',
+            (true, _) => '\u{fffd}',
+        })
+        .collect()
+}
 
 fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<usize> {
     let severity = match d.severity {

@@ -19,6 +19,9 @@ use crate::write::FileSet;
 
 /// The page that lists every code by numeric code.
 pub const NUMERIC_PAGE: &str = "numeric.md";
+/// Every page besides the category pages; no category may take these names
+/// (E0036), in any letter case.
+pub const PAGES: &[&str] = &["README.md", "SUMMARY.md", NUMERIC_PAGE];
 /// The example request id used in docs.
 pub const EXAMPLE_REQUEST_ID: &str = "req_8f14e45fceea167a";
 /// The example `Retry-After` used in docs, in seconds.
@@ -38,7 +41,7 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
     let (model, command) = (cx.model, cx.command);
     let docs = PathBuf::from("docs");
     let mut files = FileSet::new();
-    files.insert(docs.join("README.md"), index_page(model, command));
+    files.insert(docs.join(PAGES[0]), index_page(model, command));
     for category in &model.categories {
         files.insert(
             docs.join(category_page_name(category)),
@@ -46,7 +49,7 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
         );
     }
     files.insert(docs.join(NUMERIC_PAGE), numeric_page(model, command));
-    files.insert(docs.join("SUMMARY.md"), summary_page(model, command));
+    files.insert(docs.join(PAGES[1]), summary_page(model, command));
     files
 }
 

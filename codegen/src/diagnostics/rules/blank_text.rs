@@ -1,0 +1,75 @@
+//! E0037: A text field is empty or only white space.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::source::FileId;
+
+/// E0037.
+pub(crate) const RULE: Rule = Rule {
+    name: "blank_text",
+    summary: "A text field is empty or only white space.",
+    explanation: "Names, aliases, titles, messages and notes are shown to people and matched by programs. A blank alias would make `Code::lookup(\"\")` and a body with `\"code\": \" \"` resolve to a real code, and a blank title or message leaves the docs and error responses with nothing to say. Write the text, or leave the key out.",
+    example: Some(EXAMPLE),
+    lint: None,
+};
+
+/// The base catalog with this change: it reports E0037.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "  "
+aliases = [""]
+"#;
+
+/// The keys whose text must not be blank.
+const KEYS: &[&str] = &[
+    "name",
+    "title",
+    "message",
+    "description",
+    "solution",
+    "sdk_exception",
+    "since",
+    "deprecated",
+    "type",
+    "replaced_by",
+    "aliases",
+    "version",
+    "docs_anchor",
+];
+
+/// Checks one string value of `key` (an element, for arrays).
+pub(crate) fn check(file: FileId, key: &str, value: &str, span: Range<usize>) -> Option<Diagnostic> {
+    (KEYS.contains(&key) && value.trim().is_empty()).then(|| blank_text(file, span, key))
+}
+
+/// E0037.
+pub(crate) fn blank_text(file: FileId, span: Range<usize>, key: &str) -> Diagnostic {
+    Diagnostic::new(DiagCode::BlankText, format!("`{key}` is blank"))
+        .at(file, span, "nothing but white space")
+        .help(if key == "aliases" {
+            "remove the empty alias".to_string()
+        } else {
+            format!("write the {key}, or remove the key")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        let codes = codes_for(EXAMPLE);
+        assert_eq!(codes.iter().filter(|c| **c == DiagCode::BlankText).count(), 2);
+    }
+
+    #[test]
+    fn a_near_miss_does_not() {
+        assert!(check(FileId(0), "message", " x ", 0..3).is_none());
+        assert!(check(FileId(0), "docs_base_url", "", 0..2).is_none());
+    }
+}

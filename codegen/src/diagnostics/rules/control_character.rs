@@ -1,0 +1,72 @@
+//! E0038: Text holds a control or bidirectional formatting character.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::source::FileId;
+
+/// E0038.
+pub(crate) const RULE: Rule = Rule {
+    name: "control_character",
+    summary: "Text holds a control or bidirectional formatting character.",
+    explanation: "Catalog text reaches terminals (`errcat explain`), Markdown pages, rustdoc and error responses. Control characters such as NUL or ESC can rewrite a terminal or a log line, and bidirectional overrides (U+202A-U+202E, U+2066-U+2069) make text display in another order than it reads (\"Trojan Source\"). Tabs and line breaks are fine. Remove the character; for right-to-left text, the marks U+200E and U+200F are allowed.",
+    example: Some(EXAMPLE),
+    lint: None,
+};
+
+/// The base catalog with this change: it reports E0038.
+const EXAMPLE: &str = "#== client.toml
+[bad_input]
+numeric = 1000
+title = \"Bad \\u001b[31minput\"
+message = \"The input is \\u202ebad.\"
+";
+
+/// True for a character no catalog text may hold.
+pub(crate) fn is_forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Checks one string value of `key`.
+pub(crate) fn check(file: FileId, key: &str, value: &str, span: Range<usize>) -> Option<Diagnostic> {
+    let (at, c) = value.chars().enumerate().find(|&(_, c)| is_forbidden(c))?;
+    Some(control_character(file, span, key, c, at))
+}
+
+/// E0038.
+pub(crate) fn control_character(
+    file: FileId,
+    span: Range<usize>,
+    key: &str,
+    c: char,
+    at: usize,
+) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::ControlCharacter,
+        format!("`{key}` holds the character U+{:04X}", c as u32),
+    )
+    .at(
+        file,
+        span,
+        format!("character {} of this text", at + 1),
+    )
+    .help("remove it: control and bidirectional formatting characters are not allowed in catalog text")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        let codes = codes_for(EXAMPLE);
+        assert_eq!(codes.iter().filter(|c| **c == DiagCode::ControlCharacter).count(), 2);
+    }
+
+    #[test]
+    fn a_near_miss_does_not() {
+        assert!(check(FileId(0), "description", "tab\tand\nlines\r\n, \u{200f}rtl mark", 0..1).is_none());
+    }
+}

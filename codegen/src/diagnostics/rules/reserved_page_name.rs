@@ -1,0 +1,84 @@
+//! E0036: A category id names a page the docs already have.
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::emit::markdown::PAGES;
+use crate::model::Lowered;
+use crate::source::FileId;
+use std::ops::Range;
+
+/// E0036.
+pub(crate) const RULE: Rule = Rule {
+    name: "reserved_page_name",
+    summary: "A category id names a page the docs already have.",
+    explanation: "Each category gets its own docs page, `<id>.md`, beside the pages errcat always writes (`README.md`, `SUMMARY.md`, `numeric.md`). A category with one of those names would overwrite that page, and on case-insensitive file systems (macOS, Windows) `readme` and `summary` collide with `README.md` and `SUMMARY.md` too. Rename the category.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0036.
+const EXAMPLE: &str = r#"#== catalog.toml
+[catalog]
+name = "fixture"
+
+[categories.client]
+title = "Client"
+fault = "client"
+status = 400
+
+[categories.numeric]
+title = "Numbers"
+fault = "server"
+status = 500
+#== -server.toml
+#== numeric.toml
+[crashed]
+title = "Crashed"
+message = "The server crashed."
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    for source in &cx.map.categories {
+        let page = PAGES.iter().find(|page| {
+            let stem = page.strip_suffix(".md").unwrap_or(page);
+            stem.eq_ignore_ascii_case(&source.id)
+        });
+        if let Some(page) = page {
+            out.push(reserved_page_name(cx.map.settings, source.key.clone(), &source.id, page));
+        }
+    }
+}
+
+/// E0036.
+pub(crate) fn reserved_page_name(
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+    page: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::ReservedPageName,
+        format!("category `{id}` would overwrite the docs page `{page}`"),
+    )
+    .at(file, span, "this category's page is `<id>.md`")
+    .help(format!(
+        "rename the category; these page names are taken (in any letter case): {}",
+        PAGES.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::ReservedPageName));
+    }
+
+    #[test]
+    fn a_near_miss_does_not() {
+        let near_miss = EXAMPLE.replace("numeric", "numbers");
+        assert!(!codes_for(&near_miss).contains(&DiagCode::ReservedPageName));
+    }
+}
