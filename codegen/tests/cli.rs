@@ -226,3 +226,30 @@ fn explain_accepts_upper_case_wire_names() {
         "{stderr}"
     );
 }
+
+/// One file that cannot be written fails the whole run: the error names
+/// it (in `--json` too), and every old file is left as it was.
+#[test]
+fn generate_is_all_or_nothing_and_names_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    assert!(errcat(&["generate"], tmp.path()).status.success());
+    let before = std::fs::read_to_string(tmp.path().join("generated/catalog.json")).unwrap();
+    let path = tmp.path().join("catalog/rate_limit.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("Rate limit exceeded", "Slow down")).unwrap();
+    // A folder where a page must go: that one write fails, even as root.
+    let page = tmp.path().join("generated/docs/rate_limit.md");
+    std::fs::remove_file(&page).unwrap();
+    std::fs::create_dir_all(page.join("blocked")).unwrap();
+
+    let out = errcat(&["generate", "--json"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    let file = error["error"]["file"].as_str().unwrap();
+    assert!(file.ends_with("generated/docs/rate_limit.md"), "{error}");
+    let after = std::fs::read_to_string(tmp.path().join("generated/catalog.json")).unwrap();
+    assert_eq!(before, after, "nothing was rewritten");
+    let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().collect();
+    assert_eq!(beside.len(), 2, "only catalog/ and generated/");
+}

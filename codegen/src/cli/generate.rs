@@ -11,23 +11,38 @@ pub fn run(model: &Model, generated: &Path) -> Result<Output, Failure> {
     let mut text = String::new();
     let files = generated_files(model, GENERATE_COMMAND);
     let changed = write::write_all(generated, &files).map_err(|e| {
-        Failure::new(
-            EXIT_FAILURE,
-            "io_error",
-            format!("cannot write `{}`: {e}", generated.display()),
-        )
+        Failure::new(EXIT_FAILURE, "io_error", e.to_string())
+            .file(e.path.display().to_string())
+            .hint("nothing was changed: the generated folder is as it was")
     })?;
-    for path in &changed {
-        text.push_str(&format!("updated {}\n", generated.join(path).display()));
+    let mut removed = 0;
+    for change in &changed {
+        let verb = match change {
+            write::Staleness::Orphaned(_) => {
+                removed += 1;
+                "removed"
+            }
+            _ => "updated",
+        };
+        let path = generated.join(change.path());
+        text.push_str(&format!("{verb} {}\n", path.display()));
     }
     text.push_str(&format!(
-        "{} codes in {} categories; {} of {} generated files changed\n",
+        "{} codes in {} categories; {} of {} generated files changed{}\n",
         model.codes.len(),
         model.categories.len(),
-        changed.len(),
-        files.len()
+        changed.len() - removed,
+        files.len(),
+        if removed > 0 {
+            format!(", {removed} removed")
+        } else {
+            String::new()
+        }
     ));
-    let changed: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+    let changed: Vec<String> = changed
+        .iter()
+        .map(|c| c.path().display().to_string())
+        .collect();
     Ok(Output {
         text,
         json: json!({ "codes": model.codes.len(), "files": files.len(), "changed": changed }),

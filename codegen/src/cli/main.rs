@@ -100,6 +100,7 @@ fn main() -> ExitCode {
                         "code": failure.code,
                         "message": failure.message,
                         "hint": failure.hint,
+                        "file": failure.file,
                         "diagnostics": diagnostics,
                     }
                 });

@@ -15,6 +15,7 @@ pub struct Failure {
     pub code: &'static str,
     pub message: String,
     pub hint: Option<String>,
+    pub file: Option<String>,
     pub report: Option<Box<Report>>,
 }
 
@@ -25,12 +26,19 @@ impl Failure {
             code,
             message: message.into(),
             hint: None,
+            file: None,
             report: None,
         }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// The file the failure is about.
+    pub fn file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
         self
     }
 }

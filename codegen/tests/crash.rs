@@ -1,0 +1,142 @@
+//! `kill -9` during `errcat generate`: the generated folder is always the
+//! complete old set or the complete new set, and the next run leaves no
+//! staging folder or temp file behind.
+//!
+//! CI runs a few kills on a small catalog; the full run is
+//! `ERRCAT_CRASH_CODES=20000 ERRCAT_CRASH_KILLS=50 cargo test --release -p errcat-codegen --test crash`
+//! (docs/reliability.md has its result).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn errcat(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+fn run(args: &[&str]) {
+    let status = errcat(args).wait().unwrap();
+    assert!(status.success(), "errcat {args:?} failed");
+}
+
+fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Every file under `root` with its bytes.
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let rel = path.strip_prefix(root).unwrap().to_path_buf();
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn leftovers(parent: &Path) -> Vec<String> {
+    std::fs::read_dir(parent)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("errcat-"))
+        .collect()
+}
+
+#[test]
+fn a_killed_generate_leaves_the_old_or_the_new_set() {
+    let codes = env_or("ERRCAT_CRASH_CODES", 2000).to_string();
+    let kills = env_or("ERRCAT_CRASH_KILLS", 6);
+    let tmp = tempfile::tempdir().unwrap();
+    let path = |p: &str| tmp.path().join(p).display().to_string();
+    run(&["synth", "--codes", &codes, "--out", &path("a")]);
+    std::fs::create_dir(tmp.path().join("b")).unwrap();
+    for entry in std::fs::read_dir(tmp.path().join("a")).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        // Every docs URL changes, so every page and the JSON change.
+        let text = text.replace("https://example.com/errors", "https://example.org/errors");
+        std::fs::write(tmp.path().join("b").join(entry.file_name()), text).unwrap();
+    }
+    let started = Instant::now();
+    run(&[
+        "generate",
+        "--catalog",
+        &path("a"),
+        "--generated",
+        &path("set-a"),
+    ]);
+    let full_run = started.elapsed();
+    run(&[
+        "generate",
+        "--catalog",
+        &path("b"),
+        "--generated",
+        &path("set-b"),
+    ]);
+    let sets = [
+        snapshot(&tmp.path().join("set-a")),
+        snapshot(&tmp.path().join("set-b")),
+    ];
+    assert_ne!(sets[0], sets[1]);
+
+    let out = tmp.path().join("out");
+    run(&[
+        "generate",
+        "--catalog",
+        &path("a"),
+        "--generated",
+        &path("out"),
+    ]);
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for kill in 0..kills {
+        let (from, to) = if kill % 2 == 0 { ("a", 1) } else { ("b", 0) };
+        let catalog = if from == "a" { path("b") } else { path("a") };
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let wait = full_run.mul_f64((seed % 1000) as f64 / 1000.0);
+        let mut child = errcat(&[
+            "generate",
+            "--catalog",
+            &catalog,
+            "--generated",
+            &path("out"),
+        ]);
+        std::thread::sleep(wait);
+        let _ = child.kill();
+        let _ = child.wait();
+        let seen = snapshot(&out);
+        assert!(
+            seen == sets[0] || seen == sets[1],
+            "kill {kill} after {wait:?}: a mix of old and new files"
+        );
+        run(&[
+            "generate",
+            "--catalog",
+            &catalog,
+            "--generated",
+            &path("out"),
+        ]);
+        assert!(
+            snapshot(&out) == sets[to],
+            "kill {kill}: the next run is not complete"
+        );
+        assert_eq!(leftovers(tmp.path()), Vec::<String>::new(), "kill {kill}");
+    }
+}
