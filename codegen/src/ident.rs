@@ -32,6 +32,10 @@ pub fn to_snake_case(name: &str) -> String {
     }
     let words: Vec<&str> = out.split('_').filter(|w| !w.is_empty()).collect();
     let joined = words.join("_");
+    // Without a letter there is no name to suggest: `-1` is not `1`.
+    if !joined.bytes().any(|b| b.is_ascii_lowercase()) {
+        return String::new();
+    }
     let first_letter = joined
         .find(|c: char| c.is_ascii_lowercase())
         .unwrap_or(joined.len());
@@ -186,6 +190,7 @@ mod tests {
         assert_eq!(to_snake_case("rate__limited"), "rate_limited");
         assert_eq!(to_snake_case("404-not-found"), "code_404_not_found");
         assert_eq!(to_snake_case("!!!"), "");
+        assert_eq!(to_snake_case("-1"), "");
     }
 
     #[test]

@@ -113,6 +113,28 @@ fn missing_catalog_is_not_found_and_usage_errors_are_2() {
     let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(err["error"]["code"], "catalog_not_found");
     assert!(err["error"]["hint"].is_string());
+    // Usage errors keep the --json contract too.
+    for args in [
+        &["frobnicate", "--json"][..],
+        &["check", "--json", "--colour"],
+    ] {
+        let out = errcat(args, tmp.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err: serde_json::Value = serde_json::from_slice(&out.stderr)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+        assert_eq!(err["error"]["code"], "usage_error");
+        assert!(
+            err["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("unexpected")
+                || err["error"]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("unrecognized"),
+            "{err}"
+        );
+    }
 }
 
 /// Every file under `dir` with its contents, for before/after comparisons.
@@ -252,4 +274,18 @@ fn generate_is_all_or_nothing_and_names_the_file() {
     assert_eq!(before, after, "nothing was rewritten");
     let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().collect();
     assert_eq!(beside.len(), 2, "only catalog/ and generated/");
+}
+
+/// A catalog path that is a file is named as such, not as missing.
+#[test]
+fn a_catalog_path_that_is_a_file_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("catalog.toml"), "[catalog]\n").unwrap();
+    let out = errcat(&["check", "--catalog", "catalog.toml"], tmp.path());
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("`catalog.toml` is a file, not a catalog folder"),
+        "{stderr}"
+    );
 }

@@ -68,7 +68,11 @@ fn junk() -> impl Strategy<Value = String> {
     let leaf = prop_oneof![
         Just("null".to_string()),
         any::<i64>().prop_map(|n| n.to_string()),
-        any::<f64>().prop_map(|f| if f.is_finite() { f.to_string() } else { "1e999".into() }),
+        any::<f64>().prop_map(|f| if f.is_finite() {
+            f.to_string()
+        } else {
+            "1e999".into()
+        }),
         ".{0,20}".prop_map(|s| serde_json::Value::from(s).to_string()),
         Just("99999999999999999999999".to_string()),
     ];

@@ -19,7 +19,7 @@ mod generate;
 mod output;
 mod synth;
 
-use output::{EXIT_FAILURE, EXIT_NOT_FOUND, Failure, Output};
+use output::{EXIT_FAILURE, EXIT_NOT_FOUND, EXIT_USAGE, Failure, Output};
 
 #[derive(Parser)]
 #[command(
@@ -74,7 +74,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(&cli) {
         Ok(output) => {
             if cli.json {
@@ -138,6 +141,18 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
 }
 
 fn load(cli: &Cli) -> Result<errcat_codegen::Compiled, Failure> {
+    if cli.catalog.is_file() {
+        return Err(Failure::new(
+            EXIT_NOT_FOUND,
+            "catalog_not_found",
+            format!(
+                "`{}` is a file, not a catalog folder",
+                cli.catalog.display()
+            ),
+        )
+        .file(cli.catalog.display().to_string())
+        .hint("pass the folder that holds catalog.toml, e.g. --catalog catalog"));
+    }
     if !cli.catalog.is_dir() {
         return Err(Failure::new(
             EXIT_NOT_FOUND,
@@ -173,4 +188,39 @@ fn load(cli: &Cli) -> Result<errcat_codegen::Compiled, Failure> {
             })
         }
     }
+}
+
+/// A command line clap rejects: its own text, or with `--json` anywhere on
+/// the line, the JSON error object `--help` promises. Exit code 2 either
+/// way; `--help` and `--version` print as usual.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let informational = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if informational || !std::env::args_os().any(|a| a == "--json") {
+        e.exit()
+    }
+    let text = e.render().to_string();
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let message = lines
+        .next()
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error: ")
+        .to_string();
+    let hint: Vec<&str> = lines.map(str::trim).collect();
+    let error = json!({
+        "error": {
+            "code": "usage_error",
+            "message": message,
+            "hint": hint.join(" "),
+            "file": null,
+            "diagnostics": [],
+        }
+    });
+    eprintln!("{error}");
+    ExitCode::from(EXIT_USAGE)
 }

@@ -6,6 +6,8 @@ use serde_json::Value;
 
 /// Invalid catalog, stale files or another failure.
 pub const EXIT_FAILURE: u8 = 1;
+/// The command line is wrong.
+pub const EXIT_USAGE: u8 = 2;
 /// No catalog, or no such code.
 pub const EXIT_NOT_FOUND: u8 = 3;
 

@@ -173,9 +173,14 @@ fn escape_html_outside_code_spans(line: &str) -> String {
     out
 }
 
-/// Markdown prose for rustdoc: fenced blocks with no language (or a Rust one)
+/// Markdown prose for rustdoc, under the same policy as the docs pages
+/// ([`md_block`]: no raw HTML, no headings); fenced blocks with no language
+/// (or a Rust one)
 /// become `text`, so catalog text can never become a doctest.
 pub fn rustdoc_markdown(markdown: &str) -> String {
+    // The same policy as the docs pages: raw HTML is escaped, headings and
+    // breaks are text, fences are closed; then code fences become `text`.
+    let markdown = md_block(markdown);
     let mut out = String::with_capacity(markdown.len());
     let mut open_fence: Option<String> = None;
     for line in markdown.split_inclusive('\n') {
@@ -268,7 +273,19 @@ mod tests {
         let md = "x\n```\nfn main() {}\n```\n```json\n{}\n```\n";
         assert_eq!(
             rustdoc_markdown(md),
-            "x\n```text\nfn main() {}\n```\n```json\n{}\n```\n"
+            "x\n```text\nfn main() {}\n```\n```json\n{}\n```"
         );
+    }
+
+    #[test]
+    fn rustdoc_gets_the_same_html_policy_as_the_pages() {
+        let doc = rustdoc_markdown("<details>x</details> <img src=x onerror=alert(1)> `<b>`\n## h");
+        assert!(
+            !doc.contains("<details>") && !doc.contains("</details>"),
+            "{doc}"
+        );
+        assert!(!doc.contains("<img"), "{doc}");
+        assert!(doc.contains("`<b>`"), "code spans stay as written: {doc}");
+        assert!(doc.contains("\\## h"), "{doc}");
     }
 }

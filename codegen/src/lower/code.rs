@@ -250,7 +250,15 @@ impl Cx<'_> {
         }
         if let Some(examples) = &raw.example {
             for (name, value) in examples.get_ref() {
+                let declared = params
+                    .get_ref()
+                    .keys()
+                    .any(|k| k.get_ref() == name.get_ref());
                 let Some(param) = out.iter_mut().find(|p| p.name == *name.get_ref()) else {
+                    if declared {
+                        // Its type was unknown, which is reported already.
+                        continue;
+                    }
                     let names: Vec<&str> = params
                         .get_ref()
                         .keys()

@@ -79,6 +79,10 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         map.categories.push(source);
     }
 
+    if settings.categories.is_empty() && !loaded.category_files.is_empty() {
+        // One problem, not one "unknown category" per file.
+        cx.push(diag::missing_categories(file));
+    }
     let mut codes = Vec::new();
     for (index, raw_file) in category_files(cx, loaded, &categories) {
         let within = code::InCategory {
@@ -139,6 +143,7 @@ fn category_files<'l>(
         match ids.iter().position(|&id| id == stem) {
             Some(index) => files.push((index, raw_file)),
             None if cx.broken.contains(&format!("categories.{stem}")) => {}
+            None if ids.is_empty() && cx.broken.is_empty() => {}
             None => {
                 let span = raw_file.codes.first().map_or(0..0, |c| c.key.span());
                 cx.push(diag::unknown_category(raw_file.file, span, stem, &ids));

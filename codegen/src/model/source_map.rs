@@ -34,6 +34,17 @@ pub struct SourceMap {
     pub category_files: Vec<String>,
 }
 
+impl SourceMap {
+    /// The code entries with their indices, in the documented file order
+    /// (catalog.toml first, then by name; by position within a file), so
+    /// "first defined here" means first in that order.
+    pub fn codes_in_file_order(&self) -> Vec<(usize, &CodeSource)> {
+        let mut codes: Vec<(usize, &CodeSource)> = self.codes.iter().enumerate().collect();
+        codes.sort_by_key(|(_, c)| (c.file, c.key.start));
+        codes
+    }
+}
+
 /// One category entry of catalog.toml.
 #[derive(Debug)]
 pub struct CategorySource {

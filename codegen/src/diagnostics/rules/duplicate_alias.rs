@@ -34,16 +34,16 @@ aliases = ["BAD"]
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     // Names first (as written, then on the wire), then aliases in order.
     let mut names: HashMap<&str, usize> = HashMap::new();
-    for (i, code) in cx.map.codes.iter().enumerate() {
+    for (i, code) in cx.map.codes_in_file_order() {
         names.entry(&code.name).or_insert(i);
     }
-    for (i, code) in cx.map.codes.iter().enumerate() {
+    for (i, code) in cx.map.codes_in_file_order() {
         if code.wire_name != code.name {
             names.entry(&code.wire_name).or_insert(i);
         }
     }
     let mut aliases: HashMap<&str, (FileId, Range<usize>)> = HashMap::new();
-    for code in &cx.map.codes {
+    for (_, code) in cx.map.codes_in_file_order() {
         for (alias, span) in &code.aliases {
             if let Some(&owner) = names.get(alias.as_str()) {
                 let o = &cx.map.codes[owner];

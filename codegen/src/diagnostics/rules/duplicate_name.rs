@@ -31,7 +31,7 @@ message = "Defined in two files."
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     let mut first: HashMap<&str, usize> = HashMap::new();
-    for (i, code) in cx.map.codes.iter().enumerate() {
+    for (i, code) in cx.map.codes_in_file_order() {
         match first.get(code.name.as_str()) {
             Some(&f) => {
                 let f = &cx.map.codes[f];
@@ -75,5 +75,19 @@ mod tests {
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::DuplicateName));
+    }
+
+    #[test]
+    fn the_first_definition_is_first_in_file_order() {
+        // Categories declared server first; files still read client first.
+        let patch = "#== catalog.toml\n[catalog]\nname = \"f\"\n[categories.server]\ntitle = \"S\"\nfault = \"server\"\nstatus = 500\n[categories.client]\ntitle = \"C\"\nfault = \"client\"\nstatus = 400\n#== server.toml\n[same]\ntitle = \"S\"\nmessage = \"S.\"\n#== client.toml\n[same]\ntitle = \"C\"\nmessage = \"C.\"\n";
+        let sources = crate::diagnostics::example_sources(patch);
+        let report = crate::compile(&sources).unwrap_err();
+        let d = report.diagnostics().iter().find(|d| d.code == DiagCode::DuplicateName).unwrap();
+        let file = |primary: bool| {
+            let label = d.labels.iter().find(|l| l.primary == primary).unwrap();
+            sources.file(label.file).name.clone()
+        };
+        assert_eq!((file(false), file(true)), ("client.toml".into(), "server.toml".into()));
     }
 }

@@ -31,7 +31,7 @@ message = "The input is worse."
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     let mut first: HashMap<u32, usize> = HashMap::new();
-    for (i, code) in cx.map.codes.iter().enumerate() {
+    for (i, code) in cx.map.codes_in_file_order() {
         let Some(n) = code.identity_numeric else {
             continue;
         };

@@ -39,6 +39,13 @@ pub(crate) fn missing_status(file: FileId, span: Range<usize>, what: &str, categ
 }
 
 
+/// E0003 for a catalog.toml that declares no category at all.
+pub(crate) fn missing_categories(file: FileId) -> Diagnostic {
+    missing_field(file, 0..0, "[categories]", "catalog.toml").help(
+        "declare one `[categories.<id>]` table per category file, e.g. `[categories.auth]` for auth.toml",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +54,12 @@ mod tests {
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::MissingField));
+    }
+
+    #[test]
+    fn an_empty_catalog_toml_is_reported_once_not_per_file() {
+        let codes = codes_for("#== catalog.toml\n");
+        assert_eq!(codes.iter().filter(|c| **c == DiagCode::MissingField).count(), 2);
+        assert!(!codes.contains(&DiagCode::UnknownCategory), "{codes:?}");
     }
 }

@@ -67,4 +67,10 @@ mod tests {
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::NotSnakeCase));
     }
+
+    #[test]
+    fn a_name_without_letters_gets_no_rename() {
+        let d = not_snake_case(FileId(0), 0..2, "code name", "-1", &crate::ident::to_snake_case("-1"));
+        assert!(d.help.is_none(), "{:?}", d.help);
+    }
 }

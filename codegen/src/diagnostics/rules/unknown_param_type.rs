@@ -53,4 +53,11 @@ mod tests {
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::UnknownParamType));
     }
+
+    #[test]
+    fn an_example_for_that_param_is_not_reported_again() {
+        let patch = "#== client.toml\n[bad_input]\nnumeric = 1000\ntitle = \"Bad\"\nmessage = \"Bad {n}.\"\nparams = { n = \"u128\" }\nexample = { n = 5 }\n";
+        let codes = codes_for(patch);
+        assert_eq!(codes, [DiagCode::UnknownParamType]);
+    }
 }
