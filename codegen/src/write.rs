@@ -63,7 +63,25 @@ pub fn write_if_changed(path: &Path, contents: &str) -> io::Result<bool> {
         .inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
         })?;
+    remove_stale_temps(path);
     Ok(true)
+}
+
+/// Removes `<file>.<pid>.errcat-tmp` left beside `path` by a killed run.
+fn remove_stale_temps(path: &Path) {
+    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name().to_string_lossy().into_owned();
+        if entry_name.starts_with(&prefix) && entry_name.ends_with(".errcat-tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// How a committed file differs from what the catalog produces.
@@ -361,6 +379,20 @@ mod tests {
         assert!(!dir.join("old.md").exists());
         let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().collect();
         assert_eq!(beside.len(), 1, "no staging or retired folder left behind");
+    }
+
+    #[test]
+    fn a_single_file_write_removes_temp_files_of_killed_runs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("errcat.rs");
+        std::fs::write(tmp.path().join("errcat.rs.4242.errcat-tmp"), "partial").unwrap();
+        assert!(write_if_changed(&out, "new").unwrap());
+        let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, ["errcat.rs"]);
     }
 
     #[test]
