@@ -43,3 +43,9 @@ include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
 
 #[cfg(feature = "backon")]
 pub use errcat_runtime::{retry, retry_notify};
+
+/// Every code block of README.md, compiled (and run, unless marked
+/// `no_run`) as a doctest; the client example needs these features.
+#[cfg(all(doctest, feature = "axum", feature = "reqwest", feature = "backon"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

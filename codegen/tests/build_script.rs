@@ -1,7 +1,8 @@
-//! A real `cargo build` of a throwaway crate that uses errcat-codegen from its
-//! build.rs: a good catalog builds; a bad one fails the build with the
-//! rendered diagnostics and leaves the generated file in OUT_DIR untouched;
-//! a no-op rebuild does not re-run the build script.
+//! A real `cargo build` of a throwaway crate made from exactly the lines of
+//! the README's "Your own catalog" recipe: a good catalog builds; a bad one
+//! fails the build with the rendered diagnostics and leaves the generated
+//! file in OUT_DIR untouched; a no-op rebuild does not re-run the build
+//! script.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -32,42 +33,70 @@ fn out_file(target: &Path) -> PathBuf {
         .expect("the build script wrote errcat.rs")
 }
 
+/// The code blocks of the README's "Your own catalog" section, in order.
+fn recipe_blocks() -> Vec<String> {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let start = readme
+        .find("## Your own catalog")
+        .expect("the recipe section");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in section.lines() {
+        let line = line.trim_start();
+        if line.starts_with("```") {
+            match current.take() {
+                Some(block) => blocks.push(block),
+                None => current = Some(String::new()),
+            }
+        } else if let Some(block) = current.as_mut() {
+            block.push_str(line);
+            block.push('\n');
+        }
+    }
+    blocks
+}
+
+/// Where the nested builds keep their target folder: under the target
+/// folder this test runs from, so a clean or `CARGO_TARGET_DIR` applies.
+fn nested_target() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target"));
+    workspace().join(target).join("build-script-test")
+}
+
 #[test]
 fn build_script_fails_cleanly_and_keeps_out_dir() {
     let ws = workspace();
     let tmp = tempfile::tempdir().unwrap();
+    // The README's crate sits beside its `errcat/` clone.
+    std::os::unix::fs::symlink(&ws, tmp.path().join("errcat")).unwrap();
     let krate = tmp.path().join("user");
     std::fs::create_dir_all(krate.join("src")).unwrap();
     std::fs::create_dir_all(krate.join("catalog")).unwrap();
+    let blocks = recipe_blocks();
+    let [dependencies, build_rs, lib_rs] = &blocks[..] else {
+        panic!("the recipe has three blocks: {blocks:?}");
+    };
     std::fs::write(
         krate.join("Cargo.toml"),
         format!(
-            "[package]\nname = \"user\"\nversion = \"0.0.0\"\nedition = \"2024\"\n[workspace]\n\
-             [dependencies]\nerrcat-runtime = {{ path = {:?} }}\n\
-             [build-dependencies]\nerrcat-codegen = {{ path = {:?}, default-features = false }}\n",
-            ws.join("runtime"),
-            ws.join("codegen")
+            "[package]\nname = \"user\"\nversion = \"0.0.0\"\nedition = \"2024\"\n[workspace]\n\n{dependencies}"
         ),
     )
     .unwrap();
     std::fs::copy(ws.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
-    std::fs::write(
-        krate.join("build.rs"),
-        "fn main() -> Result<(), errcat_codegen::Error> {\n    errcat_codegen::Config::new().compile()\n}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        krate.join("src/lib.rs"),
-        "include!(concat!(env!(\"OUT_DIR\"), \"/errcat.rs\"));\n",
-    )
-    .unwrap();
+    std::fs::write(krate.join("build.rs"), build_rs).unwrap();
+    std::fs::write(krate.join("src/lib.rs"), lib_rs).unwrap();
     let fixtures = ws.join("codegen/tests/fixtures/good/minimal/catalog");
     for entry in std::fs::read_dir(&fixtures).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, krate.join("catalog").join(path.file_name().unwrap())).unwrap();
     }
     // A target dir of its own, kept between runs so dependencies build once.
-    let target = ws.join("target/build-script-test");
+    let target = nested_target();
 
     let out = cargo_build(&krate, &target);
     assert!(

@@ -289,3 +289,94 @@ fn a_catalog_path_that_is_a_file_says_so() {
         "{stderr}"
     );
 }
+
+/// `errcat` finds its project from any folder below it, as cargo does;
+/// `errcat.toml` can name other folders; flags still win.
+#[test]
+fn commands_work_from_any_folder_of_the_project() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    let deep = tmp.path().join("src/nested");
+    std::fs::create_dir_all(&deep).unwrap();
+    let out = errcat(&["generate"], &deep);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(tmp.path().join("generated/catalog.json").exists());
+    assert!(!deep.join("generated").exists());
+    assert!(
+        errcat(&["check"], &tmp.path().join("catalog"))
+            .status
+            .success()
+    );
+
+    // errcat.toml moves both folders.
+    std::fs::rename(tmp.path().join("catalog"), tmp.path().join("errors")).unwrap();
+    std::fs::write(
+        tmp.path().join("errcat.toml"),
+        "catalog = \"errors\"\ngenerated = \"site\"\n",
+    )
+    .unwrap();
+    assert!(errcat(&["generate"], &deep).status.success());
+    assert!(tmp.path().join("site/docs/README.md").exists());
+
+    // A stale hint repeats the flags that were used.
+    let out = errcat(
+        &["check", "--catalog", "errors", "--generated", "other"],
+        tmp.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("run `cargo errcat generate --catalog errors --generated other`"),
+        "{stderr}"
+    );
+}
+
+/// `init` writes a catalog that validates and generates, and never
+/// overwrites one.
+#[test]
+fn init_starts_a_project() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = errcat(&["init", "my-service"], tmp.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("errcat-codegen = { path"), "{stdout}");
+    let project = tmp.path().join("my-service");
+    let out = errcat(&["generate", "--deny", "warnings"], &project);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = std::fs::read_to_string(project.join("generated/catalog.json")).unwrap();
+    assert!(json.contains("\"name\": \"my_service\""), "{json}");
+    let out = errcat(&["init", "my-service"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn completions_and_colour() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = errcat(&["completions", "bash"], tmp.path());
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("errcat"));
+
+    copy_catalog(tmp.path());
+    let path = tmp.path().join("catalog/rate_limit.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\n[broken]\ntitle = 1\n")).unwrap();
+    let coloured = errcat(&["check", "--color", "always"], tmp.path());
+    assert!(String::from_utf8_lossy(&coloured.stderr).contains("\u{1b}["));
+    let plain = errcat(&["check"], tmp.path());
+    assert!(
+        !String::from_utf8_lossy(&plain.stderr).contains('\u{1b}'),
+        "piped: plain"
+    );
+}

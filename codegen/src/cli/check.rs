@@ -1,13 +1,13 @@
 //! `errcat check`: validate the catalog and fail if the generated folder is stale.
 
-use std::path::Path;
-
 use errcat_codegen::{GENERATE_COMMAND, Model, generated_files, write};
 use serde_json::json;
 
 use crate::output::{EXIT_FAILURE, Failure, Output};
+use crate::project::Project;
 
-pub fn run(model: &Model, generated: &Path) -> Result<Output, Failure> {
+pub fn run(model: &Model, project: &Project) -> Result<Output, Failure> {
+    let generated = &project.generated;
     let mut text = String::new();
     let files = generated_files(model, GENERATE_COMMAND);
     let stale = write::stale_files(generated, &files);
@@ -31,5 +31,8 @@ pub fn run(model: &Model, generated: &Path) -> Result<Output, Failure> {
         "stale_generated_files",
         format!("generated files are stale: {}", list.join(", ")),
     )
-    .hint(format!("run `{GENERATE_COMMAND}` and commit the result")))
+    .hint(format!(
+        "run `{GENERATE_COMMAND}{}` and commit the result",
+        project.flags
+    )))
 }

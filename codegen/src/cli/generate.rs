@@ -1,13 +1,14 @@
 //! `errcat generate`: validate the catalog and rewrite the generated folder.
 
 use std::path::Path;
+use std::time::Instant;
 
 use errcat_codegen::{GENERATE_COMMAND, Model, generated_files, write};
 use serde_json::json;
 
 use crate::output::{EXIT_FAILURE, Failure, Output};
 
-pub fn run(model: &Model, generated: &Path) -> Result<Output, Failure> {
+pub fn run(model: &Model, generated: &Path, started: Instant) -> Result<Output, Failure> {
     let mut text = String::new();
     let files = generated_files(model, GENERATE_COMMAND);
     let changed = write::write_all(generated, &files).map_err(|e| {
@@ -28,7 +29,7 @@ pub fn run(model: &Model, generated: &Path) -> Result<Output, Failure> {
         text.push_str(&format!("{verb} {}\n", path.display()));
     }
     text.push_str(&format!(
-        "{} codes in {} categories; {} of {} generated files changed{}\n",
+        "{} codes in {} categories; {} of {} generated files changed{} in {:.2} s\n",
         model.codes.len(),
         model.categories.len(),
         changed.len() - removed,
@@ -37,7 +38,8 @@ pub fn run(model: &Model, generated: &Path) -> Result<Output, Failure> {
             format!(", {removed} removed")
         } else {
             String::new()
-        }
+        },
+        started.elapsed().as_secs_f64()
     ));
     let changed: Vec<String> = changed
         .iter()

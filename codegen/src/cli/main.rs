@@ -5,19 +5,22 @@
 //! Exit codes follow the Roboflow CLI convention: 0 success, 1 invalid
 //! catalog or other failure, 2 usage error, 3 not found.
 
-use std::io::Write as _;
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use errcat_codegen::{Report, Sources, compile};
 use serde_json::json;
 
 mod check;
 mod explain;
 mod generate;
+mod init;
 mod output;
+mod project;
 mod synth;
+mod terminal;
 
 use output::{EXIT_FAILURE, EXIT_NOT_FOUND, EXIT_USAGE, Failure, Output};
 
@@ -29,11 +32,18 @@ use output::{EXIT_FAILURE, EXIT_NOT_FOUND, EXIT_USAGE, Failure, Output};
 )]
 struct Cli {
     /// The catalog folder (catalog.toml plus one file per category).
-    #[arg(long, global = true, default_value = "catalog", value_name = "DIR")]
-    catalog: PathBuf,
-    /// The folder of committed generated files.
-    #[arg(long, global = true, default_value = "generated", value_name = "DIR")]
-    generated: PathBuf,
+    /// Default: `catalog/` of the nearest folder at or above this one with
+    /// an `errcat.toml` or a `catalog/catalog.toml`.
+    #[arg(long, global = true, value_name = "DIR")]
+    catalog: Option<PathBuf>,
+    /// The folder of committed generated files. Default: `generated/` beside
+    /// the catalog found, or as `errcat.toml` says.
+    #[arg(long, global = true, value_name = "DIR")]
+    generated: Option<PathBuf>,
+    /// When to colour diagnostics and `explain`: on a terminal (`auto`,
+    /// unless `NO_COLOR` is set), `always` or `never`.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    color: Color,
     /// Write results as JSON: to stdout on success; on failure stdout stays
     /// empty and stderr carries one JSON error object.
     #[arg(long, global = true)]
@@ -43,6 +53,28 @@ struct Cli {
     deny: Vec<Deny>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    /// Whether to style output written to a stream that `is_terminal` or not.
+    fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                is_terminal
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -61,6 +93,20 @@ enum Command {
     Explain {
         /// A code name, alias or numeric code.
         code: String,
+        /// Print the Markdown as it is, even on a terminal.
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Write a first catalog to edit, and print the lines that build it.
+    Init {
+        /// The folder of the crate or project (default: this one).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print a shell completion script, e.g. `errcat completions bash`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
     },
     /// Write a synthetic catalog of N codes, for benchmarks.
     Synth {
@@ -110,7 +156,8 @@ fn main() -> ExitCode {
                 let _ = writeln!(stderr, "{error}");
             } else {
                 if let Some(report) = &failure.report {
-                    let _ = write!(stderr, "{}", report.render());
+                    let color = cli.color.enabled(std::io::stderr().is_terminal());
+                    let _ = write!(stderr, "{}", report.render_styled(color));
                 } else {
                     let _ = writeln!(stderr, "error: {}", failure.message);
                 }
@@ -124,45 +171,67 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<Output, Failure> {
-    let compiled = match &cli.command {
+    match &cli.command {
         Command::Synth { codes, out } => return synth::run(*codes, out),
-        _ => load(cli)?,
-    };
+        Command::Init { dir } => return init::run(dir),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "errcat", &mut script);
+            let text = String::from_utf8_lossy(&script).into_owned();
+            return Ok(Output {
+                json: json!({ "shell": shell.to_string(), "script": text }),
+                text,
+            });
+        }
+        _ => {}
+    }
+    let project = project::Project::locate(cli.catalog.as_deref(), cli.generated.as_deref())?;
+    let started = std::time::Instant::now();
+    let compiled = load(cli, &project)?;
     if compiled.warnings.warning_count() > 0 && !cli.json {
-        eprint!("{}", compiled.warnings.render());
+        let color = cli.color.enabled(std::io::stderr().is_terminal());
+        eprint!("{}", compiled.warnings.render_styled(color));
     }
     let model = &compiled.model;
     match &cli.command {
-        Command::Synth { codes, out } => synth::run(*codes, out),
-        Command::Generate => generate::run(model, &cli.generated),
-        Command::Check => check::run(model, &cli.generated),
-        Command::Explain { code } => explain::run(model, code),
+        Command::Generate => generate::run(model, &project.generated, started),
+        Command::Check => check::run(model, &project),
+        Command::Explain { code, markdown } => {
+            let mut output = explain::run(model, code)?;
+            let stdout = std::io::stdout().is_terminal();
+            if stdout && !markdown && !cli.json {
+                output.text = terminal::render(&output.text, cli.color.enabled(stdout));
+            }
+            Ok(output)
+        }
+        _ => unreachable!("handled above"),
     }
 }
 
-fn load(cli: &Cli) -> Result<errcat_codegen::Compiled, Failure> {
-    if cli.catalog.is_file() {
+fn load(cli: &Cli, project: &project::Project) -> Result<errcat_codegen::Compiled, Failure> {
+    let catalog = &project.catalog;
+    if catalog.is_file() {
         return Err(Failure::new(
             EXIT_NOT_FOUND,
             "catalog_not_found",
-            format!(
-                "`{}` is a file, not a catalog folder",
-                cli.catalog.display()
-            ),
+            format!("`{}` is a file, not a catalog folder", catalog.display()),
         )
-        .file(cli.catalog.display().to_string())
+        .file(catalog.display().to_string())
         .hint("pass the folder that holds catalog.toml, e.g. --catalog catalog"));
     }
-    if !cli.catalog.is_dir() {
+    if !catalog.is_dir() {
         return Err(Failure::new(
             EXIT_NOT_FOUND,
             "catalog_not_found",
-            format!("no catalog folder at `{}`", cli.catalog.display()),
+            format!("no catalog folder at `{}`", catalog.display()),
         )
-        .hint("pass --catalog DIR, or run from the folder that holds catalog/"));
+        .hint(
+            "run inside a project (a folder with catalog/catalog.toml or errcat.toml, or below one), \
+             pass --catalog DIR, or start one with `errcat init`",
+        ));
     }
-    let display = cli.catalog.display().to_string();
-    let sources = Sources::read_dir(&cli.catalog, &display).map_err(|e| {
+    let display = catalog.display().to_string();
+    let sources = Sources::read_dir(catalog, &display).map_err(|e| {
         let report = errcat_codegen::read_failure(e);
         Failure {
             report: Some(Box::new(report)),

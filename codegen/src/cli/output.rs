@@ -12,6 +12,7 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_NOT_FOUND: u8 = 3;
 
 /// A failure: its exit code and what to print.
+#[derive(Debug)]
 pub struct Failure {
     pub exit: u8,
     pub code: &'static str,

@@ -62,6 +62,11 @@ impl Report {
     /// Renders every diagnostic as rustc does, without colour, followed by a
     /// one-line summary.
     pub fn render(&self) -> String {
+        self.render_styled(false)
+    }
+
+    /// [`Report::render`], with rustc's colours when `color` is true.
+    pub fn render_styled(&self, color: bool) -> String {
         let mut files = SimpleFiles::new();
         for file in self.sources.files() {
             files.add(file.display.clone(), printable(&file.text));
@@ -76,10 +81,18 @@ impl Report {
                 out.push_str(&clipped);
                 continue;
             }
-            let mut buf = term::termcolor::NoColor::new(Vec::new());
-            let emitted = term::emit_to_write_style(&mut buf, &config, &files, &to_codespan(d));
+            let diagnostic = to_codespan(d);
+            let emitted = if color {
+                let mut buf = term::termcolor::Ansi::new(Vec::new());
+                term::emit_to_write_style(&mut buf, &config, &files, &diagnostic)
+                    .map(|()| buf.into_inner())
+            } else {
+                let mut buf = term::termcolor::NoColor::new(Vec::new());
+                term::emit_to_write_style(&mut buf, &config, &files, &diagnostic)
+                    .map(|()| buf.into_inner())
+            };
             match emitted {
-                Ok(()) => out.push_str(&String::from_utf8_lossy(&buf.into_inner())),
+                Ok(bytes) => out.push_str(&String::from_utf8_lossy(&bytes)),
                 // A span past the end of its file would be a bug in errcat;
                 // still show the problem rather than hide it.
                 Err(_) => out.push_str(&format!(

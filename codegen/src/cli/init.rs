@@ -1,0 +1,122 @@
+//! `errcat init [DIR]`: a first catalog to edit, and the lines that make a
+//! crate build it.
+
+use std::path::Path;
+
+use errcat_codegen::write;
+use serde_json::json;
+
+use crate::output::{EXIT_FAILURE, Failure, Output};
+
+const CATALOG: &str = r#"# The catalog's settings, retry policies and categories. Each category has
+# a file of its own beside this one, named after it. Every key is described
+# in errcat's docs/catalog-format.md.
+
+[catalog]
+name = "NAME"
+version = "0.1.0"
+description = "The error codes of NAME."
+
+[retry.standard]
+strategy = "backoff"
+initial_ms = 500
+max_delay_ms = 8000
+max_attempts = 4
+
+[categories.request]
+title = "Request errors"
+description = "The request cannot be served as sent; fix it before trying again."
+range = [1000, 1999]
+fault = "client"
+status = 400
+"#;
+
+const CATEGORY: &str = r#"# Codes of the `request` category. Add one table per code.
+
+[invalid_field]
+numeric = 1000
+title = "Invalid field"
+message = "The field `{field}` is invalid: {reason}."
+params = { field = "string", reason = "string" }
+solution = "Correct the field and send the request again."
+"#;
+
+const NEXT_STEPS: &str = r#"Next:
+  1. Edit catalog/*.toml, then run `errcat generate` to write the docs to generated/.
+  2. In Cargo.toml (with errcat cloned beside your crate):
+       [dependencies]
+       errcat-runtime = { path = "../errcat/runtime" }
+       [build-dependencies]
+       errcat-codegen = { path = "../errcat/codegen", default-features = false }
+  3. In build.rs:
+       fn main() -> Result<(), errcat_codegen::Error> {
+           errcat_codegen::Config::new().catalog_dir("catalog").check_generated("generated").compile()
+       }
+  4. In src/lib.rs:
+       pub mod errors {
+           include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
+       }
+  5. In CI: `errcat check` fails while generated/ is stale.
+"#;
+
+pub fn run(dir: &Path) -> Result<Output, Failure> {
+    let catalog = dir.join("catalog");
+    if catalog.join("catalog.toml").exists() {
+        return Err(Failure::new(
+            EXIT_FAILURE,
+            "catalog_exists",
+            format!("`{}` already has a catalog", catalog.display()),
+        )
+        .file(catalog.join("catalog.toml").display().to_string())
+        .hint("edit it, or pass another folder: errcat init DIR"));
+    }
+    let name = project_name(dir);
+    let files = [
+        ("catalog.toml", CATALOG.replace("NAME", &name)),
+        ("request.toml", CATEGORY.to_string()),
+    ];
+    for (file, text) in &files {
+        let path = catalog.join(file);
+        write::write_if_changed(&path, text).map_err(|e| {
+            Failure::new(
+                EXIT_FAILURE,
+                "io_error",
+                format!("cannot write `{}`: {e}", path.display()),
+            )
+            .file(path.display().to_string())
+        })?;
+    }
+    let text = format!(
+        "created {} with one category and one code\n\n{NEXT_STEPS}",
+        catalog.display()
+    );
+    Ok(Output {
+        text,
+        json: json!({ "catalog": catalog.display().to_string(), "files": files.len() }),
+    })
+}
+
+/// The catalog name: the folder's name, made snake_case, or `errors`.
+fn project_name(dir: &Path) -> String {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let raw = absolute
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let name = name.trim_matches('_').to_string();
+    if name.is_empty() {
+        "errors".into()
+    } else {
+        name
+    }
+}
