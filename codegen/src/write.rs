@@ -273,7 +273,12 @@ pub fn clean_leftovers(root: &Path) -> io::Result<()> {
         if !root.exists() && marked && entry_name.contains(".errcat-old-") {
             std::fs::remove_file(path.join(SWAP_MARKER))?;
             std::fs::rename(&path, root)?;
-        } else if marked || entry_name.contains(".errcat-stage-") {
+        } else if marked
+            || entry_name.contains(".errcat-stage-")
+            || entry_name.contains(".errcat-old-")
+        {
+            // A retired copy may have lost its marker to a run killed while
+            // removing it; with the root in place it is garbage either way.
             remove_ours(&path)?;
         }
     }

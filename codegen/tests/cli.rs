@@ -380,3 +380,15 @@ fn completions_and_colour() {
         "piped: plain"
     );
 }
+
+/// `--generated docs` works, and says where the pages went.
+#[test]
+fn a_generated_folder_named_docs_is_explained() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    let out = errcat(&["generate", "--generated", "docs"], tmp.path());
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("the pages are in `docs/docs`"), "{stdout}");
+    assert!(tmp.path().join("docs/docs/README.md").exists());
+}

@@ -73,3 +73,14 @@ fn diagnostics_page_is_generated_from_the_registry() {
         panic!("docs/diagnostics.md was stale; it has been regenerated outside CI");
     }
 }
+
+/// docs/catalog-format.md lists exactly the names a constructor cannot take.
+#[test]
+fn catalog_format_lists_the_reserved_constructor_names() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/catalog-format.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let start = doc.find("<!-- reserved-constructor-names -->").unwrap();
+    let end = doc.find("<!-- /reserved-constructor-names -->").unwrap();
+    let listed: Vec<&str> = doc[start..end].split('`').skip(1).step_by(2).collect();
+    assert_eq!(listed, errcat_runtime::__private::ERROR_METHODS);
+}

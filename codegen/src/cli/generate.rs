@@ -10,6 +10,15 @@ use crate::output::{EXIT_FAILURE, Failure, Output};
 
 pub fn run(model: &Model, generated: &Path, started: Instant) -> Result<Output, Failure> {
     let mut text = String::new();
+    if generated.file_name().is_some_and(|n| n == "docs") {
+        text.push_str(&format!(
+            "note: `{}` holds docs/ and catalog.json, so the pages are in `{}`; \
+             pass the folder above it to have them in `{}`\n",
+            generated.display(),
+            generated.join("docs").display(),
+            generated.display()
+        ));
+    }
     let files = generated_files(model, GENERATE_COMMAND);
     let changed = write::write_all(generated, &files).map_err(|e| {
         Failure::new(EXIT_FAILURE, "io_error", e.to_string())

@@ -187,8 +187,9 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     }
     let project = project::Project::locate(cli.catalog.as_deref(), cli.generated.as_deref())?;
     let started = std::time::Instant::now();
+    let _progress = (!cli.json && std::io::stderr().is_terminal()).then(Progress::start);
     let compiled = load(cli, &project)?;
-    if compiled.warnings.warning_count() > 0 && !cli.json {
+    if !compiled.warnings.diagnostics().is_empty() && !cli.json {
         let color = cli.color.enabled(std::io::stderr().is_terminal());
         eprint!("{}", compiled.warnings.render_styled(color));
     }
@@ -205,6 +206,47 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             Ok(output)
         }
         _ => unreachable!("handled above"),
+    }
+}
+
+/// A line on the terminal that says errcat is still working, shown only
+/// once a run has taken a second, and erased when it ends.
+struct Progress {
+    done: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn start() -> Progress {
+        let (done, wait) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            let mut shown = false;
+            let tick = std::time::Duration::from_millis(250);
+            let mut timeout = std::time::Duration::from_secs(1);
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
+                shown = true;
+                timeout = tick;
+                let elapsed = started.elapsed().as_secs_f64();
+                eprint!("\r  errcat: working ({elapsed:.1} s)");
+            }
+            if shown {
+                eprint!("\r\x1b[2K");
+            }
+        });
+        Progress {
+            done: Some(done),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        drop(self.done.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 

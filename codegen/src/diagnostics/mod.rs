@@ -24,6 +24,8 @@ use suggest::suggestion;
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Information: something errcat did on the catalog's behalf.
+    Note,
     /// Shown, but generation goes on (unless warnings are denied).
     Warning,
     /// Generation stops; nothing is written.
@@ -31,9 +33,10 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `"warning"` or `"error"`.
+    /// `"note"`, `"warning"` or `"error"`.
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }

@@ -166,7 +166,10 @@ impl Report {
         let (e, w) = (self.error_count(), self.warning_count());
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         match (e, w) {
-            (0, 0) => "the catalog is valid".to_string(),
+            (0, 0) => match self.diagnostics.len() {
+                0 => "the catalog is valid".to_string(),
+                notes => format!("the catalog is valid ({})", plural(notes, "note")),
+            },
             (0, w) => format!("warning: the catalog has {}", plural(w, "warning")),
             (e, 0) => format!("error: the catalog has {}", plural(e, "error")),
             (e, w) => format!(
@@ -265,6 +268,7 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<usize> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
+        Severity::Note => cs::Severity::Note,
     };
     let labels = d
         .labels

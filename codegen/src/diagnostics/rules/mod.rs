@@ -107,6 +107,7 @@ registry! {
     BlankText = "E0037", Error, blank_text;
     ControlCharacter = "E0038", Error, control_character;
     UnreadCatalogEntry = "W0039", Warning, unread_catalog_entry;
+    ConstructorRenamed = "N0040", Note, constructor_renamed;
 }
 
 impl DiagCode {

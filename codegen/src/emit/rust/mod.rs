@@ -25,6 +25,7 @@ use proc_macro2::Ident;
 use quote::format_ident;
 
 pub use literals::{byte_string_literal, string_literal};
+pub use names::renamed_constructors;
 
 use super::Context;
 use names::RustNames;

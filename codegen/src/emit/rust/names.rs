@@ -44,6 +44,21 @@ impl RustNames {
     }
 }
 
+/// The codes whose typed constructor cannot take the code's name because
+/// `Error` already has a method of that name: (code index, the name it
+/// would have had, the name it gets).
+pub fn renamed_constructors(model: &Model) -> Vec<(usize, String, String)> {
+    constructor_names(model)
+        .into_iter()
+        .zip(&model.codes)
+        .enumerate()
+        .filter_map(|(i, (name, code))| {
+            let plain = ident::code_fn_ident(&code.name);
+            (name != plain).then(|| (i, plain.trim_start_matches("r#").to_string(), name))
+        })
+        .collect()
+}
+
 /// The constructor name of each code: its function name, or `<name>_error`
 /// where that would clash with a method of `Error` (or another name).
 fn constructor_names(model: &Model) -> Vec<String> {
