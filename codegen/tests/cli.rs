@@ -392,3 +392,62 @@ fn a_generated_folder_named_docs_is_explained() {
     assert!(stdout.contains("the pages are in `docs/docs`"), "{stdout}");
     assert!(tmp.path().join("docs/docs/README.md").exists());
 }
+
+/// `generate --watch` regenerates on save, reports each run, and outlives
+/// a bad edit.
+#[test]
+fn watch_regenerates_on_save_and_survives_a_bad_edit() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["generate", "--watch"])
+        .current_dir(tmp.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (lines, received) = mpsc::channel::<String>();
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let lines = lines.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stream)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = lines.send(line);
+            }
+        });
+    }
+    let wait_for = |needle: &str| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        let mut seen = Vec::new();
+        while std::time::Instant::now() < deadline {
+            if let Ok(line) = received.recv_timeout(Duration::from_millis(200)) {
+                if line.contains(needle) {
+                    return;
+                }
+                seen.push(line);
+            }
+        }
+        panic!("no line with {needle:?} in {seen:#?}");
+    };
+    wait_for("generated files changed");
+    let path = tmp.path().join("catalog/rate_limit.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("Rate limit exceeded", "Slow down")).unwrap();
+    wait_for("updated generated/docs/rate_limit.md");
+    std::fs::write(&path, "[broken\n").unwrap();
+    wait_for("error[E0001]");
+    std::fs::write(&path, &text).unwrap();
+    wait_for("updated generated/docs/rate_limit.md");
+    assert!(child.try_wait().unwrap().is_none(), "still watching");
+    let _ = child.kill();
+    let _ = child.wait();
+}

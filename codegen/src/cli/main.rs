@@ -21,6 +21,7 @@ mod output;
 mod project;
 mod synth;
 mod terminal;
+mod watch;
 
 use output::{EXIT_FAILURE, EXIT_NOT_FOUND, EXIT_USAGE, Failure, Output};
 
@@ -86,7 +87,12 @@ enum Deny {
 #[derive(Subcommand)]
 enum Command {
     /// Validate the catalog and rewrite the generated folder.
-    Generate,
+    Generate {
+        /// Keep running: regenerate whenever a catalog file is saved,
+        /// reporting each run, until interrupted.
+        #[arg(long)]
+        watch: bool,
+    },
     /// Validate the catalog and fail if the generated folder is stale.
     Check,
     /// Print the documentation of one code, as `rustc --explain` does.
@@ -124,7 +130,12 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    match run(&cli) {
+    ExitCode::from(report(&cli, run(&cli)))
+}
+
+/// Prints a command's outcome; returns its exit code.
+fn report(cli: &Cli, outcome: Result<Output, Failure>) -> u8 {
+    match outcome {
         Ok(output) => {
             if cli.json {
                 println!(
@@ -134,7 +145,8 @@ fn main() -> ExitCode {
             } else {
                 print!("{}", output.text);
             }
-            ExitCode::SUCCESS
+            let _ = std::io::stdout().flush();
+            0
         }
         Err(failure) => {
             let mut stderr = std::io::stderr().lock();
@@ -165,7 +177,7 @@ fn main() -> ExitCode {
                     let _ = writeln!(stderr, "hint: {hint}");
                 }
             }
-            ExitCode::from(failure.exit)
+            failure.exit
         }
     }
 }
@@ -186,6 +198,25 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
         _ => {}
     }
     let project = project::Project::locate(cli.catalog.as_deref(), cli.generated.as_deref())?;
+    if let Command::Generate { watch: true } = cli.command {
+        return watch::run(
+            &project,
+            &|| {
+                let started = std::time::Instant::now();
+                let compiled = load(cli, &project)?;
+                if !compiled.warnings.diagnostics().is_empty() && !cli.json {
+                    eprint!(
+                        "{}",
+                        compiled
+                            .warnings
+                            .render_styled(cli.color.enabled(std::io::stderr().is_terminal()))
+                    );
+                }
+                generate::run(&compiled.model, &project.generated, started)
+            },
+            &|outcome| report(cli, outcome),
+        );
+    }
     let started = std::time::Instant::now();
     let _progress = (!cli.json && std::io::stderr().is_terminal()).then(Progress::start);
     let compiled = load(cli, &project)?;
@@ -195,7 +226,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     }
     let model = &compiled.model;
     match &cli.command {
-        Command::Generate => generate::run(model, &project.generated, started),
+        Command::Generate { .. } => generate::run(model, &project.generated, started),
         Command::Check => check::run(model, &project),
         Command::Explain { code, markdown } => {
             let mut output = explain::run(model, code)?;
