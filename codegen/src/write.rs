@@ -269,6 +269,10 @@ pub fn clean_leftovers(root: &Path) -> io::Result<()> {
             continue;
         }
         let path = entry.path();
+        if belongs_to_a_live_run(&entry_name) {
+            // A concurrent run is staging or retiring; it cleans up itself.
+            continue;
+        }
         let marked = path.join(SWAP_MARKER).exists();
         if !root.exists() && marked && entry_name.contains(".errcat-old-") {
             std::fs::remove_file(path.join(SWAP_MARKER))?;
@@ -288,6 +292,17 @@ pub fn clean_leftovers(root: &Path) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// True when a `.<name>.errcat-<what>-<pid>` folder is another run's that
+/// is still going (known on Linux; elsewhere every leftover is stale).
+fn belongs_to_a_live_run(name: &str) -> bool {
+    let Some(pid) = name.rsplit('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+        return false;
+    };
+    pid != std::process::id()
+        && cfg!(target_os = "linux")
+        && Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Removes a staging or retired folder errcat made.
@@ -433,7 +448,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("generated");
         write_all(&dir, &set(&[("a.md", "a")])).unwrap();
-        let stage = tmp.path().join(".generated.errcat-stage-1");
+        let stage = tmp.path().join(".generated.errcat-stage-999999999");
         std::fs::create_dir(&stage).unwrap();
         std::fs::write(dir.join("a.md.7.errcat-tmp"), "partial").unwrap();
         let mine = tmp.path().join(".generated.notes");
@@ -441,8 +456,16 @@ mod tests {
         clean_leftovers(&dir).unwrap();
         assert!(!stage.exists() && !dir.join("a.md.7.errcat-tmp").exists());
         assert!(mine.exists(), "folders errcat did not make are left alone");
+        if cfg!(target_os = "linux") {
+            // Process 1 is alive: its staging folder is a concurrent run's.
+            let live = tmp.path().join(".generated.errcat-stage-1");
+            std::fs::create_dir(&live).unwrap();
+            clean_leftovers(&dir).unwrap();
+            assert!(live.exists(), "a live run's folder is left to it");
+            std::fs::remove_dir(&live).unwrap();
+        }
 
-        let retired = tmp.path().join(".generated.errcat-old-1");
+        let retired = tmp.path().join(".generated.errcat-old-999999999");
         std::fs::rename(&dir, &retired).unwrap();
         std::fs::write(retired.join(SWAP_MARKER), "").unwrap();
         clean_leftovers(&dir).unwrap();

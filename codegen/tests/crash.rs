@@ -140,3 +140,57 @@ fn a_killed_generate_leaves_the_old_or_the_new_set() {
         assert_eq!(leftovers(tmp.path()), Vec::<String>::new(), "kill {kill}");
     }
 }
+
+#[test]
+fn concurrent_generates_all_succeed_and_leave_one_whole_set() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = |p: &str| tmp.path().join(p).display().to_string();
+    run(&["synth", "--codes", "300", "--out", &path("a")]);
+    std::fs::create_dir(tmp.path().join("b")).unwrap();
+    for entry in std::fs::read_dir(tmp.path().join("a")).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let text = text.replace("https://example.com/errors", "https://example.org/errors");
+        std::fs::write(tmp.path().join("b").join(entry.file_name()), text).unwrap();
+    }
+    run(&[
+        "generate",
+        "--catalog",
+        &path("a"),
+        "--generated",
+        &path("set-a"),
+    ]);
+    run(&[
+        "generate",
+        "--catalog",
+        &path("b"),
+        "--generated",
+        &path("set-b"),
+    ]);
+    let sets = [
+        snapshot(&tmp.path().join("set-a")),
+        snapshot(&tmp.path().join("set-b")),
+    ];
+    for round in 0..5 {
+        let children: Vec<_> = (0..4)
+            .map(|i| {
+                let catalog = if i % 2 == 0 { path("a") } else { path("b") };
+                errcat(&[
+                    "generate",
+                    "--catalog",
+                    &catalog,
+                    "--generated",
+                    &path("out"),
+                ])
+            })
+            .collect();
+        for mut child in children {
+            assert!(
+                child.wait().unwrap().success(),
+                "round {round}: a run failed"
+            );
+        }
+        let seen = snapshot(&tmp.path().join("out"));
+        assert!(seen == sets[0] || seen == sets[1], "round {round}: a mix");
+        assert_eq!(leftovers(tmp.path()), Vec::<String>::new(), "round {round}");
+    }
+}
