@@ -59,21 +59,18 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_killed_generate_leaves_the_old_or_the_new_set() {
-    let codes = env_or("ERRCAT_CRASH_CODES", 2000).to_string();
-    let kills = env_or("ERRCAT_CRASH_KILLS", 6);
-    let tmp = tempfile::tempdir().unwrap();
-    let path = |p: &str| tmp.path().join(p).display().to_string();
-    run(&["synth", "--codes", &codes, "--out", &path("a")]);
-    std::fs::create_dir(tmp.path().join("b")).unwrap();
-    for entry in std::fs::read_dir(tmp.path().join("a")).unwrap().flatten() {
+/// Two synthetic catalogs of `codes` codes in `a/` and `b/` that differ in
+/// every docs URL, so every generated file differs; and their generated
+/// sets, made in `set-a/` and `set-b/`.
+fn two_catalogs(tmp: &Path, codes: &str) -> [BTreeMap<PathBuf, Vec<u8>>; 2] {
+    let path = |p: &str| tmp.join(p).display().to_string();
+    run(&["synth", "--codes", codes, "--out", &path("a")]);
+    std::fs::create_dir(tmp.join("b")).unwrap();
+    for entry in std::fs::read_dir(tmp.join("a")).unwrap().flatten() {
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        // Every docs URL changes, so every page and the JSON change.
         let text = text.replace("https://example.com/errors", "https://example.org/errors");
-        std::fs::write(tmp.path().join("b").join(entry.file_name()), text).unwrap();
+        std::fs::write(tmp.join("b").join(entry.file_name()), text).unwrap();
     }
-    let started = Instant::now();
     run(&[
         "generate",
         "--catalog",
@@ -81,7 +78,6 @@ fn a_killed_generate_leaves_the_old_or_the_new_set() {
         "--generated",
         &path("set-a"),
     ]);
-    let full_run = started.elapsed();
     run(&[
         "generate",
         "--catalog",
@@ -89,12 +85,27 @@ fn a_killed_generate_leaves_the_old_or_the_new_set() {
         "--generated",
         &path("set-b"),
     ]);
-    let sets = [
-        snapshot(&tmp.path().join("set-a")),
-        snapshot(&tmp.path().join("set-b")),
-    ];
+    let sets = [snapshot(&tmp.join("set-a")), snapshot(&tmp.join("set-b"))];
     assert_ne!(sets[0], sets[1]);
+    sets
+}
 
+#[test]
+fn a_killed_generate_leaves_the_old_or_the_new_set() {
+    let codes = env_or("ERRCAT_CRASH_CODES", 2000).to_string();
+    let kills = env_or("ERRCAT_CRASH_KILLS", 6);
+    let tmp = tempfile::tempdir().unwrap();
+    let path = |p: &str| tmp.path().join(p).display().to_string();
+    let sets = two_catalogs(tmp.path(), &codes);
+    let started = Instant::now();
+    run(&[
+        "generate",
+        "--catalog",
+        &path("a"),
+        "--generated",
+        &path("timing"),
+    ]);
+    let full_run = started.elapsed();
     let out = tmp.path().join("out");
     run(&[
         "generate",
@@ -145,31 +156,7 @@ fn a_killed_generate_leaves_the_old_or_the_new_set() {
 fn concurrent_generates_all_succeed_and_leave_one_whole_set() {
     let tmp = tempfile::tempdir().unwrap();
     let path = |p: &str| tmp.path().join(p).display().to_string();
-    run(&["synth", "--codes", "300", "--out", &path("a")]);
-    std::fs::create_dir(tmp.path().join("b")).unwrap();
-    for entry in std::fs::read_dir(tmp.path().join("a")).unwrap().flatten() {
-        let text = std::fs::read_to_string(entry.path()).unwrap();
-        let text = text.replace("https://example.com/errors", "https://example.org/errors");
-        std::fs::write(tmp.path().join("b").join(entry.file_name()), text).unwrap();
-    }
-    run(&[
-        "generate",
-        "--catalog",
-        &path("a"),
-        "--generated",
-        &path("set-a"),
-    ]);
-    run(&[
-        "generate",
-        "--catalog",
-        &path("b"),
-        "--generated",
-        &path("set-b"),
-    ]);
-    let sets = [
-        snapshot(&tmp.path().join("set-a")),
-        snapshot(&tmp.path().join("set-b")),
-    ];
+    let sets = two_catalogs(tmp.path(), "300");
     for round in 0..5 {
         let children: Vec<_> = (0..4)
             .map(|i| {

@@ -193,6 +193,36 @@ const fn wire(
     }
 }
 
+/// Fields that read the same in more than one style.
+const MESSAGE: WireField = wire(
+    Member::Message,
+    "message",
+    "message",
+    "string",
+    "Human-readable message, rendered from the code's template.",
+);
+const PARAM: WireField = wire(
+    Member::Param,
+    "param",
+    "param",
+    "string",
+    "The request parameter that caused the error, when there is one.",
+);
+const DETAILS: WireField = wire(
+    Member::Details,
+    "details",
+    "details",
+    "object",
+    "The message's parameters as structured values.",
+);
+const CODE: WireField = wire(
+    Member::Code,
+    "code",
+    "code",
+    "string",
+    "Machine-readable code name. Stable: branch on this.",
+);
+
 const NESTED_FIELDS: &[WireField] = &[
     wire(
         Member::Code,
@@ -201,13 +231,7 @@ const NESTED_FIELDS: &[WireField] = &[
         "string",
         "Machine-readable code name, such as `rate_limited`. Stable: branch on this.",
     ),
-    wire(
-        Member::Message,
-        "message",
-        "message",
-        "string",
-        "Human-readable message, rendered from the code's template.",
-    ),
+    MESSAGE,
     wire(
         Member::ErrorType,
         "type",
@@ -215,13 +239,7 @@ const NESTED_FIELDS: &[WireField] = &[
         "string",
         "The error category's type, such as `rate_limit_error`.",
     ),
-    wire(
-        Member::Param,
-        "param",
-        "param",
-        "string",
-        "The request parameter that caused the error, when there is one.",
-    ),
+    PARAM,
     wire(
         Member::RequestId,
         "request_id",
@@ -243,13 +261,7 @@ const NESTED_FIELDS: &[WireField] = &[
         "string",
         "Where this code is documented.",
     ),
-    wire(
-        Member::Details,
-        "details",
-        "details",
-        "object",
-        "The message's parameters as structured values.",
-    ),
+    DETAILS,
 ];
 
 const PROBLEM_FIELDS: &[WireField] = &[
@@ -288,20 +300,8 @@ const PROBLEM_FIELDS: &[WireField] = &[
         "string",
         "The request id; quote it to support.",
     ),
-    wire(
-        Member::Code,
-        "code",
-        "code",
-        "string",
-        "Machine-readable code name. Stable: branch on this.",
-    ),
-    wire(
-        Member::Param,
-        "param",
-        "param",
-        "string",
-        "The request parameter that caused the error, when there is one.",
-    ),
+    CODE,
+    PARAM,
     wire(
         Member::Details,
         "params",
@@ -319,20 +319,8 @@ const PROBLEM_FIELDS: &[WireField] = &[
 ];
 
 const DETAIL_FIELDS: &[WireField] = &[
-    wire(
-        Member::Code,
-        "code",
-        "code",
-        "string",
-        "Machine-readable code name. Stable: branch on this.",
-    ),
-    wire(
-        Member::Message,
-        "message",
-        "message",
-        "string",
-        "Human-readable message, rendered from the code's template.",
-    ),
+    CODE,
+    MESSAGE,
     wire(
         Member::Param,
         "field",
@@ -340,13 +328,7 @@ const DETAIL_FIELDS: &[WireField] = &[
         "string",
         "The request parameter that caused the error, when there is one.",
     ),
-    wire(
-        Member::Details,
-        "details",
-        "details",
-        "object",
-        "The message's parameters as structured values.",
-    ),
+    DETAILS,
 ];
 
 /// The request id outside the error object, where a nested envelope with

@@ -38,6 +38,17 @@ impl SourceMap {
     /// The code entries with their indices, in the documented file order
     /// (catalog.toml first, then by name; by position within a file), so
     /// "first defined here" means first in that order.
+    /// Each code whose message and params both read, with them: what the
+    /// template rules check.
+    pub fn templates(
+        &self,
+    ) -> impl Iterator<Item = (&CodeSource, &str, &Range<usize>, &[(String, Range<usize>)])> {
+        self.codes.iter().filter_map(|code| {
+            let (message, span) = code.message.as_ref()?;
+            Some((code, message.as_str(), span, code.params.as_deref()?))
+        })
+    }
+
     pub fn codes_in_file_order(&self) -> Vec<(usize, &CodeSource)> {
         let mut codes: Vec<(usize, &CodeSource)> = self.codes.iter().enumerate().collect();
         codes.sort_by_key(|(_, c)| (c.file, c.key.start));

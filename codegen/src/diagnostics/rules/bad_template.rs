@@ -33,10 +33,7 @@ message = "Stray } brace."
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
-    for code in &cx.map.codes {
-        let (Some((message, span)), Some(_)) = (&code.message, &code.params) else {
-            continue;
-        };
+    for (code, message, span, _) in cx.map.templates() {
         if let Err(e) = template::parse(message, ident::is_snake_case) {
             let at = cx.sources.inner_span(code.file, span.clone(), message, e.offset);
             out.push(bad_template(code.file, at, &e.problem.to_string()));

@@ -28,10 +28,7 @@ params = { field = "string" }
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
-    for code in &cx.map.codes {
-        let (Some((message, _)), Some(params)) = (&code.message, &code.params) else {
-            continue;
-        };
+    for (code, message, _, params) in cx.map.templates() {
         // A template that does not parse is reported by E0021.
         let Ok(pieces) = template::parse(message, ident::is_snake_case) else {
             continue;
