@@ -9,7 +9,7 @@ mod source_map;
 
 pub use crate::fields::Facts;
 
-pub use source_map::{CategorySource, CodeSource, Lowered, SourceMap, Sourced};
+pub use source_map::{CategorySource, CodeSource, Lowered, SourceMap, Sourced, TemplateSource};
 
 pub use errcat_runtime::{
     Backoff, EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, Jitter, Kind, ParamType,

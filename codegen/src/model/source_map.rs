@@ -34,21 +34,36 @@ pub struct SourceMap {
     pub category_files: Vec<String>,
 }
 
+/// A code whose message and params both read: what the template rules
+/// check.
+pub struct TemplateSource<'a> {
+    /// The code.
+    pub code: &'a CodeSource,
+    /// Its message template.
+    pub message: &'a str,
+    /// The span of the message value.
+    pub span: &'a Range<usize>,
+    /// Its declared params, with their spans.
+    pub params: &'a [(String, Range<usize>)],
+}
+
 impl SourceMap {
-    /// The code entries with their indices, in the documented file order
-    /// (catalog.toml first, then by name; by position within a file), so
-    /// "first defined here" means first in that order.
-    /// Each code whose message and params both read, with them: what the
-    /// template rules check.
-    pub fn templates(
-        &self,
-    ) -> impl Iterator<Item = (&CodeSource, &str, &Range<usize>, &[(String, Range<usize>)])> {
+    /// Every code whose message and params both read.
+    pub fn templates(&self) -> impl Iterator<Item = TemplateSource<'_>> {
         self.codes.iter().filter_map(|code| {
             let (message, span) = code.message.as_ref()?;
-            Some((code, message.as_str(), span, code.params.as_deref()?))
+            Some(TemplateSource {
+                code,
+                message,
+                span,
+                params: code.params.as_deref()?,
+            })
         })
     }
 
+    /// The code entries with their indices, in the documented file order
+    /// (catalog.toml first, then by name; by position within a file), so
+    /// "first defined here" means first in that order.
     pub fn codes_in_file_order(&self) -> Vec<(usize, &CodeSource)> {
         let mut codes: Vec<(usize, &CodeSource)> = self.codes.iter().enumerate().collect();
         codes.sort_by_key(|(_, c)| (c.file, c.key.start));

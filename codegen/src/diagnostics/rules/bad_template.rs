@@ -6,7 +6,7 @@ use errcat_runtime::template;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::ident;
-use crate::model::Lowered;
+use crate::model::{Lowered, TemplateSource};
 use crate::source::FileId;
 
 /// E0021.
@@ -33,7 +33,7 @@ message = "Stray } brace."
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
-    for (code, message, span, _) in cx.map.templates() {
+    for TemplateSource { code, message, span, .. } in cx.map.templates() {
         if let Err(e) = template::parse(message, ident::is_snake_case) {
             let at = cx.sources.inner_span(code.file, span.clone(), message, e.offset);
             out.push(bad_template(code.file, at, &e.problem.to_string()));

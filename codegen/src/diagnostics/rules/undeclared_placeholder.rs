@@ -6,7 +6,7 @@ use errcat_runtime::template::{self, Piece};
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::ident;
-use crate::model::Lowered;
+use crate::model::{Lowered, TemplateSource};
 use crate::source::FileId;
 
 /// E0019.
@@ -28,7 +28,7 @@ params = { field = "string" }
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
-    for (code, message, span, params) in cx.map.templates() {
+    for TemplateSource { code, message, span, params } in cx.map.templates() {
         // A template that does not parse is reported by E0021.
         let Ok(pieces) = template::parse(message, ident::is_snake_case) else {
             continue;
