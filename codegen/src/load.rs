@@ -32,7 +32,14 @@ pub struct Loaded {
     pub unparsed: BTreeSet<FileId>,
 }
 
-const TOP_LEVEL_KEYS: &[&str] = &["catalog", "envelope", "exit_codes", "retry", "categories"];
+const TOP_LEVEL_KEYS: &[&str] = &[
+    "catalog",
+    "envelope",
+    "exit_codes",
+    "outputs",
+    "retry",
+    "categories",
+];
 
 /// Parses every file. Problems are pushed onto `diags`. Files are parsed on
 /// all cores and merged in file order, so results do not depend on timing.
@@ -162,6 +169,7 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
                     read_entries::<RawCategory>(file, value, "categories", "a category", diags)
             }
             "exit_codes" => settings.exit_codes = read_exit_codes(file, value, diags),
+            "outputs" => settings.outputs = read_outputs(file, value, diags),
             other => diags.push(diagnostics::unknown_key(
                 file,
                 key.span(),
@@ -172,6 +180,40 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
         }
     }
     settings
+}
+
+/// Reads `[outputs]`: a table of output name to `true` or `false`.
+fn read_outputs(
+    file: FileId,
+    value: &Spanned<DeValue<'_>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(crate::raw::Str, Spanned<bool>)> {
+    let DeValue::Table(table) = value.get_ref() else {
+        let found = value.get_ref().type_str();
+        diags.push(diagnostics::wrong_type(
+            file,
+            value.span(),
+            "outputs",
+            &format!("expected a table of output = true or false, found {found}"),
+        ));
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, on) in table {
+        match on.get_ref() {
+            DeValue::Boolean(on_off) => out.push((
+                Spanned::new(key.span(), key.get_ref().to_string()),
+                Spanned::new(on.span(), *on_off),
+            )),
+            other => diags.push(diagnostics::wrong_type(
+                file,
+                on.span(),
+                key.get_ref(),
+                &format!("expected true or false, found {}", other.type_str()),
+            )),
+        }
+    }
+    out
 }
 
 /// Reads `[exit_codes]`: a table of exit code to meaning.

@@ -8,7 +8,8 @@ use serde_json::json;
 
 use crate::output::{EXIT_FAILURE, Failure, Output};
 
-const CATALOG: &str = r#"# The catalog's settings, retry policies and categories. Each category has
+const CATALOG: &str = r#"#:schema ../generated/schema/catalog.schema.json
+# The catalog's settings, retry policies and categories. Each category has
 # a file of its own beside this one, named after it. Every key is described
 # in errcat's docs/catalog-format.md.
 
@@ -23,6 +24,12 @@ initial_ms = 500
 max_delay_ms = 8000
 max_attempts = 4
 
+# Besides the docs pages and catalog.json: the JSON Schema that editors use
+# to check these files (see the #:schema line), and OpenAPI components.
+[outputs]
+json_schema = true
+openapi = true
+
 [categories.request]
 title = "Request errors"
 description = "The request cannot be served as sent; fix it before trying again."
@@ -31,7 +38,8 @@ fault = "client"
 status = 400
 "#;
 
-const CATEGORY: &str = r#"# Codes of the `request` category. Add one table per code.
+const CATEGORY: &str = r#"#:schema ../generated/schema/category.schema.json
+# Codes of the `request` category. Add one table per code.
 
 [invalid_field]
 numeric = 1000

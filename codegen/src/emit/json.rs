@@ -140,6 +140,7 @@ fn backoff(b: &crate::model::Backoff) -> Backoff {
 /// `catalog.json`.
 pub const OUTPUT: super::Output = super::Output {
     name: "json",
+    default: true,
     emit: |cx| {
         let mut files = crate::write::FileSet::new();
         files.insert("catalog.json".into(), emit(cx.model, cx.command));

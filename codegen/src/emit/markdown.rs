@@ -28,7 +28,11 @@ pub const EXAMPLE_REQUEST_ID: &str = "req_8f14e45fceea167a";
 pub const EXAMPLE_RETRY_AFTER_SECS: u64 = 30;
 
 /// The docs pages, under `docs/`.
-pub const OUTPUT: super::Output = super::Output { name: "docs", emit };
+pub const OUTPUT: super::Output = super::Output {
+    name: "docs",
+    default: true,
+    emit,
+};
 
 /// Every code's section ([`code_section`]), in catalog order. Computed on
 /// all cores for large catalogs.

@@ -7,7 +7,9 @@
 
 mod context;
 pub mod json;
+pub mod json_schema;
 pub mod markdown;
+pub mod openapi;
 pub mod rust;
 mod text;
 
@@ -19,20 +21,29 @@ use crate::write::FileSet;
 /// One kind of file set errcat writes under `generated/`.
 #[derive(Clone, Copy, Debug)]
 pub struct Output {
-    /// Its name, e.g. `"docs"`.
+    /// Its name, e.g. `"docs"`: its key in a catalog's `[outputs]`.
     pub name: &'static str,
+    /// Whether a catalog gets it without asking.
+    pub default: bool,
     /// Its files, keyed by path relative to `generated/`.
     pub emit: fn(&Context<'_>) -> FileSet,
 }
 
 /// Every output under `generated/`, in the order they are written.
-pub const OUTPUTS: &[Output] = &[markdown::OUTPUT, json::OUTPUT];
+pub const OUTPUTS: &[Output] = &[
+    markdown::OUTPUT,
+    json::OUTPUT,
+    json_schema::OUTPUT,
+    openapi::OUTPUT,
+];
 
-/// Every file of every output.
+/// Every file of every output the catalog chose (`[outputs]`).
 pub fn generate(cx: &Context<'_>) -> FileSet {
     let mut files = FileSet::new();
     for output in OUTPUTS {
-        files.extend((output.emit)(cx));
+        if cx.model.outputs.iter().any(|o| o == output.name) {
+            files.extend((output.emit)(cx));
+        }
     }
     files
 }

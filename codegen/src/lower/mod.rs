@@ -25,6 +25,22 @@ pub use cx::MAX_NUMERIC;
 pub use retry::NEVER;
 pub use settings::DEFAULT_DOCS_ANCHOR;
 
+/// The values a key with a closed set of values accepts, as lowering checks
+/// them; the JSON Schema of the format lists the same.
+pub fn choices(key: &str) -> Option<&'static [&'static str]> {
+    Some(match key {
+        "fault" => cx::FAULTS,
+        "kind" => cx::KINDS,
+        "style" | "envelope" => cx::STYLES,
+        "strategy" => retry::STRATEGIES,
+        "jitter" => retry::JITTERS,
+        "code_case" => settings::CODE_CASES,
+        "request_id" => settings::PLACEMENTS,
+        "field_case" => settings::CASES,
+        _ => return None,
+    })
+}
+
 /// Lowers loaded sources and runs every lint. Returns the model only if no
 /// error was found; warnings and errors are pushed onto `diags` either way.
 pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
@@ -58,6 +74,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
     let meta = cx.lower_meta(file, settings.meta.as_ref());
     let envelope = cx.lower_envelope(file, settings.envelope.as_ref());
     let exit_codes = cx.lower_exit_codes(file, &settings.exit_codes);
+    let outputs = cx.lower_outputs(file, &settings.outputs);
     let retry_policies = cx.lower_retry_policies(file, &settings.retry);
     let policy_names: Vec<&str> = retry_policies.iter().map(|p| p.name.as_str()).collect();
 
@@ -125,6 +142,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         categories,
         codes,
         exit_codes,
+        outputs,
     };
     Some((model, map))
 }

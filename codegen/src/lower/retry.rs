@@ -11,8 +11,8 @@ use crate::source::FileId;
 /// The retry policy every catalog has, declared or not.
 pub const NEVER: &str = "never";
 
-const STRATEGIES: &[&str] = &["never", "backoff", "after_header"];
-const JITTERS: &[&str] = &["none", "full", "equal"];
+pub(super) const STRATEGIES: &[&str] = &["never", "backoff", "after_header"];
+pub(super) const JITTERS: &[&str] = &["none", "full", "equal"];
 
 impl Cx<'_> {
     pub(super) fn lower_retry_policies(

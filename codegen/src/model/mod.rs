@@ -32,6 +32,8 @@ pub struct Model {
     /// The documented CLI exit codes and their meanings, ascending; empty
     /// when the catalog does not declare them.
     pub exit_codes: Vec<(u8, String)>,
+    /// The outputs written under `generated/`, by name, in registry order.
+    pub outputs: Vec<String>,
 }
 
 /// Catalog-wide settings.

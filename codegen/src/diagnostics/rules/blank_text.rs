@@ -24,7 +24,7 @@ aliases = [""]
 "#;
 
 /// The keys whose text must not be blank.
-const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "name",
     "title",
     "message",
