@@ -129,19 +129,29 @@ fn table<T: JsonSchema>(facts: Facts) -> Value {
         Facts::All => true,
     };
     for field in FIELDS.iter().filter(held) {
-        let description = field
+        let mut description: String = field
             .doc
             .lines()
             .map(str::trim)
             .collect::<Vec<_>>()
             .join(" ");
+        if facts == Facts::CategoryDefaults {
+            description = format!("The default for its codes. {description}");
+        }
+        let default = match (field.ty, field.category_default && facts == Facts::All) {
+            (FieldType::Count, _) => "`0`",
+            (_, true) => "the category's",
+            (_, false) => "none",
+        };
         let value = match field.ty {
-            FieldType::Count => {
-                json!({ "type": "integer", "minimum": 0, "maximum": 255, "description": description })
-            }
-            FieldType::Code | FieldType::Text => {
-                json!({ "type": "string", "minLength": 1, "description": description })
-            }
+            FieldType::Count => json!({
+                "type": "integer", "minimum": 0, "maximum": 255, "default": 0,
+                "description": description, "x-type": "integer 0–255", "x-default": default,
+            }),
+            FieldType::Code | FieldType::Text => json!({
+                "type": "string", "minLength": 1,
+                "description": description, "x-type": "string", "x-default": default,
+            }),
         };
         properties.insert(field.key.into(), value);
     }
@@ -222,6 +232,53 @@ mod tests {
         assert_eq!(
             catalog["properties"]["retry"]["additionalProperties"]["properties"]["jitter"]["enum"],
             json!(["none", "full", "equal"])
+        );
+    }
+
+    /// The defaults the schema states are the ones lowering applies.
+    #[test]
+    fn stated_defaults_are_the_defaults() {
+        let settings = "[catalog]\nname = \"d\"\n[retry.plain]\nstrategy = \"backoff\"\ninitial_ms = 10\nmax_delay_ms = 100\n\
+                        [categories.input]\ntitle = \"Input\"\nfault = \"client\"\nstatus = 400\n";
+        let codes = "[bad]\ntitle = \"Bad\"\nmessage = \"Bad.\"\n";
+        let sources =
+            crate::Sources::from_memory("c", [("catalog.toml", settings), ("input.toml", codes)]);
+        let model = crate::compile(&sources).unwrap().model;
+        let catalog = catalog_schema("x");
+        let default = |table: &Value, key: &str| table["properties"][key]["default"].clone();
+        let retry = &catalog["properties"]["retry"]["additionalProperties"];
+        let crate::model::RetryStrategy::Backoff(b) = model.retry_policies[1].strategy else {
+            panic!("a backoff policy");
+        };
+        assert_eq!(default(retry, "factor"), json!(b.factor));
+        assert_eq!(default(retry, "max_attempts"), json!(b.max_attempts));
+        assert_eq!(default(retry, "jitter"), json!(b.jitter.as_str()));
+        let envelope = &catalog["properties"]["envelope"];
+        assert_eq!(
+            default(envelope, "style"),
+            json!(model.envelope.style.as_str())
+        );
+        assert_eq!(default(envelope, "field_case"), json!("snake"));
+        assert_eq!(model.envelope.field_case, crate::model::FieldCase::Snake);
+        let meta = &catalog["properties"]["catalog"];
+        assert_eq!(default(meta, "docs_anchor"), json!(model.meta.docs_anchor));
+        assert_eq!(
+            default(meta, "docs_base_url"),
+            json!(model.meta.docs_base_url)
+        );
+        let category = &catalog["properties"]["categories"]["additionalProperties"];
+        assert_eq!(
+            default(category, "kind"),
+            json!(model.codes[0].kind.as_str())
+        );
+        assert_eq!(
+            default(category, "retry"),
+            json!(model.retry_of(&model.codes[0]).name)
+        );
+        let code = &category_schema("x")["additionalProperties"];
+        assert_eq!(
+            default(code, "server_retries"),
+            json!(model.codes[0].facts.server_retries)
         );
     }
 }
