@@ -19,7 +19,10 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::raw::{Int, Str};
+/// A spanned string, as read.
+type Str = toml::Spanned<String>;
+/// A spanned integer, as read.
+type Int = toml::Spanned<i64>;
 
 /// Where a fact belongs; each output puts a group at one position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

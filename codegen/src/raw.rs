@@ -12,6 +12,59 @@ use toml::Spanned;
 
 use crate::fields::RawFacts;
 
+/// The values of each key with a closed set of values. Lowering checks
+/// them and the JSON Schema lists them, from here.
+pub mod values {
+    /// `fault`.
+    pub const FAULTS: &[&str] = &["client", "server", "none"];
+    /// `kind`.
+    pub const KINDS: &[&str] = &["error", "success", "pending"];
+    /// `style`, and `envelope` of categories and codes.
+    pub const STYLES: &[&str] = &["nested", "problem", "detail"];
+    /// `strategy`.
+    pub const STRATEGIES: &[&str] = &["never", "backoff", "after_header"];
+    /// `jitter`.
+    pub const JITTERS: &[&str] = &["none", "full", "equal"];
+    /// `code_case`.
+    pub const CODE_CASES: &[&str] = &["snake", "upper"];
+    /// `request_id`.
+    pub const PLACEMENTS: &[&str] = &["inside", "outside"];
+    /// `field_case`.
+    pub const CASES: &[&str] = &["snake", "camel"];
+
+    /// The values `key` accepts, if it has a closed set.
+    pub fn of(key: &str) -> Option<&'static [&'static str]> {
+        Some(match key {
+            "fault" => FAULTS,
+            "kind" => KINDS,
+            "style" | "envelope" => STYLES,
+            "strategy" => STRATEGIES,
+            "jitter" => JITTERS,
+            "code_case" => CODE_CASES,
+            "request_id" => PLACEMENTS,
+            "field_case" => CASES,
+            _ => return None,
+        })
+    }
+
+    /// Keys whose text must say something (E0037 rejects blank text).
+    pub const TEXT_KEYS: &[&str] = &[
+        "name",
+        "title",
+        "message",
+        "description",
+        "solution",
+        "sdk_exception",
+        "since",
+        "deprecated",
+        "type",
+        "replaced_by",
+        "aliases",
+        "version",
+        "docs_anchor",
+    ];
+}
+
 /// A spanned string.
 pub type Str = Spanned<String>;
 /// A spanned integer, as TOML stores it.

@@ -169,7 +169,7 @@ fn table<T: JsonSchema>(facts: Facts) -> Value {
                 property.insert("type".into(), kept[0].clone());
             }
         }
-        if crate::diagnostics::rules::blank_text::KEYS.contains(&key.as_str()) {
+        if crate::raw::values::TEXT_KEYS.contains(&key.as_str()) {
             // E0037: text that must say something.
             let text = json!({ "type": "string", "minLength": 1, "pattern": "\\S" });
             match property.get("type").and_then(Value::as_str) {
@@ -183,7 +183,7 @@ fn table<T: JsonSchema>(facts: Facts) -> Value {
                 _ => {}
             }
         }
-        if let Some(values) = crate::lower::choices(key) {
+        if let Some(values) = crate::raw::values::of(key) {
             property.insert("enum".into(), json!(values));
         }
         if key == "params" {

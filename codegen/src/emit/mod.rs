@@ -29,6 +29,19 @@ pub struct Output {
     pub emit: fn(&Context<'_>) -> FileSet,
 }
 
+impl Output {
+    /// Whether `model` writes this output: as its `[outputs]` says, else by
+    /// default.
+    pub fn chosen_by(&self, model: &crate::model::Model) -> bool {
+        model
+            .outputs
+            .iter()
+            .rev()
+            .find(|(name, _)| name == self.name)
+            .map_or(self.default, |(_, on)| *on)
+    }
+}
+
 /// Every output under `generated/`, in the order they are written.
 pub const OUTPUTS: &[Output] = &[
     markdown::OUTPUT,
@@ -41,7 +54,7 @@ pub const OUTPUTS: &[Output] = &[
 pub fn generate(cx: &Context<'_>) -> FileSet {
     let mut files = FileSet::new();
     for output in OUTPUTS {
-        if cx.model.outputs.iter().any(|o| o == output.name) {
+        if output.chosen_by(cx.model) {
             files.extend((output.emit)(cx));
         }
     }

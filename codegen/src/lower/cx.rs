@@ -12,9 +12,7 @@ use crate::source::{FileId, Sources};
 /// The largest numeric code (`u32::MAX` is kept free as a sentinel).
 pub const MAX_NUMERIC: i64 = u32::MAX as i64 - 1;
 
-pub(super) const FAULTS: &[&str] = &["client", "server", "none"];
-pub(super) const KINDS: &[&str] = &["error", "success", "pending"];
-pub(super) const STYLES: &[&str] = &["nested", "problem", "detail"];
+pub(super) use crate::raw::values::{FAULTS, KINDS, STYLES};
 
 pub(super) struct Cx<'a> {
     pub sources: &'a Sources,

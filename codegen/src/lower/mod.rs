@@ -25,22 +25,6 @@ pub use cx::MAX_NUMERIC;
 pub use retry::NEVER;
 pub use settings::DEFAULT_DOCS_ANCHOR;
 
-/// The values a key with a closed set of values accepts, as lowering checks
-/// them; the JSON Schema of the format lists the same.
-pub fn choices(key: &str) -> Option<&'static [&'static str]> {
-    Some(match key {
-        "fault" => cx::FAULTS,
-        "kind" => cx::KINDS,
-        "style" | "envelope" => cx::STYLES,
-        "strategy" => retry::STRATEGIES,
-        "jitter" => retry::JITTERS,
-        "code_case" => settings::CODE_CASES,
-        "request_id" => settings::PLACEMENTS,
-        "field_case" => settings::CASES,
-        _ => return None,
-    })
-}
-
 /// Lowers loaded sources and runs every lint. Returns the model only if no
 /// error was found; warnings and errors are pushed onto `diags` either way.
 pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
@@ -74,7 +58,16 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
     let meta = cx.lower_meta(file, settings.meta.as_ref());
     let envelope = cx.lower_envelope(file, settings.envelope.as_ref());
     let exit_codes = cx.lower_exit_codes(file, &settings.exit_codes);
-    let outputs = cx.lower_outputs(file, &settings.outputs);
+    let outputs = settings
+        .outputs
+        .iter()
+        .map(|(name, on)| (name.get_ref().clone(), *on.get_ref()))
+        .collect();
+    map.outputs = settings
+        .outputs
+        .iter()
+        .map(|(name, _)| (name.get_ref().clone(), name.span()))
+        .collect();
     let retry_policies = cx.lower_retry_policies(file, &settings.retry);
     let policy_names: Vec<&str> = retry_policies.iter().map(|p| p.name.as_str()).collect();
 

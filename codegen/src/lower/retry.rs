@@ -11,8 +11,7 @@ use crate::source::FileId;
 /// The retry policy every catalog has, declared or not.
 pub const NEVER: &str = "never";
 
-pub(super) const STRATEGIES: &[&str] = &["never", "backoff", "after_header"];
-pub(super) const JITTERS: &[&str] = &["none", "full", "equal"];
+use crate::raw::values::{JITTERS, STRATEGIES};
 
 impl Cx<'_> {
     pub(super) fn lower_retry_policies(

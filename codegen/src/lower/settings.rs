@@ -12,9 +12,7 @@ use crate::source::FileId;
 /// The anchor pattern used when catalog.toml gives none.
 pub const DEFAULT_DOCS_ANCHOR: &str = "{category}.md#{code}";
 
-pub(super) const CODE_CASES: &[&str] = &["snake", "upper"];
-pub(super) const PLACEMENTS: &[&str] = &["inside", "outside"];
-pub(super) const CASES: &[&str] = &["snake", "camel"];
+use crate::raw::values::{CASES, CODE_CASES, PLACEMENTS};
 
 impl Cx<'_> {
     pub(super) fn lower_meta(
@@ -148,35 +146,5 @@ pub(super) fn docs_url(meta: &Meta, category: &str, code: &str) -> String {
         format!("{}{}", meta.docs_base_url, anchor)
     } else {
         format!("{}/{}", meta.docs_base_url, anchor)
-    }
-}
-
-impl Cx<'_> {
-    /// The outputs a catalog writes: the defaults, changed by `[outputs]`.
-    pub(super) fn lower_outputs(
-        &mut self,
-        file: FileId,
-        entries: &[(Str, toml::Spanned<bool>)],
-    ) -> Vec<String> {
-        let names: Vec<&str> = crate::emit::OUTPUTS.iter().map(|o| o.name).collect();
-        let mut on: Vec<bool> = crate::emit::OUTPUTS.iter().map(|o| o.default).collect();
-        for (name, value) in entries {
-            match names.iter().position(|n| n == name.get_ref()) {
-                Some(i) => on[i] = *value.get_ref(),
-                None => self.push(diag::invalid_value(
-                    file,
-                    name.span(),
-                    "outputs",
-                    name.get_ref(),
-                    &names,
-                )),
-            }
-        }
-        names
-            .iter()
-            .zip(on)
-            .filter(|(_, on)| *on)
-            .map(|(n, _)| n.to_string())
-            .collect()
     }
 }

@@ -32,8 +32,9 @@ pub struct Model {
     /// The documented CLI exit codes and their meanings, ascending; empty
     /// when the catalog does not declare them.
     pub exit_codes: Vec<(u8, String)>,
-    /// The outputs written under `generated/`, by name, in registry order.
-    pub outputs: Vec<String>,
+    /// `[outputs]` as written: output name and on or off. Outputs it does
+    /// not name keep their default (`emit::OUTPUTS`).
+    pub outputs: Vec<(String, bool)>,
 }
 
 /// Catalog-wide settings.

@@ -32,6 +32,8 @@ pub struct SourceMap {
     pub unparsed_stems: Vec<String>,
     /// Stems of the category files that were read.
     pub category_files: Vec<String>,
+    /// The names of `[outputs]`, with their spans in catalog.toml.
+    pub outputs: Vec<(String, Range<usize>)>,
 }
 
 /// A code whose message and params both read: what the template rules

@@ -23,26 +23,9 @@ message = "  "
 aliases = [""]
 "#;
 
-/// The keys whose text must not be blank.
-pub(crate) const KEYS: &[&str] = &[
-    "name",
-    "title",
-    "message",
-    "description",
-    "solution",
-    "sdk_exception",
-    "since",
-    "deprecated",
-    "type",
-    "replaced_by",
-    "aliases",
-    "version",
-    "docs_anchor",
-];
-
 /// Checks one string value of `key` (an element, for arrays).
 pub(crate) fn check(file: FileId, key: &str, value: &str, span: Range<usize>) -> Option<Diagnostic> {
-    (KEYS.contains(&key) && value.trim().is_empty()).then(|| blank_text(file, span, key))
+    (crate::raw::values::TEXT_KEYS.contains(&key) && value.trim().is_empty()).then(|| blank_text(file, span, key))
 }
 
 /// E0037.

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::model::Lowered;
 use crate::source::FileId;
 
 /// E0032.
@@ -11,7 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     summary: "A value is not one of those allowed.",
     explanation: "Fields with a closed set of values (`fault`, `kind`, `strategy`, `jitter`, envelope settings, ...) accept only those values; the help suggests the closest one. Shape rules (two numbers in a `range`, a numeric-only name) are reported under this code too.",
     example: Some(EXAMPLE),
-    lint: None,
+    lint: Some(lint),
 };
 
 /// The base catalog with this change: it reports E0032.
@@ -23,6 +24,16 @@ message = "The input is bad."
 kind = "eror"
 "#;
 
+/// The one closed set that lowering does not check: the names of
+/// `[outputs]`, which are the emitters' (`emit::OUTPUTS`).
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    let names: Vec<&str> = crate::emit::OUTPUTS.iter().map(|o| o.name).collect();
+    for (name, span) in &cx.map.outputs {
+        if !names.contains(&name.as_str()) {
+            out.push(invalid_value(cx.map.settings, span.clone(), "outputs", name, &names));
+        }
+    }
+}
 
 /// E0032.
 pub(crate) fn invalid_value(
