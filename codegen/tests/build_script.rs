@@ -105,6 +105,21 @@ fn build_script_fails_cleanly_and_keeps_out_dir() {
         String::from_utf8_lossy(&out.stderr)
     );
     let generated = out_file(&target);
+
+    // A binary that includes the module privately and uses none of it gets
+    // no warnings about what it does not use.
+    std::fs::write(
+        krate.join("src/main.rs"),
+        "mod errors {\n    include!(concat!(env!(\"OUT_DIR\"), \"/errcat.rs\"));\n}\n\nfn main() {}\n",
+    )
+    .unwrap();
+    let out = cargo_build(&krate, &target);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for unwanted in ["never used", "never constructed", "unused", "never read"] {
+        assert!(!stderr.contains(unwanted), "{unwanted}: {stderr}");
+    }
+    std::fs::remove_file(krate.join("src/main.rs")).unwrap();
     let before = std::fs::read(&generated).unwrap();
     let mtime = std::fs::metadata(&generated).unwrap().modified().unwrap();
 

@@ -70,10 +70,24 @@ pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
         let body = module_body(cx, &names, options);
         (crate::par::join(worker), body)
     });
-    format!(
-        "// {}\n\n{body}{constructors}",
-        super::generated_header(&options.regenerate_command),
-    )
+    let mut out = format!(
+        "// {}\n\n",
+        super::generated_header(&options.regenerate_command)
+    );
+    // Everything sits in one module whose lints allow what a crate does not
+    // use, and is re-exported from there: a crate that includes this file
+    // privately (a binary, a private `mod errors`) gets no dead-code
+    // warnings, and rustc builds none for thousands of unused items.
+    out.push_str("#[allow(dead_code, unused_imports)]\nmod __errcat {\n");
+    for line in body.lines().chain(constructors.lines()) {
+        if !line.is_empty() {
+            out.push_str("    ");
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out.push_str("}\n\n#[allow(unused_imports)]\npub use __errcat::*;\n");
+    out
 }
 
 /// Everything but the constructors, formatted, placeholders filled in.
