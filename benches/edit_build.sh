@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The edit-build loop: how long `cargo build` takes after one catalog file
+# is saved, for the two ways a crate includes the generated module:
+#
+#   lib: `pub mod errors { include!(...) }` in a library (the README's way);
+#   bin: `mod errors { include!(...) }` in a binary, private, nothing used.
+#
+# Each consumer is a fresh crate made from the README's recipe, with a
+# synthetic catalog of N codes. It is built once (dependencies and all),
+# then a category file is touched and the build timed; the fastest of
+# REPEAT runs is kept, with the number of warnings cargo printed.
+#
+# OPT=1 adds the profile setting the README suggests, so that the build
+# script's codegen runs optimized:
+#   [profile.dev.build-override]
+#   opt-level = 3
+#
+# Usage: benches/edit_build.sh [sizes...]    (default: 2000 20000)
+# Env:   REPEAT (default 3), OPT (0 or 1), WORK (scratch folder).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+repeat="${REPEAT:-3}"
+work="${WORK:-${TMPDIR:-/tmp}/errcat-edit-build}"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(2000 20000)
+
+cargo build --quiet --manifest-path "$root/Cargo.toml" -p errcat-codegen --bin errcat
+errcat="$root/target/debug/errcat"
+
+consumer() { # DIR KIND N
+  local dir=$1 kind=$2 n=$3
+  rm -rf "$dir"
+  mkdir -p "$dir/src"
+  cat > "$dir/Cargo.toml" <<TOML
+[package]
+name = "consumer"
+version = "0.0.0"
+edition = "2024"
+
+[workspace]
+
+[dependencies]
+errcat-runtime = { path = "$root/runtime" }
+
+[build-dependencies]
+errcat-codegen = { path = "$root/codegen", default-features = false }
+TOML
+  if [ "${OPT:-0}" = 1 ]; then
+    printf '\n[profile.dev.build-override]\nopt-level = 3\n' >> "$dir/Cargo.toml"
+  fi
+  cp "$root/Cargo.lock" "$dir/Cargo.lock"
+  cat > "$dir/build.rs" <<'RS'
+fn main() -> Result<(), errcat_codegen::Error> {
+    errcat_codegen::Config::new().catalog_dir("catalog").compile()
+}
+RS
+  if [ "$kind" = lib ]; then
+    printf 'pub mod errors {\n    include!(concat!(env!("OUT_DIR"), "/errcat.rs"));\n}\n' > "$dir/src/lib.rs"
+  else
+    printf 'mod errors {\n    include!(concat!(env!("OUT_DIR"), "/errcat.rs"));\n}\n\nfn main() {}\n' > "$dir/src/main.rs"
+  fi
+  "$errcat" synth --codes "$n" --out "$dir/catalog" > /dev/null
+  (cd "$dir" && cargo build --quiet --offline > /dev/null 2>&1)
+}
+
+printf '| codes | consumer | build after a save (s) | warnings |\n|---|---|---|---|\n'
+for n in "${sizes[@]}"; do
+  for kind in lib bin; do
+    dir="$work/$kind-$n"
+    consumer "$dir" "$kind" "$n"
+    file=$(find "$dir/catalog" -name '*.toml' ! -name catalog.toml | sort | head -n 1)
+    best=""
+    warnings=0
+    for ((run = 0; run < repeat; run++)); do
+      touch "$file"
+      start=$(date +%s.%N)
+      (cd "$dir" && cargo build --offline 2> "$dir/build.log" > /dev/null)
+      end=$(date +%s.%N)
+      s=$(awk "BEGIN { printf \"%.2f\", $end - $start }")
+      if [ -z "$best" ] || awk "BEGIN { exit !($s < $best) }"; then best=$s; fi
+      warnings=$(grep -c '^warning' "$dir/build.log" || true)
+    done
+    printf '| %s | %s | %s | %s |\n' "$n" "$kind" "$best" "$warnings"
+  done
+done
