@@ -107,6 +107,59 @@ pub fn table_phf(model: &Model) -> String {
     out
 }
 
+/// The phf baseline plus what errcat's full API has beyond it: an `Error`
+/// type and one typed constructor per code that formats the message, as a
+/// person would write them. errcat (with constructors) is compared with
+/// this, errcat-lean with plain phf.
+pub fn table_phf_constructors(model: &Model) -> String {
+    use errcat_codegen::model::ParamType;
+    let mut out = table_phf(model).replacen(
+        "// Baseline: static tables by discriminant + phf::Map.",
+        "// Baseline: static tables by discriminant + phf::Map, and typed constructors.",
+        1,
+    );
+    out.push_str(
+        "\n#[derive(Clone, Debug, PartialEq)]\npub struct Error {\n    pub code: Code,\n    pub message: String,\n}\n\nimpl Error {\n",
+    );
+    for c in &model.codes {
+        let function = errcat_codegen::ident::code_fn_ident(&c.name);
+        let params: Vec<String> = c
+            .params
+            .iter()
+            .map(|p| {
+                let ty = match p.ty {
+                    ParamType::String => "&str",
+                    other => other.as_str(),
+                };
+                format!("{}: {ty}", errcat_codegen::ident::snake_ident(&p.name))
+            })
+            .collect();
+        // The template as a format string: `{name}` placeholders become
+        // `{}`, literal braces are escaped.
+        let mut format = String::new();
+        let mut args = Vec::new();
+        for piece in errcat_runtime::template::parse(&c.message, |_| true).unwrap_or_default() {
+            match piece {
+                errcat_runtime::template::Piece::Text(t) => format.push_str(&t.replace('{', "{{").replace('}', "}}")),
+                errcat_runtime::template::Piece::Placeholder { name, .. } => {
+                    format.push_str("{}");
+                    args.push(errcat_codegen::ident::snake_ident(name));
+                }
+            }
+        }
+        let args: String = args.iter().map(|a| format!(", {a}")).collect();
+        let _ = writeln!(
+            out,
+            "    pub fn {function}({}) -> Error {{\n        Error {{ code: Code::{}, message: format!({}{args}) }}\n    }}",
+            params.join(", "),
+            errcat_codegen::ident::code_variant(&c.name),
+            escape(&format)
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
 /// A `match` on the name, the other baseline for name lookup.
 pub fn match_lookup(model: &Model) -> String {
     let mut out = String::from("#[allow(clippy::all)]\npub fn lookup(name: &str) -> Option<u32> {\n    match name {\n");

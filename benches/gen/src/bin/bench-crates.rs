@@ -1,5 +1,5 @@
-//! Writes three crates for one synthetic catalog size, for
-//! `benches/compile.sh`: `errcat/`, `strum/` and `phf/`, each a library whose
+//! Writes the crates of one synthetic catalog size for `benches/compile.sh`:
+//! `errcat/`, `errcat-lean/`, `strum/`, `phf/` and `phf-ctors/`, each a library whose
 //! `src/lib.rs` is the generated source (and `src/stub.rs` an empty one used
 //! to pre-build dependencies).
 //!
@@ -26,6 +26,7 @@ fn main() {
         ("errcat-lean", format!("errcat-runtime = {{ path = {runtime:?} }}\n"), errcat_bench_gen::errcat_lean(&model)),
         ("strum", "strum = { version = \"0.28\", features = [\"derive\"] }\n".to_string(), errcat_bench_gen::strum_match(&model)),
         ("phf", "phf = \"0.14\"\n".to_string(), errcat_bench_gen::table_phf(&model)),
+        ("phf-ctors", "phf = \"0.14\"\n".to_string(), errcat_bench_gen::table_phf_constructors(&model)),
     ];
     for (name, deps, source) in cases {
         let dir = out.join(name);
