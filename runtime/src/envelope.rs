@@ -83,6 +83,17 @@ impl EnvelopeFormat {
         EnvelopeFormat { style, ..self }
     }
 
+    /// Whether the request id goes next to the error object rather than in
+    /// it: a nested envelope with `request_id = "outside"`, and every
+    /// `detail` envelope.
+    pub const fn request_id_outside(self) -> bool {
+        match self.style {
+            EnvelopeStyle::Nested => matches!(self.request_id, RequestIdPlacement::Outside),
+            EnvelopeStyle::Detail => true,
+            EnvelopeStyle::Problem => false,
+        }
+    }
+
     /// The `Content-Type` of a response in this format.
     pub const fn content_type(self) -> &'static str {
         match self.style {
@@ -366,21 +377,18 @@ impl EnvelopeStyle {
 /// Every name a member goes by in any style and field case, in the order a
 /// lenient reader tries them.
 pub fn member_names(member: Member) -> impl Iterator<Item = &'static str> {
-    let mut seen: [&str; 8] = [""; 8];
-    let mut count = 0;
-    EnvelopeStyle::ALL
-        .iter()
-        .flat_map(|s| s.fields().iter())
-        .filter(move |f| f.member == member)
-        .flat_map(|f| [f.snake, f.camel])
-        .filter(move |name| {
-            if seen[..count].contains(name) || count == seen.len() {
-                return false;
-            }
-            seen[count] = name;
-            count += 1;
-            true
-        })
+    let names = move || {
+        EnvelopeStyle::ALL
+            .iter()
+            .flat_map(|s| s.fields().iter())
+            .filter(move |f| f.member == member)
+            .flat_map(|f| [f.snake, f.camel])
+    };
+    // Each name once, where it first appears.
+    names()
+        .enumerate()
+        .filter(move |&(i, name)| !names().take(i).any(|n| n == name))
+        .map(|(_, name)| name)
 }
 
 impl ErrorBody {
@@ -388,11 +396,7 @@ impl ErrorBody {
     /// left out rather than sent as `null`.
     pub fn to_json(&self, format: EnvelopeFormat) -> Value {
         let style = format.style;
-        let outer_request_id = match style {
-            EnvelopeStyle::Nested => format.request_id == RequestIdPlacement::Outside,
-            EnvelopeStyle::Detail => true,
-            EnvelopeStyle::Problem => false,
-        };
+        let outer_request_id = format.request_id_outside();
         let mut out = Map::new();
         for field in style.fields() {
             if field.member == Member::RequestId && outer_request_id {

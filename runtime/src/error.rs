@@ -548,14 +548,15 @@ const MAX_KEPT_DEPTH: usize = 64;
 /// Parses a body as JSON as far as it can be read: invalid UTF-8 is
 /// replaced, and values nested deeper than serde_json's limit are pruned.
 fn parse_lenient(body: &[u8]) -> Option<Value> {
-    match serde_json::from_slice::<Value>(body) {
+    let error = match serde_json::from_slice::<Value>(body) {
         Ok(value) => return Some(value),
-        Err(e) if e.is_syntax() && std::str::from_utf8(body).is_ok() => {
-            if !e.to_string().contains("recursion limit") {
-                return None;
-            }
-        }
-        Err(_) => {}
+        Err(error) => error,
+    };
+    // Only bytes that are not UTF-8, or nesting past the limit, can be
+    // mended; any other error would fail again.
+    let deep = error.to_string().contains("recursion limit");
+    if !deep && std::str::from_utf8(body).is_ok() {
+        return None;
     }
     let text = String::from_utf8_lossy(body);
     match serde_json::from_str::<Value>(&text) {

@@ -204,14 +204,6 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             &|| {
                 let started = std::time::Instant::now();
                 let compiled = load(cli, &project)?;
-                if !compiled.warnings.diagnostics().is_empty() && !cli.json {
-                    eprint!(
-                        "{}",
-                        compiled
-                            .warnings
-                            .render_styled(cli.color.enabled(std::io::stderr().is_terminal()))
-                    );
-                }
                 generate::run(&compiled.model, &project.generated, started)
             },
             &|outcome| report(cli, outcome),
@@ -220,10 +212,6 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     let started = std::time::Instant::now();
     let _progress = (!cli.json && std::io::stderr().is_terminal()).then(Progress::start);
     let compiled = load(cli, &project)?;
-    if !compiled.warnings.diagnostics().is_empty() && !cli.json {
-        let color = cli.color.enabled(std::io::stderr().is_terminal());
-        eprint!("{}", compiled.warnings.render_styled(color));
-    }
     let model = &compiled.model;
     match &cli.command {
         Command::Generate { .. } => generate::run(model, &project.generated, started),
@@ -321,7 +309,14 @@ fn load(cli: &Cli, project: &project::Project) -> Result<errcat_codegen::Compile
             }
             .hint("warnings are denied by `--deny warnings`"))
         }
-        Ok(compiled) => Ok(compiled),
+        Ok(compiled) => {
+            // Warnings and notes of a catalog that loads, shown as they come.
+            if !compiled.warnings.diagnostics().is_empty() && !cli.json {
+                let color = cli.color.enabled(std::io::stderr().is_terminal());
+                eprint!("{}", compiled.warnings.render_styled(color));
+            }
+            Ok(compiled)
+        }
         Err(report) => {
             let summary = report.summary();
             Err(Failure {

@@ -123,15 +123,11 @@ fn facts(code: &crate::model::Code, groups: &[Group]) -> Map<String, Value> {
     out
 }
 
-fn millis(d: std::time::Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
-}
-
 fn backoff(b: &crate::model::Backoff) -> Backoff {
     Backoff {
-        initial_ms: millis(b.initial),
+        initial_ms: super::millis(b.initial),
         factor: b.factor,
-        max_delay_ms: millis(b.max_delay),
+        max_delay_ms: super::millis(b.max_delay),
         jitter: b.jitter.as_str(),
         max_attempts: b.max_attempts,
     }
@@ -188,7 +184,7 @@ fn emit(model: &Model, command: &str) -> String {
                     RetryStrategy::Backoff(b) => ("backoff", None, Some(backoff(b))),
                     RetryStrategy::AfterHeader { max_wait, fallback } => (
                         "after_header",
-                        Some(millis(*max_wait)),
+                        Some(super::millis(*max_wait)),
                         Some(backoff(fallback)),
                     ),
                 };

@@ -61,6 +61,11 @@ pub fn generate(cx: &Context<'_>) -> FileSet {
     files
 }
 
+/// A duration in whole milliseconds, as the catalog states delays.
+pub(crate) fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
 /// The first line of every generated file names the tool and the command
 /// that regenerates the file.
 pub fn generated_header(command: &str) -> String {

@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 
 use super::markdown::{example_body, reason_phrase};
 use crate::ident;
-use crate::model::{Code, EnvelopeStyle, Model, ParamType, RequestIdPlacement, RetryStrategy};
+use crate::model::{Code, EnvelopeStyle, Model, ParamType, RetryStrategy};
 use crate::write::FileSet;
 
 /// The components file, relative to `generated/`.
@@ -119,8 +119,7 @@ fn reference(name: &str) -> Value {
 /// The fields of a style's error object, from the runtime's wire table.
 fn base_schema(model: &Model, style: EnvelopeStyle) -> Value {
     let format = model.envelope.with_style(style);
-    let outside =
-        style == EnvelopeStyle::Detail || format.request_id == RequestIdPlacement::Outside;
+    let outside = format.request_id_outside();
     let mut properties = Map::new();
     for field in style.fields() {
         if outside && field.member == errcat_runtime::Member::RequestId {
@@ -214,15 +213,13 @@ fn union(codes: &[&Code]) -> Value {
 fn body_schema(model: &Model, codes: &[&Code], style: EnvelopeStyle) -> Value {
     let inner = union(codes);
     let format = model.envelope.with_style(style);
-    let outer_id = format.field_case;
-    let request_id = errcat_runtime::envelope::OUTER_REQUEST_ID.name(outer_id);
+    let request_id = errcat_runtime::envelope::OUTER_REQUEST_ID.name(format.field_case);
     match style.wrapper() {
         None => inner,
         Some(wrapper) => {
             let mut properties = Map::new();
             properties.insert(wrapper.into(), inner);
-            let outside =
-                style == EnvelopeStyle::Detail || format.request_id == RequestIdPlacement::Outside;
+            let outside = format.request_id_outside();
             if outside {
                 properties.insert(
                     request_id.into(),

@@ -323,8 +323,8 @@ pub(super) mod layout {
 
 fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
     let backoff = |b: &crate::model::Backoff| {
-        let initial = lit_u64(millis(b.initial));
-        let max_delay = lit_u64(millis(b.max_delay));
+        let initial = lit_u64(crate::emit::millis(b.initial));
+        let max_delay = lit_u64(crate::emit::millis(b.max_delay));
         let factor = Literal::f64_unsuffixed(b.factor);
         let attempts = lit_u64(u64::from(b.max_attempts));
         let jitter = format_ident!(
@@ -350,7 +350,7 @@ fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
             quote!(#rt::RetryPolicy::Backoff(#b))
         }
         RetryStrategy::AfterHeader { max_wait, fallback } => {
-            let max_wait = lit_u64(millis(*max_wait));
+            let max_wait = lit_u64(crate::emit::millis(*max_wait));
             let fallback = backoff(fallback);
             quote!(#rt::RetryPolicy::AfterHeader {
                 max_wait: ::core::time::Duration::from_millis(#max_wait),
@@ -358,10 +358,6 @@ fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
             })
         }
     }
-}
-
-fn millis(d: std::time::Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 fn kind_index(kind: crate::model::Kind) -> u8 {
