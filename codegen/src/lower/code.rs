@@ -94,7 +94,7 @@ impl Cx<'_> {
             )),
         };
 
-        let source = crate::model::CodeSource {
+        let source = CodeSource {
             file,
             key: key.clone(),
             wire_name: wire_name(&name, self.upper_wire_names),
