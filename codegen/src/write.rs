@@ -145,18 +145,42 @@ pub fn stale_files(root: &Path, files: &FileSet) -> Vec<Staleness> {
 /// the new folder is staged beside `root` and swapped in. Leftovers of an
 /// interrupted run are cleaned up first. Returns what changed.
 pub fn write_all(root: &Path, files: &FileSet) -> Result<Vec<Staleness>, WriteError> {
+    let _turn = one_run_at_a_time(root).map_err(at(root))?;
     clean_leftovers(root).map_err(at(root))?;
     let stale = stale_files(root, files);
     if stale.is_empty() {
         return Ok(Vec::new());
     }
     let stage = sibling(root, "stage");
-    let staged = stage_folder(root, &stage, files, &stale);
-    if let Err(e) = staged.and_then(|()| swap_in(root, &stage)) {
-        let _ = remove_ours(&stage);
-        return Err(e);
+    let staged = stage_folder(root, &stage, files);
+    match staged.and_then(|changed| swap_in(root, &stage).map(|()| changed)) {
+        Ok(changed) => Ok(changed),
+        Err(e) => {
+            let _ = remove_ours(&stage);
+            Err(e)
+        }
     }
-    Ok(stale)
+}
+
+/// Waits for other runs writing beside `root` to finish: concurrent runs
+/// then apply whole sets one after another, and the last one wins. The lock
+/// is on the parent folder, so nothing is left behind; it is released when
+/// the returned handle drops, or when the process dies.
+#[cfg(target_os = "linux")]
+fn one_run_at_a_time(root: &Path) -> io::Result<std::fs::File> {
+    let parent = root.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = parent.unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let folder = std::fs::File::open(parent)?;
+    rustix::fs::flock(&folder, rustix::fs::FlockOperation::LockExclusive)?;
+    Ok(folder)
+}
+
+/// Elsewhere concurrent runs are not serialized; each still swaps in a
+/// whole set, judged against its own staged copy.
+#[cfg(not(target_os = "linux"))]
+fn one_run_at_a_time(_root: &Path) -> io::Result<()> {
+    Ok(())
 }
 
 /// `<parent>/.<name>.errcat-<what>-<pid>`.
@@ -171,19 +195,18 @@ fn sibling(root: &Path, what: &str) -> PathBuf {
 }
 
 /// A complete copy of the new `root` at `stage`: existing files linked (or
-/// copied), changed ones written anew, orphans left out.
-fn stage_folder(
-    root: &Path,
-    stage: &Path,
-    files: &FileSet,
-    stale: &[Staleness],
-) -> Result<(), WriteError> {
+/// copied), changed ones written anew, orphans left out. Staleness is judged
+/// against the copy, not `root`: a concurrent run may swap `root` while it is
+/// being copied, and whatever the copy holds, it ends up exactly `files` plus
+/// the hand-written files. Returns how the copy differed.
+fn stage_folder(root: &Path, stage: &Path, files: &FileSet) -> Result<Vec<Staleness>, WriteError> {
     std::fs::create_dir_all(stage).map_err(at(stage))?;
     std::fs::write(stage.join(SWAP_MARKER), "").map_err(at(stage))?;
     if root.is_dir() {
         link_tree(root, stage)?;
     }
-    for s in stale {
+    let stale = stale_files(stage, files);
+    for s in &stale {
         let target = stage.join(s.path());
         // Never write through a hard link: that would change the old file.
         let _ = std::fs::remove_file(&target);
@@ -198,7 +221,7 @@ fn stage_folder(
     if let Ok(meta) = std::fs::metadata(root) {
         let _ = std::fs::set_permissions(stage, meta.permissions());
     }
-    Ok(())
+    Ok(stale)
 }
 
 /// Mirrors the files under `from` into `to`, as hard links where the file
@@ -221,7 +244,11 @@ fn link_tree(from: &Path, to: &Path) -> Result<(), WriteError> {
 /// Puts the staged folder in place of `root` and removes the old one.
 fn swap_in(root: &Path, stage: &Path) -> Result<(), WriteError> {
     if !root.exists() {
-        return std::fs::rename(stage, root).map_err(at(root));
+        match std::fs::rename(stage, root) {
+            // A concurrent run may have created `root` meanwhile.
+            Err(_) if root.is_dir() => {}
+            done => return done.map_err(at(root)),
+        }
     }
     let retired = sibling(root, "old");
     move_aside(root, stage, &retired).map_err(at(root))?;
