@@ -1,7 +1,7 @@
 //! Builds the perfect-hash tables that generated lookups probe; the probing
 //! side lives in `errcat_runtime::phf`, which this reuses for hashing.
 
-use errcat_runtime::phf::{bucket, hash_bytes, hash_u64, mix, slot};
+use errcat_runtime::phf::{bucket, hash_bytes, hash_u64, mix, pilot_value, slot};
 
 /// Marks a free slot while a table is built; finished tables hold key 0
 /// there instead (see `try_seed`).
@@ -16,6 +16,17 @@ pub struct PhfTable {
     pub pilots: Vec<u16>,
     /// Key index per slot; slots without a key hold key 0.
     pub slots: Vec<u32>,
+}
+
+impl PhfTable {
+    /// The pilots as generated tables store them: each one's value
+    /// (`errcat_runtime::phf::pilot_value`), as a little-endian `u32`.
+    pub fn pilot_bytes(&self) -> Vec<u8> {
+        self.pilots
+            .iter()
+            .flat_map(|&p| pilot_value(p).to_le_bytes())
+            .collect()
+    }
 }
 
 /// Average keys per bucket: smaller builds faster, larger is more compact.
@@ -82,7 +93,7 @@ fn try_seed(seed: u64, hashes: &[u64], bucket_count: usize, slot_count: usize) -
         let found = (0..=u16::MAX).find(|&pilot| {
             positions.clear();
             members[b].iter().all(|&key| {
-                let at = slot(hashes[key], pilot, slot_count);
+                let at = slot(hashes[key], pilot_value(pilot), slot_count);
                 let free = table[at] == EMPTY && !positions.contains(&at);
                 positions.push(at);
                 free
@@ -113,13 +124,17 @@ mod tests {
     use super::*;
     use errcat_runtime::phf::Index;
 
-    fn leak(t: &PhfTable) -> Index {
-        let pilots: Vec<u8> = t.pilots.iter().flat_map(|p| p.to_le_bytes()).collect();
-        let slots: Vec<u8> = t.slots.iter().flat_map(|s| s.to_le_bytes()).collect();
+    /// The index over `t` and the key index a probe finds in each slot.
+    fn probe(t: &PhfTable) -> impl Fn(Option<usize>) -> Option<usize> + '_ {
+        move |slot| slot.map(|s| t.slots[s] as usize)
+    }
+
+    fn index(t: &PhfTable) -> Index {
+        let pilots: Vec<u8> = t.pilot_bytes();
         Index {
             seed: t.seed,
             pilots: Box::leak(pilots.into()),
-            slots: Box::leak(slots.into()),
+            slots: t.slots.len(),
         }
     }
 
@@ -127,12 +142,13 @@ mod tests {
     fn every_key_finds_itself_and_misses_find_nothing_else() {
         for n in [0usize, 1, 2, 3, 7, 100, 5000] {
             let keys: Vec<String> = (0..n).map(|i| format!("code_{i}")).collect();
-            let index = leak(&build_str(&keys));
+            let table = build_str(&keys);
+            let (index, key_in) = (index(&table), probe(&table));
             for (i, k) in keys.iter().enumerate() {
-                assert_eq!(index.candidate_str(k), Some(i), "n={n} key={k}");
+                assert_eq!(key_in(index.slot_str(k)), Some(i), "n={n} key={k}");
             }
             for miss in ["", "nope", "code_", "code_99999999"] {
-                if let Some(c) = index.candidate_str(miss) {
+                if let Some(c) = key_in(index.slot_str(miss)) {
                     assert_ne!(keys[c], miss);
                 }
             }
@@ -144,9 +160,9 @@ mod tests {
         let keys: Vec<u64> = (0..3000).map(|i| 10_000 + i * 7).collect();
         let a = build_u64(&keys);
         assert_eq!(a, build_u64(&keys));
-        let index = leak(&a);
+        let (index, key_in) = (index(&a), probe(&a));
         for (i, &k) in keys.iter().enumerate() {
-            assert_eq!(index.candidate_u64(k), Some(i));
+            assert_eq!(key_in(index.slot_u64(k)), Some(i));
         }
     }
 }

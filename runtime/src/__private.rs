@@ -1,7 +1,7 @@
 //! Helpers for generated code only; not a stable API.
 
 pub use crate::generated::ERROR_METHODS;
-pub use crate::phf::{Index, hash_bytes};
+pub use crate::phf::{Index, hash_bytes, same_bytes};
 pub use serde_json::{Map, Value};
 
 #[cfg(feature = "reqwest")]
@@ -14,7 +14,9 @@ pub use {crate::integrations::into_axum_response, axum};
 /// Reads a little-endian `u16` at byte offset `at`.
 #[inline]
 pub fn read_u16(bytes: &[u8], at: usize) -> u16 {
-    u16::from_le_bytes([bytes[at], bytes[at + 1]])
+    let mut word = [0u8; 2];
+    word.copy_from_slice(&bytes[at..at + 2]);
+    u16::from_le_bytes(word)
 }
 
 /// Reads a little-endian `u32` at byte offset `at`.

@@ -3,25 +3,29 @@
 //!
 //! The scheme is PTHash-like: a key's 64-bit hash picks a bucket; each bucket
 //! has a small "pilot" chosen at build time so that every key lands in its
-//! own slot; slots no key lands in hold key 0. A lookup costs one hash, two
-//! array reads and one comparison, and takes the same branches whether the
-//! key is present or not.
+//! own slot; slots no key lands in hold a copy of key 0. Generated tables
+//! keep each key's record in its slot, so a lookup costs one hash, two
+//! dependent reads (the pilot, then the record) and one comparison, and
+//! takes the same branches whether the key is present or not.
+
+const K0: u64 = 0x9e37_79b9_7f4a_7c15;
+const K1: u64 = 0xd6e8_feb8_6659_fd93;
+const K2: u64 = 0xa076_1d64_78bd_642f;
+const K3: u64 = 0xe703_7ed1_a0b4_28db;
 
 /// A 64-bit hash of `bytes`, seeded. Stable across platforms and releases of
 /// this crate's 0.x line, since generated tables depend on it.
 ///
-/// Keys are short names, so it reads at most two overlapping words for up to
-/// 16 bytes (no loop, no variable-length copy) and mixes with folded 128-bit
-/// multiplies, as wyhash and rapidhash do.
+/// Keys are short names, so up to 32 bytes it reads at most four
+/// overlapping words (no loop, no variable-length copy) and mixes them with
+/// folded 128-bit multiplies, as wyhash and rapidhash do. The two halves of
+/// a 17 to 32 byte key are multiplied independently, so every key up to 32
+/// bytes costs two multiplies in sequence.
 #[inline]
 pub fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
-    const K0: u64 = 0x9e37_79b9_7f4a_7c15;
-    const K1: u64 = 0xd6e8_feb8_6659_fd93;
-    const K2: u64 = 0xa076_1d64_78bd_642f;
     let len = bytes.len();
-    let mut h = seed ^ (len as u64).wrapping_mul(K0);
-    let (a, b) = if len <= 16 {
-        if len >= 8 {
+    let (lo, hi) = if len <= 16 {
+        let (a, b) = if len >= 8 {
             (word(bytes, 0), word(bytes, len - 8))
         } else if len >= 4 {
             (u64::from(half(bytes, 0)), u64::from(half(bytes, len - 4)))
@@ -32,16 +36,50 @@ pub fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
             (spread, 0)
         } else {
             (0, 0)
-        }
+        };
+        multiply(a ^ K1, b ^ seed)
+    } else if len <= 32 {
+        last_32(bytes, seed)
     } else {
-        let mut at = 0;
-        while at + 16 < len {
-            h = fold(word(bytes, at) ^ K1, word(bytes, at + 8) ^ h);
-            at += 16;
+        let mut state = seed;
+        let mut rest = bytes;
+        while rest.len() > 32 {
+            state = fold(word(rest, 0) ^ K1, word(rest, 8) ^ state);
+            rest = &rest[16..];
         }
-        (word(bytes, len - 16), word(bytes, len - 8))
+        last_32(rest, state)
     };
-    fold(fold(a ^ K1 ^ h, b ^ K2) ^ K0, h ^ K1)
+    fold(lo ^ K0 ^ len as u64, hi ^ K1)
+}
+
+/// The last 17 to 32 bytes, as two 16-byte halves multiplied independently.
+#[inline]
+fn last_32(bytes: &[u8], state: u64) -> (u64, u64) {
+    let len = bytes.len();
+    (
+        fold(word(bytes, 0) ^ K1, word(bytes, 8) ^ state),
+        fold(
+            word(bytes, len - 16) ^ K2,
+            word(bytes, len - 8) ^ state ^ K3,
+        ),
+    )
+}
+
+/// True when two byte strings are equal. Lookup keys are mostly 8 to 32
+/// bytes: those are compared as overlapping words, without the call and
+/// length dispatch of `memcmp`.
+#[inline]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    let differ = |at: usize| word(a, at) ^ word(b, at);
+    match len {
+        8..=16 => differ(0) | differ(len - 8) == 0,
+        17..=32 => differ(0) | differ(8) | differ(len - 16) | differ(len - 8) == 0,
+        _ => a == b,
+    }
 }
 
 /// The little-endian `u64` at `at`.
@@ -60,12 +98,19 @@ fn half(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(w)
 }
 
+/// The full 128-bit product, as its low and high halves.
+#[inline]
+const fn multiply(a: u64, b: u64) -> (u64, u64) {
+    let product = (a as u128).wrapping_mul(b as u128);
+    (product as u64, (product >> 64) as u64)
+}
+
 /// Multiplies to 128 bits and folds the halves together: every input bit
 /// reaches the middle output bits in one multiply.
 #[inline]
 const fn fold(a: u64, b: u64) -> u64 {
-    let product = (a as u128).wrapping_mul(b as u128);
-    (product as u64) ^ ((product >> 64) as u64)
+    let (lo, hi) = multiply(a, b);
+    lo ^ hi
 }
 
 /// A 64-bit hash of an integer key, seeded.
@@ -97,55 +142,63 @@ pub const fn bucket(hash: u64, buckets: usize) -> usize {
     reduce((hash >> 32) as u32, buckets)
 }
 
-/// The slot of a hash among `slots` slots, given its bucket's pilot.
+/// What a bucket's pilot (its number among the displacements tried at build
+/// time) contributes to its keys' slots. Tables store this value, not the
+/// pilot, so that a probe spends no multiply on it.
 #[inline]
-pub const fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
+pub const fn pilot_value(pilot: u16) -> u32 {
+    (pilot as u64 + 1).wrapping_mul(K0) as u32
+}
+
+/// The slot of a hash among `slots` slots, given its bucket's pilot value.
+#[inline]
+pub const fn slot(hash: u64, pilot_value: u32, slots: usize) -> usize {
     // One multiply by an odd constant (a bijection whose high bits depend on
     // every input bit) is enough here: the key's hash is already mixed.
-    let displaced = (hash ^ (pilot as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
-        .wrapping_mul(0xd6e8_feb8_6659_fd93);
+    let displaced = (hash ^ pilot_value as u64).wrapping_mul(K1);
     reduce((displaced >> 32) as u32, slots)
 }
 
 /// A perfect-hash index over a set of keys, as generated by errcat-codegen.
-/// Tables are little-endian byte strings, so generated code holds each as
-/// one literal rather than thousands of array elements.
+/// It maps a key's hash to the one slot that key can occupy; what a slot
+/// holds (the key's record, so that a probe reads it straight away) is the
+/// generated code's table, indexed by the slot. Tables are little-endian
+/// byte strings, so generated code holds each as one literal rather than
+/// thousands of array elements.
 #[derive(Debug)]
 pub struct Index {
     /// The seed passed to the hash function.
     pub seed: u64,
-    /// One `u16` pilot per bucket.
+    /// One `u32` pilot value per bucket (see [`pilot_value`]).
     pub pilots: &'static [u8],
-    /// For each slot, the `u32` index of the key stored there (key 0 where
-    /// no key is).
-    pub slots: &'static [u8],
+    /// How many slots the table has.
+    pub slots: usize,
 }
 
 impl Index {
-    /// The only candidate key index for `hash` (`None` only for an index
-    /// without keys). The caller must compare the stored key, since a
-    /// missing key also maps to some slot.
+    /// The only slot a key with this hash can be in (`None` only for an
+    /// index without keys). The caller must compare the key stored there,
+    /// since a missing key also maps to some slot.
     #[inline]
-    pub fn candidate(&self, hash: u64) -> Option<usize> {
-        let slots = self.slots.len() / 4;
-        if slots == 0 {
+    pub fn slot(&self, hash: u64) -> Option<usize> {
+        if self.slots == 0 {
             return None;
         }
         let pilot =
-            crate::__private::read_u16(self.pilots, 2 * bucket(hash, self.pilots.len() / 2));
-        Some(crate::__private::read_u32(self.slots, 4 * slot(hash, pilot, slots)) as usize)
+            crate::__private::read_u32(self.pilots, 4 * bucket(hash, self.pilots.len() / 4));
+        Some(slot(hash, pilot, self.slots))
     }
 
-    /// The candidate key index for a string key.
+    /// The slot for a string key.
     #[inline]
-    pub fn candidate_str(&self, key: &str) -> Option<usize> {
-        self.candidate(hash_bytes(key.as_bytes(), self.seed))
+    pub fn slot_str(&self, key: &str) -> Option<usize> {
+        self.slot(hash_bytes(key.as_bytes(), self.seed))
     }
 
-    /// The candidate key index for an integer key.
+    /// The slot for an integer key.
     #[inline]
-    pub fn candidate_u64(&self, key: u64) -> Option<usize> {
-        self.candidate(hash_u64(key, self.seed))
+    pub fn slot_u64(&self, key: u64) -> Option<usize> {
+        self.slot(hash_u64(key, self.seed))
     }
 }
 

@@ -9,23 +9,37 @@ fn pipeline(c: &mut Criterion) {
     group.sample_size(10);
     for n in [200usize, 2000, 20000] {
         let files = errcat_codegen::synth::catalog(n);
-        let sources = Sources::from_memory("catalog", files.iter().map(|(k, v)| (k.display().to_string(), v.clone())));
+        let sources = Sources::from_memory(
+            "catalog",
+            files
+                .iter()
+                .map(|(k, v)| (k.display().to_string(), v.clone())),
+        );
         group.throughput(criterion::Throughput::Elements(n as u64));
-        group.bench_with_input(BenchmarkId::new("load+validate+emit", n), &sources, |b, sources| {
-            b.iter(|| {
-                let compiled = compile(sources).expect("valid");
-                // As `Config::compile` with `check_generated`: one context,
-                // the Rust module and the generated/ files on two cores.
-                let cx = Context::new(&compiled.model, "x");
-                std::thread::scope(|scope| {
-                    let files = scope.spawn(|| emit::generate(&cx));
-                    (emit::rust::emit(&cx, &Default::default()), files.join().expect("no panic"))
+        group.bench_with_input(
+            BenchmarkId::new("load+validate+emit", n),
+            &sources,
+            |b, sources| {
+                b.iter(|| {
+                    let compiled = compile(sources).expect("valid");
+                    // As `Config::compile` with `check_generated`: one context,
+                    // the Rust module and the generated/ files on two cores.
+                    let cx = Context::new(&compiled.model, "x");
+                    std::thread::scope(|scope| {
+                        let files = scope.spawn(|| emit::generate(&cx));
+                        (
+                            emit::rust::emit(&cx, &Default::default()),
+                            files.join().expect("no panic"),
+                        )
+                    })
                 })
-            })
-        });
-        group.bench_with_input(BenchmarkId::new("load+validate", n), &sources, |b, sources| {
-            b.iter(|| compile(sources).expect("valid"))
-        });
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("load+validate", n),
+            &sources,
+            |b, sources| b.iter(|| compile(sources).expect("valid")),
+        );
     }
     group.finish();
 }

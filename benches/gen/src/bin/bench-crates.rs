@@ -22,17 +22,39 @@ fn main() {
     let model = errcat_bench_gen::synthetic_model(codes);
     let out = Path::new(out);
     let cases = [
-        ("errcat", format!("errcat-runtime = {{ path = {runtime:?} }}\n"), errcat_bench_gen::errcat(&model)),
-        ("errcat-lean", format!("errcat-runtime = {{ path = {runtime:?} }}\n"), errcat_bench_gen::errcat_lean(&model)),
-        ("strum", "strum = { version = \"0.28\", features = [\"derive\"] }\n".to_string(), errcat_bench_gen::strum_match(&model)),
-        ("phf", "phf = \"0.14\"\n".to_string(), errcat_bench_gen::table_phf(&model)),
-        ("phf-ctors", "phf = \"0.14\"\n".to_string(), errcat_bench_gen::table_phf_constructors(&model)),
+        (
+            "errcat",
+            format!("errcat-runtime = {{ path = {runtime:?} }}\n"),
+            errcat_bench_gen::errcat(&model),
+        ),
+        (
+            "errcat-lean",
+            format!("errcat-runtime = {{ path = {runtime:?} }}\n"),
+            errcat_bench_gen::errcat_lean(&model),
+        ),
+        (
+            "strum",
+            "strum = { version = \"0.28\", features = [\"derive\"] }\n".to_string(),
+            errcat_bench_gen::strum_match(&model),
+        ),
+        (
+            "phf",
+            "phf = \"0.14\"\n".to_string(),
+            errcat_bench_gen::table_phf(&model),
+        ),
+        (
+            "phf-ctors",
+            "phf = \"0.14\"\n".to_string(),
+            errcat_bench_gen::table_phf_constructors(&model),
+        ),
     ];
     for (name, deps, source) in cases {
         let dir = out.join(name);
         write(
             &dir.join("Cargo.toml"),
-            &format!("[package]\nname = \"bench-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n\n[dependencies]\n{deps}"),
+            &format!(
+                "[package]\nname = \"bench-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n\n[dependencies]\n{deps}"
+            ),
         );
         write(&dir.join("src/generated.rs"), &source);
         write(&dir.join("src/stub.rs"), "");

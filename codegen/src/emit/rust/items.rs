@@ -222,8 +222,12 @@ impl Items<'_> {
         let t = self.tables;
         let layout_consts = layout::consts();
         let (codes_bytes, params_bytes, keys_bytes) = (&t.codes, &t.params, &t.keys);
-        let (name_index, numeric_codes_bytes, numeric_index) =
-            (&t.name_index, &t.numeric_codes, &t.numeric_index);
+        let (name_index, name_slots, numeric_index, numeric_slots) = (
+            &t.name_index,
+            &t.name_slots,
+            &t.numeric_index,
+            &t.numeric_slots,
+        );
         let (policies, policy_names) = (&t.policies, &t.policy_names);
         let policy_count = Literal::usize_unsuffixed(policies.len());
         quote! {
@@ -238,15 +242,19 @@ impl Items<'_> {
             static RETRY_POLICIES: [RetryPolicy; #policy_count] = [#(#policies),*];
             static RETRY_POLICY_NAME: [u64; #policy_count] = [#(#policy_names),*];
 
-            /// Lookup keys, names then aliases: text (`u64`), code (`u32`) and the
-            /// low 32 bits of the key's hash (`u32`).
+            /// The text (`u64`) of each lookup key, in code order: a code's
+            /// name, then its aliases.
             static KEYS: &[u8] = #keys_bytes;
-            const KEY_RECORD: usize = 16;
             static NAME_INDEX: #rt::__private::Index = #name_index;
+            /// Per slot of `NAME_INDEX`, its key's record: length (`u32`),
+            /// the low 32 bits of its hash (`u32`), text offset (`u32`) and
+            /// code (`u32`).
+            static NAME_SLOTS: &[u8] = #name_slots;
+            const NAME_RECORD: usize = 16;
 
-            /// The code (`u32`) of each numeric key of `NUMERIC_INDEX`.
-            static NUMERIC_CODES: &[u8] = #numeric_codes_bytes;
             static NUMERIC_INDEX: #rt::__private::Index = #numeric_index;
+            /// Per slot of `NUMERIC_INDEX`, its code (`u32`).
+            static NUMERIC_SLOTS: &[u8] = #numeric_slots;
         }
     }
 
@@ -418,7 +426,7 @@ impl Items<'_> {
             pub fn aliases(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
                 let packed = self.field_u64(ALIASES_WINDOW);
                 let start = (packed >> 32) as usize;
-                (start..start + (packed & 0xffff_ffff) as usize).map(|k| text(#rt::__private::read_u64(KEYS, k * KEY_RECORD)))
+                (start..start + (packed & 0xffff_ffff) as usize).map(|k| text(#rt::__private::read_u64(KEYS, k * 8)))
             }
 
             /// The URL of this code's section in the docs.
@@ -444,28 +452,25 @@ impl Items<'_> {
             #[inline]
             pub fn lookup(name: &str) -> Option<Code> {
                 let hash = #rt::__private::hash_bytes(name.as_bytes(), NAME_INDEX.seed);
-                let key = NAME_INDEX.candidate(hash)?;
+                let slot = NAME_INDEX.slot(hash)?;
                 // One bounds check for the record; reads within it need none.
-                let record = &KEYS[key * KEY_RECORD..][..KEY_RECORD];
-                // Fingerprint and length reject almost every miss before
-                // any text is read.
-                if #rt::__private::read_u32(record, 12) != hash as u32 {
+                let record = &NAME_SLOTS[slot * NAME_RECORD..][..NAME_RECORD];
+                // Length and fingerprint, in one comparison, reject almost
+                // every miss before any text is read.
+                if #rt::__private::read_u64(record, 0) != (name.len() as u64 & 0xffff_ffff) | hash << 32 {
                     return None;
                 }
-                let packed = #rt::__private::read_u64(record, 0);
-                if (packed & 0xffff_ffff) as usize != name.len() {
-                    return None;
-                }
-                let start = (packed >> 32) as usize;
-                (TEXT.as_bytes().get(start..start + name.len()) == Some(name.as_bytes()))
-                    .then(|| Code::from_index(#rt::__private::read_u32(record, 8) as usize))
+                let start = #rt::__private::read_u32(record, 8) as usize;
+                let stored = TEXT.as_bytes().get(start..start + name.len())?;
+                #rt::__private::same_bytes(stored, name.as_bytes())
+                    .then(|| Code::from_index(#rt::__private::read_u32(record, 12) as usize))
             }
 
             /// The code with this numeric code.
             #[inline]
             pub fn from_numeric(numeric: u32) -> Option<Code> {
-                let key = NUMERIC_INDEX.candidate_u64(u64::from(numeric))?;
-                let code = Code::from_index(#rt::__private::read_u32(NUMERIC_CODES, key * 4) as usize);
+                let slot = NUMERIC_INDEX.slot_u64(u64::from(numeric))?;
+                let code = Code::from_index(#rt::__private::read_u32(NUMERIC_SLOTS, slot * 4) as usize);
                 (code.field_u32(NUMERIC) == numeric).then_some(code)
             }
         }

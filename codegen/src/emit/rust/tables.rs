@@ -29,7 +29,8 @@ pub(super) struct Tables {
     pub params: TokenStream,
     pub keys: TokenStream,
     pub name_index: TokenStream,
-    pub numeric_codes: TokenStream,
+    pub name_slots: TokenStream,
+    pub numeric_slots: TokenStream,
     pub numeric_index: TokenStream,
     pub policies: Vec<TokenStream>,
     pub policy_names: Vec<Literal>,
@@ -150,15 +151,19 @@ impl Tables {
         }
         debug_assert_eq!(records.len(), n * layout::record());
         let name_table = phf::build_str(&keys);
-        // Each key: its text, its code, and a fingerprint of its hash, so that
-        // most misses are rejected without reading any text.
-        let mut key_records = Vec::with_capacity(keys.len() * 16);
-        for (key, code) in keys.iter().zip(&key_codes) {
+        let key_text: Vec<u64> = keys.iter().map(|key| blob.intern(key)).collect();
+        // Each slot holds its key's record, so a probe reads it at once:
+        // length and a fingerprint of the hash (most misses are rejected
+        // there, without reading any text), the text, and the code.
+        let mut name_slots = Vec::with_capacity(name_table.slots.len() * 16);
+        for &key in &name_table.slots {
+            let key = key as usize;
             let fingerprint =
-                errcat_runtime::phf::hash_bytes(key.as_bytes(), name_table.seed) as u32;
-            key_records.extend_from_slice(&blob.intern(key).to_le_bytes());
-            key_records.extend_from_slice(&code.to_le_bytes());
-            key_records.extend_from_slice(&fingerprint.to_le_bytes());
+                errcat_runtime::phf::hash_bytes(keys[key].as_bytes(), name_table.seed) as u32;
+            name_slots.extend_from_slice(&(keys[key].len() as u32).to_le_bytes());
+            name_slots.extend_from_slice(&fingerprint.to_le_bytes());
+            name_slots.extend_from_slice(&((key_text[key] >> 32) as u32).to_le_bytes());
+            name_slots.extend_from_slice(&key_codes[key].to_le_bytes());
         }
         let name_index = index_tokens(rt, &name_table, "NAME", splices);
         let numbered: Vec<(u32, usize)> = model
@@ -174,14 +179,20 @@ impl Tables {
                 .collect::<Vec<_>>(),
         );
         let numeric_index = index_tokens(rt, &numeric_table, "NUMERIC", splices);
-        let numeric_codes: Vec<u8> = numbered
+        // Each slot holds its code's index.
+        let numeric_slots: Vec<u8> = numeric_table
+            .slots
             .iter()
-            .flat_map(|&(_, i)| (i as u32).to_le_bytes())
+            .flat_map(|&key| (numbered[key as usize].1 as u32).to_le_bytes())
             .collect();
         let codes_bytes = splices.bytes("CODES", records);
         let params_bytes = splices.bytes("PARAMS", params);
-        let keys_bytes = splices.bytes("KEYS", key_records);
-        let numeric_codes_bytes = splices.bytes("NUMERIC_CODES", numeric_codes);
+        let keys_bytes = splices.bytes(
+            "KEYS",
+            key_text.iter().flat_map(|t| t.to_le_bytes()).collect(),
+        );
+        let name_slots_bytes = splices.bytes("NAME_SLOTS", name_slots);
+        let numeric_slots_bytes = splices.bytes("NUMERIC_SLOTS", numeric_slots);
 
         let policies: Vec<TokenStream> = model
             .retry_policies
@@ -202,7 +213,8 @@ impl Tables {
             params: params_bytes,
             keys: keys_bytes,
             name_index,
-            numeric_codes: numeric_codes_bytes,
+            name_slots: name_slots_bytes,
+            numeric_slots: numeric_slots_bytes,
             numeric_index,
             policies,
             policy_names,
@@ -218,14 +230,8 @@ fn index_tokens(
     splices: &mut Splices,
 ) -> TokenStream {
     let seed = lit_u64(table.seed);
-    let pilots = splices.bytes(
-        &format!("{name}_PILOTS"),
-        table.pilots.iter().flat_map(|p| p.to_le_bytes()).collect(),
-    );
-    let slots = splices.bytes(
-        &format!("{name}_SLOTS"),
-        table.slots.iter().flat_map(|s| s.to_le_bytes()).collect(),
-    );
+    let pilots = splices.bytes(&format!("{name}_PILOTS"), table.pilot_bytes());
+    let slots = table.slots.len();
     quote!(#rt::__private::Index { seed: #seed, pilots: #pilots, slots: #slots })
 }
 
