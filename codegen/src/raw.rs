@@ -6,6 +6,7 @@
 //! diagnostics rather than a bare type error.
 
 use indexmap::IndexMap;
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
@@ -71,144 +72,148 @@ pub type Str = Spanned<String>;
 pub type Int = Spanned<i64>;
 
 /// `[catalog]` in catalog.toml.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawMeta {
     /// Catalog name, shown in docs and error messages.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "required"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "required")))]
     pub name: Option<Str>,
     /// Catalog version; exported as `CATALOG_VERSION`.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "none")))]
     pub version: Option<Str>,
     /// Introduction on the docs index.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "Markdown", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "Markdown", "x-default" = "none")))]
     pub description: Option<Str>,
     /// Where the docs are published. A trailing `/` is ignored.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "`\"\"` (relative links)", "default" = ""))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "`\"\"` (relative links)", "default" = "")))]
     pub docs_base_url: Option<Str>,
     /// Per-code path under the base URL. Only `{category}` and `{code}` may
     /// appear. `Code::docs_url()` is `docs_base_url + "/" + docs_anchor`.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "`\"{category}.md#{code}\"`", "default" = "{category}.md#{code}"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "`\"{category}.md#{code}\"`", "default" = "{category}.md#{code}")))]
     pub docs_anchor: Option<Str>,
 }
 
 /// `[envelope]` in catalog.toml.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawEnvelope {
     /// `nested`: `{"error": {"code", "message", "type", "param", "request_id",
     /// "retry_after_ms", "docs_url", "details"}}`. `problem`: RFC 9457 problem
     /// details (`type` = docs URL, `title`, `status`, `detail`, `instance` =
     /// request id, plus `code`, `params`, `retry_after_ms`).
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"nested\"` | `\"problem\"`", "x-default" = "`\"nested\"`", "default" = "nested"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"nested\"` | `\"problem\"`", "x-default" = "`\"nested\"`", "default" = "nested")))]
     pub style: Option<Str>,
     /// `request_id` or `requestId`, `retry_after_ms` or `retryAfterMs`,
     /// `docs_url` or `docsUrl`.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"snake\"` | `\"camel\"`", "x-default" = "`\"snake\"`", "default" = "snake"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"snake\"` | `\"camel\"`", "x-default" = "`\"snake\"`", "default" = "snake")))]
     pub field_case: Option<Str>,
     /// How codes go on the wire: `rate_limited` or `RATE_LIMITED`. The catalog
     /// name parses either way.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"snake\"` | `\"upper\"`", "x-default" = "`\"snake\"`", "default" = "snake"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"snake\"` | `\"upper\"`", "x-default" = "`\"snake\"`", "default" = "snake")))]
     pub code_case: Option<Str>,
     /// Whether a nested envelope puts the request id inside `error` or next to
     /// it.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"inside\"` | `\"outside\"`", "x-default" = "`\"inside\"`", "default" = "inside"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"inside\"` | `\"outside\"`", "x-default" = "`\"inside\"`", "default" = "inside")))]
     pub request_id: Option<Str>,
 }
 
 /// `[retry.<name>]` in catalog.toml.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawRetryPolicy {
     /// `backoff`: exponential backoff. `after_header`: wait as long as
     /// `Retry-After` says, else back off.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"never\"` | `\"backoff\"` | `\"after_header\"`", "x-default" = "required"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"never\"` | `\"backoff\"` | `\"after_header\"`", "x-default" = "required")))]
     pub strategy: Option<Str>,
     /// Shown in the docs and JSON export.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "none")))]
     pub description: Option<Str>,
     /// Delay before the first retry.
-    #[schemars(with = "Option<i64>")]
-    #[schemars(extend("x-type" = "integer > 0", "x-default" = "required for backoff/after_header"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer > 0", "x-default" = "required for backoff/after_header")))]
     pub initial_ms: Option<Int>,
     /// Growth per retry.
-    #[schemars(with = "Option<f64>")]
-    #[schemars(extend("x-type" = "float ≥ 1", "x-default" = "`2.0`", "default" = 2.0))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "float ≥ 1", "x-default" = "`2.0`", "default" = 2.0)))]
     pub factor: Option<Spanned<f64>>,
     /// Cap on one delay.
-    #[schemars(with = "Option<i64>")]
-    #[schemars(extend("x-type" = "integer ≥ `initial_ms`", "x-default" = "required for backoff/after_header"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer ≥ `initial_ms`", "x-default" = "required for backoff/after_header")))]
     pub max_delay_ms: Option<Int>,
     /// Full: uniform in `[0, d]`. Equal: `d/2` plus uniform in `[0, d/2]`.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"none\"` | `\"full\"` | `\"equal\"`", "x-default" = "`\"full\"`", "default" = "full"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"none\"` | `\"full\"` | `\"equal\"`", "x-default" = "`\"full\"`", "default" = "full")))]
     pub jitter: Option<Str>,
     /// Attempts in all, counting the first.
-    #[schemars(with = "Option<i64>")]
-    #[schemars(extend("x-type" = "integer 1–65535", "x-default" = "`3`", "default" = 3))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer 1–65535", "x-default" = "`3`", "default" = 3)))]
     pub max_attempts: Option<Int>,
     /// The longest `Retry-After` that is honoured.
-    #[schemars(with = "Option<i64>")]
-    #[schemars(extend("x-type" = "integer > 0", "x-default" = "required for after_header"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer > 0", "x-default" = "required for after_header")))]
     pub max_wait_ms: Option<Int>,
 }
 
 /// `[categories.<id>]` in catalog.toml.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawCategory {
     /// Heading in the docs.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "required"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "required")))]
     pub title: Option<Str>,
     /// Shown on the category page.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "Markdown", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "Markdown", "x-default" = "none")))]
     pub description: Option<Str>,
     /// Inclusive range every numeric code of the category must fall in. Ranges
     /// must not overlap.
-    #[schemars(with = "Option<[i64; 2]>")]
-    #[schemars(extend("x-type" = "`[first, last]`", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<[i64; 2]>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`[first, last]`", "x-default" = "none")))]
     pub range: Option<Spanned<Vec<Int>>>,
     /// For error codes: client ⇒ 4xx, server ⇒ 5xx, none ⇒ below 400. Success and
     /// pending codes are always below 400.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"client\"` | `\"server\"` | `\"none\"`", "x-default" = "required"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"client\"` | `\"server\"` | `\"none\"`", "x-default" = "required")))]
     pub fault: Option<Str>,
     /// The error `type` used in envelopes, e.g. `authentication_error`.
     #[serde(rename = "type")]
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "`\"<id>_error\"`"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "`\"<id>_error\"`")))]
     pub error_type: Option<Str>,
     /// Default kind of its codes.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"error\"` | `\"success\"` | `\"pending\"`", "x-default" = "`\"error\"`", "default" = "error"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"error\"` | `\"success\"` | `\"pending\"`", "x-default" = "`\"error\"`", "default" = "error")))]
     pub kind: Option<Str>,
     /// Default HTTP status.
-    #[schemars(with = "Option<i64>")]
-    #[schemars(extend("x-type" = "integer 100–599", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer 100–599", "x-default" = "none")))]
     pub status: Option<Int>,
     /// Default retry policy.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "policy name", "x-default" = "`\"never\"`", "default" = "never"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "policy name", "x-default" = "`\"never\"`", "default" = "never")))]
     pub retry: Option<Str>,
     /// Default CLI exit code.
-    #[schemars(with = "Option<i64>")]
-    #[schemars(extend("x-type" = "integer 0–255", "x-default" = "1 for errors, 0 otherwise"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer 0–255", "x-default" = "1 for errors, 0 otherwise")))]
     pub exit_code: Option<Int>,
     /// Envelope style of its codes, overriding the catalog's.
-    #[schemars(with = "Option<String>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub envelope: Option<Str>,
     /// Defaults of the declared facts (`fields.rs`) its codes inherit; read
     /// by the loader from the same table.
@@ -217,80 +222,87 @@ pub struct RawCategory {
 }
 
 /// One `[<code>]` table in a category file.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawCode {
     /// Numeric code, unique across the catalog, inside the category's `range`.
-    #[schemars(with = "Option<i64>")]
-    #[schemars(extend("x-type" = "integer 0–4294967294", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer 0–4294967294", "x-default" = "none")))]
     pub numeric: Option<Int>,
     /// HTTP status; must fit the category's fault. Required if the category has
     /// none.
-    #[schemars(with = "Option<i64>")]
-    #[schemars(extend("x-type" = "integer 100–599", "x-default" = "the category's"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer 100–599", "x-default" = "the category's")))]
     pub status: Option<Int>,
     /// Non-error kinds describe outcomes such as "model trained" or "in
     /// progress".
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"error\"` | `\"success\"` | `\"pending\"`", "x-default" = "the category's"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"error\"` | `\"success\"` | `\"pending\"`", "x-default" = "the category's")))]
     pub kind: Option<Str>,
     /// Short title.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "required"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "required")))]
     pub title: Option<Str>,
     /// Message template. `{name}` is a placeholder for param `name`; `{{` and
     /// `}}` are literal braces.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "required"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "required")))]
     pub message: Option<Str>,
     /// Declared params, in constructor order. Types: `string`, `u16`, `u32`,
     /// `u64`, `i32`, `i64`, `f64`, `bool`. Every placeholder must be declared and
     /// every param used.
-    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
-    #[schemars(extend("x-type" = "table of name → type", "x-default" = "none"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<std::collections::BTreeMap<String, String>>")
+    )]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "table of name → type", "x-default" = "none")))]
     pub params: Option<Spanned<IndexMap<Str, Str>>>,
     /// Example param values for the docs; each must fit its param's type.
-    #[schemars(with = "Option<std::collections::BTreeMap<String, serde_json::Value>>")]
-    #[schemars(extend("x-type" = "table of name → value", "x-default" = "`example-<name>`, `42`, `1.5`, `true`"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<std::collections::BTreeMap<String, serde_json::Value>>")
+    )]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "table of name → value", "x-default" = "`example-<name>`, `42`, `1.5`, `true`")))]
     pub example: Option<Spanned<IndexMap<Str, Spanned<toml::Value>>>>,
     /// Long description, passed through to docs and rustdoc (untagged code fences
     /// become `text` in rustdoc so they never run as doctests).
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "Markdown", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "Markdown", "x-default" = "none")))]
     pub description: Option<Str>,
     /// How to fix it.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "Markdown", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "Markdown", "x-default" = "none")))]
     pub solution: Option<Str>,
     /// Retry policy. A 4xx other than 408/409/425/429 marked retryable, and a 429
     /// that ignores `Retry-After`, get warnings.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "policy name", "x-default" = "the category's"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "policy name", "x-default" = "the category's")))]
     pub retry: Option<Str>,
     /// CLI exit code; an error may not use 0.
-    #[schemars(with = "Option<i64>")]
-    #[schemars(extend("x-type" = "integer 0–255", "x-default" = "the category's"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer 0–255", "x-default" = "the category's")))]
     pub exit_code: Option<Int>,
     /// Deprecation note; the Rust variant gets `#[deprecated(note = ...)]`.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "string", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "none")))]
     pub deprecated: Option<Str>,
     /// The code to use instead; only on deprecated codes, no cycles.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "code name", "x-default" = "none"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "code name", "x-default" = "none")))]
     pub replaced_by: Option<Str>,
     /// Old or foreign names that still parse (`Code::lookup`, `FromStr`), e.g.
     /// `"RATE_LIMIT_ERROR"`. Unique across names and aliases.
-    #[schemars(with = "Option<Vec<String>>")]
-    #[schemars(extend("x-type" = "array of strings", "x-default" = "`[]`", "default" = []))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "array of strings", "x-default" = "`[]`", "default" = [])))]
     pub aliases: Option<Vec<Str>>,
     /// Who is at fault for this code, when it differs from its category.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"client\"` | `\"server\"` | `\"none\"`", "x-default" = "the category's"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"client\"` | `\"server\"` | `\"none\"`", "x-default" = "the category's")))]
     pub fault: Option<Str>,
     /// Envelope style of this code's responses.
-    #[schemars(with = "Option<String>")]
-    #[schemars(extend("x-type" = "`\"nested\"` | `\"problem\"` | `\"detail\"`", "x-default" = "the category's"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"nested\"` | `\"problem\"` | `\"detail\"`", "x-default" = "the category's")))]
     pub envelope: Option<Str>,
     /// The declared facts (`fields.rs`); read by the loader from the same
     /// table.

@@ -5,8 +5,9 @@
 //! renamed over the old one. A folder of files (`generated/`) is staged as a
 //! complete copy beside it and swapped in with one rename, so a reader, or a
 //! run killed at any point, sees either the whole old set or the whole new
-//! one. On Linux the swap is `renameat2(RENAME_EXCHANGE)`; elsewhere it is
-//! two renames, and a run killed between them is repaired by the next one.
+//! one. On Linux, with the `atomic-swap` feature (part of `cli`), the swap
+//! is `renameat2(RENAME_EXCHANGE)`; otherwise it is two renames, and a run
+//! killed between them is repaired by the next one.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -166,21 +167,21 @@ pub fn write_all(root: &Path, files: &FileSet) -> Result<Vec<Staleness>, WriteEr
 /// then apply whole sets one after another, and the last one wins. The lock
 /// is on the parent folder, so nothing is left behind; it is released when
 /// the returned handle drops, or when the process dies.
-#[cfg(target_os = "linux")]
-fn one_run_at_a_time(root: &Path) -> io::Result<std::fs::File> {
+#[cfg(all(target_os = "linux", feature = "atomic-swap"))]
+fn one_run_at_a_time(root: &Path) -> io::Result<Option<std::fs::File>> {
     let parent = root.parent().filter(|p| !p.as_os_str().is_empty());
     let parent = parent.unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
     let folder = std::fs::File::open(parent)?;
     rustix::fs::flock(&folder, rustix::fs::FlockOperation::LockExclusive)?;
-    Ok(folder)
+    Ok(Some(folder))
 }
 
-/// Elsewhere concurrent runs are not serialized; each still swaps in a
+/// Without `atomic-swap` on Linux, concurrent runs are not serialized; each still swaps in a
 /// whole set, judged against its own staged copy.
-#[cfg(not(target_os = "linux"))]
-fn one_run_at_a_time(_root: &Path) -> io::Result<()> {
-    Ok(())
+#[cfg(not(all(target_os = "linux", feature = "atomic-swap")))]
+fn one_run_at_a_time(_root: &Path) -> io::Result<Option<std::fs::File>> {
+    Ok(None)
 }
 
 /// `<parent>/.<name>.errcat-<what>-<pid>`.
@@ -257,7 +258,7 @@ fn swap_in(root: &Path, stage: &Path) -> Result<(), WriteError> {
 
 /// One atomic exchange: `stage` becomes `root`, and the old `root` ends up
 /// marked at `retired`.
-#[cfg(target_os = "linux")]
+#[cfg(all(target_os = "linux", feature = "atomic-swap"))]
 fn move_aside(root: &Path, stage: &Path, retired: &Path) -> io::Result<()> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     renameat_with(CWD, stage, CWD, root, RenameFlags::EXCHANGE)?;
@@ -269,7 +270,7 @@ fn move_aside(root: &Path, stage: &Path, retired: &Path) -> io::Result<()> {
 /// Without an atomic exchange: the old `root` moves aside (marked) and the
 /// stage takes its place. A run killed in between leaves `root` missing,
 /// which [`clean_leftovers`] repairs from the marked copy.
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(all(target_os = "linux", feature = "atomic-swap")))]
 fn move_aside(root: &Path, stage: &Path, retired: &Path) -> io::Result<()> {
     std::fs::write(root.join(SWAP_MARKER), "")?;
     std::fs::rename(root, retired)?;

@@ -1,10 +1,8 @@
-//! The JSON Schema of the catalog format: `schema/catalog.schema.json` for
-//! catalog.toml and `schema/category.schema.json` for category files. It is
-//! derived from the raw layer (schemars reads the serde structs and their
-//! doc comments), the declared facts of `fields.rs` and the value lists
-//! lowering checks, so it cannot drift from what errcat reads. Editors that
-//! speak taplo (VS Code's Even Better TOML, Helix, Zed) complete and check
-//! keys in a file that starts with `#:schema <path to the schema>`.
+//! Derives the two schemas from the raw layer: schemars reads the serde
+//! structs and their doc comments, to which this adds the declared facts of
+//! `fields.rs` and the value lists lowering checks. Only errcat's own tests
+//! run it (feature `schema`), to keep the committed copies fresh, so build
+//! scripts never compile schemars.
 
 use schemars::JsonSchema;
 use serde_json::{Map, Value, json};
@@ -12,38 +10,11 @@ use serde_json::{Map, Value, json};
 use crate::fields::{FIELDS, FieldType};
 use crate::model::ParamType;
 use crate::raw::{RawCategory, RawCode, RawEnvelope, RawMeta, RawRetryPolicy};
-use crate::write::FileSet;
-
-/// The schema of catalog.toml.
-pub const CATALOG_SCHEMA: &str = "schema/catalog.schema.json";
-/// The schema of a category file.
-pub const CATEGORY_SCHEMA: &str = "schema/category.schema.json";
-
-/// The two schemas.
-pub const OUTPUT: super::Output = super::Output {
-    name: "json_schema",
-    default: false,
-    emit,
-};
-
-fn emit(cx: &super::Context<'_>) -> FileSet {
-    let header = super::generated_header(cx.command);
-    let mut files = FileSet::new();
-    files.insert(CATALOG_SCHEMA.into(), pretty(&catalog_schema(&header)));
-    files.insert(CATEGORY_SCHEMA.into(), pretty(&category_schema(&header)));
-    files
-}
-
-fn pretty(value: &Value) -> String {
-    let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
-    out.push('\n');
-    out
-}
 
 /// catalog.toml: `[catalog]`, `[envelope]`, `[exit_codes]`, `[outputs]`,
 /// `[retry.*]`, `[categories.*]`.
 pub fn catalog_schema(header: &str) -> Value {
-    let outputs: Map<String, Value> = super::OUTPUTS
+    let outputs: Map<String, Value> = crate::emit::OUTPUTS
         .iter()
         .map(|o| {
             let what = if o.default { "on unless set to false" } else { "off unless set to true" };
@@ -192,93 +163,4 @@ fn table<T: JsonSchema>(facts: Facts) -> Value {
         }
     }
     schema
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_key_errcat_reads_is_in_the_schema_and_no_other() {
-        let code = category_schema("x");
-        let code = &code["additionalProperties"];
-        assert_eq!(code["additionalProperties"], false);
-        for key in [
-            "numeric",
-            "title",
-            "message",
-            "params",
-            "since",
-            "sdk_exception",
-            "server_retries",
-        ] {
-            assert!(code["properties"].get(key).is_some(), "{key}");
-        }
-        assert_eq!(
-            code["properties"]["kind"]["enum"],
-            json!(["error", "success", "pending"])
-        );
-        assert!(code["properties"]["title"]["description"].is_string());
-        let catalog = catalog_schema("x");
-        let category = &catalog["properties"]["categories"]["additionalProperties"];
-        assert!(category["properties"].get("sdk_exception").is_some());
-        assert!(category["properties"].get("since").is_none(), "codes only");
-        assert!(
-            catalog["properties"]["catalog"]["properties"]
-                .get("since")
-                .is_none()
-        );
-        assert!(!catalog.to_string().contains("\"default\":null"));
-        assert_eq!(
-            catalog["properties"]["retry"]["additionalProperties"]["properties"]["jitter"]["enum"],
-            json!(["none", "full", "equal"])
-        );
-    }
-
-    /// The defaults the schema states are the ones lowering applies.
-    #[test]
-    fn stated_defaults_are_the_defaults() {
-        let settings = "[catalog]\nname = \"d\"\n[retry.plain]\nstrategy = \"backoff\"\ninitial_ms = 10\nmax_delay_ms = 100\n\
-                        [categories.input]\ntitle = \"Input\"\nfault = \"client\"\nstatus = 400\n";
-        let codes = "[bad]\ntitle = \"Bad\"\nmessage = \"Bad.\"\n";
-        let sources =
-            crate::Sources::from_memory("c", [("catalog.toml", settings), ("input.toml", codes)]);
-        let model = crate::compile(&sources).unwrap().model;
-        let catalog = catalog_schema("x");
-        let default = |table: &Value, key: &str| table["properties"][key]["default"].clone();
-        let retry = &catalog["properties"]["retry"]["additionalProperties"];
-        let crate::model::RetryStrategy::Backoff(b) = model.retry_policies[1].strategy else {
-            panic!("a backoff policy");
-        };
-        assert_eq!(default(retry, "factor"), json!(b.factor));
-        assert_eq!(default(retry, "max_attempts"), json!(b.max_attempts));
-        assert_eq!(default(retry, "jitter"), json!(b.jitter.as_str()));
-        let envelope = &catalog["properties"]["envelope"];
-        assert_eq!(
-            default(envelope, "style"),
-            json!(model.envelope.style.as_str())
-        );
-        assert_eq!(default(envelope, "field_case"), json!("snake"));
-        assert_eq!(model.envelope.field_case, crate::model::FieldCase::Snake);
-        let meta = &catalog["properties"]["catalog"];
-        assert_eq!(default(meta, "docs_anchor"), json!(model.meta.docs_anchor));
-        assert_eq!(
-            default(meta, "docs_base_url"),
-            json!(model.meta.docs_base_url)
-        );
-        let category = &catalog["properties"]["categories"]["additionalProperties"];
-        assert_eq!(
-            default(category, "kind"),
-            json!(model.codes[0].kind.as_str())
-        );
-        assert_eq!(
-            default(category, "retry"),
-            json!(model.retry_of(&model.codes[0]).name)
-        );
-        let code = &category_schema("x")["additionalProperties"];
-        assert_eq!(
-            default(code, "server_retries"),
-            json!(model.codes[0].facts.server_retries)
-        );
-    }
 }
