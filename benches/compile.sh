@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compile-time benchmark: errcat's generated crate (full and lean) against
 # what a user would otherwise write (strum + match; static tables + phf; the
-# same plus one hand-written typed constructor per code), all from the same
+# same plus one hand-written typed constructor per code; and an empty crate,
+# rustc's floor), all from the same
 # synthetic catalog, at 200 / 2,000 / 20,000 codes.
 #
 # Each case gets a clean CARGO_TARGET_DIR whose dependencies are built first
@@ -50,7 +51,7 @@ printf '| codes | crate | debug (s) | debug peak RSS (MB) | release (s) | releas
 for n in "${sizes[@]}"; do
   "$gen" "$n" "$work/$n" "$root/runtime" >/dev/null
   declare -A secs=()
-  for crate in errcat errcat-lean phf phf-ctors strum; do
+  for crate in errcat errcat-lean phf phf-ctors strum empty; do
     row="| $n | $crate"
     for profile in debug release; do
       flags=()

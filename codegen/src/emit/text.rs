@@ -1,7 +1,7 @@
 //! Text helpers shared by emitters: escaping for Markdown and rustdoc, and the
 //! interned string blob of generated Rust.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// All strings of a generated crate in one blob, deduplicated. Each string is
 /// referred to as `offset << 32 | len`; `0` stands for "none".

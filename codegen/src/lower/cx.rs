@@ -1,7 +1,7 @@
 //! The lowering context: where diagnostics go, and the small value checks
 //! every part of lowering shares.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::diagnostics::{Diagnostic, rules as diag};
 use crate::ident;

@@ -1,7 +1,7 @@
 //! `replaced_by`: resolves each deprecated code's successor to an index and
 //! records, on each successor, the codes it replaces.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::cx::Cx;
 use crate::diagnostics::rules as diag;

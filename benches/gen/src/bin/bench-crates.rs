@@ -1,5 +1,6 @@
 //! Writes the crates of one synthetic catalog size for `benches/compile.sh`:
-//! `errcat/`, `errcat-lean/`, `strum/`, `phf/` and `phf-ctors/`, each a library whose
+//! `errcat/`, `errcat-lean/`, `strum/`, `phf/`, `phf-ctors/` and `empty/` (the
+//! floor: no code, errcat's dependency), each a library whose
 //! `src/lib.rs` is the generated source (and `src/stub.rs` an empty one used
 //! to pre-build dependencies).
 //!
@@ -41,6 +42,12 @@ fn main() {
             "phf",
             "phf = \"0.14\"\n".to_string(),
             errcat_bench_gen::table_phf(&model),
+        ),
+        (
+            // rustc's floor: an empty library with errcat's dependency.
+            "empty",
+            format!("errcat-runtime = {{ path = {runtime:?} }}\n"),
+            String::new(),
         ),
         (
             "phf-ctors",

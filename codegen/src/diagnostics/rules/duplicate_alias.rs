@@ -1,6 +1,6 @@
 //! E0007: An alias is used twice, or equals a code name.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
@@ -33,7 +33,7 @@ aliases = ["BAD"]
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     // Names first (as written, then on the wire), then aliases in order.
-    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut names: HashMap<&str, usize> = HashMap::default();
     for (i, code) in cx.map.codes_in_file_order() {
         names.entry(&code.name).or_insert(i);
     }
@@ -42,7 +42,7 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
             names.entry(&code.wire_name).or_insert(i);
         }
     }
-    let mut aliases: HashMap<&str, (FileId, Range<usize>)> = HashMap::new();
+    let mut aliases: HashMap<&str, (FileId, Range<usize>)> = HashMap::default();
     for (_, code) in cx.map.codes_in_file_order() {
         for (alias, span) in &code.aliases {
             if let Some(&owner) = names.get(alias.as_str()) {

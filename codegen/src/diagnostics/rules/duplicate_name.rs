@@ -1,6 +1,6 @@
 //! E0005: Two codes share a name.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
@@ -30,7 +30,7 @@ message = "Defined in two files."
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: HashMap<&str, usize> = HashMap::default();
     for (i, code) in cx.map.codes_in_file_order() {
         match first.get(code.name.as_str()) {
             Some(&f) => {

@@ -1,6 +1,6 @@
 //! E0006: Two codes share a numeric code.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
@@ -30,7 +30,7 @@ message = "The input is worse."
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<u32, usize> = HashMap::new();
+    let mut first: HashMap<u32, usize> = HashMap::default();
     for (i, code) in cx.map.codes_in_file_order() {
         let Some(n) = code.identity_numeric else {
             continue;

@@ -1,6 +1,6 @@
 //! E0009: Two names map to the same Rust identifier.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
@@ -49,7 +49,7 @@ fn check(
     out: &mut Vec<Diagnostic>,
     items: impl Iterator<Item = (String, FileId, Range<usize>)>,
 ) {
-    let mut seen: HashMap<String, (FileId, Range<usize>, &str)> = HashMap::new();
+    let mut seen: HashMap<String, (FileId, Range<usize>, &str)> = HashMap::default();
     for (ident, file, span) in items {
         let name = cx.sources.file(file).text.get(span.clone()).unwrap_or_default();
         match seen.get(&ident) {

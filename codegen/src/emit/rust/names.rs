@@ -69,8 +69,7 @@ fn constructor_names(model: &Model) -> Vec<String> {
         .map(|c| ident::code_fn_ident(&c.name))
         .collect();
     let plain: Vec<&str> = fns.iter().map(|f| f.trim_start_matches("r#")).collect();
-    let mut taken: std::collections::HashSet<String> =
-        methods.iter().map(|m| m.to_string()).collect();
+    let mut taken: foldhash::HashSet<String> = methods.iter().map(|m| m.to_string()).collect();
     taken.extend(
         plain
             .iter()
