@@ -109,7 +109,8 @@ fn every_code_matches_its_source() {
                 .map(|p| (p.name.to_string(), p.ty.as_str().to_string()))
                 .collect();
             assert_eq!(generated_params, params, "{name}");
-            let anchor = format!("https://errcat.dev/errors/{category_id}.md#{name}");
+            // The default `docs_anchor`: the code's section on the published book.
+            let anchor = format!("https://errcat.dev/errors/{category_id}.html#{name}");
             assert_eq!(g.docs_url(), anchor);
             checked += 1;
         }

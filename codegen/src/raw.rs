@@ -93,9 +93,12 @@ pub struct RawMeta {
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "`\"\"` (relative links)", "default" = "")))]
     pub docs_base_url: Option<Str>,
     /// Per-code path under the base URL. Only `{category}` and `{code}` may
-    /// appear. `Code::docs_url()` is `docs_base_url + "/" + docs_anchor`.
+    /// appear. `Code::docs_url()` is `docs_base_url + "/" + docs_anchor`. The
+    /// default points into the site mdBook builds from the docs pages; a
+    /// catalog that publishes the Markdown itself uses
+    /// `"{category}.md#{code}"`.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "`\"{category}.md#{code}\"`", "default" = "{category}.md#{code}")))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "`\"{category}.html#{code}\"`", "default" = "{category}.html#{code}")))]
     pub docs_anchor: Option<Str>,
 }
 

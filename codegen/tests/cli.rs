@@ -451,3 +451,58 @@ fn watch_regenerates_on_save_and_survives_a_bad_edit() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[cfg(unix)]
+#[test]
+fn book_builds_the_current_pages_with_mdbook_and_says_what_is_missing() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    // A stand-in for mdBook that records how it was called.
+    let fake = tmp.path().join("fake-mdbook");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/mdbook-args\"\nls \"$2\" > \"$(dirname \"$0\")/mdbook-src\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let book = |env: &[(&str, &Path)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_errcat"));
+        command.arg("book").current_dir(tmp.path());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        command.output().unwrap()
+    };
+
+    let out = book(&[("MDBOOK", &fake)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let args = std::fs::read_to_string(tmp.path().join("mdbook-args")).unwrap();
+    assert!(args.starts_with("build "), "{args}");
+    assert!(args.contains("target/errcat-book/errcat"), "{args}");
+    // The staged source is the docs pages with their book.toml, made now:
+    // generated/ was never written.
+    let src = std::fs::read_to_string(tmp.path().join("mdbook-src")).unwrap();
+    for page in ["book.toml", "SUMMARY.md", "README.md", "rate_limit.md"] {
+        assert!(src.lines().any(|l| l == page), "{page} in {src}");
+    }
+    assert!(!tmp.path().join("generated").exists());
+
+    let missing = tmp.path().join("no-such-mdbook");
+    let out = book(&[("MDBOOK", &missing)]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cargo install --locked mdbook"), "{stderr}");
+
+    let catalog = tmp.path().join("catalog/catalog.toml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(&catalog, text.replace("book = true", "book = false")).unwrap();
+    let out = book(&[("MDBOOK", &fake)]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("book = true"), "{stderr}");
+}

@@ -66,8 +66,8 @@ fn every_declared_fact_reaches_every_output() {
             field.key
         );
         assert!(
-            page.contains(&format!("| {} |", field.label)),
-            "{} row:\n{page}",
+            page.contains(&format!("- **{}:** ", field.label)),
+            "{} item:\n{page}",
             field.label
         );
     }

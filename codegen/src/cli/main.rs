@@ -13,6 +13,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use errcat_codegen::{Report, Sources, compile};
 use serde_json::json;
 
+mod book;
 mod check;
 mod explain;
 mod generate;
@@ -95,6 +96,17 @@ enum Command {
     },
     /// Validate the catalog and fail if the generated folder is stale.
     Check,
+    /// Build the docs site with mdBook (the catalog must set `book = true`
+    /// under `[outputs]`).
+    Book {
+        /// Open the site in a browser once it is built.
+        #[arg(long)]
+        open: bool,
+        /// Where to write the site (default: `target/errcat-book/<catalog>`
+        /// beside the generated folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Print the documentation of one code, as `rustc --explain` does.
     Explain {
         /// A code name, alias or numeric code.
@@ -216,6 +228,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     match &cli.command {
         Command::Generate { .. } => generate::run(model, &project.generated, started),
         Command::Check => check::run(model, &project),
+        Command::Book { open, out } => book::run(model, &project, out.as_deref(), *open),
         Command::Explain { code, markdown } => {
             let mut output = explain::run(model, code)?;
             let stdout = std::io::stdout().is_terminal();

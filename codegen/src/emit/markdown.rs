@@ -574,11 +574,12 @@ pub fn code_section(model: &Model, code: &Code) -> String {
     if let Some(s) = &code.solution {
         let _ = writeln!(out, "**Solution:** {}\n", md_block(s));
     }
-    let _ = writeln!(out, "| | |\n| --- | --- |");
+    // The facts as a list: a table would need a header row of its own,
+    // which renders as an empty bar on the site.
     let policy = model.retry_of(code);
     let _ = writeln!(
         out,
-        "| Retry | `{}`: {} |",
+        "- **Retry:** `{}`: {}",
         policy.name,
         retry_in_words(policy)
     );
@@ -589,31 +590,31 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         .map(|(_, m)| format!(" ({})", md_table_cell(m)));
     let _ = writeln!(
         out,
-        "| CLI exit code | {}{} |",
+        "- **CLI exit code:** {}{}",
         code.exit_code,
         meaning.unwrap_or_default()
     );
     fact_rows(&mut out, code, Group::Delivery);
     if code.fault != model.category_of(code).fault && code.kind.is_error() {
-        let _ = writeln!(out, "| Fault | {} |", code.fault);
+        let _ = writeln!(out, "- **Fault:** {}", code.fault);
     }
     fact_rows(&mut out, code, Group::Client);
     let category = model.category_of(code);
     let _ = writeln!(
         out,
-        "| Category | [{}]({}) |",
+        "- **Category:** [{}]({})",
         md_table_cell(&category.title),
         category_page_name(category)
     );
     if !code.aliases.is_empty() {
         let aliases: Vec<String> = code.aliases.iter().map(|a| md_cell_code(a)).collect();
-        let _ = writeln!(out, "| Aliases | {} |", aliases.join(", "));
+        let _ = writeln!(out, "- **Aliases:** {}", aliases.join(", "));
     }
     fact_rows(&mut out, code, Group::History);
     let replaced: Vec<&Code> = code.replaces.iter().map(|&i| &model.codes[i]).collect();
     if !replaced.is_empty() {
         let links: Vec<String> = replaced.iter().map(|c| code_link(model, c)).collect();
-        let _ = writeln!(out, "| Replaces | {} |", links.join(", "));
+        let _ = writeln!(out, "- **Replaces:** {}", links.join(", "));
     }
     let _ = writeln!(
         out,
@@ -623,7 +624,7 @@ pub fn code_section(model: &Model, code: &Code) -> String {
     out
 }
 
-/// The docs rows of a code's declared facts in `group`: text as text or
+/// The docs list items of a code's declared facts in `group`: text as text or
 /// code, counts only when not 0, with their note.
 fn fact_rows(out: &mut String, code: &Code, group: Group) {
     for (i, field) in Field::in_group(group) {
@@ -641,7 +642,7 @@ fn fact_rows(out: &mut String, code: &Code, group: Group) {
                 format!("{n} ({})", field.note.replace("{times}", times))
             }
         };
-        let _ = writeln!(out, "| {} | {cell} |", field.label);
+        let _ = writeln!(out, "- **{}:** {cell}", field.label);
     }
 }
 

@@ -5,6 +5,7 @@
 //! line in [`OUTPUTS`]; each gets the shared [`Context`]. The Rust module is
 //! the exception: build scripts write it to `OUT_DIR` with [`rust::emit`].
 
+pub mod book;
 mod context;
 pub mod json;
 pub mod json_schema;
@@ -45,6 +46,7 @@ impl Output {
 /// Every output under `generated/`, in the order they are written.
 pub const OUTPUTS: &[Output] = &[
     markdown::OUTPUT,
+    book::OUTPUT,
     json::OUTPUT,
     json_schema::OUTPUT,
     openapi::OUTPUT,

@@ -10,7 +10,7 @@ use crate::raw::{Entry, Str};
 use crate::source::FileId;
 
 /// The anchor pattern used when catalog.toml gives none.
-pub const DEFAULT_DOCS_ANCHOR: &str = "{category}.md#{code}";
+pub const DEFAULT_DOCS_ANCHOR: &str = "{category}.html#{code}";
 
 use crate::raw::values::{CASES, CODE_CASES, PLACEMENTS};
 

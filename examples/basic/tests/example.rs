@@ -19,7 +19,7 @@ fn generated_from_its_own_catalog() {
     );
     assert_eq!(
         Code::CardDeclined.docs_url(),
-        "https://payments.example.com/docs/errors/card.md#card_declined"
+        "https://payments.example.com/docs/errors/card.html#card_declined"
     );
     assert_eq!(
         errcat_example_basic::customer_hint(Code::CardDeclined),

@@ -436,7 +436,7 @@ mod promptfloe_seed {
         assert_eq!(body["error"]["retryAfterMs"], 3_600_000);
         assert_eq!(
             body["error"]["docsUrl"],
-            "https://promptfloe.com/sdk/reference/errors#quota_exceeded"
+            "https://promptfloe.com/sdk/reference/errors/access.html#quota_exceeded"
         );
         let parsed = Error::from_response(403, [], body.to_string().as_bytes());
         assert_eq!(

@@ -26,7 +26,7 @@ fn minimal_facts() {
     assert_eq!(c.solution(), Some("Slow down."));
     assert_eq!(
         c.docs_url(),
-        "https://docs.example.com/errors/limits.md#too_many_requests"
+        "https://docs.example.com/errors/limits.html#too_many_requests"
     );
     assert_eq!(c.aliases().collect::<Vec<_>>(), ["TOO_MANY", "throttled"]);
     let params: Vec<_> = c.params().map(|p| (p.name, p.ty.as_str())).collect();
@@ -65,7 +65,7 @@ fn minimal_facts() {
     assert_eq!(crashed.retry_policy_name(), "standard");
     assert_eq!(
         crashed.docs_url(),
-        "https://docs.example.com/errors/failures.md#crashed"
+        "https://docs.example.com/errors/failures.html#crashed"
     );
     assert_eq!(Category::Failures.numeric_range(), None);
     assert_eq!(

@@ -71,7 +71,7 @@ fn envelopes_follow_the_catalog() {
             "param": "model_id",
             "requestId": "req_1",
             "retryAfterMs": 30000,
-            "docsUrl": "https://service.example.com/errors/request.md#rate_limit_exceeded",
+            "docsUrl": "https://service.example.com/errors/request.html#rate_limit_exceeded",
             "details": {"limit": 600, "window": 60}
         }})
     );

@@ -108,6 +108,7 @@ registry! {
     ControlCharacter = "E0038", Error, control_character;
     UnreadCatalogEntry = "W0039", Warning, unread_catalog_entry;
     ConstructorRenamed = "N0040", Note, constructor_renamed;
+    BookWithoutDocs = "E0041", Error, book_without_docs;
 }
 
 impl DiagCode {

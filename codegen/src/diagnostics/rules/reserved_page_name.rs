@@ -1,6 +1,7 @@
 //! E0036: A category id names a page the docs already have.
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::emit::book::SITE_PAGES;
 use crate::emit::markdown::PAGES;
 use crate::model::Lowered;
 use crate::source::FileId;
@@ -10,7 +11,7 @@ use std::ops::Range;
 pub(crate) const RULE: Rule = Rule {
     name: "reserved_page_name",
     summary: "A category id names a page the docs already have.",
-    explanation: "Each category gets its own docs page, `<id>.md`, beside the pages errcat always writes (`README.md`, `SUMMARY.md`, `numeric.md`). A category with one of those names would overwrite that page, and on case-insensitive file systems (macOS, Windows) `readme` and `summary` collide with `README.md` and `SUMMARY.md` too. Rename the category.",
+    explanation: "Each category gets its own docs page, `<id>.md`, beside the pages errcat always writes (`README.md`, `SUMMARY.md`, `numeric.md`), and, on a site built from them, `<id>.html` beside the pages mdBook writes (`index.html`, `print.html`, `toc.html`, `404.html`). A category with one of those names would overwrite that page, and on case-insensitive file systems (macOS, Windows) `readme` and `summary` collide with `README.md` and `SUMMARY.md` too. Rename the category.",
     example: Some(EXAMPLE),
     lint: Some(lint),
 };
@@ -38,8 +39,8 @@ message = "The server crashed."
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     for source in &cx.map.categories {
-        let page = PAGES.iter().find(|page| {
-            let stem = page.strip_suffix(".md").unwrap_or(page);
+        let page = PAGES.iter().chain(SITE_PAGES).find(|page| {
+            let stem = page.rsplit_once('.').map_or(**page, |(stem, _)| stem);
             stem.eq_ignore_ascii_case(&source.id)
         });
         if let Some(page) = page {
@@ -62,7 +63,7 @@ pub(crate) fn reserved_page_name(
     .at(file, span, "this category's page is `<id>.md`")
     .help(format!(
         "rename the category; these page names are taken (in any letter case): {}",
-        PAGES.join(", ")
+        PAGES.iter().chain(SITE_PAGES).copied().collect::<Vec<_>>().join(", ")
     ))
 }
 
@@ -74,6 +75,12 @@ mod tests {
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::ReservedPageName));
+    }
+
+    #[test]
+    fn the_sites_own_pages_are_taken_too() {
+        let print = EXAMPLE.replace("numeric", "print");
+        assert!(codes_for(&print).contains(&DiagCode::ReservedPageName));
     }
 
     #[test]

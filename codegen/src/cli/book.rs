@@ -1,0 +1,98 @@
+//! `errcat book`: build the docs site with mdBook, for a person to look at.
+//!
+//! mdBook runs as an installed binary, not a library: its library API is
+//! not stable across releases, and linking it would put a web toolchain's
+//! worth of crates into every build of this CLI. The book is built from
+//! the docs pages as the catalog makes them now, staged beside the site,
+//! so it never shows stale pages and never touches `generated/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use errcat_codegen::{GENERATE_COMMAND, Model, emit, generated_files, write};
+use serde_json::json;
+
+use crate::output::{EXIT_FAILURE, Failure, Output};
+use crate::project::Project;
+
+/// The mdBook release errcat's book is tested with (CI installs it).
+pub const MDBOOK_VERSION: &str = "0.5.4";
+
+pub fn run(
+    model: &Model,
+    project: &Project,
+    out: Option<&Path>,
+    open: bool,
+) -> Result<Output, Failure> {
+    if !emit::book::OUTPUT.chosen_by(model) {
+        return Err(Failure::new(
+            EXIT_FAILURE,
+            "no_book",
+            "the catalog does not ask for a book",
+        )
+        .hint("add `book = true` under `[outputs]` in catalog.toml"));
+    }
+    let site = out.map_or_else(|| default_site(project, model), Path::to_path_buf);
+    let staged = site.with_extension("src");
+    let docs: write::FileSet = generated_files(model, GENERATE_COMMAND)
+        .into_iter()
+        .filter_map(|(path, text)| Some((path.strip_prefix("docs").ok()?.to_path_buf(), text)))
+        .collect();
+    write::write_all(&staged, &docs).map_err(|e| {
+        Failure::new(EXIT_FAILURE, "write_failed", e.to_string()).file(e.path.display().to_string())
+    })?;
+
+    let mdbook = std::env::var_os("MDBOOK").unwrap_or_else(|| "mdbook".into());
+    let mut command = Command::new(&mdbook);
+    command
+        .arg("build")
+        .arg(&staged)
+        .arg("--dest-dir")
+        .arg(absolute(&site));
+    if open {
+        command.arg("--open");
+    }
+    let status = command.status().map_err(|e| {
+        let failure = Failure::new(
+            EXIT_FAILURE,
+            "mdbook_not_found",
+            format!("cannot run `{}`: {e}", mdbook.to_string_lossy()),
+        );
+        if e.kind() == std::io::ErrorKind::NotFound {
+            failure.hint(format!(
+                "install mdBook with `cargo install --locked mdbook --version {MDBOOK_VERSION}`, or set MDBOOK to its path"
+            ))
+        } else {
+            failure
+        }
+    })?;
+    if !status.success() {
+        return Err(Failure::new(
+            EXIT_FAILURE,
+            "mdbook_failed",
+            format!("mdbook build failed ({status})"),
+        ));
+    }
+    let index = site.join("index.html");
+    Ok(Output {
+        text: format!(
+            "built the book of {} codes: {}\n",
+            model.codes.len(),
+            index.display()
+        ),
+        json: json!({ "codes": model.codes.len(), "site": site, "index": index }),
+    })
+}
+
+/// `target/errcat-book/<catalog>` beside the generated folder.
+fn default_site(project: &Project, model: &Model) -> PathBuf {
+    let root = project.generated.parent().unwrap_or(Path::new(""));
+    root.join("target")
+        .join("errcat-book")
+        .join(&model.meta.name)
+}
+
+/// mdBook resolves `--dest-dir` against the book's folder, not ours.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}

@@ -1,0 +1,72 @@
+//! E0041: The catalog asks for a book but not for the docs pages.
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::model::Lowered;
+use crate::source::FileId;
+use std::ops::Range;
+
+/// E0041.
+pub(crate) const RULE: Rule = Rule {
+    name: "book_without_docs",
+    summary: "The catalog asks for a book but not for the docs pages.",
+    explanation: "The `book` output writes `docs/book.toml`, which makes the docs pages an mdBook source: the pages are the book's chapters. With `docs = false` there are no pages, and the book would be empty. Turn the docs back on, or the book off.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+};
+
+/// The base catalog with this change: it reports E0041.
+const EXAMPLE: &str = r#"#== catalog.toml
+[catalog]
+name = "fixture"
+
+[outputs]
+docs = false
+book = true
+
+[categories.client]
+title = "Client"
+fault = "client"
+status = 400
+#== -server.toml
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    let chosen = |name: &str| {
+        crate::emit::OUTPUTS
+            .iter()
+            .any(|o| o.name == name && o.chosen_by(cx.model))
+    };
+    if chosen(crate::emit::book::OUTPUT.name) && !chosen(crate::emit::markdown::OUTPUT.name) {
+        let book = cx.map.outputs.iter().rev().find(|(name, _)| name == "book");
+        if let Some((_, span)) = book {
+            out.push(book_without_docs(cx.map.settings, span.clone()));
+        }
+    }
+}
+
+/// E0041.
+pub(crate) fn book_without_docs(file: FileId, span: Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::BookWithoutDocs,
+        "the book's chapters are the docs pages, which are turned off",
+    )
+    .at(file, span, "the book is asked for here")
+    .help("remove `docs = false` from `[outputs]`, or set `book = false`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::BookWithoutDocs));
+    }
+
+    #[test]
+    fn a_book_with_docs_does_not() {
+        let with_docs = EXAMPLE.replace("docs = false", "docs = true");
+        assert!(!codes_for(&with_docs).contains(&DiagCode::BookWithoutDocs));
+    }
+}
