@@ -317,9 +317,17 @@ fn retry_section(out: &mut String, model: &Model) {
         );
     }
     let _ = writeln!(out, "\n### Retry policies\n");
+    // What each policy is for, as the catalog says it; the column is left
+    // out when no policy says.
+    let described = model.retry_policies.iter().any(|p| p.description.is_some());
+    let (about, about_rule) = if described {
+        (" What it is for |", " --- |")
+    } else {
+        ("", "")
+    };
     let _ = writeln!(
         out,
-        "| Policy | Strategy | Delays | Jitter | Attempts | Codes |\n| --- | --- | --- | --- | --- | --- |"
+        "| Policy |{about} Strategy | Delays | Jitter | Attempts | Codes |\n| --- |{about_rule} --- | --- | --- | --- | --- |"
     );
     for (i, policy) in model.retry_policies.iter().enumerate() {
         let used = model.codes.iter().filter(|c| c.retry == i).count();
@@ -343,9 +351,14 @@ fn retry_section(out: &mut String, model: &Model) {
                 fallback.max_attempts.to_string(),
             ),
         };
+        let about = match (&policy.description, described) {
+            (Some(d), _) => format!(" {} |", md_table_cell(d)),
+            (None, true) => " — |".to_string(),
+            (None, false) => String::new(),
+        };
         let _ = writeln!(
             out,
-            "| `{}` | {strategy} | {delays} | {jitter} | {attempts} | {used} |",
+            "| `{}` |{about} {strategy} | {delays} | {jitter} | {attempts} | {used} |",
             policy.name
         );
     }
