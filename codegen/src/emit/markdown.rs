@@ -242,12 +242,11 @@ fn status_section(out: &mut String, model: &Model) {
     }
     for (status, codes) in by_status {
         let links: Vec<String> = codes.iter().map(|c| code_link(model, c)).collect();
-        let _ = writeln!(
-            out,
-            "| {status} | {} | {} |",
-            reason_phrase(status),
-            links.join(", ")
-        );
+        let meaning = match reason_phrase(status) {
+            "" => "—",
+            phrase => phrase,
+        };
+        let _ = writeln!(out, "| {status} | {meaning} | {} |", links.join(", "));
     }
     out.push('\n');
 }
@@ -427,9 +426,16 @@ fn cross_tool_section(out: &mut String, model: &Model) {
         out,
         "The same failure, as each tool reports it. Use this table when wiring retries.\n"
     );
+    // A column no code fills would read "—" on every row.
+    let exceptions = model.codes.iter().any(|c| c.facts.sdk_exception.is_some());
+    let (head, rule) = if exceptions {
+        (" SDK exception |", " --- |")
+    } else {
+        ("", "")
+    };
     let _ = writeln!(
         out,
-        "| Situation | HTTP status | CLI exit code | SDK exception | Retry | Codes |\n| --- | --- | --- | --- | --- | --- |"
+        "| Situation | HTTP status | CLI exit code |{head} Retry | Codes |\n| --- | --- | --- |{rule} --- | --- |"
     );
     for category in &model.categories {
         // One row per distinct combination within the category.
@@ -447,11 +453,15 @@ fn cross_tool_section(out: &mut String, model: &Model) {
         }
         for ((status, exit, exception, retry), codes) in rows {
             let links: Vec<String> = codes.iter().map(|c| code_link(model, c)).collect();
-            let exception = exception.map_or("—".to_string(), md_cell_code);
+            let exception = match exception {
+                _ if !exceptions => String::new(),
+                Some(name) => format!(" {} |", md_cell_code(name)),
+                None => " — |".to_string(),
+            };
             let policy = &model.retry_policies[retry];
             let _ = writeln!(
                 out,
-                "| {} | {status} | {exit} | {exception} | {} | {} |",
+                "| {} | {status} | {exit} |{exception} {} | {} |",
                 md_table_cell(&category.title),
                 retry_short(policy),
                 links.join(", ")
@@ -551,10 +561,9 @@ pub fn code_section(model: &Model, code: &Code) -> String {
     };
     let _ = writeln!(
         out,
-        "**{}**{numeric} · HTTP {} {}{kind}\n",
+        "**{}**{numeric} · {}{kind}\n",
         md_table_cell(&code.title),
-        code.status,
-        reason_phrase(code.status)
+        http_status_in_words(code.status)
     );
     if let Some(note) = &code.deprecated {
         let _ = write!(
@@ -831,6 +840,15 @@ pub fn ms(ms: u64) -> String {
     }
 }
 
+/// `HTTP 429 Too Many Requests`, or `HTTP 599` for a status without a
+/// known reason phrase.
+pub fn http_status_in_words(status: u16) -> String {
+    match reason_phrase(status) {
+        "" => format!("HTTP {status}"),
+        phrase => format!("HTTP {status} {phrase}"),
+    }
+}
+
 /// The standard reason phrase of an HTTP status, or `""`.
 pub fn reason_phrase(status: u16) -> &'static str {
     match status {
@@ -884,6 +902,8 @@ pub fn reason_phrase(status: u16) -> &'static str {
         429 => "Too Many Requests",
         431 => "Request Header Fields Too Large",
         451 => "Unavailable For Legal Reasons",
+        // Not in RFC 9110, but widely used (nginx; gRPC's CANCELLED maps to it).
+        499 => "Client Closed Request",
         500 => "Internal Server Error",
         501 => "Not Implemented",
         502 => "Bad Gateway",
@@ -903,6 +923,13 @@ pub fn reason_phrase(status: u16) -> &'static str {
 mod tests {
     use super::*;
     use crate::model::Jitter;
+
+    #[test]
+    fn statuses_read_without_a_dangling_space() {
+        assert_eq!(http_status_in_words(429), "HTTP 429 Too Many Requests");
+        assert_eq!(http_status_in_words(499), "HTTP 499 Client Closed Request");
+        assert_eq!(http_status_in_words(599), "HTTP 599");
+    }
 
     #[test]
     fn delays_read_like_the_seeds() {
