@@ -82,6 +82,9 @@ impl Arg<'_> {
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Parsed {
     wire_code: Option<String>,
+    /// A second name for the error, tried when `wire_code` is not in the
+    /// catalog (an AIP-193 body's `status`, behind its ErrorInfo `reason`).
+    fallback_code: Option<String>,
     numeric: Option<u64>,
     message: String,
     param: Option<String>,
@@ -306,8 +309,9 @@ impl<C: CatalogCode> Error<C> {
 
     /// Parses an HTTP error response, leniently: the nested envelope (snake
     /// or camel case), RFC 9457 problem details, FastAPI-style
-    /// `{"detail": ...}`, `{"error": "text"}` and numeric `{"status":
-    /// {"code": N}}` bodies are understood. `Retry-After` (seconds or an
+    /// `{"detail": ...}`, `{"error": "text"}`, numeric `{"status":
+    /// {"code": N}}` and Google's AIP-193 `{"error": {"code": <HTTP status>,
+    /// "status": ..., "details": [ErrorInfo]}}` bodies are understood. `Retry-After` (seconds or an
     /// HTTP date) and `X-Request-Id` are read from the headers, which win
     /// over the body. Never panics; an unparsable or oversized body still
     /// gives an error classified by `status`.
@@ -325,10 +329,16 @@ impl<C: CatalogCode> Error<C> {
         Error::resolve(status, parse_response(status, &[], body))
     }
 
-    fn resolve(status: u16, parsed: Parsed) -> Self {
+    fn resolve(status: u16, mut parsed: Parsed) -> Self {
         let code = match (&parsed.wire_code, parsed.numeric) {
             (_, Some(n)) => u32::try_from(n).ok().and_then(C::from_numeric),
-            (Some(name), None) => C::lookup(name),
+            (Some(name), None) => C::lookup(name).or_else(|| {
+                let fallback = parsed.fallback_code.take()?;
+                let code = C::lookup(&fallback)?;
+                // The name the code was found by is the wire code.
+                parsed.wire_code = Some(fallback);
+                Some(code)
+            }),
             (None, None) => None,
         };
         let message = if parsed.message.is_empty() {
@@ -417,6 +427,7 @@ impl Parsed {
             Some(Value::Number(n)) => self.set_numeric(n.as_u64()),
             _ => {}
         }
+        self.read_google_status(&fields);
         if self.wire_code.is_none()
             && let Some(Value::Object(status)) = object.get("status")
         {
@@ -458,6 +469,43 @@ impl Parsed {
             .map(|s| Duration::from_secs_f64(s.min(u32::MAX as f64)));
         if let Some(Value::Object(details)) = first(&fields, Member::Details) {
             self.details = details;
+        }
+    }
+
+    /// Google's API errors (AIP-193): `{"error": {"code": 429, "status":
+    /// "RESOURCE_EXHAUSTED", "details": [{"@type": ".../google.rpc.ErrorInfo",
+    /// "reason": ...}]}}`. There `code` is the HTTP status, not a numeric
+    /// code of the catalog; the error is named by ErrorInfo's `reason`, or
+    /// else by `status`, and ErrorInfo's `metadata` are its details.
+    fn read_google_status(&mut self, fields: &Map<String, Value>) {
+        let (Some(Value::Number(http)), Some(Value::String(status))) =
+            (fields.get("code"), fields.get("status"))
+        else {
+            return;
+        };
+        if !http.as_u64().is_some_and(|n| (100..=599).contains(&n)) || status.is_empty() {
+            return;
+        }
+        let info = fields
+            .get("details")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .find(|d| {
+                d.get("@type")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| t.ends_with("google.rpc.ErrorInfo"))
+            });
+        let reason = info
+            .and_then(|i| i.get("reason"))
+            .and_then(Value::as_str)
+            .filter(|r| !r.is_empty());
+        let clip = |s: &str| s.chars().take(MAX_RAW_MESSAGE_CHARS).collect::<String>();
+        self.numeric = None;
+        self.wire_code = Some(clip(reason.unwrap_or(status)));
+        self.fallback_code = reason.map(|_| clip(status));
+        if let Some(Value::Object(metadata)) = info.and_then(|i| i.get("metadata")) {
+            self.details = metadata.clone();
         }
     }
 

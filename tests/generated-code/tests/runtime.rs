@@ -163,6 +163,36 @@ fn parses_the_seed_shapes() {
 }
 
 #[test]
+fn google_api_errors_are_named_by_reason_or_status_not_by_http_code() {
+    // AIP-193: `code` is the HTTP status. Read as a numeric code it named no
+    // code, and the status fallback made a never-retry error retryable.
+    let body = br#"{"error": {"code": 429, "message": "Key revoked.", "status": "RESOURCE_EXHAUSTED",
+        "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "INVALID_API_KEY",
+                     "domain": "example.com", "metadata": {"service": "vision"}}]}}"#;
+    let e = Error::from_response(429, [], body);
+    assert_eq!(e.code(), Some(Code::InvalidApiKey));
+    assert_eq!(e.message(), "Key revoked.");
+    assert!(
+        !e.is_retryable(),
+        "the catalog says never, whatever the status"
+    );
+    assert_eq!(e.details().get("service"), Some(&json!("vision")));
+    // An unknown reason falls back to `status`.
+    let body = br#"{"error": {"code": 503, "message": "m", "status": "unavailable",
+        "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "NOT_OURS"}]}}"#;
+    let e = Error::from_response(503, [], body);
+    assert_eq!(e.code(), Some(Code::Unavailable));
+    assert_eq!(e.code_str(), "unavailable");
+    // Without ErrorInfo, `status` names it; unknown, the wire name is kept.
+    let body = br#"{"error": {"code": 400, "message": "m", "status": "INVALID_ARGUMENT"}}"#;
+    let e = Error::from_response(400, [], body);
+    assert_eq!((e.code(), e.code_str()), (None, "INVALID_ARGUMENT"));
+    // A numeric `code` with no `status` is still a numeric code.
+    let e = Error::from_response(500, [], br#"{"error": {"code": 503, "message": "m"}}"#);
+    assert_eq!(e.code(), Some(Code::Unavailable), "numeric 503");
+}
+
+#[test]
 fn headers_win_and_both_retry_after_forms_parse() {
     let body = br#"{"error": {"code": "rate_limit_exceeded", "message": "m", "requestId": "body", "retryAfterMs": 1000}}"#;
     let e = Error::from_response(
