@@ -440,8 +440,11 @@ fn cross_tool_section(out: &mut String, model: &Model) {
     for category in &model.categories {
         // One row per distinct combination within the category.
         let mut rows: BTreeMap<(u16, u8, Option<&str>, usize), Vec<&Code>> = BTreeMap::new();
-        for &i in &category.codes {
-            let c = &model.codes[i];
+        // Failures only: a success has nothing to map or retry.
+        for c in category.codes.iter().map(|&i| &model.codes[i]) {
+            if !c.kind.is_error() {
+                continue;
+            }
             rows.entry((
                 c.status,
                 c.exit_code,
