@@ -105,21 +105,36 @@ impl Backoff {
     }
 
     /// The jittered delay after `attempt` failed attempts, or `None` once
-    /// `max_attempts` have been made.
+    /// `max_attempts` have been made: a uniform draw from
+    /// [`Backoff::delay_bounds`].
     pub fn delay_with<R: rand::Rng + ?Sized>(&self, attempt: u32, rng: &mut R) -> Option<Duration> {
+        self.delay_bounds(attempt).map(|bounds| draw(bounds, rng))
+    }
+
+    /// The least and the most the delay after `attempt` failed attempts can
+    /// be, or `None` once `max_attempts` have been made. No jitter: the base
+    /// delay; full: zero to it; equal: half of it to it.
+    pub fn delay_bounds(&self, attempt: u32) -> Option<(Duration, Duration)> {
         if attempt == 0 || attempt >= self.max_attempts {
             return None;
         }
         let base = self.base_delay(attempt);
         let nanos = u64::try_from(base.as_nanos()).unwrap_or(u64::MAX);
         Some(match self.jitter {
-            Jitter::None => base,
-            Jitter::Full => Duration::from_nanos(rand::RngExt::random_range(rng, 0..=nanos)),
-            Jitter::Equal => Duration::from_nanos(
-                nanos / 2 + rand::RngExt::random_range(rng, 0..=nanos - nanos / 2),
-            ),
+            Jitter::None => (base, base),
+            Jitter::Full => (Duration::ZERO, base),
+            Jitter::Equal => (Duration::from_nanos(nanos / 2), base),
         })
     }
+}
+
+/// A uniform draw within `(least, most)`, to the nanosecond.
+fn draw<R: rand::Rng + ?Sized>((least, most): (Duration, Duration), rng: &mut R) -> Duration {
+    if least >= most {
+        return least;
+    }
+    let spread = u64::try_from((most - least).as_nanos()).unwrap_or(u64::MAX);
+    least + Duration::from_nanos(rand::RngExt::random_range(rng, 0..=spread))
 }
 
 impl RetryPolicy {
@@ -162,9 +177,22 @@ impl RetryPolicy {
         retry_after: Option<Duration>,
         rng: &mut R,
     ) -> Option<Duration> {
+        self.delay_bounds(attempt, retry_after)
+            .map(|bounds| draw(bounds, rng))
+    }
+
+    /// The least and the most [`RetryPolicy::delay`] can return after
+    /// `attempt` failed attempts, given the server's `Retry-After`, or
+    /// `None` to stop. Every client of the catalog, in every language, keeps
+    /// its delays within these (the conformance cases state them).
+    pub fn delay_bounds(
+        &self,
+        attempt: u32,
+        retry_after: Option<Duration>,
+    ) -> Option<(Duration, Duration)> {
         match self {
             RetryPolicy::Never => None,
-            RetryPolicy::Backoff(b) => b.delay_with(attempt, rng),
+            RetryPolicy::Backoff(b) => b.delay_bounds(attempt),
             RetryPolicy::AfterHeader { max_wait, fallback } => {
                 if attempt == 0 || attempt >= fallback.max_attempts {
                     return None;
@@ -174,9 +202,9 @@ impl RetryPolicy {
                     // `Retry-After: 0` or a date already past (clock skew):
                     // the policy's own backoff is the floor, so a client
                     // never retries in a tight loop.
-                    Some(wait) if wait.is_zero() => fallback.delay_with(attempt, rng),
-                    Some(wait) => Some(wait),
-                    None => fallback.delay_with(attempt, rng),
+                    Some(wait) if wait.is_zero() => fallback.delay_bounds(attempt),
+                    Some(wait) => Some((wait, wait)),
+                    None => fallback.delay_bounds(attempt),
                 }
             }
         }
@@ -190,6 +218,41 @@ mod tests {
 
     fn seeded() -> rand::rngs::StdRng {
         rand::rngs::StdRng::seed_from_u64(7)
+    }
+
+    #[test]
+    fn every_delay_falls_within_its_bounds() {
+        let mut rng = seeded();
+        for jitter in [Jitter::None, Jitter::Full, Jitter::Equal] {
+            let policy = RetryPolicy::AfterHeader {
+                max_wait: Duration::from_secs(60),
+                fallback: Backoff {
+                    jitter,
+                    ..PROMPTFLOE
+                },
+            };
+            for retry_after in [None, Some(Duration::ZERO), Some(Duration::from_secs(3))] {
+                for attempt in 0..8 {
+                    let bounds = policy.delay_bounds(attempt, retry_after);
+                    for _ in 0..200 {
+                        let delay = policy.delay_with(attempt, retry_after, &mut rng);
+                        match (bounds, delay) {
+                            (Some((least, most)), Some(d)) => assert!(least <= d && d <= most),
+                            (None, None) => {}
+                            other => panic!("{jitter:?} {retry_after:?} {attempt}: {other:?}"),
+                        }
+                    }
+                }
+            }
+        }
+        let equal = Backoff {
+            jitter: Jitter::Equal,
+            ..PROMPTFLOE
+        };
+        assert_eq!(
+            equal.delay_bounds(2),
+            Some((Duration::from_secs(1), Duration::from_secs(2)))
+        );
     }
 
     const PROMPTFLOE: Backoff = Backoff {

@@ -6,6 +6,7 @@
 //! the exception: build scripts write it to `OUT_DIR` with [`rust::emit`].
 
 pub mod book;
+pub mod conformance;
 mod context;
 pub mod json;
 pub mod json_schema;
@@ -50,6 +51,7 @@ pub const OUTPUTS: &[Output] = &[
     json::OUTPUT,
     json_schema::OUTPUT,
     openapi::OUTPUT,
+    conformance::OUTPUT,
 ];
 
 /// Every file of every output the catalog chose (`[outputs]`).

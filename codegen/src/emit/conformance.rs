@@ -1,0 +1,216 @@
+//! Conformance cases: `conformance/cases.json`, one language-neutral file of
+//! HTTP error responses and what every client of the catalog must make of
+//! them (Smithy's `httpResponseTests`, per catalog). Each client's test
+//! suite runs every case: the Rust runtime's in this repository, and the
+//! TypeScript and Python modules' wherever they are generated.
+//!
+//! The expectations come from the model and the runtime's own definitions
+//! (the envelope writer, `RetryPolicy::delay_bounds`), so the file states
+//! the catalog's contract once, for every language.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use errcat_runtime::{EnvelopeFormat, RetryPolicy};
+use serde_json::{Value, json};
+
+use super::markdown::{EXAMPLE_REQUEST_ID, example_body};
+use crate::model::{Code, Model, RetryStrategy};
+use crate::write::FileSet;
+
+/// The cases file, under `generated/`.
+pub const CASES: &str = "conformance/cases.json";
+
+/// A `Retry-After` the cases use where a code's policy honours one.
+const RETRY_AFTER_SECS: u64 = 30;
+/// A wire code no catalog has.
+const UNKNOWN_CODE: &str = "errcat_conformance_unknown_code";
+
+/// `conformance/cases.json`.
+pub const OUTPUT: super::Output = super::Output {
+    name: "conformance",
+    default: false,
+    emit,
+};
+
+fn emit(cx: &super::Context<'_>) -> FileSet {
+    let model = cx.model;
+    let mut styles: Vec<EnvelopeFormat> = model
+        .codes
+        .iter()
+        .map(|c| model.envelope.with_style(c.envelope))
+        .collect();
+    styles.sort_by_key(|f| f.style.as_str());
+    styles.dedup();
+    let mut cases = Vec::new();
+    for code in model.codes.iter().filter(|c| c.kind.is_error()) {
+        for &format in &styles {
+            cases.push(code_case(model, code, format, Some(RETRY_AFTER_SECS)));
+        }
+        if matches!(
+            model.retry_of(code).strategy,
+            RetryStrategy::AfterHeader { .. }
+        ) {
+            // `Retry-After: 0` (or a date in the past) must not mean "now".
+            cases.push(code_case(
+                model,
+                code,
+                model.envelope.with_style(code.envelope),
+                Some(0),
+            ));
+        }
+    }
+    cases.extend(unknown_cases(model));
+    let document = json!({
+        "@generated": super::generated_header(cx.command),
+        "catalog": model.meta.name,
+        "about": "Each case is an HTTP error response and what a client of this catalog must make of it: \
+                  the code (null when unknown), the SDK class, fault and retryability, the message, the \
+                  request id and Retry-After, the least and most delay before each retry (`stop` once \
+                  the client must give up), and the body the client must write back for the error it parsed.",
+        "cases": cases,
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    let mut files = FileSet::new();
+    files.insert(PathBuf::from(CASES), text);
+    files
+}
+
+/// A code's example response in `format`, with a `Retry-After` of
+/// `retry_after` seconds where its policy honours one.
+fn code_case(
+    model: &Model,
+    code: &Code,
+    format: EnvelopeFormat,
+    retry_after: Option<u64>,
+) -> Value {
+    let policy = runtime_policy(&model.retry_of(code).strategy);
+    let honours = matches!(policy, RetryPolicy::AfterHeader { .. });
+    let retry_after = retry_after.filter(|_| honours).map(Duration::from_secs);
+    let mut body = example_body(model, code);
+    body.retry_after = retry_after;
+    let mut headers = vec![json!(["X-Request-Id", EXAMPLE_REQUEST_ID])];
+    if let Some(wait) = retry_after {
+        headers.push(json!(["Retry-After", wait.as_secs().to_string()]));
+    }
+    // What a client writes back for the error it parsed: the catalog's own
+    // envelope for this code, whatever shape the response had.
+    let written = body.to_json(model.envelope.with_style(code.envelope));
+    let name = match retry_after {
+        Some(wait) if wait.is_zero() => format!("{} (Retry-After: 0)", code.wire_name),
+        _ => format!("{} ({})", code.wire_name, format.style.as_str()),
+    };
+    json!({
+        "name": name,
+        "response": {
+            "status": code.status,
+            "headers": headers,
+            "body": body.to_json(format).to_string(),
+        },
+        "expect": {
+            "code": code.wire_name,
+            "class": code.facts.sdk_exception,
+            "fault": code.fault.as_str(),
+            "status": code.status,
+            "retryable": policy.is_retryable(),
+            "message": body.message,
+            "request_id": EXAMPLE_REQUEST_ID,
+            "retry_after_ms": retry_after.map(super::millis),
+            "retry": delays(&policy, retry_after),
+            "body": written,
+        },
+    })
+}
+
+/// Responses whose code the catalog does not have: retry advice then
+/// follows the HTTP status alone; a body that is not JSON keeps its text.
+fn unknown_cases(model: &Model) -> Vec<Value> {
+    let mut cases = Vec::new();
+    let format = model.envelope;
+    for (status, retry_after) in [(503u16, Some(RETRY_AFTER_SECS)), (400, None)] {
+        let policy = RetryPolicy::for_status(status);
+        let retry_after = retry_after.map(Duration::from_secs);
+        let body = errcat_runtime::ErrorBody {
+            code: UNKNOWN_CODE.into(),
+            message: "Something this catalog has no code for.".into(),
+            status,
+            error_type: None,
+            title: None,
+            param: None,
+            request_id: None,
+            retry_after: None,
+            docs_url: None,
+            details: Default::default(),
+        };
+        let mut headers = Vec::new();
+        if let Some(wait) = retry_after {
+            headers.push(json!(["Retry-After", wait.as_secs().to_string()]));
+        }
+        cases.push(json!({
+            "name": format!("unknown code at HTTP {status}"),
+            "response": { "status": status, "headers": headers, "body": body.to_json(format).to_string() },
+            "expect": {
+                "code": Value::Null,
+                "wire_code": UNKNOWN_CODE,
+                "status": status,
+                "retryable": policy.is_retryable(),
+                "message": body.message,
+                "request_id": Value::Null,
+                "retry_after_ms": retry_after.map(super::millis),
+                "retry": delays(&policy, retry_after),
+            },
+        }));
+    }
+    let policy = RetryPolicy::for_status(502);
+    cases.push(json!({
+        "name": "not JSON at HTTP 502",
+        "response": { "status": 502, "headers": [], "body": "<html>bad gateway</html>" },
+        "expect": {
+            "code": Value::Null,
+            "status": 502,
+            "retryable": policy.is_retryable(),
+            "message": "<html>bad gateway</html>",
+            "request_id": Value::Null,
+            "retry_after_ms": Value::Null,
+            "retry": delays(&policy, None),
+        },
+    }));
+    cases
+}
+
+/// The most failed attempts a case lists delays for; past a few, backoff
+/// only repeats its cap.
+const ATTEMPTS_LISTED: u32 = 12;
+
+/// The delay bounds after each failed attempt, from the first, ending with
+/// a `stop` where the client must stop (within the first
+/// [`ATTEMPTS_LISTED`]).
+fn delays(policy: &RetryPolicy, retry_after: Option<Duration>) -> Vec<Value> {
+    let mut out = Vec::new();
+    for attempt in 1..=ATTEMPTS_LISTED {
+        match policy.delay_bounds(attempt, retry_after) {
+            Some((least, most)) => out.push(json!({
+                "attempt": attempt,
+                "min_ms": least.as_secs_f64() * 1000.0,
+                "max_ms": most.as_secs_f64() * 1000.0,
+            })),
+            None => {
+                out.push(json!({ "attempt": attempt, "stop": true }));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The runtime's policy for a catalog policy.
+fn runtime_policy(strategy: &RetryStrategy) -> RetryPolicy {
+    match *strategy {
+        RetryStrategy::Never => RetryPolicy::Never,
+        RetryStrategy::Backoff(b) => RetryPolicy::Backoff(b),
+        RetryStrategy::AfterHeader { max_wait, fallback } => {
+            RetryPolicy::AfterHeader { max_wait, fallback }
+        }
+    }
+}
