@@ -47,8 +47,10 @@ pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
 /// Bodies larger than this are not parsed; the error is classified by its
 /// HTTP status alone.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
-/// The longest message kept from an unparsable body.
-const MAX_RAW_MESSAGE_CHARS: usize = 512;
+/// The longest message kept from an unparsable body, and the longest code.
+pub const MAX_RAW_MESSAGE_CHARS: usize = 512;
+/// The longest message kept from a parsed body.
+pub const MAX_MESSAGE_CHARS: usize = MAX_RAW_MESSAGE_CHARS * 8;
 
 /// A typed constructor argument: cheap to build, no allocation.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -447,7 +449,7 @@ impl Parsed {
             first(&fields, Member::Message)
         };
         if let Some(Value::String(message)) = message {
-            self.message = message.chars().take(MAX_RAW_MESSAGE_CHARS * 8).collect();
+            self.message = message.chars().take(MAX_MESSAGE_CHARS).collect();
         }
         self.param = text(first(&fields, Member::Param).as_ref());
         self.request_id = text(first(&fields, Member::RequestId).as_ref())

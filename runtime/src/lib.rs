@@ -23,7 +23,10 @@ pub mod phf;
 pub use envelope::{
     EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase, Member, RequestIdPlacement, WireField,
 };
-pub use error::{Arg, CatalogCode, Error, MAX_BODY_BYTES, parse_retry_after, render_template};
+pub use error::{
+    Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_MESSAGE_CHARS, MAX_RAW_MESSAGE_CHARS,
+    MAX_REQUEST_ID_CHARS, parse_retry_after, render_template,
+};
 pub use rand::Rng;
 pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};
 pub use retry_loop::RetryAdvice;

@@ -90,12 +90,20 @@ fn code_case(
     let retry_after = retry_after.filter(|_| honours).map(Duration::from_secs);
     let mut body = example_body(model, code);
     body.retry_after = retry_after;
+    // What a client keeps of the message (and so writes back).
+    let kept: String = body
+        .message
+        .chars()
+        .take(errcat_runtime::MAX_MESSAGE_CHARS)
+        .collect();
     let mut headers = vec![json!(["X-Request-Id", EXAMPLE_REQUEST_ID])];
     if let Some(wait) = retry_after {
         headers.push(json!(["Retry-After", wait.as_secs().to_string()]));
     }
     // What a client writes back for the error it parsed: the catalog's own
     // envelope for this code, whatever shape the response had.
+    let sent = body.to_json(format).to_string();
+    body.message = kept;
     let written = body.to_json(model.envelope.with_style(code.envelope));
     let name = match retry_after {
         Some(wait) if wait.is_zero() => format!("{} (Retry-After: 0)", code.wire_name),
@@ -106,7 +114,7 @@ fn code_case(
         "response": {
             "status": code.status,
             "headers": headers,
-            "body": body.to_json(format).to_string(),
+            "body": sent,
         },
         "expect": {
             "code": code.wire_name,

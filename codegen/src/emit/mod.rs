@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod openapi;
 pub mod rust;
 mod text;
+pub mod typescript;
 
 pub use context::Context;
 pub use text::{md_cell_code, md_inline_code, md_table_cell};
@@ -52,6 +53,7 @@ pub const OUTPUTS: &[Output] = &[
     json_schema::OUTPUT,
     openapi::OUTPUT,
     conformance::OUTPUT,
+    typescript::OUTPUT,
 ];
 
 /// Every file of every output the catalog chose (`[outputs]`).

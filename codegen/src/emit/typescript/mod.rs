@@ -1,0 +1,458 @@
+//! The TypeScript module: `typescript/errors.ts`, one file with no
+//! dependencies. The catalog's data is written as JSON (so catalog text can
+//! never become code), followed by the runtime (`runtime.ts`, the same rules
+//! as errcat-runtime), one class per SDK exception that is a valid class
+//! name, and one typed constructor per code.
+//!
+//! Wire field names, body and message bounds, and the fallback backoff come
+//! from errcat-runtime's own tables, so the two runtimes cannot disagree on
+//! them; the conformance cases check the rest.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use errcat_runtime::{Backoff, EnvelopeStyle, Member};
+use serde_json::{Map, Value, json};
+
+use crate::model::{Model, ParamType, RetryStrategy};
+use crate::write::FileSet;
+
+/// The module, under `generated/`.
+pub const MODULE: &str = "typescript/errors.ts";
+
+/// The runtime part of the module.
+const RUNTIME: &str = include_str!("runtime.ts");
+
+/// Names the module itself exports or uses; a generated name never takes one.
+const TAKEN: &[&str] = &[
+    "CatalogError",
+    "Code",
+    "CodeFacts",
+    "Backoff",
+    "RetryPolicy",
+    "Fault",
+    "Kind",
+    "Headers",
+    "ErrorOptions",
+    "EnvelopeStyle",
+    "isCatalogError",
+    "hasCode",
+    "lookup",
+    "fromNumeric",
+    "facts",
+    "create",
+    "renderTemplate",
+    "fromResponse",
+    "parseRetryAfter",
+    "delayBounds",
+    "policyForStatus",
+    "construct",
+    "CATALOG_NAME",
+    "CATALOG_VERSION",
+    "Error",
+    "Object",
+    "Symbol",
+    "Math",
+    "Date",
+    "Number",
+    "String",
+    "Array",
+    "JSON",
+];
+
+/// JavaScript's reserved words, and the strict-mode ones.
+const RESERVED: &[&str] = &[
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "let",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "static",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+    "arguments",
+    "eval",
+];
+
+/// `typescript/errors.ts`.
+pub const OUTPUT: super::Output = super::Output {
+    name: "typescript",
+    default: false,
+    emit,
+};
+
+fn emit(cx: &super::Context<'_>) -> FileSet {
+    let mut files = FileSet::new();
+    files.insert(PathBuf::from(MODULE), module(cx.model, cx.command));
+    files
+}
+
+fn module(model: &Model, command: &str) -> String {
+    let mut out = format!("// {}\n", super::generated_header(command));
+    let _ = writeln!(
+        out,
+        "// The `{}` error catalog for TypeScript and JavaScript clients.\n",
+        model.meta.name.replace(['\n', '\r'], " ")
+    );
+    let json = |v: &Value| serde_json::to_string(v).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "/** The catalog's name. */\nexport const CATALOG_NAME = {};",
+        json(&json!(model.meta.name))
+    );
+    let _ = writeln!(
+        out,
+        "/** The catalog's version, if it has one. */\nexport const CATALOG_VERSION: string | null = {};\n",
+        json(&json!(model.meta.version))
+    );
+    let names: Vec<String> = model
+        .codes
+        .iter()
+        .map(|c| json(&json!(c.wire_name)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/** Every code of the catalog, by its wire name. */\nexport type Code =\n  | {};\n",
+        names.join("\n  | ")
+    );
+    let _ = writeln!(
+        out,
+        "const ENVELOPE: {{ readonly style: EnvelopeStyle; readonly fieldCase: \"snake\" | \"camel\"; readonly requestId: \"inside\" | \"outside\" }} = {};",
+        json(&envelope(model))
+    );
+    let _ = writeln!(
+        out,
+        "const WIRE: Readonly<Record<EnvelopeStyle, {{ readonly wrapper: string | null; readonly fields: readonly (readonly [string, string, string])[] }}>> = {};",
+        json(&wire())
+    );
+    let outer = errcat_runtime::envelope::OUTER_REQUEST_ID;
+    let _ = writeln!(
+        out,
+        "const OUTER_REQUEST_ID: readonly [string, string] = {};",
+        json(&json!([outer.snake, outer.camel]))
+    );
+    let limits = json!({
+        "maxBodyBytes": errcat_runtime::MAX_BODY_BYTES,
+        "maxRawMessageChars": errcat_runtime::MAX_RAW_MESSAGE_CHARS,
+        "maxMessageChars": errcat_runtime::MAX_MESSAGE_CHARS,
+        "maxRequestIdChars": errcat_runtime::MAX_REQUEST_ID_CHARS,
+    });
+    let _ = writeln!(out, "const LIMITS = {} as const;", json(&limits));
+    let _ = writeln!(
+        out,
+        "const FALLBACK_BACKOFF: Backoff = {};",
+        json(&backoff(&errcat_runtime::FALLBACK_BACKOFF))
+    );
+    let policies: Map<String, Value> = model
+        .retry_policies
+        .iter()
+        .map(|p| (p.name.clone(), policy(&p.strategy)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "const POLICIES: Readonly<Record<string, RetryPolicy>> = {};",
+        json(&Value::Object(policies))
+    );
+    let codes: Map<String, Value> = model
+        .codes
+        .iter()
+        .map(|c| {
+            let facts = json!({
+                "status": c.status,
+                "numeric": c.numeric,
+                "kind": c.kind.as_str(),
+                "fault": c.fault.as_str(),
+                "type": model.category_of(c).error_type,
+                "title": c.title,
+                "message": c.message,
+                "docsUrl": c.docs_url,
+                "sdkException": c.facts.sdk_exception,
+                "retry": model.retry_of(c).name,
+                "envelope": c.envelope.as_str(),
+                "params": c.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            });
+            (c.wire_name.clone(), facts)
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "const CODES: Readonly<Record<Code, CodeFacts>> = {};",
+        json(&Value::Object(codes))
+    );
+    let mut lookup = Map::new();
+    for c in &model.codes {
+        for name in [&c.wire_name, &c.name].into_iter().chain(&c.aliases) {
+            lookup
+                .entry(name.clone())
+                .or_insert_with(|| json!(c.wire_name));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "const NAMES: Readonly<Record<string, Code>> = {};",
+        json(&Value::Object(lookup))
+    );
+    let numeric: Map<String, Value> = model
+        .codes
+        .iter()
+        .filter_map(|c| Some((c.numeric?.to_string(), json!(c.wire_name))))
+        .collect();
+    let _ = writeln!(
+        out,
+        "const NUMERIC: Readonly<Record<string, Code>> = {};\n",
+        json(&Value::Object(numeric))
+    );
+    out.push_str(RUNTIME);
+    out.push('\n');
+
+    let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| s.to_string()).collect();
+    let classes = classes(model, &mut taken);
+    let _ = writeln!(
+        out,
+        "// -- One class per SDK exception --------------------------------------------\n"
+    );
+    for (class, codes) in &classes {
+        let _ = writeln!(
+            out,
+            "/** The SDK exception of {}. */\nexport class {class} extends CatalogError {{\n  static override readonly sdkClass: string | undefined = {};\n}}\n",
+            codes.join(", "),
+            json(&json!(class))
+        );
+    }
+    let entries: Vec<String> = classes
+        .iter()
+        .map(|(class, _)| format!("{}: {class}", json(&json!(class))))
+        .collect();
+    let _ = writeln!(
+        out,
+        "const CLASSES: Readonly<Record<string, new (code: Code | null, wireCode: string, options?: ErrorOptions) => CatalogError>> = {{ {} }};\n",
+        entries.join(", ")
+    );
+
+    let _ = writeln!(
+        out,
+        "// -- One typed constructor per code -------------------------------------------\n"
+    );
+    for code in &model.codes {
+        let function = unique(camel_case(&code.name), &mut taken);
+        let class = code
+            .facts
+            .sdk_exception
+            .as_deref()
+            .filter(|e| classes.iter().any(|(c, _)| c == e))
+            .unwrap_or("CatalogError");
+        let params: Vec<String> = code
+            .params
+            .iter()
+            .map(|p| format!("readonly {}: {}", json(&json!(p.name)), ts_type(p.ty)))
+            .collect();
+        let doc = format!("{}: `{}`", code.title, code.message)
+            .replace("*/", "*\\/")
+            .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
+        let wire = json(&json!(code.wire_name));
+        if params.is_empty() {
+            let _ = writeln!(
+                out,
+                "/** {doc} */\nexport function {function}(options?: ErrorOptions): {class} {{\n  return create({wire}, {{}}, options) as {class};\n}}\n"
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "/** {doc} */\nexport function {function}(params: {{ {} }}, options?: ErrorOptions): {class} {{\n  return create({wire}, params, options) as {class};\n}}\n",
+                params.join("; ")
+            );
+        }
+    }
+    out
+}
+
+/// The SDK exceptions that are valid class names, each with its codes.
+fn classes(model: &Model, taken: &mut BTreeSet<String>) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for code in &model.codes {
+        let Some(name) = code.facts.sdk_exception.as_deref() else {
+            continue;
+        };
+        if let Some((_, codes)) = out.iter_mut().find(|(c, _)| c == name) {
+            codes.push(format!("`{}`", code.wire_name));
+            continue;
+        }
+        if is_identifier(name) && !taken.contains(name) && !RESERVED.contains(&name) {
+            taken.insert(name.to_string());
+            out.push((name.to_string(), vec![format!("`{}`", code.wire_name)]));
+        }
+    }
+    out
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+/// `rate_limited` → `rateLimited`.
+fn camel_case(snake: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in snake.split('_').filter(|p| !p.is_empty()).enumerate() {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            if i == 0 {
+                out.push(first);
+            } else {
+                out.extend(first.to_uppercase());
+            }
+            out.push_str(chars.as_str());
+        }
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
+        out.insert(0, '_');
+    }
+    out
+}
+
+/// `name`, or `name_` (and so on) when it is reserved or taken.
+fn unique(mut name: String, taken: &mut BTreeSet<String>) -> String {
+    while RESERVED.contains(&name.as_str()) || taken.contains(&name) {
+        name.push('_');
+    }
+    taken.insert(name.clone());
+    name
+}
+
+fn ts_type(ty: ParamType) -> &'static str {
+    match ty {
+        ParamType::String => "string",
+        _ => "number",
+    }
+}
+
+fn envelope(model: &Model) -> Value {
+    let format = model.envelope;
+    json!({
+        "style": format.style.as_str(),
+        "fieldCase": match format.field_case { errcat_runtime::FieldCase::Camel => "camel", _ => "snake" },
+        "requestId": if matches!(format.request_id, errcat_runtime::RequestIdPlacement::Outside) { "outside" } else { "inside" },
+    })
+}
+
+/// Every style's wrapper and fields, from errcat-runtime's table.
+fn wire() -> Value {
+    let styles: Map<String, Value> = EnvelopeStyle::ALL
+        .iter()
+        .map(|style| {
+            let fields: Vec<Value> = style
+                .fields()
+                .iter()
+                .map(|f| json!([member(f.member), f.snake, f.camel]))
+                .collect();
+            (
+                style.as_str().to_string(),
+                json!({ "wrapper": style.wrapper(), "fields": fields }),
+            )
+        })
+        .collect();
+    Value::Object(styles)
+}
+
+fn member(member: Member) -> &'static str {
+    match member {
+        Member::Code => "code",
+        Member::Message => "message",
+        Member::ErrorType => "type",
+        Member::Title => "title",
+        Member::Status => "status",
+        Member::Param => "param",
+        Member::RequestId => "requestId",
+        Member::RetryAfterMs => "retryAfterMs",
+        Member::DocsUrl => "docsUrl",
+        Member::Details => "details",
+        // A member added to the runtime later: the TS runtime skips it.
+        _ => "other",
+    }
+}
+
+fn backoff(b: &Backoff) -> Value {
+    json!({
+        "initialMs": super::millis(b.initial),
+        "factor": b.factor,
+        "maxDelayMs": super::millis(b.max_delay),
+        "jitter": b.jitter.as_str(),
+        "maxAttempts": b.max_attempts,
+    })
+}
+
+fn policy(strategy: &RetryStrategy) -> Value {
+    match strategy {
+        RetryStrategy::Never => json!({ "strategy": "never" }),
+        RetryStrategy::Backoff(b) => {
+            let mut v = backoff(b);
+            v["strategy"] = json!("backoff");
+            v
+        }
+        RetryStrategy::AfterHeader { max_wait, fallback } => json!({
+            "strategy": "after_header",
+            "maxWaitMs": super::millis(*max_wait),
+            "fallback": backoff(fallback),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_identifiers_and_never_reserved() {
+        assert_eq!(camel_case("rate_limited"), "rateLimited");
+        assert_eq!(camel_case("e404_thing"), "e404Thing");
+        let mut taken = BTreeSet::new();
+        assert_eq!(unique("delete".into(), &mut taken), "delete_");
+        assert_eq!(unique("ok".into(), &mut taken), "ok");
+        assert_eq!(unique("ok".into(), &mut taken), "ok_");
+        assert!(is_identifier("RateLimitError"));
+        assert!(!is_identifier("ValueError / RoboflowError"));
+        assert!(!is_identifier("requests.exceptions.ConnectionError"));
+    }
+}

@@ -1,0 +1,494 @@
+// ---------------------------------------------------------------------------
+// The runtime: the same rules as errcat-runtime, in TypeScript, with no
+// dependencies. Everything above this line is the catalog's data.
+// ---------------------------------------------------------------------------
+
+/** Who is at fault for an error. */
+export type Fault = "client" | "server" | "none";
+/** Whether a code is an error, a success or an operation still running. */
+export type Kind = "error" | "success" | "pending";
+/** How long to wait between attempts: `initialMs * factor^(n-1)`, capped. */
+export interface Backoff {
+  readonly initialMs: number;
+  readonly factor: number;
+  readonly maxDelayMs: number;
+  readonly jitter: "none" | "full" | "equal";
+  readonly maxAttempts: number;
+}
+/** A retry policy of the catalog. */
+export type RetryPolicy =
+  | { readonly strategy: "never" }
+  | ({ readonly strategy: "backoff" } & Backoff)
+  | { readonly strategy: "after_header"; readonly maxWaitMs: number; readonly fallback: Backoff };
+/** What the catalog says about one code. */
+export interface CodeFacts {
+  readonly status: number;
+  readonly numeric: number | null;
+  readonly kind: Kind;
+  readonly fault: Fault;
+  readonly type: string;
+  readonly title: string;
+  readonly message: string;
+  readonly docsUrl: string;
+  readonly sdkException: string | null;
+  readonly retry: string;
+  readonly envelope: EnvelopeStyle;
+  readonly params: readonly string[];
+}
+/** The JSON shapes of an error body. */
+export type EnvelopeStyle = "nested" | "problem" | "detail";
+/** A name/value list or a record of response headers. */
+export type Headers = Iterable<readonly [string, string]> | Readonly<Record<string, string>>;
+/** What a catalog error carries besides its code. */
+export interface ErrorOptions {
+  readonly message?: string;
+  readonly status?: number;
+  readonly param?: string | null;
+  readonly requestId?: string | null;
+  readonly retryAfterMs?: number | null;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+const BRAND: unique symbol = Symbol.for(`errcat.error:${CATALOG_NAME}`);
+
+/**
+ * An error of this catalog. `instanceof` works across duplicated copies of
+ * this module (a brand, not the prototype chain, decides), and so does
+ * `error.name`, which is the code's SDK exception when it has one.
+ */
+export class CatalogError extends Error {
+  /** The code, or `null` for one this catalog does not have. */
+  readonly code: Code | null;
+  /** The code as the wire said it. */
+  readonly wireCode: string;
+  readonly status: number;
+  readonly param: string | null;
+  readonly requestId: string | null;
+  /** The server's advised wait (`Retry-After`), if it gave one. */
+  readonly retryAfterMs: number | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  /** The SDK exception the catalog names for the code, if any. */
+  readonly className: string | null;
+  declare readonly [BRAND]: true;
+  /** Set on the subclass of an SDK exception. */
+  static readonly sdkClass: string | undefined = undefined;
+
+  constructor(code: Code | null, wireCode: string, options: ErrorOptions = {}) {
+    const facts = code === null ? null : CODES[code];
+    super(options.message ?? facts?.title ?? `HTTP ${options.status ?? 500}`);
+    this.code = code;
+    this.wireCode = wireCode;
+    this.status = options.status ?? facts?.status ?? 500;
+    this.param = options.param ?? null;
+    this.requestId = options.requestId ?? null;
+    this.retryAfterMs = options.retryAfterMs ?? null;
+    this.details = options.details ?? {};
+    this.className = facts?.sdkException ?? null;
+    this.name = this.className ?? "CatalogError";
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
+    const sdkClass = this.sdkClass;
+    return sdkClass === undefined || (value as CatalogError).className === sdkClass;
+  }
+
+  /** What the catalog says about the code (`null` if unknown). */
+  get facts(): CodeFacts | null {
+    return this.code === null ? null : CODES[this.code];
+  }
+  /** Where the code is documented (`null` if unknown). */
+  get docsUrl(): string | null {
+    return this.facts?.docsUrl ?? null;
+  }
+  /** Who is at fault: the code's, else by HTTP status class. */
+  get fault(): Fault {
+    return this.facts?.fault ?? (this.status >= 500 ? "server" : this.status >= 400 ? "client" : "none");
+  }
+  /** The code's retry policy, or one from the HTTP status for unknown codes. */
+  get retryPolicy(): RetryPolicy {
+    const facts = this.facts;
+    return facts === null ? policyForStatus(this.status) : POLICIES[facts.retry]!;
+  }
+  /** True when the policy allows any retry. */
+  get retryable(): boolean {
+    return this.retryPolicy.strategy !== "never";
+  }
+  /** The least and the most delay after `attempt` failed attempts, or `null` to stop. */
+  delayBounds(attempt: number): readonly [number, number] | null {
+    return delayBounds(this.retryPolicy, attempt, this.retryAfterMs);
+  }
+  /** How long to wait after `attempt` failed attempts, or `null` to give up. */
+  retryDelay(attempt: number, random: () => number = Math.random): number | null {
+    const bounds = this.delayBounds(attempt);
+    return bounds === null ? null : bounds[0] + (bounds[1] - bounds[0]) * random();
+  }
+  /** The error as the catalog's envelope, for sending. */
+  toJSON(): Record<string, unknown> {
+    const facts = this.facts;
+    return writeBody(
+      {
+        code: this.code ?? this.wireCode,
+        message: this.message,
+        status: this.status,
+        type: facts?.type ?? null,
+        title: facts?.title ?? null,
+        param: this.param,
+        requestId: this.requestId,
+        retryAfterMs: this.retryAfterMs,
+        docsUrl: facts?.docsUrl ?? null,
+        details: this.details,
+      },
+      facts?.envelope ?? ENVELOPE.style,
+    );
+  }
+}
+
+/** True for an error of this catalog, from any copy of this module. */
+export function isCatalogError(value: unknown): value is CatalogError {
+  return value instanceof CatalogError;
+}
+
+/** True for an error of this catalog with `code`. */
+export function hasCode<C extends Code>(value: unknown, code: C): value is CatalogError & { readonly code: C } {
+  return isCatalogError(value) && value.code === code;
+}
+
+/** The code with this name, wire name or alias (or numeric code, as text). */
+export function lookup(name: string): Code | null {
+  return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
+}
+
+/** The code with this numeric code. */
+export function fromNumeric(numeric: number): Code | null {
+  const key = String(numeric);
+  return Object.prototype.hasOwnProperty.call(NUMERIC, key) ? NUMERIC[key]! : null;
+}
+
+/** What the catalog says about `code`. */
+export function facts(code: Code): CodeFacts {
+  return CODES[code];
+}
+
+/** An error of `code`, its message rendered from `params`. */
+export function create(code: Code, params: Readonly<Record<string, unknown>> = {}, options: ErrorOptions = {}): CatalogError {
+  const facts = CODES[code];
+  const details: Record<string, unknown> = {};
+  for (const name of facts.params) if (name in params) details[name] = params[name];
+  return construct(code, code, {
+    ...options,
+    message: options.message ?? renderTemplate(facts.message, params),
+    details: options.details ?? details,
+  });
+}
+
+/** Fills `{name}` placeholders; `{{` and `}}` are literal braces. */
+export function renderTemplate(template: string, params: Readonly<Record<string, unknown>>): string {
+  let out = "";
+  for (let at = 0; at < template.length; at++) {
+    const c = template[at]!;
+    if ((c === "{" || c === "}") && template[at + 1] === c) {
+      out += c;
+      at++;
+    } else if (c === "{") {
+      const end = template.indexOf("}", at);
+      if (end < 0) {
+        out += template.slice(at);
+        break;
+      }
+      const name = template.slice(at + 1, end);
+      const value = params[name];
+      out += value === undefined ? template.slice(at, end + 1) : String(value);
+      at = end;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses an HTTP error response, leniently and within bounds, as
+ * errcat-runtime does: the nested envelope (snake or camel case), RFC 9457
+ * problem details, `{"detail": ...}`, `{"error": "text"}`, numeric
+ * `{"status": {"code": N}}` and Google's AIP-193 bodies. `Retry-After` and
+ * `X-Request-Id` headers win over the body. Never throws.
+ */
+export function fromResponse(status: number, headers: Headers, body: string | Uint8Array): CatalogError {
+  const parsed = parseBody(status, body);
+  for (const [name, value] of headerPairs(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === "retry-after") {
+      const wait = parseRetryAfter(value, Date.now());
+      if (wait !== null) parsed.retryAfterMs = wait;
+    } else if (lower === "x-request-id") {
+      const id = cleanRequestId(value);
+      if (id !== null) parsed.requestId = id;
+    }
+  }
+  let code: Code | null = null;
+  if (parsed.numeric !== null) {
+    code = fromNumeric(parsed.numeric);
+  } else if (parsed.wireCode !== null) {
+    code = lookup(parsed.wireCode);
+    if (code === null && parsed.fallbackCode !== null) {
+      code = lookup(parsed.fallbackCode);
+      if (code !== null) parsed.wireCode = parsed.fallbackCode;
+    }
+  }
+  const message = parsed.message !== "" ? parsed.message : code !== null ? CODES[code].title : `HTTP ${status}`;
+  return construct(code, parsed.wireCode ?? code ?? "", {
+    message,
+    status,
+    param: parsed.param,
+    requestId: parsed.requestId,
+    retryAfterMs: parsed.retryAfterMs,
+    details: parsed.details,
+  });
+}
+
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP date (0 if past). */
+export function parseRetryAfter(value: string, nowMs: number): number | null {
+  const text = value.trim();
+  if (/^[0-9]+$/.test(text)) {
+    const secs = Number(text.length > 10 ? "4294967295" : text);
+    return Math.min(secs, 4294967295) * 1000;
+  }
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return null;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+/** The least and most delay after `attempt` failed attempts, or `null` to stop. */
+export function delayBounds(policy: RetryPolicy, attempt: number, retryAfterMs: number | null): readonly [number, number] | null {
+  switch (policy.strategy) {
+    case "never":
+      return null;
+    case "backoff":
+      return backoffBounds(policy, attempt);
+    case "after_header":
+      if (attempt === 0 || attempt >= policy.fallback.maxAttempts) return null;
+      if (retryAfterMs === null || retryAfterMs === 0) return backoffBounds(policy.fallback, attempt);
+      return retryAfterMs > policy.maxWaitMs ? null : [retryAfterMs, retryAfterMs];
+  }
+}
+
+function backoffBounds(b: Backoff, attempt: number): readonly [number, number] | null {
+  if (attempt === 0 || attempt >= b.maxAttempts) return null;
+  const exponent = Math.min(attempt - 1, 1024);
+  const raw = b.initialMs * Math.pow(Math.max(b.factor, 1), exponent);
+  const base = Number.isFinite(raw) ? Math.min(raw, b.maxDelayMs) : b.maxDelayMs;
+  // Whole microseconds, as the Rust runtime computes them.
+  const delay = Math.floor(base * 1000 + 1e-6) / 1000;
+  switch (b.jitter) {
+    case "none":
+      return [delay, delay];
+    case "full":
+      return [0, delay];
+    case "equal":
+      return [Math.floor(delay * 1e6 / 2) / 1e6, delay];
+  }
+}
+
+/** The policy for a code this module does not know, from the status class. */
+export function policyForStatus(status: number): RetryPolicy {
+  if (status === 429 || status === 503) return { strategy: "after_header", maxWaitMs: 60000, fallback: FALLBACK_BACKOFF };
+  if (status >= 500 && status <= 599) return { strategy: "backoff", ...FALLBACK_BACKOFF };
+  return { strategy: "never" };
+}
+
+interface Parsed {
+  wireCode: string | null;
+  fallbackCode: string | null;
+  numeric: number | null;
+  message: string;
+  param: string | null;
+  requestId: string | null;
+  retryAfterMs: number | null;
+  details: Record<string, unknown>;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseBody(status: number, body: string | Uint8Array): Parsed {
+  const parsed: Parsed = { wireCode: null, fallbackCode: null, numeric: null, message: "", param: null, requestId: null, retryAfterMs: null, details: {} };
+  const bytes = typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
+  if (bytes > LIMITS.maxBodyBytes) {
+    parsed.message = `HTTP ${status}: response body of ${bytes} bytes not parsed`;
+    return parsed;
+  }
+  const text = typeof body === "string" ? body : new TextDecoder("utf-8", { fatal: false }).decode(body);
+  let value: Json | undefined;
+  try {
+    value = JSON.parse(text) as Json;
+  } catch {
+    value = undefined;
+  }
+  if (isObject(value)) {
+    readObject(parsed, value);
+  } else {
+    const trimmed = text.trim();
+    parsed.message = trimmed === "" ? `HTTP ${status}` : Array.from(trimmed).slice(0, LIMITS.maxRawMessageChars).join("");
+  }
+  return parsed;
+}
+
+function clip(text: string, chars: number): string {
+  return Array.from(text).slice(0, chars).join("");
+}
+
+function messageOnly(message: string): JsonObject {
+  return { message };
+}
+
+function readObject(parsed: Parsed, object: JsonObject): void {
+  const str = (v: Json | undefined): string | null => (typeof v === "string" ? v : null);
+  const first = (o: JsonObject, member: string): Json | undefined => {
+    for (const name of memberNames(member)) if (Object.prototype.hasOwnProperty.call(o, name)) return o[name];
+    return undefined;
+  };
+  const nested = object[WIRE.nested.wrapper!];
+  const detail = object[WIRE.detail.wrapper!];
+  let fields: JsonObject;
+  let problem = false;
+  if (isObject(nested)) fields = nested;
+  else if (typeof nested === "string") fields = messageOnly(nested);
+  else if (isObject(detail) && !("status" in object)) fields = detail;
+  else if (typeof detail === "string" && !("title" in object)) fields = messageOnly(detail);
+  else {
+    fields = object;
+    problem = "title" in object || "detail" in object;
+  }
+  const code = fields["code"];
+  if (typeof code === "string" && code !== "") parsed.wireCode = clip(code, LIMITS.maxRawMessageChars);
+  else if (typeof code === "number") setNumeric(parsed, code);
+  readGoogleStatus(parsed, fields);
+  const statusObject = object["status"];
+  if (parsed.wireCode === null && isObject(statusObject)) {
+    const n = statusObject["code"];
+    if (typeof n === "number") setNumeric(parsed, n);
+    const description = str(statusObject["description"]);
+    if (description !== null) parsed.message = description;
+  }
+  const message = problem ? fields["detail"] ?? fields["title"] ?? fields["message"] : first(fields, "message");
+  if (typeof message === "string") parsed.message = clip(message, LIMITS.maxMessageChars);
+  parsed.param = str(first(fields, "param"));
+  const inner = str(first(fields, "requestId"));
+  const outer = OUTER_REQUEST_ID.map((k) => str(object[k])).find((v) => v !== null) ?? null;
+  const id = inner ?? outer;
+  parsed.requestId = id === null ? null : cleanRequestId(id);
+  const ms = first(fields, "retryAfterMs");
+  const secs = fields["retry_after"] ?? fields["retryAfter"];
+  const wait = typeof ms === "number" ? ms / 1000 : typeof secs === "number" ? secs : null;
+  parsed.retryAfterMs = wait !== null && Number.isFinite(wait) && wait >= 0 ? Math.min(wait, 4294967295) * 1000 : null;
+  const details = first(fields, "details");
+  if (isObject(details)) parsed.details = details;
+}
+
+function readGoogleStatus(parsed: Parsed, fields: JsonObject): void {
+  const http = fields["code"];
+  const status = fields["status"];
+  if (typeof http !== "number" || typeof status !== "string" || status === "") return;
+  if (!Number.isInteger(http) || http < 100 || http > 599) return;
+  const details = fields["details"];
+  const info = Array.isArray(details)
+    ? details.find((d) => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith("google.rpc.ErrorInfo"))
+    : undefined;
+  const reasonValue = isObject(info) ? info["reason"] : undefined;
+  const reason = typeof reasonValue === "string" && reasonValue !== "" ? reasonValue : null;
+  parsed.numeric = null;
+  parsed.wireCode = clip(reason ?? status, LIMITS.maxRawMessageChars);
+  parsed.fallbackCode = reason === null ? null : clip(status, LIMITS.maxRawMessageChars);
+  const metadata = isObject(info) ? info["metadata"] : undefined;
+  if (isObject(metadata)) parsed.details = metadata;
+}
+
+function setNumeric(parsed: Parsed, n: number): void {
+  if (Number.isInteger(n) && n >= 0) {
+    parsed.numeric = n;
+    parsed.wireCode = String(n);
+  }
+}
+
+function memberNames(member: string): string[] {
+  const names: string[] = [];
+  for (const style of ["nested", "problem", "detail"] as const) {
+    for (const [m, snake, camel] of WIRE[style].fields) {
+      if (m !== member) continue;
+      if (!names.includes(snake)) names.push(snake);
+      if (!names.includes(camel)) names.push(camel);
+    }
+  }
+  return names;
+}
+
+function cleanRequestId(raw: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const kept = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")).slice(0, LIMITS.maxRequestIdChars).join("").trim();
+  return kept === "" ? null : kept;
+}
+
+function* headerPairs(headers: Headers): Iterable<readonly [string, string]> {
+  if (Symbol.iterator in headers) yield* headers as Iterable<readonly [string, string]>;
+  else for (const [k, v] of Object.entries(headers)) yield [k, v];
+}
+
+interface Body {
+  code: string;
+  message: string;
+  status: number;
+  type: string | null;
+  title: string | null;
+  param: string | null;
+  requestId: string | null;
+  retryAfterMs: number | null;
+  docsUrl: string | null;
+  details: Readonly<Record<string, unknown>>;
+}
+
+function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
+  const wire = WIRE[style];
+  const outside = style === "detail" || (style === "nested" && ENVELOPE.requestId === "outside");
+  const problem = style === "problem";
+  const out: Record<string, unknown> = {};
+  for (const [member, snake, camel] of wire.fields) {
+    if (member === "requestId" && outside) continue;
+    const name = ENVELOPE.fieldCase === "camel" ? camel : snake;
+    let value: unknown;
+    switch (member) {
+      case "title":
+        value = problem ? body.title ?? body.code : body.title;
+        break;
+      case "docsUrl":
+        value = problem ? body.docsUrl ?? "about:blank" : body.docsUrl;
+        break;
+      case "retryAfterMs":
+        value = body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
+        break;
+      case "details":
+        value = Object.keys(body.details).length === 0 ? null : body.details;
+        break;
+      default:
+        value = (body as unknown as Record<string, unknown>)[member];
+    }
+    if (value !== null && value !== undefined) out[name] = value;
+  }
+  if (wire.wrapper === null) return out;
+  const envelope: Record<string, unknown> = { [wire.wrapper]: out };
+  if (outside && body.requestId !== null) envelope[ENVELOPE.fieldCase === "camel" ? OUTER_REQUEST_ID[1] : OUTER_REQUEST_ID[0]] = body.requestId;
+  return envelope;
+}
+
+/** The error of `code`, as the class of its SDK exception when it has one. */
+function construct(code: Code | null, wireCode: string, options: ErrorOptions): CatalogError {
+  const name = code === null ? null : CODES[code].sdkException;
+  const cls = name !== null && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
+  return new cls(code, wireCode, options);
+}

@@ -1,0 +1,80 @@
+// The generated TypeScript module of errcat's own catalog: it type-checks
+// under `tsc --strict`, passes every conformance case the Rust runtime
+// passes, and its classes and guards hold across duplicated copies.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import * as errors from "../../generated/typescript/errors.js";
+import { type Module, runCases } from "./conformance.js";
+
+const root = resolve(process.env["ERRCAT_ROOT"] ?? "../..");
+
+test("every conformance case", () => {
+  assert.ok(runCases(errors, join(root, "generated/conformance/cases.json")) > 60);
+});
+
+test("a hostile catalog's module type-checks and passes its cases", async () => {
+  const dir = "codegen/tests/fixtures/good/hostile/expected";
+  const module = (await import(`../../${dir}/typescript/errors.js`)) as Module;
+  assert.ok(runCases(module, join(root, `${dir}/conformance/cases.json`)) >= 3);
+});
+
+for (const seed of ["roboflow", "vision-api", "rotavision", "clarifai", "promptfloe"]) {
+  test(`every conformance case of the ${seed} seed`, async () => {
+    const module = (await import(`../../examples/seeds/${seed}/generated/typescript/errors.js`)) as Module;
+    assert.ok(runCases(module, join(root, `examples/seeds/${seed}/generated/conformance/cases.json`)) >= 3);
+  });
+}
+
+test("typed constructors render the template and pick the SDK class", () => {
+  const error = errors.rateLimited({ limit: 100, window: 60 }, { requestId: "req_1", retryAfterMs: 30000 });
+  assert.ok(error instanceof errors.RateLimitError);
+  assert.ok(!(error instanceof errors.ValidationError));
+  assert.equal(error.message, "Rate limit exceeded: 100 calls per 60 seconds.");
+  assert.equal(error.name, "RateLimitError");
+  assert.equal(error.status, 429);
+  assert.equal(error.docsUrl, "https://errcat.dev/errors/rate_limit.html#rate_limited");
+  assert.ok(errors.hasCode(error, "rate_limited"));
+  assert.ok(!errors.hasCode(error, "internal_error"));
+  assert.deepEqual(error.details, { limit: 100, window: 60 });
+  const body = error.toJSON() as { error: Record<string, unknown> };
+  assert.equal(body.error["code"], "rate_limited");
+  assert.equal(body.error["retry_after_ms"], 30000);
+  assert.equal(errors.lookup("RATE_LIMIT_ERROR"), "rate_limited", "aliases resolve");
+  assert.equal(errors.fromNumeric(17000), "rate_limited");
+  assert.equal(errors.renderTemplate("{{literal}} {a}", { a: 1 }), "{literal} 1");
+});
+
+test("instanceof and guards hold across a duplicated copy of the module", async () => {
+  const compiled = new URL("../../generated/typescript/errors.js", import.meta.url);
+  const dir = mkdtempSync(join(tmpdir(), "errcat-ts-"));
+  copyFileSync(compiled, join(dir, "errors.js"));
+  copyFileSync(new URL("../../package.json", import.meta.url), join(dir, "package.json"));
+  const copy = (await import(pathToFileURL(join(dir, "errors.js")).href)) as typeof errors;
+  assert.notEqual(copy.CatalogError, errors.CatalogError, "really two copies");
+  const theirs = copy.rateLimited({ limit: 1, window: 1 });
+  assert.ok(theirs instanceof errors.CatalogError);
+  assert.ok(theirs instanceof errors.RateLimitError);
+  assert.ok(!(theirs instanceof errors.ValidationError));
+  assert.ok(errors.isCatalogError(theirs));
+  assert.ok(!errors.isCatalogError(new Error("plain")));
+  assert.ok(!errors.isCatalogError({ code: "rate_limited" }));
+});
+
+test("hostile responses never throw and stay bounded", () => {
+  const huge = "x".repeat(300 * 1024);
+  assert.match(errors.fromResponse(503, [], huge).message, /not parsed/);
+  const deep = "[".repeat(100000) + "]".repeat(100000);
+  assert.equal(errors.fromResponse(500, [], deep).status, 500);
+  const bytes = new Uint8Array([0xff, 0xfe, 0x3c, 0x62, 0x3e]);
+  assert.equal(errors.fromResponse(502, [], bytes).status, 502);
+  const id = errors.fromResponse(500, { "X-Request-Id": "a\r\nSet-Cookie: x" + "y".repeat(500) }, "").requestId;
+  assert.ok(id !== null && id.length <= 256 && !id.includes("\n"));
+  assert.equal(errors.fromResponse(503, { "Retry-After": "99999999999999999999" }, "").retryAfterMs, 4294967295000);
+  assert.equal(errors.fromResponse(503, { "Retry-After": "soon" }, "").retryAfterMs, null);
+  assert.equal(errors.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", Date.now()), 0);
+});
