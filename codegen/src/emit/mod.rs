@@ -12,6 +12,7 @@ pub mod json;
 pub mod json_schema;
 pub mod markdown;
 pub mod openapi;
+pub mod python;
 pub mod rust;
 mod text;
 pub mod typescript;
@@ -54,6 +55,7 @@ pub const OUTPUTS: &[Output] = &[
     openapi::OUTPUT,
     conformance::OUTPUT,
     typescript::OUTPUT,
+    python::OUTPUT,
 ];
 
 /// Every file of every output the catalog chose (`[outputs]`).

@@ -154,92 +154,48 @@ fn module(model: &Model, command: &str) -> String {
         "/** Every code of the catalog, by its wire name. */\nexport type Code =\n  | {};\n",
         names.join("\n  | ")
     );
+    let data = data(model);
+    let field = |key: &str| json(&data[key]);
     let _ = writeln!(
         out,
         "const ENVELOPE: {{ readonly style: EnvelopeStyle; readonly fieldCase: \"snake\" | \"camel\"; readonly requestId: \"inside\" | \"outside\" }} = {};",
-        json(&envelope(model))
+        field("envelope")
     );
     let _ = writeln!(
         out,
         "const WIRE: Readonly<Record<EnvelopeStyle, {{ readonly wrapper: string | null; readonly fields: readonly (readonly [string, string, string])[] }}>> = {};",
-        json(&wire())
+        field("wire")
     );
-    let outer = errcat_runtime::envelope::OUTER_REQUEST_ID;
     let _ = writeln!(
         out,
         "const OUTER_REQUEST_ID: readonly [string, string] = {};",
-        json(&json!([outer.snake, outer.camel]))
+        field("outerRequestId")
     );
-    let limits = json!({
-        "maxBodyBytes": errcat_runtime::MAX_BODY_BYTES,
-        "maxRawMessageChars": errcat_runtime::MAX_RAW_MESSAGE_CHARS,
-        "maxMessageChars": errcat_runtime::MAX_MESSAGE_CHARS,
-        "maxRequestIdChars": errcat_runtime::MAX_REQUEST_ID_CHARS,
-    });
-    let _ = writeln!(out, "const LIMITS = {} as const;", json(&limits));
+    let _ = writeln!(out, "const LIMITS = {} as const;", field("limits"));
     let _ = writeln!(
         out,
         "const FALLBACK_BACKOFF: Backoff = {};",
-        json(&backoff(&errcat_runtime::FALLBACK_BACKOFF))
+        field("fallbackBackoff")
     );
-    let policies: Map<String, Value> = model
-        .retry_policies
-        .iter()
-        .map(|p| (p.name.clone(), policy(&p.strategy)))
-        .collect();
     let _ = writeln!(
         out,
         "const POLICIES: Readonly<Record<string, RetryPolicy>> = {};",
-        json(&Value::Object(policies))
+        field("policies")
     );
-    let codes: Map<String, Value> = model
-        .codes
-        .iter()
-        .map(|c| {
-            let facts = json!({
-                "status": c.status,
-                "numeric": c.numeric,
-                "kind": c.kind.as_str(),
-                "fault": c.fault.as_str(),
-                "type": model.category_of(c).error_type,
-                "title": c.title,
-                "message": c.message,
-                "docsUrl": c.docs_url,
-                "sdkException": c.facts.sdk_exception,
-                "retry": model.retry_of(c).name,
-                "envelope": c.envelope.as_str(),
-                "params": c.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
-            });
-            (c.wire_name.clone(), facts)
-        })
-        .collect();
     let _ = writeln!(
         out,
         "const CODES: Readonly<Record<Code, CodeFacts>> = {};",
-        json(&Value::Object(codes))
+        field("codes")
     );
-    let mut lookup = Map::new();
-    for c in &model.codes {
-        for name in [&c.wire_name, &c.name].into_iter().chain(&c.aliases) {
-            lookup
-                .entry(name.clone())
-                .or_insert_with(|| json!(c.wire_name));
-        }
-    }
     let _ = writeln!(
         out,
         "const NAMES: Readonly<Record<string, Code>> = {};",
-        json(&Value::Object(lookup))
+        field("names")
     );
-    let numeric: Map<String, Value> = model
-        .codes
-        .iter()
-        .filter_map(|c| Some((c.numeric?.to_string(), json!(c.wire_name))))
-        .collect();
     let _ = writeln!(
         out,
         "const NUMERIC: Readonly<Record<string, Code>> = {};\n",
-        json(&Value::Object(numeric))
+        field("numeric")
     );
     out.push_str(RUNTIME);
     out.push('\n');
@@ -305,6 +261,69 @@ fn module(model: &Model, command: &str) -> String {
     out
 }
 
+/// The catalog as data for a client in another language: envelope, wire
+/// names (from errcat-runtime's table), bounds, retry policies, codes, and
+/// the name and numeric indexes. The TypeScript and Python modules embed it.
+pub(crate) fn data(model: &Model) -> Value {
+    let outer = errcat_runtime::envelope::OUTER_REQUEST_ID;
+    let limits = json!({
+        "maxBodyBytes": errcat_runtime::MAX_BODY_BYTES,
+        "maxRawMessageChars": errcat_runtime::MAX_RAW_MESSAGE_CHARS,
+        "maxMessageChars": errcat_runtime::MAX_MESSAGE_CHARS,
+        "maxRequestIdChars": errcat_runtime::MAX_REQUEST_ID_CHARS,
+    });
+    let policies: Map<String, Value> = model
+        .retry_policies
+        .iter()
+        .map(|p| (p.name.clone(), policy(&p.strategy)))
+        .collect();
+    let codes: Map<String, Value> = model
+        .codes
+        .iter()
+        .map(|c| {
+            let facts = json!({
+                "status": c.status,
+                "numeric": c.numeric,
+                "kind": c.kind.as_str(),
+                "fault": c.fault.as_str(),
+                "type": model.category_of(c).error_type,
+                "title": c.title,
+                "message": c.message,
+                "docsUrl": c.docs_url,
+                "sdkException": c.facts.sdk_exception,
+                "retry": model.retry_of(c).name,
+                "envelope": c.envelope.as_str(),
+                "params": c.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            });
+            (c.wire_name.clone(), facts)
+        })
+        .collect();
+    let mut names = Map::new();
+    for c in &model.codes {
+        for name in [&c.wire_name, &c.name].into_iter().chain(&c.aliases) {
+            names
+                .entry(name.clone())
+                .or_insert_with(|| json!(c.wire_name));
+        }
+    }
+    let numeric: Map<String, Value> = model
+        .codes
+        .iter()
+        .filter_map(|c| Some((c.numeric?.to_string(), json!(c.wire_name))))
+        .collect();
+    json!({
+        "envelope": envelope(model),
+        "wire": wire(),
+        "outerRequestId": [outer.snake, outer.camel],
+        "limits": limits,
+        "fallbackBackoff": backoff(&errcat_runtime::FALLBACK_BACKOFF),
+        "policies": policies,
+        "codes": codes,
+        "names": names,
+        "numeric": numeric,
+    })
+}
+
 /// The SDK exceptions that are valid class names, each with its codes.
 fn classes(model: &Model, taken: &mut BTreeSet<String>) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
@@ -364,6 +383,7 @@ fn unique(mut name: String, taken: &mut BTreeSet<String>) -> String {
 fn ts_type(ty: ParamType) -> &'static str {
     match ty {
         ParamType::String => "string",
+        ParamType::Bool => "boolean",
         _ => "number",
     }
 }

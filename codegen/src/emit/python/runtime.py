@@ -1,0 +1,453 @@
+# ---------------------------------------------------------------------------
+# The runtime: the same rules as errcat-runtime, in Python 3.9+, with no
+# dependencies. Everything above this line is the catalog's data.
+# ---------------------------------------------------------------------------
+
+_BRAND = "__errcat_catalog__"
+
+
+class _Branded(type):
+    """Makes ``isinstance`` decide by the catalog's brand and SDK class, so
+    it holds across two copies of this module."""
+
+    def __instancecheck__(cls, instance: object) -> bool:
+        if getattr(instance, _BRAND, None) != CATALOG_NAME:
+            return False
+        sdk_class: Optional[str] = cls.__dict__.get("sdk_class")
+        code: Optional[str] = cls.__dict__.get("code_class")
+        if code is not None:
+            return getattr(instance, "code", None) == code
+        return sdk_class is None or getattr(instance, "class_name", None) == sdk_class
+
+    def __subclasscheck__(cls, subclass: type) -> bool:
+        return type.__subclasscheck__(cls, subclass)
+
+
+class CatalogError(Exception, metaclass=_Branded):
+    """An error of this catalog. ``isinstance`` works across duplicated
+    copies of this module; ``code`` is ``None`` for a code this catalog
+    does not have."""
+
+    code: Optional[str]
+    wire_code: str
+    status: int
+    message: str
+    param: Optional[str]
+    request_id: Optional[str]
+    retry_after_ms: Optional[float]
+    details: Dict[str, Any]
+    class_name: Optional[str]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: Optional[str] = None,
+        wire_code: Optional[str] = None,
+        status: Optional[int] = None,
+        param: Optional[str] = None,
+        request_id: Optional[str] = None,
+        retry_after: Optional[float] = None,
+        details: Optional[Mapping[str, Any]] = None,
+    ) -> None:
+        super().__init__(message)
+        facts = _CODES.get(code) if code is not None else None
+        self.code = code if facts is not None else None
+        self.wire_code = wire_code if wire_code is not None else (code or "")
+        self.status = status if status is not None else (int(facts["status"]) if facts else 500)
+        self.message = message
+        self.param = param
+        self.request_id = request_id
+        self.retry_after_ms = None if retry_after is None else retry_after * 1000.0
+        self.details = dict(details or {})
+        self.class_name = facts["sdkException"] if facts else None
+        setattr(self, _BRAND, CATALOG_NAME)
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def retry_after(self) -> Optional[float]:
+        """The server's advised wait in seconds (``Retry-After``), if any."""
+        return None if self.retry_after_ms is None else self.retry_after_ms / 1000.0
+
+    @property
+    def facts(self) -> Optional[Dict[str, Any]]:
+        """What the catalog says about the code (``None`` if unknown)."""
+        return _CODES.get(self.code) if self.code is not None else None
+
+    @property
+    def docs_url(self) -> Optional[str]:
+        facts = self.facts
+        return str(facts["docsUrl"]) if facts else None
+
+    @property
+    def fault(self) -> str:
+        """Who is at fault: the code's, else by HTTP status class."""
+        facts = self.facts
+        if facts:
+            return str(facts["fault"])
+        return "server" if self.status >= 500 else "client" if self.status >= 400 else "none"
+
+    @property
+    def retry_policy(self) -> Dict[str, Any]:
+        """The code's retry policy, or one from the HTTP status if unknown."""
+        facts = self.facts
+        return _POLICIES[facts["retry"]] if facts else policy_for_status(self.status)
+
+    @property
+    def retryable(self) -> bool:
+        return bool(self.retry_policy["strategy"] != "never")
+
+    def delay_bounds(self, attempt: int) -> Optional[Tuple[float, float]]:
+        """The least and most delay in seconds after ``attempt`` failed
+        attempts, or ``None`` to stop."""
+        return delay_bounds(self.retry_policy, attempt, self.retry_after_ms)
+
+    def retry_delay(self, attempt: int, rand: Callable[[], float] = random.random) -> Optional[float]:
+        """How long to wait in seconds after ``attempt`` failed attempts,
+        or ``None`` to give up."""
+        bounds = self.delay_bounds(attempt)
+        return None if bounds is None else bounds[0] + (bounds[1] - bounds[0]) * rand()
+
+    def to_json(self) -> Dict[str, Any]:
+        """The error as the catalog's envelope, for sending."""
+        facts = self.facts
+        return _write_body(
+            {
+                "code": self.code if self.code is not None else self.wire_code,
+                "message": self.message,
+                "status": self.status,
+                "type": facts["type"] if facts else None,
+                "title": facts["title"] if facts else None,
+                "param": self.param,
+                "requestId": self.request_id,
+                "retryAfterMs": self.retry_after_ms,
+                "docsUrl": facts["docsUrl"] if facts else None,
+                "details": self.details,
+            },
+            str(facts["envelope"]) if facts else str(_ENVELOPE["style"]),
+        )
+
+
+def lookup(name: str) -> Optional[str]:
+    """The code with this name, wire name or alias."""
+    return _NAMES.get(name)
+
+
+def from_numeric(numeric: int) -> Optional[str]:
+    """The code with this numeric code."""
+    return _NUMERIC.get(str(numeric))
+
+
+def render_template(template: str, params: Mapping[str, Any]) -> str:
+    """Fills ``{name}`` placeholders; ``{{`` and ``}}`` are literal braces."""
+    out: List[str] = []
+    at = 0
+    while at < len(template):
+        c = template[at]
+        if c in "{}" and template[at + 1 : at + 2] == c:
+            out.append(c)
+            at += 2
+            continue
+        if c == "{":
+            end = template.find("}", at)
+            if end < 0:
+                out.append(template[at:])
+                break
+            name = template[at + 1 : end]
+            out.append(str(params[name]) if name in params else template[at : end + 1])
+            at = end + 1
+            continue
+        out.append(c)
+        at += 1
+    return "".join(out)
+
+
+def create(code: str, params: Optional[Mapping[str, Any]] = None, **options: Any) -> CatalogError:
+    """An error of ``code``, its message rendered from ``params``."""
+    facts = _CODES[code]
+    params = dict(params or {})
+    details = {k: v for k, v in params.items() if k in facts["params"]}
+    message = options.pop("message", None) or render_template(str(facts["message"]), params)
+    return _construct(code, code, message, details=options.pop("details", None) or details, **options)
+
+
+def from_response(
+    status: int,
+    headers: Union[Mapping[str, str], Iterable[Tuple[str, str]]],
+    body: Union[str, bytes],
+) -> CatalogError:
+    """Parses an HTTP error response, leniently and within bounds, as
+    errcat-runtime does: the nested envelope (snake or camel case), RFC 9457
+    problem details, ``{"detail": ...}``, ``{"error": "text"}``, numeric
+    ``{"status": {"code": N}}`` and Google's AIP-193 bodies. ``Retry-After``
+    and ``X-Request-Id`` headers win over the body. Never raises."""
+    parsed = _parse_body(status, body)
+    pairs = headers.items() if isinstance(headers, _AbcMapping) else headers
+    for name, value in pairs:
+        lower = name.lower()
+        if lower == "retry-after":
+            wait = parse_retry_after(value, time.time())
+            if wait is not None:
+                parsed["retry_after_ms"] = wait * 1000.0
+        elif lower == "x-request-id":
+            rid = _clean_request_id(value)
+            if rid is not None:
+                parsed["request_id"] = rid
+    code: Optional[str] = None
+    if parsed["numeric"] is not None:
+        code = from_numeric(parsed["numeric"])
+    elif parsed["wire_code"] is not None:
+        code = lookup(parsed["wire_code"])
+        if code is None and parsed["fallback_code"] is not None:
+            code = lookup(parsed["fallback_code"])
+            if code is not None:
+                parsed["wire_code"] = parsed["fallback_code"]
+    message = parsed["message"] or (str(_CODES[code]["title"]) if code else f"HTTP {status}")
+    wire = parsed["wire_code"] if parsed["wire_code"] is not None else (code or "")
+    ms = parsed["retry_after_ms"]
+    return _construct(
+        code,
+        wire,
+        message,
+        status=status,
+        param=parsed["param"],
+        request_id=parsed["request_id"],
+        retry_after=None if ms is None else ms / 1000.0,
+        details=parsed["details"],
+    )
+
+
+def parse_retry_after(value: str, now: float) -> Optional[float]:
+    """``Retry-After`` in seconds: delay-seconds or an HTTP date (0 if past)."""
+    text = value.strip()
+    if text and text.isascii() and text.isdigit():
+        return float(min(int(text[:20]), 4294967295))
+    try:
+        date = email.utils.parsedate_to_datetime(text)
+    except Exception:  # noqa: BLE001 - any failure means "not a date"
+        return None
+    if date is None or date.tzinfo is None:
+        return None
+    return max(0.0, date.timestamp() - now)
+
+
+def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: Optional[float]) -> Optional[Tuple[float, float]]:
+    """The least and most delay in seconds after ``attempt`` failed attempts."""
+    strategy = policy["strategy"]
+    if strategy == "never":
+        return None
+    if strategy == "backoff":
+        return _backoff_bounds(policy, attempt)
+    fallback = policy["fallback"]
+    if attempt == 0 or attempt >= int(fallback["maxAttempts"]):
+        return None
+    if retry_after_ms is None or retry_after_ms == 0:
+        return _backoff_bounds(fallback, attempt)
+    if retry_after_ms > float(policy["maxWaitMs"]):
+        return None
+    return (retry_after_ms / 1000.0, retry_after_ms / 1000.0)
+
+
+def _backoff_bounds(b: Mapping[str, Any], attempt: int) -> Optional[Tuple[float, float]]:
+    if attempt == 0 or attempt >= int(b["maxAttempts"]):
+        return None
+    exponent = min(attempt - 1, 1024)
+    try:
+        raw = float(b["initialMs"]) * max(float(b["factor"]), 1.0) ** exponent
+    except OverflowError:
+        raw = math.inf
+    base = min(raw, float(b["maxDelayMs"])) if math.isfinite(raw) else float(b["maxDelayMs"])
+    # Whole microseconds, as the Rust runtime computes them.
+    micros = math.floor(base * 1000 + 1e-6)
+    most = micros / 1e6
+    jitter = b["jitter"]
+    if jitter == "none":
+        return (most, most)
+    if jitter == "full":
+        return (0.0, most)
+    return ((micros * 1000 // 2) / 1e9, most)
+
+
+def policy_for_status(status: int) -> Dict[str, Any]:
+    """The policy for a code this module does not know, from the status class."""
+    if status in (429, 503):
+        return {"strategy": "after_header", "maxWaitMs": 60000, "fallback": _FALLBACK_BACKOFF}
+    if 500 <= status <= 599:
+        return dict(_FALLBACK_BACKOFF, strategy="backoff")
+    return {"strategy": "never"}
+
+
+def _clip(text: str, chars: int) -> str:
+    return text[:chars]
+
+
+def _parse_body(status: int, body: Union[str, bytes]) -> Dict[str, Any]:
+    parsed: Dict[str, Any] = {
+        "wire_code": None, "fallback_code": None, "numeric": None, "message": "",
+        "param": None, "request_id": None, "retry_after_ms": None, "details": {},
+    }
+    size = len(body.encode("utf-8", "surrogatepass")) if isinstance(body, str) else len(body)
+    if size > _LIMITS["maxBodyBytes"]:
+        parsed["message"] = f"HTTP {status}: response body of {size} bytes not parsed"
+        return parsed
+    text = body if isinstance(body, str) else body.decode("utf-8", "replace")
+    try:
+        value: Any = json.loads(text)
+    except Exception:  # noqa: BLE001 - any failure means "not JSON"
+        value = None
+    if isinstance(value, dict):
+        _read_object(parsed, value)
+    else:
+        trimmed = text.strip()
+        parsed["message"] = _clip(trimmed, _LIMITS["maxRawMessageChars"]) if trimmed else f"HTTP {status}"
+    return parsed
+
+
+def _member_names(member: str) -> List[str]:
+    names: List[str] = []
+    for style in ("nested", "problem", "detail"):
+        for m, snake, camel in _WIRE[style]["fields"]:
+            if m != member:
+                continue
+            for name in (snake, camel):
+                if name not in names:
+                    names.append(name)
+    return names
+
+
+def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
+    def first(o: Mapping[str, Any], member: str) -> Any:
+        for name in _member_names(member):
+            if name in o:
+                return o[name]
+        return None
+
+    def text(v: Any) -> Optional[str]:
+        return v if isinstance(v, str) else None
+
+    nested = obj.get(_WIRE["nested"]["wrapper"])
+    detail = obj.get(_WIRE["detail"]["wrapper"])
+    problem = False
+    if isinstance(nested, dict):
+        fields: Dict[str, Any] = nested
+    elif isinstance(nested, str):
+        fields = {"message": nested}
+    elif isinstance(detail, dict) and "status" not in obj:
+        fields = detail
+    elif isinstance(detail, str) and "title" not in obj:
+        fields = {"message": detail}
+    else:
+        fields = obj
+        problem = "title" in obj or "detail" in obj
+    code = fields.get("code")
+    if isinstance(code, str) and code:
+        parsed["wire_code"] = _clip(code, _LIMITS["maxRawMessageChars"])
+    elif isinstance(code, int) and not isinstance(code, bool):
+        _set_numeric(parsed, code)
+    _read_google_status(parsed, fields)
+    status_obj = obj.get("status")
+    if parsed["wire_code"] is None and isinstance(status_obj, dict):
+        n = status_obj.get("code")
+        if isinstance(n, int) and not isinstance(n, bool):
+            _set_numeric(parsed, n)
+        description = text(status_obj.get("description"))
+        if description is not None:
+            parsed["message"] = description
+    if problem:
+        message = fields.get("detail", fields.get("title", fields.get("message")))
+    else:
+        message = first(fields, "message")
+    if isinstance(message, str):
+        parsed["message"] = _clip(message, _LIMITS["maxMessageChars"])
+    parsed["param"] = text(first(fields, "param"))
+    rid = text(first(fields, "requestId"))
+    if rid is None:
+        rid = next((v for v in (text(obj.get(k)) for k in _OUTER_REQUEST_ID) if v is not None), None)
+    parsed["request_id"] = None if rid is None else _clean_request_id(rid)
+    ms = first(fields, "retryAfterMs")
+    secs = fields.get("retry_after", fields.get("retryAfter"))
+    wait: Optional[float] = None
+    if isinstance(ms, (int, float)) and not isinstance(ms, bool):
+        wait = ms / 1000.0
+    elif isinstance(secs, (int, float)) and not isinstance(secs, bool):
+        wait = float(secs)
+    if wait is not None and math.isfinite(wait) and wait >= 0:
+        parsed["retry_after_ms"] = min(wait, 4294967295.0) * 1000.0
+    details = first(fields, "details")
+    if isinstance(details, dict):
+        parsed["details"] = details
+
+
+def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> None:
+    http = fields.get("code")
+    status = fields.get("status")
+    if not isinstance(http, int) or isinstance(http, bool) or not isinstance(status, str) or not status:
+        return
+    if not 100 <= http <= 599:
+        return
+    details = fields.get("details")
+    info: Any = None
+    if isinstance(details, list):
+        info = next(
+            (d for d in details if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith("google.rpc.ErrorInfo")),
+            None,
+        )
+    reason = info.get("reason") if isinstance(info, dict) else None
+    reason = reason if isinstance(reason, str) and reason else None
+    parsed["numeric"] = None
+    parsed["wire_code"] = _clip(reason or status, _LIMITS["maxRawMessageChars"])
+    parsed["fallback_code"] = None if reason is None else _clip(status, _LIMITS["maxRawMessageChars"])
+    metadata = info.get("metadata") if isinstance(info, dict) else None
+    if isinstance(metadata, dict):
+        parsed["details"] = metadata
+
+
+def _set_numeric(parsed: Dict[str, Any], n: int) -> None:
+    if n >= 0:
+        parsed["numeric"] = n
+        parsed["wire_code"] = str(n)
+
+
+def _clean_request_id(raw: str) -> Optional[str]:
+    kept = "".join(c for c in raw if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F))
+    kept = kept[: _LIMITS["maxRequestIdChars"]].strip()
+    return kept or None
+
+
+def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
+    wire = _WIRE[style]
+    camel = _ENVELOPE["fieldCase"] == "camel"
+    outside = style == "detail" or (style == "nested" and _ENVELOPE["requestId"] == "outside")
+    problem = style == "problem"
+    out: Dict[str, Any] = {}
+    for member, snake, camel_name in wire["fields"]:
+        if member == "requestId" and outside:
+            continue
+        name = camel_name if camel else snake
+        if member == "title":
+            value = (body["title"] or body["code"]) if problem else body["title"]
+        elif member == "docsUrl":
+            value = (body["docsUrl"] or "about:blank") if problem else body["docsUrl"]
+        elif member == "retryAfterMs":
+            value = None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
+        elif member == "details":
+            value = body["details"] or None
+        else:
+            value = body.get(member)
+        if value is not None:
+            out[name] = value
+    if wire["wrapper"] is None:
+        return out
+    envelope: Dict[str, Any] = {wire["wrapper"]: out}
+    if outside and body["requestId"] is not None:
+        envelope[_OUTER_REQUEST_ID[1] if camel else _OUTER_REQUEST_ID[0]] = body["requestId"]
+    return envelope
+
+
+def _construct(code: Optional[str], wire_code: str, message: str, **options: Any) -> CatalogError:
+    cls: Type[CatalogError] = _CLASSES.get(code, CatalogError) if code is not None else CatalogError
+    error = cls.__new__(cls)
+    CatalogError.__init__(error, message, code=code, wire_code=wire_code, **options)
+    return error

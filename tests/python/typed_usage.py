@@ -1,0 +1,22 @@
+"""How a client uses the generated package, type-checked with
+``mypy --strict`` against ``generated/python`` (run, not imported, by CI)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import errcat_errors
+
+
+def handle(status: int, body: bytes) -> Optional[float]:
+    error = errcat_errors.from_response(status, {"Retry-After": "3"}, body)
+    if isinstance(error, errcat_errors.RateLimitError):
+        wait: Optional[float] = error.retry_after
+        return wait
+    if error.code == "invalid_api_key" and not error.retryable:
+        return None
+    return error.retry_delay(1)
+
+
+def raise_typed() -> None:
+    raise errcat_errors.RateLimited(limit=100, window=60, request_id="req_1")
