@@ -2,6 +2,8 @@
 //!
 //! Run it with `cargo run --example server --features axum`, then try
 //! `curl -i localhost:3000/projects/nonexistent` or run the client example.
+//! `PORT` chooses another port (`0`: any free one); the first line printed
+//! says where it listens.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -68,7 +70,11 @@ async fn main() -> std::io::Result<()> {
         .route("/busy", get(busy))
         .route("/secret", get(secret))
         .with_state(App::default());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+    let port = std::env::var("PORT")
+        .ok()
+        .and_then(|p| p.parse::<u16>().ok())
+        .unwrap_or(3000);
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     println!("listening on http://{}", listener.local_addr()?);
     axum::serve(listener, app)
         .with_graceful_shutdown(async {

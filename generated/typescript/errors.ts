@@ -121,8 +121,11 @@ export interface CodeFacts {
 }
 /** The JSON shapes of an error body. */
 export type EnvelopeStyle = "nested" | "problem" | "detail";
-/** A name/value list or a record of response headers. */
-export type Headers = Iterable<readonly [string, string]> | Readonly<Record<string, string>>;
+/** Response headers: fetch's `Headers`, a `Map`, name/value pairs or a record. */
+export type HeaderInput =
+  | Iterable<readonly [string, string]>
+  | { forEach(callback: (value: string, name: string) => void): void }
+  | Readonly<Record<string, string>>;
 /** What a catalog error carries besides its code. */
 export interface ErrorOptions {
   readonly message?: string;
@@ -300,7 +303,7 @@ export function renderTemplate(template: string, params: Readonly<Record<string,
  * `{"status": {"code": N}}` and Google's AIP-193 bodies. `Retry-After` and
  * `X-Request-Id` headers win over the body. Never throws.
  */
-export function fromResponse(status: number, headers: Headers, body: string | Uint8Array): CatalogError {
+export function fromResponse(status: number, headers: HeaderInput, body: string | Uint8Array): CatalogError {
   const parsed = parseBody(status, body);
   for (const [name, value] of headerPairs(headers)) {
     const lower = name.toLowerCase();
@@ -519,9 +522,15 @@ function cleanRequestId(raw: string): string | null {
   return kept === "" ? null : kept;
 }
 
-function* headerPairs(headers: Headers): Iterable<readonly [string, string]> {
-  if (Symbol.iterator in headers) yield* headers as Iterable<readonly [string, string]>;
-  else for (const [k, v] of Object.entries(headers)) yield [k, v];
+function headerPairs(headers: HeaderInput): (readonly [string, string])[] {
+  if (Symbol.iterator in headers) return Array.from(headers as Iterable<readonly [string, string]>);
+  const forEach = (headers as { forEach?: unknown }).forEach;
+  if (typeof forEach === "function") {
+    const pairs: (readonly [string, string])[] = [];
+    (headers as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => pairs.push([name, value]));
+    return pairs;
+  }
+  return Object.entries(headers as Readonly<Record<string, string>>);
 }
 
 interface Body {
