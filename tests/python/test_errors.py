@@ -128,3 +128,19 @@ def test_hostile_responses_never_raise_and_stay_bounded() -> None:
     assert errors.from_response(503, {"Retry-After": "9" * 40}, "").retry_after == 4294967295.0
     assert errors.from_response(503, {"Retry-After": "soon"}, "").retry_after is None
     assert errors.parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", 2e9) == 0.0
+
+
+def test_seed_sdk_exceptions_read_as_their_users_expect() -> None:
+    roboflow = load(ROOT / "examples/seeds/roboflow/generated", "seed_roboflow")
+    bad = roboflow.BadRequest(reason="no image")
+    # "ValueError / RoboflowError": the class is the SDK's own, the text is kept.
+    assert isinstance(bad, roboflow.RoboflowError)
+    assert bad.class_name == "ValueError / RoboflowError"
+    rotavision = load(ROOT / "examples/seeds/rotavision/generated", "seed_rotavision")
+    body = '{"error": {"code": "invalid_request", "message": "bad", "param": "image_url", "request_id": "req_9"}}'
+    invalid = rotavision.from_response(400, {}, body)
+    assert isinstance(invalid, rotavision.ValidationError) and isinstance(invalid, rotavision.InvalidRequest)
+    assert (invalid.param, invalid.request_id) == ("image_url", "req_9")
+    limited = rotavision.from_response(429, {"Retry-After": "7"}, '{"error": {"code": "rate_limit_exceeded"}}')
+    assert isinstance(limited, rotavision.RateLimitError)
+    assert limited.retry_after == 7.0

@@ -69,6 +69,19 @@ pub fn generate(cx: &Context<'_>) -> FileSet {
     files
 }
 
+/// The class names an SDK exception text offers, in order: the text itself,
+/// or its alternatives (`"ValueError / RoboflowError"`) and the last part of
+/// a dotted path (`requests.exceptions.ConnectionError`). A client module
+/// uses the first one that is a free identifier in its language.
+pub(crate) fn sdk_class_candidates(text: &str) -> Vec<&str> {
+    text.split(['/', ','])
+        .flat_map(|part| part.split(" or "))
+        .map(|part| part.trim())
+        .map(|part| part.rsplit('.').next().unwrap_or(part))
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
 /// A duration in whole milliseconds, as the catalog states delays.
 pub(crate) fn millis(d: std::time::Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)

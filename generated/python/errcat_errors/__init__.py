@@ -44,7 +44,7 @@ class _Branded(type):
         code: Optional[str] = cls.__dict__.get("code_class")
         if code is not None:
             return getattr(instance, "code", None) == code
-        return sdk_class is None or getattr(instance, "class_name", None) == sdk_class
+        return sdk_class is None or getattr(instance, "_sdk_class", None) == sdk_class
 
     def __subclasscheck__(cls, subclass: type) -> bool:
         return type.__subclasscheck__(cls, subclass)
@@ -88,6 +88,7 @@ class CatalogError(Exception, metaclass=_Branded):
         self.retry_after_ms = None if retry_after is None else retry_after * 1000.0
         self.details = dict(details or {})
         self.class_name = facts["sdkException"] if facts else None
+        self._sdk_class: Optional[str] = _CODE_CLASS.get(code) if facts is not None and code is not None else None
         setattr(self, _BRAND, CATALOG_NAME)
 
     def __str__(self) -> str:
@@ -1706,3 +1707,5 @@ _CLASSES: Dict[str, Type[CatalogError]] = {
     "maintenance": Maintenance,
     "server_busy": ServerBusy
 }
+# The class each code's errors are, by its SDK exception.
+_CODE_CLASS: Dict[str, str] = json.loads("{\"missing_api_key\":\"AuthenticationError\",\"invalid_api_key\":\"AuthenticationError\",\"expired_api_key\":\"AuthenticationError\",\"deactivated_api_key\":\"AuthenticationError\",\"invalid_credentials\":\"AuthenticationError\",\"invalid_token\":\"AuthenticationError\",\"no_workspace\":\"AuthenticationError\",\"missing_scope\":\"PermissionDeniedError\",\"permission_denied\":\"PermissionDeniedError\",\"tier_required\":\"TierRequiredError\",\"consent_required\":\"PermissionDeniedError\",\"invalid_request\":\"ValidationError\",\"missing_field\":\"ValidationError\",\"invalid_field\":\"ValidationError\",\"malformed_json\":\"ValidationError\",\"unsupported_format\":\"ValidationError\",\"method_not_allowed\":\"ValidationError\",\"unprocessable\":\"ValidationError\",\"invalid_page_token\":\"ValidationError\",\"not_found\":\"NotFoundError\",\"project_not_found\":\"NotFoundError\",\"model_not_found\":\"NotFoundError\",\"version_not_found\":\"NotFoundError\",\"workflow_not_found\":\"NotFoundError\",\"route_not_found\":\"NotFoundError\",\"already_exists\":\"ConflictError\",\"invalid_state\":\"ConflictError\",\"lock_contention\":\"ConflictError\",\"precondition_failed\":\"ConflictError\",\"payment_required\":\"PaymentRequiredError\",\"subscription_past_due\":\"PaymentRequiredError\",\"credits_exhausted\":\"PaymentRequiredError\",\"quota_exceeded\":\"QuotaExceededError\",\"usage_limit_exceeded\":\"QuotaExceededError\",\"storage_quota_exceeded\":\"QuotaExceededError\",\"hosted_inference_quota_exceeded\":\"PaymentRequiredError\",\"rate_limited\":\"RateLimitError\",\"concurrency_limited\":\"RateLimitError\",\"hourly_limit_exceeded\":\"RateLimitError\",\"workspace_locked\":\"LockedError\",\"resource_locked\":\"LockedError\",\"payload_too_large\":\"UploadError\",\"unsupported_media_type\":\"UploadError\",\"image_too_large\":\"UploadError\",\"download_failed\":\"UploadError\",\"invalid_url\":\"UploadError\",\"image_processing_failed\":\"ProcessingError\",\"decoding_failed\":\"ProcessingError\",\"training_failed\":\"ProcessingError\",\"evaluation_failed\":\"ProcessingError\",\"upstream_error\":\"UpstreamError\",\"upstream_timeout\":\"UpstreamError\",\"internal_error\":\"ServerError\",\"service_unavailable\":\"ServerError\",\"gateway_timeout\":\"ServerError\",\"maintenance\":\"ServerError\",\"server_busy\":\"ServerError\"}")

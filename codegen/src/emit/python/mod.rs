@@ -184,15 +184,20 @@ fn module(model: &Model, command: &str) -> String {
         "\n# -- One class per SDK exception ----------------------------------------------\n"
     );
     let mut sdk: Vec<String> = Vec::new();
+    let mut class_of = Map::new();
     for code in &model.codes {
-        let Some(name) = code.facts.sdk_exception.as_deref() else {
+        let Some(text) = code.facts.sdk_exception.as_deref() else {
             continue;
         };
-        if sdk.iter().any(|s| s == name)
-            || !is_identifier(name)
-            || taken.contains(name)
-            || KEYWORDS.contains(&name)
-        {
+        let chosen = super::sdk_class_candidates(text).into_iter().find(|name| {
+            sdk.iter().any(|s| s == name)
+                || (is_identifier(name) && !taken.contains(*name) && !KEYWORDS.contains(name))
+        });
+        let Some(name) = chosen else {
+            continue;
+        };
+        class_of.insert(code.wire_name.clone(), json!(name));
+        if sdk.iter().any(|s| s == name) {
             continue;
         }
         taken.insert(name.to_string());
@@ -210,11 +215,9 @@ fn module(model: &Model, command: &str) -> String {
     let mut classes = Map::new();
     for code in &model.codes {
         let class = unique(pascal_case(&code.name), &mut taken);
-        let base = code
-            .facts
-            .sdk_exception
-            .as_deref()
-            .filter(|e| sdk.iter().any(|s| s == e))
+        let base = class_of
+            .get(&code.wire_name)
+            .and_then(Value::as_str)
             .unwrap_or("CatalogError");
         let wire = literal(&json!(code.wire_name));
         let doc = format!("{}: {}", code.title, code.message)
@@ -260,6 +263,13 @@ fn module(model: &Model, command: &str) -> String {
         out,
         "\n_CLASSES: Dict[str, Type[CatalogError]] = {{\n    {}\n}}",
         entries.join(",\n    ")
+    );
+    let _ = writeln!(
+        out,
+        "# The class each code's errors are, by its SDK exception.\n_CODE_CLASS: Dict[str, str] = json.loads({})",
+        literal(&json!(
+            serde_json::to_string(&Value::Object(class_of)).unwrap_or_default()
+        ))
     );
     out
 }

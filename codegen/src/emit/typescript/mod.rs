@@ -156,6 +156,8 @@ fn module(model: &Model, command: &str) -> String {
     );
     let data = data(model);
     let field = |key: &str| json(&data[key]);
+    let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| s.to_string()).collect();
+    let (class_of, classes) = classes(model, &mut taken);
     let _ = writeln!(
         out,
         "const ENVELOPE: {{ readonly style: EnvelopeStyle; readonly fieldCase: \"snake\" | \"camel\"; readonly requestId: \"inside\" | \"outside\" }} = {};",
@@ -197,11 +199,14 @@ fn module(model: &Model, command: &str) -> String {
         "const NUMERIC: Readonly<Record<string, Code>> = {};\n",
         field("numeric")
     );
+    let _ = writeln!(
+        out,
+        "/** The class each code's errors are, by its SDK exception. */\nconst CODE_CLASS: Readonly<Record<string, string>> = {};\n",
+        json(&Value::Object(class_of.clone()))
+    );
     out.push_str(RUNTIME);
     out.push('\n');
 
-    let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| s.to_string()).collect();
-    let classes = classes(model, &mut taken);
     let _ = writeln!(
         out,
         "// -- One class per SDK exception --------------------------------------------\n"
@@ -230,11 +235,9 @@ fn module(model: &Model, command: &str) -> String {
     );
     for code in &model.codes {
         let function = unique(camel_case(&code.name), &mut taken);
-        let class = code
-            .facts
-            .sdk_exception
-            .as_deref()
-            .filter(|e| classes.iter().any(|(c, _)| c == e))
+        let class = class_of
+            .get(&code.wire_name)
+            .and_then(Value::as_str)
             .unwrap_or("CatalogError");
         let params: Vec<String> = code
             .params
@@ -324,23 +327,36 @@ pub(crate) fn data(model: &Model) -> Value {
     })
 }
 
-/// The SDK exceptions that are valid class names, each with its codes.
-fn classes(model: &Model, taken: &mut BTreeSet<String>) -> Vec<(String, Vec<String>)> {
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+/// Each SDK exception class with the codes it stands for.
+type SdkClasses = Vec<(String, Vec<String>)>;
+
+/// The class of each code's SDK exception (the first of
+/// [`super::sdk_class_candidates`] that is a free identifier), and every
+/// such class with the codes it stands for.
+fn classes(model: &Model, taken: &mut BTreeSet<String>) -> (Map<String, Value>, SdkClasses) {
+    let mut by_code = Map::new();
+    let mut out: SdkClasses = Vec::new();
     for code in &model.codes {
-        let Some(name) = code.facts.sdk_exception.as_deref() else {
+        let Some(text) = code.facts.sdk_exception.as_deref() else {
             continue;
         };
-        if let Some((_, codes)) = out.iter_mut().find(|(c, _)| c == name) {
-            codes.push(format!("`{}`", code.wire_name));
+        let chosen = super::sdk_class_candidates(text).into_iter().find(|name| {
+            out.iter().any(|(c, _)| c == name)
+                || (is_identifier(name) && !taken.contains(*name) && !RESERVED.contains(name))
+        });
+        let Some(name) = chosen else {
             continue;
-        }
-        if is_identifier(name) && !taken.contains(name) && !RESERVED.contains(&name) {
-            taken.insert(name.to_string());
-            out.push((name.to_string(), vec![format!("`{}`", code.wire_name)]));
+        };
+        by_code.insert(code.wire_name.clone(), json!(name));
+        match out.iter_mut().find(|(c, _)| c == name) {
+            Some((_, codes)) => codes.push(format!("`{}`", code.wire_name)),
+            None => {
+                taken.insert(name.to_string());
+                out.push((name.to_string(), vec![format!("`{}`", code.wire_name)]));
+            }
         }
     }
-    out
+    (by_code, out)
 }
 
 fn is_identifier(name: &str) -> bool {

@@ -53,6 +53,8 @@ export interface ErrorOptions {
 }
 
 const BRAND: unique symbol = Symbol.for(`errcat.error:${CATALOG_NAME}`);
+/** The class an error is (its SDK exception's), kept on the instance. */
+const CLASS: unique symbol = Symbol.for(`errcat.class:${CATALOG_NAME}`);
 
 /**
  * An error of this catalog. `instanceof` works across duplicated copies of
@@ -73,6 +75,7 @@ export class CatalogError extends Error {
   /** The SDK exception the catalog names for the code, if any. */
   readonly className: string | null;
   declare readonly [BRAND]: true;
+  declare readonly [CLASS]: string | null;
   /** Set on the subclass of an SDK exception. */
   static readonly sdkClass: string | undefined = undefined;
 
@@ -89,13 +92,14 @@ export class CatalogError extends Error {
     this.className = facts?.sdkException ?? null;
     this.name = this.className ?? "CatalogError";
     Object.defineProperty(this, BRAND, { value: true });
+    Object.defineProperty(this, CLASS, { value: code === null ? null : CODE_CLASS[code] ?? null });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null) return false;
     if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
     const sdkClass = this.sdkClass;
-    return sdkClass === undefined || (value as CatalogError).className === sdkClass;
+    return sdkClass === undefined || (value as CatalogError)[CLASS] === sdkClass;
   }
 
   /** What the catalog says about the code (`null` if unknown). */
@@ -497,7 +501,7 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
 
 /** The error of `code`, as the class of its SDK exception when it has one. */
 function construct(code: Code | null, wireCode: string, options: ErrorOptions): CatalogError {
-  const name = code === null ? null : CODES[code].sdkException;
-  const cls = name !== null && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
+  const name = code === null ? undefined : CODE_CLASS[code];
+  const cls = name !== undefined && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
   return new cls(code, wireCode, options);
 }

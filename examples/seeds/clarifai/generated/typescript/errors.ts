@@ -153,6 +153,9 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"10000":{"status":200,"numeric
 const NAMES: Readonly<Record<string, Code>> = {"10000":"10000","10010":"10010","10020":"10020","11000":"11000","11001":"11001","11002":"11002","11003":"11003","11004":"11004","11005":"11005","11006":"11006","11007":"11007","11008":"11008","11009":"11009","11100":"11100","11101":"11101","11102":"11102","11103":"11103","11104":"11104","21100":"21100","21101":"21101","21102":"21102","21103":"21103","21110":"21110","21111":"21111","21112":"21112","21113":"21113","21114":"21114","21115":"21115","21116":"21116","21150":"21150","21151":"21151","21152":"21152","21200":"21200","21201":"21201","21202":"21202","21203":"21203","21300":"21300","21301":"21301","21302":"21302","21303":"21303","21310":"21310","21311":"21311","21312":"21312","21313":"21313","21315":"21315","21316":"21316","22001":"22001","22002":"22002","22100":"22100","22101":"22101","22102":"22102","22103":"22103","22104":"22104","22106":"22106","22107":"22107","22150":"22150","22151":"22151","22152":"22152","22999":"22999","24150":"24150","24151":"24151","24152":"24152","24153":"24153","24155":"24155","24156":"24156","24250":"24250","24251":"24251","24252":"24252","25000":"25000","25004":"25004","30000":"30000","30001":"30001","30002":"30002","30003":"30003","30100":"30100","30101":"30101","30102":"30102","30103":"30103","30104":"30104","30105":"30105","30106":"30106","30200":"30200","30201":"30201","30203":"30203","30300":"30300","31000":"31000","31001":"31001","31002":"31002","31100":"31100","31101":"31101","31102":"31102","31103":"31103","31104":"31104","31105":"31105","31106":"31106","31200":"31200","31201":"31201","31203":"31203","31300":"31300","39996":"39996","39997":"39997","39998":"39998","39999":"39999","40001":"40001","40002":"40002","40003":"40003","40010":"40010","40017":"40017","40019":"40019","40030":"40030","40031":"40031","40032":"40032","40033":"40033","41000":"41000","42000":"42000","42001":"42001","42002":"42002","42003":"42003","42004":"42004","42005":"42005","42006":"42006","43001":"43001","43002":"43002","43003":"43003","43004":"43004","46002":"46002","46003":"46003","60000":"60000","60001":"60001","60002":"60002","60003":"60003","60004":"60004","60006":"60006","99009":"99009"};
 const NUMERIC: Readonly<Record<string, Code>> = {"10000":"10000","10010":"10010","10020":"10020","11000":"11000","11001":"11001","11002":"11002","11003":"11003","11004":"11004","11005":"11005","11006":"11006","11007":"11007","11008":"11008","11009":"11009","11100":"11100","11101":"11101","11102":"11102","11103":"11103","11104":"11104","21100":"21100","21101":"21101","21102":"21102","21103":"21103","21110":"21110","21111":"21111","21112":"21112","21113":"21113","21114":"21114","21115":"21115","21116":"21116","21150":"21150","21151":"21151","21152":"21152","21200":"21200","21201":"21201","21202":"21202","21203":"21203","21300":"21300","21301":"21301","21302":"21302","21303":"21303","21310":"21310","21311":"21311","21312":"21312","21313":"21313","21315":"21315","21316":"21316","22001":"22001","22002":"22002","22100":"22100","22101":"22101","22102":"22102","22103":"22103","22104":"22104","22106":"22106","22107":"22107","22150":"22150","22151":"22151","22152":"22152","22999":"22999","24150":"24150","24151":"24151","24152":"24152","24153":"24153","24155":"24155","24156":"24156","24250":"24250","24251":"24251","24252":"24252","25000":"25000","25004":"25004","30000":"30000","30001":"30001","30002":"30002","30003":"30003","30100":"30100","30101":"30101","30102":"30102","30103":"30103","30104":"30104","30105":"30105","30106":"30106","30200":"30200","30201":"30201","30203":"30203","30300":"30300","31000":"31000","31001":"31001","31002":"31002","31100":"31100","31101":"31101","31102":"31102","31103":"31103","31104":"31104","31105":"31105","31106":"31106","31200":"31200","31201":"31201","31203":"31203","31300":"31300","39996":"39996","39997":"39997","39998":"39998","39999":"39999","40001":"40001","40002":"40002","40003":"40003","40010":"40010","40017":"40017","40019":"40019","40030":"40030","40031":"40031","40032":"40032","40033":"40033","41000":"41000","42000":"42000","42001":"42001","42002":"42002","42003":"42003","42004":"42004","42005":"42005","42006":"42006","43001":"43001","43002":"43002","43003":"43003","43004":"43004","46002":"46002","46003":"46003","60000":"60000","60001":"60001","60002":"60002","60003":"60003","60004":"60004","60006":"60006","99009":"99009"};
 
+/** The class each code's errors are, by its SDK exception. */
+const CODE_CLASS: Readonly<Record<string, string>> = {"11000":"AuthenticationError","11001":"AuthenticationError","11002":"AuthenticationError","11003":"AuthenticationError","11004":"AuthenticationError","11005":"AuthenticationError","11006":"AuthenticationError","11007":"AuthenticationError","11008":"AuthenticationError","11009":"AuthenticationError","11100":"ValidationError","11101":"ValidationError","11102":"ValidationError","11103":"ValidationError","11104":"ValidationError","21100":"ModelError","21101":"ModelError","21102":"ModelError","21103":"ModelError","21110":"ModelError","21111":"ModelError","21112":"ModelError","21113":"ModelError","21114":"ModelError","21115":"ModelError","21116":"ModelError","21150":"ModelError","21151":"ModelError","21152":"ModelError","21200":"ModelError","21201":"ModelError","21202":"ModelError","21203":"ModelError","21300":"ModelError","21301":"ModelError","21302":"ModelError","21303":"ModelError","21310":"ModelError","21311":"ModelError","21312":"ModelError","21313":"ModelError","21315":"ModelError","21316":"ModelError","22001":"WorkflowError","22002":"WorkflowError","22100":"WorkflowError","22101":"WorkflowError","22102":"WorkflowError","22103":"WorkflowError","22104":"WorkflowError","22106":"WorkflowError","22107":"WorkflowError","22150":"WorkflowError","22151":"WorkflowError","22152":"WorkflowError","22999":"WorkflowError","24150":"AnnotationError","24151":"AnnotationError","24152":"AnnotationError","24153":"AnnotationError","24155":"AnnotationError","24156":"AnnotationError","24250":"AnnotationError","24251":"AnnotationError","24252":"AnnotationError","25000":"TrainerError","25004":"TrainerError","30000":"InputError","30001":"InputError","30002":"InputError","30003":"InputError","30100":"InputError","30101":"InputError","30102":"InputError","30103":"InputError","30104":"InputError","30105":"InputError","30106":"InputError","30200":"InputError","30201":"InputError","30203":"InputError","30300":"InputError","31000":"InputError","31001":"InputError","31002":"InputError","31100":"InputError","31101":"InputError","31102":"InputError","31103":"InputError","31104":"InputError","31105":"InputError","31106":"InputError","31200":"InputError","31201":"InputError","31203":"InputError","31300":"InputError","39996":"InputError","39997":"InputError","39998":"InputError","39999":"InputError","40001":"ApiError","40002":"ApiError","40003":"ApiError","40010":"ApiError","40017":"ApiError","40019":"ApiError","40030":"ApiError","40031":"ApiError","40032":"ApiError","40033":"ApiError","41000":"ServerError","42000":"VisualizationError","42001":"VisualizationError","42002":"VisualizationError","42003":"VisualizationError","42004":"VisualizationError","42005":"VisualizationError","42006":"VisualizationError","43001":"SearchError","43002":"SearchError","43003":"SearchError","43004":"SearchError","46002":"SignupError","46003":"SignupError","60000":"LicenseError","60001":"LicenseError","60002":"LicenseError","60003":"LicenseError","60004":"LicenseError","60006":"LicenseError","99009":"InternalError"};
+
 // ---------------------------------------------------------------------------
 // The runtime: the same rules as errcat-runtime, in TypeScript, with no
 // dependencies. Everything above this line is the catalog's data.
@@ -208,6 +211,8 @@ export interface ErrorOptions {
 }
 
 const BRAND: unique symbol = Symbol.for(`errcat.error:${CATALOG_NAME}`);
+/** The class an error is (its SDK exception's), kept on the instance. */
+const CLASS: unique symbol = Symbol.for(`errcat.class:${CATALOG_NAME}`);
 
 /**
  * An error of this catalog. `instanceof` works across duplicated copies of
@@ -228,6 +233,7 @@ export class CatalogError extends Error {
   /** The SDK exception the catalog names for the code, if any. */
   readonly className: string | null;
   declare readonly [BRAND]: true;
+  declare readonly [CLASS]: string | null;
   /** Set on the subclass of an SDK exception. */
   static readonly sdkClass: string | undefined = undefined;
 
@@ -244,13 +250,14 @@ export class CatalogError extends Error {
     this.className = facts?.sdkException ?? null;
     this.name = this.className ?? "CatalogError";
     Object.defineProperty(this, BRAND, { value: true });
+    Object.defineProperty(this, CLASS, { value: code === null ? null : CODE_CLASS[code] ?? null });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null) return false;
     if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
     const sdkClass = this.sdkClass;
-    return sdkClass === undefined || (value as CatalogError).className === sdkClass;
+    return sdkClass === undefined || (value as CatalogError)[CLASS] === sdkClass;
   }
 
   /** What the catalog says about the code (`null` if unknown). */
@@ -652,8 +659,8 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
 
 /** The error of `code`, as the class of its SDK exception when it has one. */
 function construct(code: Code | null, wireCode: string, options: ErrorOptions): CatalogError {
-  const name = code === null ? null : CODES[code].sdkException;
-  const cls = name !== null && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
+  const name = code === null ? undefined : CODE_CLASS[code];
+  const cls = name !== undefined && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
   return new cls(code, wireCode, options);
 }
 

@@ -33,6 +33,9 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"invalid_request":{"status":40
 const NAMES: Readonly<Record<string, Code>> = {"invalid_request":"invalid_request","unprocessable":"unprocessable","invalid_key":"invalid_key","expired_key":"expired_key","missing_scope":"missing_scope","quota_exceeded":"quota_exceeded","tier_required":"tier_required","not_found":"not_found","conflict":"conflict","rate_limited":"rate_limited","internal_error":"internal_error","upstream_error":"upstream_error","unavailable":"unavailable","gateway_timeout":"gateway_timeout"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 
+/** The class each code's errors are, by its SDK exception. */
+const CODE_CLASS: Readonly<Record<string, string>> = {};
+
 // ---------------------------------------------------------------------------
 // The runtime: the same rules as errcat-runtime, in TypeScript, with no
 // dependencies. Everything above this line is the catalog's data.
@@ -88,6 +91,8 @@ export interface ErrorOptions {
 }
 
 const BRAND: unique symbol = Symbol.for(`errcat.error:${CATALOG_NAME}`);
+/** The class an error is (its SDK exception's), kept on the instance. */
+const CLASS: unique symbol = Symbol.for(`errcat.class:${CATALOG_NAME}`);
 
 /**
  * An error of this catalog. `instanceof` works across duplicated copies of
@@ -108,6 +113,7 @@ export class CatalogError extends Error {
   /** The SDK exception the catalog names for the code, if any. */
   readonly className: string | null;
   declare readonly [BRAND]: true;
+  declare readonly [CLASS]: string | null;
   /** Set on the subclass of an SDK exception. */
   static readonly sdkClass: string | undefined = undefined;
 
@@ -124,13 +130,14 @@ export class CatalogError extends Error {
     this.className = facts?.sdkException ?? null;
     this.name = this.className ?? "CatalogError";
     Object.defineProperty(this, BRAND, { value: true });
+    Object.defineProperty(this, CLASS, { value: code === null ? null : CODE_CLASS[code] ?? null });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null) return false;
     if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
     const sdkClass = this.sdkClass;
-    return sdkClass === undefined || (value as CatalogError).className === sdkClass;
+    return sdkClass === undefined || (value as CatalogError)[CLASS] === sdkClass;
   }
 
   /** What the catalog says about the code (`null` if unknown). */
@@ -532,8 +539,8 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
 
 /** The error of `code`, as the class of its SDK exception when it has one. */
 function construct(code: Code | null, wireCode: string, options: ErrorOptions): CatalogError {
-  const name = code === null ? null : CODES[code].sdkException;
-  const cls = name !== null && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
+  const name = code === null ? undefined : CODE_CLASS[code];
+  const cls = name !== undefined && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
   return new cls(code, wireCode, options);
 }
 

@@ -32,6 +32,9 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"ok":{"status":200,"numeric":n
 const NAMES: Readonly<Record<string, Code>> = {"ok":"ok","no_content":"no_content","bad_request":"bad_request","conflict":"conflict","locked":"locked","unauthorized":"unauthorized","forbidden":"forbidden","payment_required":"payment_required","not_found":"not_found","rate_limited":"rate_limited","server_error":"server_error","service_unavailable":"service_unavailable","network_error":"network_error"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 
+/** The class each code's errors are, by its SDK exception. */
+const CODE_CLASS: Readonly<Record<string, string>> = {"bad_request":"ValueError","conflict":"RuntimeError","locked":"RoboflowError","unauthorized":"RoboflowError","forbidden":"RoboflowError","payment_required":"RoboflowError","not_found":"RoboflowError","rate_limited":"RoboflowError","server_error":"RoboflowError","service_unavailable":"RoboflowError","network_error":"ConnectionError"};
+
 // ---------------------------------------------------------------------------
 // The runtime: the same rules as errcat-runtime, in TypeScript, with no
 // dependencies. Everything above this line is the catalog's data.
@@ -87,6 +90,8 @@ export interface ErrorOptions {
 }
 
 const BRAND: unique symbol = Symbol.for(`errcat.error:${CATALOG_NAME}`);
+/** The class an error is (its SDK exception's), kept on the instance. */
+const CLASS: unique symbol = Symbol.for(`errcat.class:${CATALOG_NAME}`);
 
 /**
  * An error of this catalog. `instanceof` works across duplicated copies of
@@ -107,6 +112,7 @@ export class CatalogError extends Error {
   /** The SDK exception the catalog names for the code, if any. */
   readonly className: string | null;
   declare readonly [BRAND]: true;
+  declare readonly [CLASS]: string | null;
   /** Set on the subclass of an SDK exception. */
   static readonly sdkClass: string | undefined = undefined;
 
@@ -123,13 +129,14 @@ export class CatalogError extends Error {
     this.className = facts?.sdkException ?? null;
     this.name = this.className ?? "CatalogError";
     Object.defineProperty(this, BRAND, { value: true });
+    Object.defineProperty(this, CLASS, { value: code === null ? null : CODE_CLASS[code] ?? null });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null) return false;
     if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
     const sdkClass = this.sdkClass;
-    return sdkClass === undefined || (value as CatalogError).className === sdkClass;
+    return sdkClass === undefined || (value as CatalogError)[CLASS] === sdkClass;
   }
 
   /** What the catalog says about the code (`null` if unknown). */
@@ -531,24 +538,34 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
 
 /** The error of `code`, as the class of its SDK exception when it has one. */
 function construct(code: Code | null, wireCode: string, options: ErrorOptions): CatalogError {
-  const name = code === null ? null : CODES[code].sdkException;
-  const cls = name !== null && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
+  const name = code === null ? undefined : CODE_CLASS[code];
+  const cls = name !== undefined && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
   return new cls(code, wireCode, options);
 }
 
 // -- One class per SDK exception --------------------------------------------
+
+/** The SDK exception of `bad_request`. */
+export class ValueError extends CatalogError {
+  static override readonly sdkClass: string | undefined = "ValueError";
+}
 
 /** The SDK exception of `conflict`. */
 export class RuntimeError extends CatalogError {
   static override readonly sdkClass: string | undefined = "RuntimeError";
 }
 
-/** The SDK exception of `locked`, `unauthorized`, `forbidden`, `payment_required`, `rate_limited`, `server_error`, `service_unavailable`. */
+/** The SDK exception of `locked`, `unauthorized`, `forbidden`, `payment_required`, `not_found`, `rate_limited`, `server_error`, `service_unavailable`. */
 export class RoboflowError extends CatalogError {
   static override readonly sdkClass: string | undefined = "RoboflowError";
 }
 
-const CLASSES: Readonly<Record<string, new (code: Code | null, wireCode: string, options?: ErrorOptions) => CatalogError>> = { "RuntimeError": RuntimeError, "RoboflowError": RoboflowError };
+/** The SDK exception of `network_error`. */
+export class ConnectionError extends CatalogError {
+  static override readonly sdkClass: string | undefined = "ConnectionError";
+}
+
+const CLASSES: Readonly<Record<string, new (code: Code | null, wireCode: string, options?: ErrorOptions) => CatalogError>> = { "ValueError": ValueError, "RuntimeError": RuntimeError, "RoboflowError": RoboflowError, "ConnectionError": ConnectionError };
 
 // -- One typed constructor per code -------------------------------------------
 
@@ -563,8 +580,8 @@ export function noContent(options?: ErrorOptions): CatalogError {
 }
 
 /** Malformed request: `The request is malformed: {reason}` */
-export function badRequest(params: { readonly "reason": string }, options?: ErrorOptions): CatalogError {
-  return create("bad_request", params, options) as CatalogError;
+export function badRequest(params: { readonly "reason": string }, options?: ErrorOptions): ValueError {
+  return create("bad_request", params, options) as ValueError;
 }
 
 /** Conflict: `The {resource} is in a state that prevents this operation.` */
@@ -593,8 +610,8 @@ export function paymentRequired(options?: ErrorOptions): RoboflowError {
 }
 
 /** Resource not found: `{resource} '{name}' not found` */
-export function notFound(params: { readonly "resource": string; readonly "name": string }, options?: ErrorOptions): CatalogError {
-  return create("not_found", params, options) as CatalogError;
+export function notFound(params: { readonly "resource": string; readonly "name": string }, options?: ErrorOptions): RoboflowError {
+  return create("not_found", params, options) as RoboflowError;
 }
 
 /** Rate limited: `Too many requests; slow down.` */
@@ -613,7 +630,7 @@ export function serviceUnavailable(options?: ErrorOptions): RoboflowError {
 }
 
 /** Network failure: `The request did not reach the API: {reason}` */
-export function networkError(params: { readonly "reason": string }, options?: ErrorOptions): CatalogError {
-  return create("network_error", params, options) as CatalogError;
+export function networkError(params: { readonly "reason": string }, options?: ErrorOptions): ConnectionError {
+  return create("network_error", params, options) as ConnectionError;
 }
 

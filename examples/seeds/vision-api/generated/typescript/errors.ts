@@ -40,6 +40,9 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"OK":{"status":200,"numeric":n
 const NAMES: Readonly<Record<string, Code>> = {"OK":"OK","ok":"OK","CREATED":"CREATED","created":"CREATED","NO_CONTENT":"NO_CONTENT","no_content":"NO_CONTENT","VALIDATION_ERROR":"VALIDATION_ERROR","validation_error":"VALIDATION_ERROR","FORBIDDEN":"FORBIDDEN","forbidden":"FORBIDDEN","NOT_FOUND":"NOT_FOUND","not_found":"NOT_FOUND","CONFLICT":"CONFLICT","conflict":"CONFLICT","PAYMENT_REQUIRED":"PAYMENT_REQUIRED","payment_required":"PAYMENT_REQUIRED","UNPROCESSABLE":"UNPROCESSABLE","unprocessable":"UNPROCESSABLE","INVALID_API_KEY":"INVALID_API_KEY","invalid_api_key":"INVALID_API_KEY","EXPIRED_API_KEY":"EXPIRED_API_KEY","expired_api_key":"EXPIRED_API_KEY","DEACTIVATED_API_KEY":"DEACTIVATED_API_KEY","deactivated_api_key":"DEACTIVATED_API_KEY","AUTHZ_ERROR":"AUTHZ_ERROR","authz_error":"AUTHZ_ERROR","HTTP_413":"HTTP_413","http_413":"HTTP_413","STORAGE_QUOTA_EXCEEDED":"STORAGE_QUOTA_EXCEEDED","storage_quota_exceeded":"STORAGE_QUOTA_EXCEEDED","RATE_LIMIT_ERROR":"RATE_LIMIT_ERROR","rate_limit_error":"RATE_LIMIT_ERROR","USAGE_LIMIT_EXCEEDED":"USAGE_LIMIT_EXCEEDED","usage_limit_exceeded":"USAGE_LIMIT_EXCEEDED","INTERNAL_ERROR":"INTERNAL_ERROR","internal_error":"INTERNAL_ERROR","IMAGE_PROCESSING_ERROR":"IMAGE_PROCESSING_ERROR","image_processing_error":"IMAGE_PROCESSING_ERROR","VLM_PROVIDER_ERROR":"VLM_PROVIDER_ERROR","vlm_provider_error":"VLM_PROVIDER_ERROR","TIMEOUT":"TIMEOUT","timeout":"TIMEOUT"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 
+/** The class each code's errors are, by its SDK exception. */
+const CODE_CLASS: Readonly<Record<string, string>> = {};
+
 // ---------------------------------------------------------------------------
 // The runtime: the same rules as errcat-runtime, in TypeScript, with no
 // dependencies. Everything above this line is the catalog's data.
@@ -95,6 +98,8 @@ export interface ErrorOptions {
 }
 
 const BRAND: unique symbol = Symbol.for(`errcat.error:${CATALOG_NAME}`);
+/** The class an error is (its SDK exception's), kept on the instance. */
+const CLASS: unique symbol = Symbol.for(`errcat.class:${CATALOG_NAME}`);
 
 /**
  * An error of this catalog. `instanceof` works across duplicated copies of
@@ -115,6 +120,7 @@ export class CatalogError extends Error {
   /** The SDK exception the catalog names for the code, if any. */
   readonly className: string | null;
   declare readonly [BRAND]: true;
+  declare readonly [CLASS]: string | null;
   /** Set on the subclass of an SDK exception. */
   static readonly sdkClass: string | undefined = undefined;
 
@@ -131,13 +137,14 @@ export class CatalogError extends Error {
     this.className = facts?.sdkException ?? null;
     this.name = this.className ?? "CatalogError";
     Object.defineProperty(this, BRAND, { value: true });
+    Object.defineProperty(this, CLASS, { value: code === null ? null : CODE_CLASS[code] ?? null });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null) return false;
     if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
     const sdkClass = this.sdkClass;
-    return sdkClass === undefined || (value as CatalogError).className === sdkClass;
+    return sdkClass === undefined || (value as CatalogError)[CLASS] === sdkClass;
   }
 
   /** What the catalog says about the code (`null` if unknown). */
@@ -539,8 +546,8 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
 
 /** The error of `code`, as the class of its SDK exception when it has one. */
 function construct(code: Code | null, wireCode: string, options: ErrorOptions): CatalogError {
-  const name = code === null ? null : CODES[code].sdkException;
-  const cls = name !== null && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
+  const name = code === null ? undefined : CODE_CLASS[code];
+  const cls = name !== undefined && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
   return new cls(code, wireCode, options);
 }
 

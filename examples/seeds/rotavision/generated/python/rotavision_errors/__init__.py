@@ -44,7 +44,7 @@ class _Branded(type):
         code: Optional[str] = cls.__dict__.get("code_class")
         if code is not None:
             return getattr(instance, "code", None) == code
-        return sdk_class is None or getattr(instance, "class_name", None) == sdk_class
+        return sdk_class is None or getattr(instance, "_sdk_class", None) == sdk_class
 
     def __subclasscheck__(cls, subclass: type) -> bool:
         return type.__subclasscheck__(cls, subclass)
@@ -88,6 +88,7 @@ class CatalogError(Exception, metaclass=_Branded):
         self.retry_after_ms = None if retry_after is None else retry_after * 1000.0
         self.details = dict(details or {})
         self.class_name = facts["sdkException"] if facts else None
+        self._sdk_class: Optional[str] = _CODE_CLASS.get(code) if facts is not None and code is not None else None
         setattr(self, _BRAND, CATALOG_NAME)
 
     def __str__(self) -> str:
@@ -716,3 +717,5 @@ _CLASSES: Dict[str, Type[CatalogError]] = {
     "internal_error": InternalError,
     "service_unavailable": ServiceUnavailable
 }
+# The class each code's errors are, by its SDK exception.
+_CODE_CLASS: Dict[str, str] = json.loads("{\"invalid_api_key\":\"AuthenticationError\",\"forbidden\":\"AuthenticationError\",\"invalid_request\":\"ValidationError\",\"unprocessable\":\"ValidationError\",\"rate_limit_exceeded\":\"RateLimitError\",\"model_not_found\":\"NotFoundError\",\"conflict\":\"RotavisionError\",\"internal_error\":\"RotavisionError\",\"service_unavailable\":\"RotavisionError\"}")
