@@ -82,6 +82,73 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"ok":{"status":200,"numeric":1
 const NAMES: Readonly<Record<string, Code>> = {"ok":"ok","created":"created","no_content":"no_content","partial_success":"partial_success","accepted":"accepted","in_progress":"in_progress","missing_api_key":"missing_api_key","invalid_api_key":"invalid_api_key","INVALID_API_KEY":"invalid_api_key","invalid_key":"invalid_api_key","expired_api_key":"expired_api_key","EXPIRED_API_KEY":"expired_api_key","expired_key":"expired_api_key","deactivated_api_key":"deactivated_api_key","DEACTIVATED_API_KEY":"deactivated_api_key","invalid_credentials":"invalid_credentials","invalid_token":"invalid_token","no_workspace":"no_workspace","missing_scope":"missing_scope","AUTHZ_ERROR":"missing_scope","permission_denied":"permission_denied","tier_required":"tier_required","consent_required":"consent_required","invalid_request":"invalid_request","VALIDATION_ERROR":"invalid_request","missing_field":"missing_field","invalid_field":"invalid_field","malformed_json":"malformed_json","unsupported_format":"unsupported_format","method_not_allowed":"method_not_allowed","unprocessable":"unprocessable","invalid_page_token":"invalid_page_token","not_found":"not_found","NOT_FOUND":"not_found","project_not_found":"project_not_found","model_not_found":"model_not_found","version_not_found":"version_not_found","workflow_not_found":"workflow_not_found","route_not_found":"route_not_found","already_exists":"already_exists","DUPLICATE":"already_exists","invalid_state":"invalid_state","lock_contention":"lock_contention","precondition_failed":"precondition_failed","payment_required":"payment_required","subscription_past_due":"subscription_past_due","credits_exhausted":"credits_exhausted","quota_exceeded":"quota_exceeded","usage_limit_exceeded":"usage_limit_exceeded","USAGE_LIMIT_EXCEEDED":"usage_limit_exceeded","storage_quota_exceeded":"storage_quota_exceeded","STORAGE_QUOTA_EXCEEDED":"storage_quota_exceeded","hosted_inference_quota_exceeded":"hosted_inference_quota_exceeded","rate_limited":"rate_limited","RATE_LIMIT_ERROR":"rate_limited","rate_limit_exceeded":"rate_limited","concurrency_limited":"concurrency_limited","hourly_limit_exceeded":"hourly_limit_exceeded","workspace_locked":"workspace_locked","resource_locked":"resource_locked","payload_too_large":"payload_too_large","HTTP_413":"payload_too_large","unsupported_media_type":"unsupported_media_type","image_too_large":"image_too_large","download_failed":"download_failed","invalid_url":"invalid_url","image_processing_failed":"image_processing_failed","IMAGE_PROCESSING_ERROR":"image_processing_failed","decoding_failed":"decoding_failed","training_failed":"training_failed","evaluation_failed":"evaluation_failed","upstream_error":"upstream_error","VLM_PROVIDER_ERROR":"upstream_error","upstream_timeout":"upstream_timeout","internal_error":"internal_error","INTERNAL_ERROR":"internal_error","service_unavailable":"service_unavailable","gateway_timeout":"gateway_timeout","TIMEOUT":"gateway_timeout","maintenance":"maintenance","server_busy":"server_busy"};
 const NUMERIC: Readonly<Record<string, Code>> = {"10000":"ok","10001":"created","10002":"no_content","10010":"partial_success","10100":"accepted","10101":"in_progress","11000":"missing_api_key","11001":"invalid_api_key","11002":"expired_api_key","11003":"deactivated_api_key","11004":"invalid_credentials","11005":"invalid_token","11006":"no_workspace","11100":"missing_scope","11101":"permission_denied","11102":"tier_required","11103":"consent_required","12000":"invalid_request","12001":"missing_field","12002":"invalid_field","12003":"malformed_json","12004":"unsupported_format","12005":"method_not_allowed","12006":"unprocessable","12007":"invalid_page_token","13000":"not_found","13001":"project_not_found","13002":"model_not_found","13003":"version_not_found","13004":"workflow_not_found","13005":"route_not_found","14000":"already_exists","14001":"invalid_state","14002":"lock_contention","14003":"precondition_failed","15000":"payment_required","15001":"subscription_past_due","15002":"credits_exhausted","16000":"quota_exceeded","16001":"usage_limit_exceeded","16002":"storage_quota_exceeded","16003":"hosted_inference_quota_exceeded","17000":"rate_limited","17001":"concurrency_limited","17002":"hourly_limit_exceeded","18000":"workspace_locked","18001":"resource_locked","19000":"payload_too_large","19001":"unsupported_media_type","19002":"image_too_large","19003":"download_failed","19004":"invalid_url","20000":"image_processing_failed","20001":"decoding_failed","20002":"training_failed","20003":"evaluation_failed","21000":"upstream_error","21001":"upstream_timeout","22000":"internal_error","22001":"service_unavailable","22002":"gateway_timeout","22003":"maintenance","22004":"server_busy"};
 
+/** Each code's `details`: its message params (a parsed body may lack some). */
+export interface CodeDetails {
+  "ok": {};
+  "created": { readonly "resource"?: string };
+  "no_content": {};
+  "partial_success": { readonly "succeeded"?: number; readonly "total"?: number };
+  "accepted": { readonly "operation"?: string };
+  "in_progress": { readonly "operation"?: string };
+  "missing_api_key": {};
+  "invalid_api_key": {};
+  "expired_api_key": { readonly "expired_on"?: string };
+  "deactivated_api_key": {};
+  "invalid_credentials": {};
+  "invalid_token": {};
+  "no_workspace": {};
+  "missing_scope": { readonly "scope"?: string };
+  "permission_denied": { readonly "resource"?: string };
+  "tier_required": { readonly "tier"?: string };
+  "consent_required": {};
+  "invalid_request": { readonly "reason"?: string };
+  "missing_field": { readonly "field"?: string };
+  "invalid_field": { readonly "field"?: string; readonly "reason"?: string };
+  "malformed_json": {};
+  "unsupported_format": { readonly "format"?: string };
+  "method_not_allowed": { readonly "method"?: string };
+  "unprocessable": { readonly "rule"?: string };
+  "invalid_page_token": {};
+  "not_found": {};
+  "project_not_found": { readonly "project"?: string };
+  "model_not_found": { readonly "model_id"?: string };
+  "version_not_found": { readonly "project"?: string; readonly "version"?: number };
+  "workflow_not_found": { readonly "workflow"?: string };
+  "route_not_found": { readonly "path"?: string };
+  "already_exists": { readonly "resource"?: string };
+  "invalid_state": { readonly "resource"?: string; readonly "state"?: string };
+  "lock_contention": {};
+  "precondition_failed": {};
+  "payment_required": {};
+  "subscription_past_due": {};
+  "credits_exhausted": {};
+  "quota_exceeded": { readonly "resource"?: string; readonly "limit"?: number };
+  "usage_limit_exceeded": {};
+  "storage_quota_exceeded": {};
+  "hosted_inference_quota_exceeded": {};
+  "rate_limited": { readonly "limit"?: number; readonly "window"?: number };
+  "concurrency_limited": { readonly "limit"?: number };
+  "hourly_limit_exceeded": {};
+  "workspace_locked": { readonly "reason"?: string };
+  "resource_locked": { readonly "resource"?: string };
+  "payload_too_large": { readonly "size_mb"?: number; readonly "limit_mb"?: number };
+  "unsupported_media_type": { readonly "media_type"?: string };
+  "image_too_large": {};
+  "download_failed": {};
+  "invalid_url": {};
+  "image_processing_failed": {};
+  "decoding_failed": { readonly "media"?: string };
+  "training_failed": { readonly "reason"?: string };
+  "evaluation_failed": { readonly "min_inputs"?: number };
+  "upstream_error": { readonly "provider"?: string };
+  "upstream_timeout": { readonly "provider"?: string };
+  "internal_error": {};
+  "service_unavailable": {};
+  "gateway_timeout": {};
+  "maintenance": {};
+  "server_busy": {};
+}
+
 /** The class each code's errors are, by its SDK exception. */
 const CODE_CLASS: Readonly<Record<string, string>> = {"missing_api_key":"AuthenticationError","invalid_api_key":"AuthenticationError","expired_api_key":"AuthenticationError","deactivated_api_key":"AuthenticationError","invalid_credentials":"AuthenticationError","invalid_token":"AuthenticationError","no_workspace":"AuthenticationError","missing_scope":"PermissionDeniedError","permission_denied":"PermissionDeniedError","tier_required":"TierRequiredError","consent_required":"PermissionDeniedError","invalid_request":"ValidationError","missing_field":"ValidationError","invalid_field":"ValidationError","malformed_json":"ValidationError","unsupported_format":"ValidationError","method_not_allowed":"ValidationError","unprocessable":"ValidationError","invalid_page_token":"ValidationError","not_found":"NotFoundError","project_not_found":"NotFoundError","model_not_found":"NotFoundError","version_not_found":"NotFoundError","workflow_not_found":"NotFoundError","route_not_found":"NotFoundError","already_exists":"ConflictError","invalid_state":"ConflictError","lock_contention":"ConflictError","precondition_failed":"ConflictError","payment_required":"PaymentRequiredError","subscription_past_due":"PaymentRequiredError","credits_exhausted":"PaymentRequiredError","quota_exceeded":"QuotaExceededError","usage_limit_exceeded":"QuotaExceededError","storage_quota_exceeded":"QuotaExceededError","hosted_inference_quota_exceeded":"PaymentRequiredError","rate_limited":"RateLimitError","concurrency_limited":"RateLimitError","hourly_limit_exceeded":"RateLimitError","workspace_locked":"LockedError","resource_locked":"LockedError","payload_too_large":"UploadError","unsupported_media_type":"UploadError","image_too_large":"UploadError","download_failed":"UploadError","invalid_url":"UploadError","image_processing_failed":"ProcessingError","decoding_failed":"ProcessingError","training_failed":"ProcessingError","evaluation_failed":"ProcessingError","upstream_error":"UpstreamError","upstream_timeout":"UpstreamError","internal_error":"ServerError","service_unavailable":"ServerError","gateway_timeout":"ServerError","maintenance":"ServerError","server_busy":"ServerError"};
 
@@ -245,8 +312,11 @@ export function isCatalogError(value: unknown): value is CatalogError {
   return value instanceof CatalogError;
 }
 
-/** True for an error of this catalog with `code`. */
-export function hasCode<C extends Code>(value: unknown, code: C): value is CatalogError & { readonly code: C } {
+/** True for an error of this catalog with `code`; its `details` are then typed. */
+export function hasCode<C extends Code>(
+  value: unknown,
+  code: C,
+): value is CatalogError & { readonly code: C; readonly details: Readonly<CodeDetails[C]> } {
   return isCatalogError(value) && value.code === code;
 }
 

@@ -39,6 +39,11 @@ test("typed constructors render the template and pick the SDK class", () => {
   assert.equal(error.status, 429);
   assert.equal(error.docsUrl, "https://errcat.dev/errors/rate_limit.html#rate_limited");
   assert.ok(errors.hasCode(error, "rate_limited"));
+  if (errors.hasCode(error, "rate_limited")) {
+    // Typed: `limit` is a number here; a misspelt key would not compile.
+    const limit: number | undefined = error.details.limit;
+    assert.equal(limit, 100);
+  }
   assert.ok(!errors.hasCode(error, "internal_error"));
   assert.deepEqual(error.details, { limit: 100, window: 60 });
   const body = error.toJSON() as { error: Record<string, unknown> };

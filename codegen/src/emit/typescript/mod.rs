@@ -199,6 +199,28 @@ fn module(model: &Model, command: &str) -> String {
         "const NUMERIC: Readonly<Record<string, Code>> = {};\n",
         field("numeric")
     );
+    let details: Vec<String> = model
+        .codes
+        .iter()
+        .map(|c| {
+            let fields: Vec<String> = c
+                .params
+                .iter()
+                .map(|p| format!("readonly {}?: {}", json(&json!(p.name)), ts_type(p.ty)))
+                .collect();
+            let body = if fields.is_empty() {
+                "{}".to_string()
+            } else {
+                format!("{{ {} }}", fields.join("; "))
+            };
+            format!("  {}: {body};", json(&json!(c.wire_name)))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "/** Each code's `details`: its message params (a parsed body may lack some). */\nexport interface CodeDetails {{\n{}\n}}\n",
+        details.join("\n")
+    );
     let _ = writeln!(
         out,
         "/** The class each code's errors are, by its SDK exception. */\nconst CODE_CLASS: Readonly<Record<string, string>> = {};\n",

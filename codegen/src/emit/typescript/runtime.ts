@@ -158,8 +158,11 @@ export function isCatalogError(value: unknown): value is CatalogError {
   return value instanceof CatalogError;
 }
 
-/** True for an error of this catalog with `code`. */
-export function hasCode<C extends Code>(value: unknown, code: C): value is CatalogError & { readonly code: C } {
+/** True for an error of this catalog with `code`; its `details` are then typed. */
+export function hasCode<C extends Code>(
+  value: unknown,
+  code: C,
+): value is CatalogError & { readonly code: C; readonly details: Readonly<CodeDetails[C]> } {
   return isCatalogError(value) && value.code === code;
 }
 

@@ -33,6 +33,24 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"invalid_request":{"status":40
 const NAMES: Readonly<Record<string, Code>> = {"invalid_request":"invalid_request","unprocessable":"unprocessable","invalid_key":"invalid_key","expired_key":"expired_key","missing_scope":"missing_scope","quota_exceeded":"quota_exceeded","tier_required":"tier_required","not_found":"not_found","conflict":"conflict","rate_limited":"rate_limited","internal_error":"internal_error","upstream_error":"upstream_error","unavailable":"unavailable","gateway_timeout":"gateway_timeout"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 
+/** Each code's `details`: its message params (a parsed body may lack some). */
+export interface CodeDetails {
+  "invalid_request": { readonly "field"?: string };
+  "unprocessable": { readonly "reason"?: string };
+  "invalid_key": {};
+  "expired_key": {};
+  "missing_scope": { readonly "scope"?: string };
+  "quota_exceeded": { readonly "resource"?: string; readonly "limit"?: number };
+  "tier_required": { readonly "tier"?: string };
+  "not_found": {};
+  "conflict": { readonly "reason"?: string };
+  "rate_limited": {};
+  "internal_error": {};
+  "upstream_error": {};
+  "unavailable": {};
+  "gateway_timeout": {};
+}
+
 /** The class each code's errors are, by its SDK exception. */
 const CODE_CLASS: Readonly<Record<string, string>> = {};
 
@@ -196,8 +214,11 @@ export function isCatalogError(value: unknown): value is CatalogError {
   return value instanceof CatalogError;
 }
 
-/** True for an error of this catalog with `code`. */
-export function hasCode<C extends Code>(value: unknown, code: C): value is CatalogError & { readonly code: C } {
+/** True for an error of this catalog with `code`; its `details` are then typed. */
+export function hasCode<C extends Code>(
+  value: unknown,
+  code: C,
+): value is CatalogError & { readonly code: C; readonly details: Readonly<CodeDetails[C]> } {
   return isCatalogError(value) && value.code === code;
 }
 

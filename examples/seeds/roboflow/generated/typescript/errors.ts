@@ -32,6 +32,23 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"ok":{"status":200,"numeric":n
 const NAMES: Readonly<Record<string, Code>> = {"ok":"ok","no_content":"no_content","bad_request":"bad_request","conflict":"conflict","locked":"locked","unauthorized":"unauthorized","forbidden":"forbidden","payment_required":"payment_required","not_found":"not_found","rate_limited":"rate_limited","server_error":"server_error","service_unavailable":"service_unavailable","network_error":"network_error"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 
+/** Each code's `details`: its message params (a parsed body may lack some). */
+export interface CodeDetails {
+  "ok": {};
+  "no_content": {};
+  "bad_request": { readonly "reason"?: string };
+  "conflict": { readonly "resource"?: string };
+  "locked": { readonly "reason"?: string };
+  "unauthorized": { readonly "reason"?: string };
+  "forbidden": { readonly "resource"?: string };
+  "payment_required": {};
+  "not_found": { readonly "resource"?: string; readonly "name"?: string };
+  "rate_limited": {};
+  "server_error": {};
+  "service_unavailable": {};
+  "network_error": { readonly "reason"?: string };
+}
+
 /** The class each code's errors are, by its SDK exception. */
 const CODE_CLASS: Readonly<Record<string, string>> = {"bad_request":"ValueError","conflict":"RuntimeError","locked":"RoboflowError","unauthorized":"RoboflowError","forbidden":"RoboflowError","payment_required":"RoboflowError","not_found":"RoboflowError","rate_limited":"RoboflowError","server_error":"RoboflowError","service_unavailable":"RoboflowError","network_error":"ConnectionError"};
 
@@ -195,8 +212,11 @@ export function isCatalogError(value: unknown): value is CatalogError {
   return value instanceof CatalogError;
 }
 
-/** True for an error of this catalog with `code`. */
-export function hasCode<C extends Code>(value: unknown, code: C): value is CatalogError & { readonly code: C } {
+/** True for an error of this catalog with `code`; its `details` are then typed. */
+export function hasCode<C extends Code>(
+  value: unknown,
+  code: C,
+): value is CatalogError & { readonly code: C; readonly details: Readonly<CodeDetails[C]> } {
   return isCatalogError(value) && value.code === code;
 }
 

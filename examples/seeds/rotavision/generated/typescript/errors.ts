@@ -30,6 +30,21 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"ok":{"status":200,"numeric":n
 const NAMES: Readonly<Record<string, Code>> = {"ok":"ok","created":"created","invalid_api_key":"invalid_api_key","forbidden":"forbidden","invalid_request":"invalid_request","unprocessable":"unprocessable","rate_limit_exceeded":"rate_limit_exceeded","model_not_found":"model_not_found","conflict":"conflict","internal_error":"internal_error","service_unavailable":"service_unavailable"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 
+/** Each code's `details`: its message params (a parsed body may lack some). */
+export interface CodeDetails {
+  "ok": {};
+  "created": {};
+  "invalid_api_key": {};
+  "forbidden": {};
+  "invalid_request": { readonly "field"?: string };
+  "unprocessable": { readonly "field"?: string };
+  "rate_limit_exceeded": { readonly "seconds"?: number };
+  "model_not_found": { readonly "model_id"?: string };
+  "conflict": {};
+  "internal_error": {};
+  "service_unavailable": {};
+}
+
 /** The class each code's errors are, by its SDK exception. */
 const CODE_CLASS: Readonly<Record<string, string>> = {"invalid_api_key":"AuthenticationError","forbidden":"AuthenticationError","invalid_request":"ValidationError","unprocessable":"ValidationError","rate_limit_exceeded":"RateLimitError","model_not_found":"NotFoundError","conflict":"RotavisionError","internal_error":"RotavisionError","service_unavailable":"RotavisionError"};
 
@@ -193,8 +208,11 @@ export function isCatalogError(value: unknown): value is CatalogError {
   return value instanceof CatalogError;
 }
 
-/** True for an error of this catalog with `code`. */
-export function hasCode<C extends Code>(value: unknown, code: C): value is CatalogError & { readonly code: C } {
+/** True for an error of this catalog with `code`; its `details` are then typed. */
+export function hasCode<C extends Code>(
+  value: unknown,
+  code: C,
+): value is CatalogError & { readonly code: C; readonly details: Readonly<CodeDetails[C]> } {
   return isCatalogError(value) && value.code === code;
 }
 

@@ -40,6 +40,31 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"OK":{"status":200,"numeric":n
 const NAMES: Readonly<Record<string, Code>> = {"OK":"OK","ok":"OK","CREATED":"CREATED","created":"CREATED","NO_CONTENT":"NO_CONTENT","no_content":"NO_CONTENT","VALIDATION_ERROR":"VALIDATION_ERROR","validation_error":"VALIDATION_ERROR","FORBIDDEN":"FORBIDDEN","forbidden":"FORBIDDEN","NOT_FOUND":"NOT_FOUND","not_found":"NOT_FOUND","CONFLICT":"CONFLICT","conflict":"CONFLICT","PAYMENT_REQUIRED":"PAYMENT_REQUIRED","payment_required":"PAYMENT_REQUIRED","UNPROCESSABLE":"UNPROCESSABLE","unprocessable":"UNPROCESSABLE","INVALID_API_KEY":"INVALID_API_KEY","invalid_api_key":"INVALID_API_KEY","EXPIRED_API_KEY":"EXPIRED_API_KEY","expired_api_key":"EXPIRED_API_KEY","DEACTIVATED_API_KEY":"DEACTIVATED_API_KEY","deactivated_api_key":"DEACTIVATED_API_KEY","AUTHZ_ERROR":"AUTHZ_ERROR","authz_error":"AUTHZ_ERROR","HTTP_413":"HTTP_413","http_413":"HTTP_413","STORAGE_QUOTA_EXCEEDED":"STORAGE_QUOTA_EXCEEDED","storage_quota_exceeded":"STORAGE_QUOTA_EXCEEDED","RATE_LIMIT_ERROR":"RATE_LIMIT_ERROR","rate_limit_error":"RATE_LIMIT_ERROR","USAGE_LIMIT_EXCEEDED":"USAGE_LIMIT_EXCEEDED","usage_limit_exceeded":"USAGE_LIMIT_EXCEEDED","INTERNAL_ERROR":"INTERNAL_ERROR","internal_error":"INTERNAL_ERROR","IMAGE_PROCESSING_ERROR":"IMAGE_PROCESSING_ERROR","image_processing_error":"IMAGE_PROCESSING_ERROR","VLM_PROVIDER_ERROR":"VLM_PROVIDER_ERROR","vlm_provider_error":"VLM_PROVIDER_ERROR","TIMEOUT":"TIMEOUT","timeout":"TIMEOUT"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 
+/** Each code's `details`: its message params (a parsed body may lack some). */
+export interface CodeDetails {
+  "OK": {};
+  "CREATED": {};
+  "NO_CONTENT": {};
+  "VALIDATION_ERROR": {};
+  "FORBIDDEN": {};
+  "NOT_FOUND": { readonly "resource"?: string };
+  "CONFLICT": {};
+  "PAYMENT_REQUIRED": {};
+  "UNPROCESSABLE": { readonly "reason"?: string };
+  "INVALID_API_KEY": {};
+  "EXPIRED_API_KEY": {};
+  "DEACTIVATED_API_KEY": {};
+  "AUTHZ_ERROR": {};
+  "HTTP_413": {};
+  "STORAGE_QUOTA_EXCEEDED": {};
+  "RATE_LIMIT_ERROR": { readonly "limit"?: number; readonly "window"?: number };
+  "USAGE_LIMIT_EXCEEDED": {};
+  "INTERNAL_ERROR": {};
+  "IMAGE_PROCESSING_ERROR": {};
+  "VLM_PROVIDER_ERROR": {};
+  "TIMEOUT": {};
+}
+
 /** The class each code's errors are, by its SDK exception. */
 const CODE_CLASS: Readonly<Record<string, string>> = {};
 
@@ -203,8 +228,11 @@ export function isCatalogError(value: unknown): value is CatalogError {
   return value instanceof CatalogError;
 }
 
-/** True for an error of this catalog with `code`. */
-export function hasCode<C extends Code>(value: unknown, code: C): value is CatalogError & { readonly code: C } {
+/** True for an error of this catalog with `code`; its `details` are then typed. */
+export function hasCode<C extends Code>(
+  value: unknown,
+  code: C,
+): value is CatalogError & { readonly code: C; readonly details: Readonly<CodeDetails[C]> } {
   return isCatalogError(value) && value.code === code;
 }
 
