@@ -47,6 +47,21 @@ pub fn to_snake_case(name: &str) -> String {
     }
 }
 
+/// Any text folded to lower-case ASCII letters, digits and `_` (every other
+/// character becomes `_`): `Vision API` → `vision_api`. A base for names of
+/// folders and packages.
+pub fn fold_to_snake(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// `rate_limited` → `RateLimited`; `http_413` → `Http413`. A name whose
 /// camel form is `Self` becomes `Self_`, since `Self` cannot be a variant.
 pub fn upper_camel(name: &str) -> String {

@@ -111,16 +111,7 @@ fn project_name(dir: &Path) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let name: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let name = errcat_codegen::ident::fold_to_snake(&raw);
     let name = name.trim_matches('_').to_string();
     if name.is_empty() {
         "errors".into()

@@ -82,18 +82,7 @@ const KEYWORDS: &[&str] = &[
 
 /// The package's folder under `generated/python/`, e.g. `errcat_errors`.
 pub fn package_name(model: &Model) -> String {
-    let mut name: String = model
-        .meta
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let mut name = crate::ident::fold_to_snake(&model.meta.name);
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert_str(0, "catalog_");
     }
@@ -282,20 +271,15 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// `rate_limited` → `RateLimited`.
+/// `rate_limited` → `RateLimited`; a name that would start with a digit
+/// gets an `E` in front.
 fn pascal_case(snake: &str) -> String {
-    let mut out = String::new();
-    for part in snake.split('_').filter(|p| !p.is_empty()) {
-        let mut chars = part.chars();
-        if let Some(first) = chars.next() {
-            out.extend(first.to_uppercase());
-            out.push_str(chars.as_str());
-        }
-    }
+    let out = crate::ident::upper_camel(snake);
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'E');
+        format!("E{out}")
+    } else {
+        out
     }
-    out
 }
 
 /// `name`, or `nameError`, `nameError_` … when it is taken.

@@ -389,24 +389,20 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
-/// `rate_limited` → `rateLimited`.
+/// `rate_limited` → `rateLimited`; a name that would start with a digit
+/// gets a `_` in front.
 fn camel_case(snake: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in snake.split('_').filter(|p| !p.is_empty()).enumerate() {
-        let mut chars = part.chars();
-        if let Some(first) = chars.next() {
-            if i == 0 {
-                out.push(first);
-            } else {
-                out.extend(first.to_uppercase());
-            }
-            out.push_str(chars.as_str());
-        }
+    let upper = crate::ident::upper_camel(snake);
+    let mut chars = upper.chars();
+    let out: String = chars
+        .next()
+        .map(|first| first.to_ascii_lowercase().to_string() + chars.as_str())
+        .unwrap_or_default();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{out}")
+    } else {
+        out
     }
-    if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
-        out.insert(0, '_');
-    }
-    out
 }
 
 /// `name`, or `name_` (and so on) when it is reserved or taken.
