@@ -25,10 +25,21 @@ pub(super) fn doc_lines(text: &str) -> Vec<String> {
     } else {
         text
     };
+    let mut fenced = false;
     text.trim_end()
         .lines()
         .map(|line| {
             let line = line.trim_end_matches('\r');
+            let fence =
+                line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+            let line = if fenced || fence {
+                std::borrow::Cow::Borrowed(line)
+            } else {
+                escape_html_outside_code(line)
+            };
+            if fence {
+                fenced = !fenced;
+            }
             if line.is_empty() {
                 String::new()
             } else {
@@ -36,6 +47,27 @@ pub(super) fn doc_lines(text: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// `<` as `&lt;` outside inline code: catalog text is not HTML, and rustdoc
+/// would otherwise warn about (or render) tags such as `<script>`.
+fn escape_html_outside_code(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('<') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut in_code = false;
+    for c in line.chars() {
+        match c {
+            '`' => {
+                in_code = !in_code;
+                out.push(c);
+            }
+            '<' if !in_code => out.push_str("&lt;"),
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// `#[doc = " line"]` per line, so prettyplease prints `///` comments and
@@ -137,6 +169,21 @@ mod tests {
         let parsed: syn::LitStr =
             syn::parse_str(&literal).unwrap_or_else(|e| panic!("{literal}: {e}"));
         assert_eq!(parsed.value(), text);
+    }
+
+    #[test]
+    fn html_in_docs_is_text_except_in_code() {
+        let lines = doc_lines("a <script> and `<b>`\n```html\n<b>kept</b>\n```\nx < y");
+        assert_eq!(
+            lines,
+            [
+                " a &lt;script> and `<b>`",
+                " ```html",
+                " <b>kept</b>",
+                " ```",
+                " x &lt; y"
+            ]
+        );
     }
 
     #[test]
