@@ -218,6 +218,15 @@ pub struct RawCategory {
     /// Envelope style of its codes, overriding the catalog's.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub envelope: Option<Str>,
+    /// Warnings every code of the category is right to trigger, each with
+    /// the reason, e.g. `{ W0026 = "the gateway sets Retry-After" }`. The
+    /// reason is required and never shown in the docs.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<std::collections::BTreeMap<String, String>>")
+    )]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "table of warning → reason", "x-default" = "none")))]
+    pub allow: Option<Spanned<IndexMap<Str, Str>>>,
     /// Defaults of the declared facts (`fields.rs`) its codes inherit; read
     /// by the loader from the same table.
     #[serde(skip)]
@@ -307,6 +316,15 @@ pub struct RawCode {
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"nested\"` | `\"problem\"` | `\"detail\"`", "x-default" = "the category's")))]
     pub envelope: Option<Str>,
+    /// Warnings this code is right to trigger, each with the reason, e.g.
+    /// `{ W0026 = "the gateway sets Retry-After" }`; added to the category's.
+    /// The reason is required and never shown in the docs.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<std::collections::BTreeMap<String, String>>")
+    )]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "table of warning → reason", "x-default" = "the category's")))]
+    pub allow: Option<Spanned<IndexMap<Str, Str>>>,
     /// The declared facts (`fields.rs`); read by the loader from the same
     /// table.
     #[serde(skip)]

@@ -226,6 +226,25 @@ fn warnings_pass_unless_denied() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning[W0025]"));
     let out = errcat(&["check", "--deny", "warnings"], tmp.path());
     assert_eq!(out.status.code(), Some(1));
+
+    // The code allows it, with a reason: no warning, and --deny passes.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen(
+            "[missing_field]\nretry = \"standard\"\n",
+            "[missing_field]\nretry = \"standard\"\nallow = { W0025 = \"a proxy strips the field; a retry usually passes\" }\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = errcat(&["generate", "--deny", "warnings"], tmp.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("W0025"), "{stderr}");
+    // The reason is for reviewers, never for the docs.
+    let docs = std::fs::read_to_string(tmp.path().join("generated/docs/validation.md")).unwrap();
+    assert!(!docs.contains("a proxy strips"));
 }
 
 /// On a `code_case = "upper"` catalog, `explain` takes the code as it is

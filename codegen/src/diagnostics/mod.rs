@@ -75,6 +75,9 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// How to fix it, when known.
     pub help: Option<String>,
+    /// The code it is about (its index in the catalog's source map), for
+    /// warnings a code can `allow`.
+    pub subject: Option<usize>,
 }
 
 impl Diagnostic {
@@ -85,7 +88,15 @@ impl Diagnostic {
             message: message.into(),
             labels: Vec::new(),
             help: None,
+            subject: None,
         }
+    }
+
+    /// Marks the problem as about the code at `index` of the source map, so
+    /// that the code (or its category) can `allow` it if it is a warning.
+    pub(crate) fn about(mut self, index: usize) -> Self {
+        self.subject = Some(index);
+        self
     }
 
     pub(crate) fn at(

@@ -4,10 +4,11 @@
 use std::ops::Range;
 
 use super::cx::{Cx, FAULTS, MAX_NUMERIC, STYLES, text};
+use crate::diagnostics::DiagCode;
 use crate::diagnostics::rules as diag;
 use crate::fields::CategoryFacts;
 use crate::model::{Category, CategorySource, EnvelopeStyle, Fault, Kind};
-use crate::raw::{Entry, Int, RawCategory};
+use crate::raw::{Entry, Int, RawCategory, Str};
 use crate::source::FileId;
 
 /// A category's defaults for its codes, with where each was written.
@@ -17,9 +18,40 @@ pub(super) struct CategoryDefaults {
     pub retry: Option<(usize, Range<usize>)>,
     pub exit_code: Option<(u8, Range<usize>)>,
     pub facts: CategoryFacts,
+    pub allow: Vec<DiagCode>,
 }
 
 impl Cx<'_> {
+    /// The warnings an `allow` table names, each checked: a warning or note
+    /// code (not an error) with a reason that says something (E0042).
+    pub(super) fn allows(
+        &mut self,
+        file: FileId,
+        raw: &Option<toml::Spanned<indexmap::IndexMap<Str, Str>>>,
+    ) -> Vec<DiagCode> {
+        let mut out = Vec::new();
+        for (name, reason) in raw.iter().flat_map(|t| t.get_ref()) {
+            let code = DiagCode::ALL
+                .iter()
+                .find(|c| c.as_str() == name.get_ref().as_str());
+            match code {
+                None => self.push(diag::allow_unknown(file, name.span(), name.get_ref())),
+                Some(&code) if code.severity() == crate::diagnostics::Severity::Error => {
+                    self.push(diag::allow_error(file, name.span(), code));
+                }
+                Some(&code) if reason.get_ref().trim().is_empty() => {
+                    self.push(diag::allow_without_reason(
+                        file,
+                        reason.span(),
+                        code.as_str(),
+                    ));
+                }
+                Some(&code) => out.push(code),
+            }
+        }
+        out
+    }
+
     /// Lowers one category. Its source is returned whether or not it
     /// lowered, so lints can still check what it says.
     pub(super) fn lower_category(
@@ -61,6 +93,7 @@ impl Cx<'_> {
             .choice(file, &raw.envelope, "envelope", STYLES)
             .map(|s| EnvelopeStyle::ALL[s]);
         let facts = CategoryFacts::lower(&raw.facts, &mut |p| self.fact_problem(file, p));
+        let allow = self.allows(file, &raw.allow);
         let source = CategorySource {
             id: id.clone(),
             key: entry.key.span(),
@@ -88,6 +121,7 @@ impl Cx<'_> {
                 retry,
                 exit_code,
                 facts,
+                allow,
             };
             Some((category, defaults))
         })();

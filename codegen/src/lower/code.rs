@@ -128,6 +128,13 @@ impl Cx<'_> {
                 .map(|a| (a.get_ref().clone(), a.span()))
                 .collect(),
             lowered: None,
+            allow: within
+                .defaults
+                .allow
+                .iter()
+                .copied()
+                .chain(self.allows(file, &raw.allow))
+                .collect(),
         };
         let code = (|| {
             snake_ok.then_some(())?;

@@ -138,4 +138,6 @@ pub struct CodeSource {
     pub aliases: Vec<(String, Range<usize>)>,
     /// Index into `Model::codes`, when it lowered.
     pub lowered: Option<usize>,
+    /// The warnings it allows (its own and its category's `allow`).
+    pub allow: Vec<crate::diagnostics::DiagCode>,
 }

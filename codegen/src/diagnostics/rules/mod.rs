@@ -109,6 +109,7 @@ registry! {
     UnreadCatalogEntry = "W0039", Warning, unread_catalog_entry;
     ConstructorRenamed = "N0040", Note, constructor_renamed;
     BookWithoutDocs = "E0041", Error, book_without_docs;
+    BadAllow = "E0042", Error, bad_allow;
 }
 
 impl DiagCode {
@@ -118,13 +119,21 @@ impl DiagCode {
     }
 }
 
-/// Runs every lint over a lowered catalog, in code order.
+/// Runs every lint over a lowered catalog, in code order, then drops the
+/// warnings a code `allow`s (its own or its category's).
 pub(crate) fn run_lints(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     for code in DiagCode::ALL {
         if let Some(lint) = code.rule().lint {
             lint(cx, out);
         }
     }
+    out.retain(|d| {
+        let allowed = d
+            .subject
+            .and_then(|i| cx.map.codes.get(i))
+            .is_some_and(|code| code.allow.contains(&d.code));
+        d.severity == Severity::Error || !allowed
+    });
 }
 
 /// [`EXAMPLE_BASE`] with `patch` applied, as sources: `#== name` replaces

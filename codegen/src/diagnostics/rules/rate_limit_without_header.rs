@@ -31,12 +31,12 @@ retry = "standard"
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
-    for code in &cx.map.codes {
+    for (index, code) in cx.map.codes.iter().enumerate() {
         if let (Some((429, _)), Some((retry, retry_at))) = (&code.status, &code.retry) {
             let policy = &cx.model.retry_policies[*retry];
             if !matches!(policy.strategy, RetryStrategy::AfterHeader { .. }) {
                 let span = retry_at.clone().unwrap_or(code.key.clone());
-                out.push(rate_limit_without_header(code.file, span, &policy.name));
+                out.push(rate_limit_without_header(code.file, span, &policy.name).about(index));
             }
         }
     }

@@ -28,7 +28,7 @@ retry = "standard"
 pub(crate) const RETRYABLE_4XX: &[u16] = &[408, 409, 425, 429];
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
-    for code in &cx.map.codes {
+    for (index, code) in cx.map.codes.iter().enumerate() {
         if let (Some((status, _)), Some((retry, retry_at))) = (&code.status, &code.retry) {
             let policy = &cx.model.retry_policies[*retry];
             if (400..500).contains(status)
@@ -36,7 +36,7 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
                 && policy.strategy.is_retryable()
             {
                 let span = retry_at.clone().unwrap_or(code.key.clone());
-                out.push(retryable_client_error(code.file, span, *status, &policy.name));
+                out.push(retryable_client_error(code.file, span, *status, &policy.name).about(index));
             }
         }
     }

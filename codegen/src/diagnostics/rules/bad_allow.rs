@@ -1,0 +1,84 @@
+//! E0042: An `allow` entry names no warning, or gives no reason.
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule, Severity};
+use crate::source::FileId;
+use std::ops::Range;
+
+/// E0042.
+pub(crate) const RULE: Rule = Rule {
+    name: "bad_allow",
+    summary: "An `allow` entry names no warning, or gives no reason.",
+    explanation: "`allow = { W0026 = \"why\" }` on a code or category silences a warning the catalog triggers on purpose, for those codes only. Each key must be a warning (or note) code, since errors cannot be allowed; each value is the reason, which reviewers read and the docs never show, so it must say something.",
+    example: Some(EXAMPLE),
+    lint: None,
+};
+
+/// The base catalog with this change: it reports E0042.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+allow = { E0013 = "we know", W0026 = " " }
+"#;
+
+/// E0042: the key is not a diagnostic code at all.
+pub(crate) fn allow_unknown(file: FileId, span: Range<usize>, name: &str) -> Diagnostic {
+    let warnings: Vec<&str> = DiagCode::ALL
+        .iter()
+        .filter(|c| c.severity() != Severity::Error)
+        .map(|c| c.as_str())
+        .collect();
+    Diagnostic::new(DiagCode::BadAllow, format!("`{name}` is not a diagnostic code"))
+        .at(file, span, "expected a warning code such as `W0026`")
+        .suggest(name, &warnings, Some(format!("warnings: {}", warnings.join(", "))))
+}
+
+/// E0042: the key is an error, which cannot be allowed.
+pub(crate) fn allow_error(file: FileId, span: Range<usize>, code: DiagCode) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::BadAllow,
+        format!("`{}` is an error and cannot be allowed", code.as_str()),
+    )
+    .at(file, span, code.summary())
+    .help("fix what it reports; only warnings and notes can be allowed")
+}
+
+/// E0042: the reason is blank.
+pub(crate) fn allow_without_reason(file: FileId, span: Range<usize>, name: &str) -> Diagnostic {
+    Diagnostic::new(DiagCode::BadAllow, format!("allowing `{name}` needs a reason"))
+        .at(file, span, "say why the catalog is right here")
+        .help(format!("`{name} = \"the gateway sets Retry-After for these\"`"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert!(codes_for(EXAMPLE).contains(&DiagCode::BadAllow));
+    }
+
+    #[test]
+    fn a_category_allow_silences_its_codes_and_no_other() {
+        let patch = |allow_in: &str| {
+            format!(
+                "#== catalog.toml\n[catalog]\nname = \"f\"\n[retry.standard]\nstrategy = \"backoff\"\ninitial_ms = 100\nmax_delay_ms = 1000\n\
+                 [categories.client]\ntitle = \"Client\"\nfault = \"client\"\nstatus = 429\nretry = \"standard\"\n{allow_in}\
+                 [categories.other]\ntitle = \"Other\"\nfault = \"client\"\nstatus = 429\nretry = \"standard\"\n\
+                 #== -server.toml\n#== client.toml\n[a]\ntitle = \"A\"\nmessage = \"A.\"\n#== other.toml\n[b]\ntitle = \"B\"\nmessage = \"B.\"\n"
+            )
+        };
+        let count = |text: &str| codes_for(text).iter().filter(|c| **c == DiagCode::RateLimitWithoutHeader).count();
+        assert_eq!(count(&patch("")), 2);
+        assert_eq!(count(&patch("allow = { W0026 = \"our gateway sets it\" }\n")), 1);
+    }
+
+    #[test]
+    fn a_warning_with_a_reason_is_fine() {
+        let fine = EXAMPLE.replace(r#"{ E0013 = "we know", W0026 = " " }"#, r#"{ W0026 = "on purpose" }"#);
+        assert!(!codes_for(&fine).contains(&DiagCode::BadAllow));
+    }
+}
