@@ -55,7 +55,7 @@ impl Cx<'_> {
             (None, Some((s, _))) => Some((*s, None)),
             (None, None) => {
                 if !entry.is_broken("status") {
-                    self.push(diag::missing_status(file, key.clone(), &what, &category.id));
+                    self.missing_status.push((file, key.clone(), what.clone()));
                 }
                 None
             }

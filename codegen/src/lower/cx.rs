@@ -24,6 +24,10 @@ pub(super) struct Cx<'a> {
     /// Retry policies and categories that are declared but invalid: they
     /// are reported once, and references to them are not errors again.
     pub broken: HashSet<String>,
+    /// Codes of the category file being lowered that have no `status` and
+    /// no category default: reported once for the category when it is all
+    /// of them, else one by one (`lower::report_missing_status`).
+    pub missing_status: Vec<(FileId, std::ops::Range<usize>, String)>,
 }
 
 impl Cx<'_> {

@@ -34,6 +34,7 @@ pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) ->
         upper_wire_names: false,
         catalog_style: crate::model::EnvelopeStyle::Nested,
         broken: Default::default(),
+        missing_status: Vec::new(),
     };
     let (model, map) = lower_catalog(&mut cx, loaded)?;
     diagnostics::run_lints(
@@ -46,6 +47,36 @@ pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) ->
     );
     let failed = diags.iter().any(|d| d.severity == Severity::Error);
     (!failed).then_some(model)
+}
+
+/// The codes of one category file that have no `status`: when that is every
+/// one of several, one problem at the category, where one line fixes them
+/// all; otherwise one per code.
+fn report_missing_status(
+    cx: &mut cx::Cx<'_>,
+    settings: crate::source::FileId,
+    category_key: Option<std::ops::Range<usize>>,
+    category: &str,
+    codes_in_file: usize,
+) {
+    let missing = std::mem::take(&mut cx.missing_status);
+    match category_key {
+        Some(key) if missing.len() >= 2 && missing.len() == codes_in_file => {
+            let (file, first, _) = &missing[0];
+            cx.push(diag::missing_status_everywhere(
+                settings,
+                key,
+                (*file, first.clone()),
+                category,
+                missing.len(),
+            ));
+        }
+        _ => {
+            for (file, key, what) in missing {
+                cx.push(diag::missing_status(file, key, &what, category));
+            }
+        }
+    }
 }
 
 fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceMap)> {
@@ -110,6 +141,18 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
             }
             map.codes.push(source);
         }
+        let category_key = map
+            .categories
+            .iter()
+            .find(|c| c.lowered == Some(index))
+            .map(|c| c.key.clone());
+        report_missing_status(
+            cx,
+            file,
+            category_key,
+            &categories[index].id,
+            raw_file.codes.len(),
+        );
     }
     for (i, code) in codes.iter().enumerate() {
         categories[code.category].codes.push(i);

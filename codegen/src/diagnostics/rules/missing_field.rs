@@ -39,6 +39,26 @@ pub(crate) fn missing_status(file: FileId, span: Range<usize>, what: &str, categ
 }
 
 
+/// E0003 once for a category none of whose codes has a `status`, and
+/// which gives no default.
+pub(crate) fn missing_status_everywhere(
+    settings: FileId,
+    category_key: Range<usize>,
+    first_code: (FileId, Range<usize>),
+    category: &str,
+    codes: usize,
+) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::MissingField,
+        format!("none of the {codes} codes of category `{category}` has a `status`"),
+    )
+    .at(settings, category_key, "no default `status` here")
+    .also(first_code.0, first_code.1, "the first of them")
+    .help(format!(
+        "set a default `status` in `[categories.{category}]`; a code can still set its own"
+    ))
+}
+
 /// E0003 for a catalog.toml that declares no category at all.
 pub(crate) fn missing_categories(file: FileId) -> Diagnostic {
     missing_field(file, 0..0, "[categories]", "catalog.toml").help(
@@ -54,6 +74,22 @@ mod tests {
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::MissingField));
+    }
+
+    #[test]
+    fn a_status_missing_from_every_code_is_one_problem_at_the_category() {
+        let catalog = "#== catalog.toml\n[catalog]\nname = \"f\"\n\
+                       [categories.client]\ntitle = \"Client\"\nfault = \"client\"\n\
+                       #== -server.toml\n#== client.toml\n";
+        let all = format!("{catalog}[a]\ntitle = \"A\"\nmessage = \"A.\"\n[b]\ntitle = \"B\"\nmessage = \"B.\"\n[c]\ntitle = \"C\"\nmessage = \"C.\"\n");
+        let report = crate::compile(&crate::diagnostics::rules::example_sources(&all)).unwrap_err();
+        let missing: Vec<_> = report.diagnostics().iter().filter(|d| d.code == DiagCode::MissingField).collect();
+        assert_eq!(missing.len(), 1, "{}", report.render());
+        assert!(missing[0].message.contains("none of the 3 codes"), "{}", missing[0].message);
+        // One code has a status: the other two are reported one by one.
+        let some = all.replacen("[a]\n", "[a]\nstatus = 400\n", 1);
+        let codes = codes_for(&some);
+        assert_eq!(codes.iter().filter(|c| **c == DiagCode::MissingField).count(), 2);
     }
 
     #[test]
