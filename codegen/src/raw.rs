@@ -19,7 +19,7 @@ pub mod values {
     /// `fault`.
     pub const FAULTS: &[&str] = &["client", "server", "none"];
     /// `kind`.
-    pub const KINDS: &[&str] = &["error", "success", "pending"];
+    pub const KINDS: &[&str] = &["error", "success", "pending", "warning"];
     /// `style`, and `envelope` of categories and codes.
     pub const STYLES: &[&str] = &["nested", "problem", "detail"];
     /// `strategy`.
@@ -201,7 +201,7 @@ pub struct RawCategory {
     pub error_type: Option<Str>,
     /// Default kind of its codes.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"error\"` | `\"success\"` | `\"pending\"`", "x-default" = "`\"error\"`", "default" = "error")))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"error\"` | `\"success\"` | `\"pending\"` | `\"warning\"`", "x-default" = "`\"error\"`", "default" = "error")))]
     pub kind: Option<Str>,
     /// Default HTTP status.
     #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
@@ -247,10 +247,10 @@ pub struct RawCode {
     #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer 100–599", "x-default" = "the category's")))]
     pub status: Option<Int>,
-    /// Non-error kinds describe outcomes such as "model trained" or "in
-    /// progress".
+    /// Non-error kinds describe outcomes such as "model trained", "in
+    /// progress" or a warning; they are never 4xx or 5xx and exit 0.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"error\"` | `\"success\"` | `\"pending\"`", "x-default" = "the category's")))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"error\"` | `\"success\"` | `\"pending\"` | `\"warning\"`", "x-default" = "the category's")))]
     pub kind: Option<Str>,
     /// Short title.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]

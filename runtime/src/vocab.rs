@@ -16,11 +16,14 @@ pub enum Kind {
     Success,
     /// The operation was accepted and is still running.
     Pending,
+    /// The request succeeded, with something the caller should know, as a
+    /// database's `01xxx` states or a compiler's `W` codes.
+    Warning,
 }
 
 impl Kind {
     /// Every kind, in declaration order.
-    pub const ALL: &'static [Kind] = &[Kind::Error, Kind::Success, Kind::Pending];
+    pub const ALL: &'static [Kind] = &[Kind::Error, Kind::Success, Kind::Pending, Kind::Warning];
 
     /// The name used in catalog files: `"error"`, `"success"` or `"pending"`.
     pub const fn as_str(self) -> &'static str {
@@ -28,6 +31,7 @@ impl Kind {
             Kind::Error => "error",
             Kind::Success => "success",
             Kind::Pending => "pending",
+            Kind::Warning => "warning",
         }
     }
 

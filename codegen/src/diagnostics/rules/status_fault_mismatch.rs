@@ -53,7 +53,8 @@ fn check(
     kind: Kind,
     category: &str,
 ) {
-    // Successes and pending states are never 4xx/5xx, whatever the fault.
+    // Successes, pending states and warnings are never 4xx/5xx, whatever
+    // the fault.
     let fault = if kind.is_error() { fault } else { Fault::None };
     let (fits, expected) = match fault {
         Fault::Client => ((400..500).contains(&status), "a 4xx status"),
@@ -92,6 +93,22 @@ pub(crate) fn status_fault_mismatch(
 mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn a_warning_is_never_4xx_or_5xx() {
+        let warning = |status: u16| {
+            format!(
+                "#== client.toml\n[bad_input]\nnumeric = 1000\ntitle = \"Bad input\"\nmessage = \"The input is bad.\"\n\
+                 [truncated]\nnumeric = 1001\nkind = \"warning\"\nstatus = {status}\ntitle = \"Truncated\"\nmessage = \"Data was truncated.\"\n"
+            )
+        };
+        assert!(!codes_for(&warning(200)).contains(&DiagCode::StatusFaultMismatch));
+        assert!(codes_for(&warning(400)).contains(&DiagCode::StatusFaultMismatch));
+        let sources = crate::diagnostics::rules::example_sources(&warning(200));
+        let model = crate::compile(&sources).expect("valid").model;
+        let code = model.codes.iter().find(|c| c.name == "truncated").expect("lowered");
+        assert_eq!((code.kind, code.exit_code), (Kind::Warning, 0), "a warning exits 0");
+    }
 
     #[test]
     fn the_example_reports_it() {

@@ -119,7 +119,7 @@ mod tests {
         }
         assert_eq!(
             code["properties"]["kind"]["enum"],
-            json!(["error", "success", "pending"])
+            json!(["error", "success", "pending", "warning"])
         );
         assert!(code["properties"]["title"]["description"].is_string());
         let catalog = catalog_schema("x");

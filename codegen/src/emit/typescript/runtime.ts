@@ -5,8 +5,8 @@
 
 /** Who is at fault for an error. */
 export type Fault = "client" | "server" | "none";
-/** Whether a code is an error, a success or an operation still running. */
-export type Kind = "error" | "success" | "pending";
+/** Whether a code is an error, a success, an operation still running or a warning. */
+export type Kind = "error" | "success" | "pending" | "warning";
 /** How long to wait between attempts: `initialMs * factor^(n-1)`, capped. */
 export interface Backoff {
   readonly initialMs: number;
