@@ -312,10 +312,10 @@ impl<C: CatalogCode> Error<C> {
     /// Parses an HTTP error response, leniently: the nested envelope (snake
     /// or camel case), RFC 9457 problem details, FastAPI-style
     /// `{"detail": ...}`, `{"error": "text"}`, numeric `{"status":
-    /// {"code": N}}` and Google's AIP-193 `{"error": {"code": <HTTP status>,
-    /// "status": ..., "details": [ErrorInfo]}}` bodies are understood. `Retry-After` (seconds or an
-    /// HTTP date) and `X-Request-Id` are read from the headers, which win
-    /// over the body. Never panics; an unparsable or oversized body still
+    /// {"code": N}}` and Google's AIP-193 `{"error": {"code": <HTTP
+    /// status>, "status": ..., "details": [ErrorInfo]}}` bodies are
+    /// understood. `Retry-After` (seconds or an HTTP date) and
+    /// `X-Request-Id` are read from the headers, which win over the body. Never panics; an unparsable or oversized body still
     /// gives an error classified by `status`.
     pub fn from_response<'h>(
         status: u16,

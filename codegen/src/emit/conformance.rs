@@ -85,7 +85,7 @@ fn code_case(
     format: EnvelopeFormat,
     retry_after: Option<u64>,
 ) -> Value {
-    let policy = runtime_policy(&model.retry_of(code).strategy);
+    let policy = model.retry_of(code).strategy.to_runtime();
     let honours = matches!(policy, RetryPolicy::AfterHeader { .. });
     let retry_after = retry_after.filter(|_| honours).map(Duration::from_secs);
     let mut body = example_body(model, code);
@@ -210,15 +210,4 @@ fn delays(policy: &RetryPolicy, retry_after: Option<Duration>) -> Vec<Value> {
         }
     }
     out
-}
-
-/// The runtime's policy for a catalog policy.
-fn runtime_policy(strategy: &RetryStrategy) -> RetryPolicy {
-    match *strategy {
-        RetryStrategy::Never => RetryPolicy::Never,
-        RetryStrategy::Backoff(b) => RetryPolicy::Backoff(b),
-        RetryStrategy::AfterHeader { max_wait, fallback } => {
-            RetryPolicy::AfterHeader { max_wait, fallback }
-        }
-    }
 }

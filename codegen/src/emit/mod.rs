@@ -6,6 +6,7 @@
 //! the exception: build scripts write it to `OUT_DIR` with [`rust::emit`].
 
 pub mod book;
+mod client_data;
 pub mod conformance;
 mod context;
 pub mod json;

@@ -90,6 +90,18 @@ impl RetryStrategy {
     pub fn is_retryable(&self) -> bool {
         !matches!(self, RetryStrategy::Never)
     }
+
+    /// The runtime's policy, whose delay rules (`delay_bounds`) outputs
+    /// that state delays use.
+    pub fn to_runtime(self) -> errcat_runtime::RetryPolicy {
+        match self {
+            RetryStrategy::Never => errcat_runtime::RetryPolicy::Never,
+            RetryStrategy::Backoff(b) => errcat_runtime::RetryPolicy::Backoff(b),
+            RetryStrategy::AfterHeader { max_wait, fallback } => {
+                errcat_runtime::RetryPolicy::AfterHeader { max_wait, fallback }
+            }
+        }
+    }
 }
 
 /// A category of codes.

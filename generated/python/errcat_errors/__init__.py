@@ -333,7 +333,15 @@ def _parse_body(status: int, body: Union[str, bytes]) -> Dict[str, Any]:
     return parsed
 
 
+_MEMBER_NAMES: Dict[str, List[str]] = {}
+
+
 def _member_names(member: str) -> List[str]:
+    """Every name a member goes by, in the order a lenient reader tries them
+    (computed once per member)."""
+    known = _MEMBER_NAMES.get(member)
+    if known is not None:
+        return known
     names: List[str] = []
     for style in ("nested", "problem", "detail"):
         for m, snake, camel in _WIRE[style]["fields"]:
@@ -342,6 +350,7 @@ def _member_names(member: str) -> List[str]:
             for name in (snake, camel):
                 if name not in names:
                     names.append(name)
+    _MEMBER_NAMES[member] = names
     return names
 
 

@@ -137,7 +137,7 @@ fn module(model: &Model, command: &str) -> String {
             .as_ref()
             .map_or("None".to_string(), |v| literal(&json!(v)))
     );
-    let data = super::typescript::data(model);
+    let data = super::client_data::data(model);
     let text = serde_json::to_string(&data).unwrap_or_default();
     let _ = writeln!(
         out,

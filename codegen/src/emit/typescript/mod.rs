@@ -12,10 +12,9 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use errcat_runtime::{Backoff, EnvelopeStyle, Member};
 use serde_json::{Map, Value, json};
 
-use crate::model::{Model, ParamType, RetryStrategy};
+use crate::model::{Model, ParamType};
 use crate::write::FileSet;
 
 /// The module, under `generated/`.
@@ -154,7 +153,7 @@ fn module(model: &Model, command: &str) -> String {
         "/** Every code of the catalog, by its wire name. */\nexport type Code =\n  | {};\n",
         names.join("\n  | ")
     );
-    let data = data(model);
+    let data = super::client_data::data(model);
     let field = |key: &str| json(&data[key]);
     let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| s.to_string()).collect();
     let (class_of, classes) = classes(model, &mut taken);
@@ -286,69 +285,6 @@ fn module(model: &Model, command: &str) -> String {
     out
 }
 
-/// The catalog as data for a client in another language: envelope, wire
-/// names (from errcat-runtime's table), bounds, retry policies, codes, and
-/// the name and numeric indexes. The TypeScript and Python modules embed it.
-pub(crate) fn data(model: &Model) -> Value {
-    let outer = errcat_runtime::envelope::OUTER_REQUEST_ID;
-    let limits = json!({
-        "maxBodyBytes": errcat_runtime::MAX_BODY_BYTES,
-        "maxRawMessageChars": errcat_runtime::MAX_RAW_MESSAGE_CHARS,
-        "maxMessageChars": errcat_runtime::MAX_MESSAGE_CHARS,
-        "maxRequestIdChars": errcat_runtime::MAX_REQUEST_ID_CHARS,
-    });
-    let policies: Map<String, Value> = model
-        .retry_policies
-        .iter()
-        .map(|p| (p.name.clone(), policy(&p.strategy)))
-        .collect();
-    let codes: Map<String, Value> = model
-        .codes
-        .iter()
-        .map(|c| {
-            let facts = json!({
-                "status": c.status,
-                "numeric": c.numeric,
-                "kind": c.kind.as_str(),
-                "fault": c.fault.as_str(),
-                "type": model.category_of(c).error_type,
-                "title": c.title,
-                "message": c.message,
-                "docsUrl": c.docs_url,
-                "sdkException": c.facts.sdk_exception,
-                "retry": model.retry_of(c).name,
-                "envelope": c.envelope.as_str(),
-                "params": c.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
-            });
-            (c.wire_name.clone(), facts)
-        })
-        .collect();
-    let mut names = Map::new();
-    for c in &model.codes {
-        for name in [&c.wire_name, &c.name].into_iter().chain(&c.aliases) {
-            names
-                .entry(name.clone())
-                .or_insert_with(|| json!(c.wire_name));
-        }
-    }
-    let numeric: Map<String, Value> = model
-        .codes
-        .iter()
-        .filter_map(|c| Some((c.numeric?.to_string(), json!(c.wire_name))))
-        .collect();
-    json!({
-        "envelope": envelope(model),
-        "wire": wire(),
-        "outerRequestId": [outer.snake, outer.camel],
-        "limits": limits,
-        "fallbackBackoff": backoff(&errcat_runtime::FALLBACK_BACKOFF),
-        "policies": policies,
-        "codes": codes,
-        "names": names,
-        "numeric": numeric,
-    })
-}
-
 /// Each SDK exception class with the codes it stands for.
 type SdkClasses = Vec<(String, Vec<String>)>;
 
@@ -419,77 +355,6 @@ fn ts_type(ty: ParamType) -> &'static str {
         ParamType::String => "string",
         ParamType::Bool => "boolean",
         _ => "number",
-    }
-}
-
-fn envelope(model: &Model) -> Value {
-    let format = model.envelope;
-    json!({
-        "style": format.style.as_str(),
-        "fieldCase": match format.field_case { errcat_runtime::FieldCase::Camel => "camel", _ => "snake" },
-        "requestId": if matches!(format.request_id, errcat_runtime::RequestIdPlacement::Outside) { "outside" } else { "inside" },
-    })
-}
-
-/// Every style's wrapper and fields, from errcat-runtime's table.
-fn wire() -> Value {
-    let styles: Map<String, Value> = EnvelopeStyle::ALL
-        .iter()
-        .map(|style| {
-            let fields: Vec<Value> = style
-                .fields()
-                .iter()
-                .map(|f| json!([member(f.member), f.snake, f.camel]))
-                .collect();
-            (
-                style.as_str().to_string(),
-                json!({ "wrapper": style.wrapper(), "fields": fields }),
-            )
-        })
-        .collect();
-    Value::Object(styles)
-}
-
-fn member(member: Member) -> &'static str {
-    match member {
-        Member::Code => "code",
-        Member::Message => "message",
-        Member::ErrorType => "type",
-        Member::Title => "title",
-        Member::Status => "status",
-        Member::Param => "param",
-        Member::RequestId => "requestId",
-        Member::RetryAfterMs => "retryAfterMs",
-        Member::DocsUrl => "docsUrl",
-        Member::Details => "details",
-        // A member added to the runtime later: the TS runtime skips it.
-        _ => "other",
-    }
-}
-
-fn backoff(b: &Backoff) -> Value {
-    json!({
-        "initialMs": super::millis(b.initial),
-        "factor": b.factor,
-        "maxDelayMs": super::millis(b.max_delay),
-        "jitter": b.jitter.as_str(),
-        "maxAttempts": b.max_attempts,
-    })
-}
-
-fn policy(strategy: &RetryStrategy) -> Value {
-    match strategy {
-        RetryStrategy::Never => json!({ "strategy": "never" }),
-        RetryStrategy::Backoff(b) => {
-            let mut v = backoff(b);
-            v["strategy"] = json!("backoff");
-            v
-        }
-        RetryStrategy::AfterHeader { max_wait, fallback } => json!({
-            "strategy": "after_header",
-            "maxWaitMs": super::millis(*max_wait),
-            "fallback": backoff(fallback),
-        }),
     }
 }
 

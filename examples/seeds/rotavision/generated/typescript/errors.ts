@@ -477,7 +477,13 @@ function setNumeric(parsed: Parsed, n: number): void {
   }
 }
 
+const MEMBER_NAMES = new Map<string, string[]>();
+
+/** Every name a member goes by, in the order a lenient reader tries them
+ * (computed once per member). */
 function memberNames(member: string): string[] {
+  const known = MEMBER_NAMES.get(member);
+  if (known !== undefined) return known;
   const names: string[] = [];
   for (const style of ["nested", "problem", "detail"] as const) {
     for (const [m, snake, camel] of WIRE[style].fields) {
@@ -486,6 +492,7 @@ function memberNames(member: string): string[] {
       if (!names.includes(camel)) names.push(camel);
     }
   }
+  MEMBER_NAMES.set(member, names);
   return names;
 }
 
