@@ -27,6 +27,7 @@
 pub mod diagnostics;
 pub mod emit;
 pub mod fields;
+pub mod history;
 pub mod ident;
 pub mod load;
 pub mod lower;
@@ -107,6 +108,26 @@ pub fn docs_from_files<N: Into<String>, T: Into<String>>(
 /// [`emit::OUTPUTS`], keyed by path relative to that folder.
 pub fn generated_files(model: &Model, command: &str) -> FileSet {
     emit::generate(&emit::Context::new(model, command))
+}
+
+/// Where the lock file of the catalog in `catalog_dir` is.
+pub fn lock_path(catalog_dir: &Path) -> PathBuf {
+    catalog_dir.join(history::lock::LOCK_FILE)
+}
+
+/// The lock file `generate` writes for a model's catalog.
+pub fn lock_text(model: &Model) -> String {
+    history::lock::render(model, GENERATE_COMMAND)
+}
+
+/// Whether the lock file in `catalog_dir` differs from what `generate`
+/// would write (line ends aside).
+pub fn lock_is_stale(catalog_dir: &Path, model: &Model) -> bool {
+    let expected = lock_text(model);
+    match std::fs::read_to_string(lock_path(catalog_dir)) {
+        Ok(found) => found.replace("\r\n", "\n") != expected,
+        Err(_) => true,
+    }
 }
 
 /// Why code generation failed.

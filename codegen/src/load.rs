@@ -15,8 +15,10 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostics::{Diagnostic, rules as diagnostics};
 use crate::fields::RawFacts;
+use crate::history::lock::{LOCK_FILE, Lock};
 use crate::raw::{
-    Entry, RawCategory, RawCategoryFile, RawCode, RawEnvelope, RawMeta, RawRetryPolicy, RawSettings,
+    Entry, RawCategory, RawCategoryFile, RawCode, RawEnvelope, RawMeta, RawRetired, RawRetryPolicy,
+    RawSettings,
 };
 use crate::source::{CATALOG_TOML, FileId, Sources};
 
@@ -30,6 +32,8 @@ pub struct Loaded {
     /// Files that had TOML syntax errors; their content is not trusted, so
     /// follow-on checks (such as "empty category") skip them.
     pub unparsed: BTreeSet<FileId>,
+    /// The lock file, when there is one and it reads.
+    pub lock: Option<Lock>,
 }
 
 const TOP_LEVEL_KEYS: &[&str] = &[
@@ -39,6 +43,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "outputs",
     "retry",
     "categories",
+    "retired",
 ];
 
 /// Parses every file. Problems are pushed onto `diags`. Files are parsed on
@@ -77,6 +82,7 @@ pub fn load(sources: &Sources, diags: &mut Vec<Diagnostic>) -> Loaded {
             }
             FileResult::Settings(settings) => loaded.settings = Some((id, *settings)),
             FileResult::Category(file) => loaded.category_files.push(file),
+            FileResult::Lock(lock) => loaded.lock = Some(*lock),
         }
     }
     loaded
@@ -84,6 +90,7 @@ pub fn load(sources: &Sources, diags: &mut Vec<Diagnostic>) -> Loaded {
 
 enum FileResult {
     Unparsed,
+    Lock(Box<Lock>),
     Settings(Box<RawSettings>),
     Category(RawCategoryFile),
 }
@@ -93,6 +100,15 @@ fn load_file(
     file: &crate::source::SourceFile,
 ) -> (FileId, FileResult, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    if file.name == LOCK_FILE {
+        return match Lock::parse(id, &file.text) {
+            Ok(lock) => (id, FileResult::Lock(Box::new(lock)), diags),
+            Err((message, span)) => {
+                diags.push(diagnostics::bad_lock(id, span, &message));
+                (id, FileResult::Unparsed, diags)
+            }
+        };
+    }
     let (doc, errors) = DeTable::parse_recoverable(&file.text);
     if !errors.is_empty() {
         for e in errors {
@@ -170,6 +186,15 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
             }
             "exit_codes" => settings.exit_codes = read_exit_codes(file, value, diags),
             "outputs" => settings.outputs = read_outputs(file, value, diags),
+            "retired" => {
+                settings.retired = read_entries::<RawRetired>(
+                    file,
+                    value,
+                    "retired codes",
+                    "a retired code",
+                    diags,
+                )
+            }
             other => diags.push(diagnostics::unknown_key(
                 file,
                 key.span(),
@@ -299,7 +324,7 @@ macro_rules! plain_tables {
     )*};
 }
 
-plain_tables!(RawMeta, RawEnvelope, RawRetryPolicy);
+plain_tables!(RawMeta, RawEnvelope, RawRetryPolicy, RawRetired);
 
 /// Codes and categories: their own fields, plus the declared facts of
 /// `fields.rs` (for a category, those it may default).
@@ -361,10 +386,14 @@ fn read_entry<T: Table>(
         }
     }
     let span = value.span();
+    let extent = table.iter().fold(span.clone(), |acc, (k, v)| {
+        acc.start.min(k.span().start)..acc.end.max(v.span().end)
+    });
     if let Ok(body) = T::read(span.clone(), known.clone()) {
         return Some(Entry {
             key: entry_key,
             span,
+            extent,
             body,
             broken: Vec::new(),
         });
@@ -398,6 +427,7 @@ fn read_entry<T: Table>(
     let body = T::read(span.clone(), usable).unwrap_or_default();
     Some(Entry {
         key: entry_key,
+        extent,
         span,
         body,
         broken,

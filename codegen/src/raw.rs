@@ -63,6 +63,7 @@ pub mod values {
         "aliases",
         "version",
         "docs_anchor",
+        "reason",
     ];
 }
 
@@ -331,6 +332,39 @@ pub struct RawCode {
     pub facts: RawFacts,
 }
 
+/// `[retired.<name>]` in catalog.toml: a tombstone. The code left the
+/// catalog, and its name, numeric and aliases are never used again.
+/// `errcat retire` writes it from the code it removes.
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(default)]
+pub struct RawRetired {
+    /// Why it was retired, shown in the docs and by `errcat explain`.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "required")))]
+    pub reason: Option<Str>,
+    /// The catalog version that retired it.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "version", "x-default" = "none")))]
+    pub version: Option<Str>,
+    /// Its numeric code, which no code may take again.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer", "x-default" = "the lock's")))]
+    pub numeric: Option<Int>,
+    /// Its aliases, which no code may take again.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "array of strings", "x-default" = "the lock's")))]
+    pub aliases: Option<Vec<Str>>,
+    /// The category it was in.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "category id", "x-default" = "the lock's")))]
+    pub category: Option<Str>,
+    /// Its title, for the docs' list of retired codes.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "the lock's")))]
+    pub title: Option<Str>,
+}
+
 /// A table entry read from a file: its key, where it is, its fields, and the
 /// keys whose values were unusable (already reported).
 #[derive(Debug)]
@@ -339,6 +373,9 @@ pub struct Entry<T> {
     pub key: Str,
     /// Span of the whole table value.
     pub span: std::ops::Range<usize>,
+    /// From its first key to its last value (a `[header]` table's value
+    /// span is its header alone).
+    pub extent: std::ops::Range<usize>,
     /// The fields that could be read.
     pub body: T,
     /// Keys that were present but had unusable values.
@@ -368,6 +405,8 @@ pub struct RawSettings {
     pub exit_codes: Vec<(Str, Str)>,
     /// `[outputs]`: output name to on or off, in file order.
     pub outputs: Vec<(Str, Spanned<bool>)>,
+    /// `[retired.*]`, in file order.
+    pub retired: Vec<Entry<RawRetired>>,
 }
 
 /// Everything read from one category file.

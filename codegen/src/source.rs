@@ -209,7 +209,7 @@ fn skip_reason(path: &Path, name: &str) -> Option<String> {
     if name.starts_with('.') {
         return Some("hidden files are not read".into());
     }
-    if !name.ends_with(".toml") {
+    if !name.ends_with(".toml") && name != crate::history::lock::LOCK_FILE {
         return Some(if name.to_ascii_lowercase().ends_with(".toml") {
             "catalog files end in lower-case `.toml`".into()
         } else {

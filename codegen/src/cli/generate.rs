@@ -1,14 +1,15 @@
 //! `errcat generate`: validate the catalog and rewrite the generated folder.
 
-use std::path::Path;
 use std::time::Instant;
 
-use errcat_codegen::{GENERATE_COMMAND, Model, generated_files, write};
+use errcat_codegen::{GENERATE_COMMAND, Model, generated_files, lock_path, lock_text, write};
 use serde_json::json;
 
 use crate::output::{EXIT_FAILURE, Failure, Output};
+use crate::project::Project;
 
-pub fn run(model: &Model, generated: &Path, started: Instant) -> Result<Output, Failure> {
+pub fn run(model: &Model, project: &Project, started: Instant) -> Result<Output, Failure> {
+    let generated = project.generated.as_path();
     let mut text = String::new();
     if generated.file_name().is_some_and(|n| n == "docs") {
         text.push_str(&format!(
@@ -25,6 +26,16 @@ pub fn run(model: &Model, generated: &Path, started: Instant) -> Result<Output, 
             .file(e.path.display().to_string())
             .hint("nothing was changed: the generated folder is as it was")
     })?;
+    // The lock follows the outputs: a run that failed to write them leaves
+    // it as it was, so the next run still compares against what was
+    // published.
+    let lock = lock_path(&project.catalog);
+    let lock_changed = write::write_if_changed(&lock, &lock_text(model)).map_err(|e| {
+        Failure::new(EXIT_FAILURE, "io_error", e.to_string()).file(lock.display().to_string())
+    })?;
+    if lock_changed {
+        text.push_str(&format!("updated {}\n", lock.display()));
+    }
     let mut removed = 0;
     for change in &changed {
         let verb = match change {
@@ -56,6 +67,11 @@ pub fn run(model: &Model, generated: &Path, started: Instant) -> Result<Output, 
         .collect();
     Ok(Output {
         text,
-        json: json!({ "codes": model.codes.len(), "files": files.len(), "changed": changed }),
+        json: json!({
+            "codes": model.codes.len(),
+            "files": files.len(),
+            "changed": changed,
+            "lock_changed": lock_changed,
+        }),
     })
 }

@@ -216,7 +216,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             &|| {
                 let started = std::time::Instant::now();
                 let compiled = load(cli, &project)?;
-                generate::run(&compiled.model, &project.generated, started)
+                generate::run(&compiled.model, &project, started)
             },
             &|outcome| report(cli, outcome),
         );
@@ -226,7 +226,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     let compiled = load(cli, &project)?;
     let model = &compiled.model;
     match &cli.command {
-        Command::Generate { .. } => generate::run(model, &project.generated, started),
+        Command::Generate { .. } => generate::run(model, &project, started),
         Command::Check => check::run(model, &project),
         Command::Book { open, out } => book::run(model, &project, out.as_deref(), *open),
         Command::Explain { code, markdown } => {

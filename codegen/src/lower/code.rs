@@ -97,6 +97,7 @@ impl Cx<'_> {
         let source = CodeSource {
             file,
             key: key.clone(),
+            entry: entry.extent.clone(),
             wire_name: wire_name(&name, self.upper_wire_names),
             name: name.clone(),
             category: within.index,
@@ -159,6 +160,7 @@ impl Cx<'_> {
                 aliases: source.aliases.iter().map(|(a, _)| a.clone()).collect(),
                 replaces: Vec::new(),
                 docs_url: String::new(),
+                history: Default::default(),
                 name,
             })
         })();

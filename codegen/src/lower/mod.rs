@@ -11,6 +11,7 @@
 mod category;
 mod code;
 mod cx;
+mod history;
 mod replacements;
 mod retry;
 mod settings;
@@ -42,6 +43,7 @@ pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) ->
             sources,
             model: &model,
             map: &map,
+            lock: loaded.lock.as_ref(),
         },
         diags,
     );
@@ -161,6 +163,14 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
     for code in &mut codes {
         code.docs_url = settings::docs_url(&meta, &categories[code.category].id, &code.name);
     }
+    history::resolve(&mut codes, &meta, loaded.lock.as_ref());
+    let (retired, retired_spans) = cx.lower_retired(file, &settings.retired, loaded.lock.as_ref());
+    map.retired = retired_spans;
+    map.version = settings
+        .meta
+        .as_ref()
+        .map(|m| m.body.version.as_ref().map_or(m.key.span(), |v| v.span()))
+        .unwrap_or(0..0);
     map.unparsed_stems = loaded
         .unparsed
         .iter()
@@ -179,6 +189,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         codes,
         exit_codes,
         outputs,
+        retired,
     };
     Some((model, map))
 }

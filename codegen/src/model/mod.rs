@@ -35,6 +35,29 @@ pub struct Model {
     /// `[outputs]` as written: output name and on or off. Outputs it does
     /// not name keep their default (`emit::OUTPUTS`).
     pub outputs: Vec<(String, bool)>,
+    /// Codes that left the catalog (`[retired.*]`), by name, each
+    /// completed from the lock.
+    pub retired: Vec<Retired>,
+}
+
+/// A retired code: its tombstone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Retired {
+    /// Its name.
+    pub name: String,
+    /// What it was, as far as the tombstone and the lock know, with its
+    /// retirement (`reason`, `retired_in`).
+    pub record: crate::history::Record,
+}
+
+/// When a code was added and deprecated: written in the catalog, else
+/// recorded in the lock, else the catalog's version now.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CodeHistory {
+    /// The version that added it.
+    pub since: Option<String>,
+    /// The version that deprecated it, when deprecated.
+    pub deprecated_in: Option<String>,
 }
 
 /// Catalog-wide settings.
@@ -220,6 +243,8 @@ pub struct Code {
     pub replaces: Vec<usize>,
     /// Full docs URL.
     pub docs_url: String,
+    /// When it was added and deprecated.
+    pub history: CodeHistory,
 }
 
 impl Model {

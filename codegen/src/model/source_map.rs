@@ -16,6 +16,8 @@ pub struct Lowered<'a> {
     pub model: &'a Model,
     /// Where everything was written.
     pub map: &'a SourceMap,
+    /// The catalog's lock file, when it has one.
+    pub lock: Option<&'a crate::history::lock::Lock>,
 }
 
 /// Spans of the whole catalog.
@@ -34,6 +36,11 @@ pub struct SourceMap {
     pub category_files: Vec<String>,
     /// The names of `[outputs]`, with their spans in catalog.toml.
     pub outputs: Vec<(String, Range<usize>)>,
+    /// The `[retired.*]` tombstones, with the spans of their keys in
+    /// catalog.toml.
+    pub retired: Vec<(String, Range<usize>)>,
+    /// The span of `[catalog] version`, or of `[catalog]`.
+    pub version: Range<usize>,
 }
 
 /// A code whose message and params both read: what the template rules
@@ -47,6 +54,31 @@ pub struct TemplateSource<'a> {
     pub span: &'a Range<usize>,
     /// Its declared params, with their spans.
     pub params: &'a [(String, Range<usize>)],
+}
+
+impl CodeSource {
+    /// The span of `key`'s value when the code's table writes it on a line
+    /// of its own (`key = value`), else the code's key.
+    pub fn key_span(&self, sources: &Sources, key: &str) -> Range<usize> {
+        let text = &sources.file(self.file).text;
+        let Some(table) = text.get(self.entry.clone()) else {
+            return self.key.clone();
+        };
+        let mut offset = self.entry.start;
+        for line in table.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix(key)
+                && let Some(value) = rest.trim_start().strip_prefix('=')
+            {
+                let value_text = value.trim();
+                let start =
+                    offset + (line.len() - value.len()) + (value.len() - value.trim_start().len());
+                return start..start + value_text.len();
+            }
+            offset += line.len();
+        }
+        self.key.clone()
+    }
 }
 
 impl SourceMap {
@@ -102,6 +134,8 @@ pub struct CodeSource {
     pub file: FileId,
     /// The span of its table key.
     pub key: Range<usize>,
+    /// The span of its whole table.
+    pub entry: Range<usize>,
     /// Its name as written.
     pub name: String,
     /// Its name on the wire.

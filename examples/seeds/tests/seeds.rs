@@ -463,8 +463,16 @@ fn generated_docs_are_fresh() {
             errcat_codegen::generated_files(&compiled.model, errcat_codegen::GENERATE_COMMAND);
         let dir = root.join(system).join("generated");
         let found = errcat_codegen::write::stale_files(&dir, &files);
-        if !found.is_empty() && std::env::var_os("CI").is_none() {
+        let catalog = root.join(system).join("catalog");
+        let lock_stale = errcat_codegen::lock_is_stale(&catalog, &compiled.model);
+        if (!found.is_empty() || lock_stale) && std::env::var_os("CI").is_none() {
             errcat_codegen::write::write_all(&dir, &files).unwrap();
+            let lock = errcat_codegen::lock_text(&compiled.model);
+            errcat_codegen::write::write_if_changed(&errcat_codegen::lock_path(&catalog), &lock)
+                .unwrap();
+        }
+        if lock_stale {
+            stale.push(format!("{system}/catalog/errcat.lock"));
         }
         stale.extend(
             found

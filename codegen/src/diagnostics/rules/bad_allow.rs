@@ -11,6 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "`allow = { W0026 = \"why\" }` on a code or category silences a warning the catalog triggers on purpose, for those codes only. Each key must be a warning (or note) code, since errors cannot be allowed; each value is the reason, which reviewers read and the docs never show, so it must say something.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0042.

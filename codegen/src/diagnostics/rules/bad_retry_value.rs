@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Retry delays are positive numbers of milliseconds, the backoff factor is at least 1, and a policy makes between 1 and 65535 attempts; anything else would retry in a tight loop or never.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0023.

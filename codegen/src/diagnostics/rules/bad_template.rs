@@ -16,6 +16,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Placeholders are written `{name}`, and literal braces `{{` and `}}`. An unclosed or stray brace is almost always a typo that would show up in every message sent.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0021.

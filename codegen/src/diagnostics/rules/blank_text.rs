@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Names, aliases, titles, messages and notes are shown to people and matched by programs. A blank alias would make `Code::lookup(\"\")` and a body with `\"code\": \" \"` resolve to a real code, and a blank title or message leaves the docs and error responses with nothing to say. Write the text, or leave the key out.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0037.

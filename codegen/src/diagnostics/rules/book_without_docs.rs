@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "The `book` output writes `docs/book.toml`, which makes the docs pages an mdBook source: the pages are the book's chapters. With `docs = false` there are no pages, and the book would be empty. Turn the docs back on, or the book off.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0041.

@@ -14,6 +14,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "An alias is an old name that still parses to its code. It must differ from every code name (on the wire or as written) and from every other alias, or a lookup would be ambiguous.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0007.

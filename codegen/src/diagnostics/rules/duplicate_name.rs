@@ -14,6 +14,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Clients branch on the code name, so it must identify one code across every catalog file. The diagnostic points at both definitions; the one in the later file (in catalog order: catalog.toml first, then by file name) is the duplicate.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0005.

@@ -14,6 +14,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A numeric code identifies a code as surely as its name does: clients that receive `{\"code\": 17000}` look it up. Two codes cannot share one.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0006.

@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A catalog with no codes generates nothing useful; this usually means the category files are missing or misnamed.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0027.

@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A declared category without codes would be an empty docs page; add its file and codes, or remove the category.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0028.

@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Shells and CI treat exit code 0 as success, so a failing command must not exit with it.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0031.

@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Processes exit with a status from 0 to 255; a larger exit code would wrap around.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0030.

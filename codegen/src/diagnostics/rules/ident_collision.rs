@@ -15,6 +15,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Distinct names can still map to one Rust identifier (`a_1` and `a1` both become `A1`). The generated enum could not hold both, so one must be renamed.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0009.

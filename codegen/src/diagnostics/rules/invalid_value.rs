@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Fields with a closed set of values (`fault`, `kind`, `strategy`, `jitter`, envelope settings, ...) accept only those values; the help suggests the closest one. Shape rules (two numbers in a `range`, a numeric-only name) are reported under this code too.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0032.

@@ -9,6 +9,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A catalog file or folder could not be read (permissions, a broken link). Nothing can be checked until it can.",
     example: None,
     lint: None,
+    history: None,
 };
 
 

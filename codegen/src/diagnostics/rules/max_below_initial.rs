@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "`max_delay_ms` caps each delay; a cap below the first delay would make `initial_ms` meaningless.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0024.

@@ -9,6 +9,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "catalog.toml holds the catalog's name, retry policies and categories; without it nothing else can be read.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0029.

@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Some facts have no sensible default: a catalog's `name`, a category's `title` and `fault`, a code's `title`, `message` and `status` (which a category may default). A missing one is reported at the entry that needs it.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0003.

@@ -7,6 +7,8 @@
 //! (by `codegen/tests/diagnostic_docs.rs`), so the docs cannot drift.
 
 use super::{Diagnostic, Severity};
+use crate::history::lock::{LOCK_FILE, Lock};
+use crate::history::{Change, History, Level, Snapshot};
 use crate::model::Lowered;
 use crate::source::Sources;
 
@@ -26,6 +28,10 @@ pub struct Rule {
     /// Other rules are reported where the loader or lowering reads the
     /// value they are about.
     pub lint: Option<fn(&Lowered<'_>, &mut Vec<Diagnostic>)>,
+    /// The check, for rules about the catalog's history: it compares an
+    /// old state with a new one. Against the lock it is reported as a
+    /// diagnostic where the code is written; `errcat diff` prints it.
+    pub history: Option<fn(&History<'_>, &mut Vec<Change>)>,
 }
 
 /// A valid catalog, as files in one text: `#== name` starts a file. Each
@@ -110,6 +116,18 @@ registry! {
     ConstructorRenamed = "N0040", Note, constructor_renamed;
     BookWithoutDocs = "E0041", Error, book_without_docs;
     BadAllow = "E0042", Error, bad_allow;
+    CodeDeleted = "E0043", Error, code_deleted;
+    TombstoneDropped = "E0044", Error, tombstone_dropped;
+    IdentityChanged = "E0045", Error, identity_changed;
+    RetiredReused = "E0046", Error, retired_reused;
+    AliasDropped = "E0047", Error, alias_dropped;
+    RetiredWithoutDeprecation = "E0048", Error, retired_without_deprecation;
+    ParamsChanged = "E0049", Error, params_changed;
+    ClassChanged = "E0050", Error, class_changed;
+    TypeNameChanged = "E0051", Error, type_name_changed;
+    CompatibleChange = "W0052", Warning, compatible_change;
+    VersionNotBumped = "E0053", Error, version_not_bumped;
+    BadLock = "E0054", Error, bad_lock;
 }
 
 impl DiagCode {
@@ -127,6 +145,13 @@ pub(crate) fn run_lints(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
             lint(cx, out);
         }
     }
+    // A catalog with errors has codes that did not lower: compared with
+    // the lock they would look deleted. History waits for a valid catalog.
+    if let Some(lock) = cx.lock
+        && !out.iter().any(|d| d.severity == Severity::Error)
+    {
+        history_lints(cx, lock, out);
+    }
     out.retain(|d| {
         let allowed = d
             .subject
@@ -136,19 +161,103 @@ pub(crate) fn run_lints(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     });
 }
 
+/// The catalog compared with its lock: every change a history rule finds
+/// is a diagnostic where the code is written (or, for a code that is gone,
+/// at its lock entry), with the lock entry beside it.
+fn history_lints(cx: &Lowered<'_>, lock: &Lock, out: &mut Vec<Diagnostic>) {
+    let new = Snapshot::of(cx.model);
+    let changes = crate::history::compare(&lock.snapshot, &new);
+    for change in changes {
+        let Some(code) = change.rule else { continue };
+        let mut d = Diagnostic::new(code, change.message.clone());
+        if change.level < Level::Breaking && d.severity == Severity::Error {
+            d.severity = Severity::Warning;
+        }
+        let label = match (&change.old, &change.new) {
+            (Some(old), Some(new)) => format!("was `{old}`, now `{new}`"),
+            _ => "here".to_string(),
+        };
+        let lock_span = lock.spans.get(&change.name).cloned();
+        let live = cx.map.codes.iter().position(|c| c.name == change.name);
+        let tombstone = cx.map.retired.iter().find(|(n, _)| *n == change.name);
+        let in_catalog = match (live, tombstone) {
+            _ if change.key == Some("version") => {
+                d = d.at(cx.map.settings, cx.map.version.clone(), label.clone());
+                true
+            }
+            (Some(i), _) => {
+                let c = &cx.map.codes[i];
+                let span = match change.key {
+                    Some(key) => c.key_span(cx.sources, key),
+                    None => c.key.clone(),
+                };
+                d = d.at(c.file, span, label.clone()).about(i);
+                true
+            }
+            (None, Some((_, span))) => {
+                d = d.at(cx.map.settings, span.clone(), label.clone());
+                true
+            }
+            (None, None) => false,
+        };
+        if let Some(span) = lock_span {
+            d = if in_catalog {
+                d.also(lock.file, span, "as published (errcat.lock)")
+            } else {
+                d.at(lock.file, span, "published here")
+            };
+        }
+        if let Some(help) = change.help {
+            d = d.help(help);
+        }
+        out.push(d);
+    }
+}
+
 /// [`EXAMPLE_BASE`] with `patch` applied, as sources: `#== name` replaces
-/// or adds a file, `#== -name` removes one.
+/// or adds a file, `#== -name` removes one. A line `#== +lock` locks the
+/// catalog as patched so far (writes its `errcat.lock`), so the sections
+/// after it are edits of a published catalog.
 pub fn example_sources(patch: &str) -> Sources {
-    let mut files: Vec<(String, Option<String>)> = Vec::new();
-    for (name, body) in sections(EXAMPLE_BASE).into_iter().chain(sections(patch)) {
+    let (before, after) = match patch.split_once("#== +lock\n") {
+        Some((before, after)) => (before, Some(after)),
+        None => (patch, None),
+    };
+    let mut files = patched(Vec::new(), EXAMPLE_BASE);
+    files = patched(files, before);
+    if let Some(after) = after {
+        let old = as_sources(&files);
+        let lock = match crate::compile(&old) {
+            Ok(compiled) => crate::history::lock::render(&compiled.model, crate::GENERATE_COMMAND),
+            Err(report) => panic!(
+                "the catalog before `#== +lock` is invalid:\n{}",
+                report.render()
+            ),
+        };
+        files = patched(files, &format!("#== {LOCK_FILE}\n{lock}"));
+        files = patched(files, after);
+    }
+    as_sources(&files)
+}
+
+type Files = Vec<(String, Option<String>)>;
+
+fn patched(mut files: Files, patch: &str) -> Files {
+    for (name, body) in sections(patch) {
         match files.iter_mut().find(|(n, _)| *n == name) {
             Some(file) => file.1 = body,
             None => files.push((name, body)),
         }
     }
+    files
+}
+
+fn as_sources(files: &Files) -> Sources {
     Sources::from_memory(
         "catalog",
-        files.into_iter().filter_map(|(n, b)| b.map(|b| (n, b))),
+        files
+            .iter()
+            .filter_map(|(n, b)| b.as_ref().map(|b| (n.clone(), b.clone()))),
     )
 }
 

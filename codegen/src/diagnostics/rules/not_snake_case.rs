@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Names become identifiers in generated code and anchors in the docs, so code, category, retry policy and param names are lowercase ASCII words joined by single underscores. A code name may also be all digits, for numeric-only codes.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0008.

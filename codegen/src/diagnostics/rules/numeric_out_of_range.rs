@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A category may reserve a numeric range, as many APIs group codes by their first digits. A code outside its category's range breaks that promise to readers and to tools that classify by range.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0010.

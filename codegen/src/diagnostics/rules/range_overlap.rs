@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Ranges tell which category a number belongs to, so two categories cannot claim the same number.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0011.

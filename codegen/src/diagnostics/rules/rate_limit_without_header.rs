@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A 429 response says when to come back in `Retry-After`; a policy that ignores it retries too early and is throttled again. Use a policy with `strategy = \"after_header\"`.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports W0026.

@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "`replaced_by` tells clients what to migrate to, which only makes sense for a code that is going away: add a `deprecated` note that says why.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0034.

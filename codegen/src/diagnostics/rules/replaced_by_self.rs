@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A code cannot replace itself; name the code that supersedes it.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0018.

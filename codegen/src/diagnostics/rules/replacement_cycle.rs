@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Following `replaced_by` from a deprecated code must end at a code that is still in use; a cycle would send readers in circles.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0017.

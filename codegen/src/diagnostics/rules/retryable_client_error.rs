@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A 4xx says the request itself is wrong, so sending it again unchanged fails again. Only 408, 409, 425 and 429 are usually worth retrying. This is a warning: a catalog may know better, and `--deny warnings` makes it an error.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports W0025.

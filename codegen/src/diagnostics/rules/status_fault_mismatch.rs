@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A client fault is answered with a 4xx status and a server fault with a 5xx, so that HTTP clients, proxies and retry logic that only see the status still do the right thing. Codes that are not errors (`kind = \"success\"` or `\"pending\"`) use 1xx-3xx.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0013.

@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "An HTTP status is a number from 100 to 599; anything else cannot be sent.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0012.

@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A catalog file must parse as TOML before anything else can be checked. The error points at the first character TOML could not read; other files are still checked, and follow-on checks that would be noise (such as an empty category whose file did not parse) are skipped.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0001.

@@ -13,6 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "When a catalog documents its CLI exit codes in `[exit_codes]`, every code must use one of them, so scripts can rely on the table.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0035.

@@ -16,6 +16,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Every `{placeholder}` in a message is filled from a declared param, which gives the typed constructor its arguments. A placeholder without a param could never be filled.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0019.

@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Each category file is named after a category declared in catalog.toml. A file whose name matches none would have its codes dropped.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0014.

@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Every key of the catalog format is known, so a misspelt key would otherwise be ignored silently and its value lost. The help names the closest key, or lists the keys allowed in that table.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0002.

@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Params are typed so that constructors take the right arguments: `string`, `u16`, `u32`, `u64`, `i32`, `i64`, `f64` or `bool`.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0022.

@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "`replaced_by` points a deprecated code at its successor, which must exist so that docs can link to it and clients can migrate.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0016.

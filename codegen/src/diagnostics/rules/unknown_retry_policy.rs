@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "Codes and categories name their retry policy; the name must be one of the `[retry.*]` tables (or `never`, which always exists).",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0015.

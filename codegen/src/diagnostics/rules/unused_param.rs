@@ -16,6 +16,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A declared param that the message never shows would be a constructor argument that does nothing. Use it, or remove it.",
     example: Some(EXAMPLE),
     lint: Some(lint),
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0020.

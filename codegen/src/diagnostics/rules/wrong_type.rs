@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     explanation: "A value of the wrong TOML type (a string where a number belongs, a table where a list belongs) cannot be read. Each bad value is reported on its own; the rest of the entry is still checked.",
     example: Some(EXAMPLE),
     lint: None,
+    history: None,
 };
 
 /// The base catalog with this change: it reports E0004.

@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 
 use crate::fields::{FIELDS, FieldType};
 use crate::model::ParamType;
-use crate::raw::{RawCategory, RawCode, RawEnvelope, RawMeta, RawRetryPolicy};
+use crate::raw::{RawCategory, RawCode, RawEnvelope, RawMeta, RawRetired, RawRetryPolicy};
 
 /// catalog.toml: `[catalog]`, `[envelope]`, `[exit_codes]`, `[outputs]`,
 /// `[retry.*]`, `[categories.*]`.
@@ -54,6 +54,11 @@ pub fn catalog_schema(header: &str) -> Value {
                 "type": "object",
                 "minProperties": 1,
                 "additionalProperties": table::<RawCategory>(Facts::CategoryDefaults),
+            },
+            "retired": {
+                "description": "Tombstones of codes that left the catalog; their names, numerics and aliases are never used again.",
+                "type": "object",
+                "additionalProperties": table::<RawRetired>(Facts::None),
             },
         },
     })

@@ -1,0 +1,74 @@
+//! W0052: a compatible change to a published code worth a look.
+
+use crate::diagnostics::{DiagCode, Rule};
+use crate::history::{Change, History};
+
+/// W0052.
+pub(crate) const RULE: Rule = Rule {
+    name: "compatible_change",
+    summary: "A published code's HTTP status (within its class), category or exit code changed.",
+    explanation: "These changes keep clients working: a 400 that becomes a 422 is still a client error, and a category move keeps the code's identity. But scripts that compare exact statuses or exit codes, and dashboards grouped by category, will notice. Mention it in the release notes; `allow = { W0052 = \"why\" }` on the code silences it.",
+    example: Some(EXAMPLE),
+    lint: None,
+    history: Some(history),
+};
+
+/// A status moved within 4xx: W0052.
+const EXAMPLE: &str = r#"#== +lock
+#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+status = 422
+"#;
+
+fn history(h: &History<'_>, out: &mut Vec<Change>) {
+    for (name, old, new) in h.kept() {
+        let same_class = old.status.zip(new.status).is_some_and(|(a, b)| a / 100 == b / 100);
+        if old.status != new.status && same_class {
+            out.push(change(name, "status", "HTTP status", old.status, new.status));
+        }
+        if old.category != new.category {
+            out.push(change(name, "category", "category", old.category.clone(), new.category.clone()));
+        }
+        if old.exit_code != new.exit_code {
+            out.push(change(name, "exit_code", "exit code", old.exit_code, new.exit_code));
+        }
+    }
+}
+
+fn change<T: std::fmt::Display>(
+    name: &str,
+    key: &'static str,
+    what: &str,
+    old: Option<T>,
+    new: Option<T>,
+) -> Change {
+    let show = |v: Option<T>| v.map_or_else(|| "none".to_string(), |v| v.to_string());
+    Change::of(
+        DiagCode::CompatibleChange,
+        name,
+        format!("the {what} of `{name}` changed"),
+    )
+    .key(key)
+    .values(show(old), show(new))
+    .help("clients keep working; say so in the release notes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert_eq!(codes_for(EXAMPLE), [DiagCode::CompatibleChange]);
+    }
+
+    #[test]
+    fn allow_silences_it() {
+        let allowed = EXAMPLE.replace("status = 422\n", "status = 422\nallow = { W0052 = \"422 is what the validator returns\" }\n");
+        assert_eq!(codes_for(&allowed), []);
+    }
+}

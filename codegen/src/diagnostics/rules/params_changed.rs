@@ -1,0 +1,77 @@
+//! E0049: a published code's params changed.
+
+use crate::diagnostics::{DiagCode, Rule};
+use crate::history::{Change, History};
+
+/// E0049.
+pub(crate) const RULE: Rule = Rule {
+    name: "params_changed",
+    summary: "A param of a published code was added, removed, renamed, retyped or moved.",
+    explanation: "Params are the signature of the code's typed constructors in every language, and the keys clients read from `details` (MySQL never changes a message's `%` signature; AIP-193 metadata keys are stable). Any change breaks callers or readers. Keep the published params; put new information in a new code, or in the message text of an existing param.",
+    example: Some(EXAMPLE),
+    lint: None,
+    history: Some(history),
+};
+
+/// A published param retyped: E0049.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "Field {field} is bad."
+params = { field = "string" }
+#== +lock
+#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "Field {field} is bad."
+params = { field = "u32" }
+"#;
+
+fn history(h: &History<'_>, out: &mut Vec<Change>) {
+    for (name, old, new) in h.kept() {
+        if old.params != new.params {
+            out.push(
+                Change::of(
+                    DiagCode::ParamsChanged,
+                    name,
+                    format!("the params of `{name}` changed"),
+                )
+                .key("params")
+                .values(signature(&old.params), signature(&new.params))
+                .help(format!(
+                    "keep `{}`: constructors and clients depend on it",
+                    signature(&old.params)
+                )),
+            );
+        }
+    }
+}
+
+fn signature(params: &[String]) -> String {
+    format!("({})", params.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert_eq!(codes_for(EXAMPLE), [DiagCode::ParamsChanged]);
+    }
+
+    #[test]
+    fn a_renamed_param_is_reported_and_new_wording_is_not() {
+        let (old, _) = EXAMPLE.split_once("#== +lock\n").unwrap();
+        let edit = |message: &str, params: &str| {
+            format!("{old}#== +lock\n#== client.toml\n[bad_input]\nnumeric = 1000\ntitle = \"Bad input\"\nmessage = \"{message}\"\nparams = {{ {params} }}\n")
+        };
+        let renamed = edit("Field {name} is bad.", "name = \"string\"");
+        assert_eq!(codes_for(&renamed), [DiagCode::ParamsChanged]);
+        let reworded = edit("The field {field} is bad.", "field = \"string\"");
+        assert_eq!(codes_for(&reworded), []);
+    }
+}

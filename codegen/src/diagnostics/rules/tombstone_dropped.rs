@@ -1,0 +1,86 @@
+//! E0044: a tombstone the lock records is gone from the catalog.
+
+use crate::diagnostics::{DiagCode, Rule};
+use crate::history::{Change, History};
+
+/// E0044.
+pub(crate) const RULE: Rule = Rule {
+    name: "tombstone_dropped",
+    summary: "A retired code's tombstone was removed from the catalog.",
+    explanation: "A `[retired.<code>]` tombstone is what keeps the code's name, numeric and aliases from being reused, as protobuf's `reserved` does (buf's RESERVED_ENUM_NO_DELETE). Old clients still know the retired code, so a new code under its name or number would be misread by them. Tombstones stay forever: put it back.",
+    example: Some(EXAMPLE),
+    lint: None,
+    history: Some(history),
+};
+
+/// A tombstone published in the lock, then dropped: E0044.
+const EXAMPLE: &str = r#"#== catalog.toml
+[catalog]
+name = "fixture"
+
+[categories.client]
+title = "Client"
+fault = "client"
+status = 400
+range = [1000, 1999]
+
+[categories.server]
+title = "Server"
+fault = "server"
+status = 500
+range = [2000, 2999]
+
+[retired.legacy_input]
+numeric = 1001
+reason = "Merged into bad_input."
+#== +lock
+#== catalog.toml
+[catalog]
+name = "fixture"
+
+[categories.client]
+title = "Client"
+fault = "client"
+status = 400
+range = [1000, 1999]
+
+[categories.server]
+title = "Server"
+fault = "server"
+status = 500
+range = [2000, 2999]
+"#;
+
+fn history(h: &History<'_>, out: &mut Vec<Change>) {
+    for (name, _) in h.old.retired() {
+        if !h.new.codes.contains_key(name) {
+            out.push(
+                Change::of(
+                    DiagCode::TombstoneDropped,
+                    name,
+                    format!("the tombstone of retired code `{name}` was removed"),
+                )
+                .help(format!(
+                    "put `[retired.{name}]` back in catalog.toml: it keeps the name and numeric from reuse"
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert_eq!(codes_for(EXAMPLE), [DiagCode::TombstoneDropped]);
+    }
+
+    #[test]
+    fn a_kept_tombstone_is_fine() {
+        let (old, _) = EXAMPLE.split_once("#== +lock\n").unwrap();
+        assert_eq!(codes_for(&format!("{old}#== +lock\n")), []);
+    }
+}

@@ -1,0 +1,73 @@
+//! E0051: a published code's SDK exception or generated type name changed.
+
+use crate::diagnostics::{DiagCode, Rule};
+use crate::history::{Change, History};
+
+/// E0051.
+pub(crate) const RULE: Rule = Rule {
+    name: "type_name_changed",
+    summary: "A published code's SDK exception or generated type name changed.",
+    explanation: "Users catch exceptions and match types by name: a renamed `RateLimitError`, or a code generator's case change that turns `IsInvalidParameter` into `IsInvalidparameter`, breaks every `except` and `instanceof` in their code (aws-sdk-js-v3#4023). The generated type name follows from the code's name; the SDK exception is `sdk_exception`. Keep both.",
+    example: Some(EXAMPLE),
+    lint: None,
+    history: Some(history),
+};
+
+/// A published SDK exception renamed: E0051.
+const EXAMPLE: &str = r#"#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+sdk_exception = "BadInputError"
+#== +lock
+#== client.toml
+[bad_input]
+numeric = 1000
+title = "Bad input"
+message = "The input is bad."
+sdk_exception = "InvalidInputError"
+"#;
+
+fn history(h: &History<'_>, out: &mut Vec<Change>) {
+    for (name, old, new) in h.kept() {
+        for (key, what, before, after) in [
+            ("sdk_exception", "SDK exception", &old.sdk_exception, &new.sdk_exception),
+            ("name", "generated type name", &old.type_name, &new.type_name),
+        ] {
+            if let Some(before) = before
+                && Some(before) != after.as_ref()
+            {
+                let after = after.as_deref().unwrap_or("none");
+                out.push(
+                    Change::of(
+                        DiagCode::TypeNameChanged,
+                        name,
+                        format!("the {what} of `{name}` changed"),
+                    )
+                    .key(key)
+                    .values(before, after)
+                    .help(format!("keep `{before}`: users catch and match it by name")),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert_eq!(codes_for(EXAMPLE), [DiagCode::TypeNameChanged]);
+    }
+
+    #[test]
+    fn adding_an_sdk_exception_is_fine() {
+        let (old, new) = EXAMPLE.split_once("#== +lock\n").unwrap();
+        let old = old.replace("sdk_exception = \"BadInputError\"\n", "");
+        assert_eq!(codes_for(&format!("{old}#== +lock\n{new}")), []);
+    }
+}

@@ -1,0 +1,406 @@
+//! The catalog's history: what every published code promised, and the
+//! changes between two states of a catalog, classified like buf breaking.
+//!
+//! A [`Snapshot`] is one state: every code by name, live or retired, with
+//! the facts clients depend on. The lock file (`errcat.lock`, [`lock`]) is
+//! the committed snapshot of the last generate; [`compare`] runs every rule
+//! that has a history check (`Rule::history`, one file per rule under
+//! `diagnostics/rules/`) over an old and a new snapshot. `check` and build
+//! scripts compare the catalog with its lock and report located
+//! diagnostics; `errcat diff` compares any two states and prints a table.
+
+pub mod lock;
+pub mod version;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{DiagCode, Severity};
+use crate::model::Model;
+
+/// What a code promised its clients, as the lock records it. Fields that a
+/// tombstone does not know are empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Record {
+    /// `active`, `deprecated` or `retired`.
+    pub lifecycle: Lifecycle,
+    /// The code on the wire.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    /// The generated type name (Rust variant, client class stem).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub type_name: Option<String>,
+    /// The numeric code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numeric: Option<u32>,
+    /// Names that still parse as this code.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// `error`, `warning`, `success` or `pending`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Its category id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// `client`, `server` or `none`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fault: Option<String>,
+    /// HTTP status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// Retry class: `never` or `retryable`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry: Option<String>,
+    /// CLI exit code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit_code: Option<u8>,
+    /// The SDK exception class.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sdk_exception: Option<String>,
+    /// The param signature, `name: type` in constructor order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub params: Vec<String>,
+    /// The title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The message template.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The catalog version that added it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// The catalog version that deprecated it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecated_in: Option<String>,
+    /// The catalog version that retired it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retired_in: Option<String>,
+    /// Why it was retired.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Where a code is in its life.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    /// In use.
+    #[default]
+    Active,
+    /// Still emitted, going away.
+    Deprecated,
+    /// Gone; a tombstone keeps its name, numeric and aliases from reuse.
+    Retired,
+}
+
+impl Lifecycle {
+    /// `"active"`, `"deprecated"` or `"retired"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lifecycle::Active => "active",
+            Lifecycle::Deprecated => "deprecated",
+            Lifecycle::Retired => "retired",
+        }
+    }
+}
+
+impl Record {
+    /// Whether the code is still in the catalog.
+    pub fn is_live(&self) -> bool {
+        self.lifecycle != Lifecycle::Retired
+    }
+
+    /// The names, numerics and aliases a tombstone keeps from reuse.
+    pub fn identities<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> {
+        std::iter::once(name)
+            .chain(self.identity.as_deref())
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// One state of a catalog: its version and every code by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    /// `[catalog] name`.
+    pub name: String,
+    /// `[catalog] version`, when set.
+    pub version: Option<String>,
+    /// Every code, live or retired, by name.
+    pub codes: BTreeMap<String, Record>,
+}
+
+impl Snapshot {
+    /// The state a model describes: its live codes and its tombstones.
+    pub fn of(model: &Model) -> Snapshot {
+        let mut codes = BTreeMap::new();
+        for code in &model.codes {
+            let category = model.category_of(code);
+            let record = Record {
+                lifecycle: if code.deprecated.is_some() {
+                    Lifecycle::Deprecated
+                } else {
+                    Lifecycle::Active
+                },
+                identity: Some(code.wire_name.clone()),
+                type_name: Some(crate::ident::upper_camel(&code.name)),
+                numeric: code.numeric,
+                aliases: code.aliases.clone(),
+                kind: Some(code.kind.as_str().into()),
+                category: Some(category.id.clone()),
+                fault: Some(code.fault.as_str().into()),
+                status: Some(code.status),
+                retry: Some(
+                    if model.retry_of(code).strategy.is_retryable() {
+                        "retryable"
+                    } else {
+                        "never"
+                    }
+                    .into(),
+                ),
+                exit_code: Some(code.exit_code),
+                sdk_exception: code.facts.sdk_exception.clone(),
+                params: code
+                    .params
+                    .iter()
+                    .map(|p| format!("{}: {}", p.name, p.ty.as_str()))
+                    .collect(),
+                title: Some(code.title.clone()),
+                message: Some(code.message.clone()),
+                since: code.history.since.clone(),
+                deprecated_in: code.history.deprecated_in.clone(),
+                retired_in: None,
+                reason: None,
+            };
+            codes.insert(code.name.clone(), record);
+        }
+        for retired in &model.retired {
+            codes.insert(retired.name.clone(), retired.record.clone());
+        }
+        Snapshot {
+            name: model.meta.name.clone(),
+            version: model.meta.version.clone(),
+            codes,
+        }
+    }
+
+    /// The live codes.
+    pub fn live(&self) -> impl Iterator<Item = (&String, &Record)> {
+        self.codes.iter().filter(|(_, r)| r.is_live())
+    }
+
+    /// The tombstones.
+    pub fn retired(&self) -> impl Iterator<Item = (&String, &Record)> {
+        self.codes.iter().filter(|(_, r)| !r.is_live())
+    }
+
+    /// The live code with this numeric, if any.
+    pub fn live_with_numeric(&self, numeric: u32) -> Option<(&String, &Record)> {
+        self.live().find(|(_, r)| r.numeric == Some(numeric))
+    }
+}
+
+/// An old and a new state, what history checks compare.
+#[derive(Clone, Copy, Debug)]
+pub struct History<'a> {
+    /// The published state (the lock, or the catalog at an older revision).
+    pub old: &'a Snapshot,
+    /// The state being checked.
+    pub new: &'a Snapshot,
+}
+
+impl<'a> History<'a> {
+    /// Codes live in both states, by name.
+    pub fn kept(&self) -> impl Iterator<Item = (&'a String, &'a Record, &'a Record)> {
+        let new = self.new;
+        self.old
+            .live()
+            .filter_map(move |(name, old)| Some((name, old, new.codes.get(name)?)))
+            .filter(|(_, _, new)| new.is_live())
+    }
+
+    /// Whether the new version is a major bump over the old one, which
+    /// allows breaking changes.
+    pub fn major_bump(&self) -> bool {
+        version::bump(self.old.version.as_deref(), self.new.version.as_deref())
+            == Some(version::Bump::Major)
+    }
+}
+
+/// How a change affects clients.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Nothing for clients to do: an added code, new text.
+    Info,
+    /// Compatible, but worth a look: a status within its class, a new category.
+    Warning,
+    /// Breaks clients: they must change their code.
+    Breaking,
+}
+
+impl Level {
+    /// `"info"`, `"warning"` or `"breaking"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Breaking => "breaking",
+        }
+    }
+}
+
+/// One difference between two states.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The rule it breaks or warns about; `None` for information.
+    pub rule: Option<DiagCode>,
+    /// How it affects clients.
+    pub level: Level,
+    /// The code it is about.
+    pub name: String,
+    /// The catalog key it is about, to point at (`numeric`, `aliases`...).
+    pub key: Option<&'static str>,
+    /// What changed, in one line.
+    pub message: String,
+    /// The value before, if any.
+    pub old: Option<String>,
+    /// The value after, if any.
+    pub new: Option<String>,
+    /// How to keep clients working.
+    pub help: Option<String>,
+}
+
+impl Change {
+    /// A change that `rule` reports, at the rule's severity.
+    pub fn of(rule: DiagCode, name: &str, message: impl Into<String>) -> Change {
+        Change {
+            rule: Some(rule),
+            level: match rule.severity() {
+                Severity::Error => Level::Breaking,
+                _ => Level::Warning,
+            },
+            name: name.to_string(),
+            key: None,
+            message: message.into(),
+            old: None,
+            new: None,
+            help: None,
+        }
+    }
+
+    /// Information only.
+    pub fn info(name: &str, message: impl Into<String>) -> Change {
+        Change {
+            rule: None,
+            level: Level::Info,
+            name: name.to_string(),
+            key: None,
+            message: message.into(),
+            old: None,
+            new: None,
+            help: None,
+        }
+    }
+
+    /// Points at `key` of the code's entry.
+    pub fn key(mut self, key: &'static str) -> Change {
+        self.key = Some(key);
+        self
+    }
+
+    /// The values before and after.
+    pub fn values(mut self, old: impl ToString, new: impl ToString) -> Change {
+        self.old = Some(old.to_string());
+        self.new = Some(new.to_string());
+        self
+    }
+
+    /// How to fix it.
+    pub fn help(mut self, help: impl Into<String>) -> Change {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Every change from `old` to `new`, by code name then rule: each rule's
+/// history check, then the version rule over what they found, then the
+/// information-only changes.
+pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
+    let history = History { old, new };
+    let mut changes = Vec::new();
+    for code in DiagCode::ALL {
+        if let Some(check) = code.rule().history {
+            check(&history, &mut changes);
+        }
+    }
+    if history.major_bump() {
+        // A new major version may break clients; reuse and lost tombstones
+        // stay errors, since no version makes them safe.
+        for change in &mut changes {
+            if change.level == Level::Breaking && change.rule.is_some_and(allowed_by_major) {
+                change.level = Level::Warning;
+                change.help = Some(format!(
+                    "allowed by the major version {}",
+                    new.version.as_deref().unwrap_or_default()
+                ));
+            }
+        }
+    }
+    let found = changes.clone();
+    crate::diagnostics::rules::version_changes(&history, &found, &mut changes);
+    info_changes(&history, &mut changes);
+    changes.sort_by(|a, b| (&a.name, b.level, a.rule).cmp(&(&b.name, a.level, b.rule)));
+    changes
+}
+
+/// Whether a major version makes a breaking change of `rule` acceptable.
+fn allowed_by_major(rule: DiagCode) -> bool {
+    !matches!(
+        rule,
+        DiagCode::RetiredReused | DiagCode::TombstoneDropped | DiagCode::CodeDeleted
+    )
+}
+
+/// Added, deprecated and retired codes, and new text: nothing breaks.
+fn info_changes(history: &History<'_>, out: &mut Vec<Change>) {
+    for (name, new) in &history.new.codes {
+        match history.old.codes.get(name) {
+            None if new.is_live() => out.push(Change::info(name, format!("`{name}` was added"))),
+            None => out.push(Change::info(name, format!("`{name}` is retired"))),
+            Some(old) => {
+                if old.lifecycle != new.lifecycle {
+                    out.push(
+                        Change::info(name, format!("`{name}` is {}", new.lifecycle.as_str()))
+                            .values(old.lifecycle.as_str(), new.lifecycle.as_str()),
+                    );
+                }
+                if !(old.is_live() && new.is_live()) {
+                    continue;
+                }
+                for (key, before, after) in [
+                    ("title", &old.title, &new.title),
+                    ("message", &old.message, &new.message),
+                ] {
+                    if let (Some(before), Some(after)) = (before, after)
+                        && before != after
+                    {
+                        out.push(
+                            Change::info(name, format!("the {key} of `{name}` changed"))
+                                .key(key)
+                                .values(before, after),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The version a release with these changes needs after `old`: the next
+/// major, minor or patch version, or `old` itself when nothing changed.
+pub fn suggest_version(old: Option<&str>, changes: &[Change]) -> Option<String> {
+    let old = version::Version::parse(old?)?;
+    let needed = version::needed(changes);
+    Some(old.next(needed).to_string())
+}
