@@ -60,11 +60,22 @@ pub struct Compiled {
     pub warnings: Report,
 }
 
-/// Loads, validates and lowers `sources`. Errs with every problem found.
+/// Loads, validates and lowers `sources`. Errs with every problem found,
+/// breaking changes against the catalog's lock file included.
 pub fn compile(sources: &Sources) -> Result<Compiled, Report> {
+    compile_with(sources, true)
+}
+
+/// [`compile`] without comparing the catalog with its lock (the lock still
+/// completes tombstones): what `errcat diff` compares.
+pub fn compile_without_history(sources: &Sources) -> Result<Compiled, Report> {
+    compile_with(sources, false)
+}
+
+fn compile_with(sources: &Sources, history: bool) -> Result<Compiled, Report> {
     let mut diags = Vec::new();
     let loaded = load::load(sources, &mut diags);
-    let model = lower::lower(sources, &loaded, &mut diags);
+    let model = lower::lower(sources, &loaded, history, &mut diags);
     let report = Report::new(sources.clone(), diags);
     match model {
         Some(model) if !report.has_errors() => Ok(Compiled {

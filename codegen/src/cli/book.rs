@@ -75,6 +75,7 @@ pub fn run(
     }
     let index = site.join("index.html");
     Ok(Output {
+        exit: 0,
         text: format!(
             "built the book of {} codes: {}\n",
             model.codes.len(),

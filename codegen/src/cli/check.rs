@@ -19,6 +19,7 @@ pub fn run(model: &Model, project: &Project) -> Result<Output, Failure> {
             files.len()
         ));
         return Ok(Output {
+            exit: 0,
             text,
             json: json!({ "codes": model.codes.len(), "stale": [] }),
         });

@@ -15,10 +15,25 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
                 .ok()
                 .and_then(|n| model.codes.iter().find(|c| c.numeric == Some(n)))
         });
+    if found.is_none()
+        && let Some(retired) = model.retired.iter().find(|r| {
+            r.name == code
+                || r.record.identities(&r.name).any(|id| id == code)
+                || (r.record.numeric.is_some() && code.parse::<u32>().ok() == r.record.numeric)
+        })
+    {
+        let text = emit::history_pages::retired_explanation(retired);
+        return Ok(Output {
+            exit: 0,
+            json: json!({ "code": retired.name, "retired": true, "explanation": text }),
+            text,
+        });
+    }
     match found {
         Some(c) => {
             let section = emit::markdown::code_section(model, c);
             Ok(Output {
+                exit: 0,
                 json: json!({ "code": c.name, "explanation": section }),
                 text: section,
             })

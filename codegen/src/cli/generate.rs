@@ -66,6 +66,7 @@ pub fn run(model: &Model, project: &Project, started: Instant) -> Result<Output,
         .map(|c| c.path().display().to_string())
         .collect();
     Ok(Output {
+        exit: 0,
         text,
         json: json!({
             "codes": model.codes.len(),

@@ -99,6 +99,7 @@ pub fn run(dir: &Path) -> Result<Output, Failure> {
         catalog.display()
     );
     Ok(Output {
+        exit: 0,
         text,
         json: json!({ "catalog": catalog.display().to_string(), "files": files.len() }),
     })

@@ -15,11 +15,16 @@ use serde_json::json;
 
 mod book;
 mod check;
+mod diff;
+mod edit;
 mod explain;
+mod fmt;
 mod generate;
 mod init;
+mod new;
 mod output;
 mod project;
+mod retire;
 mod synth;
 mod terminal;
 mod watch;
@@ -115,6 +120,53 @@ enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Compare the catalog with an older state of it: every change, breaking,
+    /// warning or info, and the version they need. Exits 1 on breaking
+    /// changes.
+    Diff {
+        /// A git revision (`origin/main`, `v1.2.0`), a catalog folder, or an
+        /// `errcat.lock` file.
+        #[arg(long, value_name = "REV|DIR|LOCKFILE")]
+        against: String,
+    },
+    /// Append a code to a category's file, with the category's next free
+    /// numeric (tombstones count as taken); comments and layout are kept.
+    New {
+        /// The category id.
+        category: String,
+        /// The code's name (snake_case).
+        name: String,
+        /// Its title (default: from the name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Its message template (default: the title).
+        #[arg(long)]
+        message: Option<String>,
+        /// Its numeric code (default: the next free one of the category).
+        #[arg(long)]
+        numeric: Option<u32>,
+    },
+    /// Retire a code: remove it from its category file and write its
+    /// `[retired.<code>]` tombstone, which keeps its name, numeric and
+    /// aliases from reuse. The code must have been deprecated in an earlier
+    /// version.
+    Retire {
+        /// The code's name.
+        code: String,
+        /// Why it is retired (shown in the docs).
+        #[arg(long)]
+        reason: String,
+        /// The version that retires it (default: the catalog's version).
+        #[arg(long)]
+        version: Option<String>,
+    },
+    /// Format the catalog files canonically, keeping comments (taplo's
+    /// formatter, as in editors).
+    Fmt {
+        /// Change nothing; exit 1 if a file is not formatted.
+        #[arg(long)]
+        check: bool,
+    },
     /// Write a first catalog to edit, and print the lines that build it.
     Init {
         /// The folder of the crate or project (default: this one).
@@ -158,7 +210,7 @@ fn report(cli: &Cli, outcome: Result<Output, Failure>) -> u8 {
                 print!("{}", output.text);
             }
             let _ = std::io::stdout().flush();
-            0
+            output.exit
         }
         Err(failure) => {
             let mut stderr = std::io::stderr().lock();
@@ -203,6 +255,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             clap_complete::generate(*shell, &mut Cli::command(), "errcat", &mut script);
             let text = String::from_utf8_lossy(&script).into_owned();
             return Ok(Output {
+                exit: 0,
                 json: json!({ "shell": shell.to_string(), "script": text }),
                 text,
             });
@@ -210,6 +263,11 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
         _ => {}
     }
     let project = project::Project::locate(cli.catalog.as_deref(), cli.generated.as_deref())?;
+    match &cli.command {
+        Command::Diff { against } => return diff::run(&project, against),
+        Command::Fmt { check } => return fmt::run(&project, *check),
+        _ => {}
+    }
     if let Command::Generate { watch: true } = cli.command {
         return watch::run(
             &project,
@@ -228,6 +286,28 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     match &cli.command {
         Command::Generate { .. } => generate::run(model, &project, started),
         Command::Check => check::run(model, &project),
+        Command::New {
+            category,
+            name,
+            title,
+            message,
+            numeric,
+        } => new::run(
+            model,
+            &project,
+            &new::NewCode {
+                category,
+                name,
+                title: title.as_deref(),
+                message: message.as_deref(),
+                numeric: *numeric,
+            },
+        ),
+        Command::Retire {
+            code,
+            reason,
+            version,
+        } => retire::run(model, &project, code, reason, version.as_deref()),
         Command::Book { open, out } => book::run(model, &project, out.as_deref(), *open),
         Command::Explain { code, markdown } => {
             let mut output = explain::run(model, code)?;

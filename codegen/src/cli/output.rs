@@ -52,4 +52,7 @@ pub struct Output {
     pub text: String,
     /// With `--json`.
     pub json: Value,
+    /// The exit code: 0, or 1 when the output itself is the failure
+    /// (`diff` finding breaking changes).
+    pub exit: u8,
 }

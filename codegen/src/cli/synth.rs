@@ -22,6 +22,7 @@ pub fn run(codes: usize, out: &std::path::Path) -> Result<Output, Failure> {
         out.display()
     );
     Ok(Output {
+        exit: 0,
         text,
         json: json!({ "codes": codes, "files": files.len() }),
     })

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use errcat_runtime::ErrorBody;
 use serde_json::{Map, Value};
 
+use super::history_pages::{CHANGELOG_PAGE, changelog_page, retired_section};
 use super::text::{md_block, md_cell_code, md_inline_code, md_table_cell};
 use crate::fields::{Field, FieldType, Group, Value as FieldValue};
 use crate::model::{Backoff, Category, Code, Example, Kind, Model, RetryPolicy, RetryStrategy};
@@ -21,7 +22,7 @@ use crate::write::FileSet;
 pub const NUMERIC_PAGE: &str = "numeric.md";
 /// Every page besides the category pages; no category may take these names
 /// (E0036), in any letter case.
-pub const PAGES: &[&str] = &["README.md", "SUMMARY.md", NUMERIC_PAGE];
+pub const PAGES: &[&str] = &["README.md", "SUMMARY.md", NUMERIC_PAGE, CHANGELOG_PAGE];
 /// The example request id used in docs.
 pub const EXAMPLE_REQUEST_ID: &str = "req_8f14e45fceea167a";
 /// The example `Retry-After` used in docs, in seconds.
@@ -53,6 +54,9 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
         );
     }
     files.insert(docs.join(NUMERIC_PAGE), numeric_page(model, command));
+    if let Some(page) = changelog_page(model, &header(command)) {
+        files.insert(docs.join(CHANGELOG_PAGE), page);
+    }
     files.insert(docs.join(PAGES[1]), summary_page(model, command));
     files
 }
@@ -115,17 +119,27 @@ fn index_page(model: &Model, command: &str) -> String {
     retry_section(&mut out, model);
     exit_code_section(&mut out, model);
     cross_tool_section(&mut out, model);
+    retired_section(&mut out, model);
     let _ = writeln!(out, "## Request ids\n");
     let _ = writeln!(
         out,
         "Every response, success or failure, carries an `X-Request-Id` header, and error bodies repeat it. \
          Quote it when you contact support.\n"
     );
+    let changelog = if has_changelog(model) {
+        format!(" and the [changelog]({CHANGELOG_PAGE})")
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "See also the [numeric index]({NUMERIC_PAGE}) of every code."
+        "See also the [numeric index]({NUMERIC_PAGE}) of every code{changelog}."
     );
     out
+}
+
+fn has_changelog(model: &Model) -> bool {
+    !model.retired.is_empty() || model.codes.iter().any(|c| c.history.since.is_some())
 }
 
 fn envelope_section(out: &mut String, model: &Model) {
@@ -727,6 +741,9 @@ fn summary_page(model: &Model, command: &str) -> String {
         );
     }
     let _ = writeln!(out, "- [Numeric index]({NUMERIC_PAGE})");
+    if has_changelog(model) {
+        let _ = writeln!(out, "- [Changelog]({CHANGELOG_PAGE})");
+    }
     out
 }
 

@@ -9,6 +9,7 @@ pub mod book;
 mod client_data;
 pub mod conformance;
 mod context;
+pub mod history_pages;
 pub mod json;
 pub mod json_schema;
 pub mod markdown;

@@ -28,7 +28,13 @@ pub use settings::DEFAULT_DOCS_ANCHOR;
 
 /// Lowers loaded sources and runs every lint. Returns the model only if no
 /// error was found; warnings and errors are pushed onto `diags` either way.
-pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
+/// With `history`, the catalog is also compared with its lock file.
+pub fn lower(
+    sources: &Sources,
+    loaded: &Loaded,
+    history: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Model> {
     let mut cx = cx::Cx {
         sources,
         diags,
@@ -43,7 +49,7 @@ pub fn lower(sources: &Sources, loaded: &Loaded, diags: &mut Vec<Diagnostic>) ->
             sources,
             model: &model,
             map: &map,
-            lock: loaded.lock.as_ref(),
+            lock: loaded.lock.as_ref().filter(|_| history),
         },
         diags,
     );

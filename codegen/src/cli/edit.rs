@@ -1,0 +1,102 @@
+//! What `new` and `retire` share: catalog files edited in memory with
+//! toml_edit (comments and layout kept), checked by compiling the edited
+//! catalog, and written only if it is valid.
+
+use std::path::{Path, PathBuf};
+
+use errcat_codegen::{Compiled, Sources, compile, write};
+use toml_edit::DocumentMut;
+
+use crate::output::{EXIT_FAILURE, Failure};
+use crate::project::Project;
+
+/// Catalog files being edited, by name; the rest of the folder as it is.
+pub struct Edit<'a> {
+    project: &'a Project,
+    files: Vec<(String, DocumentMut)>,
+}
+
+impl<'a> Edit<'a> {
+    pub fn new(project: &'a Project) -> Self {
+        Edit {
+            project,
+            files: Vec::new(),
+        }
+    }
+
+    /// The document of `name` (e.g. `catalog.toml`), read on first use; an
+    /// empty one if the file does not exist.
+    pub fn file(&mut self, name: &str) -> Result<&mut DocumentMut, Failure> {
+        if let Some(i) = self.files.iter().position(|(n, _)| n == name) {
+            return Ok(&mut self.files[i].1);
+        }
+        let path = self.path(name);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(io_failure(&path, e)),
+        };
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            Failure::new(
+                EXIT_FAILURE,
+                "invalid_catalog",
+                format!("`{}` is not valid TOML: {}", path.display(), e.message()),
+            )
+            .file(path.display().to_string())
+            .hint("fix it first: `errcat check` shows where")
+        })?;
+        self.files.push((name.to_string(), doc));
+        Ok(&mut self.files.last_mut().expect("just pushed").1)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.project.catalog.join(name)
+    }
+
+    /// Compiles the catalog with the edits; writes the edited files only if
+    /// it is valid (warnings allowed), else nothing and the report.
+    pub fn commit(self) -> Result<Compiled, Failure> {
+        let display = self.project.catalog.display().to_string();
+        let on_disk = Sources::read_dir(&self.project.catalog, &display).map_err(|e| {
+            Failure::new(
+                EXIT_FAILURE,
+                "io_error",
+                format!("cannot read the catalog: {}", e.error),
+            )
+        })?;
+        let edited: Vec<(String, String)> = self
+            .files
+            .iter()
+            .map(|(n, d)| (n.clone(), d.to_string()))
+            .collect();
+        let mut files: Vec<(String, String)> = on_disk
+            .files()
+            .iter()
+            .filter(|f| !edited.iter().any(|(n, _)| *n == f.name))
+            .map(|f| (f.name.clone(), f.text.clone()))
+            .collect();
+        files.extend(edited.iter().cloned());
+        let compiled = compile(&Sources::from_memory(&display, files)).map_err(|report| {
+            let summary = report.summary();
+            Failure {
+                report: Some(Box::new(report)),
+                ..Failure::new(EXIT_FAILURE, "invalid_catalog", summary)
+            }
+            .hint("nothing was written: the edit would leave the catalog invalid")
+        })?;
+        for (name, text) in &edited {
+            let path = self.path(name);
+            write::write_if_changed(&path, text).map_err(|e| io_failure(&path, e))?;
+        }
+        Ok(compiled)
+    }
+}
+
+fn io_failure(path: &Path, e: std::io::Error) -> Failure {
+    Failure::new(
+        EXIT_FAILURE,
+        "io_error",
+        format!("cannot access `{}`: {e}", path.display()),
+    )
+    .file(path.display().to_string())
+}
