@@ -101,6 +101,14 @@ pub struct RawMeta {
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "`\"{category}.html#{code}\"`", "default" = "{category}.html#{code}")))]
     pub docs_anchor: Option<Str>,
+    /// A regular expression every code's identity (its table key) must match
+    /// in full, e.g. `[0-9A-Z]{5}` for SQLSTATE-like codes or `E[0-9]{4}`.
+    /// With it, identities are any tokens of ASCII letters, digits and `_`
+    /// rather than snake_case names; a code's `name` gives its snake_case
+    /// name, else one is derived (`22P02` → `code_22_p02`).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "regular expression", "x-default" = "none: identities are snake_case names")))]
+    pub identity_pattern: Option<Str>,
 }
 
 /// `[envelope]` in catalog.toml.
@@ -190,6 +198,18 @@ pub struct RawCategory {
     #[cfg_attr(feature = "schema", schemars(with = "Option<[i64; 2]>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`[first, last]`", "x-default" = "none")))]
     pub range: Option<Spanned<Vec<Int>>>,
+    /// The start every identity of the category shares, for catalogs whose
+    /// classes are prefixes (SQLSTATE's `22` for data exceptions). An
+    /// identity the catalog does not list resolves to the category's
+    /// `generic` code by its longest matching prefix.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "none")))]
+    pub prefix: Option<Str>,
+    /// The code that stands for the whole class (`22000`): what an unknown
+    /// identity with the category's `prefix` is read as. Needs `prefix`.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "code identity", "x-default" = "none")))]
+    pub generic: Option<Str>,
     /// For error codes: client ⇒ 4xx, server ⇒ 5xx, none ⇒ below 400. Success and
     /// pending codes are always below 400.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
@@ -239,6 +259,13 @@ pub struct RawCategory {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawCode {
+    /// The code's snake_case name when its identity is not one (a catalog
+    /// with `identity_pattern`): `invalid_text_representation` for `22P02`.
+    /// It names the Rust variant, constructor and client classes, the docs
+    /// show it, and lookups accept it.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "snake_case name", "x-default" = "derived from the identity")))]
+    pub name: Option<Str>,
     /// Numeric code, unique across the catalog, inside the category's `range`.
     #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer 0–4294967294", "x-default" = "none")))]

@@ -21,6 +21,12 @@ pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
     fn as_str(self) -> &'static str;
     /// A code by name or alias.
     fn lookup(name: &str) -> Option<Self>;
+    /// A code by identity as a client reads it: [`lookup`](Self::lookup),
+    /// else the generic code of the prefix class the identity belongs to
+    /// (catalogs with `prefix` categories). What parsing uses.
+    fn resolve(name: &str) -> Option<Self> {
+        Self::lookup(name)
+    }
     /// A code by numeric code.
     fn from_numeric(numeric: u32) -> Option<Self>;
     /// The HTTP status.
@@ -167,7 +173,7 @@ impl<C: CatalogCode> Error<C> {
     pub fn unknown(code: impl Into<String>, status: u16, message: impl Into<String>) -> Self {
         let code = code.into();
         Error {
-            code: C::lookup(&code),
+            code: C::resolve(&code),
             wire_code: Some(code),
             status,
             message: message.into(),
@@ -334,7 +340,7 @@ impl<C: CatalogCode> Error<C> {
     fn resolve(status: u16, mut parsed: Parsed) -> Self {
         let code = match (&parsed.wire_code, parsed.numeric) {
             (_, Some(n)) => u32::try_from(n).ok().and_then(C::from_numeric),
-            (Some(name), None) => C::lookup(name).or_else(|| {
+            (Some(name), None) => C::resolve(name).or_else(|| {
                 let fallback = parsed.fallback_code.take()?;
                 let code = C::lookup(&fallback)?;
                 // The name the code was found by is the wire code.

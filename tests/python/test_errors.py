@@ -77,6 +77,21 @@ def test_each_seed_passes_its_cases(seed: str) -> None:
     assert run_cases(errors, generated / "conformance/cases.json") >= 3
 
 
+def test_sqlstate_identities_names_and_prefix_classes() -> None:
+    generated = ROOT / "examples/sqlstate/generated"
+    errors = load(generated, "example_sqlstate")
+    assert run_cases(errors, generated / "conformance/cases.json") > 40
+    assert errors.lookup("unique_violation") == "23505"
+    assert errors.lookup("22P99") is None
+    assert errors.resolve("22P99") == "22000"
+    assert errors.resolve("99999") is None
+    error = errors.from_response(500, {}, b'{"error": {"code": "40P99", "message": "retry me"}}')
+    assert (error.code, error.wire_code, error.retryable) == ("40000", "40P99", True)
+    assert isinstance(error, errors.TransactionRollbackError)
+    typed = errors.UniqueViolation(constraint="users_email_key")
+    assert typed.status == 409 and isinstance(typed, errors.IntegrityError)
+
+
 @pytest.mark.parametrize("fixture", ["hostile", "service"])
 def test_fixtures_pass_their_cases(fixture: str) -> None:
     expected = FIXTURES / fixture / "expected"

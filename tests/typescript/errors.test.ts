@@ -30,6 +30,23 @@ for (const seed of ["roboflow", "vision-api", "rotavision", "clarifai", "promptf
   });
 }
 
+test("SQLSTATE identities: names, classes by prefix, and every case", async () => {
+  const sqlstate = await import("../../examples/sqlstate/generated/typescript/errors.js");
+  assert.ok(runCases(sqlstate, join(root, "examples/sqlstate/generated/conformance/cases.json")) > 40);
+  assert.equal(sqlstate.lookup("unique_violation"), "23505");
+  assert.equal(sqlstate.lookup("22P99"), null);
+  assert.equal(sqlstate.resolve("22P99"), "22000");
+  assert.equal(sqlstate.resolve("99999"), null);
+  const error = sqlstate.fromResponse(500, {}, JSON.stringify({ error: { code: "40P99", message: "retry me" } }));
+  assert.equal(error.code, "40000");
+  assert.equal(error.wireCode, "40P99");
+  assert.ok(error.retryable);
+  assert.ok(error instanceof sqlstate.TransactionRollbackError);
+  const typed = sqlstate.uniqueViolation({ constraint: "users_email_key" });
+  assert.equal(typed.status, 409);
+  assert.ok(typed instanceof sqlstate.IntegrityError);
+});
+
 test("typed constructors render the template and pick the SDK class", () => {
   const error = errors.rateLimited({ limit: 100, window: 60 }, { requestId: "req_1", retryAfterMs: 30000 });
   assert.ok(error instanceof errors.RateLimitError);

@@ -48,7 +48,11 @@ pub(crate) fn data(model: &Model) -> Value {
         .collect();
     let mut names = Map::new();
     for c in &model.codes {
-        for name in [&c.wire_name, &c.name].into_iter().chain(&c.aliases) {
+        for name in [&c.wire_name, &c.name]
+            .into_iter()
+            .chain(&c.condition)
+            .chain(&c.aliases)
+        {
             names
                 .entry(name.clone())
                 .or_insert_with(|| json!(c.wire_name));
@@ -69,6 +73,11 @@ pub(crate) fn data(model: &Model) -> Value {
         "codes": codes,
         "names": names,
         "numeric": numeric,
+        "classes": model
+            .classes()
+            .iter()
+            .map(|(prefix, i)| json!([prefix, model.codes[*i].wire_name]))
+            .collect::<Vec<_>>(),
     })
 }
 

@@ -60,6 +60,7 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
             ));
         }
     }
+    cases.extend(class_cases(model));
     cases.extend(unknown_cases(model));
     let document = json!({
         "@generated": super::generated_header(cx.command),
@@ -129,6 +130,60 @@ fn code_case(
             "body": written,
         },
     })
+}
+
+/// An identity the catalog does not list, in each prefix class: the client
+/// reads it as the class's generic code (its class, fault and retry
+/// advice), and keeps the identity it received.
+fn class_cases(model: &Model) -> Vec<Value> {
+    let mut cases = Vec::new();
+    for (prefix, generic) in model.classes() {
+        let code = &model.codes[generic];
+        let width = code.wire_name.len().max(prefix.len() + 1);
+        let Some(identity) = ['Z', '9', 'Y', '8']
+            .iter()
+            .map(|fill| format!("{prefix}{}", fill.to_string().repeat(width - prefix.len())))
+            .find(|id| {
+                model
+                    .resolve(id)
+                    .is_some_and(|c| c.wire_name == code.wire_name)
+                    && !model.codes.iter().any(|c| &c.wire_name == id)
+            })
+        else {
+            continue;
+        };
+        let policy = model.retry_of(code).strategy.to_runtime();
+        let body = errcat_runtime::ErrorBody {
+            code: identity.clone(),
+            message: "A code of this class that the catalog does not list.".into(),
+            status: code.status,
+            error_type: None,
+            title: None,
+            param: None,
+            request_id: None,
+            retry_after: None,
+            docs_url: None,
+            details: Default::default(),
+        };
+        let format = model.envelope.with_style(code.envelope);
+        cases.push(json!({
+            "name": format!("{identity}, unknown, in class {prefix}"),
+            "response": { "status": code.status, "headers": [], "body": body.to_json(format).to_string() },
+            "expect": {
+                "code": code.wire_name,
+                "wire_code": identity,
+                "class": code.facts.sdk_exception,
+                "fault": code.fault.as_str(),
+                "status": code.status,
+                "retryable": policy.is_retryable(),
+                "message": body.message,
+                "request_id": Value::Null,
+                "retry_after_ms": Value::Null,
+                "retry": delays(&policy, None),
+            },
+        }));
+    }
+    cases
 }
 
 /// Responses whose code the catalog does not have: retry advice then

@@ -53,7 +53,9 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
             category_page(model, category, command, cx.sections()),
         );
     }
-    files.insert(docs.join(NUMERIC_PAGE), numeric_page(model, command));
+    if has_numerics(model) {
+        files.insert(docs.join(NUMERIC_PAGE), numeric_page(model, command));
+    }
     if let Some(page) = changelog_page(model, &header(command)) {
         files.insert(docs.join(CHANGELOG_PAGE), page);
     }
@@ -72,7 +74,7 @@ pub fn code_link(model: &Model, code: &Code) -> String {
         "[`{}`]({}#{})",
         code.wire_name,
         category_page_name(model.category_of(code)),
-        code.name
+        code.anchor()
     )
 }
 
@@ -131,11 +133,25 @@ fn index_page(model: &Model, command: &str) -> String {
     } else {
         String::new()
     };
-    let _ = writeln!(
-        out,
-        "See also the [numeric index]({NUMERIC_PAGE}) of every code{changelog}."
-    );
+    match (has_numerics(model), has_changelog(model)) {
+        (true, _) => {
+            let _ = writeln!(
+                out,
+                "See also the [numeric index]({NUMERIC_PAGE}) of every code{changelog}."
+            );
+        }
+        (false, true) => {
+            let _ = writeln!(out, "See also the [changelog]({CHANGELOG_PAGE}).");
+        }
+        (false, false) => {}
+    }
     out
+}
+
+/// Whether any code has a numeric code (else the numeric index and the
+/// numeric columns are left out).
+fn has_numerics(model: &Model) -> bool {
+    model.codes.iter().any(|c| c.numeric.is_some())
 }
 
 fn has_changelog(model: &Model) -> bool {
@@ -225,17 +241,39 @@ fn envelope_section(out: &mut String, model: &Model) {
 
 fn categories_section(out: &mut String, model: &Model) {
     let _ = writeln!(out, "## Categories\n");
+    // The range column for numbered catalogs, the class prefix for
+    // catalogs of prefix classes, either or both.
+    let ranged = model.categories.iter().any(|c| c.range.is_some());
+    let prefixed = model.categories.iter().any(|c| c.prefix.is_some());
+    let head = match (ranged, prefixed) {
+        (true, true) => " Numeric range | Class |",
+        (true, false) => " Numeric range |",
+        (false, true) => " Class |",
+        (false, false) => "",
+    };
+    let rule = " --- |".repeat(usize::from(ranged) + usize::from(prefixed));
     let _ = writeln!(
         out,
-        "| Category | Numeric range | Fault | Type | HTTP statuses | Codes |\n| --- | --- | --- | --- | --- | --- |"
+        "| Category |{head} Fault | Type | HTTP statuses | Codes |\n| --- |{rule} --- | --- | --- | --- |"
     );
     for c in &model.categories {
-        let range = c.range.map_or("—".to_string(), |(a, b)| format!("{a}–{b}"));
+        let mut range = String::new();
+        if ranged {
+            let r = c.range.map_or("—".to_string(), |(a, b)| format!("{a}–{b}"));
+            range.push_str(&format!(" {r} |"));
+        }
+        if prefixed {
+            let p = c
+                .prefix
+                .as_deref()
+                .map_or("—".to_string(), |p| format!("`{p}…`"));
+            range.push_str(&format!(" {p} |"));
+        }
         let statuses: BTreeSet<u16> = c.codes.iter().map(|&i| model.codes[i].status).collect();
         let statuses: Vec<String> = statuses.iter().map(u16::to_string).collect();
         let _ = writeln!(
             out,
-            "| [{}]({}) | {range} | {} | {} | {} | {} |",
+            "| [{}]({}) |{range} {} | {} | {} | {} |",
             md_table_cell(&c.title),
             category_page_name(c),
             c.fault,
@@ -512,6 +550,23 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
     if let Some((a, b)) = category.range {
         facts.push(format!("Numeric codes {a}–{b}"));
     }
+    if let Some(prefix) = &category.prefix {
+        let generic = category
+            .generic
+            .map(|g| {
+                let g = &model.codes[g];
+                format!(
+                    ", and one this page does not list is read as [`{}`](#{})",
+                    g.wire_name,
+                    g.anchor()
+                )
+            })
+            .unwrap_or_default();
+        facts.push(format!(
+            "codes start with {}{generic}",
+            md_inline_code(prefix)
+        ));
+    }
     facts.push(format!("fault: {}", category.fault));
     facts.push(format!("type {}", md_inline_code(&category.error_type)));
     let _ = writeln!(
@@ -520,13 +575,38 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
         facts.join(" · ")
     );
 
+    // Columns no code of the catalog fills are left out.
+    let numbered = has_numerics(model);
+    let named = model.codes.iter().any(|c| c.condition.is_some());
+    let (numeric_head, numeric_rule) = if numbered {
+        (" Numeric |", " --- |")
+    } else {
+        ("", "")
+    };
+    let (name_head, name_rule) = if named {
+        (" Name |", " --- |")
+    } else {
+        ("", "")
+    };
     let _ = writeln!(
         out,
-        "| Code | Numeric | HTTP | Title | Retry |\n| --- | --- | --- | --- | --- |"
+        "| Code |{name_head}{numeric_head} HTTP | Title | Retry |\n| --- |{name_rule}{numeric_rule} --- | --- | --- |"
     );
     for &i in &category.codes {
         let c = &model.codes[i];
-        let numeric = c.numeric.map_or("—".into(), |n| n.to_string());
+        let numeric = if numbered {
+            format!(" {} |", c.numeric.map_or("—".into(), |n| n.to_string()))
+        } else {
+            String::new()
+        };
+        let name = if named {
+            format!(
+                " {} |",
+                c.condition.as_deref().map_or("—".into(), md_cell_code)
+            )
+        } else {
+            String::new()
+        };
         let title = if c.deprecated.is_some() {
             format!("{} (deprecated)", md_table_cell(&c.title))
         } else {
@@ -534,9 +614,9 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
         };
         let _ = writeln!(
             out,
-            "| [`{}`](#{}) | {numeric} | {} | {title} | {} |",
+            "| [`{}`](#{}) |{name}{numeric} {} | {title} | {} |",
             c.wire_name,
-            c.name,
+            c.anchor(),
             c.status,
             retry_short(model.retry_of(c))
         );
@@ -565,8 +645,11 @@ pub fn heading_slug(text: &str) -> String {
 /// are relative to the docs folder. This is also what `explain` prints.
 pub fn code_section(model: &Model, code: &Code) -> String {
     let mut out = String::new();
-    // The heading shows the wire name; its anchor (lowercased) is the name.
+    // The heading shows the wire name; its anchor is `Code::anchor`.
     let _ = writeln!(out, "## {}\n", code.wire_name);
+    if let Some(condition) = &code.condition {
+        let _ = writeln!(out, "Condition name: `{condition}`\n");
+    }
     let numeric = code
         .numeric
         .map(|n| format!(" · numeric {n}"))
@@ -740,7 +823,9 @@ fn summary_page(model: &Model, command: &str) -> String {
             category_page_name(c)
         );
     }
-    let _ = writeln!(out, "- [Numeric index]({NUMERIC_PAGE})");
+    if has_numerics(model) {
+        let _ = writeln!(out, "- [Numeric index]({NUMERIC_PAGE})");
+    }
     if has_changelog(model) {
         let _ = writeln!(out, "- [Changelog]({CHANGELOG_PAGE})");
     }

@@ -107,7 +107,7 @@ fn union_name(style: EnvelopeStyle) -> &'static str {
 fn schema_name(code: &Code) -> String {
     format!(
         "{}{}",
-        ident::code_variant(&code.name),
+        ident::code_variant(&code.symbol()),
         base_name(code.envelope)
     )
 }

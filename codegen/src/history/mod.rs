@@ -144,7 +144,7 @@ impl Snapshot {
                     Lifecycle::Active
                 },
                 identity: Some(code.wire_name.clone()),
-                type_name: Some(crate::ident::upper_camel(&code.name)),
+                type_name: Some(crate::ident::upper_camel(&code.symbol())),
                 numeric: code.numeric,
                 aliases: code.aliases.clone(),
                 kind: Some(code.kind.as_str().into()),

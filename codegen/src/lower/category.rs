@@ -98,6 +98,11 @@ impl Cx<'_> {
             id: id.clone(),
             key: entry.key.span(),
             range: raw.range.as_ref().map(|r| r.span()),
+            prefix: raw.prefix.as_ref().map(|p| (p.get_ref().clone(), p.span())),
+            generic: raw
+                .generic
+                .as_ref()
+                .map(|g| (g.get_ref().clone(), g.span())),
             fault,
             kind,
             status: status.clone(),
@@ -114,6 +119,8 @@ impl Cx<'_> {
                 error_type,
                 codes: Vec::new(),
                 envelope,
+                prefix: text(&raw.prefix),
+                generic: None,
             };
             let defaults = CategoryDefaults {
                 kind,

@@ -35,8 +35,27 @@ impl Cx<'_> {
         let name = entry.key.get_ref().clone();
         let what = format!("code `{name}`");
         let key = entry.key.span();
-        let numeric_only = ident::is_numeric_name(&name);
-        let snake_ok = numeric_only || self.check_snake(file, &entry.key, "code name");
+        // An all-digit identity (`22000`) is an identity, not a number.
+        let numeric_only = self.identity_pattern.is_none() && ident::is_numeric_name(&name);
+        let snake_ok = match &self.identity_pattern {
+            Some(pattern) => self.check_identity(file, &entry.key, pattern.clone()),
+            None => {
+                let ok = numeric_only || ident::is_snake_case(&name);
+                if !ok {
+                    self.push(diag::code_key_not_snake_case(file, key.clone(), &name));
+                }
+                ok
+            }
+        };
+        let condition = raw.name.as_ref().and_then(|n| {
+            let ok = self.check_snake(file, n, "the name of a code");
+            ok.then(|| n.get_ref().clone())
+        });
+        let wire = if self.identity_pattern.is_some() {
+            name.clone()
+        } else {
+            wire_name(&name, self.upper_wire_names)
+        };
         let (identity_numeric, numeric) = self.numeric(file, entry, numeric_only);
         let (category, defaults) = (within.category, within.defaults);
 
@@ -98,7 +117,8 @@ impl Cx<'_> {
             file,
             key: key.clone(),
             entry: entry.extent.clone(),
-            wire_name: wire_name(&name, self.upper_wire_names),
+            wire_name: wire,
+            condition: condition.clone(),
             name: name.clone(),
             category: within.index,
             identity_numeric,
@@ -161,6 +181,7 @@ impl Cx<'_> {
                 replaces: Vec::new(),
                 docs_url: String::new(),
                 history: Default::default(),
+                condition,
                 name,
             })
         })();
@@ -324,5 +345,39 @@ fn example_value(value: &toml::Value, ty: ParamType) -> Option<Example> {
         (toml::Value::Boolean(b), ParamType::Bool) => Some(Example::Bool(*b)),
         (toml::Value::Integer(i), _) if int_range(*i) => Some(Example::Integer(*i)),
         _ => None,
+    }
+}
+
+impl Cx<'_> {
+    /// A code key in a catalog with `identity_pattern`: a token of ASCII
+    /// letters, digits and `_` that matches the pattern (E0055).
+    fn check_identity(
+        &mut self,
+        file: FileId,
+        key: &crate::raw::Str,
+        pattern: regex_lite::Regex,
+    ) -> bool {
+        let identity = key.get_ref();
+        let token = !identity.is_empty()
+            && identity.len() <= 64
+            && identity
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let ok = token && pattern.is_match(identity);
+        if !ok {
+            let pattern = pattern.as_str();
+            let pattern = pattern
+                .strip_prefix("^(?:")
+                .and_then(|p| p.strip_suffix(")$"))
+                .unwrap_or(pattern);
+            self.push(diag::identity_mismatch(
+                file,
+                key.span(),
+                identity,
+                pattern,
+                token,
+            ));
+        }
+        ok
     }
 }

@@ -28,6 +28,9 @@ pub(super) struct Cx<'a> {
     /// no category default: reported once for the category when it is all
     /// of them, else one by one (`lower::report_missing_status`).
     pub missing_status: Vec<(FileId, std::ops::Range<usize>, String)>,
+    /// `[catalog] identity_pattern`, anchored: code keys are identities
+    /// matching it instead of snake_case names.
+    pub identity_pattern: Option<regex_lite::Regex>,
 }
 
 impl Cx<'_> {

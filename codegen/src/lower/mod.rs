@@ -42,6 +42,7 @@ pub fn lower(
         catalog_style: crate::model::EnvelopeStyle::Nested,
         broken: Default::default(),
         missing_status: Vec::new(),
+        identity_pattern: None,
     };
     let (model, map) = lower_catalog(&mut cx, loaded)?;
     diagnostics::run_lints(
@@ -165,9 +166,30 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
     for (i, code) in codes.iter().enumerate() {
         categories[code.category].codes.push(i);
     }
+    for source in &map.categories {
+        let (Some(index), Some((generic, span))) = (source.lowered, &source.generic) else {
+            continue;
+        };
+        let category = &mut categories[index];
+        let found = category
+            .codes
+            .iter()
+            .copied()
+            .find(|&i| codes[i].name == *generic || codes[i].wire_name == *generic);
+        match (found, &category.prefix) {
+            (Some(i), Some(_)) => category.generic = Some(i),
+            _ => cx.push(diag::bad_generic(
+                file,
+                span.clone(),
+                generic,
+                &category.id,
+                category.prefix.is_some(),
+            )),
+        }
+    }
     replacements::resolve(cx, &mut codes, &map);
     for code in &mut codes {
-        code.docs_url = settings::docs_url(&meta, &categories[code.category].id, &code.name);
+        code.docs_url = settings::docs_url(&meta, &categories[code.category].id, &code.anchor());
     }
     history::resolve(&mut codes, &meta, loaded.lock.as_ref());
     let (retired, retired_spans) = cx.lower_retired(file, &settings.retired, loaded.lock.as_ref());

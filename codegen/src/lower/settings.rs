@@ -28,6 +28,7 @@ impl Cx<'_> {
                 description: None,
                 docs_base_url: String::new(),
                 docs_anchor: DEFAULT_DOCS_ANCHOR.into(),
+                identity_pattern: None,
             };
         };
         let raw = &entry.body;
@@ -41,7 +42,26 @@ impl Cx<'_> {
             }
             None => DEFAULT_DOCS_ANCHOR.to_string(),
         };
+        let identity_pattern = raw.identity_pattern.as_ref().and_then(|p| {
+            // Anchored: an identity matches the whole pattern or not at all.
+            match regex_lite::Regex::new(&format!("^(?:{})$", p.get_ref())) {
+                Ok(regex) => {
+                    self.identity_pattern = Some(regex);
+                    Some(p.get_ref().clone())
+                }
+                Err(e) => {
+                    self.push(diag::invalid_value_because(
+                        file,
+                        p.span(),
+                        "identity_pattern",
+                        &format!("not a regular expression: {e}"),
+                    ));
+                    None
+                }
+            }
+        });
         Meta {
+            identity_pattern,
             name,
             version: text(&raw.version),
             description: text(&raw.description),

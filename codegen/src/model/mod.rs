@@ -74,6 +74,9 @@ pub struct Meta {
     pub docs_base_url: String,
     /// Anchor pattern with `{category}` and `{code}`.
     pub docs_anchor: String,
+    /// The pattern every identity matches, when identities are not
+    /// snake_case names.
+    pub identity_pattern: Option<String>,
 }
 
 /// The envelope settings.
@@ -146,6 +149,11 @@ pub struct Category {
     pub codes: Vec<usize>,
     /// Envelope style of its codes, when it overrides the catalog's.
     pub envelope: Option<EnvelopeStyle>,
+    /// The start its codes' identities share, for prefix classes.
+    pub prefix: Option<String>,
+    /// Its generic code (index into [`Model::codes`]): what an unknown
+    /// identity with its prefix resolves to.
+    pub generic: Option<usize>,
 }
 
 /// A declared message parameter.
@@ -245,6 +253,35 @@ pub struct Code {
     pub docs_url: String,
     /// When it was added and deprecated.
     pub history: CodeHistory,
+    /// Its snake_case name, when its identity is not one (`name` on a code
+    /// of a catalog with `identity_pattern`).
+    pub condition: Option<String>,
+}
+
+impl Code {
+    /// The snake_case (or numeric) name that language identifiers derive
+    /// from: the condition name, else the name when it is one, else one
+    /// derived from the identity (`22P02` → `code_22_p02`).
+    pub fn symbol(&self) -> String {
+        symbol_of(&self.name, self.condition.as_deref())
+    }
+
+    /// The anchor of its docs section: its heading, the wire name, as
+    /// Markdown renderers slug it (lowercased).
+    pub fn anchor(&self) -> String {
+        self.wire_name.to_ascii_lowercase()
+    }
+}
+
+/// [`Code::symbol`] for a name and an optional condition name.
+pub fn symbol_of(name: &str, condition: Option<&str>) -> String {
+    match condition {
+        Some(c) => c.to_string(),
+        None if crate::ident::is_snake_case(name) || crate::ident::is_numeric_name(name) => {
+            name.to_string()
+        }
+        None => crate::ident::to_snake_case(name),
+    }
 }
 
 impl Model {
@@ -256,6 +293,39 @@ impl Model {
     /// The retry policy of a code.
     pub fn retry_of(&self, code: &Code) -> &RetryPolicy {
         &self.retry_policies[code.retry]
+    }
+
+    /// The code an identity resolves to: the code with that name, wire
+    /// name or alias, else the generic code of the category with the
+    /// longest prefix it starts with.
+    pub fn resolve(&self, identity: &str) -> Option<&Code> {
+        self.codes
+            .iter()
+            .find(|c| {
+                c.wire_name == identity
+                    || c.name == identity
+                    || c.condition.as_deref() == Some(identity)
+                    || c.aliases.iter().any(|a| a == identity)
+            })
+            .or_else(|| {
+                let (_, generic) = self
+                    .classes()
+                    .into_iter()
+                    .find(|(p, _)| identity.starts_with(p))?;
+                Some(&self.codes[generic])
+            })
+    }
+
+    /// The prefix classes that have a generic code, longest prefix first
+    /// (then by prefix): the order in which an unknown identity is matched.
+    pub fn classes(&self) -> Vec<(&str, usize)> {
+        let mut classes: Vec<(&str, usize)> = self
+            .categories
+            .iter()
+            .filter_map(|c| Some((c.prefix.as_deref()?, c.generic?)))
+            .collect();
+        classes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        classes
     }
 
     /// Codes that have a numeric code, sorted by it.

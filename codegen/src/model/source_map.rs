@@ -114,6 +114,10 @@ pub struct CategorySource {
     pub key: Range<usize>,
     /// The span of its `range`, if written.
     pub range: Option<Range<usize>>,
+    /// Its `prefix`, with the span of the value.
+    pub prefix: Option<(String, Range<usize>)>,
+    /// Its `generic`, with the span of the value.
+    pub generic: Option<(String, Range<usize>)>,
     /// Its fault, if valid.
     pub fault: Option<Fault>,
     /// The default kind of its codes.
@@ -140,6 +144,8 @@ pub struct CodeSource {
     pub name: String,
     /// Its name on the wire.
     pub wire_name: String,
+    /// Its `name`, when its identity is not a snake_case name.
+    pub condition: Option<String>,
     /// Index into `Model::categories`.
     pub category: usize,
     /// The number duplicates are checked on: the name of a numeric-only

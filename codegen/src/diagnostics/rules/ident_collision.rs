@@ -41,7 +41,10 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     let categories = cx.map.categories.iter().filter(|c| c.lowered.is_some());
     check(cx, out, categories.map(|c| (ident::upper_camel(&c.id), file, c.key.clone())));
     let codes = cx.map.codes.iter();
-    check(cx, out, codes.map(|c| (ident::code_variant(&c.name), c.file, c.key.clone())));
+    check(cx, out, codes.map(|c| {
+        let symbol = crate::model::symbol_of(&c.name, c.condition.as_deref());
+        (ident::code_variant(&symbol), c.file, c.key.clone())
+    }));
 }
 
 /// Reports every name whose identifier an earlier, different name took.

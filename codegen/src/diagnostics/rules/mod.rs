@@ -128,6 +128,8 @@ registry! {
     CompatibleChange = "W0052", Warning, compatible_change;
     VersionNotBumped = "E0053", Error, version_not_bumped;
     BadLock = "E0054", Error, bad_lock;
+    BadIdentity = "E0055", Error, bad_identity;
+    ClassPrefix = "E0056", Error, class_prefix;
 }
 
 impl DiagCode {

@@ -9,7 +9,7 @@ use crate::source::FileId;
 pub(crate) const RULE: Rule = Rule {
     name: "not_snake_case",
     summary: "A code, category, policy or param name is not snake_case.",
-    explanation: "Names become identifiers in generated code and anchors in the docs, so code, category, retry policy and param names are lowercase ASCII words joined by single underscores. A code name may also be all digits, for numeric-only codes.",
+    explanation: "Names become identifiers in generated code and anchors in the docs, so code, category, retry policy and param names are lowercase ASCII words joined by single underscores. A code name may also be all digits, for numeric-only codes. When the table key is the code's identity as clients see it (`22P02`, `E0425`, `ERR_TLS_CERT`), keep it: set `identity_pattern` under `[catalog]` and give the code a snake_case `name` (or let errcat derive one).",
     example: Some(EXAMPLE),
     lint: None,
     history: None,
@@ -59,6 +59,43 @@ pub(crate) fn not_snake_case(
 }
 
 
+/// E0008 for a code key, which may be an identity rather than a name: the
+/// help offers `identity_pattern` before a rename that would lose it.
+pub(crate) fn code_key_not_snake_case(file: FileId, span: Range<usize>, key: &str) -> Diagnostic {
+    let fixed = crate::ident::to_snake_case(key);
+    let token = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let d = not_snake_case(file, span, "code name", key, "");
+    match (token, fixed.is_empty()) {
+        (true, false) => d.help(format!(
+            "if `{key}` is the code's identity as clients see it, keep it: set `identity_pattern = \"{}\"` under [catalog] (its snake_case name becomes `{fixed}`, or set `name`); otherwise rename it to `{fixed}`",
+            pattern_for(key)
+        )),
+        (true, true) => d.help(format!(
+            "if `{key}` is the code's identity as clients see it, set `identity_pattern = \"{}\"` under [catalog]",
+            pattern_for(key)
+        )),
+        (false, false) => d.help(format!("rename it to `{fixed}`")),
+        (false, true) => d,
+    }
+}
+
+/// A pattern that `key` matches: the kinds of characters it uses, and its
+/// length (`22P02` → `[0-9A-Z]{5}`).
+fn pattern_for(key: &str) -> String {
+    let mut class = String::new();
+    for (test, range) in [
+        (u8::is_ascii_digit as fn(&u8) -> bool, "0-9"),
+        (u8::is_ascii_uppercase, "A-Z"),
+        (u8::is_ascii_lowercase, "a-z"),
+        (|b: &u8| *b == b'_', "_"),
+    ] {
+        if key.bytes().any(|b| test(&b)) {
+            class.push_str(range);
+        }
+    }
+    format!("[{class}]{{{}}}", key.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +104,16 @@ mod tests {
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::NotSnakeCase));
+    }
+
+    #[test]
+    fn an_identity_like_key_is_offered_identity_pattern() {
+        let d = code_key_not_snake_case(FileId(0), 0..5, "22P02");
+        let help = d.help.unwrap();
+        assert!(help.contains("identity_pattern = \"[0-9A-Z]{5}\""), "{help}");
+        assert!(help.contains("code_22_p02"), "{help}");
+        let d = code_key_not_snake_case(FileId(0), 0..5, "rate-limited");
+        assert_eq!(d.help.as_deref(), Some("rename it to `rate_limited`"));
     }
 
     #[test]

@@ -21,6 +21,7 @@ const RUNTIME: &str = include_str!("runtime.py");
 const TAKEN: &[&str] = &[
     "CatalogError",
     "lookup",
+    "resolve",
     "from_numeric",
     "render_template",
     "create",
@@ -162,7 +163,11 @@ fn module(model: &Model, command: &str) -> String {
     }
     let _ = writeln!(
         out,
-        "_OUTER_REQUEST_ID: List[str] = _DATA[\"outerRequestId\"]\n"
+        "_OUTER_REQUEST_ID: List[str] = _DATA[\"outerRequestId\"]"
+    );
+    let _ = writeln!(
+        out,
+        "_PREFIX_CLASSES: List[List[str]] = _DATA[\"classes\"]\n"
     );
     out.push_str(RUNTIME);
     out.push('\n');
@@ -203,7 +208,7 @@ fn module(model: &Model, command: &str) -> String {
     );
     let mut classes = Map::new();
     for code in &model.codes {
-        let class = unique(pascal_case(&code.name), &mut taken);
+        let class = unique(pascal_case(&code.symbol()), &mut taken);
         let base = class_of
             .get(&code.wire_name)
             .and_then(Value::as_str)
@@ -216,7 +221,19 @@ fn module(model: &Model, command: &str) -> String {
         let mut args = String::from("*");
         let mut params = Vec::new();
         for p in &code.params {
-            let arg = if KEYWORDS.contains(&p.name.as_str()) || !is_identifier(&p.name) {
+            // A keyword, or a name `__init__` already has for itself.
+            let taken_here = [
+                "self",
+                "params",
+                "message",
+                "param",
+                "request_id",
+                "retry_after",
+            ];
+            let arg = if KEYWORDS.contains(&p.name.as_str())
+                || taken_here.contains(&p.name.as_str())
+                || !is_identifier(&p.name)
+            {
                 format!(
                     "{}_",
                     p.name

@@ -136,6 +136,18 @@ def lookup(name: str) -> Optional[str]:
     return _NAMES.get(name)
 
 
+def resolve(identity: str) -> Optional[str]:
+    """The code a client reading ``identity`` means: ``lookup``, else the
+    generic code of its prefix class, by the longest prefix it starts with."""
+    code = lookup(identity)
+    if code is not None:
+        return code
+    for prefix, generic in _PREFIX_CLASSES:
+        if identity.startswith(prefix):
+            return generic
+    return None
+
+
 def from_numeric(numeric: int) -> Optional[str]:
     """The code with this numeric code."""
     return _NUMERIC.get(str(numeric))
@@ -200,7 +212,7 @@ def from_response(
     if parsed["numeric"] is not None:
         code = from_numeric(parsed["numeric"])
     elif parsed["wire_code"] is not None:
-        code = lookup(parsed["wire_code"])
+        code = resolve(parsed["wire_code"])
         if code is None and parsed["fallback_code"] is not None:
             code = lookup(parsed["fallback_code"])
             if code is not None:

@@ -447,6 +447,39 @@ impl Items<'_> {
 
     fn code_lookups(&self) -> TokenStream {
         let rt = self.rt;
+        let classes = self.model.classes();
+        let resolve = if classes.is_empty() {
+            quote! {
+                /// The code a client reading `identity` means: here, exactly
+                /// [`Code::lookup`], since the catalog has no prefix classes.
+                #[inline]
+                pub fn resolve(identity: &str) -> Option<Code> {
+                    Code::lookup(identity)
+                }
+            }
+        } else {
+            let prefixes = classes.iter().map(|(p, _)| p.to_string());
+            let generics = classes
+                .iter()
+                .map(|(_, i)| format_ident!("{}", self.names.code_variants[*i]));
+            let n = classes.len();
+            quote! {
+                /// The code a client reading `identity` means: the code with
+                /// that name or alias, else the generic code of its class,
+                /// by the longest prefix it starts with (an unknown `22P99`
+                /// is read as class `22`'s generic code).
+                pub fn resolve(identity: &str) -> Option<Code> {
+                    /// Prefix classes, longest prefix first.
+                    const CLASSES: [(&str, Code); #n] = [#((#prefixes, Code::#generics)),*];
+                    Code::lookup(identity).or_else(|| {
+                        CLASSES
+                            .iter()
+                            .find(|(prefix, _)| identity.starts_with(prefix))
+                            .map(|&(_, code)| code)
+                    })
+                }
+            }
+        };
         quote! {
             /// The code with this name or alias. Exact and case-sensitive.
             #[inline]
@@ -465,6 +498,8 @@ impl Items<'_> {
                 #rt::__private::same_bytes(stored, name.as_bytes())
                     .then(|| Code::from_index(#rt::__private::read_u32(record, 12) as usize))
             }
+
+            #resolve
 
             /// The code with this numeric code.
             #[inline]
@@ -555,6 +590,11 @@ impl Items<'_> {
                 #[inline]
                 fn lookup(name: &str) -> Option<Self> {
                     Code::lookup(name)
+                }
+
+                #[inline]
+                fn resolve(name: &str) -> Option<Self> {
+                    Code::resolve(name)
                 }
 
                 #[inline]

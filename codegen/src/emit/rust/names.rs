@@ -22,7 +22,7 @@ impl RustNames {
             code_variants: model
                 .codes
                 .iter()
-                .map(|c| ident::code_variant(&c.name))
+                .map(|c| ident::code_variant(&c.symbol()))
                 .collect(),
             category_variants: model
                 .categories
@@ -53,7 +53,7 @@ pub fn renamed_constructors(model: &Model) -> Vec<(usize, String, String)> {
         .zip(&model.codes)
         .enumerate()
         .filter_map(|(i, (name, code))| {
-            let plain = ident::code_fn_ident(&code.name);
+            let plain = ident::code_fn_ident(&code.symbol());
             (name != plain).then(|| (i, plain.trim_start_matches("r#").to_string(), name))
         })
         .collect()
@@ -66,7 +66,7 @@ fn constructor_names(model: &Model) -> Vec<String> {
     let fns: Vec<String> = model
         .codes
         .iter()
-        .map(|c| ident::code_fn_ident(&c.name))
+        .map(|c| ident::code_fn_ident(&c.symbol()))
         .collect();
     let plain: Vec<&str> = fns.iter().map(|f| f.trim_start_matches("r#")).collect();
     let mut taken: foldhash::HashSet<String> = methods.iter().map(|m| m.to_string()).collect();

@@ -74,6 +74,9 @@ impl Tables {
         for code in &model.codes {
             blob.intern(&code.wire_name);
             blob.intern(&code.name);
+            if let Some(condition) = &code.condition {
+                blob.intern(condition);
+            }
             for alias in &code.aliases {
                 blob.intern(alias);
             }
@@ -89,6 +92,17 @@ impl Tables {
         let mut key_codes: Vec<u32> = (0..n as u32).collect();
         for (i, code) in model.codes.iter().enumerate() {
             let explain = &sections[i];
+            // The catalog name parses too when the wire name differs, and
+            // so does a condition name; then the aliases, as a window.
+            let mut extra: Vec<&str> = Vec::new();
+            for name in [Some(code.name.as_str()), code.condition.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                if name != code.wire_name && !extra.contains(&name) {
+                    extra.push(name);
+                }
+            }
             let mut texts = vec![
                 blob.intern(&code.wire_name),
                 blob.intern(&names.code_variants[i]),
@@ -108,8 +122,7 @@ impl Tables {
                 blob.intern(&code.docs_url),
                 blob.intern(explain),
                 (param_count << 32) | code.params.len() as u64,
-                ((keys.len() as u64 + u64::from(code.wire_name != code.name)) << 32)
-                    | code.aliases.len() as u64,
+                ((keys.len() + extra.len()) as u64) << 32 | code.aliases.len() as u64,
             ]);
             for t in texts {
                 records.extend_from_slice(&t.to_le_bytes());
@@ -139,8 +152,6 @@ impl Tables {
                 params.push(param_type_index(p.ty));
                 param_count += 1;
             }
-            // The catalog name parses too when the wire name differs.
-            let extra = (code.wire_name != code.name).then_some(code.name.as_str());
             for alias in extra
                 .into_iter()
                 .chain(code.aliases.iter().map(String::as_str))

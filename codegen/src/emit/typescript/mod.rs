@@ -38,6 +38,7 @@ const TAKEN: &[&str] = &[
     "isCatalogError",
     "hasCode",
     "lookup",
+    "resolve",
     "fromNumeric",
     "facts",
     "create",
@@ -195,8 +196,13 @@ fn module(model: &Model, command: &str) -> String {
     );
     let _ = writeln!(
         out,
-        "const NUMERIC: Readonly<Record<string, Code>> = {};\n",
+        "const NUMERIC: Readonly<Record<string, Code>> = {};",
         field("numeric")
+    );
+    let _ = writeln!(
+        out,
+        "const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = {};\n",
+        field("classes")
     );
     let details: Vec<String> = model
         .codes
@@ -255,7 +261,7 @@ fn module(model: &Model, command: &str) -> String {
         "// -- One typed constructor per code -------------------------------------------\n"
     );
     for code in &model.codes {
-        let function = unique(camel_case(&code.name), &mut taken);
+        let function = unique(camel_case(&code.symbol()), &mut taken);
         let class = class_of
             .get(&code.wire_name)
             .and_then(Value::as_str)

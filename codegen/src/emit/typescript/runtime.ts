@@ -171,6 +171,19 @@ export function lookup(name: string): Code | null {
   return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
 }
 
+/**
+ * The code a client reading `identity` means: `lookup`, else the generic
+ * code of its prefix class, by the longest prefix it starts with.
+ */
+export function resolve(identity: string): Code | null {
+  const code = lookup(identity);
+  if (code !== null) return code;
+  for (const [prefix, generic] of PREFIX_CLASSES) {
+    if (identity.startsWith(prefix)) return generic;
+  }
+  return null;
+}
+
 /** The code with this numeric code. */
 export function fromNumeric(numeric: number): Code | null {
   const key = String(numeric);
@@ -242,7 +255,7 @@ export function fromResponse(status: number, headers: HeaderInput, body: string 
   if (parsed.numeric !== null) {
     code = fromNumeric(parsed.numeric);
   } else if (parsed.wireCode !== null) {
-    code = lookup(parsed.wireCode);
+    code = resolve(parsed.wireCode);
     if (code === null && parsed.fallbackCode !== null) {
       code = lookup(parsed.fallbackCode);
       if (code !== null) parsed.wireCode = parsed.fallbackCode;

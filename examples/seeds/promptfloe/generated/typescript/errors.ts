@@ -32,6 +32,7 @@ const POLICIES: Readonly<Record<string, RetryPolicy>> = {"never":{"strategy":"ne
 const CODES: Readonly<Record<Code, CodeFacts>> = {"invalid_request":{"status":400,"numeric":null,"kind":"error","fault":"client","type":"invalid_request","title":"Invalid request","message":"Request body fails validation: {field}","docsUrl":"https://promptfloe.com/sdk/reference/errors/request.html#invalid_request","sdkException":null,"retry":"never","envelope":"nested","params":["field"]},"unprocessable":{"status":422,"numeric":null,"kind":"error","fault":"client","type":"invalid_request","title":"Unprocessable","message":"The request is well-formed but semantically invalid: {reason}","docsUrl":"https://promptfloe.com/sdk/reference/errors/request.html#unprocessable","sdkException":null,"retry":"never","envelope":"nested","params":["reason"]},"invalid_key":{"status":401,"numeric":null,"kind":"error","fault":"client","type":"authentication","title":"Invalid key","message":"The API key is malformed or missing.","docsUrl":"https://promptfloe.com/sdk/reference/errors/auth.html#invalid_key","sdkException":null,"retry":"never","envelope":"nested","params":[]},"expired_key":{"status":401,"numeric":null,"kind":"error","fault":"client","type":"authentication","title":"Expired key","message":"The key was rotated and its grace period has ended.","docsUrl":"https://promptfloe.com/sdk/reference/errors/auth.html#expired_key","sdkException":null,"retry":"never","envelope":"nested","params":[]},"missing_scope":{"status":403,"numeric":null,"kind":"error","fault":"client","type":"tier_limit","title":"Missing scope","message":"The key lacks the `{scope}` scope this endpoint requires.","docsUrl":"https://promptfloe.com/sdk/reference/errors/access.html#missing_scope","sdkException":null,"retry":"never","envelope":"nested","params":["scope"]},"quota_exceeded":{"status":403,"numeric":null,"kind":"error","fault":"client","type":"tier_limit","title":"Quota exceeded","message":"Daily {resource} quota of {limit} has been reached.","docsUrl":"https://promptfloe.com/sdk/reference/errors/access.html#quota_exceeded","sdkException":null,"retry":"never","envelope":"nested","params":["resource","limit"]},"tier_required":{"status":403,"numeric":null,"kind":"error","fault":"client","type":"tier_limit","title":"Tier required","message":"This endpoint requires the {tier} tier or higher.","docsUrl":"https://promptfloe.com/sdk/reference/errors/access.html#tier_required","sdkException":null,"retry":"never","envelope":"nested","params":["tier"]},"not_found":{"status":404,"numeric":null,"kind":"error","fault":"client","type":"resource","title":"Not found","message":"The resource does not exist or you do not have access.","docsUrl":"https://promptfloe.com/sdk/reference/errors/resource.html#not_found","sdkException":null,"retry":"never","envelope":"nested","params":[]},"conflict":{"status":409,"numeric":null,"kind":"error","fault":"client","type":"resource","title":"Conflict","message":"Resource state conflict: {reason}","docsUrl":"https://promptfloe.com/sdk/reference/errors/resource.html#conflict","sdkException":null,"retry":"never","envelope":"nested","params":["reason"]},"rate_limited":{"status":429,"numeric":null,"kind":"error","fault":"client","type":"rate_limit","title":"Rate limited","message":"Too many API calls.","docsUrl":"https://promptfloe.com/sdk/reference/errors/rate_limit.html#rate_limited","sdkException":null,"retry":"honor_retry_after","envelope":"nested","params":[]},"internal_error":{"status":500,"numeric":null,"kind":"error","fault":"server","type":"server_error","title":"Internal error","message":"Server-side error.","docsUrl":"https://promptfloe.com/sdk/reference/errors/server.html#internal_error","sdkException":null,"retry":"backoff","envelope":"nested","params":[]},"upstream_error":{"status":502,"numeric":null,"kind":"error","fault":"server","type":"server_error","title":"Upstream error","message":"The LLM provider returned an error.","docsUrl":"https://promptfloe.com/sdk/reference/errors/server.html#upstream_error","sdkException":null,"retry":"backoff","envelope":"nested","params":[]},"unavailable":{"status":503,"numeric":null,"kind":"error","fault":"server","type":"server_error","title":"Unavailable","message":"Service temporarily unavailable.","docsUrl":"https://promptfloe.com/sdk/reference/errors/server.html#unavailable","sdkException":null,"retry":"backoff","envelope":"nested","params":[]},"gateway_timeout":{"status":504,"numeric":null,"kind":"error","fault":"server","type":"server_error","title":"Gateway timeout","message":"Upstream timed out.","docsUrl":"https://promptfloe.com/sdk/reference/errors/server.html#gateway_timeout","sdkException":null,"retry":"backoff","envelope":"nested","params":[]}};
 const NAMES: Readonly<Record<string, Code>> = {"invalid_request":"invalid_request","unprocessable":"unprocessable","invalid_key":"invalid_key","expired_key":"expired_key","missing_scope":"missing_scope","quota_exceeded":"quota_exceeded","tier_required":"tier_required","not_found":"not_found","conflict":"conflict","rate_limited":"rate_limited","internal_error":"internal_error","upstream_error":"upstream_error","unavailable":"unavailable","gateway_timeout":"gateway_timeout"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
+const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = [];
 
 /** Each code's `details`: its message params (a parsed body may lack some). */
 export interface CodeDetails {
@@ -227,6 +228,19 @@ export function lookup(name: string): Code | null {
   return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
 }
 
+/**
+ * The code a client reading `identity` means: `lookup`, else the generic
+ * code of its prefix class, by the longest prefix it starts with.
+ */
+export function resolve(identity: string): Code | null {
+  const code = lookup(identity);
+  if (code !== null) return code;
+  for (const [prefix, generic] of PREFIX_CLASSES) {
+    if (identity.startsWith(prefix)) return generic;
+  }
+  return null;
+}
+
 /** The code with this numeric code. */
 export function fromNumeric(numeric: number): Code | null {
   const key = String(numeric);
@@ -298,7 +312,7 @@ export function fromResponse(status: number, headers: HeaderInput, body: string 
   if (parsed.numeric !== null) {
     code = fromNumeric(parsed.numeric);
   } else if (parsed.wireCode !== null) {
-    code = lookup(parsed.wireCode);
+    code = resolve(parsed.wireCode);
     if (code === null && parsed.fallbackCode !== null) {
       code = lookup(parsed.fallbackCode);
       if (code !== null) parsed.wireCode = parsed.fallbackCode;

@@ -31,6 +31,7 @@ const POLICIES: Readonly<Record<string, RetryPolicy>> = {"never":{"strategy":"ne
 const CODES: Readonly<Record<Code, CodeFacts>> = {"ok":{"status":200,"numeric":null,"kind":"success","fault":"none","type":"success","title":"Success","message":"The request succeeded.","docsUrl":"https://docs.example.com/roboflow/errors/success.html#ok","sdkException":null,"retry":"never","envelope":"nested","params":[]},"no_content":{"status":204,"numeric":null,"kind":"success","fault":"none","type":"success","title":"Success, no body","message":"The request succeeded and there is no body.","docsUrl":"https://docs.example.com/roboflow/errors/success.html#no_content","sdkException":null,"retry":"never","envelope":"nested","params":[]},"bad_request":{"status":400,"numeric":null,"kind":"error","fault":"client","type":"invalid_request","title":"Malformed request","message":"The request is malformed: {reason}","docsUrl":"https://docs.example.com/roboflow/errors/request.html#bad_request","sdkException":"ValueError / RoboflowError","retry":"never","envelope":"nested","params":["reason"]},"conflict":{"status":409,"numeric":null,"kind":"error","fault":"client","type":"invalid_request","title":"Conflict","message":"The {resource} is in a state that prevents this operation.","docsUrl":"https://docs.example.com/roboflow/errors/request.html#conflict","sdkException":"RuntimeError","retry":"never","envelope":"nested","params":["resource"]},"locked":{"status":423,"numeric":null,"kind":"error","fault":"client","type":"invalid_request","title":"Workspace locked","message":"Workspace billing is paused: {reason}","docsUrl":"https://docs.example.com/roboflow/errors/request.html#locked","sdkException":"RoboflowError","retry":"never","envelope":"nested","params":["reason"]},"unauthorized":{"status":401,"numeric":null,"kind":"error","fault":"client","type":"authentication","title":"Missing or invalid API key","message":"Authentication failed: {reason}","docsUrl":"https://docs.example.com/roboflow/errors/auth.html#unauthorized","sdkException":"RoboflowError","retry":"never","envelope":"nested","params":["reason"]},"forbidden":{"status":403,"numeric":null,"kind":"error","fault":"client","type":"authentication","title":"Forbidden","message":"The key cannot access {resource}.","docsUrl":"https://docs.example.com/roboflow/errors/auth.html#forbidden","sdkException":"RoboflowError","retry":"never","envelope":"nested","params":["resource"]},"payment_required":{"status":402,"numeric":null,"kind":"error","fault":"client","type":"AccessException","title":"Plan limitation or quota exceeded","message":"The workspace's plan does not support this operation.","docsUrl":"https://docs.example.com/roboflow/errors/plan.html#payment_required","sdkException":"RoboflowError","retry":"never","envelope":"nested","params":[]},"not_found":{"status":404,"numeric":null,"kind":"error","fault":"client","type":"not_found","title":"Resource not found","message":"{resource} '{name}' not found","docsUrl":"https://docs.example.com/roboflow/errors/not_found.html#not_found","sdkException":"RoboflowError / RuntimeError","retry":"never","envelope":"nested","params":["resource","name"]},"rate_limited":{"status":429,"numeric":null,"kind":"error","fault":"client","type":"rate_limited","title":"Rate limited","message":"Too many requests; slow down.","docsUrl":"https://docs.example.com/roboflow/errors/rate_limit.html#rate_limited","sdkException":"RoboflowError","retry":"slow_down","envelope":"nested","params":[]},"server_error":{"status":500,"numeric":null,"kind":"error","fault":"server","type":"server_error","title":"Server error","message":"The server failed to handle the request.","docsUrl":"https://docs.example.com/roboflow/errors/server.html#server_error","sdkException":"RoboflowError","retry":"backoff","envelope":"nested","params":[]},"service_unavailable":{"status":503,"numeric":null,"kind":"error","fault":"server","type":"server_error","title":"Service unavailable","message":"The service is temporarily unavailable.","docsUrl":"https://docs.example.com/roboflow/errors/server.html#service_unavailable","sdkException":"RoboflowError","retry":"backoff","envelope":"nested","params":[]},"network_error":{"status":503,"numeric":null,"kind":"error","fault":"server","type":"server_error","title":"Network failure","message":"The request did not reach the API: {reason}","docsUrl":"https://docs.example.com/roboflow/errors/server.html#network_error","sdkException":"requests.exceptions.ConnectionError","retry":"backoff","envelope":"nested","params":["reason"]}};
 const NAMES: Readonly<Record<string, Code>> = {"ok":"ok","no_content":"no_content","bad_request":"bad_request","conflict":"conflict","locked":"locked","unauthorized":"unauthorized","forbidden":"forbidden","payment_required":"payment_required","not_found":"not_found","rate_limited":"rate_limited","server_error":"server_error","service_unavailable":"service_unavailable","network_error":"network_error"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
+const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = [];
 
 /** Each code's `details`: its message params (a parsed body may lack some). */
 export interface CodeDetails {
@@ -225,6 +226,19 @@ export function lookup(name: string): Code | null {
   return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
 }
 
+/**
+ * The code a client reading `identity` means: `lookup`, else the generic
+ * code of its prefix class, by the longest prefix it starts with.
+ */
+export function resolve(identity: string): Code | null {
+  const code = lookup(identity);
+  if (code !== null) return code;
+  for (const [prefix, generic] of PREFIX_CLASSES) {
+    if (identity.startsWith(prefix)) return generic;
+  }
+  return null;
+}
+
 /** The code with this numeric code. */
 export function fromNumeric(numeric: number): Code | null {
   const key = String(numeric);
@@ -296,7 +310,7 @@ export function fromResponse(status: number, headers: HeaderInput, body: string 
   if (parsed.numeric !== null) {
     code = fromNumeric(parsed.numeric);
   } else if (parsed.wireCode !== null) {
-    code = lookup(parsed.wireCode);
+    code = resolve(parsed.wireCode);
     if (code === null && parsed.fallbackCode !== null) {
       code = lookup(parsed.fallbackCode);
       if (code !== null) parsed.wireCode = parsed.fallbackCode;

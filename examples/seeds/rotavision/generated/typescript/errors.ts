@@ -29,6 +29,7 @@ const POLICIES: Readonly<Record<string, RetryPolicy>> = {"never":{"strategy":"ne
 const CODES: Readonly<Record<Code, CodeFacts>> = {"ok":{"status":200,"numeric":null,"kind":"success","fault":"none","type":"success","title":"Success","message":"Success.","docsUrl":"https://docs.example.com/rotavision/errors/success.html#ok","sdkException":null,"retry":"never","envelope":"nested","params":[]},"created":{"status":201,"numeric":null,"kind":"success","fault":"none","type":"success","title":"Created","message":"Created.","docsUrl":"https://docs.example.com/rotavision/errors/success.html#created","sdkException":null,"retry":"never","envelope":"nested","params":[]},"invalid_api_key":{"status":401,"numeric":null,"kind":"error","fault":"client","type":"authentication_error","title":"Invalid API key","message":"The API key provided is invalid or has been revoked","docsUrl":"https://docs.example.com/rotavision/errors/authentication.html#invalid_api_key","sdkException":"AuthenticationError","retry":"never","envelope":"nested","params":[]},"forbidden":{"status":403,"numeric":null,"kind":"error","fault":"client","type":"authentication_error","title":"Forbidden","message":"Insufficient permissions.","docsUrl":"https://docs.example.com/rotavision/errors/authentication.html#forbidden","sdkException":"AuthenticationError","retry":"never","envelope":"nested","params":[]},"invalid_request":{"status":400,"numeric":null,"kind":"error","fault":"client","type":"validation_error","title":"Invalid request","message":"The '{field}' field is required","docsUrl":"https://docs.example.com/rotavision/errors/validation.html#invalid_request","sdkException":"ValidationError","retry":"never","envelope":"nested","params":["field"]},"unprocessable":{"status":422,"numeric":null,"kind":"error","fault":"client","type":"validation_error","title":"Validation failed","message":"The '{field}' field must contain at least one valid value","docsUrl":"https://docs.example.com/rotavision/errors/validation.html#unprocessable","sdkException":"ValidationError","retry":"never","envelope":"nested","params":["field"]},"rate_limit_exceeded":{"status":429,"numeric":null,"kind":"error","fault":"client","type":"rate_limit_error","title":"Rate limit exceeded","message":"Rate limit exceeded. Retry after {seconds} seconds.","docsUrl":"https://docs.example.com/rotavision/errors/rate_limit.html#rate_limit_exceeded","sdkException":"RateLimitError","retry":"rate_limit","envelope":"nested","params":["seconds"]},"model_not_found":{"status":404,"numeric":null,"kind":"error","fault":"client","type":"not_found_error","title":"Model not found","message":"No model found with ID '{model_id}'","docsUrl":"https://docs.example.com/rotavision/errors/not_found.html#model_not_found","sdkException":"NotFoundError","retry":"never","envelope":"nested","params":["model_id"]},"conflict":{"status":409,"numeric":null,"kind":"error","fault":"client","type":"api_error","title":"Conflict","message":"The resource already exists.","docsUrl":"https://docs.example.com/rotavision/errors/api.html#conflict","sdkException":"RotavisionError","retry":"never","envelope":"nested","params":[]},"internal_error":{"status":500,"numeric":null,"kind":"error","fault":"server","type":"api_error","title":"Internal Server Error","message":"Internal server error.","docsUrl":"https://docs.example.com/rotavision/errors/server.html#internal_error","sdkException":"RotavisionError","retry":"backoff","envelope":"nested","params":[]},"service_unavailable":{"status":503,"numeric":null,"kind":"error","fault":"server","type":"api_error","title":"Service Unavailable","message":"Temporary outage.","docsUrl":"https://docs.example.com/rotavision/errors/server.html#service_unavailable","sdkException":"RotavisionError","retry":"backoff","envelope":"nested","params":[]}};
 const NAMES: Readonly<Record<string, Code>> = {"ok":"ok","created":"created","invalid_api_key":"invalid_api_key","forbidden":"forbidden","invalid_request":"invalid_request","unprocessable":"unprocessable","rate_limit_exceeded":"rate_limit_exceeded","model_not_found":"model_not_found","conflict":"conflict","internal_error":"internal_error","service_unavailable":"service_unavailable"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
+const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = [];
 
 /** Each code's `details`: its message params (a parsed body may lack some). */
 export interface CodeDetails {
@@ -221,6 +222,19 @@ export function lookup(name: string): Code | null {
   return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
 }
 
+/**
+ * The code a client reading `identity` means: `lookup`, else the generic
+ * code of its prefix class, by the longest prefix it starts with.
+ */
+export function resolve(identity: string): Code | null {
+  const code = lookup(identity);
+  if (code !== null) return code;
+  for (const [prefix, generic] of PREFIX_CLASSES) {
+    if (identity.startsWith(prefix)) return generic;
+  }
+  return null;
+}
+
 /** The code with this numeric code. */
 export function fromNumeric(numeric: number): Code | null {
   const key = String(numeric);
@@ -292,7 +306,7 @@ export function fromResponse(status: number, headers: HeaderInput, body: string 
   if (parsed.numeric !== null) {
     code = fromNumeric(parsed.numeric);
   } else if (parsed.wireCode !== null) {
-    code = lookup(parsed.wireCode);
+    code = resolve(parsed.wireCode);
     if (code === null && parsed.fallbackCode !== null) {
       code = lookup(parsed.fallbackCode);
       if (code !== null) parsed.wireCode = parsed.fallbackCode;

@@ -1,0 +1,133 @@
+//! E0056: a prefix class is inconsistent: a code outside its category's
+//! prefix, two categories with one prefix, or a `generic` that is not a
+//! code of the class.
+
+use std::ops::Range;
+
+use crate::diagnostics::{DiagCode, Diagnostic, Rule};
+use crate::model::Lowered;
+use crate::source::FileId;
+
+/// E0056.
+pub(crate) const RULE: Rule = Rule {
+    name: "class_prefix",
+    summary: "A code is outside its category's `prefix`, a prefix is declared twice, or `generic` is not a code of the class.",
+    explanation: "Systems such as SQLSTATE group codes into classes by the start of the identity (`22` for data exceptions) and tell clients to treat a code they do not know as its class. errcat does the same: an unknown identity resolves to the `generic` code of the category with the longest matching `prefix`. That only works if every code of a category starts with its prefix, no two categories claim the same prefix, and the generic code is one of the category's own codes.",
+    example: Some(EXAMPLE),
+    lint: Some(lint),
+    history: None,
+};
+
+/// A data-exception class with a code from another class: E0056.
+const EXAMPLE: &str = r#"#== catalog.toml
+[catalog]
+name = "fixture"
+identity_pattern = "[0-9A-Z]{5}"
+
+[categories.client]
+title = "Data exception"
+fault = "client"
+status = 400
+prefix = "22"
+generic = "22000"
+
+[categories.server]
+title = "Internal error"
+fault = "server"
+status = 500
+prefix = "XX"
+generic = "XX000"
+#== client.toml
+[22000]
+name = "data_exception"
+title = "Data exception"
+message = "The data is not valid."
+
+[23505]
+name = "unique_violation"
+title = "Unique violation"
+message = "The value is already taken."
+#== server.toml
+[XX000]
+name = "internal_error"
+title = "Internal error"
+message = "The server failed."
+"#;
+
+fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    for (i, category) in cx.map.categories.iter().enumerate() {
+        let Some((prefix, span)) = &category.prefix else {
+            continue;
+        };
+        if let Some(first) = cx.map.categories[..i]
+            .iter()
+            .find(|c| c.prefix.as_ref().is_some_and(|(p, _)| p == prefix))
+        {
+            out.push(
+                Diagnostic::new(
+                    DiagCode::ClassPrefix,
+                    format!("prefix `{prefix}` is declared by two categories"),
+                )
+                .at(cx.map.settings, span.clone(), format!("also the prefix of `{}`", first.id))
+                .also(cx.map.settings, first.prefix.as_ref().map_or(first.key.clone(), |(_, s)| s.clone()), "first declared here")
+                .help("an unknown identity could not know its class: give each category its own prefix"),
+            );
+        }
+        let Some(index) = category.lowered else { continue };
+        for (j, code) in cx.map.codes.iter().enumerate() {
+            if code.category == index && !code.wire_name.starts_with(prefix.as_str()) {
+                out.push(
+                    Diagnostic::new(
+                        DiagCode::ClassPrefix,
+                        format!("`{}` does not start with `{prefix}`, the prefix of category `{}`", code.wire_name, category.id),
+                    )
+                    .at(code.file, code.key.clone(), format!("not in class `{prefix}`"))
+                    .also(cx.map.settings, span.clone(), "the category's prefix")
+                    .help("move the code to the category of its class, or fix its identity")
+                    .about(j),
+                );
+            }
+        }
+    }
+}
+
+/// E0056 for a `generic` that names no code of a prefix class.
+pub(crate) fn bad_generic(
+    file: FileId,
+    span: Range<usize>,
+    generic: &str,
+    category: &str,
+    has_prefix: bool,
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        DiagCode::ClassPrefix,
+        format!("`generic = \"{generic}\"` of category `{category}` is not usable"),
+    );
+    if has_prefix {
+        d.at(file, span, format!("no code `{generic}` in category `{category}`"))
+            .help("name one of the category's codes, usually the class's own (`22000` for class `22`)")
+    } else {
+        d.at(file, span, "`generic` needs the category's `prefix`")
+            .help("add `prefix = \"...\"`: the start its codes' identities share")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn the_example_reports_it() {
+        assert_eq!(codes_for(EXAMPLE), [DiagCode::ClassPrefix]);
+    }
+
+    #[test]
+    fn members_a_known_generic_and_distinct_prefixes_are_fine() {
+        assert_eq!(codes_for(&EXAMPLE.replace("[23505]", "[22023]")), []);
+        let unknown = EXAMPLE.replace("[23505]", "[22023]").replace("generic = \"22000\"", "generic = \"22999\"");
+        assert_eq!(codes_for(&unknown), [DiagCode::ClassPrefix]);
+        let twice = EXAMPLE.replace("[23505]", "[22023]").replace("prefix = \"XX\"", "prefix = \"22\"");
+        assert!(codes_for(&twice).contains(&DiagCode::ClassPrefix));
+    }
+}

@@ -1,0 +1,143 @@
+//! The SQLSTATE catalog: identities, names, classes, kinds and statuses as
+//! the PostgreSQL appendix and PostgREST's status table give them, and the
+//! committed outputs kept fresh.
+
+use errcat_example_sqlstate::{Category, Code, Error, Kind};
+
+#[test]
+fn identities_are_sqlstates_and_names_are_condition_names() {
+    assert_eq!(Code::InvalidTextRepresentation.as_str(), "22P02");
+    for (identity, name, code) in [
+        (
+            "22P02",
+            "invalid_text_representation",
+            Code::InvalidTextRepresentation,
+        ),
+        ("23505", "unique_violation", Code::UniqueViolation),
+        ("40001", "serialization_failure", Code::SerializationFailure),
+        ("42P01", "undefined_table", Code::UndefinedTable),
+        ("XX000", "internal_error", Code::InternalError),
+    ] {
+        assert_eq!(Code::lookup(identity), Some(code), "{identity}");
+        assert_eq!(Code::lookup(name), Some(code), "{name}");
+        assert_eq!(identity.parse::<Code>(), Ok(code));
+        assert_eq!(code.as_str(), identity);
+    }
+    // Identities are exact: SQLSTATEs are upper case.
+    assert_eq!(Code::lookup("22p02"), None);
+    // Both are `string_data_right_truncation` in PostgreSQL; here the
+    // warning's name says it is one, since names are lookup keys.
+    assert_eq!(
+        Code::lookup("string_data_right_truncation"),
+        Some(Code::StringDataRightTruncation)
+    );
+    assert_eq!(Code::StringDataRightTruncation.as_str(), "22001");
+    assert_eq!(Code::WarningStringDataRightTruncation.as_str(), "01004");
+}
+
+#[test]
+fn unknown_identities_resolve_to_their_class() {
+    for (identity, class) in [
+        ("22P99", Code::DataException),
+        ("23P01", Code::IntegrityConstraintViolation),
+        ("08P01", Code::ConnectionException),
+        ("40P99", Code::TransactionRollback),
+        ("01P99", Code::Warning),
+        ("XX999", Code::InternalError),
+    ] {
+        assert_eq!(Code::lookup(identity), None, "{identity} is not listed");
+        assert_eq!(Code::resolve(identity), Some(class), "{identity}");
+    }
+    // No class: nothing to fall back to.
+    assert_eq!(Code::resolve("99999"), None);
+    assert_eq!(Code::resolve(""), None);
+
+    // Parsing uses the class's facts, not the HTTP status: an unknown
+    // class-40 code at HTTP 500 is retried as a transaction.
+    let body = br#"{"error": {"code": "40P99", "message": "could not serialize"}}"#;
+    let err = Error::from_response(500, [], body);
+    assert_eq!(err.code(), Some(Code::TransactionRollback));
+    assert_eq!(err.code_str(), "40P99");
+    assert!(err.is_retryable());
+    // An unknown data exception at HTTP 503 is still a client's fault and
+    // never retried, whatever the status says.
+    let body = br#"{"error": {"code": "22P99", "message": "bad value"}}"#;
+    let err = Error::from_response(503, [], body);
+    assert_eq!(err.code(), Some(Code::DataException));
+    assert!(!err.is_retryable());
+}
+
+#[test]
+fn postgrest_bodies_parse() {
+    // PostgREST's own shape: code, message, details and hint at the top.
+    let body = br#"{"code": "23505", "details": "Key (email)=(a@b.com) already exists.", "hint": null, "message": "duplicate key value violates unique constraint \"users_email_key\""}"#;
+    let err = Error::from_response(409, [], body);
+    assert_eq!(err.code(), Some(Code::UniqueViolation));
+    assert!(err.message().starts_with("duplicate key value"));
+    assert!(!err.is_retryable());
+}
+
+#[test]
+fn classes_kinds_and_statuses_follow_postgrest() {
+    assert_eq!(Code::SuccessfulCompletion.kind(), Kind::Success);
+    assert_eq!(Code::DeprecatedFeature.kind(), Kind::Warning);
+    assert_eq!(Code::NoData.kind(), Kind::Warning);
+    assert_eq!(Code::NoData.http_status(), 200);
+    for (code, status) in [
+        (Code::ConnectionFailure, 503),
+        (Code::InvalidTextRepresentation, 400),
+        (Code::NotNullViolation, 400),
+        (Code::ForeignKeyViolation, 409),
+        (Code::UniqueViolation, 409),
+        (Code::ReadOnlySqlTransaction, 405),
+        (Code::InvalidPassword, 403),
+        (Code::InsufficientPrivilege, 403),
+        (Code::UndefinedFunction, 404),
+        (Code::UndefinedTable, 404),
+        (Code::ConfigurationLimitExceeded, 500),
+        (Code::TooManyConnections, 503),
+        (Code::RaiseException, 400),
+        (Code::InternalError, 500),
+    ] {
+        assert_eq!(code.http_status(), status, "{code}");
+    }
+    assert!(Code::SerializationFailure.retry().is_retryable());
+    assert!(Code::DeadlockDetected.retry().is_retryable());
+    assert!(
+        !Code::DiskFull.retry().is_retryable(),
+        "retrying does not free disk"
+    );
+    assert_eq!(
+        Code::UniqueViolation.category(),
+        Category::IntegrityConstraintViolation
+    );
+    assert_eq!(
+        Code::UniqueViolation.sdk_exception(),
+        Some("IntegrityError")
+    );
+    let err = Error::invalid_text_representation("uuid", "42");
+    assert_eq!(err.message(), "Invalid input syntax for type uuid: \"42\".");
+}
+
+#[test]
+fn generated_outputs_and_lock_are_fresh() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let catalog = root.join("catalog");
+    let compiled = errcat_codegen::compile_dir(&catalog, "catalog")
+        .unwrap_or_else(|r| panic!("{}", r.render()));
+    let files = errcat_codegen::generated_files(&compiled.model, errcat_codegen::GENERATE_COMMAND);
+    let generated = root.join("generated");
+    let stale = errcat_codegen::write::stale_files(&generated, &files);
+    let lock_stale = errcat_codegen::lock_is_stale(&catalog, &compiled.model);
+    if (stale.is_empty() && !lock_stale) || std::env::var_os("CI").is_some() {
+        assert!(
+            stale.is_empty() && !lock_stale,
+            "stale: {stale:?}, lock: {lock_stale}"
+        );
+        return;
+    }
+    errcat_codegen::write::write_all(&generated, &files).unwrap();
+    let lock = errcat_codegen::lock_text(&compiled.model);
+    errcat_codegen::write::write_if_changed(&errcat_codegen::lock_path(&catalog), &lock).unwrap();
+    panic!("examples/sqlstate was stale and has been regenerated; commit it");
+}
