@@ -50,6 +50,8 @@ def errors_of(name, document):
 def catalog_folders():
     yield ROOT / "catalog"
     yield ROOT / "examples" / "basic" / "catalog"
+    yield ROOT / "examples" / "sqlstate" / "catalog"
+    yield ROOT / "examples" / "diagnostics" / "catalog"
     yield from sorted((ROOT / "examples" / "seeds").glob("*/catalog"))
     yield from sorted((ROOT / "codegen" / "tests" / "fixtures" / "good").glob("*/catalog"))
 

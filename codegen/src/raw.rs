@@ -109,6 +109,13 @@ pub struct RawMeta {
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "regular expression", "x-default" = "none: identities are snake_case names")))]
     pub identity_pattern: Option<Str>,
+    /// `false` for a catalog that is not an HTTP API (a compiler, a
+    /// database, a CLI): no statuses, no response envelope, no HTTP outputs,
+    /// and docs without them. The generated Rust then has no `http_status`
+    /// and no `Error` type.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "`true`", "default" = true)))]
+    pub http: Option<Spanned<bool>>,
 }
 
 /// `[envelope]` in catalog.toml.

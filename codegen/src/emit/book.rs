@@ -20,6 +20,7 @@ pub const OUTPUT: super::Output = super::Output {
     name: "book",
     default: false,
     emit,
+    needs_http: false,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

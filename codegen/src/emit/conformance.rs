@@ -31,6 +31,7 @@ pub const OUTPUT: super::Output = super::Output {
     name: "conformance",
     default: false,
     emit,
+    needs_http: true,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

@@ -13,7 +13,9 @@ struct Export<'a> {
     #[serde(rename = "@generated")]
     generated: String,
     catalog: Meta<'a>,
-    envelope: Envelope,
+    /// Absent when the catalog has no HTTP.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    envelope: Option<Envelope>,
     exit_codes: Vec<ExitCode<'a>>,
     retry_policies: Vec<Policy<'a>>,
     categories: Vec<Category<'a>>,
@@ -26,6 +28,8 @@ struct Meta<'a> {
     version: Option<&'a str>,
     description: Option<&'a str>,
     docs_base_url: &'a str,
+    /// `false` for a catalog that is not an HTTP API.
+    http: bool,
 }
 
 #[derive(Serialize)]
@@ -84,11 +88,13 @@ struct Code<'a> {
     name: &'a str,
     wire_name: &'a str,
     fault: &'static str,
-    envelope: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    envelope: Option<&'static str>,
     #[serde(flatten)]
     delivery: Map<String, Value>,
     numeric: Option<u32>,
-    status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<u16>,
     kind: &'static str,
     category: &'a str,
     #[serde(rename = "type")]
@@ -142,6 +148,7 @@ pub const OUTPUT: super::Output = super::Output {
         files.insert("catalog.json".into(), emit(cx.model, cx.command));
         files
     },
+    needs_http: false,
 };
 
 /// The JSON export, pretty-printed with a trailing newline.
@@ -153,8 +160,9 @@ fn emit(model: &Model, command: &str) -> String {
             version: model.meta.version.as_deref(),
             description: model.meta.description.as_deref(),
             docs_base_url: &model.meta.docs_base_url,
+            http: model.meta.http,
         },
-        envelope: Envelope {
+        envelope: model.meta.http.then(|| Envelope {
             style: model.envelope.style.as_str(),
             field_case: if model.envelope.field_case == FieldCase::Camel {
                 "camel"
@@ -166,7 +174,7 @@ fn emit(model: &Model, command: &str) -> String {
             } else {
                 "inside"
             },
-        },
+        }),
         exit_codes: model
             .exit_codes
             .iter()
@@ -216,10 +224,10 @@ fn emit(model: &Model, command: &str) -> String {
                 name: &c.name,
                 wire_name: &c.wire_name,
                 fault: c.fault.as_str(),
-                envelope: c.envelope.as_str(),
+                envelope: model.meta.http.then(|| c.envelope.as_str()),
                 delivery: facts(c, &[Group::Delivery]),
                 numeric: c.numeric,
-                status: c.status,
+                status: model.meta.http.then_some(c.status),
                 kind: c.kind.as_str(),
                 category: &model.categories[c.category].id,
                 error_type: &model.categories[c.category].error_type,

@@ -33,6 +33,7 @@ pub const OUTPUT: super::Output = super::Output {
     name: "docs",
     default: true,
     emit,
+    needs_http: false,
 };
 
 /// Every code's section ([`code_section`]), in catalog order. Computed on
@@ -105,6 +106,8 @@ fn index_page(model: &Model, command: &str) -> String {
         .is_some_and(|d| d.to_lowercase().contains("may change"));
     let advice = if says_it {
         ""
+    } else if !model.meta.http {
+        " Branch on the code: messages are for people and may change."
     } else {
         " Use the `code` field for programmatic handling: messages are for people and may change."
     };
@@ -115,19 +118,34 @@ fn index_page(model: &Model, command: &str) -> String {
         model.categories.len()
     );
 
-    envelope_section(&mut out, model);
+    // A catalog without HTTP gets none of the HTTP sections, and the exit
+    // codes only when it documents them.
+    let http = model.meta.http;
+    if http {
+        envelope_section(&mut out, model);
+    }
     categories_section(&mut out, model);
-    status_section(&mut out, model);
-    retry_section(&mut out, model);
-    exit_code_section(&mut out, model);
-    cross_tool_section(&mut out, model);
+    if http {
+        status_section(&mut out, model);
+    }
+    if shows_retry(model) {
+        retry_section(&mut out, model);
+    }
+    if http || !model.exit_codes.is_empty() {
+        exit_code_section(&mut out, model);
+    }
+    if http {
+        cross_tool_section(&mut out, model);
+    }
     retired_section(&mut out, model);
-    let _ = writeln!(out, "## Request ids\n");
-    let _ = writeln!(
-        out,
-        "Every response, success or failure, carries an `X-Request-Id` header, and error bodies repeat it. \
-         Quote it when you contact support.\n"
-    );
+    if http {
+        let _ = writeln!(out, "## Request ids\n");
+        let _ = writeln!(
+            out,
+            "Every response, success or failure, carries an `X-Request-Id` header, and error bodies repeat it. \
+             Quote it when you contact support.\n"
+        );
+    }
     let changelog = if has_changelog(model) {
         format!(" and the [changelog]({CHANGELOG_PAGE})")
     } else {
@@ -152,6 +170,16 @@ fn index_page(model: &Model, command: &str) -> String {
 /// numeric columns are left out).
 fn has_numerics(model: &Model) -> bool {
     model.codes.iter().any(|c| c.numeric.is_some())
+}
+
+/// Whether the docs speak of retrying: always for HTTP catalogs, else only
+/// when some code may be retried (a compiler's codes never are).
+fn shows_retry(model: &Model) -> bool {
+    model.meta.http
+        || model
+            .codes
+            .iter()
+            .any(|c| model.retry_of(c).strategy.is_retryable())
 }
 
 fn has_changelog(model: &Model) -> bool {
@@ -252,9 +280,14 @@ fn categories_section(out: &mut String, model: &Model) {
         (false, false) => "",
     };
     let rule = " --- |".repeat(usize::from(ranged) + usize::from(prefixed));
+    let (http_head, http_rule) = if model.meta.http {
+        (" Type | HTTP statuses |", " --- | --- |")
+    } else {
+        ("", "")
+    };
     let _ = writeln!(
         out,
-        "| Category |{head} Fault | Type | HTTP statuses | Codes |\n| --- |{rule} --- | --- | --- | --- |"
+        "| Category |{head} Fault |{http_head} Codes |\n| --- |{rule} --- |{http_rule} --- |"
     );
     for c in &model.categories {
         let mut range = String::new();
@@ -271,14 +304,21 @@ fn categories_section(out: &mut String, model: &Model) {
         }
         let statuses: BTreeSet<u16> = c.codes.iter().map(|&i| model.codes[i].status).collect();
         let statuses: Vec<String> = statuses.iter().map(u16::to_string).collect();
+        let http = if model.meta.http {
+            format!(
+                " {} | {} |",
+                md_cell_code(&c.error_type),
+                statuses.join(", ")
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "| [{}]({}) |{range} {} | {} | {} | {} |",
+            "| [{}]({}) |{range} {} |{http} {} |",
             md_table_cell(&c.title),
             category_page_name(c),
             c.fault,
-            md_cell_code(&c.error_type),
-            statuses.join(", "),
             c.codes.len()
         );
     }
@@ -305,6 +345,14 @@ fn status_section(out: &mut String, model: &Model) {
 
 fn retry_section(out: &mut String, model: &Model) {
     let _ = writeln!(out, "## Retry guidance\n");
+    if model.meta.http {
+        retry_by_status(out, model);
+    }
+    retry_policies_table(out, model);
+}
+
+/// Which responses, by HTTP status class, are retried and how.
+fn retry_by_status(out: &mut String, model: &Model) {
     type Member = fn(&Code) -> bool;
     let classes: [(&str, Member); 4] = [
         ("2xx and pending statuses", |c| !c.kind.is_error()),
@@ -367,7 +415,16 @@ fn retry_section(out: &mut String, model: &Model) {
             codes.len()
         );
     }
-    let _ = writeln!(out, "\n### Retry policies\n");
+}
+
+/// Every retry policy: what it is for, its delays, jitter and attempts.
+fn retry_policies_table(out: &mut String, model: &Model) {
+    let heading = if model.meta.http {
+        "\n### Retry policies\n"
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "{heading}");
     // What each policy is for, as the catalog says it; the column is left
     // out when no policy says.
     let described = model.retry_policies.iter().any(|p| p.description.is_some());
@@ -568,7 +625,9 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
         ));
     }
     facts.push(format!("fault: {}", category.fault));
-    facts.push(format!("type {}", md_inline_code(&category.error_type)));
+    if model.meta.http {
+        facts.push(format!("type {}", md_inline_code(&category.error_type)));
+    }
     let _ = writeln!(
         out,
         "{}. Back to the [index](README.md).\n",
@@ -588,9 +647,20 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
     } else {
         ("", "")
     };
+    let (http_head, http_rule) = if model.meta.http {
+        (" HTTP |", " --- |")
+    } else {
+        ("", "")
+    };
+    let retry = shows_retry(model);
+    let (retry_head, retry_rule) = if retry {
+        (" Retry |", " --- |")
+    } else {
+        ("", "")
+    };
     let _ = writeln!(
         out,
-        "| Code |{name_head}{numeric_head} HTTP | Title | Retry |\n| --- |{name_rule}{numeric_rule} --- | --- | --- |"
+        "| Code |{name_head}{numeric_head}{http_head} Title |{retry_head}\n| --- |{name_rule}{numeric_rule}{http_rule} --- |{retry_rule}"
     );
     for &i in &category.codes {
         let c = &model.codes[i];
@@ -614,11 +684,19 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
         };
         let _ = writeln!(
             out,
-            "| [`{}`](#{}) |{name}{numeric} {} | {title} | {} |",
+            "| [`{}`](#{}) |{name}{numeric}{} {title} |{}",
             c.wire_name,
             c.anchor(),
-            c.status,
-            retry_short(model.retry_of(c))
+            if model.meta.http {
+                format!(" {} |", c.status)
+            } else {
+                String::new()
+            },
+            if retry {
+                format!(" {} |", retry_short(model.retry_of(c)))
+            } else {
+                String::new()
+            }
         );
     }
     out.push('\n');
@@ -661,9 +739,13 @@ pub fn code_section(model: &Model, code: &Code) -> String {
     };
     let _ = writeln!(
         out,
-        "**{}**{numeric} · {}{kind}\n",
+        "**{}**{numeric}{}{kind}\n",
         md_table_cell(&code.title),
-        http_status_in_words(code.status)
+        if model.meta.http {
+            format!(" · {}", http_status_in_words(code.status))
+        } else {
+            String::new()
+        }
     );
     if let Some(note) = &code.deprecated {
         let _ = write!(
@@ -699,23 +781,27 @@ pub fn code_section(model: &Model, code: &Code) -> String {
     // The facts as a list: a table would need a header row of its own,
     // which renders as an empty bar on the site.
     let policy = model.retry_of(code);
-    let _ = writeln!(
-        out,
-        "- **Retry:** `{}`: {}",
-        policy.name,
-        retry_in_words(policy)
-    );
+    if shows_retry(model) {
+        let _ = writeln!(
+            out,
+            "- **Retry:** `{}`: {}",
+            policy.name,
+            retry_in_words(policy)
+        );
+    }
     let meaning = model
         .exit_codes
         .iter()
         .find(|(c, _)| *c == code.exit_code)
         .map(|(_, m)| format!(" ({})", md_table_cell(m)));
-    let _ = writeln!(
-        out,
-        "- **CLI exit code:** {}{}",
-        code.exit_code,
-        meaning.unwrap_or_default()
-    );
+    if model.meta.http || !model.exit_codes.is_empty() {
+        let _ = writeln!(
+            out,
+            "- **CLI exit code:** {}{}",
+            code.exit_code,
+            meaning.unwrap_or_default()
+        );
+    }
     fact_rows(&mut out, code, Group::Delivery);
     if code.fault != model.category_of(code).fault && code.kind.is_error() {
         let _ = writeln!(out, "- **Fault:** {}", code.fault);
@@ -738,11 +824,15 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         let links: Vec<String> = replaced.iter().map(|c| code_link(model, c)).collect();
         let _ = writeln!(out, "- **Replaces:** {}", links.join(", "));
     }
-    let _ = writeln!(
-        out,
-        "\nExample response body:\n\n```json\n{}\n```\n",
-        example_envelope(model, code)
-    );
+    if model.meta.http {
+        let _ = writeln!(
+            out,
+            "\nExample response body:\n\n```json\n{}\n```\n",
+            example_envelope(model, code)
+        );
+    } else {
+        out.push('\n');
+    }
     out
 }
 
@@ -779,16 +869,22 @@ fn numeric_page(model: &Model, command: &str) -> String {
     );
     let _ = writeln!(
         out,
-        "| Code | Description | Name | HTTP | Kind |\n| --- | --- | --- | --- | --- |"
+        "| Code | Description | Name |{} Kind |\n| --- | --- | --- |{} --- |",
+        if model.meta.http { " HTTP |" } else { "" },
+        if model.meta.http { " --- |" } else { "" },
     );
     for c in model.codes_by_numeric() {
+        let http = if model.meta.http {
+            format!(" {} |", c.status)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} |{http} {} |",
             c.numeric.unwrap_or_default(),
             md_table_cell(&c.title),
             code_link(model, c),
-            c.status,
             c.kind
         );
     }

@@ -33,12 +33,18 @@ pub struct Output {
     pub default: bool,
     /// Its files, keyed by path relative to `generated/`.
     pub emit: fn(&Context<'_>) -> FileSet,
+    /// Whether it describes HTTP responses, so a catalog with `http =
+    /// false` never gets it (E0057 if it asks).
+    pub needs_http: bool,
 }
 
 impl Output {
     /// Whether `model` writes this output: as its `[outputs]` says, else by
     /// default.
     pub fn chosen_by(&self, model: &crate::model::Model) -> bool {
+        if self.needs_http && !model.meta.http {
+            return false;
+        }
         model
             .outputs
             .iter()

@@ -23,6 +23,7 @@ pub const OUTPUT: super::Output = super::Output {
     name: "openapi",
     default: false,
     emit,
+    needs_http: true,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

@@ -150,7 +150,7 @@ impl Snapshot {
                 kind: Some(code.kind.as_str().into()),
                 category: Some(category.id.clone()),
                 fault: Some(code.fault.as_str().into()),
-                status: Some(code.status),
+                status: model.meta.http.then_some(code.status),
                 retry: Some(
                     if model.retry_of(code).strategy.is_retryable() {
                         "retryable"

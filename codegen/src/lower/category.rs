@@ -76,10 +76,16 @@ impl Cx<'_> {
         };
         let kind = self.kind(file, &raw.kind).unwrap_or(Kind::Error);
         let range = raw.range.as_ref().and_then(|r| self.lower_range(file, r));
-        let status = raw
-            .status
-            .as_ref()
-            .and_then(|s| self.status(file, s).map(|v| (v, s.span())));
+        let status = match &raw.status {
+            Some(s) if !self.http => {
+                self.push(diag::http_in_non_http_catalog(file, s.span(), "`status`"));
+                None
+            }
+            _ => raw
+                .status
+                .as_ref()
+                .and_then(|s| self.status(file, s).map(|v| (v, s.span()))),
+        };
         let retry = raw
             .retry
             .as_ref()
@@ -89,9 +95,15 @@ impl Cx<'_> {
             .as_ref()
             .and_then(|e| self.exit_code(file, e).map(|v| (v, e.span())));
         let error_type = text(&raw.error_type).unwrap_or_else(|| format!("{id}_error"));
-        let envelope = self
-            .choice(file, &raw.envelope, "envelope", STYLES)
-            .map(|s| EnvelopeStyle::ALL[s]);
+        let envelope = match &raw.envelope {
+            Some(e) if !self.http => {
+                self.push(diag::http_in_non_http_catalog(file, e.span(), "`envelope`"));
+                None
+            }
+            _ => self
+                .choice(file, &raw.envelope, "envelope", STYLES)
+                .map(|s| EnvelopeStyle::ALL[s]),
+        };
         let facts = CategoryFacts::lower(&raw.facts, &mut |p| self.fact_problem(file, p));
         let allow = self.allows(file, &raw.allow);
         let source = CategorySource {

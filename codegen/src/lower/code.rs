@@ -70,6 +70,12 @@ impl Cx<'_> {
             None => Some((category.fault, None)),
         };
         let status = match (&raw.status, &defaults.status) {
+            // No HTTP: status 0, which no emitter shows (`Meta::http`).
+            (Some(s), _) if !self.http => {
+                self.push(diag::http_in_non_http_catalog(file, s.span(), "`status`"));
+                Some((0, None))
+            }
+            _ if !self.http => Some((0, None)),
             (Some(s), _) => self.status(file, s).map(|v| (v, Some(s.span()))),
             (None, Some((s, _))) => Some((*s, None)),
             (None, None) => {
@@ -79,7 +85,11 @@ impl Cx<'_> {
                 None
             }
         };
+        if let (false, Some(e)) = (self.http, &raw.envelope) {
+            self.push(diag::http_in_non_http_catalog(file, e.span(), "`envelope`"));
+        }
         let envelope = match &raw.envelope {
+            Some(_) if !self.http => Some(self.catalog_style),
             Some(_) => self
                 .choice(file, &raw.envelope, "envelope", STYLES)
                 .map(|s| EnvelopeStyle::ALL[s]),

@@ -31,6 +31,8 @@ pub(super) struct Cx<'a> {
     /// `[catalog] identity_pattern`, anchored: code keys are identities
     /// matching it instead of snake_case names.
     pub identity_pattern: Option<regex_lite::Regex>,
+    /// `[catalog] http`: false for catalogs that are not HTTP APIs.
+    pub http: bool,
 }
 
 impl Cx<'_> {

@@ -43,6 +43,7 @@ pub fn lower(
         broken: Default::default(),
         missing_status: Vec::new(),
         identity_pattern: None,
+        http: true,
     };
     let (model, map) = lower_catalog(&mut cx, loaded)?;
     diagnostics::run_lints(
@@ -108,6 +109,20 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         .iter()
         .map(|(name, _)| (name.get_ref().clone(), name.span()))
         .collect();
+    if !meta.http {
+        for (name, on) in &settings.outputs {
+            let needs_http = crate::emit::OUTPUTS
+                .iter()
+                .any(|o| o.name == name.get_ref() && o.needs_http);
+            if needs_http && *on.get_ref() {
+                cx.push(diag::http_in_non_http_catalog(
+                    file,
+                    name.span(),
+                    &format!("the `{}` output", name.get_ref()),
+                ));
+            }
+        }
+    }
     let retry_policies = cx.lower_retry_policies(file, &settings.retry);
     let policy_names: Vec<&str> = retry_policies.iter().map(|p| p.name.as_str()).collect();
 

@@ -29,6 +29,7 @@ impl Cx<'_> {
                 docs_base_url: String::new(),
                 docs_anchor: DEFAULT_DOCS_ANCHOR.into(),
                 identity_pattern: None,
+                http: true,
             };
         };
         let raw = &entry.body;
@@ -60,7 +61,10 @@ impl Cx<'_> {
                 }
             }
         });
+        let http = raw.http.as_ref().is_none_or(|h| *h.get_ref());
+        self.http = http;
         Meta {
+            http,
             identity_pattern,
             name,
             version: text(&raw.version),
@@ -110,6 +114,14 @@ impl Cx<'_> {
     ) -> Envelope {
         let mut envelope = Envelope::DEFAULT;
         let Some(entry) = entry else { return envelope };
+        if !self.http {
+            self.push(diag::http_in_non_http_catalog(
+                file,
+                entry.key.span(),
+                "`[envelope]`",
+            ));
+            return envelope;
+        }
         if let Some(style) = self.choice(file, &entry.body.style, "style", STYLES) {
             envelope.style = EnvelopeStyle::ALL[style];
         }

@@ -77,6 +77,9 @@ pub struct Meta {
     /// The pattern every identity matches, when identities are not
     /// snake_case names.
     pub identity_pattern: Option<String>,
+    /// Whether the catalog is an HTTP API. When not, every code's `status`
+    /// is 0, which no emitter shows: each checks this first.
+    pub http: bool,
 }
 
 /// The envelope settings.

@@ -130,6 +130,7 @@ registry! {
     BadLock = "E0054", Error, bad_lock;
     BadIdentity = "E0055", Error, bad_identity;
     ClassPrefix = "E0056", Error, class_prefix;
+    HttpInNonHttpCatalog = "E0057", Error, http_in_non_http_catalog;
 }
 
 impl DiagCode {

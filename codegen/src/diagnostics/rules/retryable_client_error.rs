@@ -29,6 +29,10 @@ retry = "standard"
 pub(crate) const RETRYABLE_4XX: &[u16] = &[408, 409, 425, 429];
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    // Statuses only mean something in an HTTP catalog.
+    if !cx.model.meta.http {
+        return;
+    }
     for (index, code) in cx.map.codes.iter().enumerate() {
         if let (Some((status, _)), Some((retry, retry_at))) = (&code.status, &code.retry) {
             let policy = &cx.model.retry_policies[*retry];

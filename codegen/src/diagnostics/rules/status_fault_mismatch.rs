@@ -26,6 +26,10 @@ message = "The input is bad."
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    // Statuses only mean something in an HTTP catalog.
+    if !cx.model.meta.http {
+        return;
+    }
     for category in &cx.map.categories {
         if let (Some(fault), Some((status, span))) = (category.fault, &category.status) {
             check(out, cx.map.settings, span.clone(), *status, fault, category.kind, &category.id);

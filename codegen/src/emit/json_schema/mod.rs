@@ -31,6 +31,7 @@ pub const OUTPUT: super::Output = super::Output {
     name: "json_schema",
     default: false,
     emit,
+    needs_http: false,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

@@ -96,6 +96,7 @@ pub const OUTPUT: super::Output = super::Output {
     name: "python",
     default: false,
     emit,
+    needs_http: true,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

@@ -275,6 +275,27 @@ impl Items<'_> {
         let rt = self.rt;
         let delivery = fact_accessors(&[Group::Delivery]);
         let client_and_history = fact_accessors(&[Group::Client, Group::History]);
+        // A catalog without HTTP has no status or envelope to misuse.
+        let (http_status, envelope_accessor) = if self.model.meta.http {
+            (
+                quote! {
+                    /// The HTTP status a response with this code carries.
+                    #[inline]
+                    pub fn http_status(self) -> u16 {
+                        #rt::__private::read_u16(CODES, self.index() * RECORD + STATUS)
+                    }
+                },
+                quote! {
+                    /// The envelope format this code's responses use.
+                    #[inline]
+                    pub fn envelope(self) -> #rt::EnvelopeFormat {
+                        ENVELOPE.with_style(#rt::EnvelopeStyle::ALL[usize::from(CODES[self.index() * RECORD + ENVELOPE_STYLE])])
+                    }
+                },
+            )
+        } else {
+            (TokenStream::new(), TokenStream::new())
+        };
         quote! {
             #[inline]
             fn index(self) -> usize {
@@ -309,11 +330,7 @@ impl Items<'_> {
                 (n != u32::MAX).then_some(n)
             }
 
-            /// The HTTP status a response with this code carries.
-            #[inline]
-            pub fn http_status(self) -> u16 {
-                #rt::__private::read_u16(CODES, self.index() * RECORD + STATUS)
-            }
+            #http_status
 
             /// Whether this code is an error, a success or a pending status.
             #[inline]
@@ -347,11 +364,7 @@ impl Items<'_> {
 
             #delivery
 
-            /// The envelope format this code's responses use.
-            #[inline]
-            pub fn envelope(self) -> #rt::EnvelopeFormat {
-                ENVELOPE.with_style(#rt::EnvelopeStyle::ALL[usize::from(CODES[self.index() * RECORD + ENVELOPE_STYLE])])
-            }
+            #envelope_accessor
 
             /// How clients should retry a request that failed with this code.
             #[inline]
@@ -522,6 +535,82 @@ impl Items<'_> {
         ));
         let envelope = envelope_tokens(rt, model);
         let code_repr = self.code_repr();
+        // What the runtime's `Error` needs: an HTTP catalog's only.
+        let (http_items, define_error) = if model.meta.http {
+            (
+                quote! {
+                impl #rt::CatalogCode for Code {
+                    const ENVELOPE: #rt::EnvelopeFormat = #envelope;
+
+                    #[inline]
+                    fn as_str(self) -> &'static str {
+                        Code::as_str(self)
+                    }
+
+                    #[inline]
+                    fn lookup(name: &str) -> Option<Self> {
+                        Code::lookup(name)
+                    }
+
+                    #[inline]
+                    fn resolve(name: &str) -> Option<Self> {
+                        Code::resolve(name)
+                    }
+
+                    #[inline]
+                    fn from_numeric(numeric: u32) -> Option<Self> {
+                        Code::from_numeric(numeric)
+                    }
+
+                    #[inline]
+                    fn http_status(self) -> u16 {
+                        Code::http_status(self)
+                    }
+
+                    #[inline]
+                    fn kind(self) -> Kind {
+                        Code::kind(self)
+                    }
+
+                    #[inline]
+                    fn retry(self) -> RetryPolicy {
+                        Code::retry(self)
+                    }
+
+                    #[inline]
+                    fn error_type(self) -> &'static str {
+                        Code::error_type(self)
+                    }
+
+                    #[inline]
+                    fn title(self) -> &'static str {
+                        Code::title(self)
+                    }
+
+                    #[inline]
+                    fn message_template(self) -> &'static str {
+                        Code::message_template(self)
+                    }
+
+                    #[inline]
+                    fn docs_url(self) -> &'static str {
+                        Code::docs_url(self)
+                    }
+
+                    #[inline]
+                    fn envelope(self) -> #rt::EnvelopeFormat {
+                        Code::envelope(self)
+                    }
+                }
+
+                /// The envelope format of this catalog's error responses.
+                pub const ENVELOPE: #rt::EnvelopeFormat = #envelope;
+                    },
+                quote! { #rt::__define_error!(Code); },
+            )
+        } else {
+            (TokenStream::new(), TokenStream::new())
+        };
         // Validation guarantees at least one code (E0027).
         let last_variant = format_ident!(
             "{}",
@@ -579,76 +668,11 @@ impl Items<'_> {
 
             #rt::__impl_serde_for_code!(Code);
 
-            impl #rt::CatalogCode for Code {
-                const ENVELOPE: #rt::EnvelopeFormat = #envelope;
-
-                #[inline]
-                fn as_str(self) -> &'static str {
-                    Code::as_str(self)
-                }
-
-                #[inline]
-                fn lookup(name: &str) -> Option<Self> {
-                    Code::lookup(name)
-                }
-
-                #[inline]
-                fn resolve(name: &str) -> Option<Self> {
-                    Code::resolve(name)
-                }
-
-                #[inline]
-                fn from_numeric(numeric: u32) -> Option<Self> {
-                    Code::from_numeric(numeric)
-                }
-
-                #[inline]
-                fn http_status(self) -> u16 {
-                    Code::http_status(self)
-                }
-
-                #[inline]
-                fn kind(self) -> Kind {
-                    Code::kind(self)
-                }
-
-                #[inline]
-                fn retry(self) -> RetryPolicy {
-                    Code::retry(self)
-                }
-
-                #[inline]
-                fn error_type(self) -> &'static str {
-                    Code::error_type(self)
-                }
-
-                #[inline]
-                fn title(self) -> &'static str {
-                    Code::title(self)
-                }
-
-                #[inline]
-                fn message_template(self) -> &'static str {
-                    Code::message_template(self)
-                }
-
-                #[inline]
-                fn docs_url(self) -> &'static str {
-                    Code::docs_url(self)
-                }
-
-                #[inline]
-                fn envelope(self) -> #rt::EnvelopeFormat {
-                    Code::envelope(self)
-                }
-            }
-
-            /// The envelope format of this catalog's error responses.
-            pub const ENVELOPE: #rt::EnvelopeFormat = #envelope;
+            #http_items
 
             #rt::__impl_code_index!(Code, #code_repr, #last_variant);
 
-            #rt::__define_error!(Code);
+            #define_error
         }
     }
 
@@ -727,11 +751,10 @@ fn variant_doc(model: &Model, code: &Code) -> String {
     if let Some(n) = code.numeric {
         doc.push_str(&format!("numeric {n} · "));
     }
-    doc.push_str(&format!(
-        "HTTP {} · category {}",
-        code.status,
-        md_inline_code(&category.id)
-    ));
+    if model.meta.http {
+        doc.push_str(&format!("HTTP {} · ", code.status));
+    }
+    doc.push_str(&format!("category {}", md_inline_code(&category.id)));
     if !code.kind.is_error() {
         doc.push_str(&format!(" · kind `{}`", code.kind));
     }

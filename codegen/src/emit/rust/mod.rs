@@ -61,7 +61,9 @@ pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
     // `Send`, so the worker hands back text.
     let (constructors, body) = std::thread::scope(|scope| {
         let worker = scope.spawn(|| {
-            if options.typed_constructors {
+            // Typed constructors build an `Error`, which only an HTTP
+            // catalog has.
+            if options.typed_constructors && model.meta.http {
                 constructors::constructors_block(model, &names, options)
             } else {
                 String::new()

@@ -118,6 +118,7 @@ pub const OUTPUT: super::Output = super::Output {
     name: "typescript",
     default: false,
     emit,
+    needs_http: true,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

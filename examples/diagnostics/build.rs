@@ -1,0 +1,7 @@
+//! Generates the `Code` of errcat's diagnostics from `catalog/`.
+fn main() -> Result<(), errcat_codegen::Error> {
+    errcat_codegen::Config::new()
+        .catalog_dir("catalog")
+        .check_generated("generated")
+        .compile()
+}
