@@ -23,7 +23,7 @@ pub mod values {
     /// `style`, and `envelope` of categories and codes.
     pub const STYLES: &[&str] = &["nested", "problem", "detail"];
     /// `strategy`.
-    pub const STRATEGIES: &[&str] = &["never", "backoff", "after_header"];
+    pub const STRATEGIES: &[&str] = &["never", "backoff", "after_header", "operation"];
     /// `jitter`.
     pub const JITTERS: &[&str] = &["none", "full", "equal"];
     /// `code_case`.
@@ -153,9 +153,11 @@ pub struct RawEnvelope {
 #[serde(default)]
 pub struct RawRetryPolicy {
     /// `backoff`: exponential backoff. `after_header`: wait as long as
-    /// `Retry-After` says, else back off.
+    /// `Retry-After` says, else back off. `operation`: not this call; the
+    /// caller retries the whole operation (a transaction, a read-modify-write)
+    /// with this backoff.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"never\"` | `\"backoff\"` | `\"after_header\"`", "x-default" = "required")))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"never\"` | `\"backoff\"` | `\"after_header\"` | `\"operation\"`", "x-default" = "required")))]
     pub strategy: Option<Str>,
     /// Shown in the docs and JSON export.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
@@ -185,6 +187,12 @@ pub struct RawRetryPolicy {
     #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer > 0", "x-default" = "required for after_header")))]
     pub max_wait_ms: Option<Int>,
+    /// Retry only requests that are safe to repeat (a GET, a PUT, a POST
+    /// with an idempotency key): clients give up otherwise, unless told the
+    /// request is idempotent. For `backoff` and `after_header`.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "`false`", "default" = false)))]
+    pub idempotent_only: Option<Spanned<bool>>,
 }
 
 /// `[categories.<id>]` in catalog.toml.

@@ -21,6 +21,12 @@ pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
     fn as_str(self) -> &'static str;
     /// A code by name or alias.
     fn lookup(name: &str) -> Option<Self>;
+    /// Whether the code's retry policy retries only idempotent requests
+    /// (`idempotent_only` in the catalog): a request that may have taken
+    /// effect is then never sent again unless the caller says it is safe.
+    fn retry_requires_idempotent(self) -> bool {
+        false
+    }
     /// A code by identity as a client reads it: [`lookup`](Self::lookup),
     /// else the generic code of the prefix class the identity belongs to
     /// (catalogs with `prefix` categories). What parsing uses.
@@ -262,15 +268,38 @@ impl<C: CatalogCode> Error<C> {
         }
     }
 
-    /// True when the retry policy allows any retry.
+    /// True when the retry policy allows any retry of the call (see
+    /// [`Error::requires_idempotent`] for the condition some add).
     pub fn is_retryable(&self) -> bool {
         self.retry_policy().is_retryable()
     }
 
+    /// True when the policy retries only idempotent requests: then
+    /// [`Error::retry_delay`] gives up, and [`Error::retry_delay_for`] with
+    /// `idempotent: true` retries.
+    pub fn requires_idempotent(&self) -> bool {
+        self.code
+            .is_some_and(CatalogCode::retry_requires_idempotent)
+    }
+
+    /// The backoff for retrying the whole operation (a transaction), when
+    /// the code's advice is that rather than retrying the call.
+    pub fn operation_backoff(&self) -> Option<crate::Backoff> {
+        self.retry_policy().operation_backoff()
+    }
+
     /// How long to wait before the next attempt, after `attempt` failed
-    /// attempts (1 after the first failure), or `None` to give up.
+    /// attempts (1 after the first failure), or `None` to give up. The
+    /// request is not known to be idempotent: a policy that retries only
+    /// idempotent requests gives up ([`Error::retry_delay_for`]).
     pub fn retry_delay(&self, attempt: u32) -> Option<Duration> {
-        self.retry_policy().delay(attempt, self.retry_after)
+        self.retry_delay_for(attempt, false)
+    }
+
+    /// [`Error::retry_delay`] for a request that is, or is not, idempotent
+    /// (a GET, a PUT, or a POST with an idempotency key is).
+    pub fn retry_delay_for(&self, attempt: u32, idempotent: bool) -> Option<Duration> {
+        self.delay_for(attempt, idempotent, &mut rand::rng())
     }
 
     /// [`Error::retry_delay`] with an injected random number generator.
@@ -279,6 +308,18 @@ impl<C: CatalogCode> Error<C> {
         attempt: u32,
         rng: &mut R,
     ) -> Option<Duration> {
+        self.delay_for(attempt, false, rng)
+    }
+
+    fn delay_for<R: rand::Rng + ?Sized>(
+        &self,
+        attempt: u32,
+        idempotent: bool,
+        rng: &mut R,
+    ) -> Option<Duration> {
+        if self.requires_idempotent() && !idempotent {
+            return None;
+        }
         self.retry_policy()
             .delay_with(attempt, self.retry_after, rng)
     }

@@ -28,7 +28,10 @@ pub const ERROR_METHODS: &[&str] = &[
     "details",
     "retry_policy",
     "is_retryable",
+    "requires_idempotent",
+    "operation_backoff",
     "retry_delay",
+    "retry_delay_for",
     "retry_delay_with",
     "body",
     "envelope",
@@ -243,14 +246,39 @@ macro_rules! __define_error {
                 self.0.is_retryable()
             }
 
+            /// True when the code retries only idempotent requests.
+            #[inline]
+            pub fn requires_idempotent(&self) -> bool {
+                self.0.requires_idempotent()
+            }
+
+            /// The backoff for retrying the whole operation, when that,
+            /// rather than the call, is what to retry.
+            #[inline]
+            pub fn operation_backoff(&self) -> ::core::option::Option<$crate::Backoff> {
+                self.0.operation_backoff()
+            }
+
             /// How long to wait after `attempt` failed attempts (1 after the
-            /// first failure), or `None` to give up.
+            /// first failure), or `None` to give up; the request is not known
+            /// to be idempotent.
             #[inline]
             pub fn retry_delay(
                 &self,
                 attempt: u32,
             ) -> ::core::option::Option<::core::time::Duration> {
                 self.0.retry_delay(attempt)
+            }
+
+            /// [`Error::retry_delay`] for a request that is, or is not,
+            /// idempotent.
+            #[inline]
+            pub fn retry_delay_for(
+                &self,
+                attempt: u32,
+                idempotent: bool,
+            ) -> ::core::option::Option<::core::time::Duration> {
+                self.0.retry_delay_for(attempt, idempotent)
             }
 
             /// [`Error::retry_delay`] with an injected random number generator.
@@ -333,6 +361,15 @@ macro_rules! __define_error {
             #[inline]
             fn retry_delay(&self, attempt: u32) -> ::core::option::Option<::core::time::Duration> {
                 self.0.retry_delay(attempt)
+            }
+
+            #[inline]
+            fn retry_delay_for(
+                &self,
+                attempt: u32,
+                idempotent: bool,
+            ) -> ::core::option::Option<::core::time::Duration> {
+                self.0.retry_delay_for(attempt, idempotent)
             }
         }
 

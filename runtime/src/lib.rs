@@ -31,5 +31,5 @@ pub use rand::Rng;
 pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};
 pub use retry_loop::RetryAdvice;
 #[cfg(feature = "backon")]
-pub use retry_loop::{retry, retry_notify};
+pub use retry_loop::{retry, retry_idempotent, retry_notify};
 pub use vocab::{Fault, Kind, ParamSpec, ParamType};

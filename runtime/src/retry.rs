@@ -1,4 +1,5 @@
-//! Retry policies as data: never, exponential backoff, or honour Retry-After.
+//! Retry policies as data: never, exponential backoff, honour Retry-After,
+//! or retry the whole operation rather than the call.
 
 use core::time::Duration;
 
@@ -62,18 +63,34 @@ pub enum RetryPolicy {
         /// Used when the response carries no usable `Retry-After`.
         fallback: Backoff,
     },
+    /// Not this call: the caller should retry the whole operation it is part
+    /// of (a transaction, a read-modify-write) from its start, backing off
+    /// as the [`Backoff`] says. Repeating the failed call alone fails again
+    /// (Google's `ABORTED`, a serialization failure).
+    Operation(Backoff),
 }
 
 impl RetryPolicy {
-    /// True unless the policy is [`RetryPolicy::Never`].
+    /// Whether the failed call itself may be sent again: false for
+    /// [`RetryPolicy::Never`] and for [`RetryPolicy::Operation`], whose
+    /// advice is to retry the whole operation instead
+    /// ([`RetryPolicy::operation_backoff`]).
     pub const fn is_retryable(&self) -> bool {
-        !matches!(self, RetryPolicy::Never)
+        !matches!(self, RetryPolicy::Never | RetryPolicy::Operation(_))
     }
 
-    /// The most attempts this policy allows, counting the first.
+    /// The backoff for retrying the whole operation, when that is the advice.
+    pub const fn operation_backoff(&self) -> Option<Backoff> {
+        match self {
+            RetryPolicy::Operation(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The most attempts of the call this policy allows, counting the first.
     pub const fn max_attempts(&self) -> u32 {
         match self {
-            RetryPolicy::Never => 1,
+            RetryPolicy::Never | RetryPolicy::Operation(_) => 1,
             RetryPolicy::Backoff(b) => b.max_attempts,
             RetryPolicy::AfterHeader { fallback, .. } => fallback.max_attempts,
         }
@@ -191,7 +208,9 @@ impl RetryPolicy {
         retry_after: Option<Duration>,
     ) -> Option<(Duration, Duration)> {
         match self {
-            RetryPolicy::Never => None,
+            // The call is not retried; the operation's caller decides, with
+            // the operation's backoff.
+            RetryPolicy::Never | RetryPolicy::Operation(_) => None,
             RetryPolicy::Backoff(b) => b.delay_bounds(attempt),
             RetryPolicy::AfterHeader { max_wait, fallback } => {
                 if attempt == 0 || attempt >= fallback.max_attempts {

@@ -10,11 +10,22 @@ use core::time::Duration;
 pub trait RetryAdvice {
     /// The delay after `attempt` failed attempts, or `None` to give up.
     fn retry_delay(&self, attempt: u32) -> Option<Duration>;
+
+    /// The delay for a request that is, or is not, idempotent; advice that
+    /// does not depend on it is [`RetryAdvice::retry_delay`].
+    fn retry_delay_for(&self, attempt: u32, idempotent: bool) -> Option<Duration> {
+        let _ = idempotent;
+        self.retry_delay(attempt)
+    }
 }
 
 impl<C: crate::CatalogCode> RetryAdvice for crate::Error<C> {
     fn retry_delay(&self, attempt: u32) -> Option<Duration> {
         crate::Error::retry_delay(self, attempt)
+    }
+
+    fn retry_delay_for(&self, attempt: u32, idempotent: bool) -> Option<Duration> {
+        crate::Error::retry_delay_for(self, attempt, idempotent)
     }
 }
 
@@ -33,10 +44,33 @@ where
     retry_notify(operation, |_: &E, _| {}).await
 }
 
+/// [`retry`] for an operation that is safe to repeat (idempotent): codes
+/// whose policy retries only idempotent requests are retried too.
+#[cfg(feature = "backon")]
+pub async fn retry_idempotent<T, E, F, Fut>(operation: F) -> Result<T, E>
+where
+    E: RetryAdvice,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+{
+    run(operation, true, |_: &E, _| {}).await
+}
+
 /// [`retry`], calling `notify` with each error and the delay before its
 /// retry (for logging or metrics).
 #[cfg(feature = "backon")]
 pub async fn retry_notify<T, E, F, Fut, N>(operation: F, notify: N) -> Result<T, E>
+where
+    E: RetryAdvice,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+    N: FnMut(&E, Duration),
+{
+    run(operation, false, notify).await
+}
+
+#[cfg(feature = "backon")]
+async fn run<T, E, F, Fut, N>(operation: F, idempotent: bool, notify: N) -> Result<T, E>
 where
     E: RetryAdvice,
     F: FnMut() -> Fut,
@@ -56,7 +90,7 @@ where
         .notify(notify)
         .adjust(move |error: &E, _| {
             attempt += 1;
-            error.retry_delay(attempt)
+            error.retry_delay_for(attempt, idempotent)
         })
         .await
 }

@@ -46,19 +46,23 @@ def run_cases(errors: Any, cases_path: Path) -> int:
             assert error.fault == expect["fault"], name
         assert error.status == expect["status"], name
         assert error.retryable == expect["retryable"], name
+        assert (error.operation_backoff is not None) == expect.get("operation", False), name
+        assert error.requires_idempotent == expect.get("idempotent_only", False), name
+        if expect.get("idempotent_only"):
+            assert error.retry_delay(1) is None, name
         assert error.message == expect["message"], name
         assert error.request_id == expect["request_id"], name
         assert error.retry_after_ms == expect["retry_after_ms"], name
         for step in expect["retry"]:
             bounds = error.delay_bounds(step["attempt"])
             if step.get("stop"):
-                assert bounds is None and error.retry_delay(step["attempt"]) is None, name
+                assert bounds is None and error.retry_delay(step["attempt"], idempotent=True) is None, name
                 continue
             assert bounds is not None, name
             assert abs(bounds[0] * 1000 - step["min_ms"]) < 1e-6, (name, step, bounds)
             assert abs(bounds[1] * 1000 - step["max_ms"]) < 1e-6, (name, step, bounds)
             for r in (0.0, 0.5, 0.999999):
-                delay = error.retry_delay(step["attempt"], lambda: r)
+                delay = error.retry_delay(step["attempt"], lambda: r, idempotent=True)
                 assert delay is not None and bounds[0] <= delay <= bounds[1], name
         if "body" in expect:
             assert error.to_json() == expect["body"], name
@@ -86,7 +90,11 @@ def test_sqlstate_identities_names_and_prefix_classes() -> None:
     assert errors.resolve("22P99") == "22000"
     assert errors.resolve("99999") is None
     error = errors.from_response(500, {}, b'{"error": {"code": "40P99", "message": "retry me"}}')
-    assert (error.code, error.wire_code, error.retryable) == ("40000", "40P99", True)
+    assert (error.code, error.wire_code, error.retryable) == ("40000", "40P99", False)
+    assert error.operation_backoff is not None and error.operation_backoff["maxAttempts"] == 4
+    lost = errors.from_response(503, {}, b'{"error": {"code": "08006", "message": "lost"}}')
+    assert lost.requires_idempotent and lost.retry_delay(1) is None
+    assert lost.retry_delay(1, idempotent=True) is not None
     assert isinstance(error, errors.TransactionRollbackError)
     typed = errors.UniqueViolation(constraint="users_email_key")
     assert typed.status == 409 and isinstance(typed, errors.IntegrityError)

@@ -38,6 +38,15 @@ macro_rules! run_conformance {
             }
             assert_eq!(u64::from(error.status()), expect["status"].as_u64().unwrap(), "{name}: status");
             assert_eq!(error.is_retryable(), expect["retryable"].as_bool().unwrap(), "{name}: retryable");
+            // Advice beyond the delays: retry the operation, or only
+            // idempotent requests (the listed delays are then theirs).
+            let operation = expect["operation"].as_bool().unwrap_or(false);
+            assert_eq!(error.operation_backoff().is_some(), operation, "{name}: operation");
+            let idempotent_only = expect["idempotent_only"].as_bool().unwrap_or(false);
+            assert_eq!(error.requires_idempotent(), idempotent_only, "{name}: idempotent only");
+            if idempotent_only {
+                assert_eq!(error.retry_delay(1), None, "{name}: a request not known to be idempotent");
+            }
             assert_eq!(error.message(), expect["message"].as_str().unwrap(), "{name}: message");
             assert_eq!(error.request_id(), expect["request_id"].as_str(), "{name}: request id");
             assert_eq!(
@@ -50,7 +59,7 @@ macro_rules! run_conformance {
                 let bounds = error.retry_policy().delay_bounds(attempt, error.retry_after());
                 if step["stop"].as_bool() == Some(true) {
                     assert_eq!(bounds, None, "{name}: attempt {attempt} stops");
-                    assert_eq!(error.retry_delay(attempt), None, "{name}: attempt {attempt}");
+                    assert_eq!(error.retry_delay_for(attempt, true), None, "{name}: attempt {attempt}");
                     continue;
                 }
                 let (least, most) = bounds.unwrap_or_else(|| panic!("{name}: attempt {attempt} retries"));
@@ -58,7 +67,7 @@ macro_rules! run_conformance {
                 assert!(close(ms(least), &step["min_ms"]), "{name}: attempt {attempt} least {least:?}");
                 assert!(close(ms(most), &step["max_ms"]), "{name}: attempt {attempt} most {most:?}");
                 for _ in 0..20 {
-                    let delay = error.retry_delay(attempt).expect("a delay");
+                    let delay = error.retry_delay_for(attempt, true).expect("a delay");
                     assert!(least <= delay && delay <= most, "{name}: attempt {attempt}: {delay:?}");
                 }
             }

@@ -12,7 +12,7 @@ interface Case {
   expect: {
     code: string | null; wire_code?: string; class?: string | null; fault?: string; status: number;
     retryable: boolean; message: string; request_id: string | null; retry_after_ms: number | null;
-    retry: Step[]; body?: unknown;
+    retry: Step[]; body?: unknown; operation?: boolean; idempotent_only?: boolean;
   };
 }
 
@@ -23,8 +23,9 @@ export interface Module {
     readonly code: string | null; readonly wireCode: string; readonly className: string | null;
     readonly fault: string; readonly name: string; readonly status: number; readonly retryable: boolean;
     readonly message: string; readonly requestId: string | null; readonly retryAfterMs: number | null;
+    readonly requiresIdempotent: boolean; readonly operationBackoff: unknown;
     delayBounds(attempt: number): readonly [number, number] | null;
-    retryDelay(attempt: number, random?: () => number): number | null;
+    retryDelay(attempt: number, random?: () => number, idempotent?: boolean): number | null;
     toJSON(): unknown;
   };
 }
@@ -47,6 +48,9 @@ export function runCases(errors: Module, path: string): number {
     }
     assert.equal(error.status, expect.status, `${name}: status`);
     assert.equal(error.retryable, expect.retryable, `${name}: retryable`);
+    assert.equal(error.operationBackoff !== null, expect.operation ?? false, `${name}: operation`);
+    assert.equal(error.requiresIdempotent, expect.idempotent_only ?? false, `${name}: idempotent only`);
+    if (expect.idempotent_only === true) assert.equal(error.retryDelay(1), null, `${name}: not known idempotent`);
     assert.equal(error.message, expect.message, `${name}: message`);
     assert.equal(error.requestId, expect.request_id, `${name}: request id`);
     assert.equal(error.retryAfterMs, expect.retry_after_ms, `${name}: Retry-After`);
@@ -54,13 +58,13 @@ export function runCases(errors: Module, path: string): number {
       const bounds = error.delayBounds(step.attempt);
       if (step.stop === true) {
         assert.equal(bounds, null, `${name}: attempt ${step.attempt} stops`);
-        assert.equal(error.retryDelay(step.attempt), null);
+        assert.equal(error.retryDelay(step.attempt, Math.random, true), null);
         continue;
       }
       assert.ok(bounds !== null, `${name}: attempt ${step.attempt} retries`);
       assert.ok(close(bounds[0], step.min_ms) && close(bounds[1], step.max_ms), `${name}: attempt ${step.attempt}: ${bounds.join("..")}`);
       for (const r of [0, 0.5, 0.999999]) {
-        const delay = error.retryDelay(step.attempt, () => r);
+        const delay = error.retryDelay(step.attempt, () => r, true);
         assert.ok(delay !== null && delay >= bounds[0] && delay <= bounds[1], `${name}: ${delay}`);
       }
     }

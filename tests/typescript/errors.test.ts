@@ -40,7 +40,12 @@ test("SQLSTATE identities: names, classes by prefix, and every case", async () =
   const error = sqlstate.fromResponse(500, {}, JSON.stringify({ error: { code: "40P99", message: "retry me" } }));
   assert.equal(error.code, "40000");
   assert.equal(error.wireCode, "40P99");
-  assert.ok(error.retryable);
+  assert.ok(!error.retryable);
+  assert.equal(error.operationBackoff?.maxAttempts, 4);
+  const lost = sqlstate.fromResponse(503, {}, JSON.stringify({ error: { code: "08006", message: "lost" } }));
+  assert.ok(lost.requiresIdempotent);
+  assert.equal(lost.retryDelay(1), null);
+  assert.ok(lost.retryDelay(1, Math.random, true) !== null);
   assert.ok(error instanceof sqlstate.TransactionRollbackError);
   const typed = sqlstate.uniqueViolation({ constraint: "users_email_key" });
   assert.equal(typed.status, 409);

@@ -23,7 +23,13 @@ pub(crate) fn data(model: &Model) -> Value {
     let policies: Map<String, Value> = model
         .retry_policies
         .iter()
-        .map(|p| (p.name.clone(), policy(&p.strategy)))
+        .map(|p| {
+            let mut v = policy(&p.strategy);
+            if p.idempotent_only {
+                v["idempotentOnly"] = json!(true);
+            }
+            (p.name.clone(), v)
+        })
         .collect();
     let codes: Map<String, Value> = model
         .codes
@@ -149,5 +155,10 @@ fn policy(strategy: &RetryStrategy) -> Value {
             "maxWaitMs": super::millis(*max_wait),
             "fallback": backoff(fallback),
         }),
+        RetryStrategy::Operation(b) => {
+            let mut v = backoff(b);
+            v["strategy"] = json!("operation");
+            v
+        }
     }
 }

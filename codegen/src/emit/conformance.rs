@@ -111,7 +111,7 @@ fn code_case(
         Some(wait) if wait.is_zero() => format!("{} (Retry-After: 0)", code.wire_name),
         _ => format!("{} ({})", code.wire_name, format.style.as_str()),
     };
-    json!({
+    let mut case = json!({
         "name": name,
         "response": {
             "status": code.status,
@@ -130,7 +130,21 @@ fn code_case(
             "retry": delays(&policy, retry_after),
             "body": written,
         },
-    })
+    });
+    advice(&mut case["expect"], model.retry_of(code));
+    case
+}
+
+/// What a policy adds to the advice, stated only where it applies: the
+/// whole operation is what to retry, or only idempotent requests are
+/// retried (the listed delays are then those of an idempotent request).
+fn advice(expect: &mut Value, policy: &crate::model::RetryPolicy) {
+    if let RetryStrategy::Operation(_) = policy.strategy {
+        expect["operation"] = json!(true);
+    }
+    if policy.idempotent_only {
+        expect["idempotent_only"] = json!(true);
+    }
 }
 
 /// An identity the catalog does not list, in each prefix class: the client
@@ -167,7 +181,7 @@ fn class_cases(model: &Model) -> Vec<Value> {
             details: Default::default(),
         };
         let format = model.envelope.with_style(code.envelope);
-        cases.push(json!({
+        let mut case = json!({
             "name": format!("{identity}, unknown, in class {prefix}"),
             "response": { "status": code.status, "headers": [], "body": body.to_json(format).to_string() },
             "expect": {
@@ -182,7 +196,9 @@ fn class_cases(model: &Model) -> Vec<Value> {
                 "retry_after_ms": Value::Null,
                 "retry": delays(&policy, None),
             },
-        }));
+        });
+        advice(&mut case["expect"], model.retry_of(code));
+        cases.push(case);
     }
     cases
 }

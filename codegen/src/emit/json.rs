@@ -63,6 +63,9 @@ struct Policy<'a> {
     max_wait_ms: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     backoff: Option<Backoff>,
+    /// Only idempotent requests are retried; left out when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    idempotent_only: bool,
 }
 
 #[derive(Serialize)]
@@ -195,6 +198,7 @@ fn emit(model: &Model, command: &str) -> String {
                         Some(super::millis(*max_wait)),
                         Some(backoff(fallback)),
                     ),
+                    RetryStrategy::Operation(b) => ("operation", None, Some(backoff(b))),
                 };
                 Policy {
                     name: &p.name,
@@ -202,6 +206,7 @@ fn emit(model: &Model, command: &str) -> String {
                     strategy,
                     max_wait_ms,
                     backoff: b,
+                    idempotent_only: p.idempotent_only,
                 }
             })
             .collect(),

@@ -378,10 +378,23 @@ fn retry_by_status(out: &mut String, model: &Model) {
             .iter()
             .filter(|&&p| model.retry_policies[p].strategy.is_retryable())
             .count();
+        let operations = policies
+            .iter()
+            .filter(|&&p| {
+                matches!(
+                    model.retry_policies[p].strategy,
+                    RetryStrategy::Operation(_)
+                )
+            })
+            .count();
         let verdict = if !codes[0].kind.is_error() {
             "not an error"
-        } else if retryable == 0 {
+        } else if operations == policies.len() {
+            "retry the operation"
+        } else if retryable == 0 && operations == 0 {
             "don't retry"
+        } else if retryable == 0 {
+            "depends on the code"
         } else if retryable == policies.len() {
             if policies.iter().all(|&p| {
                 matches!(
@@ -458,6 +471,17 @@ fn retry_policies_table(out: &mut String, model: &Model) {
                 fallback.jitter.as_str().into(),
                 fallback.max_attempts.to_string(),
             ),
+            RetryStrategy::Operation(b) => (
+                "retry the whole operation".into(),
+                delays(b),
+                b.jitter.as_str().into(),
+                b.max_attempts.to_string(),
+            ),
+        };
+        let strategy = if policy.idempotent_only {
+            format!("{strategy}, idempotent requests only")
+        } else {
+            strategy
         };
         let about = match (&policy.description, described) {
             (Some(d), _) => format!(" {} |", md_table_cell(d)),
@@ -975,7 +999,7 @@ fn example_json(example: &Example) -> Value {
 /// A retry policy in one sentence. Built only from validated names and
 /// numbers, so it is safe in a table cell as it is.
 pub fn retry_in_words(policy: &RetryPolicy) -> String {
-    match &policy.strategy {
+    let words: String = match &policy.strategy {
         RetryStrategy::Never => "never retried; fix the request or its context first.".into(),
         RetryStrategy::Backoff(b) => format!(
             "retried with exponential backoff ({}), {}, at most {} attempts in all.",
@@ -990,6 +1014,20 @@ pub fn retry_in_words(policy: &RetryPolicy) -> String {
             jitter_in_words(fallback.jitter),
             fallback.max_attempts
         ),
+        RetryStrategy::Operation(b) => format!(
+            "not this call: retry the whole operation it belongs to (a transaction, a read-modify-write) from its start, backing off ({}), {}, at most {} attempts in all.",
+            delays(b),
+            jitter_in_words(b.jitter),
+            b.max_attempts
+        ),
+    };
+    if policy.idempotent_only && policy.strategy.is_retryable() {
+        format!(
+            "{} Only idempotent requests are retried (a GET, a PUT, a POST with an idempotency key); clients give up on others.",
+            words
+        )
+    } else {
+        words
     }
 }
 
@@ -1006,6 +1044,7 @@ fn retry_short(policy: &RetryPolicy) -> String {
         RetryStrategy::Never => "never".into(),
         RetryStrategy::Backoff(b) => format!("backoff, {} attempts", b.max_attempts),
         RetryStrategy::AfterHeader { .. } => "after `Retry-After`".into(),
+        RetryStrategy::Operation(b) => format!("the operation, {} attempts", b.max_attempts),
     }
 }
 
@@ -1160,13 +1199,23 @@ mod tests {
             jitter: Jitter::None,
             max_attempts: 3,
         };
-        let policy = RetryPolicy {
+        let mut policy = RetryPolicy {
             name: "plain".into(),
             description: None,
             strategy: RetryStrategy::Backoff(b),
+            idempotent_only: false,
         };
         let words = retry_in_words(&policy);
         assert!(words.contains("(1 s, 2 s), no jitter,"), "{words}");
         assert!(!words.contains("none jitter"), "{words}");
+        policy.idempotent_only = true;
+        assert!(retry_in_words(&policy).contains("Only idempotent requests are retried"));
+        policy.strategy = RetryStrategy::Operation(b);
+        let words = retry_in_words(&policy);
+        assert!(
+            words.starts_with("not this call: retry the whole operation"),
+            "{words}"
+        );
+        assert!(!words.contains("idempotent"), "{words}");
     }
 }

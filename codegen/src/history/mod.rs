@@ -50,7 +50,7 @@ pub struct Record {
     /// HTTP status.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    /// Retry class: `never` or `retryable`.
+    /// Retry class: `never`, `retryable`, `idempotent` or `operation`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry: Option<String>,
     /// CLI exit code.
@@ -151,14 +151,7 @@ impl Snapshot {
                 category: Some(category.id.clone()),
                 fault: Some(code.fault.as_str().into()),
                 status: model.meta.http.then_some(code.status),
-                retry: Some(
-                    if model.retry_of(code).strategy.is_retryable() {
-                        "retryable"
-                    } else {
-                        "never"
-                    }
-                    .into(),
-                ),
+                retry: Some(retry_class(model.retry_of(code)).into()),
                 exit_code: Some(code.exit_code),
                 sdk_exception: code.facts.sdk_exception.clone(),
                 params: code
@@ -198,6 +191,18 @@ impl Snapshot {
     /// The live code with this numeric, if any.
     pub fn live_with_numeric(&self, numeric: u32) -> Option<(&String, &Record)> {
         self.live().find(|(_, r)| r.numeric == Some(numeric))
+    }
+}
+
+/// A policy's retry class, what clients branch on: `never`, `retryable`,
+/// `idempotent` (retryable when the request is) or `operation` (retry the
+/// whole operation, not the call).
+fn retry_class(policy: &crate::model::RetryPolicy) -> &'static str {
+    match policy.strategy {
+        crate::model::RetryStrategy::Never => "never",
+        crate::model::RetryStrategy::Operation(_) => "operation",
+        _ if policy.idempotent_only => "idempotent",
+        _ => "retryable",
     }
 }
 

@@ -25,6 +25,7 @@ impl Cx<'_> {
                 name: NEVER.into(),
                 description: Some("Do not retry.".into()),
                 strategy: RetryStrategy::Never,
+                idempotent_only: false,
             });
         }
         for entry in entries {
@@ -49,6 +50,9 @@ impl Cx<'_> {
                 1 => self
                     .lower_backoff(file, entry, &what)
                     .map(RetryStrategy::Backoff),
+                3 => self
+                    .lower_backoff(file, entry, &what)
+                    .map(RetryStrategy::Operation),
                 _ => {
                     let max_wait =
                         self.positive_ms(file, entry, &raw.max_wait_ms, "max_wait_ms", &what);
@@ -65,11 +69,25 @@ impl Cx<'_> {
             if strategy.is_none() {
                 self.broken.insert(format!("retry.{name}"));
             }
+            let idempotent_only = raw.idempotent_only.as_ref().is_some_and(|flag| {
+                let on = *flag.get_ref();
+                let calls_retried = strategy.is_some_and(|s| s.is_retryable());
+                if on && !calls_retried && strategy.is_some() {
+                    self.push(diag::invalid_value_because(
+                        file,
+                        flag.span(),
+                        "idempotent_only",
+                        "only a policy that retries the call (`backoff`, `after_header`) can depend on the request",
+                    ));
+                }
+                on
+            });
             if let Some(strategy) = strategy {
                 policies.push(RetryPolicy {
                     name: name.clone(),
                     description: text(&raw.description),
                     strategy,
+                    idempotent_only,
                 });
             }
         }

@@ -94,6 +94,8 @@ pub struct RetryPolicy {
     pub description: Option<String>,
     /// What it does.
     pub strategy: RetryStrategy,
+    /// Whether it retries only idempotent requests.
+    pub idempotent_only: bool,
 }
 
 /// What a retry policy does. Mirrors the runtime's `RetryPolicy`, but
@@ -112,12 +114,15 @@ pub enum RetryStrategy {
         /// Backoff without a header.
         fallback: Backoff,
     },
+    /// Not this call: retry the whole operation with this backoff.
+    Operation(Backoff),
 }
 
 impl RetryStrategy {
-    /// True unless `Never`.
+    /// Whether the failed call itself is retried: not for `Never`, nor for
+    /// `Operation`, whose advice is to retry the whole operation.
     pub fn is_retryable(&self) -> bool {
-        !matches!(self, RetryStrategy::Never)
+        !matches!(self, RetryStrategy::Never | RetryStrategy::Operation(_))
     }
 
     /// The runtime's policy, whose delay rules (`delay_bounds`) outputs
@@ -129,6 +134,7 @@ impl RetryStrategy {
             RetryStrategy::AfterHeader { max_wait, fallback } => {
                 errcat_runtime::RetryPolicy::AfterHeader { max_wait, fallback }
             }
+            RetryStrategy::Operation(b) => errcat_runtime::RetryPolicy::Operation(b),
         }
     }
 }

@@ -53,12 +53,16 @@ fn unknown_identities_resolve_to_their_class() {
     assert_eq!(Code::resolve(""), None);
 
     // Parsing uses the class's facts, not the HTTP status: an unknown
-    // class-40 code at HTTP 500 is retried as a transaction.
+    // class-40 code at HTTP 500 is not retried as a call (a plain 500
+    // would be), but as the whole transaction.
     let body = br#"{"error": {"code": "40P99", "message": "could not serialize"}}"#;
     let err = Error::from_response(500, [], body);
     assert_eq!(err.code(), Some(Code::TransactionRollback));
     assert_eq!(err.code_str(), "40P99");
-    assert!(err.is_retryable());
+    assert!(!err.is_retryable());
+    assert_eq!(err.retry_delay(1), None);
+    let backoff = err.operation_backoff().expect("retry the transaction");
+    assert_eq!(backoff.max_attempts, 4);
     // An unknown data exception at HTTP 503 is still a client's fault and
     // never retried, whatever the status says.
     let body = br#"{"error": {"code": "22P99", "message": "bad value"}}"#;
@@ -101,8 +105,22 @@ fn classes_kinds_and_statuses_follow_postgrest() {
     ] {
         assert_eq!(code.http_status(), status, "{code}");
     }
-    assert!(Code::SerializationFailure.retry().is_retryable());
-    assert!(Code::DeadlockDetected.retry().is_retryable());
+    assert!(
+        Code::SerializationFailure
+            .retry()
+            .operation_backoff()
+            .is_some()
+    );
+    assert!(Code::DeadlockDetected.retry().operation_backoff().is_some());
+    // A lost connection may have committed: only a request that is safe to
+    // repeat is sent again. One that never reached the database always is.
+    let lost = Error::connection_failure();
+    assert!(lost.is_retryable() && lost.requires_idempotent());
+    assert_eq!(lost.retry_delay(1), None);
+    assert!(lost.retry_delay_for(1, true).is_some());
+    let refused = Error::too_many_connections();
+    assert!(!refused.requires_idempotent());
+    assert!(refused.retry_delay(1).is_some());
     assert!(
         !Code::DiskFull.retry().is_retryable(),
         "retrying does not free disk"

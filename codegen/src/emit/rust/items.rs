@@ -230,6 +230,7 @@ impl Items<'_> {
         );
         let (policies, policy_names) = (&t.policies, &t.policy_names);
         let policy_count = Literal::usize_unsuffixed(policies.len());
+        let idempotent_only = self.model.retry_policies.iter().map(|p| p.idempotent_only);
         quote! {
             #layout_consts
 
@@ -241,6 +242,8 @@ impl Items<'_> {
 
             static RETRY_POLICIES: [RetryPolicy; #policy_count] = [#(#policies),*];
             static RETRY_POLICY_NAME: [u64; #policy_count] = [#(#policy_names),*];
+            /// Per policy, whether it retries only idempotent requests.
+            static RETRY_IDEMPOTENT_ONLY: [bool; #policy_count] = [#(#idempotent_only),*];
 
             /// The text (`u64`) of each lookup key, in code order: a code's
             /// name, then its aliases.
@@ -376,6 +379,12 @@ impl Items<'_> {
             #[inline]
             pub fn retry_policy_name(self) -> &'static str {
                 text(RETRY_POLICY_NAME[self.retry_index()])
+            }
+
+            /// Whether its retry policy retries only idempotent requests.
+            #[inline]
+            pub fn retry_requires_idempotent(self) -> bool {
+                RETRY_IDEMPOTENT_ONLY[self.retry_index()]
             }
 
             /// The exit code a command-line tool uses for this code.
@@ -555,6 +564,11 @@ impl Items<'_> {
                     #[inline]
                     fn resolve(name: &str) -> Option<Self> {
                         Code::resolve(name)
+                    }
+
+                    #[inline]
+                    fn retry_requires_idempotent(self) -> bool {
+                        Code::retry_requires_idempotent(self)
                     }
 
                     #[inline]

@@ -374,6 +374,10 @@ fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
                 fallback: #fallback,
             })
         }
+        RetryStrategy::Operation(b) => {
+            let b = backoff(b);
+            quote!(#rt::RetryPolicy::Operation(#b))
+        }
     }
 }
 

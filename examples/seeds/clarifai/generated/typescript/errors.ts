@@ -312,11 +312,17 @@ export interface Backoff {
   readonly jitter: "none" | "full" | "equal";
   readonly maxAttempts: number;
 }
-/** A retry policy of the catalog. */
-export type RetryPolicy =
+/**
+ * A retry policy of the catalog. `operation`: not this call; retry the whole
+ * operation (a transaction) with the backoff. `idempotentOnly`: retry only
+ * requests that are safe to repeat.
+ */
+export type RetryPolicy = (
   | { readonly strategy: "never" }
   | ({ readonly strategy: "backoff" } & Backoff)
-  | { readonly strategy: "after_header"; readonly maxWaitMs: number; readonly fallback: Backoff };
+  | { readonly strategy: "after_header"; readonly maxWaitMs: number; readonly fallback: Backoff }
+  | ({ readonly strategy: "operation" } & Backoff)
+) & { readonly idempotentOnly?: boolean };
 /** What the catalog says about one code. */
 export interface CodeFacts {
   readonly status: number;
@@ -416,16 +422,31 @@ export class CatalogError extends Error {
     const facts = this.facts;
     return facts === null ? policyForStatus(this.status) : POLICIES[facts.retry]!;
   }
-  /** True when the policy allows any retry. */
+  /** True when the policy allows any retry of this call. */
   get retryable(): boolean {
-    return this.retryPolicy.strategy !== "never";
+    const strategy = this.retryPolicy.strategy;
+    return strategy !== "never" && strategy !== "operation";
+  }
+  /** True when only idempotent requests are retried (see `retryDelay`). */
+  get requiresIdempotent(): boolean {
+    return this.retryPolicy.idempotentOnly === true;
+  }
+  /** The backoff for retrying the whole operation, when that is the advice. */
+  get operationBackoff(): Backoff | null {
+    const policy = this.retryPolicy;
+    return policy.strategy === "operation" ? policy : null;
   }
   /** The least and the most delay after `attempt` failed attempts, or `null` to stop. */
   delayBounds(attempt: number): readonly [number, number] | null {
     return delayBounds(this.retryPolicy, attempt, this.retryAfterMs);
   }
-  /** How long to wait after `attempt` failed attempts, or `null` to give up. */
-  retryDelay(attempt: number, random: () => number = Math.random): number | null {
+  /**
+   * How long to wait after `attempt` failed attempts, or `null` to give up.
+   * Pass `idempotent: true` for a request that is safe to repeat: a policy
+   * that retries only those gives up otherwise.
+   */
+  retryDelay(attempt: number, random: () => number = Math.random, idempotent = false): number | null {
+    if (this.requiresIdempotent && !idempotent) return null;
     const bounds = this.delayBounds(attempt);
     return bounds === null ? null : bounds[0] + (bounds[1] - bounds[0]) * random();
   }
@@ -585,6 +606,7 @@ export function parseRetryAfter(value: string, nowMs: number): number | null {
 export function delayBounds(policy: RetryPolicy, attempt: number, retryAfterMs: number | null): readonly [number, number] | null {
   switch (policy.strategy) {
     case "never":
+    case "operation":
       return null;
     case "backoff":
       return backoffBounds(policy, attempt);

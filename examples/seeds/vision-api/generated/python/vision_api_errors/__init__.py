@@ -126,16 +126,34 @@ class CatalogError(Exception, metaclass=_Branded):
 
     @property
     def retryable(self) -> bool:
-        return bool(self.retry_policy["strategy"] != "never")
+        """True when the policy allows any retry of this call."""
+        return self.retry_policy["strategy"] not in ("never", "operation")
+
+    @property
+    def requires_idempotent(self) -> bool:
+        """True when only idempotent requests are retried (see ``retry_delay``)."""
+        return bool(self.retry_policy.get("idempotentOnly", False))
+
+    @property
+    def operation_backoff(self) -> Optional[Mapping[str, Any]]:
+        """The backoff for retrying the whole operation, when that is the advice."""
+        policy = self.retry_policy
+        return policy if policy["strategy"] == "operation" else None
 
     def delay_bounds(self, attempt: int) -> Optional[Tuple[float, float]]:
         """The least and most delay in seconds after ``attempt`` failed
         attempts, or ``None`` to stop."""
         return delay_bounds(self.retry_policy, attempt, self.retry_after_ms)
 
-    def retry_delay(self, attempt: int, rand: Callable[[], float] = random.random) -> Optional[float]:
+    def retry_delay(
+        self, attempt: int, rand: Callable[[], float] = random.random, idempotent: bool = False
+    ) -> Optional[float]:
         """How long to wait in seconds after ``attempt`` failed attempts,
-        or ``None`` to give up."""
+        or ``None`` to give up. Pass ``idempotent=True`` for a request that
+        is safe to repeat: a policy that retries only those gives up
+        otherwise."""
+        if self.requires_idempotent and not idempotent:
+            return None
         bounds = self.delay_bounds(attempt)
         return None if bounds is None else bounds[0] + (bounds[1] - bounds[0]) * rand()
 
@@ -277,7 +295,7 @@ def parse_retry_after(value: str, now: float) -> Optional[float]:
 def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: Optional[float]) -> Optional[Tuple[float, float]]:
     """The least and most delay in seconds after ``attempt`` failed attempts."""
     strategy = policy["strategy"]
-    if strategy == "never":
+    if strategy in ("never", "operation"):
         return None
     if strategy == "backoff":
         return _backoff_bounds(policy, attempt)
