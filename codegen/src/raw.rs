@@ -116,6 +116,12 @@ pub struct RawMeta {
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "`true`", "default" = true)))]
     pub http: Option<Spanned<bool>>,
+    /// Lookups ignore ASCII case (`Code::lookup`, parsing, the client
+    /// modules): `e0043` finds `E0043`. Names, identities and aliases must
+    /// then differ in more than case (E0055).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "`false`", "default" = false)))]
+    pub case_insensitive: Option<Spanned<bool>>,
 }
 
 /// `[envelope]` in catalog.toml.

@@ -105,6 +105,7 @@ they are what `errcat check` and build scripts print, as rustc prints
 docs_base_url = \"https://errcat.dev/diagnostics\"
 identity_pattern = \"[EWN][0-9]{{4}}\"
 http = false
+case_insensitive = true
 
 [exit_codes]
 0 = \"The catalog is valid: warnings and notes do not fail it, unless warnings are denied.\"

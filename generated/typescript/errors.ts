@@ -82,6 +82,7 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"ok":{"status":200,"numeric":1
 const NAMES: Readonly<Record<string, Code>> = {"ok":"ok","created":"created","no_content":"no_content","partial_success":"partial_success","accepted":"accepted","in_progress":"in_progress","missing_api_key":"missing_api_key","invalid_api_key":"invalid_api_key","INVALID_API_KEY":"invalid_api_key","invalid_key":"invalid_api_key","expired_api_key":"expired_api_key","EXPIRED_API_KEY":"expired_api_key","expired_key":"expired_api_key","deactivated_api_key":"deactivated_api_key","DEACTIVATED_API_KEY":"deactivated_api_key","invalid_credentials":"invalid_credentials","invalid_token":"invalid_token","no_workspace":"no_workspace","missing_scope":"missing_scope","AUTHZ_ERROR":"missing_scope","permission_denied":"permission_denied","tier_required":"tier_required","consent_required":"consent_required","invalid_request":"invalid_request","VALIDATION_ERROR":"invalid_request","missing_field":"missing_field","invalid_field":"invalid_field","malformed_json":"malformed_json","unsupported_format":"unsupported_format","method_not_allowed":"method_not_allowed","unprocessable":"unprocessable","invalid_page_token":"invalid_page_token","not_found":"not_found","NOT_FOUND":"not_found","project_not_found":"project_not_found","model_not_found":"model_not_found","version_not_found":"version_not_found","workflow_not_found":"workflow_not_found","route_not_found":"route_not_found","already_exists":"already_exists","DUPLICATE":"already_exists","invalid_state":"invalid_state","lock_contention":"lock_contention","precondition_failed":"precondition_failed","payment_required":"payment_required","subscription_past_due":"subscription_past_due","credits_exhausted":"credits_exhausted","quota_exceeded":"quota_exceeded","usage_limit_exceeded":"usage_limit_exceeded","USAGE_LIMIT_EXCEEDED":"usage_limit_exceeded","storage_quota_exceeded":"storage_quota_exceeded","STORAGE_QUOTA_EXCEEDED":"storage_quota_exceeded","hosted_inference_quota_exceeded":"hosted_inference_quota_exceeded","rate_limited":"rate_limited","RATE_LIMIT_ERROR":"rate_limited","rate_limit_exceeded":"rate_limited","concurrency_limited":"concurrency_limited","hourly_limit_exceeded":"hourly_limit_exceeded","workspace_locked":"workspace_locked","resource_locked":"resource_locked","payload_too_large":"payload_too_large","HTTP_413":"payload_too_large","unsupported_media_type":"unsupported_media_type","image_too_large":"image_too_large","download_failed":"download_failed","invalid_url":"invalid_url","image_processing_failed":"image_processing_failed","IMAGE_PROCESSING_ERROR":"image_processing_failed","decoding_failed":"decoding_failed","training_failed":"training_failed","evaluation_failed":"evaluation_failed","upstream_error":"upstream_error","VLM_PROVIDER_ERROR":"upstream_error","upstream_timeout":"upstream_timeout","internal_error":"internal_error","INTERNAL_ERROR":"internal_error","service_unavailable":"service_unavailable","gateway_timeout":"gateway_timeout","TIMEOUT":"gateway_timeout","maintenance":"maintenance","server_busy":"server_busy"};
 const NUMERIC: Readonly<Record<string, Code>> = {"10000":"ok","10001":"created","10002":"no_content","10010":"partial_success","10100":"accepted","10101":"in_progress","11000":"missing_api_key","11001":"invalid_api_key","11002":"expired_api_key","11003":"deactivated_api_key","11004":"invalid_credentials","11005":"invalid_token","11006":"no_workspace","11100":"missing_scope","11101":"permission_denied","11102":"tier_required","11103":"consent_required","12000":"invalid_request","12001":"missing_field","12002":"invalid_field","12003":"malformed_json","12004":"unsupported_format","12005":"method_not_allowed","12006":"unprocessable","12007":"invalid_page_token","13000":"not_found","13001":"project_not_found","13002":"model_not_found","13003":"version_not_found","13004":"workflow_not_found","13005":"route_not_found","14000":"already_exists","14001":"invalid_state","14002":"lock_contention","14003":"precondition_failed","15000":"payment_required","15001":"subscription_past_due","15002":"credits_exhausted","16000":"quota_exceeded","16001":"usage_limit_exceeded","16002":"storage_quota_exceeded","16003":"hosted_inference_quota_exceeded","17000":"rate_limited","17001":"concurrency_limited","17002":"hourly_limit_exceeded","18000":"workspace_locked","18001":"resource_locked","19000":"payload_too_large","19001":"unsupported_media_type","19002":"image_too_large","19003":"download_failed","19004":"invalid_url","20000":"image_processing_failed","20001":"decoding_failed","20002":"training_failed","20003":"evaluation_failed","21000":"upstream_error","21001":"upstream_timeout","22000":"internal_error","22001":"service_unavailable","22002":"gateway_timeout","22003":"maintenance","22004":"server_busy"};
 const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = [];
+const CASE_INSENSITIVE: boolean = false;
 
 /** Each code's `details`: its message params (a parsed body may lack some). */
 export interface CodeDetails {
@@ -342,9 +343,23 @@ export function hasCode<C extends Code>(
   return isCatalogError(value) && value.code === code;
 }
 
-/** The code with this name, wire name or alias (or numeric code, as text). */
+/** `text` with ASCII letters in lower case, as the Rust runtime folds. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Every name by its ASCII-lower-case form, for a case-insensitive catalog. */
+const FOLDED: ReadonlyMap<string, Code> = new Map(
+  CASE_INSENSITIVE ? Object.entries(NAMES).map(([name, code]) => [asciiLower(name), code]) : [],
+);
+
+/**
+ * The code with this name, wire name or alias (or numeric code, as text);
+ * ignoring ASCII case when the catalog says lookups do.
+ */
 export function lookup(name: string): Code | null {
-  return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
+  if (Object.prototype.hasOwnProperty.call(NAMES, name)) return NAMES[name]!;
+  return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
 }
 
 /**

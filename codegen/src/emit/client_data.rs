@@ -78,6 +78,7 @@ pub(crate) fn data(model: &Model) -> Value {
         "policies": policies,
         "codes": codes,
         "names": names,
+        "caseInsensitive": model.meta.case_insensitive,
         "numeric": numeric,
         "classes": model
             .classes()

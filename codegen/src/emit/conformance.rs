@@ -61,6 +61,7 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
             ));
         }
     }
+    cases.extend(case_folding_cases(model));
     cases.extend(class_cases(model));
     cases.extend(unknown_cases(model));
     let document = json!({
@@ -145,6 +146,55 @@ fn advice(expect: &mut Value, policy: &crate::model::RetryPolicy) {
     if policy.idempotent_only {
         expect["idempotent_only"] = json!(true);
     }
+}
+
+/// For a catalog whose lookups ignore case: the first error's code sent in
+/// the other case still finds it.
+fn case_folding_cases(model: &Model) -> Vec<Value> {
+    if !model.meta.case_insensitive {
+        return Vec::new();
+    }
+    let Some(code) = model
+        .codes
+        .iter()
+        .find(|c| c.kind.is_error() && c.wire_name.bytes().any(|b| b.is_ascii_alphabetic()))
+    else {
+        return Vec::new();
+    };
+    let swapped: String = code
+        .wire_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    let format = model.envelope.with_style(code.envelope);
+    let mut case = code_case(model, code, format, None);
+    let mut body: Value =
+        serde_json::from_str(case["response"]["body"].as_str().unwrap_or("{}")).unwrap_or_default();
+    // The code sits in the envelope's wrapper (`error`, `detail`) or at the top.
+    let wrapper = ["error", "detail"]
+        .into_iter()
+        .find(|w| body.get(w).is_some_and(Value::is_object));
+    let holder = match wrapper {
+        Some(w) => &mut body[w],
+        None => &mut body,
+    };
+    if holder.get("code").is_some() {
+        holder["code"] = json!(swapped);
+    }
+    case["name"] = json!(format!("{swapped} (case ignored)"));
+    case["response"]["body"] = json!(body.to_string());
+    case["expect"]["wire_code"] = json!(swapped);
+    // What is written back is the error as parsed, with its own wire code.
+    if let Some(obj) = case["expect"].as_object_mut() {
+        obj.remove("body");
+    }
+    vec![case]
 }
 
 /// An identity the catalog does not list, in each prefix class: the client

@@ -30,6 +30,8 @@ struct Meta<'a> {
     docs_base_url: &'a str,
     /// `false` for a catalog that is not an HTTP API.
     http: bool,
+    /// Whether lookups ignore ASCII case.
+    case_insensitive: bool,
 }
 
 #[derive(Serialize)]
@@ -164,6 +166,7 @@ fn emit(model: &Model, command: &str) -> String {
             description: model.meta.description.as_deref(),
             docs_base_url: &model.meta.docs_base_url,
             http: model.meta.http,
+            case_insensitive: model.meta.case_insensitive,
         },
         envelope: model.meta.http.then(|| Envelope {
             style: model.envelope.style.as_str(),

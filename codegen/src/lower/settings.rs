@@ -30,6 +30,7 @@ impl Cx<'_> {
                 docs_anchor: DEFAULT_DOCS_ANCHOR.into(),
                 identity_pattern: None,
                 http: true,
+                case_insensitive: false,
             };
         };
         let raw = &entry.body;
@@ -64,6 +65,7 @@ impl Cx<'_> {
         let http = raw.http.as_ref().is_none_or(|h| *h.get_ref());
         self.http = http;
         Meta {
+            case_insensitive: raw.case_insensitive.as_ref().is_some_and(|c| *c.get_ref()),
             http,
             identity_pattern,
             name,

@@ -80,6 +80,8 @@ pub struct Meta {
     /// Whether the catalog is an HTTP API. When not, every code's `status`
     /// is 0, which no emitter shows: each checks this first.
     pub http: bool,
+    /// Whether lookups ignore ASCII case.
+    pub case_insensitive: bool,
 }
 
 /// The envelope settings.

@@ -25,6 +25,10 @@ fn every_code_and_name_resolves() {
         assert_eq!(found.exit_code(), u8::from(kind == Kind::Error));
     }
     assert_eq!(Code::all().len(), errcat_codegen::DiagCode::ALL.len());
+    // `errcat explain e0043` works: the catalog's lookups ignore case.
+    assert_eq!(Code::lookup("e0043"), Some(Code::CodeDeleted));
+    assert_eq!(Code::lookup("Code_Deleted"), Some(Code::CodeDeleted));
+    assert_eq!(Code::lookup("e9999"), None);
     // An unknown error code of a class resolves to nothing: the classes
     // have no generic code.
     assert_eq!(Code::resolve("E9999"), None);

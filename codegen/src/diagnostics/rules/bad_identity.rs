@@ -10,8 +10,8 @@ use crate::source::FileId;
 /// E0055.
 pub(crate) const RULE: Rule = Rule {
     name: "bad_identity",
-    summary: "A code's identity does not match the catalog's `identity_pattern`, or its `name` is taken.",
-    explanation: "With `identity_pattern` set, every code's table key is its identity on the wire, a token of ASCII letters, digits and `_` that matches the pattern in full (for SQLSTATE-like codes, `[0-9A-Z]{5}`): a typo such as `22P2` or `22p02` is caught where it is written. A code's `name` (its snake_case name) is also a lookup key, so it may not be another code's identity, alias or name.",
+    summary: "A code's identity does not match the catalog's `identity_pattern`, or its `name` is taken (ignoring case, when lookups do).",
+    explanation: "With `identity_pattern` set, every code's table key is its identity on the wire, a token of ASCII letters, digits and `_` that matches the pattern in full (for SQLSTATE-like codes, `[0-9A-Z]{5}`): a typo such as `22P2` or `22p02` is caught where it is written. A code's `name` (its snake_case name) is also a lookup key, so it may not be another code's identity, alias or name; with `case_insensitive`, no two codes' keys may differ only in case either.",
     example: Some(EXAMPLE),
     lint: Some(lint),
     history: None,
@@ -49,6 +49,9 @@ message = "The server failed."
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    if cx.model.meta.case_insensitive {
+        case_collisions(cx, out);
+    }
     for (i, code) in cx.map.codes.iter().enumerate() {
         let Some(name) = &code.condition else { continue };
         let taken = cx.map.codes.iter().enumerate().find(|(j, other)| {
@@ -61,6 +64,34 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
         if let Some((_, other)) = taken {
             let span = code.key_span(cx.sources, "name");
             out.push(name_taken(code.file, span, name, &other.name).about(i));
+        }
+    }
+}
+
+/// Keys of two codes that only differ in ASCII case: a case-insensitive
+/// lookup could not tell them apart. (Exact duplicates are E0005/E0007.)
+fn case_collisions(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<(String, &str, usize)> = Vec::new();
+    for (i, code) in cx.map.codes.iter().enumerate() {
+        let keys = [Some(code.wire_name.as_str()), Some(code.name.as_str()), code.condition.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(code.aliases.iter().map(|(a, _)| a.as_str()));
+        for key in keys {
+            let folded = key.to_ascii_lowercase();
+            match seen.iter().find(|(f, k, j)| *f == folded && *j != i && *k != key) {
+                Some((_, other, j)) => out.push(
+                    Diagnostic::new(
+                        DiagCode::BadIdentity,
+                        format!("`{key}` and `{other}` differ only in case"),
+                    )
+                    .at(code.file, code.key.clone(), format!("`{key}` is a key of this code"))
+                    .also(cx.map.codes[*j].file, cx.map.codes[*j].key.clone(), format!("`{other}` is a key of this one"))
+                    .help("the catalog sets `case_insensitive`, so lookups could not tell them apart: rename one")
+                    .about(i),
+                ),
+                None => seen.push((folded, key, i)),
+            }
         }
     }
 }
@@ -104,6 +135,18 @@ mod tests {
     #[test]
     fn the_example_reports_it() {
         assert_eq!(codes_for(EXAMPLE), [DiagCode::BadIdentity]);
+    }
+
+    #[test]
+    fn case_insensitive_catalogs_reject_keys_that_differ_only_in_case() {
+        let fixed = EXAMPLE.replace("[22p03]", "[22P03]");
+        let insensitive = fixed.replace("name = \"fixture\"\n", "name = \"fixture\"\ncase_insensitive = true\n");
+        assert_eq!(codes_for(&insensitive), []);
+        let clash = insensitive.replace("[XX000]\nname = \"internal_error\"", "[XX000]\nname = \"internal_error\"\naliases = [\"22p02\"]");
+        assert_eq!(codes_for(&clash), [DiagCode::BadIdentity]);
+        // Case-sensitive catalogs may have both.
+        let sensitive = fixed.replace("[XX000]\nname = \"internal_error\"", "[XX000]\nname = \"internal_error\"\naliases = [\"22p02\"]");
+        assert_eq!(codes_for(&sensitive), []);
     }
 
     #[test]

@@ -166,9 +166,10 @@ fn module(model: &Model, command: &str) -> String {
         out,
         "_OUTER_REQUEST_ID: List[str] = _DATA[\"outerRequestId\"]"
     );
+    let _ = writeln!(out, "_PREFIX_CLASSES: List[List[str]] = _DATA[\"classes\"]");
     let _ = writeln!(
         out,
-        "_PREFIX_CLASSES: List[List[str]] = _DATA[\"classes\"]\n"
+        "_CASE_INSENSITIVE: bool = _DATA[\"caseInsensitive\"]\n"
     );
     out.push_str(RUNTIME);
     out.push('\n');

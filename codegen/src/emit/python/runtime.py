@@ -149,9 +149,23 @@ class CatalogError(Exception, metaclass=_Branded):
         )
 
 
+def _ascii_lower(text: str) -> str:
+    """``text`` with ASCII letters in lower case, as the Rust runtime folds."""
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
+
+
+_FOLDED: Dict[str, str] = (
+    {_ascii_lower(name): str(code) for name, code in _NAMES.items()} if _CASE_INSENSITIVE else {}
+)
+
+
 def lookup(name: str) -> Optional[str]:
-    """The code with this name, wire name or alias."""
-    return _NAMES.get(name)
+    """The code with this name, wire name or alias; ignoring ASCII case when
+    the catalog says lookups do."""
+    code = _NAMES.get(name)
+    if code is None and _CASE_INSENSITIVE:
+        code = _FOLDED.get(_ascii_lower(name))
+    return None if code is None else str(code)
 
 
 def resolve(identity: str) -> Optional[str]:

@@ -502,10 +502,70 @@ impl Items<'_> {
                 }
             }
         };
+        let lookup = if self.model.meta.case_insensitive {
+            // Exact first (the common case, one probe), then the input in
+            // upper and in lower case, then the few keys of mixed case.
+            let mut mixed: Vec<(String, usize)> = Vec::new();
+            for (i, code) in self.model.codes.iter().enumerate() {
+                for key in [
+                    Some(&code.wire_name),
+                    Some(&code.name),
+                    code.condition.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                .chain(&code.aliases)
+                {
+                    let has = |f: fn(&u8) -> bool| key.bytes().any(|b| f(&b));
+                    if has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase) {
+                        mixed.push((key.clone(), i));
+                    }
+                }
+            }
+            mixed.sort();
+            mixed.dedup();
+            let mixed_keys = mixed.iter().map(|(k, _)| k.as_str());
+            let mixed_codes = mixed
+                .iter()
+                .map(|(_, i)| format_ident!("{}", self.names.code_variants[*i]));
+            let n = mixed.len();
+            quote! {
+                /// The code with this name or alias, ignoring ASCII case
+                /// (the catalog sets `case_insensitive`).
+                pub fn lookup(name: &str) -> Option<Code> {
+                    /// Keys that are neither all upper nor all lower case.
+                    const MIXED: [(&str, Code); #n] = [#((#mixed_keys, Code::#mixed_codes)),*];
+                    if let Some(code) = Code::lookup_exact(name) {
+                        return Some(code);
+                    }
+                    if !name.bytes().any(|b| b.is_ascii_alphabetic()) {
+                        return None;
+                    }
+                    Code::lookup_exact(&name.to_ascii_uppercase())
+                        .or_else(|| Code::lookup_exact(&name.to_ascii_lowercase()))
+                        .or_else(|| {
+                            MIXED
+                                .iter()
+                                .find(|(key, _)| key.eq_ignore_ascii_case(name))
+                                .map(|&(_, code)| code)
+                        })
+                }
+            }
+        } else {
+            quote! {
+                /// The code with this name or alias. Exact and case-sensitive.
+                #[inline]
+                pub fn lookup(name: &str) -> Option<Code> {
+                    Code::lookup_exact(name)
+                }
+            }
+        };
         quote! {
-            /// The code with this name or alias. Exact and case-sensitive.
+            #lookup
+
+            /// The code with exactly this name or alias.
             #[inline]
-            pub fn lookup(name: &str) -> Option<Code> {
+            fn lookup_exact(name: &str) -> Option<Code> {
                 let hash = #rt::__private::hash_bytes(name.as_bytes(), NAME_INDEX.seed);
                 let slot = NAME_INDEX.slot(hash)?;
                 // One bounds check for the record; reads within it need none.

@@ -202,8 +202,13 @@ fn module(model: &Model, command: &str) -> String {
     );
     let _ = writeln!(
         out,
-        "const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = {};\n",
+        "const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = {};",
         field("classes")
+    );
+    let _ = writeln!(
+        out,
+        "const CASE_INSENSITIVE: boolean = {};\n",
+        field("caseInsensitive")
     );
     let details: Vec<String> = model
         .codes

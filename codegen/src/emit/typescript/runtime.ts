@@ -187,9 +187,23 @@ export function hasCode<C extends Code>(
   return isCatalogError(value) && value.code === code;
 }
 
-/** The code with this name, wire name or alias (or numeric code, as text). */
+/** `text` with ASCII letters in lower case, as the Rust runtime folds. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Every name by its ASCII-lower-case form, for a case-insensitive catalog. */
+const FOLDED: ReadonlyMap<string, Code> = new Map(
+  CASE_INSENSITIVE ? Object.entries(NAMES).map(([name, code]) => [asciiLower(name), code]) : [],
+);
+
+/**
+ * The code with this name, wire name or alias (or numeric code, as text);
+ * ignoring ASCII case when the catalog says lookups do.
+ */
 export function lookup(name: string): Code | null {
-  return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
+  if (Object.prototype.hasOwnProperty.call(NAMES, name)) return NAMES[name]!;
+  return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
 }
 
 /**

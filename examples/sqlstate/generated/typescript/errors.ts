@@ -70,6 +70,7 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"00000":{"status":200,"numeric
 const NAMES: Readonly<Record<string, Code>> = {"00000":"00000","successful_completion":"00000","01000":"01000","warning":"01000","01003":"01003","null_value_eliminated_in_set_function":"01003","01004":"01004","warning_string_data_right_truncation":"01004","01P01":"01P01","deprecated_feature":"01P01","02000":"02000","no_data":"02000","08000":"08000","connection_exception":"08000","08001":"08001","sqlclient_unable_to_establish_sqlconnection":"08001","08003":"08003","connection_does_not_exist":"08003","08006":"08006","connection_failure":"08006","22000":"22000","data_exception":"22000","22001":"22001","string_data_right_truncation":"22001","22003":"22003","numeric_value_out_of_range":"22003","22007":"22007","invalid_datetime_format":"22007","22012":"22012","division_by_zero":"22012","22023":"22023","invalid_parameter_value":"22023","22P02":"22P02","invalid_text_representation":"22P02","23000":"23000","integrity_constraint_violation":"23000","23502":"23502","not_null_violation":"23502","23503":"23503","foreign_key_violation":"23503","23505":"23505","unique_violation":"23505","23514":"23514","check_violation":"23514","25000":"25000","invalid_transaction_state":"25000","25006":"25006","read_only_sql_transaction":"25006","25P02":"25P02","in_failed_sql_transaction":"25P02","28000":"28000","invalid_authorization_specification":"28000","28P01":"28P01","invalid_password":"28P01","40000":"40000","transaction_rollback":"40000","40001":"40001","serialization_failure":"40001","40P01":"40P01","deadlock_detected":"40P01","42000":"42000","syntax_error_or_access_rule_violation":"42000","42501":"42501","insufficient_privilege":"42501","42601":"42601","syntax_error":"42601","42703":"42703","undefined_column":"42703","42883":"42883","undefined_function":"42883","42P01":"42P01","undefined_table":"42P01","53000":"53000","insufficient_resources":"53000","53100":"53100","disk_full":"53100","53200":"53200","out_of_memory":"53200","53300":"53300","too_many_connections":"53300","53400":"53400","configuration_limit_exceeded":"53400","57000":"57000","operator_intervention":"57000","57014":"57014","query_canceled":"57014","57P01":"57P01","admin_shutdown":"57P01","P0000":"P0000","plpgsql_error":"P0000","P0001":"P0001","raise_exception":"P0001","P0002":"P0002","no_data_found":"P0002","P0003":"P0003","too_many_rows":"P0003","XX000":"XX000","internal_error":"XX000","XX001":"XX001","data_corrupted":"XX001","XX002":"XX002","index_corrupted":"XX002"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = [["00","00000"],["01","01000"],["02","02000"],["08","08000"],["22","22000"],["23","23000"],["25","25000"],["28","28000"],["40","40000"],["42","42000"],["53","53000"],["57","57000"],["P0","P0000"],["XX","XX000"]];
+const CASE_INSENSITIVE: boolean = false;
 
 /** Each code's `details`: its message params (a parsed body may lack some). */
 export interface CodeDetails {
@@ -318,9 +319,23 @@ export function hasCode<C extends Code>(
   return isCatalogError(value) && value.code === code;
 }
 
-/** The code with this name, wire name or alias (or numeric code, as text). */
+/** `text` with ASCII letters in lower case, as the Rust runtime folds. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Every name by its ASCII-lower-case form, for a case-insensitive catalog. */
+const FOLDED: ReadonlyMap<string, Code> = new Map(
+  CASE_INSENSITIVE ? Object.entries(NAMES).map(([name, code]) => [asciiLower(name), code]) : [],
+);
+
+/**
+ * The code with this name, wire name or alias (or numeric code, as text);
+ * ignoring ASCII case when the catalog says lookups do.
+ */
 export function lookup(name: string): Code | null {
-  return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
+  if (Object.prototype.hasOwnProperty.call(NAMES, name)) return NAMES[name]!;
+  return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
 }
 
 /**

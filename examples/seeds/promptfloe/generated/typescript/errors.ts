@@ -33,6 +33,7 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"invalid_request":{"status":40
 const NAMES: Readonly<Record<string, Code>> = {"invalid_request":"invalid_request","unprocessable":"unprocessable","invalid_key":"invalid_key","expired_key":"expired_key","missing_scope":"missing_scope","quota_exceeded":"quota_exceeded","tier_required":"tier_required","not_found":"not_found","conflict":"conflict","rate_limited":"rate_limited","internal_error":"internal_error","upstream_error":"upstream_error","unavailable":"unavailable","gateway_timeout":"gateway_timeout"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = [];
+const CASE_INSENSITIVE: boolean = false;
 
 /** Each code's `details`: its message params (a parsed body may lack some). */
 export interface CodeDetails {
@@ -244,9 +245,23 @@ export function hasCode<C extends Code>(
   return isCatalogError(value) && value.code === code;
 }
 
-/** The code with this name, wire name or alias (or numeric code, as text). */
+/** `text` with ASCII letters in lower case, as the Rust runtime folds. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Every name by its ASCII-lower-case form, for a case-insensitive catalog. */
+const FOLDED: ReadonlyMap<string, Code> = new Map(
+  CASE_INSENSITIVE ? Object.entries(NAMES).map(([name, code]) => [asciiLower(name), code]) : [],
+);
+
+/**
+ * The code with this name, wire name or alias (or numeric code, as text);
+ * ignoring ASCII case when the catalog says lookups do.
+ */
 export function lookup(name: string): Code | null {
-  return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
+  if (Object.prototype.hasOwnProperty.call(NAMES, name)) return NAMES[name]!;
+  return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
 }
 
 /**

@@ -40,6 +40,7 @@ const CODES: Readonly<Record<Code, CodeFacts>> = {"OK":{"status":200,"numeric":n
 const NAMES: Readonly<Record<string, Code>> = {"OK":"OK","ok":"OK","CREATED":"CREATED","created":"CREATED","NO_CONTENT":"NO_CONTENT","no_content":"NO_CONTENT","VALIDATION_ERROR":"VALIDATION_ERROR","validation_error":"VALIDATION_ERROR","FORBIDDEN":"FORBIDDEN","forbidden":"FORBIDDEN","NOT_FOUND":"NOT_FOUND","not_found":"NOT_FOUND","CONFLICT":"CONFLICT","conflict":"CONFLICT","PAYMENT_REQUIRED":"PAYMENT_REQUIRED","payment_required":"PAYMENT_REQUIRED","UNPROCESSABLE":"UNPROCESSABLE","unprocessable":"UNPROCESSABLE","INVALID_API_KEY":"INVALID_API_KEY","invalid_api_key":"INVALID_API_KEY","EXPIRED_API_KEY":"EXPIRED_API_KEY","expired_api_key":"EXPIRED_API_KEY","DEACTIVATED_API_KEY":"DEACTIVATED_API_KEY","deactivated_api_key":"DEACTIVATED_API_KEY","AUTHZ_ERROR":"AUTHZ_ERROR","authz_error":"AUTHZ_ERROR","HTTP_413":"HTTP_413","http_413":"HTTP_413","STORAGE_QUOTA_EXCEEDED":"STORAGE_QUOTA_EXCEEDED","storage_quota_exceeded":"STORAGE_QUOTA_EXCEEDED","RATE_LIMIT_ERROR":"RATE_LIMIT_ERROR","rate_limit_error":"RATE_LIMIT_ERROR","USAGE_LIMIT_EXCEEDED":"USAGE_LIMIT_EXCEEDED","usage_limit_exceeded":"USAGE_LIMIT_EXCEEDED","INTERNAL_ERROR":"INTERNAL_ERROR","internal_error":"INTERNAL_ERROR","IMAGE_PROCESSING_ERROR":"IMAGE_PROCESSING_ERROR","image_processing_error":"IMAGE_PROCESSING_ERROR","VLM_PROVIDER_ERROR":"VLM_PROVIDER_ERROR","vlm_provider_error":"VLM_PROVIDER_ERROR","TIMEOUT":"TIMEOUT","timeout":"TIMEOUT"};
 const NUMERIC: Readonly<Record<string, Code>> = {};
 const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = [];
+const CASE_INSENSITIVE: boolean = false;
 
 /** Each code's `details`: its message params (a parsed body may lack some). */
 export interface CodeDetails {
@@ -258,9 +259,23 @@ export function hasCode<C extends Code>(
   return isCatalogError(value) && value.code === code;
 }
 
-/** The code with this name, wire name or alias (or numeric code, as text). */
+/** `text` with ASCII letters in lower case, as the Rust runtime folds. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Every name by its ASCII-lower-case form, for a case-insensitive catalog. */
+const FOLDED: ReadonlyMap<string, Code> = new Map(
+  CASE_INSENSITIVE ? Object.entries(NAMES).map(([name, code]) => [asciiLower(name), code]) : [],
+);
+
+/**
+ * The code with this name, wire name or alias (or numeric code, as text);
+ * ignoring ASCII case when the catalog says lookups do.
+ */
 export function lookup(name: string): Code | null {
-  return Object.prototype.hasOwnProperty.call(NAMES, name) ? NAMES[name]! : null;
+  if (Object.prototype.hasOwnProperty.call(NAMES, name)) return NAMES[name]!;
+  return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
 }
 
 /**
