@@ -1,5 +1,6 @@
 //! The codegen pipeline end to end: load and validate the catalog, then emit
-//! Rust, Markdown and JSON, from in-memory sources.
+//! Rust, Markdown and JSON, from in-memory sources; and what comparing the
+//! catalog with its lock (`errcat.lock`) adds to load and validate.
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use errcat_codegen::emit::{self, Context};
 use errcat_codegen::{Sources, compile};
@@ -38,6 +39,42 @@ fn pipeline(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("load+validate", n),
             &sources,
+            |b, sources| b.iter(|| compile(sources).expect("valid")),
+        );
+        // The same catalog with the lock `generate` writes for it: every
+        // build then also reads the lock and runs the history rules.
+        let lock = errcat_codegen::lock_text(&compile(&sources).expect("valid").model);
+        let locked = Sources::from_memory(
+            "catalog",
+            files
+                .iter()
+                .map(|(k, v)| (k.display().to_string(), v.clone()))
+                .chain([("errcat.lock".to_string(), lock)]),
+        );
+        let lock_text = locked
+            .files()
+            .iter()
+            .find(|f| f.name == "errcat.lock")
+            .expect("the lock")
+            .text
+            .clone();
+        group.bench_with_input(BenchmarkId::new("lock-parse", n), &lock_text, |b, text| {
+            b.iter(|| {
+                errcat_codegen::history::lock::Lock::parse(errcat_codegen::source::FileId(0), text)
+                    .expect("a lock")
+            })
+        });
+        let model = compile(&sources).expect("valid").model;
+        group.bench_with_input(BenchmarkId::new("snapshot", n), &model, |b, model| {
+            b.iter(|| errcat_codegen::history::Snapshot::of(model))
+        });
+        let snapshot = errcat_codegen::history::Snapshot::of(&model);
+        group.bench_with_input(BenchmarkId::new("compare", n), &snapshot, |b, snapshot| {
+            b.iter(|| errcat_codegen::history::compare(snapshot, snapshot))
+        });
+        group.bench_with_input(
+            BenchmarkId::new("load+validate+lock", n),
+            &locked,
             |b, sources| b.iter(|| compile(sources).expect("valid")),
         );
     }

@@ -207,22 +207,40 @@ fn retry_class(policy: &crate::model::RetryPolicy) -> &'static str {
 }
 
 /// An old and a new state, what history checks compare.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct History<'a> {
     /// The published state (the lock, or the catalog at an older revision).
     pub old: &'a Snapshot,
     /// The state being checked.
     pub new: &'a Snapshot,
+    /// Codes live in both whose records differ, found once by walking the
+    /// two sorted maps side by side: on most builds there are none, and no
+    /// rule has anything to look at.
+    changed: Vec<(&'a String, &'a Record, &'a Record)>,
 }
 
 impl<'a> History<'a> {
-    /// Codes live in both states, by name.
-    pub fn kept(&self) -> impl Iterator<Item = (&'a String, &'a Record, &'a Record)> {
-        let new = self.new;
-        self.old
-            .live()
-            .filter_map(move |(name, old)| Some((name, old, new.codes.get(name)?)))
-            .filter(|(_, _, new)| new.is_live())
+    /// The two states, with the codes that changed between them.
+    pub fn new(old: &'a Snapshot, new: &'a Snapshot) -> Self {
+        let mut changed = Vec::new();
+        let mut theirs = new.codes.iter().peekable();
+        for (name, before) in &old.codes {
+            while theirs.next_if(|(n, _)| *n < name).is_some() {}
+            if let Some((_, after)) = theirs.next_if(|(n, _)| *n == name)
+                && before != after
+                && before.is_live()
+                && after.is_live()
+            {
+                changed.push((name, before, after));
+            }
+        }
+        History { old, new, changed }
+    }
+
+    /// Codes live in both states whose records differ, by name. (A code
+    /// whose record is the same has nothing for a rule to report.)
+    pub fn kept(&self) -> impl Iterator<Item = (&'a String, &'a Record, &'a Record)> + '_ {
+        self.changed.iter().copied()
     }
 
     /// Whether the new version is a major bump over the old one, which
@@ -332,7 +350,7 @@ impl Change {
 /// history check, then the version rule over what they found, then the
 /// information-only changes.
 pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
-    let history = History { old, new };
+    let history = History::new(old, new);
     let mut changes = Vec::new();
     for code in DiagCode::ALL {
         if let Some(check) = code.rule().history {

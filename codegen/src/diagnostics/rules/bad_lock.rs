@@ -9,7 +9,7 @@ use crate::source::FileId;
 pub(crate) const RULE: Rule = Rule {
     name: "bad_lock",
     summary: "The lock file `errcat.lock` cannot be read.",
-    explanation: "`errcat.lock` records every code the catalog has published; `errcat generate` writes it and nothing else should. A lock that does not read (a merge conflict, a hand edit) cannot protect anything. Resolve it from version control: take either side of a conflict and run `errcat generate`, which rewrites it from the catalog.",
+    explanation: "`errcat.lock` records every code the catalog has published; `errcat generate` writes it and nothing else should. A lock that does not read (a merge conflict, a hand edit) cannot protect anything, so nothing is generated until it reads. For a merge conflict, take either side: `errcat generate` then rewrites it from the catalog and checks the other side's changes against it. Deleting it starts the record afresh from the catalog as it is, and gives up the protection for codes it no longer lists.",
     example: Some(EXAMPLE),
     lint: None,
     history: None,
@@ -17,18 +17,23 @@ pub(crate) const RULE: Rule = Rule {
 
 /// A lock with a merge conflict left in: E0054.
 const EXAMPLE: &str = r#"#== errcat.lock
-[catalog]
-name = "fixture"
-
-[codes.bad_input]
-numeric = "one thousand"
+{
+  "catalog": {"name": "fixture"},
+  "codes": {
+<<<<<<< HEAD
+    "bad_input": {"lifecycle": "active", "numeric": 1000}
+=======
+    "bad_input": {"lifecycle": "active", "numeric": 1001}
+>>>>>>> feature
+  }
+}
 "#;
 
 /// E0054.
 pub(crate) fn bad_lock(file: FileId, span: Range<usize>, problem: &str) -> Diagnostic {
     Diagnostic::new(DiagCode::BadLock, "the lock file cannot be read")
         .at(file, span, problem.trim().to_string())
-        .help("restore it from version control, then run `errcat generate` to rewrite it from the catalog")
+        .help("restore it from version control (for a merge conflict, take either side), then run `errcat generate`")
 }
 
 #[cfg(test)]

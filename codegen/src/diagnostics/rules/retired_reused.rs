@@ -68,6 +68,9 @@ fn taken(name: &str, record: &Record, live_name: &str, live: &Record) -> Option<
 }
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    if cx.map.retired.is_empty() {
+        return;
+    }
     let snapshot = crate::history::Snapshot::of(cx.model);
     for (i, code) in cx.map.codes.iter().enumerate() {
         let Some(live) = code.lowered.and_then(|_| snapshot.codes.get(&code.name)) else {
