@@ -14,7 +14,9 @@ do not fail unless `--deny warnings` is given (or `Config::deny_warnings`).
 Each code is one rule in `codegen/src/diagnostics/rules/`, which holds its
 text, its check and its tests; this page is generated from them. Each
 example is a change to the [base catalog](#the-base-catalog) below, as a
-`#== file` section that replaces that file.
+`#== file` section that replaces that file (`#== >>file` appends to it).
+The history rules' examples first publish the catalog as changed above a
+`#== +lock` line, writing its `errcat.lock`, then change it again below.
 ";
 
 fn page() -> String {

@@ -218,9 +218,10 @@ fn history_lints(cx: &Lowered<'_>, lock: &Lock, out: &mut Vec<Diagnostic>) {
 }
 
 /// [`EXAMPLE_BASE`] with `patch` applied, as sources: `#== name` replaces
-/// or adds a file, `#== -name` removes one. A line `#== +lock` locks the
-/// catalog as patched so far (writes its `errcat.lock`), so the sections
-/// after it are edits of a published catalog.
+/// or adds a file, `#== >>name` appends to one, `#== -name` removes one. A
+/// line `#== +lock` locks the catalog as patched so far (writes its
+/// `errcat.lock`), so the sections after it are edits of a published
+/// catalog.
 pub fn example_sources(patch: &str) -> Sources {
     let (before, after) = match patch.split_once("#== +lock\n") {
         Some((before, after)) => (before, Some(after)),
@@ -247,7 +248,16 @@ type Files = Vec<(String, Option<String>)>;
 
 fn patched(mut files: Files, patch: &str) -> Files {
     for (name, body) in sections(patch) {
+        let (name, append) = match name.strip_prefix(">>") {
+            Some(name) => (name.to_string(), true),
+            None => (name, false),
+        };
         match files.iter_mut().find(|(n, _)| *n == name) {
+            Some(file) if append => {
+                if let (Some(old), Some(more)) = (&mut file.1, body) {
+                    old.push_str(&more);
+                }
+            }
             Some(file) => file.1 = body,
             None => files.push((name, body)),
         }

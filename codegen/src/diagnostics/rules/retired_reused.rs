@@ -18,21 +18,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 /// A live code takes a tombstone's numeric: E0046.
-const EXAMPLE: &str = r#"#== catalog.toml
-[catalog]
-name = "fixture"
-
-[categories.client]
-title = "Client"
-fault = "client"
-status = 400
-range = [1000, 1999]
-
-[categories.server]
-title = "Server"
-fault = "server"
-status = 500
-range = [2000, 2999]
+const EXAMPLE: &str = r#"#== >>catalog.toml
 
 [retired.legacy_input]
 numeric = 1001

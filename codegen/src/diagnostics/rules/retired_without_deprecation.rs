@@ -30,27 +30,7 @@ message = "The input is too large."
 numeric = 1000
 title = "Bad input"
 message = "The input is bad."
-#== catalog.toml
-[catalog]
-name = "fixture"
-
-[categories.client]
-title = "Client"
-fault = "client"
-status = 400
-range = [1000, 1999]
-
-[categories.server]
-title = "Server"
-fault = "server"
-status = 500
-retry = "standard"
-range = [2000, 2999]
-
-[retry.standard]
-strategy = "backoff"
-initial_ms = 100
-max_delay_ms = 1000
+#== >>catalog.toml
 
 [retired.too_large]
 reason = "Limits are now enforced by the gateway."

@@ -14,21 +14,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 /// A tombstone published in the lock, then dropped: E0044.
-const EXAMPLE: &str = r#"#== catalog.toml
-[catalog]
-name = "fixture"
-
-[categories.client]
-title = "Client"
-fault = "client"
-status = 400
-range = [1000, 1999]
-
-[categories.server]
-title = "Server"
-fault = "server"
-status = 500
-range = [2000, 2999]
+const EXAMPLE: &str = r#"#== >>catalog.toml
 
 [retired.legacy_input]
 numeric = 1001
@@ -38,6 +24,17 @@ reason = "Merged into bad_input."
 [catalog]
 name = "fixture"
 
+[retry.standard]
+strategy = "backoff"
+initial_ms = 100
+max_delay_ms = 1000
+
+[retry.polite]
+strategy = "after_header"
+max_wait_ms = 1000
+initial_ms = 100
+max_delay_ms = 1000
+
 [categories.client]
 title = "Client"
 fault = "client"
@@ -48,6 +45,7 @@ range = [1000, 1999]
 title = "Server"
 fault = "server"
 status = 500
+retry = "standard"
 range = [2000, 2999]
 "#;
 
