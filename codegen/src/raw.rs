@@ -122,6 +122,14 @@ pub struct RawMeta {
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "`false`", "default" = false)))]
     pub case_insensitive: Option<Spanned<bool>>,
+    /// Whether the catalog's codes are also CLI exit codes. `false` leaves
+    /// exit codes out of the docs and the generated Rust, and makes any
+    /// `exit_code` or `[exit_codes]` an error. By default, an HTTP catalog
+    /// documents them, and a catalog with `http = false` when it declares
+    /// `[exit_codes]`.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "`http`, or whether `[exit_codes]` is declared")))]
+    pub cli: Option<Spanned<bool>>,
 }
 
 /// `[envelope]` in catalog.toml.

@@ -110,7 +110,8 @@ struct Code<'a> {
     description: Option<&'a str>,
     solution: Option<&'a str>,
     retry: &'a str,
-    exit_code: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exit_code: Option<u8>,
     #[serde(flatten)]
     client_and_history: Map<String, Value>,
     deprecated: Option<&'a str>,
@@ -252,7 +253,7 @@ fn emit(model: &Model, command: &str) -> String {
                 description: c.description.as_deref(),
                 solution: c.solution.as_deref(),
                 retry: &model.retry_policies[c.retry].name,
-                exit_code: c.exit_code,
+                exit_code: model.meta.cli.then_some(c.exit_code),
                 client_and_history: facts(c, &[Group::Client, Group::History]),
                 deprecated: c.deprecated.as_deref(),
                 replaced_by: c.replaced_by.map(|r| model.codes[r].name.as_str()),

@@ -131,7 +131,7 @@ fn index_page(model: &Model, command: &str) -> String {
     if shows_retry(model) {
         retry_section(&mut out, model);
     }
-    if http || !model.exit_codes.is_empty() {
+    if model.meta.cli {
         exit_code_section(&mut out, model);
     }
     if http {
@@ -566,9 +566,14 @@ fn cross_tool_section(out: &mut String, model: &Model) {
     } else {
         ("", "")
     };
+    let (exit_head, exit_rule) = if model.meta.cli {
+        (" CLI exit code |", " --- |")
+    } else {
+        ("", "")
+    };
     let _ = writeln!(
         out,
-        "| Situation | HTTP status | CLI exit code |{head} Retry | Codes |\n| --- | --- | --- |{rule} --- | --- |"
+        "| Situation | HTTP status |{exit_head}{head} Retry | Codes |\n| --- | --- |{exit_rule}{rule} --- | --- |"
     );
     for category in &model.categories {
         // One row per distinct combination within the category.
@@ -597,8 +602,13 @@ fn cross_tool_section(out: &mut String, model: &Model) {
             let policy = &model.retry_policies[retry];
             let _ = writeln!(
                 out,
-                "| {} | {status} | {exit} |{exception} {} | {} |",
+                "| {} | {status} |{}{exception} {} | {} |",
                 md_table_cell(&category.title),
+                if model.meta.cli {
+                    format!(" {exit} |")
+                } else {
+                    String::new()
+                },
                 retry_short(policy),
                 links.join(", ")
             );
@@ -818,7 +828,7 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         .iter()
         .find(|(c, _)| *c == code.exit_code)
         .map(|(_, m)| format!(" ({})", md_table_cell(m)));
-    if model.meta.http || !model.exit_codes.is_empty() {
+    if model.meta.cli {
         let _ = writeln!(
             out,
             "- **CLI exit code:** {}{}",

@@ -152,7 +152,7 @@ impl Snapshot {
                 fault: Some(code.fault.as_str().into()),
                 status: model.meta.http.then_some(code.status),
                 retry: Some(retry_class(model.retry_of(code)).into()),
-                exit_code: Some(code.exit_code),
+                exit_code: model.meta.cli.then_some(code.exit_code),
                 sdk_exception: code.facts.sdk_exception.clone(),
                 params: code
                     .params

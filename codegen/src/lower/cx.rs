@@ -33,6 +33,8 @@ pub(super) struct Cx<'a> {
     pub identity_pattern: Option<regex_lite::Regex>,
     /// `[catalog] http`: false for catalogs that are not HTTP APIs.
     pub http: bool,
+    /// `[catalog] cli`, as written.
+    pub cli: Option<bool>,
 }
 
 impl Cx<'_> {
@@ -130,6 +132,15 @@ impl Cx<'_> {
     }
 
     pub fn exit_code(&mut self, file: FileId, value: &Int) -> Option<u8> {
+        if self.cli == Some(false) {
+            self.push(diag::invalid_value_because(
+                file,
+                value.span(),
+                "exit_code",
+                "the catalog says `cli = false`: its codes are not exit codes",
+            ));
+            return None;
+        }
         match u8::try_from(*value.get_ref()) {
             Ok(v) => Some(v),
             Err(_) => {

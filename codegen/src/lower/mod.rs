@@ -44,6 +44,7 @@ pub fn lower(
         missing_status: Vec::new(),
         identity_pattern: None,
         http: true,
+        cli: None,
     };
     let (model, map) = lower_catalog(&mut cx, loaded)?;
     diagnostics::run_lints(
@@ -99,6 +100,17 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
     let meta = cx.lower_meta(file, settings.meta.as_ref());
     let envelope = cx.lower_envelope(file, settings.envelope.as_ref());
     let exit_codes = cx.lower_exit_codes(file, &settings.exit_codes);
+    let mut meta = meta;
+    match (cx.cli, settings.exit_codes.first()) {
+        (Some(false), Some((key, _))) => cx.push(diag::invalid_value_because(
+            file,
+            key.span(),
+            "exit_codes",
+            "the catalog says `cli = false`: it has no exit codes to document",
+        )),
+        (None, _) => meta.cli = meta.http || !exit_codes.is_empty(),
+        _ => {}
+    }
     let outputs = settings
         .outputs
         .iter()

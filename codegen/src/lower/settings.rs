@@ -31,6 +31,7 @@ impl Cx<'_> {
                 identity_pattern: None,
                 http: true,
                 case_insensitive: false,
+                cli: true,
             };
         };
         let raw = &entry.body;
@@ -64,7 +65,11 @@ impl Cx<'_> {
         });
         let http = raw.http.as_ref().is_none_or(|h| *h.get_ref());
         self.http = http;
+        let cli = raw.cli.as_ref().map(|c| *c.get_ref());
+        self.cli = cli;
         Meta {
+            // Settled once `[exit_codes]` is read (`lower_catalog`).
+            cli: cli.unwrap_or(http),
             case_insensitive: raw.case_insensitive.as_ref().is_some_and(|c| *c.get_ref()),
             http,
             identity_pattern,

@@ -82,6 +82,8 @@ pub struct Meta {
     pub http: bool,
     /// Whether lookups ignore ASCII case.
     pub case_insensitive: bool,
+    /// Whether the codes are CLI exit codes too (docs and Rust show them).
+    pub cli: bool,
 }
 
 /// The envelope settings.

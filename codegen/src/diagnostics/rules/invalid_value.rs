@@ -80,4 +80,27 @@ mod tests {
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::InvalidValue));
     }
+
+    #[test]
+    fn a_catalog_without_exit_codes_rejects_one_and_documents_none() {
+        let base = crate::diagnostics::EXAMPLE_BASE
+            .split("#== client.toml")
+            .next()
+            .unwrap()
+            .replace("#== catalog.toml\n[catalog]\nname = \"fixture\"\n", "#== catalog.toml\n[catalog]\nname = \"fixture\"\ncli = false\n");
+        assert_eq!(codes_for(&base), []);
+        let with_exit = format!("{base}#== client.toml\n[bad_input]\nnumeric = 1000\ntitle = \"Bad input\"\nmessage = \"The input is bad.\"\nexit_code = 2\n");
+        assert_eq!(codes_for(&with_exit), [DiagCode::InvalidValue]);
+        let sources = crate::diagnostics::example_sources(&base);
+        let compiled = crate::compile(&sources).unwrap();
+        assert!(!compiled.model.meta.cli);
+        let files = crate::generated_files(&compiled.model, "x");
+        for (path, text) in &files {
+            if path.starts_with("docs") {
+                assert!(!text.contains("exit code"), "{}", path.display());
+            }
+        }
+        let rust = crate::emit::rust::emit(&crate::emit::Context::new(&compiled.model, "x"), &Default::default());
+        assert!(!rust.contains("fn exit_code"));
+    }
 }

@@ -278,6 +278,17 @@ impl Items<'_> {
         let rt = self.rt;
         let delivery = fact_accessors(&[Group::Delivery]);
         let client_and_history = fact_accessors(&[Group::Client, Group::History]);
+        let exit_code = if self.model.meta.cli {
+            quote! {
+                /// The exit code a command-line tool uses for this code.
+                #[inline]
+                pub fn exit_code(self) -> u8 {
+                    CODES[self.index() * RECORD + EXIT_CODE]
+                }
+            }
+        } else {
+            TokenStream::new()
+        };
         // A catalog without HTTP has no status or envelope to misuse.
         let (http_status, envelope_accessor) = if self.model.meta.http {
             (
@@ -387,11 +398,7 @@ impl Items<'_> {
                 RETRY_IDEMPOTENT_ONLY[self.retry_index()]
             }
 
-            /// The exit code a command-line tool uses for this code.
-            #[inline]
-            pub fn exit_code(self) -> u8 {
-                CODES[self.index() * RECORD + EXIT_CODE]
-            }
+            #exit_code
 
             /// Short human-readable title.
             #[inline]
