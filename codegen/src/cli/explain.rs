@@ -17,8 +17,7 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
         });
     if found.is_none()
         && let Some(retired) = model.retired.iter().find(|r| {
-            r.name == code
-                || r.record.identities(&r.name).any(|id| id == code)
+            r.record.identities(&r.name).any(|id| id == code)
                 || (r.record.numeric.is_some() && code.parse::<u32>().ok() == r.record.numeric)
         })
     {

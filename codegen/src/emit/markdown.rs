@@ -432,12 +432,11 @@ fn retry_by_status(out: &mut String, model: &Model) {
 
 /// Every retry policy: what it is for, its delays, jitter and attempts.
 fn retry_policies_table(out: &mut String, model: &Model) {
-    let heading = if model.meta.http {
-        "\n### Retry policies\n"
-    } else {
-        ""
-    };
-    let _ = writeln!(out, "{heading}");
+    // Under the guidance table, a heading of its own; alone, none (the
+    // section's heading already says it).
+    if model.meta.http {
+        let _ = writeln!(out, "\n### Retry policies\n");
+    }
     // What each policy is for, as the catalog says it; the column is left
     // out when no policy says.
     let described = model.retry_policies.iter().any(|p| p.description.is_some());
