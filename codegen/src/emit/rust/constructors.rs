@@ -1,47 +1,69 @@
 //! The typed constructors: one `Error` method per code, each a call to a
 //! helper shared by every code with the same param types.
 
-use proc_macro2::Ident;
+use proc_macro2::{Ident, Literal};
 use quote::{format_ident, quote};
 
+use super::literals::doc_lines;
 use super::names::RustNames;
 use super::splice::Splices;
 use super::{RustOptions, ident_of, rt_path};
 use crate::emit::text::md_inline_code;
 use crate::model::{Code, Model};
 
-/// `impl Error { <one typed constructor per code> }`, formatted.
+/// `impl Error { <one typed constructor per code> }` and its helpers,
+/// formatted, each line indented by `indent`.
 pub(super) fn constructors_block(
     model: &Model,
     names: &RustNames,
     options: &RustOptions,
+    indent: &str,
 ) -> String {
-    let mut docs = Splices::default();
+    let rt = rt_path(options);
+    let constructors = Constructors::new();
+    let mut text = String::new();
+    for (i, code) in model.codes.iter().enumerate() {
+        constructors.write(i, code, names, &mut text);
+    }
+    let mut splices = Splices::default();
+    let placeholder = splices.block(text);
     let mut block: syn::ItemImpl = syn::parse_quote! {
         /// Typed constructors, one per code, rendering its message template.
         #[allow(deprecated)]
-        impl Error {}
+        impl Error {
+            #placeholder
+            fn __errcat_block() {}
+        }
     };
-    let rt = rt_path(options);
-    let constructors = Constructors::new();
-    block.items = constructors.items(model, names, &mut docs);
+    if model.codes.is_empty() {
+        block.items.clear();
+    }
     let mut file: syn::File = syn::parse_quote!();
     file.items.push(syn::Item::Impl(block));
     file.items.push(constructors.helpers(model, &rt));
-    docs.apply(&prettyplease::unparse(&file))
+    let mut out = String::new();
+    splices.apply(&prettyplease::unparse(&file), indent, &mut out);
+    out
 }
 
-/// Builds the typed constructors as syn data.
+/// Writes the typed constructors.
 ///
 /// rustc spends a fixed cost on every function, and more on one whose body
 /// builds slices or resolves a path through `Error`. So each constructor is
 /// `#[inline]` (compiled only where it is called) and its body is one call
 /// to a private helper shared by every code with the same param types,
 /// passing the code's index and the arguments as they are.
-struct Constructors {
-    template: syn::ImplItemFn,
-    helper_path: syn::ExprPath,
+pub(super) struct Constructors {
     str_type: syn::Type,
+}
+
+/// The Rust type of a param, as written: `&str` for strings; every other
+/// catalog type name is its Rust primitive.
+fn rust_type_name(ty: crate::model::ParamType) -> &'static str {
+    match ty {
+        crate::model::ParamType::String => "&str",
+        other => other.as_str(),
+    }
 }
 
 /// A helper's name from its param types, e.g. `with_string_f64` or
@@ -55,13 +77,8 @@ fn signature_name(params: &[crate::model::Param]) -> String {
 }
 
 impl Constructors {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Constructors {
-            template: syn::parse_quote!(
-                #[inline]
-                pub fn template() -> Self {}
-            ),
-            helper_path: syn::parse_quote!(__ctor::HELPER),
             str_type: syn::parse_quote!(&str),
         }
     }
@@ -79,81 +96,93 @@ impl Constructors {
         }
     }
 
-    fn items(&self, model: &Model, names: &RustNames, docs: &mut Splices) -> Vec<syn::ImplItem> {
-        (0..model.codes.len())
-            .map(|i| self.item(i, &model.codes[i], names, docs))
-            .collect()
+    /// Appends code `index`'s constructor as prettyplease lays it out
+    /// inside `impl Error`, relative to the impl's items: its doc comment,
+    /// then the function, written directly when every line fits the margin
+    /// (prettyplease then breaks none), else formatted by prettyplease.
+    fn write(&self, index: usize, code: &Code, names: &RustNames, out: &mut String) {
+        for line in doc_lines(&self.doc(index, code, names)) {
+            out.extend(["///", &line, "\n"]);
+        }
+        let direct = self.direct(index, code, names);
+        if super::fits(&direct, 4) {
+            out.push_str(&direct);
+        } else {
+            let item = self.item(index, code, names);
+            out.push_str(&super::format_inner(
+                syn::parse_quote!(impl Error { #item }),
+            ));
+        }
     }
 
-    fn item(
-        &self,
-        index: usize,
-        code: &Code,
-        names: &RustNames,
-        docs: &mut Splices,
-    ) -> syn::ImplItem {
-        let fn_name = &names.constructors[index];
-        let mut inputs = syn::punctuated::Punctuated::new();
-        let mut args = Vec::new();
-        for (p, param_ident) in code.params.iter().zip(&names.params[index]) {
-            let arg = ident_of(param_ident);
-            inputs.push(syn::FnArg::Typed(syn::PatType {
-                attrs: Vec::new(),
-                pat: Box::new(syn::Pat::Ident(syn::PatIdent {
-                    attrs: Vec::new(),
-                    by_ref: None,
-                    mutability: None,
-                    ident: arg.clone(),
-                    subpat: None,
-                })),
-                colon_token: Default::default(),
-                ty: Box::new(self.rust_type(p.ty)),
-            }));
-            args.push(arg);
-        }
-        // `__ctor::HELPER(index, args...)`, built as syn data: parsing it
-        // from tokens for every code took a third of this emitter's time.
-        let mut func = self.helper_path.clone();
-        func.path.segments[1].ident =
-            format_ident!("{}", signature_name(&code.params).to_uppercase());
-        let mut call_args = syn::punctuated::Punctuated::new();
-        call_args.push(syn::Expr::Lit(syn::ExprLit {
-            attrs: Vec::new(),
-            lit: syn::Lit::Int(syn::LitInt::new(
-                &index.to_string(),
-                proc_macro2::Span::call_site(),
-            )),
-        }));
-        for arg in args {
-            call_args.push(syn::Expr::Path(syn::ExprPath {
-                attrs: Vec::new(),
-                qself: None,
-                path: syn::Path::from(arg),
-            }));
-        }
-        let body = syn::Expr::Call(syn::ExprCall {
-            attrs: Vec::new(),
-            func: Box::new(syn::Expr::Path(func)),
-            paren_token: Default::default(),
-            args: call_args,
-        });
-        let doc = format!(
+    fn doc(&self, index: usize, code: &Code, names: &RustNames) -> String {
+        format!(
             "A [`Code::{}`] error (HTTP {}): {}",
             names.code_variants[index],
             code.status,
             md_inline_code(&code.message)
-        );
-        let mut function = self.template.clone();
-        function.attrs.insert(0, docs.doc(&doc));
+        )
+    }
+
+    /// The constructor as prettyplease writes it when no line breaks:
+    /// identifiers from validated names (`ident_of`), the note as a literal
+    /// token, exactly as the syn item below prints them.
+    pub(super) fn direct(&self, index: usize, code: &Code, names: &RustNames) -> String {
+        let mut out = String::from("#[inline]\n");
         if let Some(note) = &code.deprecated {
-            function
-                .attrs
-                .push(syn::parse_quote!(#[deprecated(note = #note)]));
+            out.extend([
+                "#[deprecated(note = ",
+                &Literal::string(note).to_string(),
+                ")]\n",
+            ]);
         }
-        function.sig.ident = ident_of(fn_name);
-        function.sig.inputs = inputs;
-        function.block.stmts = vec![syn::Stmt::Expr(body, None)];
-        syn::ImplItem::Fn(function)
+        let params: Vec<String> = names.params[index]
+            .iter()
+            .map(|p| ident_of(p).to_string())
+            .collect();
+        out.extend([
+            "pub fn ",
+            &ident_of(&names.constructors[index]).to_string(),
+            "(",
+        ]);
+        for (i, (p, name)) in code.params.iter().zip(&params).enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.extend([name.as_str(), ": ", rust_type_name(p.ty)]);
+        }
+        out.extend([
+            ") -> Self {\n    __ctor::",
+            &signature_name(&code.params).to_uppercase(),
+            "(",
+            &index.to_string(),
+        ]);
+        for name in &params {
+            out.extend([", ", name.as_str()]);
+        }
+        out.push_str(")\n}\n");
+        out
+    }
+
+    /// The constructor as syn data (without its doc comment), for
+    /// prettyplease to lay out when it is too long to write directly.
+    pub(super) fn item(&self, index: usize, code: &Code, names: &RustNames) -> syn::ImplItem {
+        let name = ident_of(&names.constructors[index]);
+        let params: Vec<Ident> = names.params[index].iter().map(|p| ident_of(p)).collect();
+        let types = code.params.iter().map(|p| self.rust_type(p.ty));
+        let helper = format_ident!("{}", signature_name(&code.params).to_uppercase());
+        let index = Literal::usize_unsuffixed(index);
+        let deprecated = code
+            .deprecated
+            .as_ref()
+            .map(|note| quote!(#[deprecated(note = #note)]));
+        syn::parse_quote! {
+            #[inline]
+            #deprecated
+            pub fn #name(#(#params: #types),*) -> Self {
+                __ctor::#helper(#index #(, #params)*)
+            }
+        }
     }
 
     /// `mod __ctor`: one helper per distinct param signature in the catalog.

@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::literals::doc_attrs;
+use super::literals::{doc_attrs, doc_lines};
 use super::names::RustNames;
 use super::splice::Splices;
 use super::tables::{Tables, envelope_tokens, layout};
@@ -190,29 +190,26 @@ impl Items<'_> {
             #[repr(#code_repr)]
             pub enum Code {}
         };
-        item.variants = model
-            .codes
-            .iter()
-            .zip(&self.names.code_variants)
-            .map(|(code, variant)| {
-                let mut attrs = vec![splices.doc(&variant_doc(model, code))];
-                if let Some(note) = &code.deprecated {
-                    let note = match code.replaced_by {
-                        Some(r) => {
-                            format!("{} Use `{}` instead.", note.trim_end(), model.codes[r].name)
-                        }
-                        None => note.clone(),
-                    };
-                    attrs.push(syn::parse_quote!(#[deprecated(note = #note)]));
-                }
-                syn::Variant {
-                    attrs,
-                    ident: format_ident!("{}", variant),
-                    fields: syn::Fields::Unit,
-                    discriminant: None,
-                }
-            })
-            .collect();
+        // The variants, thousands of them, are written as one block of
+        // text rather than as syn data for prettyplease (see `splice`).
+        let mut variants = String::new();
+        for (code, variant) in model.codes.iter().zip(&self.names.code_variants) {
+            for line in doc_lines(&variant_doc(model, code)) {
+                variants.extend(["///", &line, "\n"]);
+            }
+            let direct = variant_direct(model, code, variant);
+            if super::fits(&direct, 4) {
+                variants.push_str(&direct);
+            } else {
+                let variant = variant_tokens(model, code, variant);
+                variants.push_str(&super::format_inner(syn::parse_quote!(enum E { #variant })));
+            }
+        }
+        if !model.codes.is_empty() {
+            let placeholder = splices.block(variants);
+            item.variants
+                .push(syn::parse_quote!(#placeholder __errcat_block));
+        }
         syn::Item::Enum(item)
     }
 
@@ -823,6 +820,34 @@ fn category_doc_attrs(c: &crate::model::Category) -> TokenStream {
         doc.push_str(&rustdoc_markdown(d));
     }
     doc_attrs(&doc)
+}
+
+/// A deprecated variant's note: the catalog's, and what replaces it.
+fn deprecation_note(model: &Model, code: &Code) -> Option<String> {
+    code.deprecated.as_ref().map(|note| match code.replaced_by {
+        Some(r) => format!("{} Use `{}` instead.", note.trim_end(), model.codes[r].name),
+        None => note.clone(),
+    })
+}
+
+/// A `Code` variant without its doc comment, as prettyplease writes it when
+/// no line breaks: the note as a literal token, the validated identifier.
+pub(super) fn variant_direct(model: &Model, code: &Code, variant: &str) -> String {
+    let ident = super::ident_of(variant);
+    match deprecation_note(model, code) {
+        Some(note) => format!(
+            "#[deprecated(note = {})]\n{ident},\n",
+            Literal::string(&note)
+        ),
+        None => format!("{ident},\n"),
+    }
+}
+
+/// The same variant as tokens, for prettyplease.
+pub(super) fn variant_tokens(model: &Model, code: &Code, variant: &str) -> TokenStream {
+    let ident = super::ident_of(variant);
+    let attr = deprecation_note(model, code).map(|note| quote!(#[deprecated(note = #note)]));
+    quote!(#attr #ident)
 }
 
 fn variant_doc(model: &Model, code: &Code) -> String {

@@ -136,6 +136,56 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+/// A Rust string literal for `text`, raw (`r#"..."#`, no escaping at all)
+/// when the text has quotes or backslashes that would otherwise need it,
+/// else as [`string_literal`]. Raw strings are what megabytes of docs text
+/// want: no escaping pass for codegen and none for rustc's lexer to undo.
+/// They cannot hold a carriage return or the bidirectional controls rustc
+/// rejects in literals; such text is escaped instead.
+pub fn text_literal(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let worth_it = memchr::memchr2(b'"', b'\\', bytes).is_some();
+    match raw_hashes(bytes) {
+        Some(hashes) if worth_it && raw_can_hold(bytes) => {
+            let hashes = "#".repeat(hashes);
+            let mut out = String::with_capacity(text.len() + 2 * hashes.len() + 3);
+            out.extend(["r", &hashes, "\"", text, "\"", &hashes]);
+            out
+        }
+        _ => string_literal(text),
+    }
+}
+
+/// Whether a raw string can hold `bytes`: no carriage return, and none of
+/// the bidirectional controls U+202A–U+202E and U+2066–U+2069 (UTF-8
+/// `E2 80 AA`–`E2 80 AE`, `E2 81 A6`–`E2 81 A9`).
+fn raw_can_hold(bytes: &[u8]) -> bool {
+    memchr::memchr(b'\r', bytes).is_none()
+        && !memchr::memchr_iter(0xe2, bytes).any(|at| {
+            matches!(
+                bytes.get(at + 1..at + 3),
+                Some([0x80, 0xaa..=0xae] | [0x81, 0xa6..=0xa9])
+            )
+        })
+}
+
+/// The fewest `#` a raw string of `bytes` needs: one more than the longest
+/// run of `#` after a quote in it (none without quotes). `None` past the
+/// 255 rustc allows.
+fn raw_hashes(bytes: &[u8]) -> Option<usize> {
+    let needed = memchr::memchr_iter(b'"', bytes)
+        .map(|quote| {
+            bytes[quote + 1..]
+                .iter()
+                .take_while(|&&b| b == b'#')
+                .count()
+                + 1
+        })
+        .max()
+        .unwrap_or(0);
+    (needed <= 255).then_some(needed)
+}
+
 /// A Rust byte string literal for `bytes`: printable ASCII as itself,
 /// everything else as `\xNN`. Checked against syn's parser in tests.
 pub fn byte_string_literal(bytes: &[u8]) -> String {
@@ -203,6 +253,33 @@ mod tests {
         }
         let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
         round_trip(&all);
+    }
+
+    #[test]
+    fn text_literals_round_trip_through_syn() {
+        for text in [
+            "",
+            "plain, no quotes",
+            "a \"quoted\" text",
+            "ends with a quote\"",
+            "\"# and \"## inside",
+            "back \\ slash\nand\nlines\twith tabs",
+            "\"#####",
+            "cr \r and a \"quote\"",
+            "rtl \u{202e} \"x\"",
+            "nul \0 esc \u{1b} \"q\"",
+        ] {
+            let literal = text_literal(text);
+            let parsed: syn::LitStr =
+                syn::parse_str(&literal).unwrap_or_else(|e| panic!("{literal}: {e}"));
+            assert_eq!(parsed.value(), text, "{literal}");
+        }
+        assert_eq!(text_literal("a \"b\""), "r#\"a \"b\"\"#");
+        assert_eq!(text_literal("\"# x"), "r##\"\"# x\"##");
+        assert_eq!(text_literal("no quote"), "\"no quote\"");
+        assert!(text_literal("\"\r").starts_with('"'));
+        let too_many = format!("\"{}", "#".repeat(255));
+        assert!(text_literal(&too_many).starts_with('"'));
     }
 
     #[test]

@@ -56,44 +56,46 @@ impl Default for RustOptions {
 pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
     let model = cx.model;
     let names = RustNames::new(model);
-    // The typed constructors (the last item) are built and formatted on a
-    // second core while this one does everything else. syn trees are not
-    // `Send`, so the worker hands back text.
-    let (constructors, body) = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| {
-            // Typed constructors build an `Error`, which only an HTTP
-            // catalog has.
-            if options.typed_constructors && model.meta.http {
-                constructors::constructors_block(model, &names, options)
-            } else {
-                String::new()
-            }
-        });
-        let body = module_body(cx, &names, options);
-        (crate::par::join(worker), body)
-    });
-    let mut out = format!(
-        "// {}\n\n",
-        super::generated_header(&options.regenerate_command)
-    );
     // Everything sits in one module whose lints allow what a crate does not
     // use, and is re-exported from there: a crate that includes this file
     // privately (a binary, a private `mod errors`) gets no dead-code
     // warnings, and rustc builds none for thousands of unused items.
-    out.push_str("#[allow(dead_code, unused_imports)]\nmod __errcat {\n");
-    for line in body.lines().chain(constructors.lines()) {
-        if !line.is_empty() {
-            out.push_str("    ");
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
+    const INDENT: &str = "    ";
+    // The typed constructors (the last item) are built and formatted on a
+    // second core while this one does everything else. syn trees are not
+    // `Send`, so the worker hands back text, indented for the module.
+    let (constructors, out) = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            // Typed constructors build an `Error`, which only an HTTP
+            // catalog has.
+            if options.typed_constructors && model.meta.http {
+                constructors::constructors_block(model, &names, options, INDENT)
+            } else {
+                String::new()
+            }
+        });
+        let mut out = format!(
+            "// {}\n\n#[allow(dead_code, unused_imports)]\nmod __errcat {{\n",
+            super::generated_header(&options.regenerate_command)
+        );
+        module_body(cx, &names, options, INDENT, &mut out);
+        (crate::par::join(worker), out)
+    });
+    let mut out = out;
+    out.push_str(&constructors);
     out.push_str("}\n\n#[allow(unused_imports)]\npub use __errcat::*;\n");
     out
 }
 
-/// Everything but the constructors, formatted, placeholders filled in.
-fn module_body(cx: &Context<'_>, names: &RustNames, options: &RustOptions) -> String {
+/// Appends everything but the constructors to `out`, formatted, placeholders
+/// filled in, every line indented by `indent`.
+fn module_body(
+    cx: &Context<'_>,
+    names: &RustNames,
+    options: &RustOptions,
+    indent: &str,
+    out: &mut String,
+) {
     let rt = rt_path(options);
     let mut splices = Splices::default();
     let tables = tables::Tables::build(cx.model, names, cx.sections(), &rt, &mut splices);
@@ -109,29 +111,60 @@ fn module_body(cx: &Context<'_>, names: &RustNames, options: &RustOptions) -> St
     for group in before {
         match syn::parse2::<syn::File>(group) {
             Ok(parsed) => file.items.extend(parsed.items),
-            Err(e) => return tokens_for_fallback(&e),
+            Err(e) => return tokens_for_fallback(&e, indent, out),
         }
     }
     file.items.push(items.code_enum(&mut splices));
     for group in after {
         match syn::parse2::<syn::File>(group) {
             Ok(parsed) => file.items.extend(parsed.items),
-            Err(e) => return tokens_for_fallback(&e),
+            Err(e) => return tokens_for_fallback(&e, indent, out),
         }
     }
-    splices.apply(&prettyplease::unparse(&file))
+    splices.apply(&prettyplease::unparse(&file), indent, out);
 }
 
 /// What a parse failure of errcat's own tokens turns into: a compile error
 /// that names the bug, rather than a panic in a build script. Unreachable
 /// for tokens built by quote from a valid model (the golden tests prove
 /// every fixture parses).
-fn tokens_for_fallback(error: &syn::Error) -> String {
+fn tokens_for_fallback(error: &syn::Error, indent: &str, out: &mut String) {
     debug_assert!(false, "generated tokens do not parse: {error}");
     let message =
         format!("errcat-codegen produced Rust it cannot parse ({error}); please report this bug");
-    format!("compile_error!({});\n", string_literal(&message))
+    out.extend([indent, "compile_error!(", &string_literal(&message), ");\n"]);
 }
+
+/// The lines prettyplease prints for `item` when it is the one item inside
+/// a block (an `impl` or an `enum`), without the block's first and last
+/// lines and with its indentation removed: what a block placeholder
+/// (`splice`) holds where an item is too long to write directly.
+fn format_inner(outer: syn::Item) -> String {
+    let mut file: syn::File = syn::parse_quote!();
+    file.items.push(outer);
+    let formatted = prettyplease::unparse(&file);
+    let mut lines: Vec<&str> = formatted.lines().collect();
+    // The block's own first and last lines.
+    lines.pop();
+    let mut out = String::with_capacity(formatted.len());
+    for line in lines.into_iter().skip(1) {
+        out.push_str(line.strip_prefix("    ").unwrap_or(line));
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether every line of `text`, at `indent` columns, fits within
+/// prettyplease's margin with room to spare, so that prettyplease would
+/// write it as it stands: it breaks only lines that do not fit.
+fn fits(text: &str, indent: usize) -> bool {
+    text.lines()
+        .all(|line| indent + line.chars().count() <= FITS)
+}
+
+/// The widest line the fast paths write as they are; prettyplease's margin
+/// is 89 columns. The tests compare both ways at every width up to it.
+const FITS: usize = 80;
 
 fn rt_path(options: &RustOptions) -> syn::Path {
     syn::parse_str(&options.runtime_path).unwrap_or_else(|_| syn::parse_quote!(::errcat_runtime))
@@ -141,5 +174,105 @@ fn ident_of(name: &str) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
         None => format_ident!("{}", name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A catalog whose constructor signatures and deprecation notes take
+    /// every width from a few columns to past prettyplease's margin.
+    fn wide_catalog() -> crate::Model {
+        let types = ["string", "u32", "u64", "f64", "bool", "i64", "u16", "i32"];
+        let mut codes = String::new();
+        for width in 1..=72 {
+            let name = format!("c{}", "x".repeat(width));
+            let count = width % 6;
+            let params: Vec<String> = (0..count)
+                .map(|p| {
+                    format!(
+                        "p{p}{} = \"{}\"",
+                        "y".repeat(width % 7),
+                        types[(width + p) % 8]
+                    )
+                })
+                .collect();
+            let placeholders: String = (0..count)
+                .map(|p| format!(" {{p{p}{}}}", "y".repeat(width % 7)))
+                .collect();
+            codes.push_str(&format!(
+                "[{name}]\ntitle = \"T\"\nmessage = \"M{placeholders}.\"\nparams = {{ {} }}\n",
+                params.join(", ")
+            ));
+            if width % 2 == 0 {
+                codes.push_str(&format!(
+                    "deprecated = \"{}\"\n",
+                    "n \\\"q\\\" ".repeat(width / 4 + 1)
+                ));
+            }
+            codes.push('\n');
+        }
+        let sources = crate::Sources::from_memory(
+            "catalog",
+            [
+                (
+                    "catalog.toml".to_string(),
+                    "[catalog]\nname = \"wide\"\n\n[categories.c]\ntitle = \"C\"\nfault = \"client\"\nstatus = 400\n"
+                        .to_string(),
+                ),
+                ("c.toml".to_string(), codes),
+            ],
+        );
+        match crate::compile(&sources) {
+            Ok(compiled) => compiled.model,
+            Err(report) => panic!("{}", report.render()),
+        }
+    }
+
+    #[test]
+    fn items_written_directly_are_what_prettyplease_writes() {
+        let model = wide_catalog();
+        let names = RustNames::new(&model);
+        let constructors = constructors::Constructors::new();
+        let (mut direct_count, mut wrapped_count) = (0, 0);
+        for (i, code) in model.codes.iter().enumerate() {
+            let direct = constructors.direct(i, code, &names);
+            let item = constructors.item(i, code, &names);
+            let formatted = format_inner(syn::parse_quote!(impl Error { #item }));
+            let variant = &names.code_variants[i];
+            let direct_variant = items::variant_direct(&model, code, variant);
+            let tokens = items::variant_tokens(&model, code, variant);
+            let formatted_variant = format_inner(syn::parse_quote!(enum E { #tokens }));
+            for (direct, formatted) in [(direct, formatted), (direct_variant, formatted_variant)] {
+                if fits(&direct, 4) {
+                    assert_eq!(direct, formatted);
+                    direct_count += 1;
+                } else if direct != formatted {
+                    // prettyplease broke a line: only long ones are.
+                    assert!(direct.lines().any(|l| l.len() + 4 > 89), "{direct}");
+                    wrapped_count += 1;
+                }
+            }
+        }
+        assert!(
+            direct_count > 60 && wrapped_count > 20,
+            "{direct_count} {wrapped_count}"
+        );
+    }
+
+    #[test]
+    fn the_module_splices_both_ways_of_writing_items() {
+        let model = wide_catalog();
+        let rust = emit(&Context::new(&model, "x"), &RustOptions::default());
+        assert!(!rust.contains(splice::BLOCK_ITEM) && !rust.contains("@errcat-"));
+        // A long note is broken by prettyplease; a short one is written directly.
+        assert!(
+            rust.contains("        #[deprecated(\n            note = "),
+            "{rust}"
+        );
+        assert!(rust.contains("        #[deprecated(note = \"n \\\"q\\\" \")]\n        Cxx,\n"));
+        let file: syn::File = syn::parse_str(&rust).expect("the module parses");
+        assert_eq!(file.items.len(), 2);
     }
 }

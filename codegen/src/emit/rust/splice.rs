@@ -4,14 +4,21 @@
 //! syn and prettyplease are the slow part of emitting tens of thousands of
 //! items, so bulky content stays out of the syntax tree. The tree carries
 //! placeholders instead, and [`Splices::apply`] replaces them in one linear
-//! pass over the formatted text. The contract:
+//! pass over the formatted text, indenting it as it goes. The contract:
 //!
 //! - A *literal* placeholder is an identifier `__errcat_splice_<NAME>` in
 //!   expression position; it is replaced by the literal's text (a string or
-//!   byte string literal built by `literals`).
-//! - A *doc* placeholder is an outer attribute `#[doc = "@errcat-doc:<N>"]`,
-//!   which prettyplease prints as the line `///@errcat-doc:<N>`; that line
-//!   is replaced by the doc comment's lines at the same indentation.
+//!   byte string literal built by `literals`), which may span lines and is
+//!   never indented.
+//! - A *block* placeholder is an item (an enum variant or an impl item)
+//!   named `__errcat_block`, whose outer attribute `#[doc =
+//!   "@errcat-block:<N>"]` prints as `///@errcat-block:<N>`; that line and
+//!   the item's one line after it are replaced by the block's lines at the
+//!   same indentation. A block holds many items (the `Code` variants, the
+//!   typed constructors), each with its doc comment from `doc_lines`, and
+//!   written as prettyplease writes it (`emit::rust::fits`, and the tests
+//!   that compare the two) from validated identifiers and literal tokens,
+//!   or, where a line would not fit, formatted by prettyplease alone.
 //!
 //! Placeholders are made here from counters and fixed names, never from
 //! catalog text; every doc line errcat writes starts with a space, so no
@@ -20,16 +27,18 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::literals::{byte_string_literal, doc_attribute, doc_lines, string_literal};
+use super::literals::{byte_string_literal, doc_attribute, text_literal};
 
 const LITERAL_PREFIX: &str = "__errcat_splice_";
-const DOC_MARKER: &str = "///@errcat-doc:";
+const BLOCK_MARKER: &str = "///@errcat-block:";
+/// The name of the one-line item a block placeholder stands on.
+pub(super) const BLOCK_ITEM: &str = "__errcat_block";
 
 /// The placeholders of one formatted file and what replaces them.
 #[derive(Default)]
 pub(super) struct Splices {
     literals: Vec<(String, String)>,
-    docs: Vec<Vec<String>>,
+    blocks: Vec<String>,
 }
 
 impl Splices {
@@ -40,7 +49,7 @@ impl Splices {
 
     /// A placeholder for a string literal of `text`.
     pub fn text(&mut self, name: &str, text: String) -> TokenStream {
-        self.literal(name, string_literal(&text))
+        self.literal(name, text_literal(&text))
     }
 
     fn literal(&mut self, name: &str, literal: String) -> TokenStream {
@@ -49,39 +58,49 @@ impl Splices {
         quote!(#ident)
     }
 
-    /// A placeholder attribute for the doc comment `text`.
-    pub fn doc(&mut self, text: &str) -> syn::Attribute {
-        self.docs.push(doc_lines(text));
-        doc_attribute(&format!("@errcat-doc:{}", self.docs.len() - 1))
+    /// A placeholder attribute for `lines`, text laid out as prettyplease
+    /// lays out items, relative to the placeholder's indentation. Put it on
+    /// an item named [`BLOCK_ITEM`] that prettyplease prints on one line.
+    pub fn block(&mut self, lines: String) -> syn::Attribute {
+        self.blocks.push(lines);
+        doc_attribute(&format!("@errcat-block:{}", self.blocks.len() - 1))
     }
 
-    /// `formatted` with every placeholder replaced.
-    pub fn apply(&self, formatted: &str) -> String {
+    /// Appends `formatted` to `out` with every placeholder replaced and
+    /// every line but those inside literals indented by `indent`.
+    pub fn apply(&self, formatted: &str, indent: &str, out: &mut String) {
         let extra: usize = self.literals.iter().map(|(_, l)| l.len()).sum::<usize>()
-            + self.docs.iter().map(|d| d.len() * 80).sum::<usize>();
-        let mut out = String::with_capacity(formatted.len() + extra);
-        for line in formatted.split_inclusive('\n') {
-            let trimmed = line.trim_start();
-            let doc = trimmed
-                .strip_prefix(DOC_MARKER)
+            + self.blocks.iter().map(String::len).sum::<usize>();
+        out.reserve(formatted.len() + extra);
+        let marker = |trimmed: &str, prefix: &str| {
+            trimmed
+                .strip_prefix(prefix)
                 .and_then(|rest| rest.trim_end().parse::<usize>().ok())
-                .and_then(|i| self.docs.get(i));
-            match doc {
-                Some(lines) => {
-                    let indent = &line[..line.len() - trimmed.len()];
-                    for doc in lines {
-                        out.push_str(indent);
-                        out.push_str("///");
-                        out.push_str(doc);
-                        out.push('\n');
+        };
+        let mut lines = formatted.split_inclusive('\n');
+        while let Some(line) = lines.next() {
+            let trimmed = line.trim_start();
+            let own_indent = &line[..line.len() - trimmed.len()];
+            if let Some(block) = marker(trimmed, BLOCK_MARKER).and_then(|i| self.blocks.get(i)) {
+                let item = lines.next().unwrap_or_default();
+                debug_assert!(
+                    item.contains(BLOCK_ITEM),
+                    "a block marker stands on {item:?}"
+                );
+                for line in block.split_inclusive('\n') {
+                    if line != "\n" {
+                        out.extend([indent, own_indent]);
                     }
+                    out.push_str(line);
                 }
-                None => self.replace_literals(line, &mut out),
+            } else {
+                if line != "\n" {
+                    out.push_str(indent);
+                }
+                self.replace_literals(line, out);
             }
         }
-        out
     }
-
     fn replace_literals(&self, mut rest: &str, out: &mut String) {
         while let Some(at) = rest.find(LITERAL_PREFIX) {
             out.push_str(&rest[..at]);
@@ -104,26 +123,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn placeholders_are_replaced_in_one_pass() {
+    fn placeholders_are_replaced_and_lines_indented_in_one_pass() {
         let mut splices = Splices::default();
-        let text = splices.text("TEXT", "a \"quoted\" text".into());
-        let doc = splices.doc("First line.\n\nSecond `code`.");
+        let text = splices.text("TEXT", "a \"quoted\"\ntext".into());
+        let block = splices.block("/// First.\nA,\n\n/// Second.\nB,\n".into());
         let item: syn::File = syn::parse_quote! {
-            #doc
             pub static TEXT: &str = #text;
+            pub enum E {
+                #block
+                __errcat_block,
+            }
         };
         let formatted = prettyplease::unparse(&item);
-        assert!(formatted.contains("///@errcat-doc:0"), "{formatted}");
+        assert!(
+            formatted.contains("    ///@errcat-block:0\n    __errcat_block,\n"),
+            "{formatted}"
+        );
+        let mut out = String::new();
+        splices.apply(&formatted, "  ", &mut out);
         assert_eq!(
-            splices.apply(&formatted),
-            "/// First line.\n///\n/// Second `code`.\npub static TEXT: &str = \"a \\\"quoted\\\" text\";\n"
+            out,
+            "  pub static TEXT: &str = r#\"a \"quoted\"\ntext\"#;\n  pub enum E {\n      /// First.\n      A,\n\n      /// Second.\n      B,\n  }\n"
         );
     }
 
     #[test]
     fn unknown_placeholders_and_catalog_text_stay_as_they_are() {
         let splices = Splices::default();
-        let text = "/// @errcat-doc:0\nlet __errcat_splice_NOPE = 1;\n";
-        assert_eq!(splices.apply(text), text);
+        let text = "/// @errcat-block:0\n///@errcat-block:7\nlet __errcat_splice_NOPE = 1;\n";
+        let mut out = String::new();
+        splices.apply(text, "", &mut out);
+        assert_eq!(out, text);
     }
 }
