@@ -4,16 +4,26 @@
 use foldhash::HashMap;
 
 /// All strings of a generated crate in one blob, deduplicated. Each string is
-/// referred to as `offset << 32 | len`; `0` stands for "none".
+/// referred to as `offset << 32 | len`; `0` stands for "none". Keys borrow
+/// the interned text (the model's, the names', the docs sections'), so
+/// interning allocates nothing per string.
 #[derive(Default)]
-pub struct TextBlob {
+pub struct TextBlob<'a> {
     blob: String,
-    seen: HashMap<String, u64>,
+    seen: HashMap<&'a str, u64>,
 }
 
-impl TextBlob {
+impl<'a> TextBlob<'a> {
+    /// An empty blob with room for `bytes` of text.
+    pub fn with_capacity(bytes: usize) -> Self {
+        TextBlob {
+            blob: String::with_capacity(bytes),
+            seen: HashMap::default(),
+        }
+    }
+
     /// The packed reference to `s`; the empty string packs to `0`.
-    pub fn intern(&mut self, s: &str) -> u64 {
+    pub fn intern(&mut self, s: &'a str) -> u64 {
         if s.is_empty() {
             return 0;
         }
@@ -27,13 +37,13 @@ impl TextBlob {
         let packed = ((self.blob.len() as u64) << 32) | s.len() as u64;
         self.blob.push_str(s);
         if dedup {
-            self.seen.insert(s.to_string(), packed);
+            self.seen.insert(s, packed);
         }
         packed
     }
 
     /// `intern` for optional text.
-    pub fn intern_opt(&mut self, s: Option<&str>) -> u64 {
+    pub fn intern_opt(&mut self, s: Option<&'a str>) -> u64 {
         s.map_or(0, |s| self.intern(s))
     }
 

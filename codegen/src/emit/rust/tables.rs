@@ -48,7 +48,11 @@ impl Tables {
         rt: &syn::Path,
         splices: &mut Splices,
     ) -> Tables {
-        let mut blob = TextBlob::default();
+        // The docs sections are most of the text; short texts are a few
+        // hundred bytes a code at most, and room to spare costs nothing.
+        let mut blob = TextBlob::with_capacity(
+            sections.iter().map(String::len).sum::<usize>() + 512 * model.codes.len(),
+        );
         let n = model.codes.len();
         let cat_id = lits(model.categories.iter().map(|c| blob.intern(&c.id)));
         let cat_title = lits(model.categories.iter().map(|c| blob.intern(&c.title)));
