@@ -171,8 +171,8 @@ impl Items<'_> {
 
     /// `enum Code`, built as syn data: with tens of thousands of codes,
     /// parsing its variants from tokens would dominate code generation.
-    /// Variant docs are splice placeholders.
-    pub fn code_enum(&self, splices: &mut Splices) -> syn::Item {
+    /// The variants are `variants`, written by [`variants_block`].
+    pub fn code_enum(&self, splices: &mut Splices, variants: String) -> syn::Item {
         let model = self.model;
         let n = model.codes.len();
         let catalog = &model.meta.name;
@@ -190,21 +190,6 @@ impl Items<'_> {
             #[repr(#code_repr)]
             pub enum Code {}
         };
-        // The variants, thousands of them, are written as one block of
-        // text rather than as syn data for prettyplease (see `splice`).
-        let mut variants = String::new();
-        for (code, variant) in model.codes.iter().zip(&self.names.code_variants) {
-            for line in doc_lines(&variant_doc(model, code)) {
-                variants.extend(["///", &line, "\n"]);
-            }
-            let direct = variant_direct(model, code, variant);
-            if super::fits(&direct, 4) {
-                variants.push_str(&direct);
-            } else {
-                let variant = variant_tokens(model, code, variant);
-                variants.push_str(&super::format_inner(syn::parse_quote!(enum E { #variant })));
-            }
-        }
         if !model.codes.is_empty() {
             let placeholder = splices.block(variants);
             item.variants
@@ -820,6 +805,26 @@ fn category_doc_attrs(c: &crate::model::Category) -> TokenStream {
         doc.push_str(&rustdoc_markdown(d));
     }
     doc_attrs(&doc)
+}
+
+/// The `Code` variants with their docs, thousands of them, as one block of
+/// text rather than as syn data for prettyplease (see `splice`). Built on
+/// the constructors' core, beside the tables.
+pub(super) fn variants_block(model: &Model, names: &RustNames) -> String {
+    let mut variants = String::new();
+    for (code, variant) in model.codes.iter().zip(&names.code_variants) {
+        for line in doc_lines(&variant_doc(model, code)) {
+            variants.extend(["///", &line, "\n"]);
+        }
+        let direct = variant_direct(model, code, variant);
+        if super::fits(&direct, 4) {
+            variants.push_str(&direct);
+        } else {
+            let variant = variant_tokens(model, code, variant);
+            variants.push_str(&super::format_inner(syn::parse_quote!(enum E { #variant })));
+        }
+    }
+    variants
 }
 
 /// A deprecated variant's note: the catalog's, and what replaces it.

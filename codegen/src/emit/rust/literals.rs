@@ -136,23 +136,22 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
-/// A Rust string literal for `text`, raw (`r#"..."#`, no escaping at all)
+/// A Rust string literal for `text`, as three parts written in order: raw
+/// (`r#"`, the text, `"#`: no escaping at all, and the text is not copied)
 /// when the text has quotes or backslashes that would otherwise need it,
-/// else as [`string_literal`]. Raw strings are what megabytes of docs text
-/// want: no escaping pass for codegen and none for rustc's lexer to undo.
-/// They cannot hold a carriage return or the bidirectional controls rustc
-/// rejects in literals; such text is escaped instead.
-pub fn text_literal(text: &str) -> String {
+/// else [`string_literal`] and two empty parts. Raw strings are what
+/// megabytes of docs text want: no escaping pass for codegen and none for
+/// rustc's lexer to undo. They cannot hold a carriage return or the
+/// bidirectional controls rustc rejects in literals; such text is escaped.
+pub fn text_literal(text: String) -> [String; 3] {
     let bytes = text.as_bytes();
     let worth_it = memchr::memchr2(b'"', b'\\', bytes).is_some();
     match raw_hashes(bytes) {
         Some(hashes) if worth_it && raw_can_hold(bytes) => {
             let hashes = "#".repeat(hashes);
-            let mut out = String::with_capacity(text.len() + 2 * hashes.len() + 3);
-            out.extend(["r", &hashes, "\"", text, "\"", &hashes]);
-            out
+            [format!("r{hashes}\""), text, format!("\"{hashes}")]
         }
-        _ => string_literal(text),
+        _ => [string_literal(&text), String::new(), String::new()],
     }
 }
 
@@ -269,17 +268,18 @@ mod tests {
             "rtl \u{202e} \"x\"",
             "nul \0 esc \u{1b} \"q\"",
         ] {
-            let literal = text_literal(text);
+            let literal = text_literal(text.to_string()).concat();
             let parsed: syn::LitStr =
                 syn::parse_str(&literal).unwrap_or_else(|e| panic!("{literal}: {e}"));
             assert_eq!(parsed.value(), text, "{literal}");
         }
-        assert_eq!(text_literal("a \"b\""), "r#\"a \"b\"\"#");
-        assert_eq!(text_literal("\"# x"), "r##\"\"# x\"##");
-        assert_eq!(text_literal("no quote"), "\"no quote\"");
-        assert!(text_literal("\"\r").starts_with('"'));
+        let literal = |text: &str| text_literal(text.to_string()).concat();
+        assert_eq!(literal("a \"b\""), "r#\"a \"b\"\"#");
+        assert_eq!(literal("\"# x"), "r##\"\"# x\"##");
+        assert_eq!(literal("no quote"), "\"no quote\"");
+        assert!(literal("\"\r").starts_with('"'));
         let too_many = format!("\"{}", "#".repeat(255));
-        assert!(text_literal(&too_many).starts_with('"'));
+        assert!(literal(&too_many).starts_with('"'));
     }
 
     #[test]

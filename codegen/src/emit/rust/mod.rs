@@ -61,11 +61,12 @@ pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
     // privately (a binary, a private `mod errors`) gets no dead-code
     // warnings, and rustc builds none for thousands of unused items.
     const INDENT: &str = "    ";
-    // The typed constructors (the last item) are built and formatted on a
-    // second core while this one does everything else. syn trees are not
-    // `Send`, so the worker hands back text, indented for the module.
+    // The typed constructors (the last item) and the `Code` variants' text
+    // are written on other threads while this one builds the tables and
+    // formats the rest. syn trees are not `Send`, so workers hand back text:
+    // the constructors indented for the module.
     let (constructors, out) = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| {
+        let constructors = scope.spawn(|| {
             // Typed constructors build an `Error`, which only an HTTP
             // catalog has.
             if options.typed_constructors && model.meta.http {
@@ -74,12 +75,15 @@ pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
                 String::new()
             }
         });
+        let variants = scope.spawn(|| items::variants_block(model, &names));
         let mut out = format!(
             "// {}\n\n#[allow(dead_code, unused_imports)]\nmod __errcat {{\n",
             super::generated_header(&options.regenerate_command)
         );
-        module_body(cx, &names, options, INDENT, &mut out);
-        (crate::par::join(worker), out)
+        module_body(cx, &names, options, INDENT, &mut out, || {
+            crate::par::join(variants)
+        });
+        (crate::par::join(constructors), out)
     });
     let mut out = out;
     out.push_str(&constructors);
@@ -88,13 +92,15 @@ pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
 }
 
 /// Appends everything but the constructors to `out`, formatted, placeholders
-/// filled in, every line indented by `indent`.
+/// filled in, every line indented by `indent`. `variants` gives the `Code`
+/// variants' text ([`items::variants_block`]) once the tables are built.
 fn module_body(
     cx: &Context<'_>,
     names: &RustNames,
     options: &RustOptions,
     indent: &str,
     out: &mut String,
+    variants: impl FnOnce() -> String,
 ) {
     let rt = rt_path(options);
     let mut splices = Splices::default();
@@ -114,7 +120,7 @@ fn module_body(
             Err(e) => return tokens_for_fallback(&e, indent, out),
         }
     }
-    file.items.push(items.code_enum(&mut splices));
+    file.items.push(items.code_enum(&mut splices, variants()));
     for group in after {
         match syn::parse2::<syn::File>(group) {
             Ok(parsed) => file.items.extend(parsed.items),

@@ -37,24 +37,29 @@ pub(super) const BLOCK_ITEM: &str = "__errcat_block";
 /// The placeholders of one formatted file and what replaces them.
 #[derive(Default)]
 pub(super) struct Splices {
-    literals: Vec<(String, String)>,
+    /// Each literal placeholder, and its literal as parts written in order
+    /// (a raw string's delimiters around the text, which is not copied).
+    literals: Vec<(String, [String; 3])>,
     blocks: Vec<String>,
 }
 
 impl Splices {
     /// A placeholder for a byte string literal of `bytes`.
     pub fn bytes(&mut self, name: &str, bytes: Vec<u8>) -> TokenStream {
-        self.literal(name, byte_string_literal(&bytes))
+        self.literal(
+            name,
+            [byte_string_literal(&bytes), String::new(), String::new()],
+        )
     }
 
     /// A placeholder for a string literal of `text`.
     pub fn text(&mut self, name: &str, text: String) -> TokenStream {
-        self.literal(name, text_literal(&text))
+        self.literal(name, text_literal(text))
     }
 
-    fn literal(&mut self, name: &str, literal: String) -> TokenStream {
+    fn literal(&mut self, name: &str, parts: [String; 3]) -> TokenStream {
         let ident = format_ident!("{}{}", LITERAL_PREFIX, name);
-        self.literals.push((ident.to_string(), literal));
+        self.literals.push((ident.to_string(), parts));
         quote!(#ident)
     }
 
@@ -69,7 +74,11 @@ impl Splices {
     /// Appends `formatted` to `out` with every placeholder replaced and
     /// every line but those inside literals indented by `indent`.
     pub fn apply(&self, formatted: &str, indent: &str, out: &mut String) {
-        let extra: usize = self.literals.iter().map(|(_, l)| l.len()).sum::<usize>()
+        let extra: usize = self
+            .literals
+            .iter()
+            .flat_map(|(_, parts)| parts.iter().map(String::len))
+            .sum::<usize>()
             + self.blocks.iter().map(String::len).sum::<usize>();
         out.reserve(formatted.len() + extra);
         let marker = |trimmed: &str, prefix: &str| {
@@ -109,7 +118,7 @@ impl Splices {
                 .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                 .unwrap_or(tail.len());
             match self.literals.iter().find(|(p, _)| *p == tail[..end]) {
-                Some((_, literal)) => out.push_str(literal),
+                Some((_, parts)) => out.extend(parts.iter().map(String::as_str)),
                 None => out.push_str(&tail[..end]),
             }
             rest = &tail[end..];
