@@ -134,40 +134,12 @@ pub struct Snapshot {
 impl Snapshot {
     /// The state a model describes: its live codes and its tombstones.
     pub fn of(model: &Model) -> Snapshot {
-        let mut codes = BTreeMap::new();
-        for code in &model.codes {
-            let category = model.category_of(code);
-            let record = Record {
-                lifecycle: if code.deprecated.is_some() {
-                    Lifecycle::Deprecated
-                } else {
-                    Lifecycle::Active
-                },
-                identity: Some(code.wire_name.clone()),
-                type_name: Some(crate::ident::upper_camel(&code.symbol())),
-                numeric: code.numeric,
-                aliases: code.aliases.clone(),
-                kind: Some(code.kind.as_str().into()),
-                category: Some(category.id.clone()),
-                fault: Some(code.fault.as_str().into()),
-                status: model.meta.http.then_some(code.status),
-                retry: Some(retry_class(model.retry_of(code)).into()),
-                exit_code: model.meta.cli.then_some(code.exit_code),
-                sdk_exception: code.facts.sdk_exception.clone(),
-                params: code
-                    .params
-                    .iter()
-                    .map(|p| format!("{}: {}", p.name, p.ty.as_str()))
-                    .collect(),
-                title: Some(code.title.clone()),
-                message: Some(code.message.clone()),
-                since: code.history.since.clone(),
-                deprecated_in: code.history.deprecated_in.clone(),
-                retired_in: None,
-                reason: None,
-            };
-            codes.insert(code.name.clone(), record);
-        }
+        // Every build of a locked catalog makes one: thousands of records of
+        // a dozen strings each, built on every core.
+        let records = crate::par::par_map(&model.codes, 1024, |code| {
+            (code.name.clone(), Snapshot::record(model, code))
+        });
+        let mut codes: BTreeMap<String, Record> = records.into_iter().collect();
         for retired in &model.retired {
             codes.insert(retired.name.clone(), retired.record.clone());
         }
@@ -175,6 +147,40 @@ impl Snapshot {
             name: model.meta.name.clone(),
             version: model.meta.version.clone(),
             codes,
+        }
+    }
+
+    /// What a live code promises.
+    fn record(model: &Model, code: &crate::model::Code) -> Record {
+        let category = model.category_of(code);
+        Record {
+            lifecycle: if code.deprecated.is_some() {
+                Lifecycle::Deprecated
+            } else {
+                Lifecycle::Active
+            },
+            identity: Some(code.wire_name.clone()),
+            type_name: Some(crate::ident::upper_camel(&code.symbol())),
+            numeric: code.numeric,
+            aliases: code.aliases.clone(),
+            kind: Some(code.kind.as_str().into()),
+            category: Some(category.id.clone()),
+            fault: Some(code.fault.as_str().into()),
+            status: model.meta.http.then_some(code.status),
+            retry: Some(retry_class(model.retry_of(code)).into()),
+            exit_code: model.meta.cli.then_some(code.exit_code),
+            sdk_exception: code.facts.sdk_exception.clone(),
+            params: code
+                .params
+                .iter()
+                .map(|p| format!("{}: {}", p.name, p.ty.as_str()))
+                .collect(),
+            title: Some(code.title.clone()),
+            message: Some(code.message.clone()),
+            since: code.history.since.clone(),
+            deprecated_in: code.history.deprecated_in.clone(),
+            retired_in: None,
+            reason: None,
         }
     }
 
