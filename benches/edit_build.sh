@@ -6,9 +6,12 @@
 #   bin: `mod errors { include!(...) }` in a binary, private, nothing used.
 #
 # Each consumer is a fresh crate made from the README's recipe, with a
-# synthetic catalog of N codes. It is built once (dependencies and all),
-# then a category file is touched and the build timed; the fastest of
-# REPEAT runs is kept, with the number of warnings cargo printed.
+# synthetic catalog of N codes, generated once by `errcat generate` as a user
+# would (so it has its lock, which every build checks, and a fresh
+# `generated/` folder, which `check_generated` compares on every build). It
+# is built once (dependencies and all), then a category file is touched and
+# the build timed; the fastest of REPEAT runs is kept, with the number of
+# warnings cargo printed.
 #
 # OPT=1 adds the profile setting the README suggests, so that the build
 # script's codegen runs optimized:
@@ -51,7 +54,10 @@ TOML
   cp "$root/Cargo.lock" "$dir/Cargo.lock"
   cat > "$dir/build.rs" <<'RS'
 fn main() -> Result<(), errcat_codegen::Error> {
-    errcat_codegen::Config::new().catalog_dir("catalog").compile()
+    errcat_codegen::Config::new()
+        .catalog_dir("catalog")
+        .check_generated("generated")
+        .compile()
 }
 RS
   if [ "$kind" = lib ]; then
@@ -60,6 +66,7 @@ RS
     printf 'mod errors {\n    include!(concat!(env!("OUT_DIR"), "/errcat.rs"));\n}\n\nfn main() {}\n' > "$dir/src/main.rs"
   fi
   "$errcat" synth --codes "$n" --out "$dir/catalog" > /dev/null
+  "$errcat" generate --catalog "$dir/catalog" --generated "$dir/generated" > /dev/null
   (cd "$dir" && cargo build --quiet --offline > /dev/null 2>&1)
 }
 
