@@ -2,7 +2,6 @@
 //! dashboards) that want the catalog without parsing TOML.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::fields::{Field, Group, Value as FieldValue};
 
@@ -96,7 +95,7 @@ struct Code<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     envelope: Option<&'static str>,
     #[serde(flatten)]
-    delivery: Map<String, Value>,
+    delivery: Facts<'a>,
     numeric: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<u16>,
@@ -113,26 +112,34 @@ struct Code<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     exit_code: Option<u8>,
     #[serde(flatten)]
-    client_and_history: Map<String, Value>,
+    client_and_history: Facts<'a>,
     deprecated: Option<&'a str>,
     replaced_by: Option<&'a str>,
     aliases: &'a [String],
     docs_url: &'a str,
 }
 
-/// The declared facts of `groups`, keyed by their names.
-fn facts(code: &crate::model::Code, groups: &[Group]) -> Map<String, Value> {
-    let mut out = Map::new();
-    for group in groups {
-        for (i, field) in Field::in_group(*group) {
-            let value = match code.facts.value(i) {
-                FieldValue::Count(n) => Value::from(n),
-                FieldValue::Text(t) => t.map_or(Value::Null, Value::from),
-            };
-            out.insert(field.key.into(), value);
+/// The declared facts of `groups`, keyed by their names, serialized as
+/// map entries straight from the model (no map built per code).
+struct Facts<'a> {
+    code: &'a crate::model::Code,
+    groups: &'static [Group],
+}
+
+impl Serialize for Facts<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for group in self.groups {
+            for (i, field) in Field::in_group(*group) {
+                match self.code.facts.value(i) {
+                    FieldValue::Count(n) => map.serialize_entry(field.key, &n)?,
+                    FieldValue::Text(t) => map.serialize_entry(field.key, &t)?,
+                }
+            }
         }
+        map.end()
     }
-    out
 }
 
 fn backoff(b: &crate::model::Backoff) -> Backoff {
@@ -234,7 +241,10 @@ fn emit(model: &Model, command: &str) -> String {
                 wire_name: &c.wire_name,
                 fault: c.fault.as_str(),
                 envelope: model.meta.http.then(|| c.envelope.as_str()),
-                delivery: facts(c, &[Group::Delivery]),
+                delivery: Facts {
+                    code: c,
+                    groups: &[Group::Delivery],
+                },
                 numeric: c.numeric,
                 status: model.meta.http.then_some(c.status),
                 kind: c.kind.as_str(),
@@ -254,7 +264,10 @@ fn emit(model: &Model, command: &str) -> String {
                 solution: c.solution.as_deref(),
                 retry: &model.retry_policies[c.retry].name,
                 exit_code: model.meta.cli.then_some(c.exit_code),
-                client_and_history: facts(c, &[Group::Client, Group::History]),
+                client_and_history: Facts {
+                    code: c,
+                    groups: &[Group::Client, Group::History],
+                },
                 deprecated: c.deprecated.as_deref(),
                 replaced_by: c.replaced_by.map(|r| model.codes[r].name.as_str()),
                 aliases: &c.aliases,
