@@ -54,18 +54,15 @@ impl Default for RustOptions {
 
 /// The generated module, formatted by prettyplease.
 pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
+    // The indentation of everything inside `mod __errcat`.
+    const INDENT: &str = "    ";
     let model = cx.model;
     let names = RustNames::new(model);
-    // Everything sits in one module whose lints allow what a crate does not
-    // use, and is re-exported from there: a crate that includes this file
-    // privately (a binary, a private `mod errors`) gets no dead-code
-    // warnings, and rustc builds none for thousands of unused items.
-    const INDENT: &str = "    ";
     // The typed constructors (the last item) and the `Code` variants' text
     // are written on other threads while this one builds the tables and
     // formats the rest. syn trees are not `Send`, so workers hand back text:
     // the constructors indented for the module.
-    let (constructors, out) = std::thread::scope(|scope| {
+    let (constructors, mut out) = std::thread::scope(|scope| {
         let constructors = scope.spawn(|| {
             // Typed constructors build an `Error`, which only an HTTP
             // catalog has.
@@ -76,6 +73,10 @@ pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
             }
         });
         let variants = scope.spawn(|| items::variants_block(model, &names));
+        // Everything sits in one module whose lints allow what a crate does
+        // not use, and is re-exported from there: a crate that includes this
+        // file privately (a binary, a private `mod errors`) gets no dead-code
+        // warnings, and rustc builds none for thousands of unused items.
         let mut out = format!(
             "// {}\n\n#[allow(dead_code, unused_imports)]\nmod __errcat {{\n",
             super::generated_header(&options.regenerate_command)
@@ -85,7 +86,6 @@ pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
         });
         (crate::par::join(constructors), out)
     });
-    let mut out = out;
     out.push_str(&constructors);
     out.push_str("}\n\n#[allow(unused_imports)]\npub use __errcat::*;\n");
     out
@@ -141,9 +141,9 @@ fn tokens_for_fallback(error: &syn::Error, indent: &str, out: &mut String) {
     out.extend([indent, "compile_error!(", &string_literal(&message), ");\n"]);
 }
 
-/// The lines prettyplease prints for `item` when it is the one item inside
-/// a block (an `impl` or an `enum`), without the block's first and last
-/// lines and with its indentation removed: what a block placeholder
+/// The lines prettyplease prints for the one item inside `outer` (an `impl`
+/// or an `enum` without attributes), without `outer`'s first and last lines
+/// and with the item's indentation removed: what a block placeholder
 /// (`splice`) holds where an item is too long to write directly.
 fn format_inner(outer: syn::Item) -> String {
     let mut file: syn::File = syn::parse_quote!();
