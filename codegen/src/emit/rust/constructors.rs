@@ -4,7 +4,6 @@
 use proc_macro2::{Ident, Literal};
 use quote::{format_ident, quote};
 
-use super::literals::doc_lines;
 use super::names::RustNames;
 use super::splice::Splices;
 use super::{RustOptions, ident_of, rt_path};
@@ -101,18 +100,11 @@ impl Constructors {
     /// then the function, written directly when every line fits the margin
     /// (prettyplease then breaks none), else formatted by prettyplease.
     fn write(&self, index: usize, code: &Code, names: &RustNames, out: &mut String) {
-        for line in doc_lines(&self.doc(index, code, names)) {
-            out.extend(["///", &line, "\n"]);
-        }
         let direct = self.direct(index, code, names);
-        if super::fits(&direct, 4) {
-            out.push_str(&direct);
-        } else {
+        super::write_block_item(out, &self.doc(index, code, names), &direct, || {
             let item = self.item(index, code, names);
-            out.push_str(&super::format_inner(
-                syn::parse_quote!(impl Error { #item }),
-            ));
-        }
+            syn::parse_quote!(impl Error { #item })
+        });
     }
 
     fn doc(&self, index: usize, code: &Code, names: &RustNames) -> String {

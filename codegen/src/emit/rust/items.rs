@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::literals::{doc_attrs, doc_lines};
+use super::literals::doc_attrs;
 use super::names::RustNames;
 use super::splice::Splices;
 use super::tables::{Tables, envelope_tokens, layout};
@@ -813,16 +813,11 @@ fn category_doc_attrs(c: &crate::model::Category) -> TokenStream {
 pub(super) fn variants_block(model: &Model, names: &RustNames) -> String {
     let mut variants = String::new();
     for (code, variant) in model.codes.iter().zip(&names.code_variants) {
-        for line in doc_lines(&variant_doc(model, code)) {
-            variants.extend(["///", &line, "\n"]);
-        }
         let direct = variant_direct(model, code, variant);
-        if super::fits(&direct, 4) {
-            variants.push_str(&direct);
-        } else {
+        super::write_block_item(&mut variants, &variant_doc(model, code), &direct, || {
             let variant = variant_tokens(model, code, variant);
-            variants.push_str(&super::format_inner(syn::parse_quote!(enum E { #variant })));
-        }
+            syn::parse_quote!(enum E { #variant })
+        });
     }
     variants
 }

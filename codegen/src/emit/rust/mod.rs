@@ -160,6 +160,20 @@ fn format_inner(outer: syn::Item) -> String {
     out
 }
 
+/// Appends one item of a block placeholder: its doc comment, then `direct`
+/// (the item as prettyplease writes it when nothing wraps) if it fits, else
+/// what prettyplease makes of the item inside `outer()`.
+fn write_block_item(out: &mut String, doc: &str, direct: &str, outer: impl FnOnce() -> syn::Item) {
+    for line in literals::doc_lines(doc) {
+        out.extend(["///", &line, "\n"]);
+    }
+    if fits(direct, 4) {
+        out.push_str(direct);
+    } else {
+        out.push_str(&format_inner(outer()));
+    }
+}
+
 /// Whether every line of `text`, at `indent` columns, fits within
 /// prettyplease's margin with room to spare, so that prettyplease would
 /// write it as it stands: it breaks only lines that do not fit.
