@@ -16,7 +16,7 @@
 //!   the item's one line after it are replaced by the block's lines at the
 //!   same indentation. A block holds many items (the `Code` variants, the
 //!   typed constructors), each with its doc comment from `doc_lines`, and
-//!   written as prettyplease writes it (`emit::rust::fits`, and the tests
+//!   written as prettyplease writes it (`emit::rust::write_block_item`, and the tests
 //!   that compare the two) from validated identifiers and literal tokens,
 //!   or, where a line would not fit, formatted by prettyplease alone.
 //!
