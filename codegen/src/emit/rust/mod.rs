@@ -176,10 +176,10 @@ fn write_block_item(out: &mut String, doc: &str, direct: &str, outer: impl FnOnc
 
 /// Whether every line of `text`, at `indent` columns, fits within
 /// prettyplease's margin with room to spare, so that prettyplease would
-/// write it as it stands: it breaks only lines that do not fit.
+/// write it as it stands: it breaks only lines that do not fit. Widths are
+/// in bytes, as prettyplease measures them.
 fn fits(text: &str, indent: usize) -> bool {
-    text.lines()
-        .all(|line| indent + line.chars().count() <= FITS)
+    text.lines().all(|line| indent + line.len() <= FITS)
 }
 
 /// The widest line the fast paths write as they are; prettyplease's margin
@@ -230,6 +230,9 @@ mod tests {
                     "deprecated = \"{}\"\n",
                     "n \\\"q\\\" ".repeat(width / 4 + 1)
                 ));
+            } else if width % 4 == 1 {
+                // Wider in bytes than in characters: prettyplease counts bytes.
+                codes.push_str(&format!("deprecated = \"{}\"\n", "\u{fc}".repeat(width)));
             }
             codes.push('\n');
         }
@@ -276,7 +279,7 @@ mod tests {
             }
         }
         assert!(
-            direct_count > 60 && wrapped_count > 20,
+            direct_count > 40 && wrapped_count > 20,
             "{direct_count} {wrapped_count}"
         );
     }
