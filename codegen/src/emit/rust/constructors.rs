@@ -19,7 +19,7 @@ pub(super) fn constructors_block(
     indent: &str,
 ) -> String {
     let rt = rt_path(options);
-    let constructors = Constructors::new();
+    let constructors = Constructors;
     let mut text = String::new();
     for (i, code) in model.codes.iter().enumerate() {
         constructors.write(i, code, names, &mut text);
@@ -52,9 +52,7 @@ pub(super) fn constructors_block(
 /// `#[inline]` (compiled only where it is called) and its body is one call
 /// to a private helper shared by every code with the same param types,
 /// passing the code's index and the arguments as they are.
-pub(super) struct Constructors {
-    str_type: syn::Type,
-}
+pub(super) struct Constructors;
 
 /// The Rust type of a param, as written: `&str` for strings; every other
 /// catalog type name is its Rust primitive.
@@ -63,6 +61,11 @@ fn rust_type_name(ty: crate::model::ParamType) -> &'static str {
         crate::model::ParamType::String => "&str",
         other => other.as_str(),
     }
+}
+
+/// [`rust_type_name`] as a syn type, for the items prettyplease formats.
+fn rust_type(ty: crate::model::ParamType) -> syn::Type {
+    syn::parse_str(rust_type_name(ty)).expect("every param type name is a Rust type")
 }
 
 /// A helper's name from its param types, e.g. `with_string_f64` or
@@ -76,25 +79,6 @@ fn signature_name(params: &[crate::model::Param]) -> String {
 }
 
 impl Constructors {
-    pub(super) fn new() -> Self {
-        Constructors {
-            str_type: syn::parse_quote!(&str),
-        }
-    }
-
-    /// The Rust type of a param: `&str` for strings; every other catalog
-    /// type name is its Rust primitive.
-    fn rust_type(&self, ty: crate::model::ParamType) -> syn::Type {
-        match ty {
-            crate::model::ParamType::String => self.str_type.clone(),
-            _ => syn::Type::Path(syn::TypePath {
-                attrs: Vec::new(),
-                qself: None,
-                path: syn::Path::from(format_ident!("{}", ty.as_str())),
-            }),
-        }
-    }
-
     /// Appends code `index`'s constructor as prettyplease lays it out
     /// inside `impl Error`, relative to the impl's items: its doc comment,
     /// then the function, written directly when every line fits the margin
@@ -161,7 +145,7 @@ impl Constructors {
     pub(super) fn item(&self, index: usize, code: &Code, names: &RustNames) -> syn::ImplItem {
         let name = ident_of(&names.constructors[index]);
         let params: Vec<Ident> = names.params[index].iter().map(|p| ident_of(p)).collect();
-        let types = code.params.iter().map(|p| self.rust_type(p.ty));
+        let types = code.params.iter().map(|p| rust_type(p.ty));
         let helper = format_ident!("{}", signature_name(&code.params).to_uppercase());
         let index = Literal::usize_unsuffixed(index);
         let deprecated = code
@@ -189,7 +173,7 @@ impl Constructors {
         let helpers = signatures.iter().map(|(name, types)| {
             let name = format_ident!("{}", name);
             let params: Vec<Ident> = (0..types.len()).map(|i| format_ident!("a{}", i)).collect();
-            let rust_types: Vec<syn::Type> = types.iter().map(|t| self.rust_type(*t)).collect();
+            let rust_types: Vec<syn::Type> = types.iter().map(|t| rust_type(*t)).collect();
             let values = types.iter().zip(&params).map(|(ty, arg)| match ty {
                 T::String => quote!(#rt::Arg::Str(#arg)),
                 T::U64 => quote!(#rt::Arg::U64(#arg)),
@@ -217,5 +201,25 @@ impl Constructors {
                 #(#helpers)*
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_param_type_is_a_rust_type() {
+        for &ty in crate::model::ParamType::ALL {
+            let parsed = super::rust_type(ty);
+            assert_eq!(prettyplease_type(&parsed), super::rust_type_name(ty));
+        }
+    }
+
+    fn prettyplease_type(ty: &syn::Type) -> String {
+        let item: syn::File = syn::parse_quote!(type T = #ty;);
+        let text = prettyplease::unparse(&item);
+        text.trim_end()
+            .trim_start_matches("type T = ")
+            .trim_end_matches(';')
+            .to_string()
     }
 }

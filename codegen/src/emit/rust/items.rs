@@ -809,7 +809,7 @@ fn category_doc_attrs(c: &crate::model::Category) -> TokenStream {
 
 /// The `Code` variants with their docs, thousands of them, as one block of
 /// text rather than as syn data for prettyplease (see `splice`). Built on
-/// the constructors' core, beside the tables.
+/// a thread of its own while the tables are.
 pub(super) fn variants_block(model: &Model, names: &RustNames) -> String {
     let mut variants = String::new();
     for (code, variant) in model.codes.iter().zip(&names.code_variants) {

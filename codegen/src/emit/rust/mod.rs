@@ -257,7 +257,7 @@ mod tests {
     fn items_written_directly_are_what_prettyplease_writes() {
         let model = wide_catalog();
         let names = RustNames::new(&model);
-        let constructors = constructors::Constructors::new();
+        let constructors = constructors::Constructors;
         let (mut direct_count, mut wrapped_count) = (0, 0);
         for (i, code) in model.codes.iter().enumerate() {
             let direct = constructors.direct(i, code, &names);
