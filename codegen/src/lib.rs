@@ -24,6 +24,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+#[allow(missing_docs)]
+pub mod cli;
 pub mod diagnostics;
 pub mod emit;
 pub mod fields;
@@ -47,9 +51,92 @@ pub use model::Model;
 pub use source::Sources;
 pub use write::FileSet;
 
-/// The command that regenerates the committed `generated/` folder; named in
-/// the `@generated` header of every file in it.
+/// The command that regenerates the committed `generated/` folder of a
+/// project in the default layout (`catalog/` and `generated/` side by side);
+/// [`generate_command`] adds the flags another layout needs. `cargo errcat`
+/// is the `cargo-errcat` binary that `cargo install errcat-codegen` puts
+/// beside `errcat`.
 pub const GENERATE_COMMAND: &str = "cargo errcat generate";
+
+/// The command that records a release in the lock.
+pub const RELEASE_COMMAND: &str = "cargo errcat release";
+
+/// The command that regenerates `generated` from `catalog`, run in the
+/// catalog folder's parent: [`GENERATE_COMMAND`], with `--catalog` and
+/// `--generated` when the folders are not `catalog/` and a `generated/`
+/// beside it. Build scripts and the CLI compute the same text from the same
+/// folders, so the `@generated` headers they compare agree.
+pub fn generate_command(catalog: &Path, generated: &Path) -> String {
+    let catalog = absolute(catalog);
+    let generated = absolute(generated);
+    let Some(base) = catalog.parent() else {
+        return GENERATE_COMMAND.to_string();
+    };
+    let mut command = GENERATE_COMMAND.to_string();
+    let name = catalog
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    if name.as_deref() != Some("catalog") {
+        command.push_str(&format!(
+            " --catalog {}",
+            shell_word(name.as_deref().unwrap_or("."))
+        ));
+    }
+    if generated != base.join("generated") {
+        let relative = relative_to(&generated, base);
+        command.push_str(&format!(" --generated {}", shell_word(&relative)));
+    }
+    command
+}
+
+/// `path` made absolute against the current folder, with `.` and `..`
+/// resolved lexically (the folder may not exist yet).
+fn absolute(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let joined = match std::env::current_dir() {
+        Ok(cwd) if path.is_relative() => cwd.join(path),
+        _ => path.to_path_buf(),
+    };
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` relative to `base` (both absolute), with `/` separators.
+fn relative_to(path: &Path, base: &Path) -> String {
+    let path: Vec<_> = path.components().collect();
+    let base: Vec<_> = base.components().collect();
+    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); base.len() - common];
+    parts.extend(
+        path[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// `text` as one POSIX shell word.
+pub fn shell_word(text: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+=:,@".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
 
 /// A validated catalog, with any warnings found on the way.
 #[derive(Debug)]
@@ -126,19 +213,49 @@ pub fn lock_path(catalog_dir: &Path) -> PathBuf {
     catalog_dir.join(history::lock::LOCK_FILE)
 }
 
-/// The lock file `generate` writes for a model's catalog.
+/// The lock file `errcat release` writes for a model's catalog: its
+/// [`history::Snapshot`], every code as released.
 pub fn lock_text(model: &Model) -> String {
-    history::lock::render(model, GENERATE_COMMAND)
+    history::lock::render(model, RELEASE_COMMAND)
 }
 
-/// Whether the lock file in `catalog_dir` differs from what `generate`
-/// would write (line ends aside).
-pub fn lock_is_stale(catalog_dir: &Path, model: &Model) -> bool {
-    let expected = lock_text(model);
-    match std::fs::read_to_string(lock_path(catalog_dir)) {
-        Ok(found) => found.replace("\r\n", "\n") != expected,
-        Err(_) => true,
+/// Checks that the committed `generated` folder is what `catalog`
+/// produces, in the style of rust-analyzer's `ensure_file_contents`: for a
+/// project's own test. Outside CI a stale folder is rewritten and the call
+/// panics, asking to commit the result; in CI (`CI` set) it only panics.
+///
+/// ```no_run
+/// #[test]
+/// fn generated_is_fresh() {
+///     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+///     errcat_codegen::ensure_fresh(&root.join("catalog"), &root.join("generated"));
+/// }
+/// ```
+pub fn ensure_fresh(catalog: &Path, generated: &Path) {
+    let compiled = compile_dir(catalog, &catalog.display().to_string())
+        .unwrap_or_else(|r| panic!("{}", r.render()));
+    let files = generated_files(&compiled.model, &generate_command(catalog, generated));
+    let stale = write::stale_files(generated, &files);
+    if stale.is_empty() {
+        return;
     }
+    let list: Vec<String> = stale
+        .iter()
+        .map(|s| format!("  {} ({})", generated.join(s.path()).display(), s.label()))
+        .collect();
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "generated files are stale:\n{}\nRun `{}` in `{}` and commit the result.",
+            list.join("\n"),
+            generate_command(catalog, generated),
+            catalog.parent().unwrap_or(catalog).display()
+        );
+    }
+    write::write_all(generated, &files).unwrap_or_else(|e| panic!("{e}"));
+    panic!(
+        "generated files were stale and have been rewritten:\n{}\nCommit the changes.",
+        list.join("\n")
+    );
 }
 
 /// Why code generation failed.
@@ -166,9 +283,13 @@ impl fmt::Display for Error {
 
 impl fmt::Debug for Error {
     /// The rendered diagnostics, so a build script returning
-    /// `Result<(), Error>` fails with a readable report.
+    /// `Result<(), Error>` fails with a readable report after Rust's
+    /// `Error: ` prefix.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\n{self}")
+        match self {
+            Error::Catalog(_) => write!(f, "errcat found problems in the catalog:\n\n{self}"),
+            _ => write!(f, "{self}"),
+        }
     }
 }
 
@@ -289,10 +410,14 @@ impl Config {
         // One compile and one context serve both the Rust and the freshness
         // check of the committed files; the two emit on separate cores.
         let Compiled { model, warnings } = self.compile_catalog(&dir)?;
-        let cx = emit::Context::new(&model, GENERATE_COMMAND);
+        let docs_dir = self.docs_dir.as_ref().map(|d| manifest_dir.join(d));
+        let command = match &docs_dir {
+            Some(docs) => generate_command(&dir, docs),
+            None => GENERATE_COMMAND.to_string(),
+        };
+        let cx = emit::Context::new(&model, &command);
         let (rust, committed) = std::thread::scope(|scope| {
-            let committed = self
-                .docs_dir
+            let committed = docs_dir
                 .as_ref()
                 .map(|_| scope.spawn(|| emit::generate(&cx)));
             let rust = emit::rust::emit(&cx, &self.rust);
@@ -308,13 +433,24 @@ impl Config {
         let out = out_dir.join(&self.out_file);
         write::write_if_changed(&out, &rust).map_err(|e| Error::Io(out.clone(), e))?;
 
-        if let (Some(docs), Some(files)) = (&self.docs_dir, committed) {
-            let stale = write::stale_files(&manifest_dir.join(docs), &files);
+        if let (Some(docs), Some(files)) = (&docs_dir, committed) {
+            let stale = write::stale_files(docs, &files);
             if !stale.is_empty() {
+                // Run where `generate_command` is relative to: the folder
+                // that holds the catalog.
+                let dir = absolute(&dir);
+                let at = dir.parent().unwrap_or(&dir);
+                let place = if at == absolute(&manifest_dir) {
+                    "in this crate's folder".to_string()
+                } else {
+                    format!("in `{}`", at.display())
+                };
                 println!(
-                    "cargo:warning={} generated file(s) under {} are stale (first: {}); run `{GENERATE_COMMAND}`",
+                    "cargo:warning={} generated file{} under {} {} stale (first: {}); run `{command}` {place}",
                     stale.len(),
-                    docs.display(),
+                    if stale.len() == 1 { "" } else { "s" },
+                    self.docs_dir.as_deref().unwrap_or(docs).display(),
+                    if stale.len() == 1 { "is" } else { "are" },
                     stale[0].path().display()
                 );
             }

@@ -114,6 +114,14 @@ impl Sources {
         }
     }
 
+    /// Shows the file `name` as `display` in diagnostics (an edit's copy of
+    /// a file, whose lines are not the file's on disk).
+    pub fn relabel(&mut self, name: &str, display: &str) {
+        if let Some(file) = self.files.iter_mut().find(|f| f.name == name) {
+            file.display = display.to_string();
+        }
+    }
+
     /// Reads every `*.toml` file directly in `dir`. Everything else in the
     /// folder is listed in [`Sources::skipped`] with the reason, so it can
     /// be reported rather than silently ignored. Diagnostics show paths as

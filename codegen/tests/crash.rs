@@ -61,7 +61,8 @@ fn leftovers(parent: &Path) -> Vec<String> {
 
 /// Two synthetic catalogs of `codes` codes in `a/` and `b/` that differ in
 /// every docs URL, so every generated file differs; and their generated
-/// sets, made in `set-a/` and `set-b/`.
+/// sets, each made in `out/` (the headers name the folder), which is then
+/// removed.
 fn two_catalogs(tmp: &Path, codes: &str) -> [BTreeMap<PathBuf, Vec<u8>>; 2] {
     let path = |p: &str| tmp.join(p).display().to_string();
     run(&["synth", "--codes", codes, "--out", &path("a")]);
@@ -71,21 +72,18 @@ fn two_catalogs(tmp: &Path, codes: &str) -> [BTreeMap<PathBuf, Vec<u8>>; 2] {
         let text = text.replace("https://example.com/errors", "https://example.org/errors");
         std::fs::write(tmp.join("b").join(entry.file_name()), text).unwrap();
     }
-    run(&[
-        "generate",
-        "--catalog",
-        &path("a"),
-        "--generated",
-        &path("set-a"),
-    ]);
-    run(&[
-        "generate",
-        "--catalog",
-        &path("b"),
-        "--generated",
-        &path("set-b"),
-    ]);
-    let sets = [snapshot(&tmp.join("set-a")), snapshot(&tmp.join("set-b"))];
+    let mut sets = [BTreeMap::new(), BTreeMap::new()];
+    for (set, catalog) in sets.iter_mut().zip(["a", "b"]) {
+        run(&[
+            "generate",
+            "--catalog",
+            &path(catalog),
+            "--generated",
+            &path("out"),
+        ]);
+        *set = snapshot(&tmp.join("out"));
+        std::fs::remove_dir_all(tmp.join("out")).unwrap();
+    }
     assert_ne!(sets[0], sets[1]);
     sets
 }

@@ -9,11 +9,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use errcat_codegen::{GENERATE_COMMAND, Model, emit, generated_files, write};
+use crate::{GENERATE_COMMAND, Model, emit, generated_files, write};
 use serde_json::json;
 
-use crate::output::{EXIT_FAILURE, Failure, Output};
-use crate::project::Project;
+use crate::cli::output::{EXIT_FAILURE, Failure, Output};
+use crate::cli::project::Project;
 
 /// The mdBook release errcat's book is tested with (CI installs it).
 pub const MDBOOK_VERSION: &str = "0.5.4";

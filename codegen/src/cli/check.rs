@@ -1,46 +1,56 @@
-//! `errcat check`: validate the catalog and fail if the generated folder is stale.
+//! `errcat check`: validate the catalog (against its last release, through
+//! the lock) and fail if the generated folder is stale.
 
-use errcat_codegen::{GENERATE_COMMAND, Model, generated_files, lock_is_stale, lock_path, write};
 use serde_json::json;
 
-use crate::output::{EXIT_FAILURE, Failure, Output};
-use crate::project::Project;
+use crate::cli::output::{EXIT_FAILURE, Failure, Output};
+use crate::cli::project::Project;
+use crate::{Model, generated_files, write};
 
 pub fn run(model: &Model, project: &Project) -> Result<Output, Failure> {
     let generated = &project.generated;
-    let mut text = String::new();
-    let files = generated_files(model, GENERATE_COMMAND);
+    let files = generated_files(model, &project.generate_command());
     let stale = write::stale_files(generated, &files);
-    let lock_stale = lock_is_stale(&project.catalog, model);
-    if stale.is_empty() && !lock_stale {
+    if !stale.is_empty() {
+        let list: Vec<String> = stale
+            .iter()
+            .map(|s| format!("{} ({})", generated.join(s.path()).display(), s.label()))
+            .collect();
+        return Err(Failure::new(
+            EXIT_FAILURE,
+            "stale_generated_files",
+            format!("generated files are stale: {}", list.join(", ")),
+        )
+        .hint(format!(
+            "run `{}` and commit the result",
+            project.hint("generate")
+        )));
+    }
+    let unreleased = super::release::unreleased(model);
+    let mut text = format!(
+        "ok: {}, {} generated file{} up to date\n",
+        super::count(model.codes.len(), "code"),
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    );
+    if !unreleased.is_empty() {
         text.push_str(&format!(
-            "ok: {} codes, {} generated files up to date\n",
-            model.codes.len(),
-            files.len()
-        ));
-        return Ok(Output {
-            exit: 0,
-            text,
-            json: json!({ "codes": model.codes.len(), "stale": [] }),
-        });
-    }
-    let mut list: Vec<String> = stale
-        .iter()
-        .map(|s| format!("{} ({})", generated.join(s.path()).display(), s.label()))
-        .collect();
-    if lock_stale {
-        list.push(format!(
-            "{} (does not record the catalog as it is)",
-            lock_path(&project.catalog).display()
+            "{} since the last release ({}); `{}` records them when you publish\n",
+            super::count(unreleased.len(), "unreleased change"),
+            model.release.as_ref().map_or("none yet".into(), |r| r
+                .version
+                .clone()
+                .unwrap_or_else(|| "unversioned".into())),
+            project.hint("release"),
         ));
     }
-    Err(Failure::new(
-        EXIT_FAILURE,
-        "stale_generated_files",
-        format!("generated files are stale: {}", list.join(", ")),
-    )
-    .hint(format!(
-        "run `{GENERATE_COMMAND}{}` and commit the result",
-        project.flags
-    )))
+    Ok(Output {
+        exit: 0,
+        text,
+        json: json!({
+            "codes": model.codes.len(),
+            "stale": [],
+            "unreleased": unreleased,
+        }),
+    })
 }

@@ -1,19 +1,22 @@
-//! `errcat diff --against <REV | DIR | LOCKFILE>`: every change between an
-//! older state of the catalog and the current one, classified breaking,
+//! `errcat diff --against <REV | DIR | LOCKFILE>`: every change between the
+//! last release as of an older state (the lock at a git revision or in a
+//! folder, or a lock file) and the current catalog, classified breaking,
 //! warning or info, with the version the changes need. Exits 1 on breaking
 //! changes, so `errcat diff --against origin/main` guards a pull request.
+//! Codes that older state had not released yet are free: across any number
+//! of commits inside one unreleased version, an added code is added.
 
 use std::path::Path;
 use std::process::Command;
 
-use errcat_codegen::history::lock::{LOCK_FILE, Lock};
-use errcat_codegen::history::{self, Change, Level, Snapshot, version};
-use errcat_codegen::source::{CATALOG_TOML, FileId};
-use errcat_codegen::{Sources, compile_without_history};
+use crate::history::lock::{LOCK_FILE, Lock};
+use crate::history::{self, Change, Level, Snapshot, version};
+use crate::source::{CATALOG_TOML, FileId};
+use crate::{Sources, compile_without_history};
 use serde_json::json;
 
-use crate::output::{EXIT_FAILURE, EXIT_NOT_FOUND, Failure, Output};
-use crate::project::Project;
+use crate::cli::output::{EXIT_FAILURE, EXIT_NOT_FOUND, Failure, Output};
+use crate::cli::project::Project;
 
 pub fn run(project: &Project, against: &str) -> Result<Output, Failure> {
     let old = old_snapshot(project, against)?;
@@ -57,9 +60,26 @@ fn old_snapshot(project: &Project, against: &str) -> Result<Snapshot, Failure> {
                     format!("`{against}` holds no catalog.toml (nor catalog/catalog.toml)"),
                 )
             })?;
-        return snapshot(read(&dir, &dir.display().to_string())?, against);
+        return released(&read(&dir, &dir.display().to_string())?, against);
     }
-    snapshot(at_revision(&project.catalog, against)?, against)
+    released(&at_revision(&project.catalog, against)?, against)
+}
+
+/// The last release recorded among `sources`: their lock; with no lock,
+/// nothing was released there.
+fn released(sources: &Sources, what: &str) -> Result<Snapshot, Failure> {
+    let Some(lock) = sources.files().iter().position(|f| f.name == LOCK_FILE) else {
+        return Ok(Snapshot::default());
+    };
+    Lock::parse(FileId(lock), &sources.files()[lock].text)
+        .map(|lock| lock.snapshot)
+        .map_err(|(message, _)| {
+            Failure::new(
+                EXIT_FAILURE,
+                "bad_lock",
+                format!("the lock of {what} is not an errcat lock: {message}"),
+            )
+        })
 }
 
 fn read(dir: &Path, display: &str) -> Result<Sources, Failure> {
@@ -164,11 +184,15 @@ fn render(against: &str, old: &Snapshot, new: &Snapshot, changes: &[Change]) -> 
     let needed = version::needed(changes);
     let suggested = history::suggest_version(old.version.as_deref(), changes);
     let version = |v: &Option<String>| v.clone().unwrap_or_else(|| "unversioned".into());
+    let old_label = if old.codes.is_empty() && old.version.is_none() {
+        "nothing released".to_string()
+    } else {
+        version(&old.version)
+    };
 
     let mut text = format!(
-        "{} {} ({against}) → {} (the catalog)\n\n",
+        "{} {old_label} ({against}) → {} (the catalog)\n\n",
         new.name,
-        version(&old.version),
         version(&new.version)
     );
     let name_width = changes

@@ -4,11 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use errcat_codegen::{Compiled, Sources, compile, write};
 use toml_edit::DocumentMut;
 
-use crate::output::{EXIT_FAILURE, Failure};
-use crate::project::Project;
+use crate::{Compiled, Sources, compile, write};
+
+use crate::cli::output::{EXIT_FAILURE, Failure};
+use crate::cli::project::Project;
 
 /// Catalog files being edited, by name; the rest of the folder as it is.
 pub struct Edit<'a> {
@@ -56,6 +57,15 @@ impl<'a> Edit<'a> {
     /// Compiles the catalog with the edits; writes the edited files only if
     /// it is valid (warnings allowed), else nothing and the report.
     pub fn commit(self) -> Result<Compiled, Failure> {
+        let compiled = self.compile()?;
+        self.write()?;
+        Ok(compiled)
+    }
+
+    /// The catalog as it would be with the edits, compiled in memory.
+    /// Diagnostics in an edited file name it `(as edited)`: their lines are
+    /// those of the edit, not of the file on disk.
+    pub fn compile(&self) -> Result<Compiled, Failure> {
         let display = self.project.catalog.display().to_string();
         let on_disk = Sources::read_dir(&self.project.catalog, &display).map_err(|e| {
             Failure::new(
@@ -64,11 +74,7 @@ impl<'a> Edit<'a> {
                 format!("cannot read the catalog: {}", e.error),
             )
         })?;
-        let edited: Vec<(String, String)> = self
-            .files
-            .iter()
-            .map(|(n, d)| (n.clone(), d.to_string()))
-            .collect();
+        let edited = self.edited();
         let mut files: Vec<(String, String)> = on_disk
             .files()
             .iter()
@@ -76,19 +82,34 @@ impl<'a> Edit<'a> {
             .map(|f| (f.name.clone(), f.text.clone()))
             .collect();
         files.extend(edited.iter().cloned());
-        let compiled = compile(&Sources::from_memory(&display, files)).map_err(|report| {
+        let mut sources = Sources::from_memory(&display, files);
+        for (name, _) in &edited {
+            sources.relabel(name, &format!("{} (as edited)", self.path(name).display()));
+        }
+        compile(&sources).map_err(|report| {
             let summary = report.summary();
             Failure {
                 report: Some(Box::new(report)),
                 ..Failure::new(EXIT_FAILURE, "invalid_catalog", summary)
             }
             .hint("nothing was written: the edit would leave the catalog invalid")
-        })?;
-        for (name, text) in &edited {
-            let path = self.path(name);
-            write::write_if_changed(&path, text).map_err(|e| io_failure(&path, e))?;
+        })
+    }
+
+    /// Writes the edited files.
+    pub fn write(&self) -> Result<(), Failure> {
+        for (name, text) in self.edited() {
+            let path = self.path(&name);
+            write::write_if_changed(&path, &text).map_err(|e| io_failure(&path, e))?;
         }
-        Ok(compiled)
+        Ok(())
+    }
+
+    fn edited(&self) -> Vec<(String, String)> {
+        self.files
+            .iter()
+            .map(|(n, d)| (n.clone(), d.to_string()))
+            .collect()
     }
 }
 

@@ -1,12 +1,54 @@
-//! `errcat explain`: print the documentation of one code, as `rustc --explain` does.
+//! `errcat explain`: print the documentation of one code of the catalog,
+//! or of one of errcat's own diagnostics, as `rustc --explain` does.
 
-use errcat_codegen::{Model, emit};
 use serde_json::json;
 
-use crate::output::{EXIT_NOT_FOUND, Failure, Output};
+use crate::cli::ProjectArgs;
+use crate::cli::output::{EXIT_NOT_FOUND, Failure, Output};
+use crate::cli::project::Project;
+use crate::{DiagCode, Model, Sources, compile, emit};
 
-pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
-    let found = model
+/// errcat's explanation of a diagnostic code, when `code` is one and the
+/// catalog (if any loads) has no code of that name, or when `forced`.
+/// `None` hands the name to the catalog.
+pub fn diagnostic(at: &ProjectArgs, code: &str, forced: bool) -> Result<Option<Output>, Failure> {
+    let Some(diag) = DiagCode::parse(code) else {
+        if forced {
+            return Err(Failure::new(
+                EXIT_NOT_FOUND,
+                "unknown_diagnostic",
+                format!("errcat has no diagnostic `{code}`"),
+            )
+            .hint("codes look like E0049, W0026 or N0040; docs/diagnostics.md lists them all"));
+        }
+        return Ok(None);
+    };
+    if !forced && catalog_has(at, code) {
+        return Ok(None);
+    }
+    let text = format!("# {diag}\n\n{}", diag.explanation());
+    Ok(Some(Output {
+        exit: 0,
+        json: json!({ "diagnostic": diag.as_str(), "name": diag.rule().name, "explanation": text }),
+        text,
+    }))
+}
+
+/// Whether the project's catalog, if one is found and compiles, has a code
+/// called `name` (a catalog of compiler-like identities may).
+fn catalog_has(at: &ProjectArgs, name: &str) -> bool {
+    let Ok(project) = Project::locate(at.catalog.as_deref(), at.generated.as_deref()) else {
+        return false;
+    };
+    let display = project.catalog.display().to_string();
+    let Ok(sources) = Sources::read_dir(&project.catalog, &display) else {
+        return false;
+    };
+    compile(&sources).is_ok_and(|c| find(&c.model, name).is_some())
+}
+
+fn find<'m>(model: &'m Model, code: &str) -> Option<&'m crate::model::Code> {
+    model
         .codes
         .iter()
         .find(|c| c.name == code || c.wire_name == code || c.aliases.iter().any(|a| a == code))
@@ -14,7 +56,11 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
             code.parse::<u32>()
                 .ok()
                 .and_then(|n| model.codes.iter().find(|c| c.numeric == Some(n)))
-        });
+        })
+}
+
+pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
+    let found = find(model, code);
     if found.is_none()
         && let Some(retired) = model.retired.iter().find(|r| {
             r.record.identities(&r.name).any(|id| id == code)
@@ -30,7 +76,12 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
     }
     match found {
         Some(c) => {
-            let section = emit::markdown::code_section(model, c);
+            let mut section = emit::markdown::code_section(model, c);
+            if let Some(diag) = DiagCode::parse(code) {
+                section.push_str(&format!(
+                    "\n> errcat's own diagnostic {diag} is `errcat explain --diagnostic {diag}`.\n"
+                ));
+            }
             Ok(Output {
                 exit: 0,
                 json: json!({ "code": c.name, "explanation": section }),
@@ -43,7 +94,7 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
                     .into_iter()
                     .chain(c.aliases.iter().map(String::as_str))
             });
-            let hint = errcat_codegen::diagnostics::did_you_mean(code, names)
+            let hint = crate::diagnostics::did_you_mean(code, names)
                 .map(|s| format!("did you mean `{s}`?"))
                 .unwrap_or_else(|| "see the docs index for every code".into());
             Err(Failure::new(

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use errcat_codegen::write;
+use crate::write;
 use serde_json::json;
 
-use crate::output::{EXIT_FAILURE, Failure, Output};
-use crate::project::Project;
+use crate::cli::output::{EXIT_FAILURE, Failure, Output};
+use crate::cli::project::Project;
 
 pub fn run(project: &Project, check: bool) -> Result<Output, Failure> {
     let mut names: Vec<String> = std::fs::read_dir(&project.catalog)
@@ -49,7 +49,7 @@ pub fn run(project: &Project, check: bool) -> Result<Output, Failure> {
             "unformatted",
             format!("not formatted: {}", changed.join(", ")),
         )
-        .hint(format!("run `errcat fmt{}`", project.flags)));
+        .hint(format!("run `{}`", project.hint("fmt"))));
     }
     for (path, text) in &formatted_files {
         write::write_if_changed(path, text).map_err(|e| io_failure(path, e))?;

@@ -1,12 +1,14 @@
 //! `errcat generate`: validate the catalog and rewrite the generated folder.
+//! It never touches the lock: what it generates is work in progress until
+//! `errcat release` records it.
 
 use std::time::Instant;
 
-use errcat_codegen::{GENERATE_COMMAND, Model, generated_files, lock_path, lock_text, write};
 use serde_json::json;
 
-use crate::output::{EXIT_FAILURE, Failure, Output};
-use crate::project::Project;
+use crate::cli::output::{EXIT_FAILURE, Failure, Output};
+use crate::cli::project::Project;
+use crate::{Model, generated_files, write};
 
 pub fn run(model: &Model, project: &Project, started: Instant) -> Result<Output, Failure> {
     let generated = project.generated.as_path();
@@ -20,22 +22,12 @@ pub fn run(model: &Model, project: &Project, started: Instant) -> Result<Output,
             generated.display()
         ));
     }
-    let files = generated_files(model, GENERATE_COMMAND);
+    let files = generated_files(model, &project.generate_command());
     let changed = write::write_all(generated, &files).map_err(|e| {
         Failure::new(EXIT_FAILURE, "io_error", e.to_string())
             .file(e.path.display().to_string())
             .hint("nothing was changed: the generated folder is as it was")
     })?;
-    // The lock follows the outputs: a run that failed to write them leaves
-    // it as it was, so the next run still compares against what was
-    // published.
-    let lock = lock_path(&project.catalog);
-    let lock_changed = write::write_if_changed(&lock, &lock_text(model)).map_err(|e| {
-        Failure::new(EXIT_FAILURE, "io_error", e.to_string()).file(lock.display().to_string())
-    })?;
-    if lock_changed {
-        text.push_str(&format!("updated {}\n", lock.display()));
-    }
     let mut removed = 0;
     for change in &changed {
         let verb = match change {
@@ -49,9 +41,9 @@ pub fn run(model: &Model, project: &Project, started: Instant) -> Result<Output,
         text.push_str(&format!("{verb} {}\n", path.display()));
     }
     text.push_str(&format!(
-        "{} codes in {} categories; {} of {} generated files changed{} in {:.2} s\n",
-        model.codes.len(),
-        model.categories.len(),
+        "{} in {}; {} of {} generated files changed{} in {:.2} s\n",
+        super::count(model.codes.len(), "code"),
+        super::count(model.categories.len(), "category"),
         changed.len() - removed,
         files.len(),
         if removed > 0 {
@@ -72,7 +64,6 @@ pub fn run(model: &Model, project: &Project, started: Instant) -> Result<Output,
             "codes": model.codes.len(),
             "files": files.len(),
             "changed": changed,
-            "lock_changed": lock_changed,
         }),
     })
 }

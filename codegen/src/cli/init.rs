@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use errcat_codegen::write;
+use crate::write;
 use serde_json::json;
 
-use crate::output::{EXIT_FAILURE, Failure, Output};
+use crate::cli::output::{EXIT_FAILURE, Failure, Output};
 
 const CATALOG: &str = r#"#:schema ../generated/schema/catalog.schema.json
 # The catalog's settings, retry policies and categories. Each category has
@@ -50,10 +50,13 @@ solution = "Correct the field and send the request again."
 "#;
 
 const NEXT_STEPS: &str = r#"Next:
-  1. Edit catalog/*.toml, then run `errcat generate` to write the docs to generated/.
-  2. In Cargo.toml (with errcat cloned beside your crate):
+  1. Edit catalog/*.toml, then `cargo errcat generate` writes the docs to
+     generated/ (`cargo errcat watch` does it on every save).
+  2. In Cargo.toml (with errcat cloned beside your crate); pick the runtime
+     features you use: axum (handlers return the generated Error), reqwest
+     and backon (clients that retry as the catalog says), serde, http:
        [dependencies]
-       errcat-runtime = { path = "../errcat/runtime" }
+       errcat-runtime = { path = "../errcat/runtime", features = ["axum"] }
        [build-dependencies]
        errcat-codegen = { path = "../errcat/codegen", default-features = false }
   3. In build.rs:
@@ -64,7 +67,12 @@ const NEXT_STEPS: &str = r#"Next:
        pub mod errors {
            include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
        }
-  5. In CI: `errcat check` fails while generated/ is stale.
+  5. In CI: `cargo errcat check` fails while generated/ is stale or an edit
+     breaks a released code.
+  6. To publish: `cargo errcat release` picks the version and records
+     catalog/errcat.lock; until then every code is free to change.
+The whole recipe, with an axum handler and a reqwest client: errcat's
+README, "Your own catalog".
 "#;
 
 pub fn run(dir: &Path) -> Result<Output, Failure> {
@@ -112,7 +120,7 @@ fn project_name(dir: &Path) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let name = errcat_codegen::ident::fold_to_snake(&raw);
+    let name = crate::ident::fold_to_snake(&raw);
     let name = name.trim_matches('_').to_string();
     if name.is_empty() {
         "errors".into()

@@ -1,13 +1,13 @@
 //! `errcat new <category> <name>`: appends a code to its category's file,
 //! with the next free numeric of the category and its defaults.
 
-use errcat_codegen::Model;
+use crate::Model;
 use serde_json::json;
 use toml_edit::{Item, Table, value};
 
-use crate::edit::Edit;
-use crate::output::{EXIT_FAILURE, EXIT_NOT_FOUND, Failure, Output};
-use crate::project::Project;
+use crate::cli::edit::Edit;
+use crate::cli::output::{EXIT_FAILURE, EXIT_NOT_FOUND, Failure, Output};
+use crate::cli::project::Project;
 
 pub struct NewCode<'a> {
     pub category: &'a str,
@@ -19,7 +19,7 @@ pub struct NewCode<'a> {
 
 pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output, Failure> {
     let Some(category) = model.categories.iter().find(|c| c.id == new.category) else {
-        let hint = errcat_codegen::diagnostics::did_you_mean(
+        let hint = crate::diagnostics::did_you_mean(
             new.category,
             model.categories.iter().map(|c| c.id.as_str()),
         )
@@ -99,11 +99,10 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
     Ok(Output {
         text: format!(
             "added `{}` (numeric {numeric}) to {}\n\
-             next: edit its title and message, then `{}{}`\n",
+             next: edit its title and message, then `{}`\n",
             new.name,
             project.catalog.join(&file).display(),
-            errcat_codegen::GENERATE_COMMAND,
-            project.flags
+            project.hint("generate"),
         ),
         json: json!({ "code": new.name, "category": category.id, "numeric": numeric, "file": file }),
         exit: 0,

@@ -1,7 +1,7 @@
 //! What a command returns: text and JSON on success, or a failure with its
 //! exit code.
 
-use errcat_codegen::Report;
+use crate::Report;
 use serde_json::Value;
 
 /// Invalid catalog, stale files or another failure.

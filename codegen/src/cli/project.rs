@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::output::{EXIT_FAILURE, Failure};
+use crate::shell_word;
+
+use crate::cli::output::{EXIT_FAILURE, Failure};
 
 /// The file that marks a project whose folders are not the defaults.
 pub const PROJECT_FILE: &str = "errcat.toml";
@@ -40,16 +42,35 @@ impl Project {
             }
         }
         let found = match catalog {
-            Some(_) => None,
+            // A catalog named on the command line has its generated folder
+            // beside it, as in a project found by walking up.
+            Some(catalog) => Some((
+                catalog.to_path_buf(),
+                catalog
+                    .parent()
+                    .map_or_else(|| "generated".into(), |p| p.join("generated")),
+            )),
             None => discover()?,
         };
-        let (found_catalog, found_generated) =
+        let (catalog, found_generated) =
             found.unwrap_or_else(|| ("catalog".into(), "generated".into()));
         Ok(Project {
-            catalog: catalog.map_or(found_catalog, Path::to_path_buf),
+            catalog,
             generated: generated.map_or(found_generated, Path::to_path_buf),
             flags,
         })
+    }
+
+    /// The command the `@generated` headers name: run in the catalog
+    /// folder's parent, it regenerates this project.
+    pub fn generate_command(&self) -> String {
+        crate::generate_command(&self.catalog, &self.generated)
+    }
+
+    /// `cargo errcat <command>` with the flags that find this project from
+    /// the current folder: what a hint tells the user to run.
+    pub fn hint(&self, command: &str) -> String {
+        format!("cargo errcat {command}{}", self.flags)
     }
 }
 
@@ -82,16 +103,6 @@ fn discover() -> Result<Option<(PathBuf, PathBuf)>, Failure> {
         }
     }
     Ok(None)
-}
-
-/// `text` as one shell word.
-fn shell_word(text: &str) -> String {
-    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+=:,@".contains(c);
-    if !text.is_empty() && text.chars().all(plain) {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,14 @@
 //! `errcat retire <code> --reason ...`: removes a code from its category
 //! file and writes its `[retired.<code>]` tombstone into catalog.toml.
 
-use errcat_codegen::Model;
-use errcat_codegen::source::CATALOG_TOML;
+use crate::Model;
+use crate::source::CATALOG_TOML;
 use serde_json::json;
 use toml_edit::{Array, Item, Table, value};
 
-use crate::edit::Edit;
-use crate::output::{EXIT_FAILURE, EXIT_NOT_FOUND, Failure, Output};
-use crate::project::Project;
+use crate::cli::edit::Edit;
+use crate::cli::output::{EXIT_FAILURE, EXIT_NOT_FOUND, Failure, Output};
+use crate::cli::project::Project;
 
 pub fn run(
     model: &Model,
@@ -24,12 +24,10 @@ pub fn run(
         );
     }
     let Some(found) = model.codes.iter().find(|c| c.name == code) else {
-        let hint = errcat_codegen::diagnostics::did_you_mean(
-            code,
-            model.codes.iter().map(|c| c.name.as_str()),
-        )
-        .map(|s| format!("did you mean `{s}`?"))
-        .unwrap_or_else(|| "name a code of the catalog by its name".into());
+        let hint =
+            crate::diagnostics::did_you_mean(code, model.codes.iter().map(|c| c.name.as_str()))
+                .map(|s| format!("did you mean `{s}`?"))
+                .unwrap_or_else(|| "name a code of the catalog by its name".into());
         return Err(Failure::new(
             EXIT_NOT_FOUND,
             "unknown_code",
@@ -38,9 +36,12 @@ pub fn run(
         .hint(hint));
     };
     let category = &model.category_of(found).id;
+    // Unless given, the version is the one being built, or left for the
+    // next `release` to fill when the catalog still says the last release.
     let version = version
         .map(str::to_string)
-        .or_else(|| model.meta.version.clone());
+        .or_else(|| model.building_version());
+    refuse_early(model, project, found, version.as_deref())?;
 
     let mut edit = Edit::new(project);
     let file = format!("{category}.toml");
@@ -86,11 +87,70 @@ pub fn run(
     Ok(Output {
         text: format!(
             "retired `{code}`: removed from {file}, tombstone [retired.{code}] in catalog.toml\n\
-             next: `{}{}` updates the docs and the lock\n",
-            errcat_codegen::GENERATE_COMMAND,
-            project.flags
+             next: `{}` updates the docs; `{}` records it when you publish\n",
+            project.hint("generate"),
+            project.hint("release"),
         ),
         json: json!({ "retired": code, "category": category, "version": version }),
         exit: 0,
     })
+}
+
+/// A retirement the history rules would refuse, said before editing: in
+/// terms of the code as it is on disk, with the version to use.
+fn refuse_early(
+    model: &Model,
+    project: &Project,
+    code: &crate::model::Code,
+    version: Option<&str>,
+) -> Result<(), Failure> {
+    use crate::history::version::{Bump, Version};
+    let name = &code.name;
+    let refused = |message: String, hint: String| {
+        Failure::new(EXIT_FAILURE, "not_deprecated", message).hint(hint)
+    };
+    if code.deprecated.is_none() {
+        return Err(refused(
+            format!("`{name}` is not deprecated"),
+            format!(
+                "deprecate it first: add `deprecated = \"why\"` to `[{name}]` in {}, release that (`{}`), then retire it in a later version",
+                project
+                    .catalog
+                    .join(format!("{}.toml", model.category_of(code).id))
+                    .display(),
+                project.hint("release")
+            ),
+        ));
+    }
+    if !code.history.released {
+        // Never released: nothing to guard, the tombstone only keeps the
+        // name and numeric from reuse.
+        return Ok(());
+    }
+    if !code.history.released_deprecated {
+        return Err(refused(
+            format!("`{name}` is deprecated, but no release has published it deprecated yet"),
+            format!(
+                "clients need one release in which it still works and says it is going away: `{}` first, then retire it",
+                project.hint("release")
+            ),
+        ));
+    }
+    let Some(released_in) = code.history.deprecated_in.as_deref() else {
+        return Ok(());
+    };
+    if version == Some(released_in) {
+        let later = Version::parse(released_in)
+            .map(|v| v.next(Bump::Minor).to_string())
+            .unwrap_or_else(|| "a later version".into());
+        return Err(refused(
+            format!(
+                "`{name}` was deprecated in {released_in}; it cannot be retired in the same version"
+            ),
+            format!(
+                "retire it in a later version: `--version {later}`, or set `version = \"{later}\"` under [catalog]"
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -1,12 +1,12 @@
 //! `errcat synth`: write a synthetic catalog of N codes, for benchmarks.
 
-use errcat_codegen::write;
+use crate::write;
 use serde_json::json;
 
-use crate::output::{EXIT_FAILURE, Failure, Output};
+use crate::cli::output::{EXIT_FAILURE, Failure, Output};
 
 pub fn run(codes: usize, out: &std::path::Path) -> Result<Output, Failure> {
-    let files = errcat_codegen::synth::catalog(codes);
+    let files = crate::synth::catalog(codes);
     for (name, text) in &files {
         write::write_if_changed(&out.join(name), text).map_err(|e| {
             Failure::new(

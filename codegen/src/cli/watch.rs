@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::output::{EXIT_FAILURE, Failure, Output};
-use crate::project::Project;
+use crate::cli::output::{EXIT_FAILURE, Failure, Output};
+use crate::cli::project::Project;
 
 /// How long the catalog must be quiet after a change before a run starts.
 const DEBOUNCE: Duration = Duration::from_millis(200);

@@ -7,7 +7,7 @@ use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Chars};
 
-use super::{Diagnostic, Severity};
+use super::{DiagCode, Diagnostic, Severity};
 use crate::source::Sources;
 
 /// Every problem found in one run, with the sources to render them against.
@@ -105,7 +105,28 @@ impl Report {
         }
         out.push_str(&self.summary());
         out.push('\n');
+        out.push_str(&self.explain_pointer());
         out
+    }
+
+    /// rustc's last line: which codes have an explanation, and the command
+    /// that prints one. Empty for a report without diagnostics.
+    pub fn explain_pointer(&self) -> String {
+        let mut codes: Vec<DiagCode> = self.diagnostics.iter().map(|d| d.code).collect();
+        codes.sort();
+        codes.dedup();
+        match codes.as_slice() {
+            [] => String::new(),
+            [one] => format!("For more information about {one}, try `errcat explain {one}`.\n"),
+            [first, ..] => format!(
+                "Some problems have detailed explanations: {}.\nFor more information about one, try `errcat explain {first}`.\n",
+                codes
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
     }
 
     /// A diagnostic whose primary line is too long to echo (a minified or

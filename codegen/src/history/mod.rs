@@ -384,7 +384,7 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
 }
 
 /// Whether a major version makes a breaking change of `rule` acceptable.
-fn allowed_by_major(rule: DiagCode) -> bool {
+pub(crate) fn allowed_by_major(rule: DiagCode) -> bool {
     !matches!(
         rule,
         DiagCode::RetiredReused | DiagCode::TombstoneDropped | DiagCode::CodeDeleted

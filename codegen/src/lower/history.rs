@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::cx::{Cx, text};
 use crate::history::lock::{self, Lock};
 use crate::history::{Lifecycle, Record};
-use crate::model::{Code, CodeHistory, Meta, Retired};
+use crate::model::{Code, CodeHistory, Meta, Release, Retired, building_version};
 use crate::raw::{Entry, RawRetired};
 use crate::source::FileId;
 
@@ -17,6 +17,7 @@ impl Cx<'_> {
         file: FileId,
         entries: &[Entry<RawRetired>],
         lock: Option<&Lock>,
+        building: Option<String>,
     ) -> (Vec<Retired>, Vec<(String, Range<usize>)>) {
         let mut retired = Vec::new();
         let mut spans = Vec::new();
@@ -56,34 +57,53 @@ impl Cx<'_> {
                 ..Record::default()
             };
             let locked = lock.and_then(|l| l.snapshot.codes.get(&name));
-            let record = lock::tombstone(locked, &reason, text(&raw.version).as_deref(), partial);
+            let version = text(&raw.version)
+                .or_else(|| {
+                    locked
+                        .filter(|r| !r.is_live())
+                        .and_then(|r| r.retired_in.clone())
+                })
+                .or_else(|| building.clone());
+            let record = lock::tombstone(locked, &reason, version.as_deref(), partial);
             retired.push(Retired { name, record });
         }
         (retired, spans)
     }
 }
 
-/// Fills each code's [`CodeHistory`]: `since` as written, else as locked,
-/// else the catalog's version; a deprecated code's `deprecated_in` as
-/// locked, else the catalog's version.
+/// The last release the lock records, if there is a lock.
+pub(super) fn release(lock: Option<&Lock>) -> Option<Release> {
+    lock.map(|l| Release {
+        version: l.snapshot.version.clone(),
+    })
+}
+
+/// Fills each code's [`CodeHistory`]: `since` as written, else as the
+/// lock recorded it at its release, else the version being built (unknown
+/// while the catalog's version is the released one); `deprecated_in`
+/// likewise.
 pub(super) fn resolve(codes: &mut [Code], meta: &Meta, lock: Option<&Lock>) {
+    let building = building_version(meta.version.as_deref(), release(lock).as_ref());
     for code in codes {
-        let locked = lock.and_then(|l| l.snapshot.codes.get(&code.name));
-        let since = code
-            .facts
-            .since
-            .clone()
-            .or_else(|| locked.and_then(|r| r.since.clone()))
-            .or_else(|| meta.version.clone());
+        let locked = lock
+            .and_then(|l| l.snapshot.codes.get(&code.name))
+            .filter(|r| r.is_live());
+        let since = match (&code.facts.since, locked) {
+            (Some(written), _) => Some(written.clone()),
+            (None, Some(r)) => r.since.clone(),
+            (None, None) => building.clone(),
+        };
         let deprecated_in = code.deprecated.as_ref().and_then(|_| {
-            locked
-                .filter(|r| r.lifecycle == Lifecycle::Deprecated)
-                .and_then(|r| r.deprecated_in.clone())
-                .or_else(|| meta.version.clone())
+            match locked.filter(|r| r.lifecycle == Lifecycle::Deprecated) {
+                Some(r) => r.deprecated_in.clone(),
+                None => building.clone(),
+            }
         });
         code.history = CodeHistory {
             since,
             deprecated_in,
+            released: locked.is_some(),
+            released_deprecated: locked.is_some_and(|r| r.lifecycle == Lifecycle::Deprecated),
         };
     }
 }

@@ -219,7 +219,10 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         code.docs_url = settings::docs_url(&meta, &categories[code.category].id, &code.anchor());
     }
     history::resolve(&mut codes, &meta, loaded.lock.as_ref());
-    let (retired, retired_spans) = cx.lower_retired(file, &settings.retired, loaded.lock.as_ref());
+    let release = history::release(loaded.lock.as_ref());
+    let building = crate::model::building_version(meta.version.as_deref(), release.as_ref());
+    let (retired, retired_spans) =
+        cx.lower_retired(file, &settings.retired, loaded.lock.as_ref(), building);
     map.retired = retired_spans;
     map.version = settings
         .meta
@@ -245,6 +248,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         exit_codes,
         outputs,
         retired,
+        release,
     };
     Some((model, map))
 }

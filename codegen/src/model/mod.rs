@@ -38,6 +38,16 @@ pub struct Model {
     /// Codes that left the catalog (`[retired.*]`), by name, each
     /// completed from the lock.
     pub retired: Vec<Retired>,
+    /// The last release, as the lock records it; `None` before the first.
+    pub release: Option<Release>,
+}
+
+/// The last release of a catalog: what `errcat release` recorded in the
+/// lock. Codes it does not list are unreleased and free to change.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Release {
+    /// The version released, when the catalog is versioned.
+    pub version: Option<String>,
 }
 
 /// A retired code: its tombstone.
@@ -51,13 +61,19 @@ pub struct Retired {
 }
 
 /// When a code was added and deprecated: written in the catalog, else
-/// recorded in the lock, else the catalog's version now.
+/// recorded in the lock, else the version being built (the catalog's, when
+/// it is after the last release; unknown until `errcat release` picks it
+/// otherwise).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CodeHistory {
     /// The version that added it.
     pub since: Option<String>,
     /// The version that deprecated it, when deprecated.
     pub deprecated_in: Option<String>,
+    /// Whether the last release published it (the lock lists it).
+    pub released: bool,
+    /// Whether the last release published it as deprecated.
+    pub released_deprecated: bool,
 }
 
 /// Catalog-wide settings.
@@ -297,7 +313,22 @@ pub fn symbol_of(name: &str, condition: Option<&str>) -> String {
     }
 }
 
+/// The version a catalog is building: its own version when that has not
+/// been released (no release yet, or the catalog moved past it), else
+/// `None`: the next release picks it.
+pub fn building_version(version: Option<&str>, released: Option<&Release>) -> Option<String> {
+    match released {
+        Some(r) if r.version.as_deref() == version => None,
+        _ => version.map(str::to_string),
+    }
+}
+
 impl Model {
+    /// The version this catalog is building ([`building_version`]).
+    pub fn building_version(&self) -> Option<String> {
+        building_version(self.meta.version.as_deref(), self.release.as_ref())
+    }
+
     /// The category of a code.
     pub fn category_of(&self, code: &Code) -> &Category {
         &self.categories[code.category]

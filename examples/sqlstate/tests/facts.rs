@@ -138,24 +138,7 @@ fn classes_kinds_and_statuses_follow_postgrest() {
 }
 
 #[test]
-fn generated_outputs_and_lock_are_fresh() {
+fn generated_outputs_are_fresh() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let catalog = root.join("catalog");
-    let compiled = errcat_codegen::compile_dir(&catalog, "catalog")
-        .unwrap_or_else(|r| panic!("{}", r.render()));
-    let files = errcat_codegen::generated_files(&compiled.model, errcat_codegen::GENERATE_COMMAND);
-    let generated = root.join("generated");
-    let stale = errcat_codegen::write::stale_files(&generated, &files);
-    let lock_stale = errcat_codegen::lock_is_stale(&catalog, &compiled.model);
-    if (stale.is_empty() && !lock_stale) || std::env::var_os("CI").is_some() {
-        assert!(
-            stale.is_empty() && !lock_stale,
-            "stale: {stale:?}, lock: {lock_stale}"
-        );
-        return;
-    }
-    errcat_codegen::write::write_all(&generated, &files).unwrap();
-    let lock = errcat_codegen::lock_text(&compiled.model);
-    errcat_codegen::write::write_if_changed(&errcat_codegen::lock_path(&catalog), &lock).unwrap();
-    panic!("examples/sqlstate was stale and has been regenerated; commit it");
+    errcat_codegen::ensure_fresh(&root.join("catalog"), &root.join("generated"));
 }

@@ -138,6 +138,39 @@ impl DiagCode {
     pub fn summary(self) -> &'static str {
         self.rule().summary
     }
+
+    /// The code printed as `s` (`"E0049"`, any letter case).
+    pub fn parse(s: &str) -> Option<DiagCode> {
+        DiagCode::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s))
+    }
+
+    /// The rule's documentation in Markdown, without a heading: name,
+    /// severity, summary, explanation, and the example with what errcat
+    /// prints for it. `docs/diagnostics.md` and `errcat explain E0049`
+    /// print this.
+    pub fn explanation(self) -> String {
+        let rule = self.rule();
+        let mut out = format!(
+            "`{}` · {} · {}\n\n{}\n",
+            rule.name,
+            self.severity().as_str(),
+            rule.summary,
+            rule.explanation
+        );
+        if let Some(example) = rule.example {
+            let rendered = match crate::compile(&example_sources(example)) {
+                Ok(compiled) => compiled.warnings.render(),
+                Err(report) => report.render(),
+            };
+            out.push_str(&format!(
+                "\nExample:\n\n```toml\n{example}```\n\n```text\n{rendered}```\n"
+            ));
+        }
+        out
+    }
 }
 
 /// Runs every lint over a lowered catalog, in code order, then drops the

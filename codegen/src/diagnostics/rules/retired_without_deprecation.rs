@@ -1,6 +1,7 @@
 //! E0048: a code was retired without being deprecated in an earlier version.
 
 use crate::diagnostics::{DiagCode, Rule};
+use crate::history::version::{Bump, Version};
 use crate::history::{Change, History, Lifecycle};
 
 /// E0048.
@@ -41,21 +42,36 @@ fn history(h: &History<'_>, out: &mut Vec<Change>) {
         let Some(new) = h.new.codes.get(name).filter(|r| !r.is_live()) else {
             continue;
         };
-        let same_version = old.deprecated_in.is_some()
-            && old.deprecated_in == new.retired_in.clone().or(h.new.version.clone());
+        // Unknown until the next release, which is after the one that deprecated it.
+        let retired_in = new.retired_in.clone();
+        let same_version = old.deprecated_in.is_some() && old.deprecated_in == retired_in;
         if old.lifecycle == Lifecycle::Deprecated && !same_version {
             continue;
         }
-        let message = if same_version {
-            format!("`{name}` is retired in the version that deprecated it")
+        let change = if same_version {
+            let deprecated = old.deprecated_in.clone().unwrap_or_default();
+            let later = Version::parse(&deprecated)
+                .map(|v| v.next(Bump::Minor).to_string())
+                .unwrap_or_else(|| "a later version".into());
+            Change::of(
+                DiagCode::RetiredWithoutDeprecation,
+                name,
+                format!("`{name}` is retired in {deprecated}, the version that deprecated it"),
+            )
+            .help(format!(
+                "clients need one release in which `{name}` is deprecated: retire it in a later version, e.g. `version = \"{later}\"` under [catalog] (or `errcat retire {name} --version {later}`)"
+            ))
         } else {
-            format!("`{name}` was retired without being deprecated first")
+            Change::of(
+                DiagCode::RetiredWithoutDeprecation,
+                name,
+                format!("`{name}` was retired without being deprecated first"),
+            )
+            .help(format!(
+                "restore `{name}` with `deprecated = \"why\"` and release that (`errcat release`); retire it in a later version"
+            ))
         };
-        out.push(
-            Change::of(DiagCode::RetiredWithoutDeprecation, name, message).help(format!(
-                "restore `{name}` with `deprecated = \"why\"` and publish that; retire it in a later version"
-            )),
-        );
+        out.push(change);
     }
 }
 

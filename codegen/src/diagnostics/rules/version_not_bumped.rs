@@ -8,7 +8,7 @@ use crate::history::{Change, History, Level};
 pub(crate) const RULE: Rule = Rule {
     name: "version_not_bumped",
     summary: "The catalog's version does not follow its changes, or a code's `since` does not match its history.",
-    explanation: "With `[catalog] version` set, the version says what changed, as semver does for crates: breaking changes need a new major version (they are errors otherwise, each with its own code), added codes need at least a new minor version, and the version never goes back. The lock records the version it was written at; while that version is being built, codes may be added to it freely. `since` is filled from the version that added the code and recorded in the lock; a `since` that disagrees with that record is wrong.",
+    explanation: "With `[catalog] version` set, the version says what changed since the last release, as semver does for crates: breaking changes need a new major version (they are errors otherwise, each with its own code), added codes need at least a new minor version, and the version never goes back. The lock records the last release (`errcat release` writes it). While the catalog still says that release's version, the work since is unreleased: codes may be added and changed freely, and `errcat release` picks the next version. Once you set a later version yourself, it must fit the changes. `since` is filled from the version that added the code and recorded in the lock at its release; a `since` that disagrees with that record is wrong.",
     example: Some(EXAMPLE),
     lint: None,
     history: None,
@@ -61,10 +61,14 @@ message = "The input is too large."
 "#;
 
 /// The version rule over the changes the other history rules found: it
-/// needs them all, so `history::compare` calls it last.
+/// needs them all, so `history::compare` calls it last. The old state is
+/// the last release; the catalog's version is either still that release's
+/// (work in progress: anything compatible goes, `errcat release` picks the
+/// next version) or the version being built, which must fit the changes.
 pub(crate) fn version_changes(h: &History<'_>, found: &[Change], out: &mut Vec<Change>) {
     let (old, new) = (h.old.version.as_deref(), h.new.version.as_deref());
-    if let (Some(o), Some(n)) = (old.and_then(Version::parse), new.and_then(Version::parse))
+    let (old_v, new_v) = (old.and_then(Version::parse), new.and_then(Version::parse));
+    if let (Some(o), Some(n)) = (old_v, new_v)
         && n < o
     {
         out.push(
@@ -75,7 +79,7 @@ pub(crate) fn version_changes(h: &History<'_>, found: &[Change], out: &mut Vec<C
             )
             .key("version")
             .values(o, n)
-            .help(format!("a published catalog only moves forward: set a version after {o}")),
+            .help(format!("a released catalog only moves forward: set a version after {o}")),
         );
         return;
     }
@@ -85,10 +89,11 @@ pub(crate) fn version_changes(h: &History<'_>, found: &[Change], out: &mut Vec<C
         .filter(|(name, _)| !h.old.codes.contains_key(*name))
         .map(|(name, _)| name)
         .collect();
-    if bump(old, new) == Some(Bump::Patch)
+    let bumped = bump(old, new);
+    if bumped == Some(Bump::Patch)
         && let Some(first) = added.first()
     {
-        let next = Version::parse(old.unwrap_or_default()).map(|v| v.next(Bump::Minor));
+        let next = old_v.map(|v| v.next(Bump::Minor));
         let others = match added.len() {
             1 => String::new(),
             2 => " and 1 other code".into(),
@@ -108,21 +113,26 @@ pub(crate) fn version_changes(h: &History<'_>, found: &[Change], out: &mut Vec<C
             )),
         );
     }
-    let breaking = found.iter().any(|c| c.level == Level::Breaking);
-    if breaking && bump(old, new).is_some_and(|b| b > Bump::None) {
-        let next = Version::parse(old.unwrap_or_default()).map(|v| v.next(Bump::Major));
-        if let Some(next) = next {
-            out.push(
-                Change::of(
-                    DiagCode::VersionNotBumped,
-                    "",
-                    format!("breaking changes in a {} version", bump(old, new).unwrap_or(Bump::None).as_str()),
-                )
-                .key("version")
-                .values(old.unwrap_or_default(), new.unwrap_or_default())
-                .help(format!("breaking changes need a new major version: `version = \"{next}\"`, or undo them")),
-            );
-        }
+    // Breaking changes a major version would allow, in a version that moved
+    // but not by a major: name the major. (Changes no version allows, such
+    // as a deletion, say what to do instead in their own help.)
+    let allowable = found
+        .iter()
+        .any(|c| c.level == Level::Breaking && c.rule.is_some_and(crate::history::allowed_by_major));
+    if allowable
+        && let Some(b) = bumped.filter(|b| *b > Bump::None && *b < Bump::Major)
+        && let Some(next) = old_v.map(|v| v.next(Bump::Major))
+    {
+        out.push(
+            Change::of(
+                DiagCode::VersionNotBumped,
+                "",
+                format!("breaking changes in a {} version", b.as_str()),
+            )
+            .key("version")
+            .values(old.unwrap_or_default(), new.unwrap_or_default())
+            .help(format!("breaking changes need a new major version: set `version = \"{next}\"`, or undo them")),
+        );
     }
     for (name, old_record, new_record) in h.kept() {
         if let (Some(before), Some(after)) = (&old_record.since, &new_record.since)
@@ -132,21 +142,36 @@ pub(crate) fn version_changes(h: &History<'_>, found: &[Change], out: &mut Vec<C
                 Change::of(DiagCode::VersionNotBumped, name, format!("`since` of `{name}` disagrees with the lock"))
                     .key("since")
                     .values(before, after)
-                    .help(format!("`{name}` was published in {before}: set `since = \"{before}\"` or remove it")),
+                    .help(format!("`{name}` was released in {before}: set `since = \"{before}\"` or remove it")),
             );
         }
     }
-    if let Some(version) = new {
-        for name in added {
-            let since = h.new.codes[name].since.as_deref();
-            if let Some(since) = since.filter(|s| *s != version) {
-                out.push(
-                    Change::of(DiagCode::VersionNotBumped, name, format!("`{name}` is new in {version}, but says `since = \"{since}\"`"))
-                        .key("since")
-                        .values(since, version)
-                        .help(format!("set `since = \"{version}\"`, or remove it: errcat fills it")),
-                );
+    for name in added {
+        let Some(since) = h.new.codes[name].since.as_deref() else {
+            continue;
+        };
+        match (old, new) {
+            // Still at the released version: the code joins a later one.
+            (Some(released), Some(version)) if released == version => {
+                let later = Version::parse(since)
+                    .zip(old_v)
+                    .is_some_and(|(s, o)| s > o);
+                if !later {
+                    out.push(
+                        Change::of(DiagCode::VersionNotBumped, name, format!("`{name}` says `since = \"{since}\"`, but {released} was released without it"))
+                            .key("since")
+                            .values(since, released)
+                            .help("remove `since`: `errcat release` records the version that adds it"),
+                    );
+                }
             }
+            (_, Some(version)) if since != version => out.push(
+                Change::of(DiagCode::VersionNotBumped, name, format!("`{name}` is new in {version}, but says `since = \"{since}\"`"))
+                    .key("since")
+                    .values(since, version)
+                    .help(format!("set `since = \"{version}\"`, or remove it: errcat fills it")),
+            ),
+            _ => {}
         }
     }
 }

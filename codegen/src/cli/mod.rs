@@ -1,6 +1,8 @@
-//! The `errcat` command: validate a catalog, regenerate or check the
-//! committed docs, and explain a code. One module per command; this file
-//! parses arguments, loads the catalog and prints the outcome.
+//! The `errcat` command (and `cargo errcat`): validate a catalog, regenerate
+//! or check the committed docs, and explain a code. One module per command;
+//! this file parses arguments, loads the catalog and prints the outcome.
+//! Both binaries are three lines over [`main`] and [`cargo_main`], so the
+//! CLI is compiled once.
 //!
 //! Exit codes follow the Roboflow CLI convention: 0 success, 1 invalid
 //! catalog or other failure, 2 usage error, 3 not found.
@@ -9,8 +11,8 @@ use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use errcat_codegen::{Report, Sources, compile};
+use crate::{Report, Sources, compile};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 mod book;
@@ -24,6 +26,7 @@ mod init;
 mod new;
 mod output;
 mod project;
+mod release;
 mod retire;
 mod synth;
 mod terminal;
@@ -35,18 +38,11 @@ use output::{EXIT_FAILURE, EXIT_NOT_FOUND, EXIT_USAGE, Failure, Output};
 #[command(
     name = "errcat",
     version,
-    about = "Validate an error catalog and generate code and docs from it"
+    about = "Validate an error catalog and generate code and docs from it",
+    after_help = "The edit loop: edit catalog/*.toml, `errcat generate` (or `errcat watch`), commit. \
+                  To publish: `errcat release`, which records the lock that guards released codes."
 )]
 struct Cli {
-    /// The catalog folder (catalog.toml plus one file per category).
-    /// Default: `catalog/` of the nearest folder at or above this one with
-    /// an `errcat.toml` or a `catalog/catalog.toml`.
-    #[arg(long, global = true, value_name = "DIR")]
-    catalog: Option<PathBuf>,
-    /// The folder of committed generated files. Default: `generated/` beside
-    /// the catalog found, or as `errcat.toml` says.
-    #[arg(long, global = true, value_name = "DIR")]
-    generated: Option<PathBuf>,
     /// When to colour diagnostics and `explain`: on a terminal (`auto`,
     /// unless `NO_COLOR` is set), `always` or `never`.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
@@ -55,11 +51,25 @@ struct Cli {
     /// empty and stderr carries one JSON error object.
     #[arg(long, global = true)]
     json: bool,
-    /// Treat these as errors.
-    #[arg(long, global = true, value_enum, value_name = "WHAT")]
-    deny: Vec<Deny>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Where the project is, for the commands that work on one.
+#[derive(clap::Args, Clone, Default)]
+struct ProjectArgs {
+    /// The catalog folder (catalog.toml plus one file per category).
+    /// Default: `catalog/` of the nearest folder at or above this one with
+    /// an `errcat.toml` or a `catalog/catalog.toml`.
+    #[arg(long, value_name = "DIR")]
+    catalog: Option<PathBuf>,
+    /// The folder of committed generated files. Default: `generated/` beside
+    /// the catalog, or as `errcat.toml` says.
+    #[arg(long, value_name = "DIR")]
+    generated: Option<PathBuf>,
+    /// Treat these as errors.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    deny: Vec<Deny>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,15 +102,41 @@ enum Deny {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate the catalog and rewrite the generated folder.
+    /// Validate the catalog and rewrite the generated folder. The lock is
+    /// left alone: `release` records it.
     Generate {
         /// Keep running: regenerate whenever a catalog file is saved,
-        /// reporting each run, until interrupted.
+        /// reporting each run, until interrupted (the same as `watch`).
         #[arg(long)]
         watch: bool,
+        #[command(flatten)]
+        at: ProjectArgs,
     },
-    /// Validate the catalog and fail if the generated folder is stale.
-    Check,
+    /// Regenerate whenever a catalog file is saved, until interrupted.
+    Watch {
+        #[command(flatten)]
+        at: ProjectArgs,
+    },
+    /// Validate the catalog (against its last release) and fail if the
+    /// generated folder is stale.
+    Check {
+        #[command(flatten)]
+        at: ProjectArgs,
+    },
+    /// Publish: pick the version the changes since the last release need
+    /// (or check the one given), write it into catalog.toml, regenerate,
+    /// and record every code in the lock. Released codes are then guarded.
+    Release {
+        /// The version to release (default: the catalog's, if it moved past
+        /// the last release; else the next one the changes need).
+        #[arg(long)]
+        version: Option<String>,
+        /// Say what would be released; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        at: ProjectArgs,
+    },
     /// Build the docs site with mdBook (the catalog must set `book = true`
     /// under `[outputs]`).
     Book {
@@ -111,23 +147,35 @@ enum Command {
         /// beside the generated folder).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        at: ProjectArgs,
     },
-    /// Print the documentation of one code, as `rustc --explain` does.
+    /// Print the documentation of one code of the catalog, or of one of
+    /// errcat's own diagnostics (`errcat explain E0049`), as `rustc
+    /// --explain` does.
     Explain {
-        /// A code name, alias or numeric code.
+        /// A code name, alias or numeric code, or a diagnostic code.
         code: String,
+        /// Explain errcat's diagnostic of that code, even if the catalog has
+        /// a code of the same name.
+        #[arg(long)]
+        diagnostic: bool,
         /// Print the Markdown as it is, even on a terminal.
         #[arg(long)]
         markdown: bool,
+        #[command(flatten)]
+        at: ProjectArgs,
     },
     /// Compare the catalog with an older state of it: every change, breaking,
     /// warning or info, and the version they need. Exits 1 on breaking
     /// changes.
     Diff {
-        /// A git revision (`origin/main`, `v1.2.0`), a catalog folder, or an
-        /// `errcat.lock` file.
+        /// A git revision (`origin/main`, `v1.2.0`), whose last release (its
+        /// lock) is compared; a catalog folder; or an `errcat.lock` file.
         #[arg(long, value_name = "REV|DIR|LOCKFILE")]
         against: String,
+        #[command(flatten)]
+        at: ProjectArgs,
     },
     /// Append a code to a category's file, with the category's next free
     /// numeric (tombstones count as taken); comments and layout are kept.
@@ -145,20 +193,23 @@ enum Command {
         /// Its numeric code (default: the next free one of the category).
         #[arg(long)]
         numeric: Option<u32>,
+        #[command(flatten)]
+        at: ProjectArgs,
     },
     /// Retire a code: remove it from its category file and write its
     /// `[retired.<code>]` tombstone, which keeps its name, numeric and
-    /// aliases from reuse. The code must have been deprecated in an earlier
-    /// version.
+    /// aliases from reuse. The code must have been released as deprecated.
     Retire {
         /// The code's name.
         code: String,
         /// Why it is retired (shown in the docs).
         #[arg(long)]
         reason: String,
-        /// The version that retires it (default: the catalog's version).
+        /// The version that retires it (default: the next release's).
         #[arg(long)]
         version: Option<String>,
+        #[command(flatten)]
+        at: ProjectArgs,
     },
     /// Format the catalog files canonically, keeping comments (taplo's
     /// formatter, as in editors).
@@ -166,6 +217,8 @@ enum Command {
         /// Change nothing; exit 1 if a file is not formatted.
         #[arg(long)]
         check: bool,
+        #[command(flatten)]
+        at: ProjectArgs,
     },
     /// Write a first catalog to edit, and print the lines that build it.
     Init {
@@ -173,7 +226,10 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
-    /// Print a shell completion script, e.g. `errcat completions bash`.
+    /// Print a shell completion script. Install it with, for example,
+    /// `errcat completions bash > ~/.local/share/bash-completion/completions/errcat`,
+    /// `errcat completions zsh > ~/.zfunc/_errcat` (with `~/.zfunc` in
+    /// `fpath`), or `errcat completions fish > ~/.config/fish/completions/errcat.fish`.
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
@@ -189,8 +245,52 @@ enum Command {
     },
 }
 
-fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+impl Command {
+    /// The project flags of a command that works on a project.
+    fn at(&self) -> Option<&ProjectArgs> {
+        match self {
+            Command::Generate { at, .. }
+            | Command::Watch { at }
+            | Command::Check { at }
+            | Command::Release { at, .. }
+            | Command::Book { at, .. }
+            | Command::Explain { at, .. }
+            | Command::Diff { at, .. }
+            | Command::New { at, .. }
+            | Command::Retire { at, .. }
+            | Command::Fmt { at, .. } => Some(at),
+            Command::Init { .. } | Command::Completions { .. } | Command::Synth { .. } => None,
+        }
+    }
+}
+
+/// `1 code`, `2 codes`; `1 category`, `2 categories`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
+/// The `errcat` binary.
+pub fn main() -> ExitCode {
+    run_args(std::env::args_os().collect(), "errcat")
+}
+
+/// The `cargo-errcat` binary: cargo runs it as `cargo-errcat errcat ARGS`
+/// for `cargo errcat ARGS`, so the subcommand's own name is dropped.
+pub fn cargo_main() -> ExitCode {
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "errcat") {
+        args.remove(1);
+    }
+    run_args(args, "cargo errcat")
+}
+
+fn run_args(args: Vec<std::ffi::OsString>, bin_name: &'static str) -> ExitCode {
+    let matches = Cli::command().bin_name(bin_name).try_get_matches_from(args);
+    let cli = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
@@ -262,18 +362,29 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
         }
         _ => {}
     }
-    let project = project::Project::locate(cli.catalog.as_deref(), cli.generated.as_deref())?;
+    let at = cli.command.at().cloned().unwrap_or_default();
+    if let Command::Explain {
+        code,
+        diagnostic,
+        markdown,
+        ..
+    } = &cli.command
+        && let Some(output) = explain::diagnostic(&at, code, *diagnostic)?
+    {
+        return Ok(explained(cli, output, *markdown));
+    }
+    let project = project::Project::locate(at.catalog.as_deref(), at.generated.as_deref())?;
     match &cli.command {
-        Command::Diff { against } => return diff::run(&project, against),
-        Command::Fmt { check } => return fmt::run(&project, *check),
+        Command::Diff { against, .. } => return diff::run(&project, against),
+        Command::Fmt { check, .. } => return fmt::run(&project, *check),
         _ => {}
     }
-    if let Command::Generate { watch: true } = cli.command {
+    if let Command::Generate { watch: true, .. } | Command::Watch { .. } = cli.command {
         return watch::run(
             &project,
             &|| {
                 let started = std::time::Instant::now();
-                let compiled = load(cli, &project)?;
+                let compiled = load(cli, &at, &project)?;
                 generate::run(&compiled.model, &project, started)
             },
             &|outcome| report(cli, outcome),
@@ -281,17 +392,21 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     }
     let started = std::time::Instant::now();
     let _progress = (!cli.json && std::io::stderr().is_terminal()).then(Progress::start);
-    let compiled = load(cli, &project)?;
+    let compiled = load(cli, &at, &project)?;
     let model = &compiled.model;
     match &cli.command {
         Command::Generate { .. } => generate::run(model, &project, started),
-        Command::Check => check::run(model, &project),
+        Command::Check { .. } => check::run(model, &project),
+        Command::Release {
+            version, dry_run, ..
+        } => release::run(model, &project, version.as_deref(), *dry_run),
         Command::New {
             category,
             name,
             title,
             message,
             numeric,
+            ..
         } => new::run(
             model,
             &project,
@@ -307,18 +422,24 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             code,
             reason,
             version,
+            ..
         } => retire::run(model, &project, code, reason, version.as_deref()),
-        Command::Book { open, out } => book::run(model, &project, out.as_deref(), *open),
-        Command::Explain { code, markdown } => {
-            let mut output = explain::run(model, code)?;
-            let stdout = std::io::stdout().is_terminal();
-            if stdout && !markdown && !cli.json {
-                output.text = terminal::render(&output.text, cli.color.enabled(stdout));
-            }
-            Ok(output)
+        Command::Book { open, out, .. } => book::run(model, &project, out.as_deref(), *open),
+        Command::Explain { code, markdown, .. } => {
+            let output = explain::run(model, code)?;
+            Ok(explained(cli, output, *markdown))
         }
         _ => unreachable!("handled above"),
     }
+}
+
+/// What `explain` prints: Markdown laid out for a terminal on one.
+fn explained(cli: &Cli, mut output: Output, markdown: bool) -> Output {
+    let stdout = std::io::stdout().is_terminal();
+    if stdout && !markdown && !cli.json {
+        output.text = terminal::render(&output.text, cli.color.enabled(stdout));
+    }
+    output
 }
 
 /// A line on the terminal that says errcat is still working, shown only
@@ -362,7 +483,11 @@ impl Drop for Progress {
     }
 }
 
-fn load(cli: &Cli, project: &project::Project) -> Result<errcat_codegen::Compiled, Failure> {
+fn load(
+    cli: &Cli,
+    at: &ProjectArgs,
+    project: &project::Project,
+) -> Result<crate::Compiled, Failure> {
     let catalog = &project.catalog;
     if catalog.is_file() {
         return Err(Failure::new(
@@ -386,13 +511,13 @@ fn load(cli: &Cli, project: &project::Project) -> Result<errcat_codegen::Compile
     }
     let display = catalog.display().to_string();
     let sources = Sources::read_dir(catalog, &display).map_err(|e| {
-        let report = errcat_codegen::read_failure(e);
+        let report = crate::read_failure(e);
         Failure {
             report: Some(Box::new(report)),
             ..Failure::new(EXIT_FAILURE, "io_error", "cannot read the catalog")
         }
     })?;
-    let deny_warnings = cli.deny.contains(&Deny::Warnings);
+    let deny_warnings = at.deny.contains(&Deny::Warnings);
     match compile(&sources) {
         Ok(compiled) if deny_warnings && compiled.warnings.warning_count() > 0 => {
             let summary = compiled.warnings.summary();
