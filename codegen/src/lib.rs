@@ -407,6 +407,15 @@ impl Config {
             }
         }
 
+        // The committed folder too: after `errcat generate` rewrites it, the
+        // next build checks again, so a stale warning does not linger.
+        if let Some(docs) = &self.docs_dir {
+            println!(
+                "cargo:rerun-if-changed={}",
+                manifest_dir.join(docs).display()
+            );
+        }
+
         // One compile and one context serve both the Rust and the freshness
         // check of the committed files; the two emit on separate cores.
         let Compiled { model, warnings } = self.compile_catalog(&dir)?;

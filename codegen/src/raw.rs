@@ -124,11 +124,11 @@ pub struct RawMeta {
     pub case_insensitive: Option<Spanned<bool>>,
     /// Whether the catalog's codes are also CLI exit codes. `false` leaves
     /// exit codes out of the docs and the generated Rust, and makes any
-    /// `exit_code` or `[exit_codes]` an error. By default, an HTTP catalog
-    /// documents them, and a catalog with `http = false` when it declares
-    /// `[exit_codes]`.
+    /// `exit_code` or `[exit_codes]` an error. By default, a catalog
+    /// documents them when it says anything about them: it declares
+    /// `[exit_codes]`, or a category or code sets `exit_code`.
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
-    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "`http`, or whether `[exit_codes]` is declared")))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "whether `[exit_codes]` or any `exit_code` is written")))]
     pub cli: Option<Spanned<bool>>,
 }
 

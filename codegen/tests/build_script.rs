@@ -1,5 +1,7 @@
-//! A real `cargo build` of a throwaway crate made from exactly the lines of
-//! the README's "Your own catalog" recipe: a good catalog builds; a bad one
+//! A real `cargo build` of a throwaway crate in a temp folder, made from
+//! exactly the lines of the README's "Your own catalog" recipe and the
+//! catalog `cargo errcat init` writes: it builds, its axum handler answers
+//! with the catalog's error, `cargo errcat check` passes; a bad catalog
 //! fails the build with the rendered diagnostics and leaves the generated
 //! file in OUT_DIR untouched; a no-op rebuild does not re-run the build
 //! script.
@@ -15,8 +17,12 @@ fn workspace() -> PathBuf {
 }
 
 fn cargo_build(krate: &Path, target: &Path) -> Output {
+    cargo(krate, target, "build")
+}
+
+fn cargo(krate: &Path, target: &Path, command: &str) -> Output {
     Command::new(env!("CARGO"))
-        .args(["build", "--verbose", "--offline"])
+        .args([command, "--verbose", "--offline"])
         .current_dir(krate)
         .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTFLAGS")
@@ -80,6 +86,24 @@ fn build_script_fails_cleanly_and_keeps_out_dir() {
     let [dependencies, build_rs, lib_rs] = &blocks[..] else {
         panic!("the recipe has three blocks: {blocks:?}");
     };
+    // The CLI as `cargo errcat` runs it: the installed cargo-errcat binary,
+    // with cargo's own argument first.
+    let cargo_errcat = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_cargo-errcat"))
+            .arg("errcat")
+            .args(args)
+            .current_dir(&krate)
+            .env_remove("CI")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "cargo errcat {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
     std::fs::write(
         krate.join("Cargo.toml"),
         format!(
@@ -90,13 +114,52 @@ fn build_script_fails_cleanly_and_keeps_out_dir() {
     std::fs::copy(ws.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
     std::fs::write(krate.join("build.rs"), build_rs).unwrap();
     std::fs::write(krate.join("src/lib.rs"), lib_rs).unwrap();
-    let fixtures = ws.join("codegen/tests/fixtures/good/minimal/catalog");
-    for entry in std::fs::read_dir(&fixtures).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, krate.join("catalog").join(path.file_name().unwrap())).unwrap();
-    }
+    std::fs::remove_dir(krate.join("catalog")).unwrap();
+    let init = cargo_errcat(&["init"]);
+    assert!(init.contains("cargo errcat generate"), "{init}");
+    assert!(init.contains("features = [\"axum\"]"), "{init}");
     // A target dir of its own, kept between runs so dependencies build once.
     let target = nested_target();
+
+    // Before `generate`, the build script warns with the command to run.
+    let out = cargo_build(&krate, &target);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("run `cargo errcat generate` in this crate's folder"),
+        "{stderr}"
+    );
+    cargo_errcat(&["generate"]);
+    let checked = cargo_errcat(&["check"]);
+    assert!(checked.starts_with("ok: 1 code,"), "{checked}");
+    assert!(!krate.join("catalog/errcat.lock").exists());
+
+    // The handler answers with the catalog's error.
+    std::fs::create_dir_all(krate.join("tests")).unwrap();
+    std::fs::write(
+        krate.join("tests/handler.rs"),
+        r#"use axum::response::IntoResponse;
+
+#[tokio::test]
+async fn a_bad_id_is_the_catalogs_error() {
+    let error = user::get_order(axum::extract::Path("x1".into())).await.unwrap_err();
+    assert_eq!(error.code(), Some(user::errors::Code::InvalidField));
+    let response = error.into_response();
+    assert_eq!(response.status(), 400);
+    let _ = user::router();
+}
+"#,
+    )
+    .unwrap();
+    let out = cargo(&krate, &target, "test");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "{stderr}{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(!stderr.contains("warning"), "{stderr}");
+    std::fs::remove_dir_all(krate.join("tests")).unwrap();
 
     let out = cargo_build(&krate, &target);
     assert!(
@@ -138,7 +201,7 @@ fn build_script_fails_cleanly_and_keeps_out_dir() {
     );
 
     // Touching a catalog file runs it once, and then it is fresh again.
-    let limits = krate.join("catalog/limits.toml");
+    let limits = krate.join("catalog/request.toml");
     let file = std::fs::File::options().append(true).open(&limits).unwrap();
     file.set_modified(std::time::SystemTime::now()).unwrap();
     drop(file);
@@ -147,15 +210,26 @@ fn build_script_fails_cleanly_and_keeps_out_dir() {
     assert_eq!(runs(&cargo_build(&krate, &target)), 0);
 
     let text = std::fs::read_to_string(&limits).unwrap();
-    std::fs::write(&limits, text.replace("numeric = 101", "numeric = 100")).unwrap();
+    std::fs::write(
+        &limits,
+        format!(
+            "{text}\n[missing_field]\nnumeric = 1000\ntitle = \"Missing\"\nmessage = \"Missing.\"\n"
+        ),
+    )
+    .unwrap();
     let out = cargo_build(&krate, &target);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("error[E0006]: numeric code 100 is used twice"),
+        stderr.contains("error[E0006]: numeric code 1000 is used twice"),
         "{stderr}"
     );
-    assert!(stderr.contains("--> catalog/limits.toml:"), "{stderr}");
+    assert!(stderr.contains("--> catalog/request.toml:"), "{stderr}");
+    // Rust's `Error: ` prefix is followed by a sentence, not a blank line.
+    assert!(
+        stderr.contains("Error: errcat found problems in the catalog:"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(
         std::fs::read(&generated).unwrap(),

@@ -1,6 +1,6 @@
 fn main() -> Result<(), errcat_codegen::Error> {
     errcat_codegen::Config::new()
         .catalog_dir("catalog")
-        .out_file("payments.rs")
+        .check_generated("generated")
         .compile()
 }

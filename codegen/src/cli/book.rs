@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{GENERATE_COMMAND, Model, emit, generated_files, write};
+use crate::{Model, emit, generated_files, write};
 use serde_json::json;
 
 use crate::cli::output::{EXIT_FAILURE, Failure, Output};
@@ -34,7 +34,7 @@ pub fn run(
     }
     let site = out.map_or_else(|| default_site(project, model), Path::to_path_buf);
     let staged = site.with_extension("src");
-    let docs: write::FileSet = generated_files(model, GENERATE_COMMAND)
+    let docs: write::FileSet = generated_files(model, &project.generate_command())
         .into_iter()
         .filter_map(|(path, text)| Some((path.strip_prefix("docs").ok()?.to_path_buf(), text)))
         .collect();
@@ -49,9 +49,6 @@ pub fn run(
         .arg(&staged)
         .arg("--dest-dir")
         .arg(absolute(&site));
-    if open {
-        command.arg("--open");
-    }
     let status = command.status().map_err(|e| {
         let failure = Failure::new(
             EXIT_FAILURE,
@@ -74,15 +71,52 @@ pub fn run(
         ));
     }
     let index = site.join("index.html");
+    let mut text = format!(
+        "built the book of {}: {}\n",
+        super::count(model.codes.len(), "code"),
+        index.display()
+    );
+    let opened = open.then(|| open_in_browser(&absolute(&index)));
+    if let Some(Err(why)) = &opened {
+        text.push_str(&format!(
+            "warning: could not open a browser ({why}); open {} yourself, or set BROWSER\n",
+            absolute(&index).display()
+        ));
+    }
     Ok(Output {
         exit: 0,
-        text: format!(
-            "built the book of {} codes: {}\n",
-            model.codes.len(),
-            index.display()
-        ),
-        json: json!({ "codes": model.codes.len(), "site": site, "index": index }),
+        text,
+        json: json!({
+            "codes": model.codes.len(),
+            "site": site,
+            "index": index,
+            "opened": opened.map(|o| o.is_ok()),
+        }),
     })
+}
+
+/// Opens `page` with `$BROWSER`, else the platform's opener; says why not
+/// when neither works (a server, a container).
+fn open_in_browser(page: &Path) -> Result<(), String> {
+    let mut tried = Vec::new();
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    for program in browser.iter().map(String::as_str).chain([opener]) {
+        match Command::new(program).arg(page).status() {
+            Ok(status) if status.success() => return Ok(()),
+            Ok(status) => tried.push(format!("`{program}` failed ({status})")),
+            Err(e) => tried.push(format!("no `{program}`: {e}")),
+        }
+    }
+    Err(tried.join("; "))
 }
 
 /// `target/errcat-book/<catalog>` beside the generated folder.

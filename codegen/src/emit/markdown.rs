@@ -786,8 +786,8 @@ pub fn code_section(model: &Model, code: &Code) -> String {
             "> **Deprecated.** {}",
             md_block(note).replace('\n', " ")
         );
-        if let Some(r) = code.replaced_by {
-            let _ = write!(out, " Use {} instead.", code_link(model, &model.codes[r]));
+        if let Some(r) = model.replacement_to_mention(code) {
+            let _ = write!(out, " Use {} instead.", code_link(model, r));
         }
         out.push_str("\n\n");
     }

@@ -6,7 +6,7 @@
 //! `Retry-After` and `X-Request-Id` headers. An API's own OpenAPI document
 //! refers to them with `$ref` (docs/outputs.md).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
@@ -37,6 +37,7 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
 
 /// The whole document: no paths, only components.
 pub fn document(model: &Model, command: &str) -> Value {
+    let names = SchemaNames::of(model);
     let mut schemas = Map::new();
     for style in EnvelopeStyle::ALL {
         // Successes and pending states are not error responses.
@@ -50,9 +51,9 @@ pub fn document(model: &Model, command: &str) -> Value {
         }
         schemas.insert(base_name(*style).into(), base_schema(model, *style));
         for code in &codes {
-            schemas.insert(schema_name(code), code_schema(code, *style));
+            schemas.insert(names.get(code).into(), code_schema(code, *style));
         }
-        schemas.insert(union_name(*style).into(), union(&codes));
+        schemas.insert(union_name(*style).into(), union(&names, &codes));
     }
     json!({
         "x-generated": super::generated_header(command),
@@ -69,7 +70,7 @@ pub fn document(model: &Model, command: &str) -> Value {
         "components": {
             "headers": headers(),
             "schemas": schemas,
-            "responses": responses(model),
+            "responses": responses(model, &names),
         },
     })
 }
@@ -103,14 +104,47 @@ fn union_name(style: EnvelopeStyle) -> &'static str {
     }
 }
 
-/// A code's schema name: its Rust variant, which is unique (E0009), with
-/// the style's base name after it.
-fn schema_name(code: &Code) -> String {
-    format!(
-        "{}{}",
-        ident::code_variant(&code.symbol()),
-        base_name(code.envelope)
-    )
+/// Each code's schema name, by code name: its Rust variant, which is
+/// unique (E0009), with the style's base name after it, unless the variant
+/// already ends with it (`InternalError`, not `InternalErrorError`) and the
+/// short name is no other schema's.
+struct SchemaNames(HashMap<String, String>);
+
+impl SchemaNames {
+    fn of(model: &Model) -> SchemaNames {
+        let full = |code: &Code| {
+            format!(
+                "{}{}",
+                ident::code_variant(&code.symbol()),
+                base_name(code.envelope)
+            )
+        };
+        let mut taken: HashSet<String> = model.codes.iter().map(full).collect();
+        for style in EnvelopeStyle::ALL {
+            taken.insert(base_name(*style).into());
+            taken.insert(union_name(*style).into());
+        }
+        let names = model
+            .codes
+            .iter()
+            .map(|code| {
+                let variant = ident::code_variant(&code.symbol());
+                let base = base_name(code.envelope);
+                let short = variant.len() > base.len() && variant.ends_with(base);
+                let name = if short && !taken.contains(&variant) {
+                    variant
+                } else {
+                    full(code)
+                };
+                (code.name.clone(), name)
+            })
+            .collect();
+        SchemaNames(names)
+    }
+
+    fn get(&self, code: &Code) -> &str {
+        &self.0[&code.name]
+    }
 }
 
 fn reference(name: &str) -> Value {
@@ -194,12 +228,12 @@ fn param_schema(ty: ParamType) -> Value {
 }
 
 /// Any of `codes`, told apart by `code`.
-fn union(codes: &[&Code]) -> Value {
-    let refs: Vec<Value> = codes.iter().map(|c| reference(&schema_name(c))).collect();
+fn union(names: &SchemaNames, codes: &[&Code]) -> Value {
+    let refs: Vec<Value> = codes.iter().map(|c| reference(names.get(c))).collect();
     let mapping: Map<String, Value> = codes
         .iter()
         .map(|c| {
-            let target = format!("#/components/schemas/{}", schema_name(c));
+            let target = format!("#/components/schemas/{}", names.get(c));
             (c.wire_name.clone(), Value::from(target))
         })
         .collect();
@@ -211,8 +245,8 @@ fn union(codes: &[&Code]) -> Value {
 
 /// The response body schema of `codes`, all of one style: the envelope
 /// around a `oneOf` of just these codes.
-fn body_schema(model: &Model, codes: &[&Code], style: EnvelopeStyle) -> Value {
-    let inner = union(codes);
+fn body_schema(model: &Model, names: &SchemaNames, codes: &[&Code], style: EnvelopeStyle) -> Value {
+    let inner = union(names, codes);
     let format = model.envelope.with_style(style);
     let request_id = errcat_runtime::envelope::OUTER_REQUEST_ID.name(format.field_case);
     match style.wrapper() {
@@ -233,7 +267,7 @@ fn body_schema(model: &Model, codes: &[&Code], style: EnvelopeStyle) -> Value {
 }
 
 /// One reusable response per HTTP status, e.g. `Error429`.
-fn responses(model: &Model) -> Value {
+fn responses(model: &Model, schema_names: &SchemaNames) -> Value {
     let mut by_status: BTreeMap<u16, Vec<&Code>> = BTreeMap::new();
     for code in model.codes.iter().filter(|c| c.kind.is_error()) {
         by_status.entry(code.status).or_default().push(code);
@@ -268,7 +302,7 @@ fn responses(model: &Model) -> Value {
                 .collect();
             content.insert(
                 format.content_type().into(),
-                json!({ "schema": body_schema(model, &of_style, *style), "examples": examples }),
+                json!({ "schema": body_schema(model, schema_names, &of_style, *style), "examples": examples }),
             );
         }
         let mut headers = Map::new();

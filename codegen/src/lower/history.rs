@@ -99,6 +99,9 @@ pub(super) fn resolve(codes: &mut [Code], meta: &Meta, lock: Option<&Lock>) {
                 None => building.clone(),
             }
         });
+        // Every output reads the declared fact: the resolved version, so
+        // catalog.json, the docs and `Code::since()` say what the lock says.
+        code.facts.since = since.clone();
         code.history = CodeHistory {
             since,
             deprecated_in,

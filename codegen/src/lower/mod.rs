@@ -108,7 +108,19 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
             "exit_codes",
             "the catalog says `cli = false`: it has no exit codes to document",
         )),
-        (None, _) => meta.cli = meta.http || !exit_codes.is_empty(),
+        // Exit codes are documented when the catalog says anything about
+        // them; an HTTP API is not a CLI just because it could be one.
+        (None, _) => {
+            meta.cli = !exit_codes.is_empty()
+                || settings
+                    .categories
+                    .iter()
+                    .any(|c| c.body.exit_code.is_some())
+                || loaded
+                    .category_files
+                    .iter()
+                    .any(|f| f.codes.iter().any(|c| c.body.exit_code.is_some()))
+        }
         _ => {}
     }
     let outputs = settings

@@ -329,6 +329,18 @@ impl Model {
         building_version(self.meta.version.as_deref(), self.release.as_ref())
     }
 
+    /// The code that replaces a deprecated `code`, when its note does not
+    /// already name it: what the docs add as "Use X instead." (A note that
+    /// says "Use `rate_limited`." would otherwise be read twice.)
+    pub fn replacement_to_mention(&self, code: &Code) -> Option<&Code> {
+        let replacement = &self.codes[code.replaced_by?];
+        let note = code.deprecated.as_deref().unwrap_or_default();
+        let named = [&replacement.name, &replacement.wire_name]
+            .into_iter()
+            .any(|name| mentions(note, name));
+        (!named).then_some(replacement)
+    }
+
     /// The category of a code.
     pub fn category_of(&self, code: &Code) -> &Category {
         &self.categories[code.category]
@@ -390,4 +402,12 @@ impl Model {
             true
         })
     }
+}
+
+/// Whether `text` contains `word` with no identifier character around it.
+fn mentions(text: &str, word: &str) -> bool {
+    let ident = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    text.match_indices(word).any(|(i, _)| {
+        !ident(text[..i].chars().next_back()) && !ident(text[i + word.len()..].chars().next())
+    })
 }

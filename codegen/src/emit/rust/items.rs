@@ -824,10 +824,12 @@ pub(super) fn variants_block(model: &Model, names: &RustNames) -> String {
 
 /// A deprecated variant's note: the catalog's, and what replaces it.
 fn deprecation_note(model: &Model, code: &Code) -> Option<String> {
-    code.deprecated.as_ref().map(|note| match code.replaced_by {
-        Some(r) => format!("{} Use `{}` instead.", note.trim_end(), model.codes[r].name),
-        None => note.clone(),
-    })
+    code.deprecated
+        .as_ref()
+        .map(|note| match model.replacement_to_mention(code) {
+            Some(r) => format!("{} Use `{}` instead.", note.trim_end(), r.name),
+            None => note.clone(),
+        })
 }
 
 /// A `Code` variant without its doc comment, as prettyplease writes it when
