@@ -275,7 +275,7 @@ fn summarize(old: &Snapshot, new: &Snapshot, changes: &[Change]) -> (String, Vec
     .into_iter()
     .filter(|(n, _)| *n > 0)
     .map(|(n, what)| format!("{} {what}", super::count(n, "code")))
-    .chain((other > 0).then(|| super::count(other, "other change")))
+    .chain((other > 0).then(|| format!("{} to released codes", super::count(other, "change"))))
     .collect();
     let text = if parts.is_empty() {
         "no changes".into()

@@ -4,7 +4,7 @@
 /** The catalog's name. */
 export const CATALOG_NAME = "sqlstate";
 /** The catalog's version, if it has one. */
-export const CATALOG_VERSION: string | null = "1.0.0";
+export const CATALOG_VERSION: string | null = "1.0.1";
 
 /** Every code of the catalog, by its wire name. */
 export type Code =
