@@ -185,7 +185,9 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
                     read_entries::<RawCategory>(file, value, "categories", "a category", diags)
             }
             "exit_codes" => settings.exit_codes = read_exit_codes(file, value, diags),
-            "outputs" => settings.outputs = read_outputs(file, value, diags),
+            "outputs" => {
+                (settings.outputs, settings.package_names) = read_outputs(file, value, diags)
+            }
             "retired" => {
                 settings.retired = read_entries::<RawRetired>(
                     file,
@@ -207,12 +209,31 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
     settings
 }
 
-/// Reads `[outputs]`: a table of output name to `true` or `false`.
+/// The keys of `[outputs]` that name a package rather than switch an
+/// output, with what each names.
+pub const PACKAGE_KEYS: &[(&str, &str)] = &[
+    (
+        "npm_package",
+        "The npm package name of the `typescript` output (default: `<catalog>-errors`).",
+    ),
+    (
+        "python_package",
+        "The Python distribution name of the `python` output (default: `<catalog>-errors`).",
+    ),
+];
+
+type Outputs = (
+    Vec<(crate::raw::Str, Spanned<bool>)>,
+    Vec<(crate::raw::Str, crate::raw::Str)>,
+);
+
+/// Reads `[outputs]`: a table of output name to `true` or `false`, and the
+/// package names of [`PACKAGE_KEYS`].
 fn read_outputs(
     file: FileId,
     value: &Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<(crate::raw::Str, Spanned<bool>)> {
+) -> Outputs {
     let DeValue::Table(table) = value.get_ref() else {
         let found = value.get_ref().type_str();
         diags.push(diagnostics::wrong_type(
@@ -221,11 +242,25 @@ fn read_outputs(
             "outputs",
             &format!("expected a table of output = true or false, found {found}"),
         ));
-        return Vec::new();
+        return Default::default();
     };
     let mut out = Vec::new();
+    let mut names = Vec::new();
     for (key, on) in table {
+        let is_name = PACKAGE_KEYS
+            .iter()
+            .any(|(k, _)| *k == key.get_ref().as_ref());
         match on.get_ref() {
+            DeValue::String(name) if is_name => names.push((
+                Spanned::new(key.span(), key.get_ref().to_string()),
+                Spanned::new(on.span(), name.to_string()),
+            )),
+            other if is_name => diags.push(diagnostics::wrong_type(
+                file,
+                on.span(),
+                key.get_ref(),
+                &format!("expected a package name, found {}", other.type_str()),
+            )),
             DeValue::Boolean(on_off) => out.push((
                 Spanned::new(key.span(), key.get_ref().to_string()),
                 Spanned::new(on.span(), *on_off),
@@ -238,7 +273,7 @@ fn read_outputs(
             )),
         }
     }
-    out
+    (out, names)
 }
 
 /// Reads `[exit_codes]`: a table of exit code to meaning.

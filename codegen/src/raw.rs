@@ -461,6 +461,9 @@ pub struct RawSettings {
     pub exit_codes: Vec<(Str, Str)>,
     /// `[outputs]`: output name to on or off, in file order.
     pub outputs: Vec<(Str, Spanned<bool>)>,
+    /// `[outputs]`'s package names (`npm_package`, `python_package`):
+    /// key to name, in file order.
+    pub package_names: Vec<(Str, Str)>,
     /// `[retired.*]`, in file order.
     pub retired: Vec<Entry<RawRetired>>,
 }

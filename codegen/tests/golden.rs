@@ -62,16 +62,29 @@ fn docs_and_json_match_goldens() {
     for fixture in fixtures() {
         let files = generated_files(&model_of(&fixture), errcat_codegen::GENERATE_COMMAND);
         for (path, text) in &files {
-            expect_file![fixture.join("expected").join(path)].assert_eq(text);
+            let golden = fixture.join("expected").join(path);
+            if std::env::var_os("UPDATE_EXPECT").is_some() {
+                std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+            }
+            expect_file![golden].assert_eq(text);
         }
-        // No stale golden files left behind.
-        let expected_docs: Vec<PathBuf> = std::fs::read_dir(fixture.join("expected/docs"))
-            .map(|d| {
-                d.map(|e| PathBuf::from("docs").join(e.unwrap().file_name()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        for path in expected_docs {
+        // No stale golden files left behind (the Rust module aside).
+        let mut expected_files = Vec::new();
+        let mut dirs = vec![PathBuf::new()];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(fixture.join("expected").join(&dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = dir.join(entry.file_name());
+                if entry.file_type().unwrap().is_dir() {
+                    dirs.push(path);
+                } else if path != std::path::Path::new("generated.rs") {
+                    expected_files.push(path);
+                }
+            }
+        }
+        for path in expected_files {
             assert!(
                 files.contains_key(&path),
                 "{} has a golden file for {}, which is no longer generated",

@@ -23,7 +23,9 @@ FIXTURES = ROOT / "codegen/tests/fixtures/good"
 def load(generated: Path, alias: str) -> ModuleType:
     """The one package under ``generated/python/``, imported as ``alias``."""
     (package,) = [p for p in (generated / "python").iterdir() if p.is_dir()]
-    spec = importlib.util.spec_from_file_location(alias, package / "__init__.py")
+    spec = importlib.util.spec_from_file_location(
+        alias, package / "__init__.py", submodule_search_locations=[str(package)]
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[alias] = module
@@ -31,42 +33,47 @@ def load(generated: Path, alias: str) -> ModuleType:
     return module
 
 
-def run_cases(errors: Any, cases_path: Path) -> int:
+def run_cases(errors: ModuleType, cases_path: Path) -> int:
+    """The package's own conformance runner over the catalog's cases, which
+    are the ones the package ships."""
+    conformance = importlib.import_module(f"{errors.__name__}.conformance")
+    shipped = conformance.cases()
     cases: List[Dict[str, Any]] = json.loads(cases_path.read_text("utf-8"))["cases"]
-    for case in cases:
-        name, response, expect = case["name"], case["response"], case["expect"]
-        error = errors.from_response(response["status"], [tuple(h) for h in response["headers"]], response["body"])
-        assert isinstance(error, errors.CatalogError), name
-        assert issubclass(type(error), Exception), name
-        assert error.code == expect["code"], name
-        if "wire_code" in expect:
-            assert error.wire_code == expect["wire_code"], name
-        if expect["code"] is not None:
-            assert error.class_name == expect["class"], name
-            assert error.fault == expect["fault"], name
-        assert error.status == expect["status"], name
-        assert error.retryable == expect["retryable"], name
-        assert (error.operation_backoff is not None) == expect.get("operation", False), name
-        assert error.requires_idempotent == expect.get("idempotent_only", False), name
-        if expect.get("idempotent_only"):
-            assert error.retry_delay(1) is None, name
-        assert error.message == expect["message"], name
-        assert error.request_id == expect["request_id"], name
-        assert error.retry_after_ms == expect["retry_after_ms"], name
-        for step in expect["retry"]:
-            bounds = error.delay_bounds(step["attempt"])
-            if step.get("stop"):
-                assert bounds is None and error.retry_delay(step["attempt"], idempotent=True) is None, name
-                continue
-            assert bounds is not None, name
-            assert abs(bounds[0] * 1000 - step["min_ms"]) < 1e-6, (name, step, bounds)
-            assert abs(bounds[1] * 1000 - step["max_ms"]) < 1e-6, (name, step, bounds)
-            for r in (0.0, 0.5, 0.999999):
-                delay = error.retry_delay(step["attempt"], lambda: r, idempotent=True)
-                assert delay is not None and bounds[0] <= delay <= bounds[1], name
-        if "body" in expect:
-            assert error.to_json() == expect["body"], name
-    return len(cases)
+    assert shipped == cases
+    ran: int = conformance.run()
+    return ran
+
+
+def test_the_conformance_runner_reports_every_problem() -> None:
+    errors = load(ROOT / "generated", "errcat_main")
+    conformance = importlib.import_module("errcat_main.conformance")
+    case = json.loads(json.dumps(conformance.cases()[0]))
+    case["expect"]["status"] = 999
+    case["expect"]["message"] = "not this"
+    with pytest.raises(AssertionError) as failed:
+        conformance.run([case])
+    assert "2 conformance problem(s)" in str(failed.value)
+    assert errors.CATALOG_NAME == "errcat"
+
+
+def test_params_read_back_typed_under_mypy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mypy = pytest.importorskip("mypy.api")
+    monkeypatch.setenv("MYPYPATH", str(ROOT / "generated/python"))
+    usage = tmp_path / "usage.py"
+    usage.write_text(
+        "import errcat_errors\n"
+        "def limit(error: errcat_errors.CatalogError) -> int:\n"
+        "    if isinstance(error, errcat_errors.RateLimited):\n"
+        "        return error.details.get('limit', 0)\n"
+        "    return 0\n"
+        "def wrong(error: errcat_errors.RateLimited) -> object:\n"
+        "    return error.details['limti']\n",
+        "utf-8",
+    )
+    out, _, status = mypy.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(usage)])
+    assert status == 1, out
+    assert 'TypedDict "RateLimitedDetails" has no key "limti"' in out, out
+    assert out.count("error:") == 1, out
 
 
 def test_main_catalog_passes_every_case() -> None:

@@ -5,7 +5,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as errors from "../../generated/typescript/errors.js";
+import * as errors from "../../generated/typescript/src/errors.js";
 
 const base = process.env["E2E_BASE_URL"];
 

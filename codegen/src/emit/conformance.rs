@@ -35,6 +35,14 @@ pub const OUTPUT: super::Output = super::Output {
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {
+    let mut files = FileSet::new();
+    files.insert(PathBuf::from(CASES), cases_json(cx));
+    files
+}
+
+/// The cases as JSON text: `conformance/cases.json`, and the copy each
+/// client package ships for its conformance runner.
+pub fn cases_json(cx: &super::Context<'_>) -> String {
     let model = cx.model;
     let mut styles: Vec<EnvelopeFormat> = model
         .codes
@@ -75,9 +83,7 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
     });
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
-    let mut files = FileSet::new();
-    files.insert(PathBuf::from(CASES), text);
-    files
+    text
 }
 
 /// A code's example response in `format`, with a `Retry-After` of

@@ -147,6 +147,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
             }
         }
     }
+    let packages = settings::lower_packages(cx, file, &meta.name, &settings.package_names);
     let retry_policies = cx.lower_retry_policies(file, &settings.retry);
     let policy_names: Vec<&str> = retry_policies.iter().map(|p| p.name.as_str()).collect();
 
@@ -261,6 +262,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         outputs,
         retired,
         release,
+        packages,
     };
     Some((model, map))
 }

@@ -187,3 +187,73 @@ pub(super) fn docs_url(meta: &Meta, category: &str, code: &str) -> String {
         format!("{}/{}", meta.docs_base_url, anchor)
     }
 }
+
+/// The client packages' names: `[outputs]`' `npm_package` and
+/// `python_package` when given and valid in their ecosystems, else
+/// `<catalog>-errors`.
+pub(super) fn lower_packages(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    catalog: &str,
+    names: &[(crate::raw::Str, crate::raw::Str)],
+) -> crate::model::Packages {
+    let stem = crate::ident::fold_to_snake(catalog)
+        .trim_matches('_')
+        .replace('_', "-");
+    let default = if stem.is_empty() || !stem.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        "catalog-errors".to_string()
+    } else {
+        format!("{stem}-errors")
+    };
+    let mut packages = crate::model::Packages {
+        npm: default.clone(),
+        python: default,
+    };
+    for (key, value) in names {
+        let name = value.get_ref();
+        let (slot, problem) = match key.get_ref().as_str() {
+            "npm_package" => (&mut packages.npm, npm_name_problem(name)),
+            _ => (&mut packages.python, python_name_problem(name)),
+        };
+        match problem {
+            Some(problem) => cx.push(diag::invalid_value_because(
+                file,
+                value.span(),
+                key.get_ref(),
+                &problem,
+            )),
+            None => *slot = name.clone(),
+        }
+    }
+    packages
+}
+
+/// Why `name` is not an npm package name (npm's own rules), if it is not.
+fn npm_name_problem(name: &str) -> Option<String> {
+    let part_ok = |p: &str| {
+        !p.is_empty()
+            && !p.starts_with(['.', '_'])
+            && p.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-._~".contains(&b))
+    };
+    let ok = name.len() <= 214
+        && match name.strip_prefix('@') {
+            Some(scoped) => scoped
+                .split_once('/')
+                .is_some_and(|(scope, rest)| part_ok(scope) && part_ok(rest)),
+            None => part_ok(name),
+        };
+    (!ok).then(|| format!("`{name}` is not an npm package name: lower case letters, digits, `-._~`, at most 214 characters, optionally `@scope/`"))
+}
+
+/// Why `name` is not a Python distribution name (PEP 508), if it is not.
+fn python_name_problem(name: &str) -> Option<String> {
+    let bytes = name.as_bytes();
+    let ok = !bytes.is_empty()
+        && bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(b));
+    (!ok).then(|| format!("`{name}` is not a Python package name: letters, digits, `._-`, starting and ending with a letter or digit"))
+}

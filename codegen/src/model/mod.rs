@@ -40,6 +40,20 @@ pub struct Model {
     pub retired: Vec<Retired>,
     /// The last release, as the lock records it; `None` before the first.
     pub release: Option<Release>,
+    /// The names of the client packages.
+    pub packages: Packages,
+}
+
+/// What the client outputs are called in their ecosystems: from the
+/// catalog's name, unless `[outputs]` names them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Packages {
+    /// The npm package of the `typescript` output, e.g. `payments-errors`
+    /// or `@acme/payments-errors`.
+    pub npm: String,
+    /// The Python distribution of the `python` output, e.g.
+    /// `payments-errors` (its import name is `payments_errors`).
+    pub python: String,
 }
 
 /// The last release of a catalog: what `errcat release` recorded in the

@@ -9,7 +9,7 @@ import math
 import random
 import time
 from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
 
 CATALOG_NAME = "errcat"
 CATALOG_VERSION: Optional[str] = "1.0.0"
@@ -64,7 +64,9 @@ class CatalogError(Exception, metaclass=_Branded):
     param: Optional[str]
     request_id: Optional[str]
     retry_after_ms: Optional[float]
-    details: Dict[str, Any]
+    #: The message params (a parsed body may lack some); each code's class
+    #: narrows it to a ``TypedDict`` of its params.
+    details: Mapping[str, Any]
     class_name: Optional[str]
 
     def __init__(
@@ -626,13 +628,18 @@ class ServerError(CatalogError):
 # -- One class per code, with a typed __init__ ---------------------------------
 
 
+OkDetails = TypedDict("OkDetails", {}, total=False)
+"""The ``details`` of a Ok: its message params."""
+
+
 class Ok(CatalogError):
     """Success: The request succeeded."""
 
     code_class = "ok"
+    details: OkDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: OkDetails = {}
         super().__init__(
             message or render_template(str(_CODES["ok"]["message"]), params),
             code="ok",
@@ -643,13 +650,18 @@ class Ok(CatalogError):
         )
 
 
+CreatedDetails = TypedDict("CreatedDetails", {"resource": str}, total=False)
+"""The ``details`` of a Created: its message params."""
+
+
 class Created(CatalogError):
     """Created: The {resource} was created."""
 
     code_class = "created"
+    details: CreatedDetails
 
     def __init__(self, *, resource: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource}
+        params: CreatedDetails = {"resource": resource}
         super().__init__(
             message or render_template(str(_CODES["created"]["message"]), params),
             code="created",
@@ -660,13 +672,18 @@ class Created(CatalogError):
         )
 
 
+NoContentDetails = TypedDict("NoContentDetails", {}, total=False)
+"""The ``details`` of a NoContent: its message params."""
+
+
 class NoContent(CatalogError):
     """No content: The request succeeded and there is nothing to return."""
 
     code_class = "no_content"
+    details: NoContentDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: NoContentDetails = {}
         super().__init__(
             message or render_template(str(_CODES["no_content"]["message"]), params),
             code="no_content",
@@ -677,13 +694,18 @@ class NoContent(CatalogError):
         )
 
 
+PartialSuccessDetails = TypedDict("PartialSuccessDetails", {"succeeded": int, "total": int}, total=False)
+"""The ``details`` of a PartialSuccess: its message params."""
+
+
 class PartialSuccess(CatalogError):
     """Mixed success: {succeeded} of {total} items succeeded."""
 
     code_class = "partial_success"
+    details: PartialSuccessDetails
 
     def __init__(self, *, succeeded: int, total: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"succeeded": succeeded, "total": total}
+        params: PartialSuccessDetails = {"succeeded": succeeded, "total": total}
         super().__init__(
             message or render_template(str(_CODES["partial_success"]["message"]), params),
             code="partial_success",
@@ -694,13 +716,18 @@ class PartialSuccess(CatalogError):
         )
 
 
+AcceptedDetails = TypedDict("AcceptedDetails", {"operation": str}, total=False)
+"""The ``details`` of a Accepted: its message params."""
+
+
 class Accepted(CatalogError):
     """Accepted: The {operation} was accepted and is running."""
 
     code_class = "accepted"
+    details: AcceptedDetails
 
     def __init__(self, *, operation: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"operation": operation}
+        params: AcceptedDetails = {"operation": operation}
         super().__init__(
             message or render_template(str(_CODES["accepted"]["message"]), params),
             code="accepted",
@@ -711,13 +738,18 @@ class Accepted(CatalogError):
         )
 
 
+InProgressDetails = TypedDict("InProgressDetails", {"operation": str}, total=False)
+"""The ``details`` of a InProgress: its message params."""
+
+
 class InProgress(CatalogError):
     """In progress: The {operation} is still in progress."""
 
     code_class = "in_progress"
+    details: InProgressDetails
 
     def __init__(self, *, operation: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"operation": operation}
+        params: InProgressDetails = {"operation": operation}
         super().__init__(
             message or render_template(str(_CODES["in_progress"]["message"]), params),
             code="in_progress",
@@ -728,13 +760,18 @@ class InProgress(CatalogError):
         )
 
 
+MissingApiKeyDetails = TypedDict("MissingApiKeyDetails", {}, total=False)
+"""The ``details`` of a MissingApiKey: its message params."""
+
+
 class MissingApiKey(AuthenticationError):
     """Missing API key: No API key was sent with the request."""
 
     code_class = "missing_api_key"
+    details: MissingApiKeyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: MissingApiKeyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["missing_api_key"]["message"]), params),
             code="missing_api_key",
@@ -745,13 +782,18 @@ class MissingApiKey(AuthenticationError):
         )
 
 
+InvalidApiKeyDetails = TypedDict("InvalidApiKeyDetails", {}, total=False)
+"""The ``details`` of a InvalidApiKey: its message params."""
+
+
 class InvalidApiKey(AuthenticationError):
     """Invalid API key: The API key is invalid or malformed."""
 
     code_class = "invalid_api_key"
+    details: InvalidApiKeyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidApiKeyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["invalid_api_key"]["message"]), params),
             code="invalid_api_key",
@@ -762,13 +804,18 @@ class InvalidApiKey(AuthenticationError):
         )
 
 
+ExpiredApiKeyDetails = TypedDict("ExpiredApiKeyDetails", {"expired_on": str}, total=False)
+"""The ``details`` of a ExpiredApiKey: its message params."""
+
+
 class ExpiredApiKey(AuthenticationError):
     """Expired API key: The API key expired on {expired_on}."""
 
     code_class = "expired_api_key"
+    details: ExpiredApiKeyDetails
 
     def __init__(self, *, expired_on: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"expired_on": expired_on}
+        params: ExpiredApiKeyDetails = {"expired_on": expired_on}
         super().__init__(
             message or render_template(str(_CODES["expired_api_key"]["message"]), params),
             code="expired_api_key",
@@ -779,13 +826,18 @@ class ExpiredApiKey(AuthenticationError):
         )
 
 
+DeactivatedApiKeyDetails = TypedDict("DeactivatedApiKeyDetails", {}, total=False)
+"""The ``details`` of a DeactivatedApiKey: its message params."""
+
+
 class DeactivatedApiKey(AuthenticationError):
     """Deactivated API key: The API key has been deactivated."""
 
     code_class = "deactivated_api_key"
+    details: DeactivatedApiKeyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: DeactivatedApiKeyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["deactivated_api_key"]["message"]), params),
             code="deactivated_api_key",
@@ -796,13 +848,18 @@ class DeactivatedApiKey(AuthenticationError):
         )
 
 
+InvalidCredentialsDetails = TypedDict("InvalidCredentialsDetails", {}, total=False)
+"""The ``details`` of a InvalidCredentials: its message params."""
+
+
 class InvalidCredentials(AuthenticationError):
     """Invalid credentials: The email or password is incorrect."""
 
     code_class = "invalid_credentials"
+    details: InvalidCredentialsDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidCredentialsDetails = {}
         super().__init__(
             message or render_template(str(_CODES["invalid_credentials"]["message"]), params),
             code="invalid_credentials",
@@ -813,13 +870,18 @@ class InvalidCredentials(AuthenticationError):
         )
 
 
+InvalidTokenDetails = TypedDict("InvalidTokenDetails", {}, total=False)
+"""The ``details`` of a InvalidToken: its message params."""
+
+
 class InvalidToken(AuthenticationError):
     """Invalid authentication token: The session token is invalid or has expired."""
 
     code_class = "invalid_token"
+    details: InvalidTokenDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidTokenDetails = {}
         super().__init__(
             message or render_template(str(_CODES["invalid_token"]["message"]), params),
             code="invalid_token",
@@ -830,13 +892,18 @@ class InvalidToken(AuthenticationError):
         )
 
 
+NoWorkspaceDetails = TypedDict("NoWorkspaceDetails", {}, total=False)
+"""The ``details`` of a NoWorkspace: its message params."""
+
+
 class NoWorkspace(AuthenticationError):
     """No workspace selected: The API key is not bound to a workspace."""
 
     code_class = "no_workspace"
+    details: NoWorkspaceDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: NoWorkspaceDetails = {}
         super().__init__(
             message or render_template(str(_CODES["no_workspace"]["message"]), params),
             code="no_workspace",
@@ -847,13 +914,18 @@ class NoWorkspace(AuthenticationError):
         )
 
 
+MissingScopeDetails = TypedDict("MissingScopeDetails", {"scope": str}, total=False)
+"""The ``details`` of a MissingScope: its message params."""
+
+
 class MissingScope(PermissionDeniedError):
     """Missing scope: The API key lacks the `{scope}` scope required by this endpoint."""
 
     code_class = "missing_scope"
+    details: MissingScopeDetails
 
     def __init__(self, *, scope: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"scope": scope}
+        params: MissingScopeDetails = {"scope": scope}
         super().__init__(
             message or render_template(str(_CODES["missing_scope"]["message"]), params),
             code="missing_scope",
@@ -864,13 +936,18 @@ class MissingScope(PermissionDeniedError):
         )
 
 
+PermissionDeniedDetails = TypedDict("PermissionDeniedDetails", {"resource": str}, total=False)
+"""The ``details`` of a PermissionDenied: its message params."""
+
+
 class PermissionDenied(PermissionDeniedError):
     """Permission denied: You do not have access to {resource}."""
 
     code_class = "permission_denied"
+    details: PermissionDeniedDetails
 
     def __init__(self, *, resource: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource}
+        params: PermissionDeniedDetails = {"resource": resource}
         super().__init__(
             message or render_template(str(_CODES["permission_denied"]["message"]), params),
             code="permission_denied",
@@ -881,13 +958,18 @@ class PermissionDenied(PermissionDeniedError):
         )
 
 
+TierRequiredDetails = TypedDict("TierRequiredDetails", {"tier": str}, total=False)
+"""The ``details`` of a TierRequired: its message params."""
+
+
 class TierRequired(TierRequiredError):
     """Higher tier required: This endpoint requires the {tier} tier or above."""
 
     code_class = "tier_required"
+    details: TierRequiredDetails
 
     def __init__(self, *, tier: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"tier": tier}
+        params: TierRequiredDetails = {"tier": tier}
         super().__init__(
             message or render_template(str(_CODES["tier_required"]["message"]), params),
             code="tier_required",
@@ -898,13 +980,18 @@ class TierRequired(TierRequiredError):
         )
 
 
+ConsentRequiredDetails = TypedDict("ConsentRequiredDetails", {}, total=False)
+"""The ``details`` of a ConsentRequired: its message params."""
+
+
 class ConsentRequired(PermissionDeniedError):
     """Consent required: The account has not given the consent this operation needs."""
 
     code_class = "consent_required"
+    details: ConsentRequiredDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ConsentRequiredDetails = {}
         super().__init__(
             message or render_template(str(_CODES["consent_required"]["message"]), params),
             code="consent_required",
@@ -915,13 +1002,18 @@ class ConsentRequired(PermissionDeniedError):
         )
 
 
+InvalidRequestDetails = TypedDict("InvalidRequestDetails", {"reason": str}, total=False)
+"""The ``details`` of a InvalidRequest: its message params."""
+
+
 class InvalidRequest(ValidationError):
     """Invalid request: The request is invalid: {reason}"""
 
     code_class = "invalid_request"
+    details: InvalidRequestDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: InvalidRequestDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["invalid_request"]["message"]), params),
             code="invalid_request",
@@ -932,13 +1024,18 @@ class InvalidRequest(ValidationError):
         )
 
 
+MissingFieldDetails = TypedDict("MissingFieldDetails", {"field": str}, total=False)
+"""The ``details`` of a MissingField: its message params."""
+
+
 class MissingField(ValidationError):
     """Missing field: The `{field}` field is required."""
 
     code_class = "missing_field"
+    details: MissingFieldDetails
 
     def __init__(self, *, field: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"field": field}
+        params: MissingFieldDetails = {"field": field}
         super().__init__(
             message or render_template(str(_CODES["missing_field"]["message"]), params),
             code="missing_field",
@@ -949,13 +1046,18 @@ class MissingField(ValidationError):
         )
 
 
+InvalidFieldDetails = TypedDict("InvalidFieldDetails", {"field": str, "reason": str}, total=False)
+"""The ``details`` of a InvalidField: its message params."""
+
+
 class InvalidField(ValidationError):
     """Invalid field value: The `{field}` field is invalid: {reason}"""
 
     code_class = "invalid_field"
+    details: InvalidFieldDetails
 
     def __init__(self, *, field: str, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"field": field, "reason": reason}
+        params: InvalidFieldDetails = {"field": field, "reason": reason}
         super().__init__(
             message or render_template(str(_CODES["invalid_field"]["message"]), params),
             code="invalid_field",
@@ -966,13 +1068,18 @@ class InvalidField(ValidationError):
         )
 
 
+MalformedJsonDetails = TypedDict("MalformedJsonDetails", {}, total=False)
+"""The ``details`` of a MalformedJson: its message params."""
+
+
 class MalformedJson(ValidationError):
     """Malformed JSON: The request body is not valid JSON."""
 
     code_class = "malformed_json"
+    details: MalformedJsonDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: MalformedJsonDetails = {}
         super().__init__(
             message or render_template(str(_CODES["malformed_json"]["message"]), params),
             code="malformed_json",
@@ -983,13 +1090,18 @@ class MalformedJson(ValidationError):
         )
 
 
+UnsupportedFormatDetails = TypedDict("UnsupportedFormatDetails", {"format": str}, total=False)
+"""The ``details`` of a UnsupportedFormat: its message params."""
+
+
 class UnsupportedFormat(ValidationError):
     """Unsupported format: The format `{format}` is not supported."""
 
     code_class = "unsupported_format"
+    details: UnsupportedFormatDetails
 
     def __init__(self, *, format: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"format": format}
+        params: UnsupportedFormatDetails = {"format": format}
         super().__init__(
             message or render_template(str(_CODES["unsupported_format"]["message"]), params),
             code="unsupported_format",
@@ -1000,13 +1112,18 @@ class UnsupportedFormat(ValidationError):
         )
 
 
+MethodNotAllowedDetails = TypedDict("MethodNotAllowedDetails", {"method": str}, total=False)
+"""The ``details`` of a MethodNotAllowed: its message params."""
+
+
 class MethodNotAllowed(ValidationError):
     """Method not allowed: The method {method} is not allowed on this endpoint."""
 
     code_class = "method_not_allowed"
+    details: MethodNotAllowedDetails
 
     def __init__(self, *, method: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"method": method}
+        params: MethodNotAllowedDetails = {"method": method}
         super().__init__(
             message or render_template(str(_CODES["method_not_allowed"]["message"]), params),
             code="method_not_allowed",
@@ -1017,13 +1134,18 @@ class MethodNotAllowed(ValidationError):
         )
 
 
+UnprocessableDetails = TypedDict("UnprocessableDetails", {"rule": str}, total=False)
+"""The ``details`` of a Unprocessable: its message params."""
+
+
 class Unprocessable(ValidationError):
     """Unprocessable request: The request is well-formed but violates a business rule: {rule}"""
 
     code_class = "unprocessable"
+    details: UnprocessableDetails
 
     def __init__(self, *, rule: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"rule": rule}
+        params: UnprocessableDetails = {"rule": rule}
         super().__init__(
             message or render_template(str(_CODES["unprocessable"]["message"]), params),
             code="unprocessable",
@@ -1034,13 +1156,18 @@ class Unprocessable(ValidationError):
         )
 
 
+InvalidPageTokenDetails = TypedDict("InvalidPageTokenDetails", {}, total=False)
+"""The ``details`` of a InvalidPageToken: its message params."""
+
+
 class InvalidPageToken(ValidationError):
     """Invalid page token: The pagination token is invalid or expired."""
 
     code_class = "invalid_page_token"
+    details: InvalidPageTokenDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidPageTokenDetails = {}
         super().__init__(
             message or render_template(str(_CODES["invalid_page_token"]["message"]), params),
             code="invalid_page_token",
@@ -1051,13 +1178,18 @@ class InvalidPageToken(ValidationError):
         )
 
 
+NotFoundDetails = TypedDict("NotFoundDetails", {}, total=False)
+"""The ``details`` of a NotFound: its message params."""
+
+
 class NotFound(NotFoundError):
     """Not found: The requested resource does not exist."""
 
     code_class = "not_found"
+    details: NotFoundDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: NotFoundDetails = {}
         super().__init__(
             message or render_template(str(_CODES["not_found"]["message"]), params),
             code="not_found",
@@ -1068,13 +1200,18 @@ class NotFound(NotFoundError):
         )
 
 
+ProjectNotFoundDetails = TypedDict("ProjectNotFoundDetails", {"project": str}, total=False)
+"""The ``details`` of a ProjectNotFound: its message params."""
+
+
 class ProjectNotFound(NotFoundError):
     """Project not found: Project '{project}' not found."""
 
     code_class = "project_not_found"
+    details: ProjectNotFoundDetails
 
     def __init__(self, *, project: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"project": project}
+        params: ProjectNotFoundDetails = {"project": project}
         super().__init__(
             message or render_template(str(_CODES["project_not_found"]["message"]), params),
             code="project_not_found",
@@ -1085,13 +1222,18 @@ class ProjectNotFound(NotFoundError):
         )
 
 
+ModelNotFoundDetails = TypedDict("ModelNotFoundDetails", {"model_id": str}, total=False)
+"""The ``details`` of a ModelNotFound: its message params."""
+
+
 class ModelNotFound(NotFoundError):
     """Model not found: No model found with ID '{model_id}'."""
 
     code_class = "model_not_found"
+    details: ModelNotFoundDetails
 
     def __init__(self, *, model_id: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"model_id": model_id}
+        params: ModelNotFoundDetails = {"model_id": model_id}
         super().__init__(
             message or render_template(str(_CODES["model_not_found"]["message"]), params),
             code="model_not_found",
@@ -1102,13 +1244,18 @@ class ModelNotFound(NotFoundError):
         )
 
 
+VersionNotFoundDetails = TypedDict("VersionNotFoundDetails", {"project": str, "version": int}, total=False)
+"""The ``details`` of a VersionNotFound: its message params."""
+
+
 class VersionNotFound(NotFoundError):
     """Version not found: Version {version} of '{project}' does not exist."""
 
     code_class = "version_not_found"
+    details: VersionNotFoundDetails
 
     def __init__(self, *, project: str, version: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"project": project, "version": version}
+        params: VersionNotFoundDetails = {"project": project, "version": version}
         super().__init__(
             message or render_template(str(_CODES["version_not_found"]["message"]), params),
             code="version_not_found",
@@ -1119,13 +1266,18 @@ class VersionNotFound(NotFoundError):
         )
 
 
+WorkflowNotFoundDetails = TypedDict("WorkflowNotFoundDetails", {"workflow": str}, total=False)
+"""The ``details`` of a WorkflowNotFound: its message params."""
+
+
 class WorkflowNotFound(NotFoundError):
     """Workflow not found: Workflow '{workflow}' not found."""
 
     code_class = "workflow_not_found"
+    details: WorkflowNotFoundDetails
 
     def __init__(self, *, workflow: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"workflow": workflow}
+        params: WorkflowNotFoundDetails = {"workflow": workflow}
         super().__init__(
             message or render_template(str(_CODES["workflow_not_found"]["message"]), params),
             code="workflow_not_found",
@@ -1136,13 +1288,18 @@ class WorkflowNotFound(NotFoundError):
         )
 
 
+RouteNotFoundDetails = TypedDict("RouteNotFoundDetails", {"path": str}, total=False)
+"""The ``details`` of a RouteNotFound: its message params."""
+
+
 class RouteNotFound(NotFoundError):
     """Unknown endpoint: No endpoint matches {path}."""
 
     code_class = "route_not_found"
+    details: RouteNotFoundDetails
 
     def __init__(self, *, path: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"path": path}
+        params: RouteNotFoundDetails = {"path": path}
         super().__init__(
             message or render_template(str(_CODES["route_not_found"]["message"]), params),
             code="route_not_found",
@@ -1153,13 +1310,18 @@ class RouteNotFound(NotFoundError):
         )
 
 
+AlreadyExistsDetails = TypedDict("AlreadyExistsDetails", {"resource": str}, total=False)
+"""The ``details`` of a AlreadyExists: its message params."""
+
+
 class AlreadyExists(ConflictError):
     """Already exists: A {resource} with this identifier already exists."""
 
     code_class = "already_exists"
+    details: AlreadyExistsDetails
 
     def __init__(self, *, resource: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource}
+        params: AlreadyExistsDetails = {"resource": resource}
         super().__init__(
             message or render_template(str(_CODES["already_exists"]["message"]), params),
             code="already_exists",
@@ -1170,13 +1332,18 @@ class AlreadyExists(ConflictError):
         )
 
 
+InvalidStateDetails = TypedDict("InvalidStateDetails", {"resource": str, "state": str}, total=False)
+"""The ``details`` of a InvalidState: its message params."""
+
+
 class InvalidState(ConflictError):
     """Invalid state: The {resource} is in state '{state}', which does not allow this operation."""
 
     code_class = "invalid_state"
+    details: InvalidStateDetails
 
     def __init__(self, *, resource: str, state: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource, "state": state}
+        params: InvalidStateDetails = {"resource": resource, "state": state}
         super().__init__(
             message or render_template(str(_CODES["invalid_state"]["message"]), params),
             code="invalid_state",
@@ -1187,13 +1354,18 @@ class InvalidState(ConflictError):
         )
 
 
+LockContentionDetails = TypedDict("LockContentionDetails", {}, total=False)
+"""The ``details`` of a LockContention: its message params."""
+
+
 class LockContention(ConflictError):
     """Lock contention: The resource is being modified by another request."""
 
     code_class = "lock_contention"
+    details: LockContentionDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: LockContentionDetails = {}
         super().__init__(
             message or render_template(str(_CODES["lock_contention"]["message"]), params),
             code="lock_contention",
@@ -1204,13 +1376,18 @@ class LockContention(ConflictError):
         )
 
 
+PreconditionFailedDetails = TypedDict("PreconditionFailedDetails", {}, total=False)
+"""The ``details`` of a PreconditionFailed: its message params."""
+
+
 class PreconditionFailed(ConflictError):
     """Precondition failed: The resource changed since it was read."""
 
     code_class = "precondition_failed"
+    details: PreconditionFailedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: PreconditionFailedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["precondition_failed"]["message"]), params),
             code="precondition_failed",
@@ -1221,13 +1398,18 @@ class PreconditionFailed(ConflictError):
         )
 
 
+PaymentRequiredDetails = TypedDict("PaymentRequiredDetails", {}, total=False)
+"""The ``details`` of a PaymentRequired: its message params."""
+
+
 class PaymentRequired(PaymentRequiredError):
     """Payment required: The workspace's plan does not include this operation."""
 
     code_class = "payment_required"
+    details: PaymentRequiredDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: PaymentRequiredDetails = {}
         super().__init__(
             message or render_template(str(_CODES["payment_required"]["message"]), params),
             code="payment_required",
@@ -1238,13 +1420,18 @@ class PaymentRequired(PaymentRequiredError):
         )
 
 
+SubscriptionPastDueDetails = TypedDict("SubscriptionPastDueDetails", {}, total=False)
+"""The ``details`` of a SubscriptionPastDue: its message params."""
+
+
 class SubscriptionPastDue(PaymentRequiredError):
     """Subscription past due: The subscription is past due."""
 
     code_class = "subscription_past_due"
+    details: SubscriptionPastDueDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: SubscriptionPastDueDetails = {}
         super().__init__(
             message or render_template(str(_CODES["subscription_past_due"]["message"]), params),
             code="subscription_past_due",
@@ -1255,13 +1442,18 @@ class SubscriptionPastDue(PaymentRequiredError):
         )
 
 
+CreditsExhaustedDetails = TypedDict("CreditsExhaustedDetails", {}, total=False)
+"""The ``details`` of a CreditsExhausted: its message params."""
+
+
 class CreditsExhausted(PaymentRequiredError):
     """Credits exhausted: The workspace has no credits left."""
 
     code_class = "credits_exhausted"
+    details: CreditsExhaustedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: CreditsExhaustedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["credits_exhausted"]["message"]), params),
             code="credits_exhausted",
@@ -1272,13 +1464,18 @@ class CreditsExhausted(PaymentRequiredError):
         )
 
 
+QuotaExceededDetails = TypedDict("QuotaExceededDetails", {"resource": str, "limit": int}, total=False)
+"""The ``details`` of a QuotaExceeded: its message params."""
+
+
 class QuotaExceeded(QuotaExceededError):
     """Daily quota exceeded: Daily {resource} quota of {limit} has been reached."""
 
     code_class = "quota_exceeded"
+    details: QuotaExceededDetails
 
     def __init__(self, *, resource: str, limit: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource, "limit": limit}
+        params: QuotaExceededDetails = {"resource": resource, "limit": limit}
         super().__init__(
             message or render_template(str(_CODES["quota_exceeded"]["message"]), params),
             code="quota_exceeded",
@@ -1289,13 +1486,18 @@ class QuotaExceeded(QuotaExceededError):
         )
 
 
+UsageLimitExceededDetails = TypedDict("UsageLimitExceededDetails", {}, total=False)
+"""The ``details`` of a UsageLimitExceeded: its message params."""
+
+
 class UsageLimitExceeded(QuotaExceededError):
     """Monthly usage limit exceeded: The monthly usage limit has been reached."""
 
     code_class = "usage_limit_exceeded"
+    details: UsageLimitExceededDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: UsageLimitExceededDetails = {}
         super().__init__(
             message or render_template(str(_CODES["usage_limit_exceeded"]["message"]), params),
             code="usage_limit_exceeded",
@@ -1306,13 +1508,18 @@ class UsageLimitExceeded(QuotaExceededError):
         )
 
 
+StorageQuotaExceededDetails = TypedDict("StorageQuotaExceededDetails", {}, total=False)
+"""The ``details`` of a StorageQuotaExceeded: its message params."""
+
+
 class StorageQuotaExceeded(QuotaExceededError):
     """Storage quota exceeded: The account's storage limit has been reached."""
 
     code_class = "storage_quota_exceeded"
+    details: StorageQuotaExceededDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: StorageQuotaExceededDetails = {}
         super().__init__(
             message or render_template(str(_CODES["storage_quota_exceeded"]["message"]), params),
             code="storage_quota_exceeded",
@@ -1323,13 +1530,18 @@ class StorageQuotaExceeded(QuotaExceededError):
         )
 
 
+HostedInferenceQuotaExceededDetails = TypedDict("HostedInferenceQuotaExceededDetails", {}, total=False)
+"""The ``details`` of a HostedInferenceQuotaExceeded: its message params."""
+
+
 class HostedInferenceQuotaExceeded(PaymentRequiredError):
     """Inference quota exceeded: The workspace's monthly hosted inference quota has been reached."""
 
     code_class = "hosted_inference_quota_exceeded"
+    details: HostedInferenceQuotaExceededDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: HostedInferenceQuotaExceededDetails = {}
         super().__init__(
             message or render_template(str(_CODES["hosted_inference_quota_exceeded"]["message"]), params),
             code="hosted_inference_quota_exceeded",
@@ -1340,13 +1552,18 @@ class HostedInferenceQuotaExceeded(PaymentRequiredError):
         )
 
 
+RateLimitedDetails = TypedDict("RateLimitedDetails", {"limit": int, "window": int}, total=False)
+"""The ``details`` of a RateLimited: its message params."""
+
+
 class RateLimited(RateLimitError):
     """Rate limit exceeded: Rate limit exceeded: {limit} calls per {window} seconds."""
 
     code_class = "rate_limited"
+    details: RateLimitedDetails
 
     def __init__(self, *, limit: int, window: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"limit": limit, "window": window}
+        params: RateLimitedDetails = {"limit": limit, "window": window}
         super().__init__(
             message or render_template(str(_CODES["rate_limited"]["message"]), params),
             code="rate_limited",
@@ -1357,13 +1574,18 @@ class RateLimited(RateLimitError):
         )
 
 
+ConcurrencyLimitedDetails = TypedDict("ConcurrencyLimitedDetails", {"limit": int}, total=False)
+"""The ``details`` of a ConcurrencyLimited: its message params."""
+
+
 class ConcurrencyLimited(RateLimitError):
     """Too many concurrent requests: At most {limit} requests may run at once."""
 
     code_class = "concurrency_limited"
+    details: ConcurrencyLimitedDetails
 
     def __init__(self, *, limit: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"limit": limit}
+        params: ConcurrencyLimitedDetails = {"limit": limit}
         super().__init__(
             message or render_template(str(_CODES["concurrency_limited"]["message"]), params),
             code="concurrency_limited",
@@ -1374,13 +1596,18 @@ class ConcurrencyLimited(RateLimitError):
         )
 
 
+HourlyLimitExceededDetails = TypedDict("HourlyLimitExceededDetails", {}, total=False)
+"""The ``details`` of a HourlyLimitExceeded: its message params."""
+
+
 class HourlyLimitExceeded(RateLimitError):
     """Hourly request limit exceeded: The hourly request limit has been reached."""
 
     code_class = "hourly_limit_exceeded"
+    details: HourlyLimitExceededDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: HourlyLimitExceededDetails = {}
         super().__init__(
             message or render_template(str(_CODES["hourly_limit_exceeded"]["message"]), params),
             code="hourly_limit_exceeded",
@@ -1391,13 +1618,18 @@ class HourlyLimitExceeded(RateLimitError):
         )
 
 
+WorkspaceLockedDetails = TypedDict("WorkspaceLockedDetails", {"reason": str}, total=False)
+"""The ``details`` of a WorkspaceLocked: its message params."""
+
+
 class WorkspaceLocked(LockedError):
     """Workspace locked: The workspace is locked: {reason}"""
 
     code_class = "workspace_locked"
+    details: WorkspaceLockedDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: WorkspaceLockedDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["workspace_locked"]["message"]), params),
             code="workspace_locked",
@@ -1408,13 +1640,18 @@ class WorkspaceLocked(LockedError):
         )
 
 
+ResourceLockedDetails = TypedDict("ResourceLockedDetails", {"resource": str}, total=False)
+"""The ``details`` of a ResourceLocked: its message params."""
+
+
 class ResourceLocked(LockedError):
     """Resource locked: The {resource} is locked by a running operation."""
 
     code_class = "resource_locked"
+    details: ResourceLockedDetails
 
     def __init__(self, *, resource: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource}
+        params: ResourceLockedDetails = {"resource": resource}
         super().__init__(
             message or render_template(str(_CODES["resource_locked"]["message"]), params),
             code="resource_locked",
@@ -1425,13 +1662,18 @@ class ResourceLocked(LockedError):
         )
 
 
+PayloadTooLargeDetails = TypedDict("PayloadTooLargeDetails", {"size_mb": int, "limit_mb": int}, total=False)
+"""The ``details`` of a PayloadTooLarge: its message params."""
+
+
 class PayloadTooLarge(UploadError):
     """Payload too large: The file is {size_mb} MB; the limit is {limit_mb} MB."""
 
     code_class = "payload_too_large"
+    details: PayloadTooLargeDetails
 
     def __init__(self, *, size_mb: int, limit_mb: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"size_mb": size_mb, "limit_mb": limit_mb}
+        params: PayloadTooLargeDetails = {"size_mb": size_mb, "limit_mb": limit_mb}
         super().__init__(
             message or render_template(str(_CODES["payload_too_large"]["message"]), params),
             code="payload_too_large",
@@ -1442,13 +1684,18 @@ class PayloadTooLarge(UploadError):
         )
 
 
+UnsupportedMediaTypeDetails = TypedDict("UnsupportedMediaTypeDetails", {"media_type": str}, total=False)
+"""The ``details`` of a UnsupportedMediaType: its message params."""
+
+
 class UnsupportedMediaType(UploadError):
     """Unsupported media type: Files of type {media_type} are not supported."""
 
     code_class = "unsupported_media_type"
+    details: UnsupportedMediaTypeDetails
 
     def __init__(self, *, media_type: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"media_type": media_type}
+        params: UnsupportedMediaTypeDetails = {"media_type": media_type}
         super().__init__(
             message or render_template(str(_CODES["unsupported_media_type"]["message"]), params),
             code="unsupported_media_type",
@@ -1459,13 +1706,18 @@ class UnsupportedMediaType(UploadError):
         )
 
 
+ImageTooLargeDetails = TypedDict("ImageTooLargeDetails", {}, total=False)
+"""The ``details`` of a ImageTooLarge: its message params."""
+
+
 class ImageTooLarge(UploadError):
     """Image too large: The image is larger than the allowed limit."""
 
     code_class = "image_too_large"
+    details: ImageTooLargeDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ImageTooLargeDetails = {}
         super().__init__(
             message or render_template(str(_CODES["image_too_large"]["message"]), params),
             code="image_too_large",
@@ -1476,13 +1728,18 @@ class ImageTooLarge(UploadError):
         )
 
 
+DownloadFailedDetails = TypedDict("DownloadFailedDetails", {}, total=False)
+"""The ``details`` of a DownloadFailed: its message params."""
+
+
 class DownloadFailed(UploadError):
     """Download failed: The file at the given URL could not be downloaded."""
 
     code_class = "download_failed"
+    details: DownloadFailedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: DownloadFailedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["download_failed"]["message"]), params),
             code="download_failed",
@@ -1493,13 +1750,18 @@ class DownloadFailed(UploadError):
         )
 
 
+InvalidUrlDetails = TypedDict("InvalidUrlDetails", {}, total=False)
+"""The ``details`` of a InvalidUrl: its message params."""
+
+
 class InvalidUrl(UploadError):
     """Invalid URL: The URL is invalid."""
 
     code_class = "invalid_url"
+    details: InvalidUrlDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidUrlDetails = {}
         super().__init__(
             message or render_template(str(_CODES["invalid_url"]["message"]), params),
             code="invalid_url",
@@ -1510,13 +1772,18 @@ class InvalidUrl(UploadError):
         )
 
 
+ImageProcessingFailedDetails = TypedDict("ImageProcessingFailedDetails", {}, total=False)
+"""The ``details`` of a ImageProcessingFailed: its message params."""
+
+
 class ImageProcessingFailed(ProcessingError):
     """Image processing failed: The image could not be processed."""
 
     code_class = "image_processing_failed"
+    details: ImageProcessingFailedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ImageProcessingFailedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["image_processing_failed"]["message"]), params),
             code="image_processing_failed",
@@ -1527,13 +1794,18 @@ class ImageProcessingFailed(ProcessingError):
         )
 
 
+DecodingFailedDetails = TypedDict("DecodingFailedDetails", {"media": str}, total=False)
+"""The ``details`` of a DecodingFailed: its message params."""
+
+
 class DecodingFailed(ProcessingError):
     """Decoding failed: The {media} could not be decoded."""
 
     code_class = "decoding_failed"
+    details: DecodingFailedDetails
 
     def __init__(self, *, media: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"media": media}
+        params: DecodingFailedDetails = {"media": media}
         super().__init__(
             message or render_template(str(_CODES["decoding_failed"]["message"]), params),
             code="decoding_failed",
@@ -1544,13 +1816,18 @@ class DecodingFailed(ProcessingError):
         )
 
 
+TrainingFailedDetails = TypedDict("TrainingFailedDetails", {"reason": str}, total=False)
+"""The ``details`` of a TrainingFailed: its message params."""
+
+
 class TrainingFailed(ProcessingError):
     """Training failed: Training failed: {reason}"""
 
     code_class = "training_failed"
+    details: TrainingFailedDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: TrainingFailedDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["training_failed"]["message"]), params),
             code="training_failed",
@@ -1561,13 +1838,18 @@ class TrainingFailed(ProcessingError):
         )
 
 
+EvaluationFailedDetails = TypedDict("EvaluationFailedDetails", {"min_inputs": int}, total=False)
+"""The ``details`` of a EvaluationFailed: its message params."""
+
+
 class EvaluationFailed(ProcessingError):
     """Evaluation failed: Evaluation needs at least {min_inputs} labelled inputs per concept."""
 
     code_class = "evaluation_failed"
+    details: EvaluationFailedDetails
 
     def __init__(self, *, min_inputs: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"min_inputs": min_inputs}
+        params: EvaluationFailedDetails = {"min_inputs": min_inputs}
         super().__init__(
             message or render_template(str(_CODES["evaluation_failed"]["message"]), params),
             code="evaluation_failed",
@@ -1578,13 +1860,18 @@ class EvaluationFailed(ProcessingError):
         )
 
 
+UpstreamErrorErrorDetails = TypedDict("UpstreamErrorErrorDetails", {"provider": str}, total=False)
+"""The ``details`` of a UpstreamErrorError: its message params."""
+
+
 class UpstreamErrorError(UpstreamError):
     """Upstream provider error: The {provider} provider returned an error."""
 
     code_class = "upstream_error"
+    details: UpstreamErrorErrorDetails
 
     def __init__(self, *, provider: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"provider": provider}
+        params: UpstreamErrorErrorDetails = {"provider": provider}
         super().__init__(
             message or render_template(str(_CODES["upstream_error"]["message"]), params),
             code="upstream_error",
@@ -1595,13 +1882,18 @@ class UpstreamErrorError(UpstreamError):
         )
 
 
+UpstreamTimeoutDetails = TypedDict("UpstreamTimeoutDetails", {"provider": str}, total=False)
+"""The ``details`` of a UpstreamTimeout: its message params."""
+
+
 class UpstreamTimeout(UpstreamError):
     """Upstream timeout: The {provider} provider did not answer in time."""
 
     code_class = "upstream_timeout"
+    details: UpstreamTimeoutDetails
 
     def __init__(self, *, provider: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"provider": provider}
+        params: UpstreamTimeoutDetails = {"provider": provider}
         super().__init__(
             message or render_template(str(_CODES["upstream_timeout"]["message"]), params),
             code="upstream_timeout",
@@ -1612,13 +1904,18 @@ class UpstreamTimeout(UpstreamError):
         )
 
 
+InternalErrorDetails = TypedDict("InternalErrorDetails", {}, total=False)
+"""The ``details`` of a InternalError: its message params."""
+
+
 class InternalError(ServerError):
     """Internal server error: Something went wrong on our side."""
 
     code_class = "internal_error"
+    details: InternalErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InternalErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["internal_error"]["message"]), params),
             code="internal_error",
@@ -1629,13 +1926,18 @@ class InternalError(ServerError):
         )
 
 
+ServiceUnavailableDetails = TypedDict("ServiceUnavailableDetails", {}, total=False)
+"""The ``details`` of a ServiceUnavailable: its message params."""
+
+
 class ServiceUnavailable(ServerError):
     """Service unavailable: The service is temporarily unavailable."""
 
     code_class = "service_unavailable"
+    details: ServiceUnavailableDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ServiceUnavailableDetails = {}
         super().__init__(
             message or render_template(str(_CODES["service_unavailable"]["message"]), params),
             code="service_unavailable",
@@ -1646,13 +1948,18 @@ class ServiceUnavailable(ServerError):
         )
 
 
+GatewayTimeoutDetails = TypedDict("GatewayTimeoutDetails", {}, total=False)
+"""The ``details`` of a GatewayTimeout: its message params."""
+
+
 class GatewayTimeout(ServerError):
     """Gateway timeout: The operation timed out."""
 
     code_class = "gateway_timeout"
+    details: GatewayTimeoutDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: GatewayTimeoutDetails = {}
         super().__init__(
             message or render_template(str(_CODES["gateway_timeout"]["message"]), params),
             code="gateway_timeout",
@@ -1663,13 +1970,18 @@ class GatewayTimeout(ServerError):
         )
 
 
+MaintenanceDetails = TypedDict("MaintenanceDetails", {}, total=False)
+"""The ``details`` of a Maintenance: its message params."""
+
+
 class Maintenance(ServerError):
     """Down for maintenance: Writes are disabled for maintenance."""
 
     code_class = "maintenance"
+    details: MaintenanceDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: MaintenanceDetails = {}
         super().__init__(
             message or render_template(str(_CODES["maintenance"]["message"]), params),
             code="maintenance",
@@ -1680,13 +1992,18 @@ class Maintenance(ServerError):
         )
 
 
+ServerBusyDetails = TypedDict("ServerBusyDetails", {}, total=False)
+"""The ``details`` of a ServerBusy: its message params."""
+
+
 class ServerBusy(ServerError):
     """Server busy: The server is too busy at the moment."""
 
     code_class = "server_busy"
+    details: ServerBusyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ServerBusyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["server_busy"]["message"]), params),
             code="server_busy",

@@ -20,6 +20,9 @@ pub fn catalog_schema(header: &str) -> Value {
             let what = if o.default { "on unless set to false" } else { "off unless set to true" };
             (o.name.to_string(), json!({ "type": "boolean", "description": format!("Write the `{}` output ({what}).", o.name) }))
         })
+        .chain(crate::load::PACKAGE_KEYS.iter().map(|(key, what)| {
+            (key.to_string(), json!({ "type": "string", "minLength": 1, "description": what }))
+        }))
         .collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

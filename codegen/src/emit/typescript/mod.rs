@@ -1,8 +1,19 @@
-//! The TypeScript module: `typescript/errors.ts`, one file with no
-//! dependencies. The catalog's data is written as JSON (so catalog text can
-//! never become code), followed by the runtime (`runtime.ts`, the same rules
-//! as errcat-runtime), one class per SDK exception that is a valid class
-//! name, and one typed constructor per code.
+//! The TypeScript package: `typescript/`, an npm package with no
+//! dependencies that plain JavaScript and TypeScript projects both install.
+//!
+//! - `src/data.ts`: the catalog as data, written as JSON (so catalog text
+//!   can never become code), with the `Code` union and `CodeDetails`;
+//! - `src/runtime.ts`: the same rules as errcat-runtime, one file for every
+//!   catalog, importing its data from `data.ts`;
+//! - `src/errors.ts`, the entry: one class per SDK exception that is a valid
+//!   class name, and one typed constructor per code;
+//! - `src/conformance.ts`: the runner of the conformance cases, which ship
+//!   as `conformance.json`;
+//! - each compiled to ES2022 JavaScript with its `.d.ts` beside
+//!   `package.json`: `runtime` and `conformance` are the same for every
+//!   catalog, so their compiled forms are tsc's output, committed beside
+//!   their sources here and held to them by a test; `data` and `errors` are
+//!   written in all three forms by this module.
 //!
 //! Wire field names, body and message bounds, and the fallback backoff come
 //! from errcat-runtime's own tables, so the two runtimes cannot disagree on
@@ -17,11 +28,23 @@ use serde_json::{Map, Value, json};
 use crate::model::{Model, ParamType};
 use crate::write::FileSet;
 
-/// The module, under `generated/`.
-pub const MODULE: &str = "typescript/errors.ts";
+/// The package's entry source, under `generated/`.
+pub const MODULE: &str = "typescript/src/errors.ts";
 
-/// The runtime part of the module.
-const RUNTIME: &str = include_str!("runtime.ts");
+/// The runtime, its compiled JavaScript and declarations (tsc's output for
+/// `runtime.ts`, kept fresh by `tests/typescript`).
+const RUNTIME: [(&str, &str); 3] = [
+    ("src/runtime.ts", include_str!("runtime.ts")),
+    ("runtime.js", include_str!("runtime.js")),
+    ("runtime.d.ts", include_str!("runtime.d.ts")),
+];
+
+/// The conformance runner, likewise.
+const CONFORMANCE: [(&str, &str); 3] = [
+    ("src/conformance.ts", include_str!("conformance.ts")),
+    ("conformance.js", include_str!("conformance.js")),
+    ("conformance.d.ts", include_str!("conformance.d.ts")),
+];
 
 /// Names the module itself exports or uses; a generated name never takes one.
 const TAKEN: &[&str] = &[
@@ -50,6 +73,10 @@ const TAKEN: &[&str] = &[
     "construct",
     "CATALOG_NAME",
     "CATALOG_VERSION",
+    "CatalogErrorClass",
+    "HeaderInput",
+    "registerClasses",
+    "runConformance",
     "Error",
     "Object",
     "Symbol",
@@ -113,7 +140,7 @@ const RESERVED: &[&str] = &[
     "eval",
 ];
 
-/// `typescript/errors.ts`.
+/// `typescript/`.
 pub const OUTPUT: super::Output = super::Output {
     name: "typescript",
     default: false,
@@ -122,179 +149,324 @@ pub const OUTPUT: super::Output = super::Output {
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {
+    let header = format!("// {}\n", super::generated_header(cx.command));
+    let dir = PathBuf::from("typescript");
     let mut files = FileSet::new();
-    files.insert(PathBuf::from(MODULE), module(cx.model, cx.command));
+    let data = Data::of(cx.model);
+    let entry = Entry::of(cx.model);
+    let written = [
+        ("src/data.ts", data.render(Form::Source)),
+        ("data.js", data.render(Form::JavaScript)),
+        ("data.d.ts", data.render(Form::Declarations)),
+        ("src/errors.ts", entry.render(Form::Source)),
+        ("errors.js", entry.render(Form::JavaScript)),
+        ("errors.d.ts", entry.render(Form::Declarations)),
+    ];
+    for (path, text) in written {
+        files.insert(dir.join(path), format!("{header}{text}"));
+    }
+    for (path, text) in RUNTIME.iter().chain(&CONFORMANCE) {
+        files.insert(dir.join(path), format!("{header}{text}"));
+    }
+    files.insert(
+        dir.join("conformance.json"),
+        super::conformance::cases_json(cx),
+    );
+    files.insert(dir.join("package.json"), package_json(cx.model, cx.command));
     files
 }
 
-fn module(model: &Model, command: &str) -> String {
-    let mut out = format!("// {}\n", super::generated_header(command));
-    let _ = writeln!(
-        out,
-        "// The `{}` error catalog for TypeScript and JavaScript clients.\n",
-        model.meta.name.replace(['\n', '\r'], " ")
-    );
-    let json = |v: &Value| serde_json::to_string(v).unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "/** The catalog's name. */\nexport const CATALOG_NAME = {};",
-        json(&json!(model.meta.name))
-    );
-    let _ = writeln!(
-        out,
-        "/** The catalog's version, if it has one. */\nexport const CATALOG_VERSION: string | null = {};\n",
-        json(&json!(model.meta.version))
-    );
-    let names: Vec<String> = model
-        .codes
-        .iter()
-        .map(|c| json(&json!(c.wire_name)))
-        .collect();
-    let _ = writeln!(
-        out,
-        "/** Every code of the catalog, by its wire name. */\nexport type Code =\n  | {};\n",
-        names.join("\n  | ")
-    );
-    let data = super::client_data::data(model);
-    let field = |key: &str| json(&data[key]);
-    let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| s.to_string()).collect();
-    let (class_of, classes) = classes(model, &mut taken);
-    let _ = writeln!(
-        out,
-        "const ENVELOPE: {{ readonly style: EnvelopeStyle; readonly fieldCase: \"snake\" | \"camel\"; readonly requestId: \"inside\" | \"outside\" }} = {};",
-        field("envelope")
-    );
-    let _ = writeln!(
-        out,
-        "const WIRE: Readonly<Record<EnvelopeStyle, {{ readonly wrapper: string | null; readonly fields: readonly (readonly [string, string, string])[] }}>> = {};",
-        field("wire")
-    );
-    let _ = writeln!(
-        out,
-        "const OUTER_REQUEST_ID: readonly [string, string] = {};",
-        field("outerRequestId")
-    );
-    let _ = writeln!(out, "const LIMITS = {} as const;", field("limits"));
-    let _ = writeln!(
-        out,
-        "const FALLBACK_BACKOFF: Backoff = {};",
-        field("fallbackBackoff")
-    );
-    let _ = writeln!(
-        out,
-        "const POLICIES: Readonly<Record<string, RetryPolicy>> = {};",
-        field("policies")
-    );
-    let _ = writeln!(
-        out,
-        "const CODES: Readonly<Record<Code, CodeFacts>> = {};",
-        field("codes")
-    );
-    let _ = writeln!(
-        out,
-        "const NAMES: Readonly<Record<string, Code>> = {};",
-        field("names")
-    );
-    let _ = writeln!(
-        out,
-        "const NUMERIC: Readonly<Record<string, Code>> = {};",
-        field("numeric")
-    );
-    let _ = writeln!(
-        out,
-        "const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = {};",
-        field("classes")
-    );
-    let _ = writeln!(
-        out,
-        "const CASE_INSENSITIVE: boolean = {};\n",
-        field("caseInsensitive")
-    );
-    let details: Vec<String> = model
-        .codes
-        .iter()
-        .map(|c| {
-            let fields: Vec<String> = c
-                .params
-                .iter()
-                .map(|p| format!("readonly {}?: {}", json(&json!(p.name)), ts_type(p.ty)))
-                .collect();
-            let body = if fields.is_empty() {
-                "{}".to_string()
-            } else {
-                format!("{{ {} }}", fields.join("; "))
-            };
-            format!("  {}: {body};", json(&json!(c.wire_name)))
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "/** Each code's `details`: its message params (a parsed body may lack some). */\nexport interface CodeDetails {{\n{}\n}}\n",
-        details.join("\n")
-    );
-    let _ = writeln!(
-        out,
-        "/** The class each code's errors are, by its SDK exception. */\nconst CODE_CLASS: Readonly<Record<string, string>> = {};\n",
-        json(&Value::Object(class_of.clone()))
-    );
-    out.push_str(RUNTIME);
-    out.push('\n');
+/// `package.json`: an ES module package whose entry has its types beside
+/// it, named and versioned from the catalog (`[outputs] npm_package`
+/// overrides the name).
+fn package_json(model: &Model, command: &str) -> String {
+    let package = json!({
+        "//": super::generated_header(command),
+        "name": model.packages.npm,
+        "version": model.meta.version.as_deref().unwrap_or("0.0.0"),
+        "description": format!(
+            "The {} error catalog for TypeScript and JavaScript clients: typed errors, parsing and retry advice (generated by errcat).",
+            model.meta.name.replace(['\n', '\r'], " ")
+        ),
+        "type": "module",
+        "main": "./errors.js",
+        "types": "./errors.d.ts",
+        "exports": {
+            ".": { "types": "./errors.d.ts", "default": "./errors.js" },
+            "./conformance": { "types": "./conformance.d.ts", "default": "./conformance.js" },
+            "./conformance.json": "./conformance.json",
+            "./package.json": "./package.json",
+        },
+        "files": ["*.js", "*.d.ts", "conformance.json", "src/"],
+        "engines": { "node": ">=18" },
+    });
+    let mut text = serde_json::to_string_pretty(&package).unwrap_or_default();
+    text.push('\n');
+    text
+}
 
-    let _ = writeln!(
-        out,
-        "// -- One class per SDK exception --------------------------------------------\n"
-    );
-    for (class, codes) in &classes {
-        let _ = writeln!(
-            out,
-            "/** The SDK exception of {}. */\nexport class {class} extends CatalogError {{\n  static override readonly sdkClass: string | undefined = {};\n}}\n",
-            codes.join(", "),
-            json(&json!(class))
-        );
-    }
-    let entries: Vec<String> = classes
-        .iter()
-        .map(|(class, _)| format!("{}: {class}", json(&json!(class))))
-        .collect();
-    let _ = writeln!(
-        out,
-        "const CLASSES: Readonly<Record<string, new (code: Code | null, wireCode: string, options?: ErrorOptions) => CatalogError>> = {{ {} }};\n",
-        entries.join(", ")
-    );
+/// Which of a module's three files is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// TypeScript source (`src/*.ts`).
+    Source,
+    /// The JavaScript it compiles to.
+    JavaScript,
+    /// Its declarations (`.d.ts`).
+    Declarations,
+}
 
-    let _ = writeln!(
-        out,
-        "// -- One typed constructor per code -------------------------------------------\n"
-    );
-    for code in &model.codes {
-        let function = unique(camel_case(&code.symbol()), &mut taken);
-        let class = class_of
-            .get(&code.wire_name)
-            .and_then(Value::as_str)
-            .unwrap_or("CatalogError");
-        let params: Vec<String> = code
-            .params
+/// `data`: the catalog's name, version, code union, details and tables.
+struct Data {
+    name: String,
+    version: String,
+    codes: String,
+    details: String,
+    /// Each table: its name, its TypeScript type, its value as JSON.
+    tables: Vec<(&'static str, String, String)>,
+}
+
+impl Data {
+    fn of(model: &Model) -> Data {
+        let json = |v: &Value| serde_json::to_string(v).unwrap_or_default();
+        let data = super::client_data::data(model);
+        let names: Vec<String> = model
+            .codes
             .iter()
-            .map(|p| format!("readonly {}: {}", json(&json!(p.name)), ts_type(p.ty)))
+            .map(|c| json(&json!(c.wire_name)))
             .collect();
-        let doc = format!("{}: `{}`", code.title, code.message)
-            .replace("*/", "*\\/")
-            .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
-        let wire = json(&json!(code.wire_name));
-        if params.is_empty() {
-            let _ = writeln!(
-                out,
-                "/** {doc} */\nexport function {function}(options?: ErrorOptions): {class} {{\n  return create({wire}, {{}}, options) as {class};\n}}\n"
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "/** {doc} */\nexport function {function}(params: {{ {} }}, options?: ErrorOptions): {class} {{\n  return create({wire}, params, options) as {class};\n}}\n",
-                params.join("; ")
-            );
+        let details: Vec<String> = model
+            .codes
+            .iter()
+            .map(|c| {
+                let fields: Vec<String> = c
+                    .params
+                    .iter()
+                    .map(|p| format!("readonly {}?: {}", json(&json!(p.name)), ts_type(p.ty)))
+                    .collect();
+                let body = if fields.is_empty() {
+                    "{}".to_string()
+                } else {
+                    format!("{{ {} }}", fields.join("; "))
+                };
+                format!("  {}: {body};", json(&json!(c.wire_name)))
+            })
+            .collect();
+        let limits = match &data["limits"] {
+            Value::Object(map) => {
+                let fields: Vec<String> = map
+                    .keys()
+                    .map(|k| format!("readonly {k}: number"))
+                    .collect();
+                format!("{{ {} }}", fields.join("; "))
+            }
+            _ => "{}".into(),
+        };
+        let (class_of, _) = classes(model, &mut TAKEN.iter().map(|s| s.to_string()).collect());
+        let field = |key: &str| json(&data[key]);
+        let tables = vec![
+            ("ENVELOPE", "{ readonly style: EnvelopeStyle; readonly fieldCase: \"snake\" | \"camel\"; readonly requestId: \"inside\" | \"outside\" }".into(), field("envelope")),
+            ("WIRE", "Readonly<Record<EnvelopeStyle, { readonly wrapper: string | null; readonly fields: readonly (readonly [string, string, string])[] }>>".into(), field("wire")),
+            ("OUTER_REQUEST_ID", "readonly [string, string]".into(), field("outerRequestId")),
+            ("LIMITS", limits, field("limits")),
+            ("FALLBACK_BACKOFF", "Backoff".into(), field("fallbackBackoff")),
+            ("POLICIES", "Readonly<Record<string, RetryPolicy>>".into(), field("policies")),
+            ("CODES", "Readonly<Record<Code, CodeFacts>>".into(), field("codes")),
+            ("NAMES", "Readonly<Record<string, Code>>".into(), field("names")),
+            ("NUMERIC", "Readonly<Record<string, Code>>".into(), field("numeric")),
+            ("PREFIX_CLASSES", "ReadonlyArray<readonly [string, Code]>".into(), field("classes")),
+            ("CASE_INSENSITIVE", "boolean".into(), field("caseInsensitive")),
+            ("CODE_CLASS", "Readonly<Record<string, string>>".into(), json(&Value::Object(class_of))),
+        ];
+        Data {
+            name: json(&json!(model.meta.name)),
+            version: json(&json!(model.meta.version)),
+            codes: names.join("\n  | "),
+            details: details.join("\n"),
+            tables,
         }
     }
-    out
+
+    fn render(&self, form: Form) -> String {
+        let mut out = String::from(
+            "// The catalog's data, read by runtime.js. Import from errors.js, not from here.\n",
+        );
+        if form != Form::JavaScript {
+            out.push_str(
+                "import type { Backoff, CodeFacts, EnvelopeStyle, RetryPolicy } from \"./runtime.js\";\n",
+            );
+        }
+        out.push('\n');
+        let (name, version) = match form {
+            Form::Source => (
+                format!("export const CATALOG_NAME = {};", self.name),
+                format!(
+                    "export const CATALOG_VERSION: string | null = {};",
+                    self.version
+                ),
+            ),
+            Form::JavaScript => (
+                format!("export const CATALOG_NAME = {};", self.name),
+                format!("export const CATALOG_VERSION = {};", self.version),
+            ),
+            Form::Declarations => (
+                format!("export declare const CATALOG_NAME = {};", self.name),
+                "export declare const CATALOG_VERSION: string | null;".to_string(),
+            ),
+        };
+        let _ = writeln!(out, "/** The catalog's name. */\n{name}");
+        let _ = writeln!(
+            out,
+            "/** The catalog's version, if it has one. */\n{version}\n"
+        );
+        if form != Form::JavaScript {
+            let _ = writeln!(
+                out,
+                "/** Every code of the catalog, by its wire name. */\nexport type Code =\n  | {};\n",
+                self.codes
+            );
+            let _ = writeln!(
+                out,
+                "/** Each code's `details`: its message params (a parsed body may lack some). */\nexport interface CodeDetails {{\n{}\n}}\n",
+                self.details
+            );
+        }
+        for (name, ty, value) in &self.tables {
+            let _ = match form {
+                Form::Source => writeln!(out, "export const {name}: {ty} = {value};"),
+                Form::JavaScript => writeln!(out, "export const {name} = {value};"),
+                Form::Declarations => writeln!(out, "export declare const {name}: {ty};"),
+            };
+        }
+        out
+    }
+}
+
+/// `errors`, the entry: the runtime and data re-exported, one class per SDK
+/// exception, one typed constructor per code.
+struct Entry {
+    /// Each class with the codes it stands for.
+    classes: SdkClasses,
+    /// Each constructor: doc, name, params as TypeScript fields, class, wire
+    /// name as a JSON string.
+    constructors: Vec<(String, String, Vec<String>, String, String)>,
+}
+
+impl Entry {
+    fn of(model: &Model) -> Entry {
+        let json = |v: &Value| serde_json::to_string(v).unwrap_or_default();
+        let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| s.to_string()).collect();
+        let (class_of, classes) = classes(model, &mut taken);
+        let constructors = model
+            .codes
+            .iter()
+            .map(|code| {
+                let function = unique(camel_case(&code.symbol()), &mut taken);
+                let class = class_of
+                    .get(&code.wire_name)
+                    .and_then(Value::as_str)
+                    .unwrap_or("CatalogError")
+                    .to_string();
+                let params: Vec<String> = code
+                    .params
+                    .iter()
+                    .map(|p| format!("readonly {}: {}", json(&json!(p.name)), ts_type(p.ty)))
+                    .collect();
+                let doc = format!("{}: `{}`", code.title, code.message)
+                    .replace("*/", "*\\/")
+                    .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
+                (doc, function, params, class, json(&json!(code.wire_name)))
+            })
+            .collect();
+        Entry {
+            classes,
+            constructors,
+        }
+    }
+
+    fn render(&self, form: Form) -> String {
+        let json = |v: &Value| serde_json::to_string(v).unwrap_or_default();
+        let mut out = String::from(
+            "// The catalog's errors for TypeScript and JavaScript clients: everything of\n// runtime.js and data.js, with a class per SDK exception and a typed\n// constructor per code.\n\n",
+        );
+        out.push_str("export * from \"./runtime.js\";\nexport { CATALOG_NAME, CATALOG_VERSION } from \"./data.js\";\n");
+        match form {
+            Form::Source => out.push_str(
+                "export type { Code, CodeDetails } from \"./data.js\";\nimport { CatalogError, create, registerClasses, type ErrorOptions } from \"./runtime.js\";\n",
+            ),
+            Form::JavaScript => {
+                out.push_str("import { CatalogError, create, registerClasses } from \"./runtime.js\";\n")
+            }
+            Form::Declarations => out.push_str(
+                "export type { Code, CodeDetails } from \"./data.js\";\nimport { CatalogError, type ErrorOptions } from \"./runtime.js\";\n",
+            ),
+        }
+        let _ = writeln!(
+            out,
+            "\n// -- One class per SDK exception --------------------------------------------\n"
+        );
+        for (class, codes) in &self.classes {
+            let doc = format!("/** The SDK exception of {}. */", codes.join(", "));
+            let name = json(&json!(class));
+            let _ = match form {
+                Form::Source => writeln!(
+                    out,
+                    "{doc}\nexport class {class} extends CatalogError {{\n  static override readonly sdkClass: string | undefined = {name};\n}}\n"
+                ),
+                Form::JavaScript => writeln!(
+                    out,
+                    "{doc}\nexport class {class} extends CatalogError {{\n  static sdkClass = {name};\n}}\n"
+                ),
+                Form::Declarations => writeln!(
+                    out,
+                    "{doc}\nexport declare class {class} extends CatalogError {{\n  static readonly sdkClass: string | undefined;\n}}\n"
+                ),
+            };
+        }
+        if form != Form::Declarations {
+            let entries: Vec<String> = self
+                .classes
+                .iter()
+                .map(|(class, _)| format!("{}: {class}", json(&json!(class))))
+                .collect();
+            let _ = writeln!(out, "registerClasses({{ {} }});\n", entries.join(", "));
+        }
+        let _ = writeln!(
+            out,
+            "// -- One typed constructor per code -------------------------------------------\n"
+        );
+        for (doc, function, params, class, wire) in &self.constructors {
+            let _ = writeln!(out, "/** {doc} */");
+            let typed = format!("{{ {} }}", params.join("; "));
+            let _ = match (form, params.is_empty()) {
+                (Form::Source, true) => writeln!(
+                    out,
+                    "export function {function}(options?: ErrorOptions): {class} {{\n  return create({wire}, {{}}, options) as {class};\n}}\n"
+                ),
+                (Form::Source, false) => writeln!(
+                    out,
+                    "export function {function}(params: {typed}, options?: ErrorOptions): {class} {{\n  return create({wire}, params, options) as {class};\n}}\n"
+                ),
+                (Form::JavaScript, true) => writeln!(
+                    out,
+                    "export function {function}(options) {{\n  return create({wire}, {{}}, options);\n}}\n"
+                ),
+                (Form::JavaScript, false) => writeln!(
+                    out,
+                    "export function {function}(params, options) {{\n  return create({wire}, params, options);\n}}\n"
+                ),
+                (Form::Declarations, true) => writeln!(
+                    out,
+                    "export declare function {function}(options?: ErrorOptions): {class};\n"
+                ),
+                (Form::Declarations, false) => writeln!(
+                    out,
+                    "export declare function {function}(params: {typed}, options?: ErrorOptions): {class};\n"
+                ),
+            };
+        }
+        out
+    }
 }
 
 /// Each SDK exception class with the codes it stands for.

@@ -1,7 +1,26 @@
-// ---------------------------------------------------------------------------
-// The runtime: the same rules as errcat-runtime, in TypeScript, with no
-// dependencies. Everything above this line is the catalog's data.
-// ---------------------------------------------------------------------------
+// The runtime of a generated errcat client: the same rules as
+// errcat-runtime, in TypeScript, with no dependencies. It is the same file
+// for every catalog; the catalog itself is `data.ts` beside it, and
+// `errors.ts` adds the classes and typed constructors. errcat ships it
+// compiled too (runtime.js, runtime.d.ts), so the package needs no build.
+
+import {
+  CASE_INSENSITIVE,
+  CATALOG_NAME,
+  CODE_CLASS,
+  CODES,
+  ENVELOPE,
+  FALLBACK_BACKOFF,
+  LIMITS,
+  NAMES,
+  NUMERIC,
+  OUTER_REQUEST_ID,
+  POLICIES,
+  PREFIX_CLASSES,
+  WIRE,
+  type Code,
+  type CodeDetails,
+} from "./data.js";
 
 /** Who is at fault for an error. */
 export type Fault = "client" | "server" | "none";
@@ -556,6 +575,21 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
   const envelope: Record<string, unknown> = { [wire.wrapper]: out };
   if (outside && body.requestId !== null) envelope[ENVELOPE.fieldCase === "camel" ? OUTER_REQUEST_ID[1] : OUTER_REQUEST_ID[0]] = body.requestId;
   return envelope;
+}
+
+/** A class of an SDK exception, as `errors.ts` defines them. */
+export type CatalogErrorClass = new (code: Code | null, wireCode: string, options?: ErrorOptions) => CatalogError;
+
+/** The SDK exception classes by name, registered by `errors.ts`. */
+const CLASSES: Record<string, CatalogErrorClass> = {};
+
+/**
+ * Registers the SDK exception classes, so that parsed errors are instances
+ * of their code's class. Called once by the generated `errors.ts`.
+ * @internal
+ */
+export function registerClasses(classes: Readonly<Record<string, CatalogErrorClass>>): void {
+  Object.assign(CLASSES, classes);
 }
 
 /** The error of `code`, as the class of its SDK exception when it has one. */

@@ -9,7 +9,7 @@ import math
 import random
 import time
 from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
 
 CATALOG_NAME = "sqlstate"
 CATALOG_VERSION: Optional[str] = "1.0.1"
@@ -64,7 +64,9 @@ class CatalogError(Exception, metaclass=_Branded):
     param: Optional[str]
     request_id: Optional[str]
     retry_after_ms: Optional[float]
-    details: Dict[str, Any]
+    #: The message params (a parsed body may lack some); each code's class
+    #: narrows it to a ``TypedDict`` of its params.
+    details: Mapping[str, Any]
     class_name: Optional[str]
 
     def __init__(
@@ -578,13 +580,18 @@ class ProgrammingError(CatalogError):
 # -- One class per code, with a typed __init__ ---------------------------------
 
 
+SuccessfulCompletionDetails = TypedDict("SuccessfulCompletionDetails", {}, total=False)
+"""The ``details`` of a SuccessfulCompletion: its message params."""
+
+
 class SuccessfulCompletion(CatalogError):
     """Successful completion: The statement completed."""
 
     code_class = "00000"
+    details: SuccessfulCompletionDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: SuccessfulCompletionDetails = {}
         super().__init__(
             message or render_template(str(_CODES["00000"]["message"]), params),
             code="00000",
@@ -595,13 +602,18 @@ class SuccessfulCompletion(CatalogError):
         )
 
 
+WarningErrorDetails = TypedDict("WarningErrorDetails", {}, total=False)
+"""The ``details`` of a WarningError: its message params."""
+
+
 class WarningError(CatalogError):
     """Warning: The statement completed with a warning."""
 
     code_class = "01000"
+    details: WarningErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: WarningErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["01000"]["message"]), params),
             code="01000",
@@ -612,13 +624,18 @@ class WarningError(CatalogError):
         )
 
 
+NullValueEliminatedInSetFunctionDetails = TypedDict("NullValueEliminatedInSetFunctionDetails", {}, total=False)
+"""The ``details`` of a NullValueEliminatedInSetFunction: its message params."""
+
+
 class NullValueEliminatedInSetFunction(CatalogError):
     """Null value eliminated in set function: Null values were left out of an aggregate."""
 
     code_class = "01003"
+    details: NullValueEliminatedInSetFunctionDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: NullValueEliminatedInSetFunctionDetails = {}
         super().__init__(
             message or render_template(str(_CODES["01003"]["message"]), params),
             code="01003",
@@ -629,13 +646,18 @@ class NullValueEliminatedInSetFunction(CatalogError):
         )
 
 
+WarningStringDataRightTruncationDetails = TypedDict("WarningStringDataRightTruncationDetails", {}, total=False)
+"""The ``details`` of a WarningStringDataRightTruncation: its message params."""
+
+
 class WarningStringDataRightTruncation(CatalogError):
     """String data right truncation (warning): A string was truncated to fit its column."""
 
     code_class = "01004"
+    details: WarningStringDataRightTruncationDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: WarningStringDataRightTruncationDetails = {}
         super().__init__(
             message or render_template(str(_CODES["01004"]["message"]), params),
             code="01004",
@@ -646,13 +668,18 @@ class WarningStringDataRightTruncation(CatalogError):
         )
 
 
+DeprecatedFeatureDetails = TypedDict("DeprecatedFeatureDetails", {}, total=False)
+"""The ``details`` of a DeprecatedFeature: its message params."""
+
+
 class DeprecatedFeature(CatalogError):
     """Deprecated feature: The statement uses a feature that will be removed."""
 
     code_class = "01P01"
+    details: DeprecatedFeatureDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: DeprecatedFeatureDetails = {}
         super().__init__(
             message or render_template(str(_CODES["01P01"]["message"]), params),
             code="01P01",
@@ -663,13 +690,18 @@ class DeprecatedFeature(CatalogError):
         )
 
 
+NoDataDetails = TypedDict("NoDataDetails", {}, total=False)
+"""The ``details`` of a NoData: its message params."""
+
+
 class NoData(CatalogError):
     """No data: The statement found no rows."""
 
     code_class = "02000"
+    details: NoDataDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: NoDataDetails = {}
         super().__init__(
             message or render_template(str(_CODES["02000"]["message"]), params),
             code="02000",
@@ -680,13 +712,18 @@ class NoData(CatalogError):
         )
 
 
+ConnectionExceptionDetails = TypedDict("ConnectionExceptionDetails", {}, total=False)
+"""The ``details`` of a ConnectionException: its message params."""
+
+
 class ConnectionException(OperationalError):
     """Connection exception: The connection to the database failed."""
 
     code_class = "08000"
+    details: ConnectionExceptionDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ConnectionExceptionDetails = {}
         super().__init__(
             message or render_template(str(_CODES["08000"]["message"]), params),
             code="08000",
@@ -697,13 +734,18 @@ class ConnectionException(OperationalError):
         )
 
 
+SqlclientUnableToEstablishSqlconnectionDetails = TypedDict("SqlclientUnableToEstablishSqlconnectionDetails", {}, total=False)
+"""The ``details`` of a SqlclientUnableToEstablishSqlconnection: its message params."""
+
+
 class SqlclientUnableToEstablishSqlconnection(OperationalError):
     """Unable to establish a connection: The API could not connect to the database."""
 
     code_class = "08001"
+    details: SqlclientUnableToEstablishSqlconnectionDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: SqlclientUnableToEstablishSqlconnectionDetails = {}
         super().__init__(
             message or render_template(str(_CODES["08001"]["message"]), params),
             code="08001",
@@ -714,13 +756,18 @@ class SqlclientUnableToEstablishSqlconnection(OperationalError):
         )
 
 
+ConnectionDoesNotExistDetails = TypedDict("ConnectionDoesNotExistDetails", {}, total=False)
+"""The ``details`` of a ConnectionDoesNotExist: its message params."""
+
+
 class ConnectionDoesNotExist(OperationalError):
     """Connection does not exist: The connection was already closed."""
 
     code_class = "08003"
+    details: ConnectionDoesNotExistDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ConnectionDoesNotExistDetails = {}
         super().__init__(
             message or render_template(str(_CODES["08003"]["message"]), params),
             code="08003",
@@ -731,13 +778,18 @@ class ConnectionDoesNotExist(OperationalError):
         )
 
 
+ConnectionFailureDetails = TypedDict("ConnectionFailureDetails", {}, total=False)
+"""The ``details`` of a ConnectionFailure: its message params."""
+
+
 class ConnectionFailure(OperationalError):
     """Connection failure: The connection to the database was lost."""
 
     code_class = "08006"
+    details: ConnectionFailureDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ConnectionFailureDetails = {}
         super().__init__(
             message or render_template(str(_CODES["08006"]["message"]), params),
             code="08006",
@@ -748,13 +800,18 @@ class ConnectionFailure(OperationalError):
         )
 
 
+DataExceptionDetails = TypedDict("DataExceptionDetails", {}, total=False)
+"""The ``details`` of a DataException: its message params."""
+
+
 class DataException(DataError):
     """Data exception: A value is not valid for its type."""
 
     code_class = "22000"
+    details: DataExceptionDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: DataExceptionDetails = {}
         super().__init__(
             message or render_template(str(_CODES["22000"]["message"]), params),
             code="22000",
@@ -765,13 +822,18 @@ class DataException(DataError):
         )
 
 
+StringDataRightTruncationDetails = TypedDict("StringDataRightTruncationDetails", {"type": str}, total=False)
+"""The ``details`` of a StringDataRightTruncation: its message params."""
+
+
 class StringDataRightTruncation(DataError):
     """String too long: The value is too long for type {type}."""
 
     code_class = "22001"
+    details: StringDataRightTruncationDetails
 
     def __init__(self, *, type_: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"type": type_}
+        params: StringDataRightTruncationDetails = {"type": type_}
         super().__init__(
             message or render_template(str(_CODES["22001"]["message"]), params),
             code="22001",
@@ -782,13 +844,18 @@ class StringDataRightTruncation(DataError):
         )
 
 
+NumericValueOutOfRangeDetails = TypedDict("NumericValueOutOfRangeDetails", {"type": str}, total=False)
+"""The ``details`` of a NumericValueOutOfRange: its message params."""
+
+
 class NumericValueOutOfRange(DataError):
     """Numeric value out of range: A number is out of range for type {type}."""
 
     code_class = "22003"
+    details: NumericValueOutOfRangeDetails
 
     def __init__(self, *, type_: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"type": type_}
+        params: NumericValueOutOfRangeDetails = {"type": type_}
         super().__init__(
             message or render_template(str(_CODES["22003"]["message"]), params),
             code="22003",
@@ -799,13 +866,18 @@ class NumericValueOutOfRange(DataError):
         )
 
 
+InvalidDatetimeFormatDetails = TypedDict("InvalidDatetimeFormatDetails", {"type": str, "value": str}, total=False)
+"""The ``details`` of a InvalidDatetimeFormat: its message params."""
+
+
 class InvalidDatetimeFormat(DataError):
-    """Invalid datetime format: Invalid input syntax for type {type}: "{value}"."""
+    """Invalid datetime format: Invalid input syntax for type {type}: \"{value}\"."""
 
     code_class = "22007"
+    details: InvalidDatetimeFormatDetails
 
     def __init__(self, *, type_: str, value: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"type": type_, "value": value}
+        params: InvalidDatetimeFormatDetails = {"type": type_, "value": value}
         super().__init__(
             message or render_template(str(_CODES["22007"]["message"]), params),
             code="22007",
@@ -816,13 +888,18 @@ class InvalidDatetimeFormat(DataError):
         )
 
 
+DivisionByZeroDetails = TypedDict("DivisionByZeroDetails", {}, total=False)
+"""The ``details`` of a DivisionByZero: its message params."""
+
+
 class DivisionByZero(DataError):
     """Division by zero: Division by zero."""
 
     code_class = "22012"
+    details: DivisionByZeroDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: DivisionByZeroDetails = {}
         super().__init__(
             message or render_template(str(_CODES["22012"]["message"]), params),
             code="22012",
@@ -833,13 +910,18 @@ class DivisionByZero(DataError):
         )
 
 
+InvalidParameterValueDetails = TypedDict("InvalidParameterValueDetails", {"parameter": str}, total=False)
+"""The ``details`` of a InvalidParameterValue: its message params."""
+
+
 class InvalidParameterValue(DataError):
     """Invalid parameter value: The value of parameter {parameter} is not valid."""
 
     code_class = "22023"
+    details: InvalidParameterValueDetails
 
     def __init__(self, *, parameter: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"parameter": parameter}
+        params: InvalidParameterValueDetails = {"parameter": parameter}
         super().__init__(
             message or render_template(str(_CODES["22023"]["message"]), params),
             code="22023",
@@ -850,13 +932,18 @@ class InvalidParameterValue(DataError):
         )
 
 
+InvalidTextRepresentationDetails = TypedDict("InvalidTextRepresentationDetails", {"type": str, "value": str}, total=False)
+"""The ``details`` of a InvalidTextRepresentation: its message params."""
+
+
 class InvalidTextRepresentation(DataError):
-    """Invalid text representation: Invalid input syntax for type {type}: "{value}"."""
+    """Invalid text representation: Invalid input syntax for type {type}: \"{value}\"."""
 
     code_class = "22P02"
+    details: InvalidTextRepresentationDetails
 
     def __init__(self, *, type_: str, value: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"type": type_, "value": value}
+        params: InvalidTextRepresentationDetails = {"type": type_, "value": value}
         super().__init__(
             message or render_template(str(_CODES["22P02"]["message"]), params),
             code="22P02",
@@ -867,13 +954,18 @@ class InvalidTextRepresentation(DataError):
         )
 
 
+IntegrityConstraintViolationDetails = TypedDict("IntegrityConstraintViolationDetails", {}, total=False)
+"""The ``details`` of a IntegrityConstraintViolation: its message params."""
+
+
 class IntegrityConstraintViolation(IntegrityError):
     """Integrity constraint violation: The write breaks a constraint."""
 
     code_class = "23000"
+    details: IntegrityConstraintViolationDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: IntegrityConstraintViolationDetails = {}
         super().__init__(
             message or render_template(str(_CODES["23000"]["message"]), params),
             code="23000",
@@ -884,13 +976,18 @@ class IntegrityConstraintViolation(IntegrityError):
         )
 
 
+NotNullViolationDetails = TypedDict("NotNullViolationDetails", {"column": str}, total=False)
+"""The ``details`` of a NotNullViolation: its message params."""
+
+
 class NotNullViolation(IntegrityError):
-    """Not-null violation: Null value in column "{column}" violates a not-null constraint."""
+    """Not-null violation: Null value in column \"{column}\" violates a not-null constraint."""
 
     code_class = "23502"
+    details: NotNullViolationDetails
 
     def __init__(self, *, column: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"column": column}
+        params: NotNullViolationDetails = {"column": column}
         super().__init__(
             message or render_template(str(_CODES["23502"]["message"]), params),
             code="23502",
@@ -901,13 +998,18 @@ class NotNullViolation(IntegrityError):
         )
 
 
+ForeignKeyViolationDetails = TypedDict("ForeignKeyViolationDetails", {"constraint": str}, total=False)
+"""The ``details`` of a ForeignKeyViolation: its message params."""
+
+
 class ForeignKeyViolation(IntegrityError):
-    """Foreign key violation: The row refers to a row that does not exist (constraint "{constraint}")."""
+    """Foreign key violation: The row refers to a row that does not exist (constraint \"{constraint}\")."""
 
     code_class = "23503"
+    details: ForeignKeyViolationDetails
 
     def __init__(self, *, constraint: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"constraint": constraint}
+        params: ForeignKeyViolationDetails = {"constraint": constraint}
         super().__init__(
             message or render_template(str(_CODES["23503"]["message"]), params),
             code="23503",
@@ -918,13 +1020,18 @@ class ForeignKeyViolation(IntegrityError):
         )
 
 
+UniqueViolationDetails = TypedDict("UniqueViolationDetails", {"constraint": str}, total=False)
+"""The ``details`` of a UniqueViolation: its message params."""
+
+
 class UniqueViolation(IntegrityError):
-    """Unique violation: Duplicate key value violates unique constraint "{constraint}"."""
+    """Unique violation: Duplicate key value violates unique constraint \"{constraint}\"."""
 
     code_class = "23505"
+    details: UniqueViolationDetails
 
     def __init__(self, *, constraint: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"constraint": constraint}
+        params: UniqueViolationDetails = {"constraint": constraint}
         super().__init__(
             message or render_template(str(_CODES["23505"]["message"]), params),
             code="23505",
@@ -935,13 +1042,18 @@ class UniqueViolation(IntegrityError):
         )
 
 
+CheckViolationDetails = TypedDict("CheckViolationDetails", {"constraint": str}, total=False)
+"""The ``details`` of a CheckViolation: its message params."""
+
+
 class CheckViolation(IntegrityError):
-    """Check violation: The row violates check constraint "{constraint}"."""
+    """Check violation: The row violates check constraint \"{constraint}\"."""
 
     code_class = "23514"
+    details: CheckViolationDetails
 
     def __init__(self, *, constraint: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"constraint": constraint}
+        params: CheckViolationDetails = {"constraint": constraint}
         super().__init__(
             message or render_template(str(_CODES["23514"]["message"]), params),
             code="23514",
@@ -952,13 +1064,18 @@ class CheckViolation(IntegrityError):
         )
 
 
+InvalidTransactionStateDetails = TypedDict("InvalidTransactionStateDetails", {}, total=False)
+"""The ``details`` of a InvalidTransactionState: its message params."""
+
+
 class InvalidTransactionState(InternalError):
     """Invalid transaction state: The transaction is in a state that does not allow this statement."""
 
     code_class = "25000"
+    details: InvalidTransactionStateDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidTransactionStateDetails = {}
         super().__init__(
             message or render_template(str(_CODES["25000"]["message"]), params),
             code="25000",
@@ -969,13 +1086,18 @@ class InvalidTransactionState(InternalError):
         )
 
 
+ReadOnlySqlTransactionDetails = TypedDict("ReadOnlySqlTransactionDetails", {"statement": str}, total=False)
+"""The ``details`` of a ReadOnlySqlTransaction: its message params."""
+
+
 class ReadOnlySqlTransaction(InternalError):
     """Read-only transaction: Cannot run {statement} in a read-only transaction."""
 
     code_class = "25006"
+    details: ReadOnlySqlTransactionDetails
 
     def __init__(self, *, statement: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"statement": statement}
+        params: ReadOnlySqlTransactionDetails = {"statement": statement}
         super().__init__(
             message or render_template(str(_CODES["25006"]["message"]), params),
             code="25006",
@@ -986,13 +1108,18 @@ class ReadOnlySqlTransaction(InternalError):
         )
 
 
+InFailedSqlTransactionDetails = TypedDict("InFailedSqlTransactionDetails", {}, total=False)
+"""The ``details`` of a InFailedSqlTransaction: its message params."""
+
+
 class InFailedSqlTransaction(InternalError):
     """In failed transaction: The transaction is aborted; statements are ignored until it ends."""
 
     code_class = "25P02"
+    details: InFailedSqlTransactionDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InFailedSqlTransactionDetails = {}
         super().__init__(
             message or render_template(str(_CODES["25P02"]["message"]), params),
             code="25P02",
@@ -1003,13 +1130,18 @@ class InFailedSqlTransaction(InternalError):
         )
 
 
+InvalidAuthorizationSpecificationDetails = TypedDict("InvalidAuthorizationSpecificationDetails", {}, total=False)
+"""The ``details`` of a InvalidAuthorizationSpecification: its message params."""
+
+
 class InvalidAuthorizationSpecification(OperationalError):
     """Invalid authorization: The role cannot be used to log in."""
 
     code_class = "28000"
+    details: InvalidAuthorizationSpecificationDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidAuthorizationSpecificationDetails = {}
         super().__init__(
             message or render_template(str(_CODES["28000"]["message"]), params),
             code="28000",
@@ -1020,13 +1152,18 @@ class InvalidAuthorizationSpecification(OperationalError):
         )
 
 
+InvalidPasswordDetails = TypedDict("InvalidPasswordDetails", {"user": str}, total=False)
+"""The ``details`` of a InvalidPassword: its message params."""
+
+
 class InvalidPassword(OperationalError):
-    """Invalid password: Password authentication failed for user "{user}"."""
+    """Invalid password: Password authentication failed for user \"{user}\"."""
 
     code_class = "28P01"
+    details: InvalidPasswordDetails
 
     def __init__(self, *, user: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"user": user}
+        params: InvalidPasswordDetails = {"user": user}
         super().__init__(
             message or render_template(str(_CODES["28P01"]["message"]), params),
             code="28P01",
@@ -1037,13 +1174,18 @@ class InvalidPassword(OperationalError):
         )
 
 
+TransactionRollbackDetails = TypedDict("TransactionRollbackDetails", {}, total=False)
+"""The ``details`` of a TransactionRollback: its message params."""
+
+
 class TransactionRollback(TransactionRollbackError):
     """Transaction rollback: The transaction was rolled back."""
 
     code_class = "40000"
+    details: TransactionRollbackDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: TransactionRollbackDetails = {}
         super().__init__(
             message or render_template(str(_CODES["40000"]["message"]), params),
             code="40000",
@@ -1054,13 +1196,18 @@ class TransactionRollback(TransactionRollbackError):
         )
 
 
+SerializationFailureDetails = TypedDict("SerializationFailureDetails", {}, total=False)
+"""The ``details`` of a SerializationFailure: its message params."""
+
+
 class SerializationFailure(TransactionRollbackError):
     """Serialization failure: Could not serialize access due to concurrent update."""
 
     code_class = "40001"
+    details: SerializationFailureDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: SerializationFailureDetails = {}
         super().__init__(
             message or render_template(str(_CODES["40001"]["message"]), params),
             code="40001",
@@ -1071,13 +1218,18 @@ class SerializationFailure(TransactionRollbackError):
         )
 
 
+DeadlockDetectedDetails = TypedDict("DeadlockDetectedDetails", {}, total=False)
+"""The ``details`` of a DeadlockDetected: its message params."""
+
+
 class DeadlockDetected(TransactionRollbackError):
     """Deadlock detected: Deadlock detected."""
 
     code_class = "40P01"
+    details: DeadlockDetectedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: DeadlockDetectedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["40P01"]["message"]), params),
             code="40P01",
@@ -1088,13 +1240,18 @@ class DeadlockDetected(TransactionRollbackError):
         )
 
 
+SyntaxErrorOrAccessRuleViolationDetails = TypedDict("SyntaxErrorOrAccessRuleViolationDetails", {}, total=False)
+"""The ``details`` of a SyntaxErrorOrAccessRuleViolation: its message params."""
+
+
 class SyntaxErrorOrAccessRuleViolation(ProgrammingError):
     """Syntax error or access rule violation: The statement is not valid, or not allowed."""
 
     code_class = "42000"
+    details: SyntaxErrorOrAccessRuleViolationDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: SyntaxErrorOrAccessRuleViolationDetails = {}
         super().__init__(
             message or render_template(str(_CODES["42000"]["message"]), params),
             code="42000",
@@ -1105,13 +1262,18 @@ class SyntaxErrorOrAccessRuleViolation(ProgrammingError):
         )
 
 
+InsufficientPrivilegeDetails = TypedDict("InsufficientPrivilegeDetails", {"object": str}, total=False)
+"""The ``details`` of a InsufficientPrivilege: its message params."""
+
+
 class InsufficientPrivilege(ProgrammingError):
     """Insufficient privilege: Permission denied for {object}."""
 
     code_class = "42501"
+    details: InsufficientPrivilegeDetails
 
     def __init__(self, *, object: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"object": object}
+        params: InsufficientPrivilegeDetails = {"object": object}
         super().__init__(
             message or render_template(str(_CODES["42501"]["message"]), params),
             code="42501",
@@ -1122,13 +1284,18 @@ class InsufficientPrivilege(ProgrammingError):
         )
 
 
+SyntaxErrorDetails = TypedDict("SyntaxErrorDetails", {"token": str}, total=False)
+"""The ``details`` of a SyntaxError: its message params."""
+
+
 class SyntaxError(ProgrammingError):
-    """Syntax error: Syntax error at or near "{token}"."""
+    """Syntax error: Syntax error at or near \"{token}\"."""
 
     code_class = "42601"
+    details: SyntaxErrorDetails
 
     def __init__(self, *, token: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"token": token}
+        params: SyntaxErrorDetails = {"token": token}
         super().__init__(
             message or render_template(str(_CODES["42601"]["message"]), params),
             code="42601",
@@ -1139,13 +1306,18 @@ class SyntaxError(ProgrammingError):
         )
 
 
+UndefinedColumnDetails = TypedDict("UndefinedColumnDetails", {"column": str}, total=False)
+"""The ``details`` of a UndefinedColumn: its message params."""
+
+
 class UndefinedColumn(ProgrammingError):
     """Undefined column: Column {column} does not exist."""
 
     code_class = "42703"
+    details: UndefinedColumnDetails
 
     def __init__(self, *, column: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"column": column}
+        params: UndefinedColumnDetails = {"column": column}
         super().__init__(
             message or render_template(str(_CODES["42703"]["message"]), params),
             code="42703",
@@ -1156,13 +1328,18 @@ class UndefinedColumn(ProgrammingError):
         )
 
 
+UndefinedFunctionDetails = TypedDict("UndefinedFunctionDetails", {"function": str}, total=False)
+"""The ``details`` of a UndefinedFunction: its message params."""
+
+
 class UndefinedFunction(ProgrammingError):
     """Undefined function: Function {function} does not exist."""
 
     code_class = "42883"
+    details: UndefinedFunctionDetails
 
     def __init__(self, *, function: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"function": function}
+        params: UndefinedFunctionDetails = {"function": function}
         super().__init__(
             message or render_template(str(_CODES["42883"]["message"]), params),
             code="42883",
@@ -1173,13 +1350,18 @@ class UndefinedFunction(ProgrammingError):
         )
 
 
+UndefinedTableDetails = TypedDict("UndefinedTableDetails", {"relation": str}, total=False)
+"""The ``details`` of a UndefinedTable: its message params."""
+
+
 class UndefinedTable(ProgrammingError):
-    """Undefined table: Relation "{relation}" does not exist."""
+    """Undefined table: Relation \"{relation}\" does not exist."""
 
     code_class = "42P01"
+    details: UndefinedTableDetails
 
     def __init__(self, *, relation: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"relation": relation}
+        params: UndefinedTableDetails = {"relation": relation}
         super().__init__(
             message or render_template(str(_CODES["42P01"]["message"]), params),
             code="42P01",
@@ -1190,13 +1372,18 @@ class UndefinedTable(ProgrammingError):
         )
 
 
+InsufficientResourcesDetails = TypedDict("InsufficientResourcesDetails", {}, total=False)
+"""The ``details`` of a InsufficientResources: its message params."""
+
+
 class InsufficientResources(OperationalError):
     """Insufficient resources: The server does not have the resources to run the statement."""
 
     code_class = "53000"
+    details: InsufficientResourcesDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InsufficientResourcesDetails = {}
         super().__init__(
             message or render_template(str(_CODES["53000"]["message"]), params),
             code="53000",
@@ -1207,13 +1394,18 @@ class InsufficientResources(OperationalError):
         )
 
 
+DiskFullDetails = TypedDict("DiskFullDetails", {}, total=False)
+"""The ``details`` of a DiskFull: its message params."""
+
+
 class DiskFull(OperationalError):
     """Disk full: Could not extend file: no space left on device."""
 
     code_class = "53100"
+    details: DiskFullDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: DiskFullDetails = {}
         super().__init__(
             message or render_template(str(_CODES["53100"]["message"]), params),
             code="53100",
@@ -1224,13 +1416,18 @@ class DiskFull(OperationalError):
         )
 
 
+OutOfMemoryDetails = TypedDict("OutOfMemoryDetails", {}, total=False)
+"""The ``details`` of a OutOfMemory: its message params."""
+
+
 class OutOfMemory(OperationalError):
     """Out of memory: The server ran out of memory."""
 
     code_class = "53200"
+    details: OutOfMemoryDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: OutOfMemoryDetails = {}
         super().__init__(
             message or render_template(str(_CODES["53200"]["message"]), params),
             code="53200",
@@ -1241,13 +1438,18 @@ class OutOfMemory(OperationalError):
         )
 
 
+TooManyConnectionsDetails = TypedDict("TooManyConnectionsDetails", {}, total=False)
+"""The ``details`` of a TooManyConnections: its message params."""
+
+
 class TooManyConnections(OperationalError):
     """Too many connections: Too many clients already."""
 
     code_class = "53300"
+    details: TooManyConnectionsDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: TooManyConnectionsDetails = {}
         super().__init__(
             message or render_template(str(_CODES["53300"]["message"]), params),
             code="53300",
@@ -1258,13 +1460,18 @@ class TooManyConnections(OperationalError):
         )
 
 
+ConfigurationLimitExceededDetails = TypedDict("ConfigurationLimitExceededDetails", {}, total=False)
+"""The ``details`` of a ConfigurationLimitExceeded: its message params."""
+
+
 class ConfigurationLimitExceeded(OperationalError):
     """Configuration limit exceeded: A configured limit was exceeded."""
 
     code_class = "53400"
+    details: ConfigurationLimitExceededDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ConfigurationLimitExceededDetails = {}
         super().__init__(
             message or render_template(str(_CODES["53400"]["message"]), params),
             code="53400",
@@ -1275,13 +1482,18 @@ class ConfigurationLimitExceeded(OperationalError):
         )
 
 
+OperatorInterventionDetails = TypedDict("OperatorInterventionDetails", {}, total=False)
+"""The ``details`` of a OperatorIntervention: its message params."""
+
+
 class OperatorIntervention(OperationalError):
     """Operator intervention: An operator interrupted the statement."""
 
     code_class = "57000"
+    details: OperatorInterventionDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: OperatorInterventionDetails = {}
         super().__init__(
             message or render_template(str(_CODES["57000"]["message"]), params),
             code="57000",
@@ -1292,13 +1504,18 @@ class OperatorIntervention(OperationalError):
         )
 
 
+QueryCanceledDetails = TypedDict("QueryCanceledDetails", {}, total=False)
+"""The ``details`` of a QueryCanceled: its message params."""
+
+
 class QueryCanceled(OperationalError):
     """Query canceled: Canceling statement due to statement timeout."""
 
     code_class = "57014"
+    details: QueryCanceledDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: QueryCanceledDetails = {}
         super().__init__(
             message or render_template(str(_CODES["57014"]["message"]), params),
             code="57014",
@@ -1309,13 +1526,18 @@ class QueryCanceled(OperationalError):
         )
 
 
+AdminShutdownDetails = TypedDict("AdminShutdownDetails", {}, total=False)
+"""The ``details`` of a AdminShutdown: its message params."""
+
+
 class AdminShutdown(OperationalError):
     """Administrator shutdown: Terminating connection due to administrator command."""
 
     code_class = "57P01"
+    details: AdminShutdownDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: AdminShutdownDetails = {}
         super().__init__(
             message or render_template(str(_CODES["57P01"]["message"]), params),
             code="57P01",
@@ -1326,13 +1548,18 @@ class AdminShutdown(OperationalError):
         )
 
 
+PlpgsqlErrorDetails = TypedDict("PlpgsqlErrorDetails", {}, total=False)
+"""The ``details`` of a PlpgsqlError: its message params."""
+
+
 class PlpgsqlError(InternalError):
     """PL/pgSQL error: A PL/pgSQL function failed."""
 
     code_class = "P0000"
+    details: PlpgsqlErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: PlpgsqlErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["P0000"]["message"]), params),
             code="P0000",
@@ -1343,13 +1570,18 @@ class PlpgsqlError(InternalError):
         )
 
 
+RaiseExceptionDetails = TypedDict("RaiseExceptionDetails", {"message": str}, total=False)
+"""The ``details`` of a RaiseException: its message params."""
+
+
 class RaiseException(InternalError):
     """Raised exception: {message}"""
 
     code_class = "P0001"
+    details: RaiseExceptionDetails
 
     def __init__(self, *, message_: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"message": message_}
+        params: RaiseExceptionDetails = {"message": message_}
         super().__init__(
             message or render_template(str(_CODES["P0001"]["message"]), params),
             code="P0001",
@@ -1360,13 +1592,18 @@ class RaiseException(InternalError):
         )
 
 
+NoDataFoundDetails = TypedDict("NoDataFoundDetails", {}, total=False)
+"""The ``details`` of a NoDataFound: its message params."""
+
+
 class NoDataFound(InternalError):
     """No data found: A query in a function returned no rows."""
 
     code_class = "P0002"
+    details: NoDataFoundDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: NoDataFoundDetails = {}
         super().__init__(
             message or render_template(str(_CODES["P0002"]["message"]), params),
             code="P0002",
@@ -1377,13 +1614,18 @@ class NoDataFound(InternalError):
         )
 
 
+TooManyRowsDetails = TypedDict("TooManyRowsDetails", {}, total=False)
+"""The ``details`` of a TooManyRows: its message params."""
+
+
 class TooManyRows(InternalError):
     """Too many rows: A query in a function returned more than one row."""
 
     code_class = "P0003"
+    details: TooManyRowsDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: TooManyRowsDetails = {}
         super().__init__(
             message or render_template(str(_CODES["P0003"]["message"]), params),
             code="P0003",
@@ -1394,13 +1636,18 @@ class TooManyRows(InternalError):
         )
 
 
+InternalErrorErrorDetails = TypedDict("InternalErrorErrorDetails", {}, total=False)
+"""The ``details`` of a InternalErrorError: its message params."""
+
+
 class InternalErrorError(InternalError):
     """Internal error: The database hit an internal error."""
 
     code_class = "XX000"
+    details: InternalErrorErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InternalErrorErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["XX000"]["message"]), params),
             code="XX000",
@@ -1411,13 +1658,18 @@ class InternalErrorError(InternalError):
         )
 
 
+DataCorruptedDetails = TypedDict("DataCorruptedDetails", {}, total=False)
+"""The ``details`` of a DataCorrupted: its message params."""
+
+
 class DataCorrupted(InternalError):
     """Data corrupted: The database found corrupted data."""
 
     code_class = "XX001"
+    details: DataCorruptedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: DataCorruptedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["XX001"]["message"]), params),
             code="XX001",
@@ -1428,13 +1680,18 @@ class DataCorrupted(InternalError):
         )
 
 
+IndexCorruptedDetails = TypedDict("IndexCorruptedDetails", {}, total=False)
+"""The ``details`` of a IndexCorrupted: its message params."""
+
+
 class IndexCorrupted(InternalError):
     """Index corrupted: The database found a corrupted index."""
 
     code_class = "XX002"
+    details: IndexCorruptedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: IndexCorruptedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["XX002"]["message"]), params),
             code="XX002",

@@ -9,7 +9,7 @@ import math
 import random
 import time
 from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
 
 CATALOG_NAME = "clarifai"
 CATALOG_VERSION: Optional[str] = None
@@ -64,7 +64,9 @@ class CatalogError(Exception, metaclass=_Branded):
     param: Optional[str]
     request_id: Optional[str]
     retry_after_ms: Optional[float]
-    details: Dict[str, Any]
+    #: The message params (a parsed body may lack some); each code's class
+    #: narrows it to a ``TypedDict`` of its params.
+    details: Mapping[str, Any]
     class_name: Optional[str]
 
     def __init__(
@@ -626,13 +628,18 @@ class InternalError(CatalogError):
 # -- One class per code, with a typed __init__ ---------------------------------
 
 
+E10000Details = TypedDict("E10000Details", {}, total=False)
+"""The ``details`` of a E10000: its message params."""
+
+
 class E10000(CatalogError):
     """Ok: Ok."""
 
     code_class = "10000"
+    details: E10000Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E10000Details = {}
         super().__init__(
             message or render_template(str(_CODES["10000"]["message"]), params),
             code="10000",
@@ -643,13 +650,18 @@ class E10000(CatalogError):
         )
 
 
+E10010Details = TypedDict("E10010Details", {}, total=False)
+"""The ``details`` of a E10010: its message params."""
+
+
 class E10010(CatalogError):
     """Mixed Success: Mixed Success."""
 
     code_class = "10010"
+    details: E10010Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E10010Details = {}
         super().__init__(
             message or render_template(str(_CODES["10010"]["message"]), params),
             code="10010",
@@ -660,13 +672,18 @@ class E10010(CatalogError):
         )
 
 
+E10020Details = TypedDict("E10020Details", {}, total=False)
+"""The ``details`` of a E10020: its message params."""
+
+
 class E10020(CatalogError):
     """Failure: Failure."""
 
     code_class = "10020"
+    details: E10020Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E10020Details = {}
         super().__init__(
             message or render_template(str(_CODES["10020"]["message"]), params),
             code="10020",
@@ -677,13 +694,18 @@ class E10020(CatalogError):
         )
 
 
+E11000Details = TypedDict("E11000Details", {}, total=False)
+"""The ``details`` of a E11000: its message params."""
+
+
 class E11000(AuthenticationError):
     """Account or plan issue: Account or plan issue."""
 
     code_class = "11000"
+    details: E11000Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11000Details = {}
         super().__init__(
             message or render_template(str(_CODES["11000"]["message"]), params),
             code="11000",
@@ -694,13 +716,18 @@ class E11000(AuthenticationError):
         )
 
 
+E11001Details = TypedDict("E11001Details", {}, total=False)
+"""The ``details`` of a E11001: its message params."""
+
+
 class E11001(AuthenticationError):
     """Invalid authentication token: Invalid authentication token."""
 
     code_class = "11001"
+    details: E11001Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11001Details = {}
         super().__init__(
             message or render_template(str(_CODES["11001"]["message"]), params),
             code="11001",
@@ -711,13 +738,18 @@ class E11001(AuthenticationError):
         )
 
 
+E11002Details = TypedDict("E11002Details", {}, total=False)
+"""The ``details`` of a E11002: its message params."""
+
+
 class E11002(AuthenticationError):
     """Invalid credentials: Invalid credentials."""
 
     code_class = "11002"
+    details: E11002Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11002Details = {}
         super().__init__(
             message or render_template(str(_CODES["11002"]["message"]), params),
             code="11002",
@@ -728,13 +760,18 @@ class E11002(AuthenticationError):
         )
 
 
+E11003Details = TypedDict("E11003Details", {}, total=False)
+"""The ``details`` of a E11003: its message params."""
+
+
 class E11003(AuthenticationError):
     """Hourly request limit exceeded: Hourly request limit exceeded."""
 
     code_class = "11003"
+    details: E11003Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11003Details = {}
         super().__init__(
             message or render_template(str(_CODES["11003"]["message"]), params),
             code="11003",
@@ -745,13 +782,18 @@ class E11003(AuthenticationError):
         )
 
 
+E11004Details = TypedDict("E11004Details", {}, total=False)
+"""The ``details`` of a E11004: its message params."""
+
+
 class E11004(AuthenticationError):
     """Monthly request limit exceeded: Monthly request limit exceeded."""
 
     code_class = "11004"
+    details: E11004Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11004Details = {}
         super().__init__(
             message or render_template(str(_CODES["11004"]["message"]), params),
             code="11004",
@@ -762,13 +804,18 @@ class E11004(AuthenticationError):
         )
 
 
+E11005Details = TypedDict("E11005Details", {}, total=False)
+"""The ``details`` of a E11005: its message params."""
+
+
 class E11005(AuthenticationError):
     """Making too many requests: Making too many requests."""
 
     code_class = "11005"
+    details: E11005Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11005Details = {}
         super().__init__(
             message or render_template(str(_CODES["11005"]["message"]), params),
             code="11005",
@@ -779,13 +826,18 @@ class E11005(AuthenticationError):
         )
 
 
+E11006Details = TypedDict("E11006Details", {}, total=False)
+"""The ``details`` of a E11006: its message params."""
+
+
 class E11006(AuthenticationError):
     """Account limits exceeded: Account limits exceeded."""
 
     code_class = "11006"
+    details: E11006Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11006Details = {}
         super().__init__(
             message or render_template(str(_CODES["11006"]["message"]), params),
             code="11006",
@@ -796,13 +848,18 @@ class E11006(AuthenticationError):
         )
 
 
+E11007Details = TypedDict("E11007Details", {}, total=False)
+"""The ``details`` of a E11007: its message params."""
+
+
 class E11007(AuthenticationError):
     """API key has insufficient scopes: API key has insufficient scopes."""
 
     code_class = "11007"
+    details: E11007Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11007Details = {}
         super().__init__(
             message or render_template(str(_CODES["11007"]["message"]), params),
             code="11007",
@@ -813,13 +870,18 @@ class E11007(AuthenticationError):
         )
 
 
+E11008Details = TypedDict("E11008Details", {}, total=False)
+"""The ``details`` of a E11008: its message params."""
+
+
 class E11008(AuthenticationError):
     """Invalid API key or Invalid API key/application pair: Invalid API key or Invalid API key/application pair."""
 
     code_class = "11008"
+    details: E11008Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11008Details = {}
         super().__init__(
             message or render_template(str(_CODES["11008"]["message"]), params),
             code="11008",
@@ -830,13 +892,18 @@ class E11008(AuthenticationError):
         )
 
 
+E11009Details = TypedDict("E11009Details", {}, total=False)
+"""The ``details`` of a E11009: its message params."""
+
+
 class E11009(AuthenticationError):
     """API key not found: API key not found."""
 
     code_class = "11009"
+    details: E11009Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11009Details = {}
         super().__init__(
             message or render_template(str(_CODES["11009"]["message"]), params),
             code="11009",
@@ -847,13 +914,18 @@ class E11009(AuthenticationError):
         )
 
 
+E11100Details = TypedDict("E11100Details", {}, total=False)
+"""The ``details`` of a E11100: its message params."""
+
+
 class E11100(ValidationError):
     """Bad request format: Bad request format."""
 
     code_class = "11100"
+    details: E11100Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11100Details = {}
         super().__init__(
             message or render_template(str(_CODES["11100"]["message"]), params),
             code="11100",
@@ -864,13 +936,18 @@ class E11100(ValidationError):
         )
 
 
+E11101Details = TypedDict("E11101Details", {}, total=False)
+"""The ``details`` of a E11101: its message params."""
+
+
 class E11101(ValidationError):
     """Resource does not exist: Resource does not exist."""
 
     code_class = "11101"
+    details: E11101Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11101Details = {}
         super().__init__(
             message or render_template(str(_CODES["11101"]["message"]), params),
             code="11101",
@@ -881,13 +958,18 @@ class E11101(ValidationError):
         )
 
 
+E11102Details = TypedDict("E11102Details", {}, total=False)
+"""The ``details`` of a E11102: its message params."""
+
+
 class E11102(ValidationError):
     """Invalid request: Invalid request."""
 
     code_class = "11102"
+    details: E11102Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11102Details = {}
         super().__init__(
             message or render_template(str(_CODES["11102"]["message"]), params),
             code="11102",
@@ -898,13 +980,18 @@ class E11102(ValidationError):
         )
 
 
+E11103Details = TypedDict("E11103Details", {}, total=False)
+"""The ``details`` of a E11103: its message params."""
+
+
 class E11103(ValidationError):
     """Method not allowed: Method not allowed."""
 
     code_class = "11103"
+    details: E11103Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11103Details = {}
         super().__init__(
             message or render_template(str(_CODES["11103"]["message"]), params),
             code="11103",
@@ -915,13 +1002,18 @@ class E11103(ValidationError):
         )
 
 
+E11104Details = TypedDict("E11104Details", {}, total=False)
+"""The ``details`` of a E11104: its message params."""
+
+
 class E11104(ValidationError):
     """No GDPR Consent: No GDPR Consent."""
 
     code_class = "11104"
+    details: E11104Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E11104Details = {}
         super().__init__(
             message or render_template(str(_CODES["11104"]["message"]), params),
             code="11104",
@@ -932,13 +1024,18 @@ class E11104(ValidationError):
         )
 
 
+E21100Details = TypedDict("E21100Details", {}, total=False)
+"""The ``details`` of a E21100: its message params."""
+
+
 class E21100(ModelError):
     """Model trained successfully: Model trained successfully."""
 
     code_class = "21100"
+    details: E21100Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21100Details = {}
         super().__init__(
             message or render_template(str(_CODES["21100"]["message"]), params),
             code="21100",
@@ -949,13 +1046,18 @@ class E21100(ModelError):
         )
 
 
+E21101Details = TypedDict("E21101Details", {}, total=False)
+"""The ``details`` of a E21101: its message params."""
+
+
 class E21101(ModelError):
     """Model is training: Model is training."""
 
     code_class = "21101"
+    details: E21101Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21101Details = {}
         super().__init__(
             message or render_template(str(_CODES["21101"]["message"]), params),
             code="21101",
@@ -966,13 +1068,18 @@ class E21101(ModelError):
         )
 
 
+E21102Details = TypedDict("E21102Details", {}, total=False)
+"""The ``details`` of a E21102: its message params."""
+
+
 class E21102(ModelError):
     """Model not yet trained: Model not yet trained."""
 
     code_class = "21102"
+    details: E21102Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21102Details = {}
         super().__init__(
             message or render_template(str(_CODES["21102"]["message"]), params),
             code="21102",
@@ -983,13 +1090,18 @@ class E21102(ModelError):
         )
 
 
+E21103Details = TypedDict("E21103Details", {}, total=False)
+"""The ``details`` of a E21103: its message params."""
+
+
 class E21103(ModelError):
     """Custom model queued for training, waiting for its inputs to be processed: Custom model queued for training, waiting for its inputs to be processed."""
 
     code_class = "21103"
+    details: E21103Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21103Details = {}
         super().__init__(
             message or render_template(str(_CODES["21103"]["message"]), params),
             code="21103",
@@ -1000,13 +1112,18 @@ class E21103(ModelError):
         )
 
 
+E21110Details = TypedDict("E21110Details", {}, total=False)
+"""The ``details`` of a E21110: its message params."""
+
+
 class E21110(ModelError):
     """Model training had no data: Model training had no data."""
 
     code_class = "21110"
+    details: E21110Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21110Details = {}
         super().__init__(
             message or render_template(str(_CODES["21110"]["message"]), params),
             code="21110",
@@ -1017,13 +1134,18 @@ class E21110(ModelError):
         )
 
 
+E21111Details = TypedDict("E21111Details", {}, total=False)
+"""The ``details`` of a E21111: its message params."""
+
+
 class E21111(ModelError):
     """Model training had no positive examples: Model training had no positive examples."""
 
     code_class = "21111"
+    details: E21111Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21111Details = {}
         super().__init__(
             message or render_template(str(_CODES["21111"]["message"]), params),
             code="21111",
@@ -1034,13 +1156,18 @@ class E21111(ModelError):
         )
 
 
+E21112Details = TypedDict("E21112Details", {}, total=False)
+"""The ``details`` of a E21112: its message params."""
+
+
 class E21112(ModelError):
     """Training with mutually exclusive concepts needs more than one concept: Training with mutually exclusive concepts needs more than one concept."""
 
     code_class = "21112"
+    details: E21112Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21112Details = {}
         super().__init__(
             message or render_template(str(_CODES["21112"]["message"]), params),
             code="21112",
@@ -1051,13 +1178,18 @@ class E21112(ModelError):
         )
 
 
+E21113Details = TypedDict("E21113Details", {}, total=False)
+"""The ``details`` of a E21113: its message params."""
+
+
 class E21113(ModelError):
     """Training is taking longer than expected: Training is taking longer than expected."""
 
     code_class = "21113"
+    details: E21113Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21113Details = {}
         super().__init__(
             message or render_template(str(_CODES["21113"]["message"]), params),
             code="21113",
@@ -1068,13 +1200,18 @@ class E21113(ModelError):
         )
 
 
+E21114Details = TypedDict("E21114Details", {}, total=False)
+"""The ``details`` of a E21114: its message params."""
+
+
 class E21114(ModelError):
     """Training failed while waiting for inputs to be processed: Training failed while waiting for inputs to be processed."""
 
     code_class = "21114"
+    details: E21114Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21114Details = {}
         super().__init__(
             message or render_template(str(_CODES["21114"]["message"]), params),
             code="21114",
@@ -1085,13 +1222,18 @@ class E21114(ModelError):
         )
 
 
+E21115Details = TypedDict("E21115Details", {}, total=False)
+"""The ``details`` of a E21115: its message params."""
+
+
 class E21115(ModelError):
     """Unknown training error: Unknown training error."""
 
     code_class = "21115"
+    details: E21115Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21115Details = {}
         super().__init__(
             message or render_template(str(_CODES["21115"]["message"]), params),
             code="21115",
@@ -1102,13 +1244,18 @@ class E21115(ModelError):
         )
 
 
+E21116Details = TypedDict("E21116Details", {}, total=False)
+"""The ``details`` of a E21116: its message params."""
+
+
 class E21116(ModelError):
     """Training request was delivered twice: Training request was delivered twice."""
 
     code_class = "21116"
+    details: E21116Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21116Details = {}
         super().__init__(
             message or render_template(str(_CODES["21116"]["message"]), params),
             code="21116",
@@ -1119,13 +1266,18 @@ class E21116(ModelError):
         )
 
 
+E21150Details = TypedDict("E21150Details", {}, total=False)
+"""The ``details`` of a E21150: its message params."""
+
+
 class E21150(ModelError):
     """Model modification success: Model modification success."""
 
     code_class = "21150"
+    details: E21150Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21150Details = {}
         super().__init__(
             message or render_template(str(_CODES["21150"]["message"]), params),
             code="21150",
@@ -1136,13 +1288,18 @@ class E21150(ModelError):
         )
 
 
+E21151Details = TypedDict("E21151Details", {}, total=False)
+"""The ``details`` of a E21151: its message params."""
+
+
 class E21151(ModelError):
     """Model modification pending: Model modification pending."""
 
     code_class = "21151"
+    details: E21151Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21151Details = {}
         super().__init__(
             message or render_template(str(_CODES["21151"]["message"]), params),
             code="21151",
@@ -1153,13 +1310,18 @@ class E21151(ModelError):
         )
 
 
+E21152Details = TypedDict("E21152Details", {}, total=False)
+"""The ``details`` of a E21152: its message params."""
+
+
 class E21152(ModelError):
     """Model modification failed: Model modification failed."""
 
     code_class = "21152"
+    details: E21152Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21152Details = {}
         super().__init__(
             message or render_template(str(_CODES["21152"]["message"]), params),
             code="21152",
@@ -1170,13 +1332,18 @@ class E21152(ModelError):
         )
 
 
+E21200Details = TypedDict("E21200Details", {}, total=False)
+"""The ``details`` of a E21200: its message params."""
+
+
 class E21200(ModelError):
     """Model does not exist: Model does not exist."""
 
     code_class = "21200"
+    details: E21200Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21200Details = {}
         super().__init__(
             message or render_template(str(_CODES["21200"]["message"]), params),
             code="21200",
@@ -1187,13 +1354,18 @@ class E21200(ModelError):
         )
 
 
+E21201Details = TypedDict("E21201Details", {}, total=False)
+"""The ``details`` of a E21201: its message params."""
+
+
 class E21201(ModelError):
     """Model permission denied: Model permission denied."""
 
     code_class = "21201"
+    details: E21201Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21201Details = {}
         super().__init__(
             message or render_template(str(_CODES["21201"]["message"]), params),
             code="21201",
@@ -1204,13 +1376,18 @@ class E21201(ModelError):
         )
 
 
+E21202Details = TypedDict("E21202Details", {}, total=False)
+"""The ``details`` of a E21202: its message params."""
+
+
 class E21202(ModelError):
     """Invalid model argument: Invalid model argument."""
 
     code_class = "21202"
+    details: E21202Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21202Details = {}
         super().__init__(
             message or render_template(str(_CODES["21202"]["message"]), params),
             code="21202",
@@ -1221,13 +1398,18 @@ class E21202(ModelError):
         )
 
 
+E21203Details = TypedDict("E21203Details", {}, total=False)
+"""The ``details`` of a E21203: its message params."""
+
+
 class E21203(ModelError):
     """Invalid model request: Invalid model request."""
 
     code_class = "21203"
+    details: E21203Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21203Details = {}
         super().__init__(
             message or render_template(str(_CODES["21203"]["message"]), params),
             code="21203",
@@ -1238,13 +1420,18 @@ class E21203(ModelError):
         )
 
 
+E21300Details = TypedDict("E21300Details", {}, total=False)
+"""The ``details`` of a E21300: its message params."""
+
+
 class E21300(ModelError):
     """Model was successfully evaluated: Model was successfully evaluated."""
 
     code_class = "21300"
+    details: E21300Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21300Details = {}
         super().__init__(
             message or render_template(str(_CODES["21300"]["message"]), params),
             code="21300",
@@ -1255,13 +1442,18 @@ class E21300(ModelError):
         )
 
 
+E21301Details = TypedDict("E21301Details", {}, total=False)
+"""The ``details`` of a E21301: its message params."""
+
+
 class E21301(ModelError):
     """Model is evaluating: Model is evaluating."""
 
     code_class = "21301"
+    details: E21301Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21301Details = {}
         super().__init__(
             message or render_template(str(_CODES["21301"]["message"]), params),
             code="21301",
@@ -1272,13 +1464,18 @@ class E21301(ModelError):
         )
 
 
+E21302Details = TypedDict("E21302Details", {}, total=False)
+"""The ``details`` of a E21302: its message params."""
+
+
 class E21302(ModelError):
     """Model is not yet evaluated: Model is not yet evaluated."""
 
     code_class = "21302"
+    details: E21302Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21302Details = {}
         super().__init__(
             message or render_template(str(_CODES["21302"]["message"]), params),
             code="21302",
@@ -1289,13 +1486,18 @@ class E21302(ModelError):
         )
 
 
+E21303Details = TypedDict("E21303Details", {}, total=False)
+"""The ``details`` of a E21303: its message params."""
+
+
 class E21303(ModelError):
     """Model is queued for evaluation: Model is queued for evaluation."""
 
     code_class = "21303"
+    details: E21303Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21303Details = {}
         super().__init__(
             message or render_template(str(_CODES["21303"]["message"]), params),
             code="21303",
@@ -1306,13 +1508,18 @@ class E21303(ModelError):
         )
 
 
+E21310Details = TypedDict("E21310Details", {}, total=False)
+"""The ``details`` of a E21310: its message params."""
+
+
 class E21310(ModelError):
     """Model evaluation timed out: Model evaluation timed out."""
 
     code_class = "21310"
+    details: E21310Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21310Details = {}
         super().__init__(
             message or render_template(str(_CODES["21310"]["message"]), params),
             code="21310",
@@ -1323,13 +1530,18 @@ class E21310(ModelError):
         )
 
 
+E21311Details = TypedDict("E21311Details", {}, total=False)
+"""The ``details`` of a E21311: its message params."""
+
+
 class E21311(ModelError):
     """Model evaluation timed out waiting on inputs to process: Model evaluation timed out waiting on inputs to process."""
 
     code_class = "21311"
+    details: E21311Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21311Details = {}
         super().__init__(
             message or render_template(str(_CODES["21311"]["message"]), params),
             code="21311",
@@ -1340,13 +1552,18 @@ class E21311(ModelError):
         )
 
 
+E21312Details = TypedDict("E21312Details", {}, total=False)
+"""The ``details`` of a E21312: its message params."""
+
+
 class E21312(ModelError):
     """Model evaluation unknown internal error: Model evaluation unknown internal error."""
 
     code_class = "21312"
+    details: E21312Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21312Details = {}
         super().__init__(
             message or render_template(str(_CODES["21312"]["message"]), params),
             code="21312",
@@ -1357,13 +1574,18 @@ class E21312(ModelError):
         )
 
 
+E21313Details = TypedDict("E21313Details", {}, total=False)
+"""The ``details`` of a E21313: its message params."""
+
+
 class E21313(ModelError):
     """Model prediction failed: Model prediction failed."""
 
     code_class = "21313"
+    details: E21313Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21313Details = {}
         super().__init__(
             message or render_template(str(_CODES["21313"]["message"]), params),
             code="21313",
@@ -1374,13 +1596,18 @@ class E21313(ModelError):
         )
 
 
+E21315Details = TypedDict("E21315Details", {}, total=False)
+"""The ``details`` of a E21315: its message params."""
+
+
 class E21315(ModelError):
     """Evaluation needs at least 2 annotated concepts: Evaluation needs at least 2 annotated concepts."""
 
     code_class = "21315"
+    details: E21315Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21315Details = {}
         super().__init__(
             message or render_template(str(_CODES["21315"]["message"]), params),
             code="21315",
@@ -1391,13 +1618,18 @@ class E21315(ModelError):
         )
 
 
+E21316Details = TypedDict("E21316Details", {}, total=False)
+"""The ``details`` of a E21316: its message params."""
+
+
 class E21316(ModelError):
     """Evaluation needs at least 5 labelled inputs per concept: Evaluation needs at least 5 labelled inputs per concept."""
 
     code_class = "21316"
+    details: E21316Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E21316Details = {}
         super().__init__(
             message or render_template(str(_CODES["21316"]["message"]), params),
             code="21316",
@@ -1408,13 +1640,18 @@ class E21316(ModelError):
         )
 
 
+E22001Details = TypedDict("E22001Details", {}, total=False)
+"""The ``details`` of a E22001: its message params."""
+
+
 class E22001(WorkflowError):
     """Workflow does not have specified input model: Workflow does not have specified input model."""
 
     code_class = "22001"
+    details: E22001Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22001Details = {}
         super().__init__(
             message or render_template(str(_CODES["22001"]["message"]), params),
             code="22001",
@@ -1425,13 +1662,18 @@ class E22001(WorkflowError):
         )
 
 
+E22002Details = TypedDict("E22002Details", {}, total=False)
+"""The ``details`` of a E22002: its message params."""
+
+
 class E22002(WorkflowError):
     """New model in workflow needs to be trained: New model in workflow needs to be trained."""
 
     code_class = "22002"
+    details: E22002Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22002Details = {}
         super().__init__(
             message or render_template(str(_CODES["22002"]["message"]), params),
             code="22002",
@@ -1442,13 +1684,18 @@ class E22002(WorkflowError):
         )
 
 
+E22100Details = TypedDict("E22100Details", {}, total=False)
+"""The ``details`` of a E22100: its message params."""
+
+
 class E22100(WorkflowError):
     """Duplicate URL in the application: Duplicate URL in the application."""
 
     code_class = "22100"
+    details: E22100Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22100Details = {}
         super().__init__(
             message or render_template(str(_CODES["22100"]["message"]), params),
             code="22100",
@@ -1459,13 +1706,18 @@ class E22100(WorkflowError):
         )
 
 
+E22101Details = TypedDict("E22101Details", {}, total=False)
+"""The ``details`` of a E22101: its message params."""
+
+
 class E22101(WorkflowError):
     """Workflow format unsupported: Workflow format unsupported."""
 
     code_class = "22101"
+    details: E22101Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22101Details = {}
         super().__init__(
             message or render_template(str(_CODES["22101"]["message"]), params),
             code="22101",
@@ -1476,13 +1728,18 @@ class E22101(WorkflowError):
         )
 
 
+E22102Details = TypedDict("E22102Details", {}, total=False)
+"""The ``details`` of a E22102: its message params."""
+
+
 class E22102(WorkflowError):
     """Workflow does not exist: Workflow does not exist."""
 
     code_class = "22102"
+    details: E22102Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22102Details = {}
         super().__init__(
             message or render_template(str(_CODES["22102"]["message"]), params),
             code="22102",
@@ -1493,13 +1750,18 @@ class E22102(WorkflowError):
         )
 
 
+E22103Details = TypedDict("E22103Details", {}, total=False)
+"""The ``details`` of a E22103: its message params."""
+
+
 class E22103(WorkflowError):
     """Workflow permission denied: Workflow permission denied."""
 
     code_class = "22103"
+    details: E22103Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22103Details = {}
         super().__init__(
             message or render_template(str(_CODES["22103"]["message"]), params),
             code="22103",
@@ -1510,13 +1772,18 @@ class E22103(WorkflowError):
         )
 
 
+E22104Details = TypedDict("E22104Details", {}, total=False)
+"""The ``details`` of a E22104: its message params."""
+
+
 class E22104(WorkflowError):
     """Workflow invalid argument: Workflow invalid argument."""
 
     code_class = "22104"
+    details: E22104Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22104Details = {}
         super().__init__(
             message or render_template(str(_CODES["22104"]["message"]), params),
             code="22104",
@@ -1527,13 +1794,18 @@ class E22104(WorkflowError):
         )
 
 
+E22106Details = TypedDict("E22106Details", {}, total=False)
+"""The ``details`` of a E22106: its message params."""
+
+
 class E22106(WorkflowError):
     """Template workflow is invalid: Template workflow is invalid."""
 
     code_class = "22106"
+    details: E22106Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22106Details = {}
         super().__init__(
             message or render_template(str(_CODES["22106"]["message"]), params),
             code="22106",
@@ -1544,13 +1816,18 @@ class E22106(WorkflowError):
         )
 
 
+E22107Details = TypedDict("E22107Details", {}, total=False)
+"""The ``details`` of a E22107: its message params."""
+
+
 class E22107(WorkflowError):
     """Workflow graph is invalid: Workflow graph is invalid."""
 
     code_class = "22107"
+    details: E22107Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22107Details = {}
         super().__init__(
             message or render_template(str(_CODES["22107"]["message"]), params),
             code="22107",
@@ -1561,13 +1838,18 @@ class E22107(WorkflowError):
         )
 
 
+E22150Details = TypedDict("E22150Details", {}, total=False)
+"""The ``details`` of a E22150: its message params."""
+
+
 class E22150(WorkflowError):
     """Workflow modification success: Workflow modification success."""
 
     code_class = "22150"
+    details: E22150Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22150Details = {}
         super().__init__(
             message or render_template(str(_CODES["22150"]["message"]), params),
             code="22150",
@@ -1578,13 +1860,18 @@ class E22150(WorkflowError):
         )
 
 
+E22151Details = TypedDict("E22151Details", {}, total=False)
+"""The ``details`` of a E22151: its message params."""
+
+
 class E22151(WorkflowError):
     """Workflow modification pending: Workflow modification pending."""
 
     code_class = "22151"
+    details: E22151Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22151Details = {}
         super().__init__(
             message or render_template(str(_CODES["22151"]["message"]), params),
             code="22151",
@@ -1595,13 +1882,18 @@ class E22151(WorkflowError):
         )
 
 
+E22152Details = TypedDict("E22152Details", {}, total=False)
+"""The ``details`` of a E22152: its message params."""
+
+
 class E22152(WorkflowError):
     """Workflow modification failed: Workflow modification failed."""
 
     code_class = "22152"
+    details: E22152Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22152Details = {}
         super().__init__(
             message or render_template(str(_CODES["22152"]["message"]), params),
             code="22152",
@@ -1612,13 +1904,18 @@ class E22152(WorkflowError):
         )
 
 
+E22999Details = TypedDict("E22999Details", {}, total=False)
+"""The ``details`` of a E22999: its message params."""
+
+
 class E22999(WorkflowError):
     """Invalid request: Invalid request."""
 
     code_class = "22999"
+    details: E22999Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E22999Details = {}
         super().__init__(
             message or render_template(str(_CODES["22999"]["message"]), params),
             code="22999",
@@ -1629,13 +1926,18 @@ class E22999(WorkflowError):
         )
 
 
+E24150Details = TypedDict("E24150Details", {}, total=False)
+"""The ``details`` of a E24150: its message params."""
+
+
 class E24150(AnnotationError):
     """Annotation success: Annotation success."""
 
     code_class = "24150"
+    details: E24150Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E24150Details = {}
         super().__init__(
             message or render_template(str(_CODES["24150"]["message"]), params),
             code="24150",
@@ -1646,13 +1948,18 @@ class E24150(AnnotationError):
         )
 
 
+E24151Details = TypedDict("E24151Details", {}, total=False)
+"""The ``details`` of a E24151: its message params."""
+
+
 class E24151(AnnotationError):
     """Annotation pending: Annotation pending."""
 
     code_class = "24151"
+    details: E24151Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E24151Details = {}
         super().__init__(
             message or render_template(str(_CODES["24151"]["message"]), params),
             code="24151",
@@ -1663,13 +1970,18 @@ class E24151(AnnotationError):
         )
 
 
+E24152Details = TypedDict("E24152Details", {}, total=False)
+"""The ``details`` of a E24152: its message params."""
+
+
 class E24152(AnnotationError):
     """Annotation failed; check URL: Annotation failed; check URL."""
 
     code_class = "24152"
+    details: E24152Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E24152Details = {}
         super().__init__(
             message or render_template(str(_CODES["24152"]["message"]), params),
             code="24152",
@@ -1680,13 +1992,18 @@ class E24152(AnnotationError):
         )
 
 
+E24153Details = TypedDict("E24153Details", {}, total=False)
+"""The ``details`` of a E24153: its message params."""
+
+
 class E24153(AnnotationError):
     """Annotation in progress: Annotation in progress."""
 
     code_class = "24153"
+    details: E24153Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E24153Details = {}
         super().__init__(
             message or render_template(str(_CODES["24153"]["message"]), params),
             code="24153",
@@ -1697,13 +2014,18 @@ class E24153(AnnotationError):
         )
 
 
+E24155Details = TypedDict("E24155Details", {}, total=False)
+"""The ``details`` of a E24155: its message params."""
+
+
 class E24155(AnnotationError):
     """Annotation invalid argument: Annotation invalid argument."""
 
     code_class = "24155"
+    details: E24155Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E24155Details = {}
         super().__init__(
             message or render_template(str(_CODES["24155"]["message"]), params),
             code="24155",
@@ -1714,13 +2036,18 @@ class E24155(AnnotationError):
         )
 
 
+E24156Details = TypedDict("E24156Details", {}, total=False)
+"""The ``details`` of a E24156: its message params."""
+
+
 class E24156(AnnotationError):
     """Permission to annotation denied: Permission to annotation denied."""
 
     code_class = "24156"
+    details: E24156Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E24156Details = {}
         super().__init__(
             message or render_template(str(_CODES["24156"]["message"]), params),
             code="24156",
@@ -1731,13 +2058,18 @@ class E24156(AnnotationError):
         )
 
 
+E24250Details = TypedDict("E24250Details", {}, total=False)
+"""The ``details`` of a E24250: its message params."""
+
+
 class E24250(AnnotationError):
     """Annotation modification success: Annotation modification success."""
 
     code_class = "24250"
+    details: E24250Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E24250Details = {}
         super().__init__(
             message or render_template(str(_CODES["24250"]["message"]), params),
             code="24250",
@@ -1748,13 +2080,18 @@ class E24250(AnnotationError):
         )
 
 
+E24251Details = TypedDict("E24251Details", {}, total=False)
+"""The ``details`` of a E24251: its message params."""
+
+
 class E24251(AnnotationError):
     """Annotation modification pending: Annotation modification pending."""
 
     code_class = "24251"
+    details: E24251Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E24251Details = {}
         super().__init__(
             message or render_template(str(_CODES["24251"]["message"]), params),
             code="24251",
@@ -1765,13 +2102,18 @@ class E24251(AnnotationError):
         )
 
 
+E24252Details = TypedDict("E24252Details", {}, total=False)
+"""The ``details`` of a E24252: its message params."""
+
+
 class E24252(AnnotationError):
     """Annotation modification failed: Annotation modification failed."""
 
     code_class = "24252"
+    details: E24252Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E24252Details = {}
         super().__init__(
             message or render_template(str(_CODES["24252"]["message"]), params),
             code="24252",
@@ -1782,13 +2124,18 @@ class E24252(AnnotationError):
         )
 
 
+E25000Details = TypedDict("E25000Details", {}, total=False)
+"""The ``details`` of a E25000: its message params."""
+
+
 class E25000(TrainerError):
     """Custom Trainer unknown internal error: Custom Trainer unknown internal error."""
 
     code_class = "25000"
+    details: E25000Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E25000Details = {}
         super().__init__(
             message or render_template(str(_CODES["25000"]["message"]), params),
             code="25000",
@@ -1799,13 +2146,18 @@ class E25000(TrainerError):
         )
 
 
+E25004Details = TypedDict("E25004Details", {}, total=False)
+"""The ``details`` of a E25004: its message params."""
+
+
 class E25004(TrainerError):
     """Custom Trainer failed to retrieve data or train: Custom Trainer failed to retrieve data or train."""
 
     code_class = "25004"
+    details: E25004Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E25004Details = {}
         super().__init__(
             message or render_template(str(_CODES["25004"]["message"]), params),
             code="25004",
@@ -1816,13 +2168,18 @@ class E25004(TrainerError):
         )
 
 
+E30000Details = TypedDict("E30000Details", {}, total=False)
+"""The ``details`` of a E30000: its message params."""
+
+
 class E30000(InputError):
     """Download complete: Download complete."""
 
     code_class = "30000"
+    details: E30000Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30000Details = {}
         super().__init__(
             message or render_template(str(_CODES["30000"]["message"]), params),
             code="30000",
@@ -1833,13 +2190,18 @@ class E30000(InputError):
         )
 
 
+E30001Details = TypedDict("E30001Details", {}, total=False)
+"""The ``details`` of a E30001: its message params."""
+
+
 class E30001(InputError):
     """Download pending: Download pending."""
 
     code_class = "30001"
+    details: E30001Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30001Details = {}
         super().__init__(
             message or render_template(str(_CODES["30001"]["message"]), params),
             code="30001",
@@ -1850,13 +2212,18 @@ class E30001(InputError):
         )
 
 
+E30002Details = TypedDict("E30002Details", {}, total=False)
+"""The ``details`` of a E30002: its message params."""
+
+
 class E30002(InputError):
     """Download failed or could not be processed: Download failed or could not be processed."""
 
     code_class = "30002"
+    details: E30002Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30002Details = {}
         super().__init__(
             message or render_template(str(_CODES["30002"]["message"]), params),
             code="30002",
@@ -1867,13 +2234,18 @@ class E30002(InputError):
         )
 
 
+E30003Details = TypedDict("E30003Details", {}, total=False)
+"""The ``details`` of a E30003: its message params."""
+
+
 class E30003(InputError):
     """Download in progress: Download in progress."""
 
     code_class = "30003"
+    details: E30003Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30003Details = {}
         super().__init__(
             message or render_template(str(_CODES["30003"]["message"]), params),
             code="30003",
@@ -1884,13 +2256,18 @@ class E30003(InputError):
         )
 
 
+E30100Details = TypedDict("E30100Details", {}, total=False)
+"""The ``details`` of a E30100: its message params."""
+
+
 class E30100(InputError):
     """Duplicate URL in the application: Duplicate URL in the application."""
 
     code_class = "30100"
+    details: E30100Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30100Details = {}
         super().__init__(
             message or render_template(str(_CODES["30100"]["message"]), params),
             code="30100",
@@ -1901,13 +2278,18 @@ class E30100(InputError):
         )
 
 
+E30101Details = TypedDict("E30101Details", {}, total=False)
+"""The ``details`` of a E30101: its message params."""
+
+
 class E30101(InputError):
     """Input image format unsupported: Input image format unsupported."""
 
     code_class = "30101"
+    details: E30101Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30101Details = {}
         super().__init__(
             message or render_template(str(_CODES["30101"]["message"]), params),
             code="30101",
@@ -1918,13 +2300,18 @@ class E30101(InputError):
         )
 
 
+E30102Details = TypedDict("E30102Details", {}, total=False)
+"""The ``details`` of a E30102: its message params."""
+
+
 class E30102(InputError):
     """Input does not exist: Input does not exist."""
 
     code_class = "30102"
+    details: E30102Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30102Details = {}
         super().__init__(
             message or render_template(str(_CODES["30102"]["message"]), params),
             code="30102",
@@ -1935,13 +2322,18 @@ class E30102(InputError):
         )
 
 
+E30103Details = TypedDict("E30103Details", {}, total=False)
+"""The ``details`` of a E30103: its message params."""
+
+
 class E30103(InputError):
     """Input permission denied: Input permission denied."""
 
     code_class = "30103"
+    details: E30103Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30103Details = {}
         super().__init__(
             message or render_template(str(_CODES["30103"]["message"]), params),
             code="30103",
@@ -1952,13 +2344,18 @@ class E30103(InputError):
         )
 
 
+E30104Details = TypedDict("E30104Details", {}, total=False)
+"""The ``details`` of a E30104: its message params."""
+
+
 class E30104(InputError):
     """Input invalid argument: Input invalid argument."""
 
     code_class = "30104"
+    details: E30104Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30104Details = {}
         super().__init__(
             message or render_template(str(_CODES["30104"]["message"]), params),
             code="30104",
@@ -1969,13 +2366,18 @@ class E30104(InputError):
         )
 
 
+E30105Details = TypedDict("E30105Details", {}, total=False)
+"""The ``details`` of a E30105: its message params."""
+
+
 class E30105(InputError):
     """Input image is larger than the allowed limit: Input image is larger than the allowed limit."""
 
     code_class = "30105"
+    details: E30105Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30105Details = {}
         super().__init__(
             message or render_template(str(_CODES["30105"]["message"]), params),
             code="30105",
@@ -1986,13 +2388,18 @@ class E30105(InputError):
         )
 
 
+E30106Details = TypedDict("E30106Details", {}, total=False)
+"""The ``details`` of a E30106: its message params."""
+
+
 class E30106(InputError):
     """Input image URL invalid: Input image URL invalid."""
 
     code_class = "30106"
+    details: E30106Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30106Details = {}
         super().__init__(
             message or render_template(str(_CODES["30106"]["message"]), params),
             code="30106",
@@ -2003,13 +2410,18 @@ class E30106(InputError):
         )
 
 
+E30200Details = TypedDict("E30200Details", {}, total=False)
+"""The ``details`` of a E30200: its message params."""
+
+
 class E30200(InputError):
     """Input image modification success: Input image modification success."""
 
     code_class = "30200"
+    details: E30200Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30200Details = {}
         super().__init__(
             message or render_template(str(_CODES["30200"]["message"]), params),
             code="30200",
@@ -2020,13 +2432,18 @@ class E30200(InputError):
         )
 
 
+E30201Details = TypedDict("E30201Details", {}, total=False)
+"""The ``details`` of a E30201: its message params."""
+
+
 class E30201(InputError):
     """Input image modification pending: Input image modification pending."""
 
     code_class = "30201"
+    details: E30201Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30201Details = {}
         super().__init__(
             message or render_template(str(_CODES["30201"]["message"]), params),
             code="30201",
@@ -2037,13 +2454,18 @@ class E30201(InputError):
         )
 
 
+E30203Details = TypedDict("E30203Details", {}, total=False)
+"""The ``details`` of a E30203: its message params."""
+
+
 class E30203(InputError):
     """Input image modification failed: Input image modification failed."""
 
     code_class = "30203"
+    details: E30203Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30203Details = {}
         super().__init__(
             message or render_template(str(_CODES["30203"]["message"]), params),
             code="30203",
@@ -2054,13 +2476,18 @@ class E30203(InputError):
         )
 
 
+E30300Details = TypedDict("E30300Details", {}, total=False)
+"""The ``details`` of a E30300: its message params."""
+
+
 class E30300(InputError):
     """Image decoding failed: Image decoding failed."""
 
     code_class = "30300"
+    details: E30300Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E30300Details = {}
         super().__init__(
             message or render_template(str(_CODES["30300"]["message"]), params),
             code="30300",
@@ -2071,13 +2498,18 @@ class E30300(InputError):
         )
 
 
+E31000Details = TypedDict("E31000Details", {}, total=False)
+"""The ``details`` of a E31000: its message params."""
+
+
 class E31000(InputError):
     """Download complete: Download complete."""
 
     code_class = "31000"
+    details: E31000Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31000Details = {}
         super().__init__(
             message or render_template(str(_CODES["31000"]["message"]), params),
             code="31000",
@@ -2088,13 +2520,18 @@ class E31000(InputError):
         )
 
 
+E31001Details = TypedDict("E31001Details", {}, total=False)
+"""The ``details`` of a E31001: its message params."""
+
+
 class E31001(InputError):
     """Download pending: Download pending."""
 
     code_class = "31001"
+    details: E31001Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31001Details = {}
         super().__init__(
             message or render_template(str(_CODES["31001"]["message"]), params),
             code="31001",
@@ -2105,13 +2542,18 @@ class E31001(InputError):
         )
 
 
+E31002Details = TypedDict("E31002Details", {}, total=False)
+"""The ``details`` of a E31002: its message params."""
+
+
 class E31002(InputError):
     """Download failed or could not be processed: Download failed or could not be processed."""
 
     code_class = "31002"
+    details: E31002Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31002Details = {}
         super().__init__(
             message or render_template(str(_CODES["31002"]["message"]), params),
             code="31002",
@@ -2122,13 +2564,18 @@ class E31002(InputError):
         )
 
 
+E31100Details = TypedDict("E31100Details", {}, total=False)
+"""The ``details`` of a E31100: its message params."""
+
+
 class E31100(InputError):
     """Duplicate URL in the application: Duplicate URL in the application."""
 
     code_class = "31100"
+    details: E31100Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31100Details = {}
         super().__init__(
             message or render_template(str(_CODES["31100"]["message"]), params),
             code="31100",
@@ -2139,13 +2586,18 @@ class E31100(InputError):
         )
 
 
+E31101Details = TypedDict("E31101Details", {}, total=False)
+"""The ``details`` of a E31101: its message params."""
+
+
 class E31101(InputError):
     """Input video format unsupported: Input video format unsupported."""
 
     code_class = "31101"
+    details: E31101Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31101Details = {}
         super().__init__(
             message or render_template(str(_CODES["31101"]["message"]), params),
             code="31101",
@@ -2156,13 +2608,18 @@ class E31101(InputError):
         )
 
 
+E31102Details = TypedDict("E31102Details", {}, total=False)
+"""The ``details`` of a E31102: its message params."""
+
+
 class E31102(InputError):
     """Input does not exist: Input does not exist."""
 
     code_class = "31102"
+    details: E31102Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31102Details = {}
         super().__init__(
             message or render_template(str(_CODES["31102"]["message"]), params),
             code="31102",
@@ -2173,13 +2630,18 @@ class E31102(InputError):
         )
 
 
+E31103Details = TypedDict("E31103Details", {}, total=False)
+"""The ``details`` of a E31103: its message params."""
+
+
 class E31103(InputError):
     """Input permission denied: Input permission denied."""
 
     code_class = "31103"
+    details: E31103Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31103Details = {}
         super().__init__(
             message or render_template(str(_CODES["31103"]["message"]), params),
             code="31103",
@@ -2190,13 +2652,18 @@ class E31103(InputError):
         )
 
 
+E31104Details = TypedDict("E31104Details", {}, total=False)
+"""The ``details`` of a E31104: its message params."""
+
+
 class E31104(InputError):
     """Input invalid argument: Input invalid argument."""
 
     code_class = "31104"
+    details: E31104Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31104Details = {}
         super().__init__(
             message or render_template(str(_CODES["31104"]["message"]), params),
             code="31104",
@@ -2207,13 +2674,18 @@ class E31104(InputError):
         )
 
 
+E31105Details = TypedDict("E31105Details", {}, total=False)
+"""The ``details`` of a E31105: its message params."""
+
+
 class E31105(InputError):
     """Input video is larger the allowed limit: Input video is larger the allowed limit."""
 
     code_class = "31105"
+    details: E31105Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31105Details = {}
         super().__init__(
             message or render_template(str(_CODES["31105"]["message"]), params),
             code="31105",
@@ -2224,13 +2696,18 @@ class E31105(InputError):
         )
 
 
+E31106Details = TypedDict("E31106Details", {}, total=False)
+"""The ``details`` of a E31106: its message params."""
+
+
 class E31106(InputError):
     """Input video URL invalid: Input video URL invalid."""
 
     code_class = "31106"
+    details: E31106Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31106Details = {}
         super().__init__(
             message or render_template(str(_CODES["31106"]["message"]), params),
             code="31106",
@@ -2241,13 +2718,18 @@ class E31106(InputError):
         )
 
 
+E31200Details = TypedDict("E31200Details", {}, total=False)
+"""The ``details`` of a E31200: its message params."""
+
+
 class E31200(InputError):
     """Input video modification success: Input video modification success."""
 
     code_class = "31200"
+    details: E31200Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31200Details = {}
         super().__init__(
             message or render_template(str(_CODES["31200"]["message"]), params),
             code="31200",
@@ -2258,13 +2740,18 @@ class E31200(InputError):
         )
 
 
+E31201Details = TypedDict("E31201Details", {}, total=False)
+"""The ``details`` of a E31201: its message params."""
+
+
 class E31201(InputError):
     """Input video modification pending: Input video modification pending."""
 
     code_class = "31201"
+    details: E31201Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31201Details = {}
         super().__init__(
             message or render_template(str(_CODES["31201"]["message"]), params),
             code="31201",
@@ -2275,13 +2762,18 @@ class E31201(InputError):
         )
 
 
+E31203Details = TypedDict("E31203Details", {}, total=False)
+"""The ``details`` of a E31203: its message params."""
+
+
 class E31203(InputError):
     """Input video modification failed: Input video modification failed."""
 
     code_class = "31203"
+    details: E31203Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31203Details = {}
         super().__init__(
             message or render_template(str(_CODES["31203"]["message"]), params),
             code="31203",
@@ -2292,13 +2784,18 @@ class E31203(InputError):
         )
 
 
+E31300Details = TypedDict("E31300Details", {}, total=False)
+"""The ``details`` of a E31300: its message params."""
+
+
 class E31300(InputError):
     """Video decoding failed: Video decoding failed."""
 
     code_class = "31300"
+    details: E31300Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E31300Details = {}
         super().__init__(
             message or render_template(str(_CODES["31300"]["message"]), params),
             code="31300",
@@ -2309,13 +2806,18 @@ class E31300(InputError):
         )
 
 
+E39996Details = TypedDict("E39996Details", {}, total=False)
+"""The ``details`` of a E39996: its message params."""
+
+
 class E39996(InputError):
     """Connection attempts to the input URL failed: Connection attempts to the input URL failed."""
 
     code_class = "39996"
+    details: E39996Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E39996Details = {}
         super().__init__(
             message or render_template(str(_CODES["39996"]["message"]), params),
             code="39996",
@@ -2326,13 +2828,18 @@ class E39996(InputError):
         )
 
 
+E39997Details = TypedDict("E39997Details", {}, total=False)
+"""The ``details`` of a E39997: its message params."""
+
+
 class E39997(InputError):
     """This request type is disabled for maintenance: This request type is disabled for maintenance."""
 
     code_class = "39997"
+    details: E39997Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E39997Details = {}
         super().__init__(
             message or render_template(str(_CODES["39997"]["message"]), params),
             code="39997",
@@ -2343,13 +2850,18 @@ class E39997(InputError):
         )
 
 
+E39998Details = TypedDict("E39998Details", {}, total=False)
+"""The ``details`` of a E39998: its message params."""
+
+
 class E39998(InputError):
     """Input writes are disabled for maintenance: Input writes are disabled for maintenance."""
 
     code_class = "39998"
+    details: E39998Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E39998Details = {}
         super().__init__(
             message or render_template(str(_CODES["39998"]["message"]), params),
             code="39998",
@@ -2360,13 +2872,18 @@ class E39998(InputError):
         )
 
 
+E39999Details = TypedDict("E39999Details", {}, total=False)
+"""The ``details`` of a E39999: its message params."""
+
+
 class E39999(InputError):
     """Invalid input request: Invalid input request."""
 
     code_class = "39999"
+    details: E39999Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E39999Details = {}
         super().__init__(
             message or render_template(str(_CODES["39999"]["message"]), params),
             code="39999",
@@ -2377,13 +2894,18 @@ class E39999(InputError):
         )
 
 
+E40001Details = TypedDict("E40001Details", {}, total=False)
+"""The ``details`` of a E40001: its message params."""
+
+
 class E40001(ApiError):
     """Invalid request: Invalid request."""
 
     code_class = "40001"
+    details: E40001Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40001Details = {}
         super().__init__(
             message or render_template(str(_CODES["40001"]["message"]), params),
             code="40001",
@@ -2394,13 +2916,18 @@ class E40001(ApiError):
         )
 
 
+E40002Details = TypedDict("E40002Details", {}, total=False)
+"""The ``details`` of a E40002: its message params."""
+
+
 class E40002(ApiError):
     """Invalid search request: Invalid search request."""
 
     code_class = "40002"
+    details: E40002Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40002Details = {}
         super().__init__(
             message or render_template(str(_CODES["40002"]["message"]), params),
             code="40002",
@@ -2411,13 +2938,18 @@ class E40002(ApiError):
         )
 
 
+E40003Details = TypedDict("E40003Details", {}, total=False)
+"""The ``details`` of a E40003: its message params."""
+
+
 class E40003(ApiError):
     """Invalid request: Invalid request."""
 
     code_class = "40003"
+    details: E40003Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40003Details = {}
         super().__init__(
             message or render_template(str(_CODES["40003"]["message"]), params),
             code="40003",
@@ -2428,13 +2960,18 @@ class E40003(ApiError):
         )
 
 
+E40010Details = TypedDict("E40010Details", {}, total=False)
+"""The ``details`` of a E40010: its message params."""
+
+
 class E40010(ApiError):
     """An object with the same ID already exists: An object with the same ID already exists."""
 
     code_class = "40010"
+    details: E40010Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40010Details = {}
         super().__init__(
             message or render_template(str(_CODES["40010"]["message"]), params),
             code="40010",
@@ -2445,13 +2982,18 @@ class E40010(ApiError):
         )
 
 
+E40017Details = TypedDict("E40017Details", {}, total=False)
+"""The ``details`` of a E40017: its message params."""
+
+
 class E40017(ApiError):
     """The object violates a constraint: The object violates a constraint."""
 
     code_class = "40017"
+    details: E40017Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40017Details = {}
         super().__init__(
             message or render_template(str(_CODES["40017"]["message"]), params),
             code="40017",
@@ -2462,13 +3004,18 @@ class E40017(ApiError):
         )
 
 
+E40019Details = TypedDict("E40019Details", {}, total=False)
+"""The ``details`` of a E40019: its message params."""
+
+
 class E40019(ApiError):
     """The operation is already running for this app: The operation is already running for this app."""
 
     code_class = "40019"
+    details: E40019Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40019Details = {}
         super().__init__(
             message or render_template(str(_CODES["40019"]["message"]), params),
             code="40019",
@@ -2479,13 +3026,18 @@ class E40019(ApiError):
         )
 
 
+E40030Details = TypedDict("E40030Details", {}, total=False)
+"""The ``details`` of a E40030: its message params."""
+
+
 class E40030(ApiError):
     """Server too busy: Server too busy."""
 
     code_class = "40030"
+    details: E40030Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40030Details = {}
         super().__init__(
             message or render_template(str(_CODES["40030"]["message"]), params),
             code="40030",
@@ -2496,13 +3048,18 @@ class E40030(ApiError):
         )
 
 
+E40031Details = TypedDict("E40031Details", {}, total=False)
+"""The ``details`` of a E40031: its message params."""
+
+
 class E40031(ApiError):
     """Server unavailable: Server unavailable."""
 
     code_class = "40031"
+    details: E40031Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40031Details = {}
         super().__init__(
             message or render_template(str(_CODES["40031"]["message"]), params),
             code="40031",
@@ -2513,13 +3070,18 @@ class E40031(ApiError):
         )
 
 
+E40032Details = TypedDict("E40032Details", {}, total=False)
+"""The ``details`` of a E40032: its message params."""
+
+
 class E40032(ApiError):
     """Request timed out: Request timed out."""
 
     code_class = "40032"
+    details: E40032Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40032Details = {}
         super().__init__(
             message or render_template(str(_CODES["40032"]["message"]), params),
             code="40032",
@@ -2530,13 +3092,18 @@ class E40032(ApiError):
         )
 
 
+E40033Details = TypedDict("E40033Details", {}, total=False)
+"""The ``details`` of a E40033: its message params."""
+
+
 class E40033(ApiError):
     """Request larger than the allowed limit: Request larger than the allowed limit."""
 
     code_class = "40033"
+    details: E40033Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E40033Details = {}
         super().__init__(
             message or render_template(str(_CODES["40033"]["message"]), params),
             code="40033",
@@ -2547,13 +3114,18 @@ class E40033(ApiError):
         )
 
 
+E41000Details = TypedDict("E41000Details", {}, total=False)
+"""The ``details`` of a E41000: its message params."""
+
+
 class E41000(ServerError):
     """Servers are busy: Servers are busy."""
 
     code_class = "41000"
+    details: E41000Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E41000Details = {}
         super().__init__(
             message or render_template(str(_CODES["41000"]["message"]), params),
             code="41000",
@@ -2564,13 +3136,18 @@ class E41000(ServerError):
         )
 
 
+E42000Details = TypedDict("E42000Details", {}, total=False)
+"""The ``details`` of a E42000: its message params."""
+
+
 class E42000(VisualizationError):
     """Visualization succeeded: Visualization succeeded."""
 
     code_class = "42000"
+    details: E42000Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E42000Details = {}
         super().__init__(
             message or render_template(str(_CODES["42000"]["message"]), params),
             code="42000",
@@ -2581,13 +3158,18 @@ class E42000(VisualizationError):
         )
 
 
+E42001Details = TypedDict("E42001Details", {}, total=False)
+"""The ``details`` of a E42001: its message params."""
+
+
 class E42001(VisualizationError):
     """Visualization is pending: Visualization is pending."""
 
     code_class = "42001"
+    details: E42001Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E42001Details = {}
         super().__init__(
             message or render_template(str(_CODES["42001"]["message"]), params),
             code="42001",
@@ -2598,13 +3180,18 @@ class E42001(VisualizationError):
         )
 
 
+E42002Details = TypedDict("E42002Details", {}, total=False)
+"""The ``details`` of a E42002: its message params."""
+
+
 class E42002(VisualizationError):
     """Visualization failed: Visualization failed."""
 
     code_class = "42002"
+    details: E42002Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E42002Details = {}
         super().__init__(
             message or render_template(str(_CODES["42002"]["message"]), params),
             code="42002",
@@ -2615,13 +3202,18 @@ class E42002(VisualizationError):
         )
 
 
+E42003Details = TypedDict("E42003Details", {}, total=False)
+"""The ``details`` of a E42003: its message params."""
+
+
 class E42003(VisualizationError):
     """Visualization invalid request: Visualization invalid request."""
 
     code_class = "42003"
+    details: E42003Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E42003Details = {}
         super().__init__(
             message or render_template(str(_CODES["42003"]["message"]), params),
             code="42003",
@@ -2632,13 +3224,18 @@ class E42003(VisualizationError):
         )
 
 
+E42004Details = TypedDict("E42004Details", {}, total=False)
+"""The ``details`` of a E42004: its message params."""
+
+
 class E42004(VisualizationError):
     """Missing application visualization: Missing application visualization."""
 
     code_class = "42004"
+    details: E42004Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E42004Details = {}
         super().__init__(
             message or render_template(str(_CODES["42004"]["message"]), params),
             code="42004",
@@ -2649,13 +3246,18 @@ class E42004(VisualizationError):
         )
 
 
+E42005Details = TypedDict("E42005Details", {}, total=False)
+"""The ``details`` of a E42005: its message params."""
+
+
 class E42005(VisualizationError):
     """Too many URLs to visualize: Too many URLs to visualize."""
 
     code_class = "42005"
+    details: E42005Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E42005Details = {}
         super().__init__(
             message or render_template(str(_CODES["42005"]["message"]), params),
             code="42005",
@@ -2666,13 +3268,18 @@ class E42005(VisualizationError):
         )
 
 
+E42006Details = TypedDict("E42006Details", {}, total=False)
+"""The ``details`` of a E42006: its message params."""
+
+
 class E42006(VisualizationError):
     """The app has no inputs: The app has no inputs."""
 
     code_class = "42006"
+    details: E42006Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E42006Details = {}
         super().__init__(
             message or render_template(str(_CODES["42006"]["message"]), params),
             code="42006",
@@ -2683,13 +3290,18 @@ class E42006(VisualizationError):
         )
 
 
+E43001Details = TypedDict("E43001Details", {}, total=False)
+"""The ``details`` of a E43001: its message params."""
+
+
 class E43001(SearchError):
     """Search internal issue: Search internal issue."""
 
     code_class = "43001"
+    details: E43001Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E43001Details = {}
         super().__init__(
             message or render_template(str(_CODES["43001"]["message"]), params),
             code="43001",
@@ -2700,13 +3312,18 @@ class E43001(SearchError):
         )
 
 
+E43002Details = TypedDict("E43002Details", {}, total=False)
+"""The ``details`` of a E43002: its message params."""
+
+
 class E43002(SearchError):
     """Search projection failure: Search projection failure."""
 
     code_class = "43002"
+    details: E43002Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E43002Details = {}
         super().__init__(
             message or render_template(str(_CODES["43002"]["message"]), params),
             code="43002",
@@ -2717,13 +3334,18 @@ class E43002(SearchError):
         )
 
 
+E43003Details = TypedDict("E43003Details", {}, total=False)
+"""The ``details`` of a E43003: its message params."""
+
+
 class E43003(SearchError):
     """Search prediction failure: Search prediction failure."""
 
     code_class = "43003"
+    details: E43003Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E43003Details = {}
         super().__init__(
             message or render_template(str(_CODES["43003"]["message"]), params),
             code="43003",
@@ -2734,13 +3356,18 @@ class E43003(SearchError):
         )
 
 
+E43004Details = TypedDict("E43004Details", {}, total=False)
+"""The ``details`` of a E43004: its message params."""
+
+
 class E43004(SearchError):
     """Can only search by a fully indexed input: Can only search by a fully indexed input."""
 
     code_class = "43004"
+    details: E43004Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E43004Details = {}
         super().__init__(
             message or render_template(str(_CODES["43004"]["message"]), params),
             code="43004",
@@ -2751,13 +3378,18 @@ class E43004(SearchError):
         )
 
 
+E46002Details = TypedDict("E46002Details", {}, total=False)
+"""The ``details`` of a E46002: its message params."""
+
+
 class E46002(SignupError):
     """Signup not permitted: Signup not permitted."""
 
     code_class = "46002"
+    details: E46002Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E46002Details = {}
         super().__init__(
             message or render_template(str(_CODES["46002"]["message"]), params),
             code="46002",
@@ -2768,13 +3400,18 @@ class E46002(SignupError):
         )
 
 
+E46003Details = TypedDict("E46003Details", {}, total=False)
+"""The ``details`` of a E46003: its message params."""
+
+
 class E46003(SignupError):
     """Filetype not supported: Filetype not supported."""
 
     code_class = "46003"
+    details: E46003Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E46003Details = {}
         super().__init__(
             message or render_template(str(_CODES["46003"]["message"]), params),
             code="46003",
@@ -2785,13 +3422,18 @@ class E46003(SignupError):
         )
 
 
+E60000Details = TypedDict("E60000Details", {}, total=False)
+"""The ``details`` of a E60000: its message params."""
+
+
 class E60000(LicenseError):
     """License is active: License is active."""
 
     code_class = "60000"
+    details: E60000Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E60000Details = {}
         super().__init__(
             message or render_template(str(_CODES["60000"]["message"]), params),
             code="60000",
@@ -2802,13 +3444,18 @@ class E60000(LicenseError):
         )
 
 
+E60001Details = TypedDict("E60001Details", {}, total=False)
+"""The ``details`` of a E60001: its message params."""
+
+
 class E60001(LicenseError):
     """License does not exist: License does not exist."""
 
     code_class = "60001"
+    details: E60001Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E60001Details = {}
         super().__init__(
             message or render_template(str(_CODES["60001"]["message"]), params),
             code="60001",
@@ -2819,13 +3466,18 @@ class E60001(LicenseError):
         )
 
 
+E60002Details = TypedDict("E60002Details", {}, total=False)
+"""The ``details`` of a E60002: its message params."""
+
+
 class E60002(LicenseError):
     """License needs update: License needs update."""
 
     code_class = "60002"
+    details: E60002Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E60002Details = {}
         super().__init__(
             message or render_template(str(_CODES["60002"]["message"]), params),
             code="60002",
@@ -2836,13 +3488,18 @@ class E60002(LicenseError):
         )
 
 
+E60003Details = TypedDict("E60003Details", {}, total=False)
+"""The ``details`` of a E60003: its message params."""
+
+
 class E60003(LicenseError):
     """License has expired: License has expired."""
 
     code_class = "60003"
+    details: E60003Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E60003Details = {}
         super().__init__(
             message or render_template(str(_CODES["60003"]["message"]), params),
             code="60003",
@@ -2853,13 +3510,18 @@ class E60003(LicenseError):
         )
 
 
+E60004Details = TypedDict("E60004Details", {}, total=False)
+"""The ``details`` of a E60004: its message params."""
+
+
 class E60004(LicenseError):
     """License has been revoked: License has been revoked."""
 
     code_class = "60004"
+    details: E60004Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E60004Details = {}
         super().__init__(
             message or render_template(str(_CODES["60004"]["message"]), params),
             code="60004",
@@ -2870,13 +3532,18 @@ class E60004(LicenseError):
         )
 
 
+E60006Details = TypedDict("E60006Details", {}, total=False)
+"""The ``details`` of a E60006: its message params."""
+
+
 class E60006(LicenseError):
     """Exceeded volume limit on license: Exceeded volume limit on license."""
 
     code_class = "60006"
+    details: E60006Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E60006Details = {}
         super().__init__(
             message or render_template(str(_CODES["60006"]["message"]), params),
             code="60006",
@@ -2887,13 +3554,18 @@ class E60006(LicenseError):
         )
 
 
+E99009Details = TypedDict("E99009Details", {}, total=False)
+"""The ``details`` of a E99009: its message params."""
+
+
 class E99009(InternalError):
     """Internal error: Internal error."""
 
     code_class = "99009"
+    details: E99009Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: E99009Details = {}
         super().__init__(
             message or render_template(str(_CODES["99009"]["message"]), params),
             code="99009",

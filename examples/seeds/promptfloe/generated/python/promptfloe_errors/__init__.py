@@ -9,7 +9,7 @@ import math
 import random
 import time
 from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
 
 CATALOG_NAME = "promptfloe"
 CATALOG_VERSION: Optional[str] = None
@@ -64,7 +64,9 @@ class CatalogError(Exception, metaclass=_Branded):
     param: Optional[str]
     request_id: Optional[str]
     retry_after_ms: Optional[float]
-    details: Dict[str, Any]
+    #: The message params (a parsed body may lack some); each code's class
+    #: narrows it to a ``TypedDict`` of its params.
+    details: Mapping[str, Any]
     class_name: Optional[str]
 
     def __init__(
@@ -542,13 +544,18 @@ def _construct(code: Optional[str], wire_code: str, message: str, **options: Any
 # -- One class per code, with a typed __init__ ---------------------------------
 
 
+InvalidRequestDetails = TypedDict("InvalidRequestDetails", {"field": str}, total=False)
+"""The ``details`` of a InvalidRequest: its message params."""
+
+
 class InvalidRequest(CatalogError):
     """Invalid request: Request body fails validation: {field}"""
 
     code_class = "invalid_request"
+    details: InvalidRequestDetails
 
     def __init__(self, *, field: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"field": field}
+        params: InvalidRequestDetails = {"field": field}
         super().__init__(
             message or render_template(str(_CODES["invalid_request"]["message"]), params),
             code="invalid_request",
@@ -559,13 +566,18 @@ class InvalidRequest(CatalogError):
         )
 
 
+UnprocessableDetails = TypedDict("UnprocessableDetails", {"reason": str}, total=False)
+"""The ``details`` of a Unprocessable: its message params."""
+
+
 class Unprocessable(CatalogError):
     """Unprocessable: The request is well-formed but semantically invalid: {reason}"""
 
     code_class = "unprocessable"
+    details: UnprocessableDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: UnprocessableDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["unprocessable"]["message"]), params),
             code="unprocessable",
@@ -576,13 +588,18 @@ class Unprocessable(CatalogError):
         )
 
 
+InvalidKeyDetails = TypedDict("InvalidKeyDetails", {}, total=False)
+"""The ``details`` of a InvalidKey: its message params."""
+
+
 class InvalidKey(CatalogError):
     """Invalid key: The API key is malformed or missing."""
 
     code_class = "invalid_key"
+    details: InvalidKeyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidKeyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["invalid_key"]["message"]), params),
             code="invalid_key",
@@ -593,13 +610,18 @@ class InvalidKey(CatalogError):
         )
 
 
+ExpiredKeyDetails = TypedDict("ExpiredKeyDetails", {}, total=False)
+"""The ``details`` of a ExpiredKey: its message params."""
+
+
 class ExpiredKey(CatalogError):
     """Expired key: The key was rotated and its grace period has ended."""
 
     code_class = "expired_key"
+    details: ExpiredKeyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ExpiredKeyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["expired_key"]["message"]), params),
             code="expired_key",
@@ -610,13 +632,18 @@ class ExpiredKey(CatalogError):
         )
 
 
+MissingScopeDetails = TypedDict("MissingScopeDetails", {"scope": str}, total=False)
+"""The ``details`` of a MissingScope: its message params."""
+
+
 class MissingScope(CatalogError):
     """Missing scope: The key lacks the `{scope}` scope this endpoint requires."""
 
     code_class = "missing_scope"
+    details: MissingScopeDetails
 
     def __init__(self, *, scope: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"scope": scope}
+        params: MissingScopeDetails = {"scope": scope}
         super().__init__(
             message or render_template(str(_CODES["missing_scope"]["message"]), params),
             code="missing_scope",
@@ -627,13 +654,18 @@ class MissingScope(CatalogError):
         )
 
 
+QuotaExceededDetails = TypedDict("QuotaExceededDetails", {"resource": str, "limit": int}, total=False)
+"""The ``details`` of a QuotaExceeded: its message params."""
+
+
 class QuotaExceeded(CatalogError):
     """Quota exceeded: Daily {resource} quota of {limit} has been reached."""
 
     code_class = "quota_exceeded"
+    details: QuotaExceededDetails
 
     def __init__(self, *, resource: str, limit: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource, "limit": limit}
+        params: QuotaExceededDetails = {"resource": resource, "limit": limit}
         super().__init__(
             message or render_template(str(_CODES["quota_exceeded"]["message"]), params),
             code="quota_exceeded",
@@ -644,13 +676,18 @@ class QuotaExceeded(CatalogError):
         )
 
 
+TierRequiredDetails = TypedDict("TierRequiredDetails", {"tier": str}, total=False)
+"""The ``details`` of a TierRequired: its message params."""
+
+
 class TierRequired(CatalogError):
     """Tier required: This endpoint requires the {tier} tier or higher."""
 
     code_class = "tier_required"
+    details: TierRequiredDetails
 
     def __init__(self, *, tier: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"tier": tier}
+        params: TierRequiredDetails = {"tier": tier}
         super().__init__(
             message or render_template(str(_CODES["tier_required"]["message"]), params),
             code="tier_required",
@@ -661,13 +698,18 @@ class TierRequired(CatalogError):
         )
 
 
+NotFoundDetails = TypedDict("NotFoundDetails", {}, total=False)
+"""The ``details`` of a NotFound: its message params."""
+
+
 class NotFound(CatalogError):
     """Not found: The resource does not exist or you do not have access."""
 
     code_class = "not_found"
+    details: NotFoundDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: NotFoundDetails = {}
         super().__init__(
             message or render_template(str(_CODES["not_found"]["message"]), params),
             code="not_found",
@@ -678,13 +720,18 @@ class NotFound(CatalogError):
         )
 
 
+ConflictDetails = TypedDict("ConflictDetails", {"reason": str}, total=False)
+"""The ``details`` of a Conflict: its message params."""
+
+
 class Conflict(CatalogError):
     """Conflict: Resource state conflict: {reason}"""
 
     code_class = "conflict"
+    details: ConflictDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: ConflictDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["conflict"]["message"]), params),
             code="conflict",
@@ -695,13 +742,18 @@ class Conflict(CatalogError):
         )
 
 
+RateLimitedDetails = TypedDict("RateLimitedDetails", {}, total=False)
+"""The ``details`` of a RateLimited: its message params."""
+
+
 class RateLimited(CatalogError):
     """Rate limited: Too many API calls."""
 
     code_class = "rate_limited"
+    details: RateLimitedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: RateLimitedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["rate_limited"]["message"]), params),
             code="rate_limited",
@@ -712,13 +764,18 @@ class RateLimited(CatalogError):
         )
 
 
+InternalErrorDetails = TypedDict("InternalErrorDetails", {}, total=False)
+"""The ``details`` of a InternalError: its message params."""
+
+
 class InternalError(CatalogError):
     """Internal error: Server-side error."""
 
     code_class = "internal_error"
+    details: InternalErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InternalErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["internal_error"]["message"]), params),
             code="internal_error",
@@ -729,13 +786,18 @@ class InternalError(CatalogError):
         )
 
 
+UpstreamErrorDetails = TypedDict("UpstreamErrorDetails", {}, total=False)
+"""The ``details`` of a UpstreamError: its message params."""
+
+
 class UpstreamError(CatalogError):
     """Upstream error: The LLM provider returned an error."""
 
     code_class = "upstream_error"
+    details: UpstreamErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: UpstreamErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["upstream_error"]["message"]), params),
             code="upstream_error",
@@ -746,13 +808,18 @@ class UpstreamError(CatalogError):
         )
 
 
+UnavailableDetails = TypedDict("UnavailableDetails", {}, total=False)
+"""The ``details`` of a Unavailable: its message params."""
+
+
 class Unavailable(CatalogError):
     """Unavailable: Service temporarily unavailable."""
 
     code_class = "unavailable"
+    details: UnavailableDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: UnavailableDetails = {}
         super().__init__(
             message or render_template(str(_CODES["unavailable"]["message"]), params),
             code="unavailable",
@@ -763,13 +830,18 @@ class Unavailable(CatalogError):
         )
 
 
+GatewayTimeoutDetails = TypedDict("GatewayTimeoutDetails", {}, total=False)
+"""The ``details`` of a GatewayTimeout: its message params."""
+
+
 class GatewayTimeout(CatalogError):
     """Gateway timeout: Upstream timed out."""
 
     code_class = "gateway_timeout"
+    details: GatewayTimeoutDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: GatewayTimeoutDetails = {}
         super().__init__(
             message or render_template(str(_CODES["gateway_timeout"]["message"]), params),
             code="gateway_timeout",

@@ -9,7 +9,7 @@ import math
 import random
 import time
 from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
 
 CATALOG_NAME = "roboflow"
 CATALOG_VERSION: Optional[str] = None
@@ -64,7 +64,9 @@ class CatalogError(Exception, metaclass=_Branded):
     param: Optional[str]
     request_id: Optional[str]
     retry_after_ms: Optional[float]
-    details: Dict[str, Any]
+    #: The message params (a parsed body may lack some); each code's class
+    #: narrows it to a ``TypedDict`` of its params.
+    details: Mapping[str, Any]
     class_name: Optional[str]
 
     def __init__(
@@ -548,13 +550,18 @@ class RoboflowError(CatalogError):
 # -- One class per code, with a typed __init__ ---------------------------------
 
 
+OkDetails = TypedDict("OkDetails", {}, total=False)
+"""The ``details`` of a Ok: its message params."""
+
+
 class Ok(CatalogError):
     """Success: The request succeeded."""
 
     code_class = "ok"
+    details: OkDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: OkDetails = {}
         super().__init__(
             message or render_template(str(_CODES["ok"]["message"]), params),
             code="ok",
@@ -565,13 +572,18 @@ class Ok(CatalogError):
         )
 
 
+NoContentDetails = TypedDict("NoContentDetails", {}, total=False)
+"""The ``details`` of a NoContent: its message params."""
+
+
 class NoContent(CatalogError):
     """Success, no body: The request succeeded and there is no body."""
 
     code_class = "no_content"
+    details: NoContentDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: NoContentDetails = {}
         super().__init__(
             message or render_template(str(_CODES["no_content"]["message"]), params),
             code="no_content",
@@ -582,13 +594,18 @@ class NoContent(CatalogError):
         )
 
 
+BadRequestDetails = TypedDict("BadRequestDetails", {"reason": str}, total=False)
+"""The ``details`` of a BadRequest: its message params."""
+
+
 class BadRequest(RoboflowError):
     """Malformed request: The request is malformed: {reason}"""
 
     code_class = "bad_request"
+    details: BadRequestDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: BadRequestDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["bad_request"]["message"]), params),
             code="bad_request",
@@ -599,13 +616,18 @@ class BadRequest(RoboflowError):
         )
 
 
+ConflictDetails = TypedDict("ConflictDetails", {"resource": str}, total=False)
+"""The ``details`` of a Conflict: its message params."""
+
+
 class Conflict(CatalogError):
     """Conflict: The {resource} is in a state that prevents this operation."""
 
     code_class = "conflict"
+    details: ConflictDetails
 
     def __init__(self, *, resource: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource}
+        params: ConflictDetails = {"resource": resource}
         super().__init__(
             message or render_template(str(_CODES["conflict"]["message"]), params),
             code="conflict",
@@ -616,13 +638,18 @@ class Conflict(CatalogError):
         )
 
 
+LockedDetails = TypedDict("LockedDetails", {"reason": str}, total=False)
+"""The ``details`` of a Locked: its message params."""
+
+
 class Locked(RoboflowError):
     """Workspace locked: Workspace billing is paused: {reason}"""
 
     code_class = "locked"
+    details: LockedDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: LockedDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["locked"]["message"]), params),
             code="locked",
@@ -633,13 +660,18 @@ class Locked(RoboflowError):
         )
 
 
+UnauthorizedDetails = TypedDict("UnauthorizedDetails", {"reason": str}, total=False)
+"""The ``details`` of a Unauthorized: its message params."""
+
+
 class Unauthorized(RoboflowError):
     """Missing or invalid API key: Authentication failed: {reason}"""
 
     code_class = "unauthorized"
+    details: UnauthorizedDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: UnauthorizedDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["unauthorized"]["message"]), params),
             code="unauthorized",
@@ -650,13 +682,18 @@ class Unauthorized(RoboflowError):
         )
 
 
+ForbiddenDetails = TypedDict("ForbiddenDetails", {"resource": str}, total=False)
+"""The ``details`` of a Forbidden: its message params."""
+
+
 class Forbidden(RoboflowError):
     """Forbidden: The key cannot access {resource}."""
 
     code_class = "forbidden"
+    details: ForbiddenDetails
 
     def __init__(self, *, resource: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource}
+        params: ForbiddenDetails = {"resource": resource}
         super().__init__(
             message or render_template(str(_CODES["forbidden"]["message"]), params),
             code="forbidden",
@@ -667,13 +704,18 @@ class Forbidden(RoboflowError):
         )
 
 
+PaymentRequiredDetails = TypedDict("PaymentRequiredDetails", {}, total=False)
+"""The ``details`` of a PaymentRequired: its message params."""
+
+
 class PaymentRequired(RoboflowError):
     """Plan limitation or quota exceeded: The workspace's plan does not support this operation."""
 
     code_class = "payment_required"
+    details: PaymentRequiredDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: PaymentRequiredDetails = {}
         super().__init__(
             message or render_template(str(_CODES["payment_required"]["message"]), params),
             code="payment_required",
@@ -684,13 +726,18 @@ class PaymentRequired(RoboflowError):
         )
 
 
+NotFoundDetails = TypedDict("NotFoundDetails", {"resource": str, "name": str}, total=False)
+"""The ``details`` of a NotFound: its message params."""
+
+
 class NotFound(RoboflowError):
     """Resource not found: {resource} '{name}' not found"""
 
     code_class = "not_found"
+    details: NotFoundDetails
 
     def __init__(self, *, resource: str, name: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource, "name": name}
+        params: NotFoundDetails = {"resource": resource, "name": name}
         super().__init__(
             message or render_template(str(_CODES["not_found"]["message"]), params),
             code="not_found",
@@ -701,13 +748,18 @@ class NotFound(RoboflowError):
         )
 
 
+RateLimitedDetails = TypedDict("RateLimitedDetails", {}, total=False)
+"""The ``details`` of a RateLimited: its message params."""
+
+
 class RateLimited(RoboflowError):
     """Rate limited: Too many requests; slow down."""
 
     code_class = "rate_limited"
+    details: RateLimitedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: RateLimitedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["rate_limited"]["message"]), params),
             code="rate_limited",
@@ -718,13 +770,18 @@ class RateLimited(RoboflowError):
         )
 
 
+ServerErrorDetails = TypedDict("ServerErrorDetails", {}, total=False)
+"""The ``details`` of a ServerError: its message params."""
+
+
 class ServerError(RoboflowError):
     """Server error: The server failed to handle the request."""
 
     code_class = "server_error"
+    details: ServerErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ServerErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["server_error"]["message"]), params),
             code="server_error",
@@ -735,13 +792,18 @@ class ServerError(RoboflowError):
         )
 
 
+ServiceUnavailableDetails = TypedDict("ServiceUnavailableDetails", {}, total=False)
+"""The ``details`` of a ServiceUnavailable: its message params."""
+
+
 class ServiceUnavailable(RoboflowError):
     """Service unavailable: The service is temporarily unavailable."""
 
     code_class = "service_unavailable"
+    details: ServiceUnavailableDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ServiceUnavailableDetails = {}
         super().__init__(
             message or render_template(str(_CODES["service_unavailable"]["message"]), params),
             code="service_unavailable",
@@ -752,13 +814,18 @@ class ServiceUnavailable(RoboflowError):
         )
 
 
+NetworkErrorDetails = TypedDict("NetworkErrorDetails", {"reason": str}, total=False)
+"""The ``details`` of a NetworkError: its message params."""
+
+
 class NetworkError(CatalogError):
     """Network failure: The request did not reach the API: {reason}"""
 
     code_class = "network_error"
+    details: NetworkErrorDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: NetworkErrorDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["network_error"]["message"]), params),
             code="network_error",

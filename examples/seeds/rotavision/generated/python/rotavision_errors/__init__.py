@@ -9,7 +9,7 @@ import math
 import random
 import time
 from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
 
 CATALOG_NAME = "rotavision"
 CATALOG_VERSION: Optional[str] = None
@@ -64,7 +64,9 @@ class CatalogError(Exception, metaclass=_Branded):
     param: Optional[str]
     request_id: Optional[str]
     retry_after_ms: Optional[float]
-    details: Dict[str, Any]
+    #: The message params (a parsed body may lack some); each code's class
+    #: narrows it to a ``TypedDict`` of its params.
+    details: Mapping[str, Any]
     class_name: Optional[str]
 
     def __init__(
@@ -572,13 +574,18 @@ class RotavisionError(CatalogError):
 # -- One class per code, with a typed __init__ ---------------------------------
 
 
+OkDetails = TypedDict("OkDetails", {}, total=False)
+"""The ``details`` of a Ok: its message params."""
+
+
 class Ok(CatalogError):
     """Success: Success."""
 
     code_class = "ok"
+    details: OkDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: OkDetails = {}
         super().__init__(
             message or render_template(str(_CODES["ok"]["message"]), params),
             code="ok",
@@ -589,13 +596,18 @@ class Ok(CatalogError):
         )
 
 
+CreatedDetails = TypedDict("CreatedDetails", {}, total=False)
+"""The ``details`` of a Created: its message params."""
+
+
 class Created(CatalogError):
     """Created: Created."""
 
     code_class = "created"
+    details: CreatedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: CreatedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["created"]["message"]), params),
             code="created",
@@ -606,13 +618,18 @@ class Created(CatalogError):
         )
 
 
+InvalidApiKeyDetails = TypedDict("InvalidApiKeyDetails", {}, total=False)
+"""The ``details`` of a InvalidApiKey: its message params."""
+
+
 class InvalidApiKey(AuthenticationError):
     """Invalid API key: The API key provided is invalid or has been revoked"""
 
     code_class = "invalid_api_key"
+    details: InvalidApiKeyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidApiKeyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["invalid_api_key"]["message"]), params),
             code="invalid_api_key",
@@ -623,13 +640,18 @@ class InvalidApiKey(AuthenticationError):
         )
 
 
+ForbiddenDetails = TypedDict("ForbiddenDetails", {}, total=False)
+"""The ``details`` of a Forbidden: its message params."""
+
+
 class Forbidden(AuthenticationError):
     """Forbidden: Insufficient permissions."""
 
     code_class = "forbidden"
+    details: ForbiddenDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ForbiddenDetails = {}
         super().__init__(
             message or render_template(str(_CODES["forbidden"]["message"]), params),
             code="forbidden",
@@ -640,13 +662,18 @@ class Forbidden(AuthenticationError):
         )
 
 
+InvalidRequestDetails = TypedDict("InvalidRequestDetails", {"field": str}, total=False)
+"""The ``details`` of a InvalidRequest: its message params."""
+
+
 class InvalidRequest(ValidationError):
     """Invalid request: The '{field}' field is required"""
 
     code_class = "invalid_request"
+    details: InvalidRequestDetails
 
     def __init__(self, *, field: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"field": field}
+        params: InvalidRequestDetails = {"field": field}
         super().__init__(
             message or render_template(str(_CODES["invalid_request"]["message"]), params),
             code="invalid_request",
@@ -657,13 +684,18 @@ class InvalidRequest(ValidationError):
         )
 
 
+UnprocessableDetails = TypedDict("UnprocessableDetails", {"field": str}, total=False)
+"""The ``details`` of a Unprocessable: its message params."""
+
+
 class Unprocessable(ValidationError):
     """Validation failed: The '{field}' field must contain at least one valid value"""
 
     code_class = "unprocessable"
+    details: UnprocessableDetails
 
     def __init__(self, *, field: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"field": field}
+        params: UnprocessableDetails = {"field": field}
         super().__init__(
             message or render_template(str(_CODES["unprocessable"]["message"]), params),
             code="unprocessable",
@@ -674,13 +706,18 @@ class Unprocessable(ValidationError):
         )
 
 
+RateLimitExceededDetails = TypedDict("RateLimitExceededDetails", {"seconds": int}, total=False)
+"""The ``details`` of a RateLimitExceeded: its message params."""
+
+
 class RateLimitExceeded(RateLimitError):
     """Rate limit exceeded: Rate limit exceeded. Retry after {seconds} seconds."""
 
     code_class = "rate_limit_exceeded"
+    details: RateLimitExceededDetails
 
     def __init__(self, *, seconds: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"seconds": seconds}
+        params: RateLimitExceededDetails = {"seconds": seconds}
         super().__init__(
             message or render_template(str(_CODES["rate_limit_exceeded"]["message"]), params),
             code="rate_limit_exceeded",
@@ -691,13 +728,18 @@ class RateLimitExceeded(RateLimitError):
         )
 
 
+ModelNotFoundDetails = TypedDict("ModelNotFoundDetails", {"model_id": str}, total=False)
+"""The ``details`` of a ModelNotFound: its message params."""
+
+
 class ModelNotFound(NotFoundError):
     """Model not found: No model found with ID '{model_id}'"""
 
     code_class = "model_not_found"
+    details: ModelNotFoundDetails
 
     def __init__(self, *, model_id: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"model_id": model_id}
+        params: ModelNotFoundDetails = {"model_id": model_id}
         super().__init__(
             message or render_template(str(_CODES["model_not_found"]["message"]), params),
             code="model_not_found",
@@ -708,13 +750,18 @@ class ModelNotFound(NotFoundError):
         )
 
 
+ConflictDetails = TypedDict("ConflictDetails", {}, total=False)
+"""The ``details`` of a Conflict: its message params."""
+
+
 class Conflict(RotavisionError):
     """Conflict: The resource already exists."""
 
     code_class = "conflict"
+    details: ConflictDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ConflictDetails = {}
         super().__init__(
             message or render_template(str(_CODES["conflict"]["message"]), params),
             code="conflict",
@@ -725,13 +772,18 @@ class Conflict(RotavisionError):
         )
 
 
+InternalErrorDetails = TypedDict("InternalErrorDetails", {}, total=False)
+"""The ``details`` of a InternalError: its message params."""
+
+
 class InternalError(RotavisionError):
     """Internal Server Error: Internal server error."""
 
     code_class = "internal_error"
+    details: InternalErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InternalErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["internal_error"]["message"]), params),
             code="internal_error",
@@ -742,13 +794,18 @@ class InternalError(RotavisionError):
         )
 
 
+ServiceUnavailableDetails = TypedDict("ServiceUnavailableDetails", {}, total=False)
+"""The ``details`` of a ServiceUnavailable: its message params."""
+
+
 class ServiceUnavailable(RotavisionError):
     """Service Unavailable: Temporary outage."""
 
     code_class = "service_unavailable"
+    details: ServiceUnavailableDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ServiceUnavailableDetails = {}
         super().__init__(
             message or render_template(str(_CODES["service_unavailable"]["message"]), params),
             code="service_unavailable",

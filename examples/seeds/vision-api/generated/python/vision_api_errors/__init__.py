@@ -9,7 +9,7 @@ import math
 import random
 import time
 from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
 
 CATALOG_NAME = "vision-api"
 CATALOG_VERSION: Optional[str] = None
@@ -64,7 +64,9 @@ class CatalogError(Exception, metaclass=_Branded):
     param: Optional[str]
     request_id: Optional[str]
     retry_after_ms: Optional[float]
-    details: Dict[str, Any]
+    #: The message params (a parsed body may lack some); each code's class
+    #: narrows it to a ``TypedDict`` of its params.
+    details: Mapping[str, Any]
     class_name: Optional[str]
 
     def __init__(
@@ -542,13 +544,18 @@ def _construct(code: Optional[str], wire_code: str, message: str, **options: Any
 # -- One class per code, with a typed __init__ ---------------------------------
 
 
+OkDetails = TypedDict("OkDetails", {}, total=False)
+"""The ``details`` of a Ok: its message params."""
+
+
 class Ok(CatalogError):
     """OK: Request succeeded."""
 
     code_class = "OK"
+    details: OkDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: OkDetails = {}
         super().__init__(
             message or render_template(str(_CODES["OK"]["message"]), params),
             code="OK",
@@ -559,13 +566,18 @@ class Ok(CatalogError):
         )
 
 
+CreatedDetails = TypedDict("CreatedDetails", {}, total=False)
+"""The ``details`` of a Created: its message params."""
+
+
 class Created(CatalogError):
     """Created: Resource created."""
 
     code_class = "CREATED"
+    details: CreatedDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: CreatedDetails = {}
         super().__init__(
             message or render_template(str(_CODES["CREATED"]["message"]), params),
             code="CREATED",
@@ -576,13 +588,18 @@ class Created(CatalogError):
         )
 
 
+NoContentDetails = TypedDict("NoContentDetails", {}, total=False)
+"""The ``details`` of a NoContent: its message params."""
+
+
 class NoContent(CatalogError):
     """No Content: Request succeeded; nothing to return."""
 
     code_class = "NO_CONTENT"
+    details: NoContentDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: NoContentDetails = {}
         super().__init__(
             message or render_template(str(_CODES["NO_CONTENT"]["message"]), params),
             code="NO_CONTENT",
@@ -593,13 +610,18 @@ class NoContent(CatalogError):
         )
 
 
+ValidationErrorDetails = TypedDict("ValidationErrorDetails", {}, total=False)
+"""The ``details`` of a ValidationError: its message params."""
+
+
 class ValidationError(CatalogError):
     """Bad Request: Invalid request parameters"""
 
     code_class = "VALIDATION_ERROR"
+    details: ValidationErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ValidationErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["VALIDATION_ERROR"]["message"]), params),
             code="VALIDATION_ERROR",
@@ -610,13 +632,18 @@ class ValidationError(CatalogError):
         )
 
 
+ForbiddenDetails = TypedDict("ForbiddenDetails", {}, total=False)
+"""The ``details`` of a Forbidden: its message params."""
+
+
 class Forbidden(CatalogError):
     """Forbidden: The API key lacks the permission or scope for this operation."""
 
     code_class = "FORBIDDEN"
+    details: ForbiddenDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ForbiddenDetails = {}
         super().__init__(
             message or render_template(str(_CODES["FORBIDDEN"]["message"]), params),
             code="FORBIDDEN",
@@ -627,13 +654,18 @@ class Forbidden(CatalogError):
         )
 
 
+NotFoundDetails = TypedDict("NotFoundDetails", {"resource": str}, total=False)
+"""The ``details`` of a NotFound: its message params."""
+
+
 class NotFound(CatalogError):
     """Not Found: {resource} not found"""
 
     code_class = "NOT_FOUND"
+    details: NotFoundDetails
 
     def __init__(self, *, resource: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"resource": resource}
+        params: NotFoundDetails = {"resource": resource}
         super().__init__(
             message or render_template(str(_CODES["NOT_FOUND"]["message"]), params),
             code="NOT_FOUND",
@@ -644,13 +676,18 @@ class NotFound(CatalogError):
         )
 
 
+ConflictDetails = TypedDict("ConflictDetails", {}, total=False)
+"""The ``details`` of a Conflict: its message params."""
+
+
 class Conflict(CatalogError):
     """Conflict: The resource already exists."""
 
     code_class = "CONFLICT"
+    details: ConflictDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ConflictDetails = {}
         super().__init__(
             message or render_template(str(_CODES["CONFLICT"]["message"]), params),
             code="CONFLICT",
@@ -661,13 +698,18 @@ class Conflict(CatalogError):
         )
 
 
+PaymentRequiredDetails = TypedDict("PaymentRequiredDetails", {}, total=False)
+"""The ``details`` of a PaymentRequired: its message params."""
+
+
 class PaymentRequired(CatalogError):
     """Payment Required: The subscription is past due or payment is required."""
 
     code_class = "PAYMENT_REQUIRED"
+    details: PaymentRequiredDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: PaymentRequiredDetails = {}
         super().__init__(
             message or render_template(str(_CODES["PAYMENT_REQUIRED"]["message"]), params),
             code="PAYMENT_REQUIRED",
@@ -678,13 +720,18 @@ class PaymentRequired(CatalogError):
         )
 
 
+UnprocessableDetails = TypedDict("UnprocessableDetails", {"reason": str}, total=False)
+"""The ``details`` of a Unprocessable: its message params."""
+
+
 class Unprocessable(CatalogError):
     """Unprocessable Entity: The request is well-formed but invalid: {reason}"""
 
     code_class = "UNPROCESSABLE"
+    details: UnprocessableDetails
 
     def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"reason": reason}
+        params: UnprocessableDetails = {"reason": reason}
         super().__init__(
             message or render_template(str(_CODES["UNPROCESSABLE"]["message"]), params),
             code="UNPROCESSABLE",
@@ -695,13 +742,18 @@ class Unprocessable(CatalogError):
         )
 
 
+InvalidApiKeyDetails = TypedDict("InvalidApiKeyDetails", {}, total=False)
+"""The ``details`` of a InvalidApiKey: its message params."""
+
+
 class InvalidApiKey(CatalogError):
     """Invalid API key: The API key provided is invalid or malformed."""
 
     code_class = "INVALID_API_KEY"
+    details: InvalidApiKeyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InvalidApiKeyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["INVALID_API_KEY"]["message"]), params),
             code="INVALID_API_KEY",
@@ -712,13 +764,18 @@ class InvalidApiKey(CatalogError):
         )
 
 
+ExpiredApiKeyDetails = TypedDict("ExpiredApiKeyDetails", {}, total=False)
+"""The ``details`` of a ExpiredApiKey: its message params."""
+
+
 class ExpiredApiKey(CatalogError):
     """Expired API key: The API key has expired."""
 
     code_class = "EXPIRED_API_KEY"
+    details: ExpiredApiKeyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ExpiredApiKeyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["EXPIRED_API_KEY"]["message"]), params),
             code="EXPIRED_API_KEY",
@@ -729,13 +786,18 @@ class ExpiredApiKey(CatalogError):
         )
 
 
+DeactivatedApiKeyDetails = TypedDict("DeactivatedApiKeyDetails", {}, total=False)
+"""The ``details`` of a DeactivatedApiKey: its message params."""
+
+
 class DeactivatedApiKey(CatalogError):
     """Deactivated API key: The API key has been deactivated."""
 
     code_class = "DEACTIVATED_API_KEY"
+    details: DeactivatedApiKeyDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: DeactivatedApiKeyDetails = {}
         super().__init__(
             message or render_template(str(_CODES["DEACTIVATED_API_KEY"]["message"]), params),
             code="DEACTIVATED_API_KEY",
@@ -746,13 +808,18 @@ class DeactivatedApiKey(CatalogError):
         )
 
 
+AuthzErrorDetails = TypedDict("AuthzErrorDetails", {}, total=False)
+"""The ``details`` of a AuthzError: its message params."""
+
+
 class AuthzError(CatalogError):
     """Missing authorization: The API key lacks the authorization this operation needs."""
 
     code_class = "AUTHZ_ERROR"
+    details: AuthzErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: AuthzErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["AUTHZ_ERROR"]["message"]), params),
             code="AUTHZ_ERROR",
@@ -763,13 +830,18 @@ class AuthzError(CatalogError):
         )
 
 
+Http413Details = TypedDict("Http413Details", {}, total=False)
+"""The ``details`` of a Http413: its message params."""
+
+
 class Http413(CatalogError):
     """File too large: The file exceeds the maximum size or the storage quota is exhausted."""
 
     code_class = "HTTP_413"
+    details: Http413Details
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: Http413Details = {}
         super().__init__(
             message or render_template(str(_CODES["HTTP_413"]["message"]), params),
             code="HTTP_413",
@@ -780,13 +852,18 @@ class Http413(CatalogError):
         )
 
 
+StorageQuotaExceededDetails = TypedDict("StorageQuotaExceededDetails", {}, total=False)
+"""The ``details`` of a StorageQuotaExceeded: its message params."""
+
+
 class StorageQuotaExceeded(CatalogError):
     """Storage quota exceeded: The account's storage limit has been reached."""
 
     code_class = "STORAGE_QUOTA_EXCEEDED"
+    details: StorageQuotaExceededDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: StorageQuotaExceededDetails = {}
         super().__init__(
             message or render_template(str(_CODES["STORAGE_QUOTA_EXCEEDED"]["message"]), params),
             code="STORAGE_QUOTA_EXCEEDED",
@@ -797,13 +874,18 @@ class StorageQuotaExceeded(CatalogError):
         )
 
 
+RateLimitErrorDetails = TypedDict("RateLimitErrorDetails", {"limit": int, "window": int}, total=False)
+"""The ``details`` of a RateLimitError: its message params."""
+
+
 class RateLimitError(CatalogError):
     """Rate limit exceeded: Rate limit exceeded: {limit} calls per {window} seconds"""
 
     code_class = "RATE_LIMIT_ERROR"
+    details: RateLimitErrorDetails
 
     def __init__(self, *, limit: int, window: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {"limit": limit, "window": window}
+        params: RateLimitErrorDetails = {"limit": limit, "window": window}
         super().__init__(
             message or render_template(str(_CODES["RATE_LIMIT_ERROR"]["message"]), params),
             code="RATE_LIMIT_ERROR",
@@ -814,13 +896,18 @@ class RateLimitError(CatalogError):
         )
 
 
+UsageLimitExceededDetails = TypedDict("UsageLimitExceededDetails", {}, total=False)
+"""The ``details`` of a UsageLimitExceeded: its message params."""
+
+
 class UsageLimitExceeded(CatalogError):
     """Usage limit exceeded: The monthly API call or processing limit has been reached."""
 
     code_class = "USAGE_LIMIT_EXCEEDED"
+    details: UsageLimitExceededDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: UsageLimitExceededDetails = {}
         super().__init__(
             message or render_template(str(_CODES["USAGE_LIMIT_EXCEEDED"]["message"]), params),
             code="USAGE_LIMIT_EXCEEDED",
@@ -831,13 +918,18 @@ class UsageLimitExceeded(CatalogError):
         )
 
 
+InternalErrorDetails = TypedDict("InternalErrorDetails", {}, total=False)
+"""The ``details`` of a InternalError: its message params."""
+
+
 class InternalError(CatalogError):
     """Internal Server Error: Server error."""
 
     code_class = "INTERNAL_ERROR"
+    details: InternalErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: InternalErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["INTERNAL_ERROR"]["message"]), params),
             code="INTERNAL_ERROR",
@@ -848,13 +940,18 @@ class InternalError(CatalogError):
         )
 
 
+ImageProcessingErrorDetails = TypedDict("ImageProcessingErrorDetails", {}, total=False)
+"""The ``details`` of a ImageProcessingError: its message params."""
+
+
 class ImageProcessingError(CatalogError):
     """Image processing failed: Processing or analysing the image failed."""
 
     code_class = "IMAGE_PROCESSING_ERROR"
+    details: ImageProcessingErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: ImageProcessingErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["IMAGE_PROCESSING_ERROR"]["message"]), params),
             code="IMAGE_PROCESSING_ERROR",
@@ -865,13 +962,18 @@ class ImageProcessingError(CatalogError):
         )
 
 
+VlmProviderErrorDetails = TypedDict("VlmProviderErrorDetails", {}, total=False)
+"""The ``details`` of a VlmProviderError: its message params."""
+
+
 class VlmProviderError(CatalogError):
     """AI provider error: The AI vision provider failed while analysing the input."""
 
     code_class = "VLM_PROVIDER_ERROR"
+    details: VlmProviderErrorDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: VlmProviderErrorDetails = {}
         super().__init__(
             message or render_template(str(_CODES["VLM_PROVIDER_ERROR"]["message"]), params),
             code="VLM_PROVIDER_ERROR",
@@ -882,13 +984,18 @@ class VlmProviderError(CatalogError):
         )
 
 
+TimeoutDetails = TypedDict("TimeoutDetails", {}, total=False)
+"""The ``details`` of a Timeout: its message params."""
+
+
 class Timeout(CatalogError):
     """Timed out: The operation timed out."""
 
     code_class = "TIMEOUT"
+    details: TimeoutDetails
 
     def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: Dict[str, Any] = {}
+        params: TimeoutDetails = {}
         super().__init__(
             message or render_template(str(_CODES["TIMEOUT"]["message"]), params),
             code="TIMEOUT",

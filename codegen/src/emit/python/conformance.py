@@ -1,0 +1,88 @@
+"""The catalog's conformance cases, run against this package: what an SDK's
+own test suite calls to prove it reads every error response as errcat's
+Rust runtime does.
+
+    from payments_errors import conformance
+
+    def test_conformance() -> None:
+        conformance.run()
+
+Each case is an HTTP error response and what a client must make of it: the
+code, SDK class, fault, retryability, message, request id, ``Retry-After``,
+the delay bounds of each retry, and the body written back.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Mapping, Optional
+
+from . import CatalogError, from_response
+
+_CASES = Path(__file__).with_name("conformance.json")
+
+
+def cases() -> List[Dict[str, Any]]:
+    """The cases shipped with this package (``conformance.json``)."""
+    document: Dict[str, Any] = json.loads(_CASES.read_text("utf-8"))
+    found: List[Dict[str, Any]] = document["cases"]
+    return found
+
+
+def check(case: Mapping[str, Any]) -> List[str]:
+    """What this package gets wrong about one case; empty when nothing."""
+    name, response, expect = case["name"], case["response"], case["expect"]
+    problems: List[str] = []
+
+    def same(what: str, found: Any, expected: Any) -> None:
+        if found != expected:
+            problems.append(f"{name}: {what} is {found!r}, expected {expected!r}")
+
+    error = from_response(response["status"], [tuple(h) for h in response["headers"]], response["body"])
+    if not isinstance(error, CatalogError) or not isinstance(error, Exception):
+        return [f"{name}: from_response did not give a CatalogError"]
+    same("code", error.code, expect["code"])
+    if "wire_code" in expect:
+        same("wire code", error.wire_code, expect["wire_code"])
+    if expect["code"] is not None:
+        same("class", error.class_name, expect.get("class"))
+        same("fault", error.fault, expect["fault"])
+    same("status", error.status, expect["status"])
+    same("retryable", error.retryable, expect["retryable"])
+    same("operation", error.operation_backoff is not None, expect.get("operation", False))
+    same("idempotent only", error.requires_idempotent, expect.get("idempotent_only", False))
+    if expect.get("idempotent_only") and error.retry_delay(1) is not None:
+        problems.append(f"{name}: retried a request not known to be idempotent")
+    same("message", error.message, expect["message"])
+    same("request id", error.request_id, expect["request_id"])
+    same("Retry-After", error.retry_after_ms, expect["retry_after_ms"])
+    for step in expect["retry"]:
+        attempt = step["attempt"]
+        bounds = error.delay_bounds(attempt)
+        if step.get("stop"):
+            if bounds is not None or error.retry_delay(attempt, idempotent=True) is not None:
+                problems.append(f"{name}: attempt {attempt} should stop, got {bounds!r}")
+            continue
+        if bounds is None:
+            problems.append(f"{name}: attempt {attempt} should retry")
+            continue
+        if abs(bounds[0] * 1000 - step["min_ms"]) > 1e-6 or abs(bounds[1] * 1000 - step["max_ms"]) > 1e-6:
+            problems.append(f"{name}: attempt {attempt} waits {bounds!r} s, expected {step['min_ms']}..{step['max_ms']} ms")
+        for r in (0.0, 0.5, 0.999999):
+            delay: Optional[float] = error.retry_delay(attempt, lambda: r, idempotent=True)
+            if delay is None or not bounds[0] <= delay <= bounds[1]:
+                problems.append(f"{name}: attempt {attempt} drew {delay!r} outside {bounds!r}")
+    if "body" in expect:
+        same("body written back", error.to_json(), expect["body"])
+    return problems
+
+
+def run(selected: Optional[Iterable[Mapping[str, Any]]] = None) -> int:
+    """Runs every case (the shipped ones unless ``selected`` is given);
+    raises ``AssertionError`` naming every problem; returns how many ran."""
+    chosen = list(cases() if selected is None else selected)
+    problems = [problem for case in chosen for problem in check(case)]
+    if problems:
+        raise AssertionError(f"{len(problems)} conformance problem(s):\n" + "\n".join(problems))
+    return len(chosen)

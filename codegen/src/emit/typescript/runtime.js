@@ -1,0 +1,500 @@
+// The runtime of a generated errcat client: the same rules as
+// errcat-runtime, in TypeScript, with no dependencies. It is the same file
+// for every catalog; the catalog itself is `data.ts` beside it, and
+// `errors.ts` adds the classes and typed constructors. errcat ships it
+// compiled too (runtime.js, runtime.d.ts), so the package needs no build.
+import { CASE_INSENSITIVE, CATALOG_NAME, CODE_CLASS, CODES, ENVELOPE, FALLBACK_BACKOFF, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, WIRE, } from "./data.js";
+const BRAND = Symbol.for(`errcat.error:${CATALOG_NAME}`);
+/** The class an error is (its SDK exception's), kept on the instance. */
+const CLASS = Symbol.for(`errcat.class:${CATALOG_NAME}`);
+/**
+ * An error of this catalog. `instanceof` works across duplicated copies of
+ * this module (a brand, not the prototype chain, decides), and so does
+ * `error.name`, which is the code's SDK exception when it has one.
+ */
+export class CatalogError extends Error {
+    /** The code, or `null` for one this catalog does not have. */
+    code;
+    /** The code as the wire said it. */
+    wireCode;
+    status;
+    param;
+    requestId;
+    /** The server's advised wait (`Retry-After`), if it gave one. */
+    retryAfterMs;
+    details;
+    /** The SDK exception the catalog names for the code, if any. */
+    className;
+    /** Set on the subclass of an SDK exception. */
+    static sdkClass = undefined;
+    constructor(code, wireCode, options = {}) {
+        const facts = code === null ? null : CODES[code];
+        super(options.message ?? facts?.title ?? `HTTP ${options.status ?? 500}`);
+        this.code = code;
+        this.wireCode = wireCode;
+        this.status = options.status ?? facts?.status ?? 500;
+        this.param = options.param ?? null;
+        this.requestId = options.requestId ?? null;
+        this.retryAfterMs = options.retryAfterMs ?? null;
+        this.details = options.details ?? {};
+        this.className = facts?.sdkException ?? null;
+        this.name = this.className ?? "CatalogError";
+        Object.defineProperty(this, BRAND, { value: true });
+        Object.defineProperty(this, CLASS, { value: code === null ? null : CODE_CLASS[code] ?? null });
+    }
+    static [Symbol.hasInstance](value) {
+        if (typeof value !== "object" || value === null)
+            return false;
+        if (value[BRAND] !== true)
+            return false;
+        const sdkClass = this.sdkClass;
+        return sdkClass === undefined || value[CLASS] === sdkClass;
+    }
+    /** What the catalog says about the code (`null` if unknown). */
+    get facts() {
+        return this.code === null ? null : CODES[this.code];
+    }
+    /** Where the code is documented (`null` if unknown). */
+    get docsUrl() {
+        return this.facts?.docsUrl ?? null;
+    }
+    /** Who is at fault: the code's, else by HTTP status class. */
+    get fault() {
+        return this.facts?.fault ?? (this.status >= 500 ? "server" : this.status >= 400 ? "client" : "none");
+    }
+    /** The code's retry policy, or one from the HTTP status for unknown codes. */
+    get retryPolicy() {
+        const facts = this.facts;
+        return facts === null ? policyForStatus(this.status) : POLICIES[facts.retry];
+    }
+    /** True when the policy allows any retry of this call. */
+    get retryable() {
+        const strategy = this.retryPolicy.strategy;
+        return strategy !== "never" && strategy !== "operation";
+    }
+    /** True when only idempotent requests are retried (see `retryDelay`). */
+    get requiresIdempotent() {
+        return this.retryPolicy.idempotentOnly === true;
+    }
+    /** The backoff for retrying the whole operation, when that is the advice. */
+    get operationBackoff() {
+        const policy = this.retryPolicy;
+        return policy.strategy === "operation" ? policy : null;
+    }
+    /** The least and the most delay after `attempt` failed attempts, or `null` to stop. */
+    delayBounds(attempt) {
+        return delayBounds(this.retryPolicy, attempt, this.retryAfterMs);
+    }
+    /**
+     * How long to wait after `attempt` failed attempts, or `null` to give up.
+     * Pass `idempotent: true` for a request that is safe to repeat: a policy
+     * that retries only those gives up otherwise.
+     */
+    retryDelay(attempt, random = Math.random, idempotent = false) {
+        if (this.requiresIdempotent && !idempotent)
+            return null;
+        const bounds = this.delayBounds(attempt);
+        return bounds === null ? null : bounds[0] + (bounds[1] - bounds[0]) * random();
+    }
+    /** The error as the catalog's envelope, for sending. */
+    toJSON() {
+        const facts = this.facts;
+        return writeBody({
+            code: this.code ?? this.wireCode,
+            message: this.message,
+            status: this.status,
+            type: facts?.type ?? null,
+            title: facts?.title ?? null,
+            param: this.param,
+            requestId: this.requestId,
+            retryAfterMs: this.retryAfterMs,
+            docsUrl: facts?.docsUrl ?? null,
+            details: this.details,
+        }, facts?.envelope ?? ENVELOPE.style);
+    }
+}
+/** True for an error of this catalog, from any copy of this module. */
+export function isCatalogError(value) {
+    return value instanceof CatalogError;
+}
+/** True for an error of this catalog with `code`; its `details` are then typed. */
+export function hasCode(value, code) {
+    return isCatalogError(value) && value.code === code;
+}
+/** `text` with ASCII letters in lower case, as the Rust runtime folds. */
+function asciiLower(text) {
+    return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+/** Every name by its ASCII-lower-case form, for a case-insensitive catalog. */
+const FOLDED = new Map(CASE_INSENSITIVE ? Object.entries(NAMES).map(([name, code]) => [asciiLower(name), code]) : []);
+/**
+ * The code with this name, wire name or alias (or numeric code, as text);
+ * ignoring ASCII case when the catalog says lookups do.
+ */
+export function lookup(name) {
+    if (Object.prototype.hasOwnProperty.call(NAMES, name))
+        return NAMES[name];
+    return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
+}
+/**
+ * The code a client reading `identity` means: `lookup`, else the generic
+ * code of its prefix class, by the longest prefix it starts with.
+ */
+export function resolve(identity) {
+    const code = lookup(identity);
+    if (code !== null)
+        return code;
+    for (const [prefix, generic] of PREFIX_CLASSES) {
+        if (identity.startsWith(prefix))
+            return generic;
+    }
+    return null;
+}
+/** The code with this numeric code. */
+export function fromNumeric(numeric) {
+    const key = String(numeric);
+    return Object.prototype.hasOwnProperty.call(NUMERIC, key) ? NUMERIC[key] : null;
+}
+/** What the catalog says about `code`. */
+export function facts(code) {
+    return CODES[code];
+}
+/** An error of `code`, its message rendered from `params`. */
+export function create(code, params = {}, options = {}) {
+    const facts = CODES[code];
+    const details = {};
+    for (const name of facts.params)
+        if (name in params)
+            details[name] = params[name];
+    return construct(code, code, {
+        ...options,
+        message: options.message ?? renderTemplate(facts.message, params),
+        details: options.details ?? details,
+    });
+}
+/** Fills `{name}` placeholders; `{{` and `}}` are literal braces. */
+export function renderTemplate(template, params) {
+    let out = "";
+    for (let at = 0; at < template.length; at++) {
+        const c = template[at];
+        if ((c === "{" || c === "}") && template[at + 1] === c) {
+            out += c;
+            at++;
+        }
+        else if (c === "{") {
+            const end = template.indexOf("}", at);
+            if (end < 0) {
+                out += template.slice(at);
+                break;
+            }
+            const name = template.slice(at + 1, end);
+            const value = params[name];
+            out += value === undefined ? template.slice(at, end + 1) : String(value);
+            at = end;
+        }
+        else {
+            out += c;
+        }
+    }
+    return out;
+}
+/**
+ * Parses an HTTP error response, leniently and within bounds, as
+ * errcat-runtime does: the nested envelope (snake or camel case), RFC 9457
+ * problem details, `{"detail": ...}`, `{"error": "text"}`, numeric
+ * `{"status": {"code": N}}` and Google's AIP-193 bodies. `Retry-After` and
+ * `X-Request-Id` headers win over the body. Never throws.
+ */
+export function fromResponse(status, headers, body) {
+    const parsed = parseBody(status, body);
+    for (const [name, value] of headerPairs(headers)) {
+        const lower = name.toLowerCase();
+        if (lower === "retry-after") {
+            const wait = parseRetryAfter(value, Date.now());
+            if (wait !== null)
+                parsed.retryAfterMs = wait;
+        }
+        else if (lower === "x-request-id") {
+            const id = cleanRequestId(value);
+            if (id !== null)
+                parsed.requestId = id;
+        }
+    }
+    let code = null;
+    if (parsed.numeric !== null) {
+        code = fromNumeric(parsed.numeric);
+    }
+    else if (parsed.wireCode !== null) {
+        code = resolve(parsed.wireCode);
+        if (code === null && parsed.fallbackCode !== null) {
+            code = lookup(parsed.fallbackCode);
+            if (code !== null)
+                parsed.wireCode = parsed.fallbackCode;
+        }
+    }
+    const message = parsed.message !== "" ? parsed.message : code !== null ? CODES[code].title : `HTTP ${status}`;
+    return construct(code, parsed.wireCode ?? code ?? "", {
+        message,
+        status,
+        param: parsed.param,
+        requestId: parsed.requestId,
+        retryAfterMs: parsed.retryAfterMs,
+        details: parsed.details,
+    });
+}
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP date (0 if past). */
+export function parseRetryAfter(value, nowMs) {
+    const text = value.trim();
+    if (/^[0-9]+$/.test(text)) {
+        const secs = Number(text.length > 10 ? "4294967295" : text);
+        return Math.min(secs, 4294967295) * 1000;
+    }
+    if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text))
+        return null;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+/** The least and most delay after `attempt` failed attempts, or `null` to stop. */
+export function delayBounds(policy, attempt, retryAfterMs) {
+    switch (policy.strategy) {
+        case "never":
+        case "operation":
+            return null;
+        case "backoff":
+            return backoffBounds(policy, attempt);
+        case "after_header":
+            if (attempt === 0 || attempt >= policy.fallback.maxAttempts)
+                return null;
+            if (retryAfterMs === null || retryAfterMs === 0)
+                return backoffBounds(policy.fallback, attempt);
+            return retryAfterMs > policy.maxWaitMs ? null : [retryAfterMs, retryAfterMs];
+    }
+}
+function backoffBounds(b, attempt) {
+    if (attempt === 0 || attempt >= b.maxAttempts)
+        return null;
+    const exponent = Math.min(attempt - 1, 1024);
+    const raw = b.initialMs * Math.pow(Math.max(b.factor, 1), exponent);
+    const base = Number.isFinite(raw) ? Math.min(raw, b.maxDelayMs) : b.maxDelayMs;
+    // Whole microseconds, as the Rust runtime computes them.
+    const delay = Math.floor(base * 1000 + 1e-6) / 1000;
+    switch (b.jitter) {
+        case "none":
+            return [delay, delay];
+        case "full":
+            return [0, delay];
+        case "equal":
+            return [Math.floor(delay * 1e6 / 2) / 1e6, delay];
+    }
+}
+/** The policy for a code this module does not know, from the status class. */
+export function policyForStatus(status) {
+    if (status === 429 || status === 503)
+        return { strategy: "after_header", maxWaitMs: 60000, fallback: FALLBACK_BACKOFF };
+    if (status >= 500 && status <= 599)
+        return { strategy: "backoff", ...FALLBACK_BACKOFF };
+    return { strategy: "never" };
+}
+function isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function parseBody(status, body) {
+    const parsed = { wireCode: null, fallbackCode: null, numeric: null, message: "", param: null, requestId: null, retryAfterMs: null, details: {} };
+    const bytes = typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
+    if (bytes > LIMITS.maxBodyBytes) {
+        parsed.message = `HTTP ${status}: response body of ${bytes} bytes not parsed`;
+        return parsed;
+    }
+    const text = typeof body === "string" ? body : new TextDecoder("utf-8", { fatal: false }).decode(body);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        value = undefined;
+    }
+    if (isObject(value)) {
+        readObject(parsed, value);
+    }
+    else {
+        const trimmed = text.trim();
+        parsed.message = trimmed === "" ? `HTTP ${status}` : Array.from(trimmed).slice(0, LIMITS.maxRawMessageChars).join("");
+    }
+    return parsed;
+}
+function clip(text, chars) {
+    return Array.from(text).slice(0, chars).join("");
+}
+function messageOnly(message) {
+    return { message };
+}
+function readObject(parsed, object) {
+    const str = (v) => (typeof v === "string" ? v : null);
+    const first = (o, member) => {
+        for (const name of memberNames(member))
+            if (Object.prototype.hasOwnProperty.call(o, name))
+                return o[name];
+        return undefined;
+    };
+    const nested = object[WIRE.nested.wrapper];
+    const detail = object[WIRE.detail.wrapper];
+    let fields;
+    let problem = false;
+    if (isObject(nested))
+        fields = nested;
+    else if (typeof nested === "string")
+        fields = messageOnly(nested);
+    else if (isObject(detail) && !("status" in object))
+        fields = detail;
+    else if (typeof detail === "string" && !("title" in object))
+        fields = messageOnly(detail);
+    else {
+        fields = object;
+        problem = "title" in object || "detail" in object;
+    }
+    const code = fields["code"];
+    if (typeof code === "string" && code !== "")
+        parsed.wireCode = clip(code, LIMITS.maxRawMessageChars);
+    else if (typeof code === "number")
+        setNumeric(parsed, code);
+    readGoogleStatus(parsed, fields);
+    const statusObject = object["status"];
+    if (parsed.wireCode === null && isObject(statusObject)) {
+        const n = statusObject["code"];
+        if (typeof n === "number")
+            setNumeric(parsed, n);
+        const description = str(statusObject["description"]);
+        if (description !== null)
+            parsed.message = description;
+    }
+    const message = problem ? fields["detail"] ?? fields["title"] ?? fields["message"] : first(fields, "message");
+    if (typeof message === "string")
+        parsed.message = clip(message, LIMITS.maxMessageChars);
+    parsed.param = str(first(fields, "param"));
+    const inner = str(first(fields, "requestId"));
+    const outer = OUTER_REQUEST_ID.map((k) => str(object[k])).find((v) => v !== null) ?? null;
+    const id = inner ?? outer;
+    parsed.requestId = id === null ? null : cleanRequestId(id);
+    const ms = first(fields, "retryAfterMs");
+    const secs = fields["retry_after"] ?? fields["retryAfter"];
+    const wait = typeof ms === "number" ? ms / 1000 : typeof secs === "number" ? secs : null;
+    parsed.retryAfterMs = wait !== null && Number.isFinite(wait) && wait >= 0 ? Math.min(wait, 4294967295) * 1000 : null;
+    const details = first(fields, "details");
+    if (isObject(details))
+        parsed.details = details;
+}
+function readGoogleStatus(parsed, fields) {
+    const http = fields["code"];
+    const status = fields["status"];
+    if (typeof http !== "number" || typeof status !== "string" || status === "")
+        return;
+    if (!Number.isInteger(http) || http < 100 || http > 599)
+        return;
+    const details = fields["details"];
+    const info = Array.isArray(details)
+        ? details.find((d) => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith("google.rpc.ErrorInfo"))
+        : undefined;
+    const reasonValue = isObject(info) ? info["reason"] : undefined;
+    const reason = typeof reasonValue === "string" && reasonValue !== "" ? reasonValue : null;
+    parsed.numeric = null;
+    parsed.wireCode = clip(reason ?? status, LIMITS.maxRawMessageChars);
+    parsed.fallbackCode = reason === null ? null : clip(status, LIMITS.maxRawMessageChars);
+    const metadata = isObject(info) ? info["metadata"] : undefined;
+    if (isObject(metadata))
+        parsed.details = metadata;
+}
+function setNumeric(parsed, n) {
+    if (Number.isInteger(n) && n >= 0) {
+        parsed.numeric = n;
+        parsed.wireCode = String(n);
+    }
+}
+const MEMBER_NAMES = new Map();
+/** Every name a member goes by, in the order a lenient reader tries them
+ * (computed once per member). */
+function memberNames(member) {
+    const known = MEMBER_NAMES.get(member);
+    if (known !== undefined)
+        return known;
+    const names = [];
+    for (const style of ["nested", "problem", "detail"]) {
+        for (const [m, snake, camel] of WIRE[style].fields) {
+            if (m !== member)
+                continue;
+            if (!names.includes(snake))
+                names.push(snake);
+            if (!names.includes(camel))
+                names.push(camel);
+        }
+    }
+    MEMBER_NAMES.set(member, names);
+    return names;
+}
+function cleanRequestId(raw) {
+    // eslint-disable-next-line no-control-regex
+    const kept = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")).slice(0, LIMITS.maxRequestIdChars).join("").trim();
+    return kept === "" ? null : kept;
+}
+function headerPairs(headers) {
+    if (Symbol.iterator in headers)
+        return Array.from(headers);
+    const forEach = headers.forEach;
+    if (typeof forEach === "function") {
+        const pairs = [];
+        headers.forEach((value, name) => pairs.push([name, value]));
+        return pairs;
+    }
+    return Object.entries(headers);
+}
+function writeBody(body, style) {
+    const wire = WIRE[style];
+    const outside = style === "detail" || (style === "nested" && ENVELOPE.requestId === "outside");
+    const problem = style === "problem";
+    const out = {};
+    for (const [member, snake, camel] of wire.fields) {
+        if (member === "requestId" && outside)
+            continue;
+        const name = ENVELOPE.fieldCase === "camel" ? camel : snake;
+        let value;
+        switch (member) {
+            case "title":
+                value = problem ? body.title ?? body.code : body.title;
+                break;
+            case "docsUrl":
+                value = problem ? body.docsUrl ?? "about:blank" : body.docsUrl;
+                break;
+            case "retryAfterMs":
+                value = body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
+                break;
+            case "details":
+                value = Object.keys(body.details).length === 0 ? null : body.details;
+                break;
+            default:
+                value = body[member];
+        }
+        if (value !== null && value !== undefined)
+            out[name] = value;
+    }
+    if (wire.wrapper === null)
+        return out;
+    const envelope = { [wire.wrapper]: out };
+    if (outside && body.requestId !== null)
+        envelope[ENVELOPE.fieldCase === "camel" ? OUTER_REQUEST_ID[1] : OUTER_REQUEST_ID[0]] = body.requestId;
+    return envelope;
+}
+/** The SDK exception classes by name, registered by `errors.ts`. */
+const CLASSES = {};
+/**
+ * Registers the SDK exception classes, so that parsed errors are instances
+ * of their code's class. Called once by the generated `errors.ts`.
+ * @internal
+ */
+export function registerClasses(classes) {
+    Object.assign(CLASSES, classes);
+}
+/** The error of `code`, as the class of its SDK exception when it has one. */
+function construct(code, wireCode, options) {
+    const name = code === null ? undefined : CODE_CLASS[code];
+    const cls = name !== undefined && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name] : CatalogError;
+    return new cls(code, wireCode, options);
+}
