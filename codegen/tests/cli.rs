@@ -527,3 +527,85 @@ fn book_builds_the_current_pages_with_mdbook_and_says_what_is_missing() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("book = true"), "{stderr}");
 }
+
+#[test]
+fn explain_explains_errcats_own_diagnostics_anywhere() {
+    // Outside any project: the diagnostic's explanation, with its example.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = errcat(&["explain", "--markdown", "e0049"], tmp.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.starts_with("# E0049\n\n`params_changed` · error"),
+        "{text}"
+    );
+    assert!(text.contains("Example:"), "{text}");
+    let out = errcat(&["explain", "--diagnostic", "E9999"], tmp.path());
+    assert_eq!(out.status.code(), Some(3));
+
+    // A catalog whose codes look like diagnostics keeps its own, and says
+    // how to reach errcat's.
+    let diagnostics = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/diagnostics");
+    let args = ["explain", "--markdown", "--catalog", "catalog", "E0043"];
+    let out = errcat(&args, &diagnostics);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("`errcat explain --diagnostic E0043`"),
+        "{text}"
+    );
+    let out = errcat(
+        &["explain", "--markdown", "--diagnostic", "E0043"],
+        &diagnostics,
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# E0043\n\n`code_deleted`"));
+}
+
+#[test]
+fn cargo_errcat_is_the_same_cli_and_init_lists_only_its_own_flags() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-errcat"))
+        .args(["errcat", "--help"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{help}");
+    assert!(help.contains("Usage: cargo errcat"), "{help}");
+    assert!(help.contains("release"), "{help}");
+
+    let out = errcat(&["init", "--help"], tmp.path());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--catalog", "--generated", "--deny"] {
+        assert!(!help.contains(flag), "init --help lists {flag}:\n{help}");
+    }
+    let out = errcat(&["check", "--help"], tmp.path());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--catalog"));
+
+    // The counts read as English.
+    copy_catalog(tmp.path());
+    let minimal = "[catalog]\nname = \"one\"\n\n[categories.only]\ntitle = \"Only\"\nfault = \"client\"\nstatus = 400\n";
+    std::fs::write(tmp.path().join("catalog/catalog.toml"), minimal).unwrap();
+    for entry in std::fs::read_dir(tmp.path().join("catalog")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "catalog.toml" {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    std::fs::write(
+        tmp.path().join("catalog/only.toml"),
+        "[x]\ntitle = \"X\"\nmessage = \"X.\"\n",
+    )
+    .unwrap();
+    let out = errcat(&["generate"], tmp.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 code in 1 category;"), "{text}");
+}
