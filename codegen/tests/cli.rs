@@ -609,3 +609,21 @@ fn cargo_errcat_is_the_same_cli_and_init_lists_only_its_own_flags() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("1 code in 1 category;"), "{text}");
 }
+
+#[test]
+fn explain_tab_completes_the_catalogs_codes() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["--", "errcat", "explain", "rate_l"])
+        .current_dir(tmp.path())
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .output()
+        .unwrap();
+    let offered = String::from_utf8_lossy(&out.stdout);
+    assert!(offered.contains("rate_limited"), "{offered}");
+    assert!(!offered.contains("invalid_api_key"), "{offered}");
+}

@@ -34,6 +34,27 @@ pub fn diagnostic(at: &ProjectArgs, code: &str, forced: bool) -> Result<Option<O
     }))
 }
 
+/// What `explain <TAB>` offers: the catalog's code names and wire names
+/// (with their titles) when the current folder is in a project whose
+/// catalog compiles, and errcat's diagnostic codes.
+pub fn candidates() -> Vec<clap_complete::engine::CompletionCandidate> {
+    use clap_complete::engine::CompletionCandidate;
+    let mut out = Vec::new();
+    if let Ok(project) = Project::locate(None, None) {
+        let display = project.catalog.display().to_string();
+        if let Ok(compiled) = Sources::read_dir(&project.catalog, &display).map(|s| compile(&s)) {
+            for code in compiled.iter().flat_map(|c| &c.model.codes) {
+                let help = clap::builder::StyledStr::from(code.title.clone());
+                out.push(CompletionCandidate::new(&code.wire_name).help(Some(help)));
+            }
+        }
+    }
+    out.extend(DiagCode::ALL.iter().map(|d| {
+        CompletionCandidate::new(d.as_str()).help(Some(d.summary().into()))
+    }));
+    out
+}
+
 /// Whether the project's catalog, if one is found and compiles, has a code
 /// called `name` (a catalog of compiler-like identities may).
 fn catalog_has(at: &ProjectArgs, name: &str) -> bool {

@@ -155,6 +155,7 @@ enum Command {
     /// --explain` does.
     Explain {
         /// A code name, alias or numeric code, or a diagnostic code.
+        #[arg(add = clap_complete::engine::ArgValueCandidates::new(explain::candidates))]
         code: String,
         /// Explain errcat's diagnostic of that code, even if the catalog has
         /// a code of the same name.
@@ -226,10 +227,14 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
-    /// Print a shell completion script. Install it with, for example,
+    /// Print a static shell completion script. Install it with, for example,
     /// `errcat completions bash > ~/.local/share/bash-completion/completions/errcat`,
     /// `errcat completions zsh > ~/.zfunc/_errcat` (with `~/.zfunc` in
     /// `fpath`), or `errcat completions fish > ~/.config/fish/completions/errcat.fish`.
+    /// Completions that also know the catalog's code names (`errcat explain
+    /// <TAB>`) ask errcat as you type: add `source <(COMPLETE=bash errcat)`
+    /// to ~/.bashrc, `source <(COMPLETE=zsh errcat)` to ~/.zshrc, or
+    /// `COMPLETE=fish errcat | source` to fish's config.
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
@@ -289,6 +294,8 @@ pub fn cargo_main() -> ExitCode {
 }
 
 fn run_args(args: Vec<std::ffi::OsString>, bin_name: &'static str) -> ExitCode {
+    // `COMPLETE=<shell> errcat`: the shell asks for completions (and exits).
+    clap_complete::CompleteEnv::with_factory(move || Cli::command().bin_name(bin_name)).complete();
     let matches = Cli::command().bin_name(bin_name).try_get_matches_from(args);
     let cli = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
