@@ -167,20 +167,30 @@ pub fn write_all(root: &Path, files: &FileSet) -> Result<Vec<Staleness>, WriteEr
 /// then apply whole sets one after another, and the last one wins. The lock
 /// is on the parent folder, so nothing is left behind; it is released when
 /// the returned handle drops, or when the process dies.
-#[cfg(all(target_os = "linux", feature = "atomic-swap"))]
 fn one_run_at_a_time(root: &Path) -> io::Result<Option<std::fs::File>> {
     let parent = root.parent().filter(|p| !p.as_os_str().is_empty());
     let parent = parent.unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let folder = std::fs::File::open(parent)?;
+    lock_folder(parent)
+}
+
+/// Waits until no other errcat process holds `dir`, then holds it until the
+/// returned handle drops (or the process dies): an `flock` on the folder
+/// itself, so nothing is left behind. The edit commands (`new`, `retire`,
+/// `release`) hold the catalog folder while they read, check and write it,
+/// so two edits at once both land, one after the other. `None` where there
+/// is no `flock` (without `atomic-swap`, or off Linux).
+#[cfg(all(target_os = "linux", feature = "atomic-swap"))]
+pub fn lock_folder(dir: &Path) -> io::Result<Option<std::fs::File>> {
+    let folder = std::fs::File::open(dir)?;
     rustix::fs::flock(&folder, rustix::fs::FlockOperation::LockExclusive)?;
     Ok(Some(folder))
 }
 
-/// Without `atomic-swap` on Linux, concurrent runs are not serialized; each still swaps in a
-/// whole set, judged against its own staged copy.
+/// Without `atomic-swap` on Linux, runs are not serialized; `write_all`
+/// still swaps in a whole set, judged against its own staged copy.
 #[cfg(not(all(target_os = "linux", feature = "atomic-swap")))]
-fn one_run_at_a_time(_root: &Path) -> io::Result<Option<std::fs::File>> {
+pub fn lock_folder(_dir: &Path) -> io::Result<Option<std::fs::File>> {
     Ok(None)
 }
 

@@ -561,3 +561,59 @@ fn fmt_formats_keeps_comments_and_the_lock_and_tombstones_survive() {
         "{settings}"
     );
 }
+
+#[test]
+fn two_edits_at_once_both_land() {
+    let tmp = project();
+    let dir = tmp.path();
+    edit(
+        &dir.join("catalog/client.toml"),
+        "[too_large]\n",
+        "[too_large]\ndeprecated = \"Going.\"\n",
+    );
+    ok(&errcat(&["release"], dir));
+    for round in 0..6 {
+        let spawn = |args: Vec<String>| {
+            Command::new(env!("CARGO_BIN_EXE_errcat"))
+                .args(&args)
+                .current_dir(dir)
+                .env_remove("CI")
+                .spawn()
+                .unwrap()
+        };
+        let mut children = vec![
+            spawn(vec![
+                "new".into(),
+                "client".into(),
+                format!("first_{round}"),
+            ]),
+            spawn(vec![
+                "new".into(),
+                "client".into(),
+                format!("second_{round}"),
+            ]),
+        ];
+        if round == 0 {
+            // `new` beside `retire`: neither edit is lost.
+            children.push(spawn(
+                ["retire", "too_large", "--reason", "Gone."]
+                    .map(String::from)
+                    .to_vec(),
+            ));
+        }
+        for mut child in children {
+            assert!(child.wait().unwrap().success(), "round {round}");
+        }
+        let client = std::fs::read_to_string(dir.join("catalog/client.toml")).unwrap();
+        for name in [format!("[first_{round}]"), format!("[second_{round}]")] {
+            assert!(
+                client.contains(&name),
+                "round {round}: {name} lost:\n{client}"
+            );
+        }
+        // Distinct numerics: the catalog still compiles.
+        ok(&errcat(&["generate"], dir));
+    }
+    let client = std::fs::read_to_string(dir.join("catalog/client.toml")).unwrap();
+    assert!(!client.contains("[too_large]"), "{client}");
+}

@@ -49,9 +49,11 @@ pub fn candidates() -> Vec<clap_complete::engine::CompletionCandidate> {
             }
         }
     }
-    out.extend(DiagCode::ALL.iter().map(|d| {
-        CompletionCandidate::new(d.as_str()).help(Some(d.summary().into()))
-    }));
+    out.extend(
+        DiagCode::ALL
+            .iter()
+            .map(|d| CompletionCandidate::new(d.as_str()).help(Some(d.summary().into()))),
+    );
     out
 }
 

@@ -398,6 +398,22 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
         );
     }
     let started = std::time::Instant::now();
+    // The edit commands read, check and write the catalog holding it, so
+    // two at once both land (the second reads what the first wrote).
+    let _editing = match cli.command {
+        Command::New { .. } | Command::Retire { .. } | Command::Release { .. }
+            if project.catalog.is_dir() =>
+        {
+            Some(crate::write::lock_folder(&project.catalog).map_err(|e| {
+                Failure::new(
+                    EXIT_FAILURE,
+                    "io_error",
+                    format!("cannot lock `{}`: {e}", project.catalog.display()),
+                )
+            })?)
+        }
+        _ => None,
+    };
     let _progress = (!cli.json && std::io::stderr().is_terminal()).then(Progress::start);
     let compiled = load(cli, &at, &project)?;
     let model = &compiled.model;

@@ -323,7 +323,19 @@ pub fn symbol_of(name: &str, condition: Option<&str>) -> String {
         None if crate::ident::is_snake_case(name) || crate::ident::is_numeric_name(name) => {
             name.to_string()
         }
-        None => crate::ident::to_snake_case(name),
+        None => match crate::ident::to_snake_case(name) {
+            // An identity with no letter (`_1`, `__`): its digits after
+            // `code`, so every language still gets an identifier; two that
+            // meet (`_1`, `1_`) are reported as a name collision (E0009).
+            derived if derived.is_empty() => std::iter::once("code")
+                .chain(
+                    name.split(|c: char| !c.is_ascii_digit())
+                        .filter(|w| !w.is_empty()),
+                )
+                .collect::<Vec<_>>()
+                .join("_"),
+            derived => derived,
+        },
     }
 }
 

@@ -150,6 +150,29 @@ mod tests {
     }
 
     #[test]
+    fn identities_without_a_letter_get_names_and_never_panic() {
+        // `_`, `_1` and `1_` have no letter to derive a name from: they are
+        // `code`, `code_1` and `code_1`, so the last two are one collision,
+        // reported where written, and the Rust module is still emitted.
+        let base = EXAMPLE
+            .replace("[0-9A-Z]{5}", "[A-Za-z0-9_]+")
+            .replace("[22p03]", "[22P03]");
+        let digits = base.replace("[XX000]\nname = \"internal_error\"", "[_]\ntitle = \"U\"\nmessage = \"U.\"\n\n[_1]");
+        // `code` is a method of `Error`, so its constructor is `code_error`.
+        assert_eq!(codes_for(&digits), [DiagCode::ConstructorRenamed]);
+        let rust = crate::rust_from_files(
+            crate::diagnostics::example_sources(&digits)
+                .files()
+                .iter()
+                .map(|f| (f.name.clone(), f.text.clone())),
+        )
+        .unwrap_or_else(|r| panic!("{}", r.render()));
+        assert!(rust.contains("Code1"), "{rust}");
+        let clash = digits.replace("[_]", "[1_]");
+        assert!(codes_for(&clash).contains(&DiagCode::IdentCollision));
+    }
+
+    #[test]
     fn matching_identities_and_distinct_names_are_fine() {
         assert_eq!(codes_for(&EXAMPLE.replace("[22p03]", "[22P03]")), []);
         let clash = EXAMPLE
