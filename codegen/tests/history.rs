@@ -239,6 +239,8 @@ fn diff_inside_one_unreleased_version_reports_added_codes_as_added() {
     ok(&errcat(&["check"], dir));
     git(dir, &["add", "-A"]);
     git(dir, &["commit", "-qm", "bump to 1.1.0"]);
+    // A file named like a revision does not hide the revision.
+    std::fs::write(dir.join("HEAD"), "not a lock").unwrap();
     for rev in ["HEAD~2", "HEAD~1", "HEAD"] {
         let (exit, json) = diff(dir, rev);
         assert_eq!(exit, Some(0), "{rev}: {json}");
@@ -616,4 +618,46 @@ fn two_edits_at_once_both_land() {
     }
     let client = std::fs::read_to_string(dir.join("catalog/client.toml")).unwrap();
     assert!(!client.contains("[too_large]"), "{client}");
+}
+
+#[test]
+fn a_lock_that_is_no_file_is_refused_at_once() {
+    let tmp = project();
+    let dir = tmp.path();
+    let lock = dir.join("catalog/errcat.lock");
+    for kind in ["fifo", "zero", "folder"] {
+        std::fs::remove_file(&lock).ok();
+        std::fs::remove_dir(&lock).ok();
+        match kind {
+            "fifo" => assert!(
+                Command::new("mkfifo")
+                    .arg(&lock)
+                    .status()
+                    .unwrap()
+                    .success()
+            ),
+            "zero" => std::os::unix::fs::symlink("/dev/zero", &lock).unwrap(),
+            _ => std::fs::create_dir(&lock).unwrap(),
+        }
+        let started = std::time::Instant::now();
+        for command in ["generate", "check"] {
+            // Reported as not read (W0039), never read.
+            let out = errcat(&[command], dir);
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("W0039"),
+                "{kind} {command}"
+            );
+        }
+        let out = errcat(&["release"], dir);
+        assert_eq!(out.status.code(), Some(1), "{kind}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("errcat.lock` is not a lock file: it is not a regular file"),
+            "{kind}: {stderr}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{kind}"
+        );
+    }
 }

@@ -30,7 +30,10 @@ pub fn run(project: &Project, against: &str) -> Result<Output, Failure> {
 /// project's catalog at a git revision.
 fn old_snapshot(project: &Project, against: &str) -> Result<Snapshot, Failure> {
     let path = Path::new(against);
-    if path.is_file() {
+    // A bare word that git knows (`HEAD`, `main`) is a revision, even when a
+    // file of that name happens to sit here; `./HEAD` names the file.
+    let looks_like_path = against.contains('/') || against.ends_with(".lock");
+    if path.is_file() && (looks_like_path || !is_revision(&project.catalog, against)) {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Failure::new(
                 EXIT_FAILURE,
@@ -154,6 +157,20 @@ fn at_revision(catalog: &Path, rev: &str) -> Result<Sources, Failure> {
     }
     let display = format!("{rev}:{}", prefix.trim_end_matches('/'));
     Ok(Sources::from_memory(&display, files))
+}
+
+/// Whether git resolves `rev` to a commit in the catalog's repository.
+fn is_revision(catalog: &Path, rev: &str) -> bool {
+    git(
+        catalog,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )
+    .is_ok()
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<String, String> {

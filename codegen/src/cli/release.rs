@@ -111,6 +111,17 @@ pub fn run(
         ));
     }
     let lock_file = lock_path(&project.catalog);
+    if old.is_none() {
+        text.push_str(&format!(
+            "no {} yet: this is the first release{}\n",
+            lock_file.display(),
+            if model.retired.is_empty() {
+                ""
+            } else {
+                " (the catalog has tombstones: if a lock existed, restore it from git instead)"
+            }
+        ));
+    }
     if dry_run {
         text.push_str("nothing was written (--dry-run)\n");
     } else {
@@ -162,9 +173,30 @@ pub fn run(
     })
 }
 
+/// A lock larger than this is not one (20,000 codes make about 8 MB).
+const MAX_LOCK_BYTES: u64 = 256 << 20;
+
 /// The lock's snapshot: the last release, `None` before the first.
 fn last_release(project: &Project) -> Result<Option<Snapshot>, Failure> {
     let path = project.catalog.join(LOCK_FILE);
+    // Only a regular file of a lock's size is read: a FIFO would hang, and
+    // a link to /dev/zero would never end.
+    match std::fs::metadata(&path) {
+        Ok(m) if !m.is_file() || m.len() > MAX_LOCK_BYTES => {
+            return Err(Failure::new(
+                EXIT_FAILURE,
+                "bad_lock",
+                format!(
+                    "`{}` is not a lock file: {}",
+                    path.display(),
+                    if m.is_file() { "it is larger than any lock" } else { "it is not a regular file" }
+                ),
+            )
+            .file(path.display().to_string())
+            .hint("restore it from the last release, e.g. `git checkout v1.2.0 -- catalog/errcat.lock`"));
+        }
+        _ => {}
+    }
     match std::fs::read_to_string(&path) {
         Ok(text) => Lock::parse(FileId(0), text.trim_start_matches('\u{feff}'))
             .map(|l| Some(l.snapshot))

@@ -23,7 +23,13 @@ pub fn run(
                 .hint("say why it is retired: it is shown in the docs and by `errcat explain`"),
         );
     }
-    let Some(found) = model.codes.iter().find(|c| c.name == code) else {
+    // By its identity, or by its snake_case name in an identity catalog.
+    let Some(found) = model
+        .codes
+        .iter()
+        .find(|c| c.name == code)
+        .or_else(|| model.codes.iter().find(|c| c.symbol() == code))
+    else {
         let hint =
             crate::diagnostics::did_you_mean(code, model.codes.iter().map(|c| c.name.as_str()))
                 .map(|s| format!("did you mean `{s}`?"))
@@ -35,6 +41,7 @@ pub fn run(
         )
         .hint(hint));
     };
+    let code = found.name.as_str();
     let category = &model.category_of(found).id;
     // Unless given, the version is the one being built, or left for the
     // next `release` to fill when the catalog still says the last release.

@@ -66,7 +66,17 @@ impl Lock {
                 .unwrap_or(text.len());
             (message, at..end)
         })?;
-        let mut headers = header_spans(text);
+        let (mut headers, twice) = header_spans(text);
+        if let Some((name, span)) = twice.into_iter().next() {
+            // serde_json keeps the last of two entries; a merge that kept
+            // both sides would silently lose one promise.
+            return Err((
+                format!(
+                    "`{name}` is recorded twice (a merge that kept both sides?); keep the one that was released"
+                ),
+                span,
+            ));
+        }
         let spans = parsed
             .codes
             .keys()
@@ -85,9 +95,12 @@ impl Lock {
 }
 
 /// Where each code's line (`  "name": {...}`) starts, in one pass over the
-/// text: its quoted name.
-fn header_spans(text: &str) -> BTreeMap<String, Range<usize>> {
+/// text: its quoted name; and the names found a second time, where.
+type Headers = (BTreeMap<String, Range<usize>>, Vec<(String, Range<usize>)>);
+
+fn header_spans(text: &str) -> Headers {
     let mut spans = BTreeMap::new();
+    let mut twice = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let indent = line.len() - line.trim_start().len();
@@ -97,11 +110,16 @@ fn header_spans(text: &str) -> BTreeMap<String, Range<usize>> {
             && rest.trim_start().starts_with(": {")
         {
             let start = offset + indent;
-            spans.insert(name, start..start + (body.len() - rest.len()));
+            let span = start..start + (body.len() - rest.len());
+            if spans.contains_key(&name) {
+                twice.push((name, span));
+            } else {
+                spans.insert(name, span);
+            }
         }
         offset += line.len();
     }
-    spans
+    (spans, twice)
 }
 
 /// The JSON string at the start of `text`, and what follows it.
@@ -229,6 +247,14 @@ mod tests {
         assert_eq!(lock.snapshot, snapshot);
         let span = lock.spans["gone"].clone();
         assert_eq!(&text[span], "\"gone\"");
+    }
+
+    #[test]
+    fn a_code_recorded_twice_is_an_error_at_the_second() {
+        let text = "{\n  \"catalog\": {\"name\": \"x\"},\n  \"codes\": {\n    \"a\": {\"numeric\": 1},\n    \"a\": {\"numeric\": 2}\n  }\n}\n";
+        let (message, span) = Lock::parse(FileId(0), text).unwrap_err();
+        assert!(message.contains("`a` is recorded twice"), "{message}");
+        assert_eq!(&text[..span.end].lines().count(), &5, "{span:?}");
     }
 
     #[test]
