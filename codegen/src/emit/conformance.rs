@@ -223,6 +223,26 @@ fn class_cases(model: &Model) -> Vec<Value> {
         else {
             continue;
         };
+        // A catalog whose lookups ignore case classes `hv999` as `HV999`.
+        let lower = identity.to_ascii_lowercase();
+        let folded = (model.meta.case_insensitive && lower != identity)
+            .then(|| lower)
+            .filter(|id| {
+                model
+                    .resolve(id)
+                    .is_some_and(|c| c.wire_name == code.wire_name)
+            });
+        for identity in std::iter::once(identity).chain(folded) {
+            cases.push(class_case(model, prefix, code, identity));
+        }
+    }
+    cases
+}
+
+/// The case of `identity`, which the catalog reads as `code`, the generic
+/// code of the class `prefix`.
+fn class_case(model: &Model, prefix: &str, code: &crate::model::Code, identity: String) -> Value {
+    {
         let policy = model.retry_of(code).strategy.to_runtime();
         let body = errcat_runtime::ErrorBody {
             code: identity.clone(),
@@ -254,9 +274,8 @@ fn class_cases(model: &Model) -> Vec<Value> {
             },
         });
         advice(&mut case["expect"], model.retry_of(code));
-        cases.push(case);
+        case
     }
-    cases
 }
 
 /// Responses whose code the catalog does not have: retry advice then

@@ -47,7 +47,10 @@ impl Cx<'_> {
         };
         let identity_pattern = raw.identity_pattern.as_ref().and_then(|p| {
             // Anchored: an identity matches the whole pattern or not at all.
-            match regex_lite::Regex::new(&format!("^(?:{})$", p.get_ref())) {
+            // The pattern must parse on its own first: `E[0-9]{4})|(.*` is
+            // unbalanced, but wrapped it would read as "E0000, or anything".
+            let alone = regex_lite::Regex::new(p.get_ref());
+            match alone.and_then(|_| regex_lite::Regex::new(&format!("^(?:{})$", p.get_ref()))) {
                 Ok(regex) => {
                     self.identity_pattern = Some(regex);
                     Some(p.get_ref().clone())

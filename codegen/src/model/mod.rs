@@ -390,10 +390,11 @@ impl Model {
                     || c.aliases.iter().any(|a| a == identity)
             })
             .or_else(|| {
-                let (_, generic) = self
-                    .classes()
-                    .into_iter()
-                    .find(|(p, _)| identity.starts_with(p))?;
+                let (_, generic) = self.classes().into_iter().find(|(p, _)| {
+                    identity.get(..p.len()).is_some_and(|head| {
+                        head == *p || (self.meta.case_insensitive && head.eq_ignore_ascii_case(p))
+                    })
+                })?;
                 Some(&self.codes[generic])
             })
     }

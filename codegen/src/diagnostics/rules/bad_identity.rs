@@ -173,6 +173,13 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_that_only_parses_wrapped_is_refused() {
+        // Wrapped as `^(?:E[0-9]{4})|(.*)$` it would match anything.
+        let loose = EXAMPLE.replace("[0-9A-Z]{5}", "E[0-9]{4})|(.*");
+        assert!(codes_for(&loose).contains(&DiagCode::InvalidValue));
+    }
+
+    #[test]
     fn matching_identities_and_distinct_names_are_fine() {
         assert_eq!(codes_for(&EXAMPLE.replace("[22p03]", "[22P03]")), []);
         let clash = EXAMPLE

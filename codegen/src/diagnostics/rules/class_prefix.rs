@@ -59,6 +59,17 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
         let Some((prefix, span)) = &category.prefix else {
             continue;
         };
+        if prefix.is_empty() {
+            out.push(
+                Diagnostic::new(
+                    DiagCode::ClassPrefix,
+                    format!("category `{}` has an empty prefix", category.id),
+                )
+                .at(cx.map.settings, span.clone(), "every identity starts with this")
+                .help("every unknown string would resolve to this class's generic code: give the class's real prefix, or remove `prefix`"),
+            );
+            continue;
+        }
         if let Some(first) = cx.map.categories[..i]
             .iter()
             .find(|c| c.prefix.as_ref().is_some_and(|(p, _)| p == prefix))
@@ -116,6 +127,30 @@ pub(crate) fn bad_generic(
 mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn case_insensitive_classes_take_lower_case_unknown_codes() {
+        let valid = EXAMPLE
+            .replace("[23505]\nname = \"unique_violation\"", "[22P02]\nname = \"invalid_text\"")
+            .replace("name = \"fixture\"\n", "name = \"fixture\"\ncase_insensitive = true\n")
+            .replace("[0-9A-Z]{5}", "[0-9A-Za-z]{5}");
+        let compiled = crate::compile(&crate::diagnostics::example_sources(&valid))
+            .unwrap_or_else(|r| panic!("{}", r.render()));
+        let resolved = |id: &str| compiled.model.resolve(id).map(|c| c.wire_name.as_str());
+        assert_eq!(resolved("xx999"), Some("XX000"));
+        assert_eq!(resolved("XX999"), Some("XX000"));
+        let rust = crate::emit::rust::emit(
+            &crate::emit::Context::new(&compiled.model, crate::GENERATE_COMMAND),
+            &Default::default(),
+        );
+        assert!(rust.contains("eq_ignore_ascii_case(prefix)"), "{rust}");
+    }
+
+    #[test]
+    fn an_empty_prefix_is_reported() {
+        let fixed = EXAMPLE.replace("prefix = \"XX\"", "prefix = \"\"");
+        assert!(codes_for(&fixed).contains(&DiagCode::ClassPrefix));
+    }
 
     #[test]
     fn the_example_reports_it() {

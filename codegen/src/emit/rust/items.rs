@@ -474,6 +474,13 @@ impl Items<'_> {
                 .iter()
                 .map(|(_, i)| format_ident!("{}", self.names.code_variants[*i]));
             let n = classes.len();
+            // With `case_insensitive`, `hv999` is in class `HV` as `hv000`
+            // is the code `HV000`.
+            let starts = if self.model.meta.case_insensitive {
+                quote! { identity.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)) }
+            } else {
+                quote! { identity.starts_with(prefix) }
+            };
             quote! {
                 /// The code a client reading `identity` means: the code with
                 /// that name or alias, else the generic code of its class,
@@ -485,7 +492,7 @@ impl Items<'_> {
                     Code::lookup(identity).or_else(|| {
                         CLASSES
                             .iter()
-                            .find(|(prefix, _)| identity.starts_with(prefix))
+                            .find(|(prefix, _)| #starts)
                             .map(|&(_, code)| code)
                     })
                 }

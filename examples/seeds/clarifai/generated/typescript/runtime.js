@@ -145,8 +145,9 @@ export function resolve(identity) {
     const code = lookup(identity);
     if (code !== null)
         return code;
+    const folded = CASE_INSENSITIVE ? asciiLower(identity) : identity;
     for (const [prefix, generic] of PREFIX_CLASSES) {
-        if (identity.startsWith(prefix))
+        if (folded.startsWith(CASE_INSENSITIVE ? asciiLower(prefix) : prefix))
             return generic;
     }
     return null;

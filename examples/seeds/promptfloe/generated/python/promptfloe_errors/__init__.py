@@ -205,8 +205,9 @@ def resolve(identity: str) -> Optional[str]:
     code = lookup(identity)
     if code is not None:
         return code
+    folded = _ascii_lower(identity) if _CASE_INSENSITIVE else identity
     for prefix, generic in _PREFIX_CLASSES:
-        if identity.startswith(prefix):
+        if folded.startswith(_ascii_lower(prefix) if _CASE_INSENSITIVE else prefix):
             return generic
     return None
 

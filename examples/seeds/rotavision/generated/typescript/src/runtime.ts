@@ -233,8 +233,9 @@ export function lookup(name: string): Code | null {
 export function resolve(identity: string): Code | null {
   const code = lookup(identity);
   if (code !== null) return code;
+  const folded = CASE_INSENSITIVE ? asciiLower(identity) : identity;
   for (const [prefix, generic] of PREFIX_CLASSES) {
-    if (identity.startsWith(prefix)) return generic;
+    if (folded.startsWith(CASE_INSENSITIVE ? asciiLower(prefix) : prefix)) return generic;
   }
   return null;
 }
