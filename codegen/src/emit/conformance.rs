@@ -226,7 +226,7 @@ fn class_cases(model: &Model) -> Vec<Value> {
         // A catalog whose lookups ignore case classes `hv999` as `HV999`.
         let lower = identity.to_ascii_lowercase();
         let folded = (model.meta.case_insensitive && lower != identity)
-            .then(|| lower)
+            .then_some(lower)
             .filter(|id| {
                 model
                     .resolve(id)

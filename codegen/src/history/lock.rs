@@ -111,10 +111,13 @@ fn header_spans(text: &str) -> Headers {
         {
             let start = offset + indent;
             let span = start..start + (body.len() - rest.len());
-            if spans.contains_key(&name) {
-                twice.push((name, span));
-            } else {
-                spans.insert(name, span);
+            match spans.entry(name) {
+                std::collections::btree_map::Entry::Occupied(e) => {
+                    twice.push((e.key().clone(), span))
+                }
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(span);
+                }
             }
         }
         offset += line.len();
