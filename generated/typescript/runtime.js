@@ -190,7 +190,8 @@ export function renderTemplate(template, params) {
                 break;
             }
             const name = template.slice(at + 1, end);
-            const value = params[name];
+            // Own properties only: `{constructor}` is not Object's.
+            const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
             out += value === undefined ? template.slice(at, end + 1) : String(value);
             at = end;
         }
@@ -208,6 +209,9 @@ export function renderTemplate(template, params) {
  * `X-Request-Id` headers win over the body. Never throws.
  */
 export function fromResponse(status, headers, body) {
+    // Callers in plain JavaScript pass what they have: hold to "never throws".
+    status = typeof status === "number" && Number.isFinite(status) ? Math.trunc(status) : 0;
+    body = typeof body === "string" || body instanceof Uint8Array ? body : asBody(body);
     const parsed = parseBody(status, body);
     for (const [name, value] of headerPairs(headers)) {
         const lower = name.toLowerCase();
@@ -437,16 +441,55 @@ function cleanRequestId(raw) {
     const kept = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")).slice(0, LIMITS.maxRequestIdChars).join("").trim();
     return kept === "" ? null : kept;
 }
+/** A body of another type, as text: bytes of an `ArrayBuffer`, else nothing. */
+function asBody(body) {
+    if (body instanceof ArrayBuffer)
+        return new Uint8Array(body);
+    if (ArrayBuffer.isView(body))
+        return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    return typeof body === "number" || typeof body === "boolean" ? String(body) : "";
+}
+/** A header name or value as text: strings, numbers, or UTF-8 bytes. */
+function headerText(value) {
+    if (typeof value === "string")
+        return value;
+    if (typeof value === "number" || typeof value === "bigint")
+        return String(value);
+    if (value instanceof Uint8Array)
+        return new TextDecoder("latin1").decode(value);
+    return null;
+}
+/** The name/value pairs of any header shape; what cannot be read is skipped. */
 function headerPairs(headers) {
-    if (Symbol.iterator in headers)
-        return Array.from(headers);
-    const forEach = headers.forEach;
-    if (typeof forEach === "function") {
-        const pairs = [];
-        headers.forEach((value, name) => pairs.push([name, value]));
-        return pairs;
+    const pairs = [];
+    const push = (name, value) => {
+        const n = headerText(name);
+        const v = headerText(value);
+        if (n !== null && v !== null)
+            pairs.push([n, v]);
+    };
+    try {
+        if (typeof headers !== "object" || headers === null)
+            return pairs;
+        if (Symbol.iterator in headers) {
+            for (const pair of headers) {
+                if (Array.isArray(pair) && pair.length >= 2)
+                    push(pair[0], pair[1]);
+            }
+            return pairs;
+        }
+        const forEach = headers.forEach;
+        if (typeof forEach === "function") {
+            headers.forEach((value, name) => push(name, value));
+            return pairs;
+        }
+        for (const [name, value] of Object.entries(headers))
+            push(name, value);
     }
-    return Object.entries(headers);
+    catch {
+        // A header object that throws while read gives what was read so far.
+    }
+    return pairs;
 }
 function writeBody(body, style) {
     const wire = WIRE[style];

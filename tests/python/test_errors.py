@@ -160,6 +160,18 @@ def test_hostile_responses_never_raise_and_stay_bounded() -> None:
     assert errors.parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", 2e9) == 0.0
 
 
+def test_what_any_http_library_passes_never_raises() -> None:
+    errors = load(ROOT / "generated", "errcat_main")
+    loose: Any = errors.from_response
+    for headers in [None, 7, "x", [("Retry-After",)], [None], {1: 2}]:
+        for body in [None, 42, memoryview(b"{}"), bytearray(b"x"), object(), ""]:
+            assert isinstance(loose(500, headers, body), errors.CatalogError)
+    assert loose("nope", {}, "").status == 0
+    # aiohttp's raw_headers are bytes pairs; a number is read as its text.
+    assert loose(503, [(b"Retry-After", b"7")], "").retry_after == 7.0
+    assert loose(503, {"Retry-After": 8}, "").retry_after == 8.0
+
+
 def test_seed_sdk_exceptions_read_as_their_users_expect() -> None:
     roboflow = load(ROOT / "examples/seeds/roboflow/generated", "seed_roboflow")
     bad = roboflow.BadRequest(reason="no image")

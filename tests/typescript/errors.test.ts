@@ -105,3 +105,20 @@ test("hostile responses never throw and stay bounded", () => {
   assert.equal(errors.fromResponse(503, { "Retry-After": "soon" }, "").retryAfterMs, null);
   assert.equal(errors.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", Date.now()), 0);
 });
+
+test("what plain JavaScript passes never throws either", () => {
+  const loose = errors.fromResponse as (status: unknown, headers: unknown, body: unknown) => errors.CatalogError;
+  for (const headers of [undefined, null, 7, "x", [["Retry-After"]], [null], new Map([[1, 2]])]) {
+    for (const body of [undefined, null, 42, {}, new ArrayBuffer(2), new DataView(new ArrayBuffer(1)), ""]) {
+      assert.ok(loose(500, headers, body) instanceof errors.CatalogError);
+    }
+  }
+  assert.equal(loose(Number.NaN, [], "").status, 0);
+  // A numeric header value is read as its text.
+  assert.equal(loose(503, [["Retry-After", 7]], "").retryAfterMs, 7000);
+  assert.equal(loose(503, { "retry-after": 8 }, "").retryAfterMs, 8000);
+  const throwing = { get forEach() { throw new Error("no"); } };
+  assert.ok(loose(500, throwing, "") instanceof errors.CatalogError);
+  // Own params only: `constructor` is not Object's.
+  assert.equal(errors.renderTemplate("{constructor} {toString}", {}), "{constructor} {toString}");
+});

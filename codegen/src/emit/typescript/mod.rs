@@ -138,6 +138,7 @@ const RESERVED: &[&str] = &[
     "yield",
     "arguments",
     "eval",
+    "__proto__",
 ];
 
 /// `typescript/`.
@@ -331,10 +332,21 @@ impl Data {
                 self.details
             );
         }
+        // Parsed from JSON text, not written as object literals: in a literal
+        // a code named `__proto__` would set the prototype, not a key.
+        let json_text = |value: &String| serde_json::to_string(value).unwrap_or_default();
         for (name, ty, value) in &self.tables {
             let _ = match form {
-                Form::Source => writeln!(out, "export const {name}: {ty} = {value};"),
-                Form::JavaScript => writeln!(out, "export const {name} = {value};"),
+                Form::Source => writeln!(
+                    out,
+                    "export const {name}: {ty} = JSON.parse({});",
+                    json_text(value)
+                ),
+                Form::JavaScript => writeln!(
+                    out,
+                    "export const {name} = JSON.parse({});",
+                    json_text(value)
+                ),
                 Form::Declarations => writeln!(out, "export declare const {name}: {ty};"),
             };
         }

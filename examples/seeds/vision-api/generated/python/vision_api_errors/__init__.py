@@ -260,9 +260,13 @@ def from_response(
     problem details, ``{"detail": ...}``, ``{"error": "text"}``, numeric
     ``{"status": {"code": N}}`` and Google's AIP-193 bodies. ``Retry-After``
     and ``X-Request-Id`` headers win over the body. Never raises."""
-    parsed = _parse_body(status, body)
-    pairs = headers.items() if isinstance(headers, _AbcMapping) else headers
-    for name, value in pairs:
+    # Callers pass what their HTTP library has: hold to "never raises".
+    try:
+        status = int(status)
+    except (TypeError, ValueError, OverflowError):
+        status = 0
+    parsed = _parse_body(status, _as_body(body))
+    for name, value in _header_pairs(headers):
         lower = name.lower()
         if lower == "retry-after":
             wait = parse_retry_after(value, time.time())
@@ -358,6 +362,44 @@ def policy_for_status(status: int) -> Dict[str, Any]:
 
 def _clip(text: str, chars: int) -> str:
     return text[:chars]
+
+
+def _as_body(body: Any) -> Union[str, bytes]:
+    """A body of another type as text or bytes (``None`` is empty)."""
+    if isinstance(body, (str, bytes)):
+        return body
+    if isinstance(body, (bytearray, memoryview)):
+        return bytes(body)
+    if isinstance(body, (int, float)) and not isinstance(body, bool):
+        return str(body)
+    return ""
+
+
+def _header_text(value: Any) -> Optional[str]:
+    """A header name or value as text: ``str``, ``bytes`` (as aiohttp's
+    ``raw_headers`` give them, Latin-1 as HTTP sends them) or a number."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("latin-1")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _header_pairs(headers: Any) -> List[Tuple[str, str]]:
+    """The name/value pairs of any header shape; what cannot be read is skipped."""
+    pairs: List[Tuple[str, str]] = []
+    try:
+        items: Iterable[Any] = headers.items() if isinstance(headers, _AbcMapping) else headers or ()
+        for pair in items:
+            if isinstance(pair, (tuple, list)) and len(pair) >= 2:
+                name, value = _header_text(pair[0]), _header_text(pair[1])
+                if name is not None and value is not None:
+                    pairs.append((name, value))
+    except Exception:  # noqa: BLE001 - a header object that fails gives what was read
+        pass
+    return pairs
 
 
 def _parse_body(status: int, body: Union[str, bytes]) -> Dict[str, Any]:
