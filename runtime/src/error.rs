@@ -63,6 +63,10 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub const MAX_RAW_MESSAGE_CHARS: usize = 512;
 /// The longest message kept from a parsed body.
 pub const MAX_MESSAGE_CHARS: usize = MAX_RAW_MESSAGE_CHARS * 8;
+/// A retry hint in a body shorter than this many milliseconds counts as
+/// zero: a floor under the policy's own backoff, never a retry at once
+/// (errcat's writer sends whole milliseconds, so it never sends one).
+pub const MIN_RETRY_HINT_MS: f64 = 1.0;
 
 /// A typed constructor argument: cheap to build, no allocation.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -515,6 +519,13 @@ impl Parsed {
             .map(|ms| ms / 1000.0)
             .or(retry_s)
             .filter(|s| s.is_finite() && *s >= 0.0)
+            .map(|s| {
+                if s * 1000.0 < MIN_RETRY_HINT_MS {
+                    0.0
+                } else {
+                    s
+                }
+            })
             .map(|s| Duration::from_secs_f64(s.min(u32::MAX as f64)));
         if let Some(Value::Object(details)) = first(&fields, Member::Details) {
             self.details = details;

@@ -25,7 +25,7 @@ pub use envelope::{
 };
 pub use error::{
     Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_MESSAGE_CHARS, MAX_RAW_MESSAGE_CHARS,
-    MAX_REQUEST_ID_CHARS, parse_retry_after, render_template,
+    MAX_REQUEST_ID_CHARS, MIN_RETRY_HINT_MS, parse_retry_after, render_template,
 };
 pub use rand::Rng;
 pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};

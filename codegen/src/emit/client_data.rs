@@ -19,6 +19,7 @@ pub(crate) fn data(model: &Model) -> Value {
         "maxRawMessageChars": errcat_runtime::MAX_RAW_MESSAGE_CHARS,
         "maxMessageChars": errcat_runtime::MAX_MESSAGE_CHARS,
         "maxRequestIdChars": errcat_runtime::MAX_REQUEST_ID_CHARS,
+        "minRetryHintMs": errcat_runtime::MIN_RETRY_HINT_MS,
     });
     let policies: Map<String, Value> = model
         .retry_policies

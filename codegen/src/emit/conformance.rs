@@ -69,6 +69,8 @@ pub fn cases_json(cx: &super::Context<'_>) -> String {
             ));
         }
     }
+    cases.extend(tiny_hint_cases(model));
+    cases.extend(retry_after_form_cases(model));
     cases.extend(case_folding_cases(model));
     cases.extend(class_cases(model));
     cases.extend(unknown_cases(model));
@@ -152,6 +154,99 @@ fn advice(expect: &mut Value, policy: &crate::model::RetryPolicy) {
     if policy.idempotent_only {
         expect["idempotent_only"] = json!(true);
     }
+}
+
+/// A retry hint in the body below a millisecond (`"retry_after": 1e-9`)
+/// counts as zero, as `Retry-After: 0` does: the policy's backoff, never a
+/// retry at once. One case, for the first code whose policy honours hints.
+fn tiny_hint_cases(model: &Model) -> Vec<Value> {
+    let Some(code) = model.codes.iter().find(|c| {
+        c.kind.is_error()
+            && matches!(
+                model.retry_of(c).strategy,
+                RetryStrategy::AfterHeader { .. }
+            )
+    }) else {
+        return Vec::new();
+    };
+    let format = model.envelope.with_style(code.envelope);
+    let mut case = code_case(model, code, format, Some(0));
+    let mut body: Value =
+        serde_json::from_str(case["response"]["body"].as_str().unwrap_or("{}")).unwrap_or_default();
+    let wrapper = ["error", "detail"]
+        .into_iter()
+        .find(|w| body.get(w).is_some_and(Value::is_object));
+    let holder = match wrapper {
+        Some(w) => &mut body[w],
+        None => &mut body,
+    };
+    let Some(object) = holder.as_object_mut() else {
+        return Vec::new();
+    };
+    object.retain(|k, _| !k.to_ascii_lowercase().starts_with("retry"));
+    object.insert("retry_after".into(), json!(1e-9));
+    case["name"] = json!(format!(
+        "{} with a sub-millisecond retry hint",
+        code.wire_name
+    ));
+    case["response"]["headers"] = json!([]);
+    case["response"]["body"] = json!(body.to_string());
+    if let Some(expect) = case["expect"].as_object_mut() {
+        expect.remove("body");
+    }
+    vec![case]
+}
+
+/// `Retry-After` dates in exactly the forms RFC 9110 requires recipients to
+/// accept (IMF-fixdate, RFC 850, asctime; past, so they mean "now" and the
+/// policy's backoff applies), and near misses every client must ignore: a
+/// day that does not exist, a wrong weekday, lower case, a numeric zone.
+fn retry_after_form_cases(model: &Model) -> Vec<Value> {
+    let Some(code) = model.codes.iter().find(|c| {
+        c.kind.is_error()
+            && matches!(
+                model.retry_of(c).strategy,
+                RetryStrategy::AfterHeader { .. }
+            )
+    }) else {
+        return Vec::new();
+    };
+    let policy = model.retry_of(code).strategy.to_runtime();
+    let plain = code_case(model, code, model.envelope.with_style(code.envelope), None);
+    let forms = [
+        ("Sun, 06 Nov 1994 08:49:37 GMT", true),
+        ("Sunday, 06-Nov-94 08:49:37 GMT", true),
+        ("Sun Nov  6 08:49:37 1994", true),
+        ("Wed, 31 Feb 2015 07:28:00 GMT", false),
+        ("Mon, 06 Nov 1994 08:49:37 GMT", false),
+        ("sun, 06 nov 1994 08:49:37 gmt", false),
+        ("06 Nov 1994 08:49:37 +0000", false),
+    ];
+    forms
+        .into_iter()
+        .map(|(date, accepted)| {
+            let mut case = plain.clone();
+            case["name"] = json!(format!(
+                "{} with Retry-After: {date} ({})",
+                code.wire_name,
+                if accepted {
+                    "an HTTP date"
+                } else {
+                    "not an HTTP date"
+                }
+            ));
+            if let Some(headers) = case["response"]["headers"].as_array_mut() {
+                headers.push(json!(["Retry-After", date]));
+            }
+            let wait = accepted.then_some(Duration::ZERO);
+            case["expect"]["retry_after_ms"] = json!(wait.map(super::millis));
+            case["expect"]["retry"] = json!(delays(&policy, wait));
+            if let Some(expect) = case["expect"].as_object_mut() {
+                expect.remove("body");
+            }
+            case
+        })
+        .collect()
 }
 
 /// For a catalog whose lookups ignore case: the first error's code sent in

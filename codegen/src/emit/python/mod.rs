@@ -168,7 +168,7 @@ fn module(model: &Model, command: &str) -> String {
             .replace('\\', "")
     );
     out.push_str(
-        "from __future__ import annotations\n\nimport email.utils\nimport json\nimport math\nimport random\nimport time\n\
+        "from __future__ import annotations\n\nimport datetime\nimport json\nimport math\nimport random\nimport re\nimport time\n\
          from collections.abc import Mapping as _AbcMapping\n\
          from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union\n\n",
     );

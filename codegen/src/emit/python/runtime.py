@@ -276,13 +276,44 @@ def parse_retry_after(value: str, now: float) -> Optional[float]:
     text = value.strip()
     if text and text.isascii() and text.isdigit():
         return float(min(int(text[:20]), 4294967295))
+    date = _parse_http_date(text)
+    return None if date is None else max(0.0, date - now)
+
+
+_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_DAY3 = "|".join(_WEEKDAYS)
+_MON = "|".join(_MONTHS)
+_LONG = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_IMF = re.compile(rf"({_DAY3}), (\d{{2}}) ({_MON}) (\d{{4}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
+_RFC850 = re.compile(rf"({_LONG}), (\d{{2}})-({_MON})-(\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
+_ASCTIME = re.compile(rf"({_DAY3}) ({_MON}) ( \d|\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) (\d{{4}})", re.ASCII)
+
+
+def _parse_http_date(text: str) -> Optional[float]:
+    """An HTTP date in any of the three forms RFC 9110 requires recipients
+    to accept (IMF-fixdate, RFC 850, asctime), exactly as errcat-runtime
+    (the httpdate crate) accepts them: case as written, a real calendar date
+    from 1970 to 9999 whose weekday is right. Seconds since the epoch."""
+    m = _IMF.fullmatch(text)
+    if m:
+        weekday, parts = m[1], (m[4], m[3], m[2], m[5], m[6], m[7])
+    elif (m := _RFC850.fullmatch(text)) is not None:
+        yy = int(m[4])
+        weekday, parts = m[1][:3], (str(2000 + yy if yy < 70 else 1900 + yy), m[3], m[2], m[5], m[6], m[7])
+    elif (m := _ASCTIME.fullmatch(text)) is not None:
+        weekday, parts = m[1], (m[7], m[2], m[3].strip(), m[4], m[5], m[6])
+    else:
+        return None
+    year, day, hour, minute, second = (int(p) for p in (parts[0], parts[2], parts[3], parts[4], parts[5]))
+    month = _MONTHS.index(parts[1]) + 1
+    if not 1970 <= year <= 9999 or hour > 23 or minute > 59 or second > 59:
+        return None
     try:
-        date = email.utils.parsedate_to_datetime(text)
-    except Exception:  # noqa: BLE001 - any failure means "not a date"
+        date = datetime.datetime(year, month, day, hour, minute, second, tzinfo=datetime.timezone.utc)
+    except ValueError:  # 31 Feb
         return None
-    if date is None or date.tzinfo is None:
-        return None
-    return max(0.0, date.timestamp() - now)
+    return date.timestamp() if _WEEKDAYS[date.weekday()] == weekday else None
 
 
 def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: Optional[float]) -> Optional[Tuple[float, float]]:
@@ -473,7 +504,9 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
     elif isinstance(secs, (int, float)) and not isinstance(secs, bool):
         wait = float(secs)
     if wait is not None and math.isfinite(wait) and wait >= 0:
-        parsed["retry_after_ms"] = min(wait, 4294967295.0) * 1000.0
+        # Below a millisecond is zero: a floor under the backoff, not "retry now".
+        hint = min(wait, 4294967295.0) * 1000.0
+        parsed["retry_after_ms"] = 0.0 if hint < float(_LIMITS["minRetryHintMs"]) else hint
     details = first(fields, "details")
     if isinstance(details, dict):
         parsed["details"] = details

@@ -255,10 +255,51 @@ export function parseRetryAfter(value, nowMs) {
         const secs = Number(text.length > 10 ? "4294967295" : text);
         return Math.min(secs, 4294967295) * 1000;
     }
-    if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text))
+    const date = parseHttpDate(text);
+    return date === null ? null : Math.max(0, date - nowMs);
+}
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/**
+ * An HTTP date in any of the three forms RFC 9110 requires recipients to
+ * accept (IMF-fixdate, RFC 850, asctime), exactly as errcat-runtime (the
+ * httpdate crate) accepts them: case as written, a real calendar date from
+ * 1970 to 9999 whose weekday is right. Milliseconds since the epoch.
+ */
+function parseHttpDate(text) {
+    const day3 = WEEKDAYS.join("|");
+    const mon = MONTHS.join("|");
+    const long = "Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday";
+    let m;
+    let weekday;
+    let parts;
+    if ((m = new RegExp(`^(${day3}), (\\d{2}) (${mon}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text)) !== null) {
+        weekday = m[1];
+        parts = [m[4], m[3], m[2], m[5], m[6], m[7]];
+    }
+    else if ((m = new RegExp(`^(${long}), (\\d{2})-(${mon})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text)) !== null) {
+        weekday = m[1].slice(0, 3);
+        const yy = Number(m[4]);
+        parts = [String(yy < 70 ? 2000 + yy : 1900 + yy), m[3], m[2], m[5], m[6], m[7]];
+    }
+    else if ((m = new RegExp(`^(${day3}) (${mon}) ( \\d|\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`).exec(text)) !== null) {
+        weekday = m[1];
+        parts = [m[7], m[2], m[3].trim(), m[4], m[5], m[6]];
+    }
+    else {
         return null;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+    }
+    const [year, month, day, hour, minute, second] = [
+        Number(parts[0]), MONTHS.indexOf(parts[1]), Number(parts[2]), Number(parts[3]), Number(parts[4]), Number(parts[5]),
+    ];
+    if (year < 1970 || year > 9999 || hour > 23 || minute > 59 || second > 59 || day < 1)
+        return null;
+    const ms = Date.UTC(year, month, day, hour, minute, second);
+    const date = new Date(ms);
+    // `31 Feb` would roll over into March: not a date.
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day)
+        return null;
+    return WEEKDAYS[date.getUTCDay()] === weekday ? ms : null;
 }
 /** The least and most delay after `attempt` failed attempts, or `null` to stop. */
 export function delayBounds(policy, attempt, retryAfterMs) {
@@ -384,7 +425,9 @@ function readObject(parsed, object) {
     const ms = first(fields, "retryAfterMs");
     const secs = fields["retry_after"] ?? fields["retryAfter"];
     const wait = typeof ms === "number" ? ms / 1000 : typeof secs === "number" ? secs : null;
-    parsed.retryAfterMs = wait !== null && Number.isFinite(wait) && wait >= 0 ? Math.min(wait, 4294967295) * 1000 : null;
+    const ok = wait !== null && Number.isFinite(wait) && wait >= 0;
+    // Below a millisecond is zero: a floor under the backoff, not "retry now".
+    parsed.retryAfterMs = !ok ? null : wait * 1000 < LIMITS.minRetryHintMs ? 0 : Math.min(wait, 4294967295) * 1000;
     const details = first(fields, "details");
     if (isObject(details))
         parsed.details = details;

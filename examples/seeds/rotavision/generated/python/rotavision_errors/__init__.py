@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-import email.utils
+import datetime
 import json
 import math
 import random
+import re
 import time
 from collections.abc import Mapping as _AbcMapping
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
@@ -14,7 +15,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 CATALOG_NAME = "rotavision"
 CATALOG_VERSION: Optional[str] = None
 
-_DATA: Dict[str, Any] = json.loads("{\"envelope\":{\"style\":\"nested\",\"fieldCase\":\"snake\",\"requestId\":\"inside\"},\"wire\":{\"nested\":{\"wrapper\":\"error\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"type\",\"type\",\"type\"],[\"param\",\"param\",\"param\"],[\"requestId\",\"request_id\",\"requestId\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"],[\"docsUrl\",\"docs_url\",\"docsUrl\"],[\"details\",\"details\",\"details\"]]},\"problem\":{\"wrapper\":null,\"fields\":[[\"docsUrl\",\"type\",\"type\"],[\"title\",\"title\",\"title\"],[\"status\",\"status\",\"status\"],[\"message\",\"detail\",\"detail\"],[\"requestId\",\"instance\",\"instance\"],[\"code\",\"code\",\"code\"],[\"param\",\"param\",\"param\"],[\"details\",\"params\",\"params\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"]]},\"detail\":{\"wrapper\":\"detail\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"param\",\"field\",\"field\"],[\"details\",\"details\",\"details\"]]}},\"outerRequestId\":[\"request_id\",\"requestId\"],\"limits\":{\"maxBodyBytes\":262144,\"maxRawMessageChars\":512,\"maxMessageChars\":4096,\"maxRequestIdChars\":256},\"fallbackBackoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":4},\"policies\":{\"never\":{\"strategy\":\"never\"},\"backoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":4000,\"jitter\":\"none\",\"maxAttempts\":3,\"strategy\":\"backoff\"},\"rate_limit\":{\"strategy\":\"after_header\",\"maxWaitMs\":120000,\"fallback\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":4000,\"jitter\":\"none\",\"maxAttempts\":3}}},\"codes\":{\"ok\":{\"status\":200,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Success\",\"message\":\"Success.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/success.html#ok\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"created\":{\"status\":201,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Created\",\"message\":\"Created.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/success.html#created\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"invalid_api_key\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Invalid API key\",\"message\":\"The API key provided is invalid or has been revoked\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/authentication.html#invalid_api_key\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"forbidden\":{\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Forbidden\",\"message\":\"Insufficient permissions.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/authentication.html#forbidden\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"invalid_request\":{\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"validation_error\",\"title\":\"Invalid request\",\"message\":\"The '{field}' field is required\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/validation.html#invalid_request\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"field\"]},\"unprocessable\":{\"status\":422,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"validation_error\",\"title\":\"Validation failed\",\"message\":\"The '{field}' field must contain at least one valid value\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/validation.html#unprocessable\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"field\"]},\"rate_limit_exceeded\":{\"status\":429,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"rate_limit_error\",\"title\":\"Rate limit exceeded\",\"message\":\"Rate limit exceeded. Retry after {seconds} seconds.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/rate_limit.html#rate_limit_exceeded\",\"sdkException\":\"RateLimitError\",\"retry\":\"rate_limit\",\"envelope\":\"nested\",\"params\":[\"seconds\"]},\"model_not_found\":{\"status\":404,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"not_found_error\",\"title\":\"Model not found\",\"message\":\"No model found with ID '{model_id}'\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/not_found.html#model_not_found\",\"sdkException\":\"NotFoundError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"model_id\"]},\"conflict\":{\"status\":409,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"api_error\",\"title\":\"Conflict\",\"message\":\"The resource already exists.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/api.html#conflict\",\"sdkException\":\"RotavisionError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"internal_error\":{\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"api_error\",\"title\":\"Internal Server Error\",\"message\":\"Internal server error.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/server.html#internal_error\",\"sdkException\":\"RotavisionError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"params\":[]},\"service_unavailable\":{\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"api_error\",\"title\":\"Service Unavailable\",\"message\":\"Temporary outage.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/server.html#service_unavailable\",\"sdkException\":\"RotavisionError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"params\":[]}},\"names\":{\"ok\":\"ok\",\"created\":\"created\",\"invalid_api_key\":\"invalid_api_key\",\"forbidden\":\"forbidden\",\"invalid_request\":\"invalid_request\",\"unprocessable\":\"unprocessable\",\"rate_limit_exceeded\":\"rate_limit_exceeded\",\"model_not_found\":\"model_not_found\",\"conflict\":\"conflict\",\"internal_error\":\"internal_error\",\"service_unavailable\":\"service_unavailable\"},\"caseInsensitive\":false,\"numeric\":{},\"classes\":[]}")
+_DATA: Dict[str, Any] = json.loads("{\"envelope\":{\"style\":\"nested\",\"fieldCase\":\"snake\",\"requestId\":\"inside\"},\"wire\":{\"nested\":{\"wrapper\":\"error\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"type\",\"type\",\"type\"],[\"param\",\"param\",\"param\"],[\"requestId\",\"request_id\",\"requestId\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"],[\"docsUrl\",\"docs_url\",\"docsUrl\"],[\"details\",\"details\",\"details\"]]},\"problem\":{\"wrapper\":null,\"fields\":[[\"docsUrl\",\"type\",\"type\"],[\"title\",\"title\",\"title\"],[\"status\",\"status\",\"status\"],[\"message\",\"detail\",\"detail\"],[\"requestId\",\"instance\",\"instance\"],[\"code\",\"code\",\"code\"],[\"param\",\"param\",\"param\"],[\"details\",\"params\",\"params\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"]]},\"detail\":{\"wrapper\":\"detail\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"param\",\"field\",\"field\"],[\"details\",\"details\",\"details\"]]}},\"outerRequestId\":[\"request_id\",\"requestId\"],\"limits\":{\"maxBodyBytes\":262144,\"maxRawMessageChars\":512,\"maxMessageChars\":4096,\"maxRequestIdChars\":256,\"minRetryHintMs\":1.0},\"fallbackBackoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":4},\"policies\":{\"never\":{\"strategy\":\"never\"},\"backoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":4000,\"jitter\":\"none\",\"maxAttempts\":3,\"strategy\":\"backoff\"},\"rate_limit\":{\"strategy\":\"after_header\",\"maxWaitMs\":120000,\"fallback\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":4000,\"jitter\":\"none\",\"maxAttempts\":3}}},\"codes\":{\"ok\":{\"status\":200,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Success\",\"message\":\"Success.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/success.html#ok\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"created\":{\"status\":201,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Created\",\"message\":\"Created.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/success.html#created\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"invalid_api_key\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Invalid API key\",\"message\":\"The API key provided is invalid or has been revoked\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/authentication.html#invalid_api_key\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"forbidden\":{\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Forbidden\",\"message\":\"Insufficient permissions.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/authentication.html#forbidden\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"invalid_request\":{\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"validation_error\",\"title\":\"Invalid request\",\"message\":\"The '{field}' field is required\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/validation.html#invalid_request\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"field\"]},\"unprocessable\":{\"status\":422,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"validation_error\",\"title\":\"Validation failed\",\"message\":\"The '{field}' field must contain at least one valid value\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/validation.html#unprocessable\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"field\"]},\"rate_limit_exceeded\":{\"status\":429,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"rate_limit_error\",\"title\":\"Rate limit exceeded\",\"message\":\"Rate limit exceeded. Retry after {seconds} seconds.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/rate_limit.html#rate_limit_exceeded\",\"sdkException\":\"RateLimitError\",\"retry\":\"rate_limit\",\"envelope\":\"nested\",\"params\":[\"seconds\"]},\"model_not_found\":{\"status\":404,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"not_found_error\",\"title\":\"Model not found\",\"message\":\"No model found with ID '{model_id}'\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/not_found.html#model_not_found\",\"sdkException\":\"NotFoundError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"model_id\"]},\"conflict\":{\"status\":409,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"api_error\",\"title\":\"Conflict\",\"message\":\"The resource already exists.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/api.html#conflict\",\"sdkException\":\"RotavisionError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"internal_error\":{\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"api_error\",\"title\":\"Internal Server Error\",\"message\":\"Internal server error.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/server.html#internal_error\",\"sdkException\":\"RotavisionError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"params\":[]},\"service_unavailable\":{\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"api_error\",\"title\":\"Service Unavailable\",\"message\":\"Temporary outage.\",\"docsUrl\":\"https://docs.example.com/rotavision/errors/server.html#service_unavailable\",\"sdkException\":\"RotavisionError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"params\":[]}},\"names\":{\"ok\":\"ok\",\"created\":\"created\",\"invalid_api_key\":\"invalid_api_key\",\"forbidden\":\"forbidden\",\"invalid_request\":\"invalid_request\",\"unprocessable\":\"unprocessable\",\"rate_limit_exceeded\":\"rate_limit_exceeded\",\"model_not_found\":\"model_not_found\",\"conflict\":\"conflict\",\"internal_error\":\"internal_error\",\"service_unavailable\":\"service_unavailable\"},\"caseInsensitive\":false,\"numeric\":{},\"classes\":[]}")
 _ENVELOPE: Dict[str, Any] = _DATA["envelope"]
 _WIRE: Dict[str, Any] = _DATA["wire"]
 _LIMITS: Dict[str, Any] = _DATA["limits"]
@@ -305,13 +306,44 @@ def parse_retry_after(value: str, now: float) -> Optional[float]:
     text = value.strip()
     if text and text.isascii() and text.isdigit():
         return float(min(int(text[:20]), 4294967295))
+    date = _parse_http_date(text)
+    return None if date is None else max(0.0, date - now)
+
+
+_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_DAY3 = "|".join(_WEEKDAYS)
+_MON = "|".join(_MONTHS)
+_LONG = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_IMF = re.compile(rf"({_DAY3}), (\d{{2}}) ({_MON}) (\d{{4}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
+_RFC850 = re.compile(rf"({_LONG}), (\d{{2}})-({_MON})-(\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
+_ASCTIME = re.compile(rf"({_DAY3}) ({_MON}) ( \d|\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) (\d{{4}})", re.ASCII)
+
+
+def _parse_http_date(text: str) -> Optional[float]:
+    """An HTTP date in any of the three forms RFC 9110 requires recipients
+    to accept (IMF-fixdate, RFC 850, asctime), exactly as errcat-runtime
+    (the httpdate crate) accepts them: case as written, a real calendar date
+    from 1970 to 9999 whose weekday is right. Seconds since the epoch."""
+    m = _IMF.fullmatch(text)
+    if m:
+        weekday, parts = m[1], (m[4], m[3], m[2], m[5], m[6], m[7])
+    elif (m := _RFC850.fullmatch(text)) is not None:
+        yy = int(m[4])
+        weekday, parts = m[1][:3], (str(2000 + yy if yy < 70 else 1900 + yy), m[3], m[2], m[5], m[6], m[7])
+    elif (m := _ASCTIME.fullmatch(text)) is not None:
+        weekday, parts = m[1], (m[7], m[2], m[3].strip(), m[4], m[5], m[6])
+    else:
+        return None
+    year, day, hour, minute, second = (int(p) for p in (parts[0], parts[2], parts[3], parts[4], parts[5]))
+    month = _MONTHS.index(parts[1]) + 1
+    if not 1970 <= year <= 9999 or hour > 23 or minute > 59 or second > 59:
+        return None
     try:
-        date = email.utils.parsedate_to_datetime(text)
-    except Exception:  # noqa: BLE001 - any failure means "not a date"
+        date = datetime.datetime(year, month, day, hour, minute, second, tzinfo=datetime.timezone.utc)
+    except ValueError:  # 31 Feb
         return None
-    if date is None or date.tzinfo is None:
-        return None
-    return max(0.0, date.timestamp() - now)
+    return date.timestamp() if _WEEKDAYS[date.weekday()] == weekday else None
 
 
 def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: Optional[float]) -> Optional[Tuple[float, float]]:
@@ -502,7 +534,9 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
     elif isinstance(secs, (int, float)) and not isinstance(secs, bool):
         wait = float(secs)
     if wait is not None and math.isfinite(wait) and wait >= 0:
-        parsed["retry_after_ms"] = min(wait, 4294967295.0) * 1000.0
+        # Below a millisecond is zero: a floor under the backoff, not "retry now".
+        hint = min(wait, 4294967295.0) * 1000.0
+        parsed["retry_after_ms"] = 0.0 if hint < float(_LIMITS["minRetryHintMs"]) else hint
     details = first(fields, "details")
     if isinstance(details, dict):
         parsed["details"] = details
