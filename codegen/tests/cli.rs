@@ -468,6 +468,24 @@ fn watch_regenerates_on_save_and_survives_a_bad_edit() {
     wait_for("error[E0001]");
     std::fs::write(&path, &text).unwrap();
     wait_for("updated generated/docs/rate_limit.md");
+    // An editor or `git checkout` that swaps the whole folder: still seen.
+    let catalog = tmp.path().join("catalog");
+    let fresh = tmp.path().join("catalog.new");
+    std::fs::create_dir(&fresh).unwrap();
+    for entry in std::fs::read_dir(&catalog).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), fresh.join(entry.file_name())).unwrap();
+    }
+    std::fs::write(
+        fresh.join("rate_limit.toml"),
+        text.replace("Rate limit exceeded", "Too fast"),
+    )
+    .unwrap();
+    std::fs::rename(&catalog, tmp.path().join("catalog.old")).unwrap();
+    std::fs::rename(&fresh, &catalog).unwrap();
+    wait_for("updated generated/docs/rate_limit.md");
+    std::fs::write(&path, &text).unwrap();
+    wait_for("updated generated/docs/rate_limit.md");
     assert!(child.try_wait().unwrap().is_none(), "still watching");
     let _ = child.kill();
     let _ = child.wait();

@@ -22,16 +22,26 @@ pub fn run(
     generate: &dyn Fn() -> Result<Output, Failure>,
     report: &dyn Fn(Result<Output, Failure>) -> u8,
 ) -> Result<Output, Failure> {
+    let catalog = std::path::absolute(&project.catalog).unwrap_or_else(|_| project.catalog.clone());
+    let parent = catalog.parent().map(Path::to_path_buf);
     let (sender, changes) = mpsc::channel();
+    let inside = catalog.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| !e.kind.is_access()) {
+        // The folder's own events, and its parent's about the folder: an
+        // editor or `git checkout` may replace the folder itself.
+        if event
+            .is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| p.starts_with(&inside)))
+        {
             let _ = sender.send(());
         }
     })
     .map_err(|e| watch_failure(&project.catalog, &e))?;
     watcher
-        .watch(&project.catalog, RecursiveMode::NonRecursive)
+        .watch(&catalog, RecursiveMode::NonRecursive)
         .map_err(|e| watch_failure(&project.catalog, &e))?;
+    if let Some(parent) = &parent {
+        let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+    }
     eprintln!("watching {} (Ctrl-C to stop)", project.catalog.display());
     loop {
         report(generate());
@@ -40,6 +50,9 @@ pub fn run(
             break;
         }
         while changes.recv_timeout(DEBOUNCE).is_ok() {}
+        // A replaced folder is a new inode: watch whatever is there now.
+        let _ = watcher.unwatch(&catalog);
+        let _ = watcher.watch(&catalog, RecursiveMode::NonRecursive);
     }
     Err(Failure::new(
         EXIT_FAILURE,
