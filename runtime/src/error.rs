@@ -477,14 +477,19 @@ impl Parsed {
             Some(Value::String(code)) if !code.is_empty() => {
                 self.wire_code = Some(code.chars().take(MAX_RAW_MESSAGE_CHARS).collect());
             }
-            Some(Value::Number(n)) => self.set_numeric(n.as_u64()),
+            Some(Value::Number(n)) => self.set_numeric(whole_number(n)),
             _ => {}
         }
         self.read_google_status(&fields);
         if self.wire_code.is_none()
             && let Some(Value::Object(status)) = object.get("status")
         {
-            self.set_numeric(status.get("code").and_then(Value::as_u64));
+            self.set_numeric(
+                status
+                    .get("code")
+                    .and_then(|v| v.as_number())
+                    .and_then(whole_number),
+            );
             if let Some(description) = text(status.get("description")) {
                 self.message = description;
             }
@@ -649,39 +654,52 @@ fn clean_request_id(raw: &str) -> Option<String> {
     (!id.is_empty()).then(|| id.to_string())
 }
 
-/// Nesting deeper than this inside a body is replaced by `null` before a
-/// second parse, so a deep `details` cannot hide the code.
-const MAX_KEPT_DEPTH: usize = 64;
-
-/// Parses a body as JSON as far as it can be read: invalid UTF-8 is
-/// replaced, and values nested deeper than serde_json's limit are pruned.
-fn parse_lenient(body: &[u8]) -> Option<Value> {
-    let error = match serde_json::from_slice::<Value>(body) {
-        Ok(value) => return Some(value),
-        Err(error) => error,
-    };
-    // Only bytes that are not UTF-8, or nesting past the limit, can be
-    // mended; any other error would fail again.
-    let deep = error.to_string().contains("recursion limit");
-    if !deep && std::str::from_utf8(body).is_ok() {
-        return None;
-    }
-    let text = String::from_utf8_lossy(body);
-    match serde_json::from_str::<Value>(&text) {
-        Ok(value) => Some(value),
-        Err(_) => serde_json::from_str(&prune_deep(&text, MAX_KEPT_DEPTH)).ok(),
-    }
+/// A JSON number that is a whole number a numeric code can be: `17000`,
+/// and `17000.0` as some servers write it (as JavaScript reads it).
+fn whole_number(n: &serde_json::Number) -> Option<u64> {
+    n.as_u64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < u64::MAX as f64)
+            .map(|f| f as u64)
+    })
 }
 
-/// `text` with every array or object nested deeper than `limit` replaced by
-/// `null`. Strings are skipped exactly, so valid JSON stays valid.
-fn prune_deep(text: &str, limit: usize) -> String {
+/// Nesting deeper than this inside a body is replaced by `null` before a
+/// second parse, so a deep `details` cannot hide the code.
+pub const MAX_KEPT_DEPTH: usize = 64;
+
+/// Parses a body as JSON as far as it can be read. A body that does not
+/// parse is mended once and parsed again ([`mend`]), the same way the
+/// TypeScript and Python clients mend it, so no stray value hides the code.
+fn parse_lenient(body: &[u8]) -> Option<Value> {
+    if let Ok(value) = serde_json::from_slice::<Value>(body) {
+        return Some(value);
+    }
+    serde_json::from_str(&mend(&String::from_utf8_lossy(body), MAX_KEPT_DEPTH)).ok()
+}
+
+/// `text` (a body that did not parse) with what JSON parsers disagree on
+/// made plain JSON: a leading byte-order mark dropped; `NaN`, `Infinity`
+/// and numbers too large for a double become `null`; a lone surrogate
+/// escape becomes U+FFFD; arrays and objects nested deeper than `limit`
+/// become `null`. Strings are skipped exactly, so valid JSON stays valid.
+pub fn mend(text: &str, limit: usize) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let (mut depth, mut at, mut copied) = (0usize, 0usize, 0usize);
     while at < bytes.len() {
         match bytes[at] {
-            b'"' => at = skip_string(bytes, at),
+            b'"' => {
+                let end = skip_string(bytes, at);
+                let string = &text[at..end];
+                if string.contains("\\u") {
+                    out.push_str(&text[copied..at]);
+                    mend_surrogates(string, &mut out);
+                    copied = end;
+                }
+                at = end;
+            }
             b'{' | b'[' if depth == limit => {
                 out.push_str(&text[copied..at]);
                 out.push_str("null");
@@ -696,11 +714,64 @@ fn prune_deep(text: &str, limit: usize) -> String {
                 depth = depth.saturating_sub(1);
                 at += 1;
             }
+            b'-' | b'0'..=b'9' | b'N' | b'I' => {
+                let end = at
+                    + bytes[at..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b))
+                        .count();
+                let token = &text[at..end];
+                let unreadable = token.trim_start_matches('-').starts_with(['N', 'I'])
+                    || token.parse::<f64>().is_ok_and(|f| !f.is_finite());
+                if unreadable {
+                    out.push_str(&text[copied..at]);
+                    out.push_str("null");
+                    copied = end;
+                }
+                at = end.max(at + 1);
+            }
             _ => at += 1,
         }
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// A quoted JSON string with every lone surrogate escape (`\uD800` with no
+/// low half after it, or a low half alone) written as `\uFFFD`.
+fn mend_surrogates(string: &str, out: &mut String) {
+    let unit = |at: usize| -> Option<u16> {
+        let hex = string.get(at + 2..at + 6)?;
+        (string.get(at..at + 2) == Some("\\u"))
+            .then(|| u16::from_str_radix(hex, 16).ok())
+            .flatten()
+    };
+    let mut at = 0;
+    let mut copied = 0;
+    let bytes = string.as_bytes();
+    while at < bytes.len() {
+        if bytes[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        match unit(at) {
+            Some(high @ 0xD800..=0xDBFF)
+                if unit(at + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) =>
+            {
+                let _ = high;
+                at += 12;
+            }
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&string[copied..at]);
+                out.push_str("\\uFFFD");
+                at += 6;
+                copied = at;
+            }
+            Some(_) => at += 6,
+            None => at += 2,
+        }
+    }
+    out.push_str(&string[copied..]);
 }
 
 /// The index just past the string starting at `bytes[at]` (a `"`).
@@ -764,7 +835,7 @@ mod tests {
         let p = parsed(&[], body.as_bytes());
         assert_eq!(p.wire_code.as_deref(), Some("rate_limited"));
         assert_eq!(p.details["s"], "a]{\"b");
-        let pruned: Value = serde_json::from_str(&prune_deep(&deep, 3)).unwrap();
+        let pruned: Value = serde_json::from_str(&mend(&deep, 3)).unwrap();
         assert_eq!(pruned.to_string(), "[[[null]]]");
     }
 

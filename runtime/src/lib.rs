@@ -24,8 +24,9 @@ pub use envelope::{
     EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase, Member, RequestIdPlacement, WireField,
 };
 pub use error::{
-    Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_MESSAGE_CHARS, MAX_RAW_MESSAGE_CHARS,
-    MAX_REQUEST_ID_CHARS, MIN_RETRY_HINT_MS, parse_retry_after, render_template,
+    Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_KEPT_DEPTH, MAX_MESSAGE_CHARS,
+    MAX_RAW_MESSAGE_CHARS, MAX_REQUEST_ID_CHARS, MIN_RETRY_HINT_MS, mend, parse_retry_after,
+    render_template,
 };
 pub use rand::Rng;
 pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};

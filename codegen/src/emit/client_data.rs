@@ -20,6 +20,7 @@ pub(crate) fn data(model: &Model) -> Value {
         "maxMessageChars": errcat_runtime::MAX_MESSAGE_CHARS,
         "maxRequestIdChars": errcat_runtime::MAX_REQUEST_ID_CHARS,
         "minRetryHintMs": errcat_runtime::MIN_RETRY_HINT_MS,
+        "maxKeptDepth": errcat_runtime::MAX_KEPT_DEPTH,
     });
     let policies: Map<String, Value> = model
         .retry_policies

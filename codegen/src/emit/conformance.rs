@@ -71,6 +71,7 @@ pub fn cases_json(cx: &super::Context<'_>) -> String {
     }
     cases.extend(tiny_hint_cases(model));
     cases.extend(retry_after_form_cases(model));
+    cases.extend(hostile_body_cases(model));
     cases.extend(case_folding_cases(model));
     cases.extend(class_cases(model));
     cases.extend(unknown_cases(model));
@@ -247,6 +248,78 @@ fn retry_after_form_cases(model: &Model) -> Vec<Value> {
             case
         })
         .collect()
+}
+
+/// Bodies JSON parsers disagree on, around a readable code: every client
+/// must keep the code (errcat-runtime's `mend` says how). A number too
+/// large for a double, 5,000 digits, a lone surrogate escape, `NaN`,
+/// nesting 2,000 deep, a byte-order mark before the JSON; and a numeric
+/// code written as `17000.0`.
+fn hostile_body_cases(model: &Model) -> Vec<Value> {
+    let Some(code) = model.codes.iter().find(|c| c.kind.is_error()) else {
+        return Vec::new();
+    };
+    let plain = code_case(model, code, model.envelope.with_style(code.envelope), None);
+    let body = plain["response"]["body"]
+        .as_str()
+        .unwrap_or("{}")
+        .to_string();
+    let mut shapes: Vec<(&str, String)> = Vec::new();
+    let deep = format!("{}1{}", "[".repeat(2000), "]".repeat(2000));
+    let hostile = [
+        ("a number too large for a double", "1e400".to_string()),
+        ("a number of 5,000 digits", "7".repeat(5000)),
+        ("a lone surrogate escape", "\"\\ud800 alone\"".to_string()),
+        ("a NaN literal", "NaN".to_string()),
+        ("nesting 2,000 deep", deep),
+    ];
+    // Each hostile value beside the code, as an extra member of the object
+    // that holds it (read by no client, so only the code's survival counts).
+    if let Some(at) = body.find("\"message\"") {
+        for (what, value) in hostile {
+            shapes.push((
+                what,
+                format!("{}\"x_extra\":{value},{}", &body[..at], &body[at..]),
+            ));
+        }
+    }
+    shapes.push((
+        "a byte-order mark before the JSON",
+        format!("\u{feff}{body}"),
+    ));
+    let mut cases: Vec<Value> = shapes
+        .into_iter()
+        .map(|(what, text)| {
+            let mut case = plain.clone();
+            case["name"] = json!(format!("{} in a body with {what}", code.wire_name));
+            case["response"]["body"] = json!(text);
+            if let Some(expect) = case["expect"].as_object_mut() {
+                expect.remove("body");
+            }
+            case
+        })
+        .collect();
+    if let Some(numeric) = code.numeric {
+        let needle = format!(
+            "\"code\":{}",
+            serde_json::to_string(&code.wire_name).unwrap_or_default()
+        );
+        if body.contains(&needle) {
+            let mut case = plain.clone();
+            case["name"] = json!(format!(
+                "{} as the numeric code {numeric}.0",
+                code.wire_name
+            ));
+            case["response"]["body"] =
+                json!(body.replacen(&needle, &format!("\"code\":{numeric}.0"), 1));
+            case["expect"]["wire_code"] = json!(numeric.to_string());
+            if let Some(expect) = case["expect"].as_object_mut() {
+                expect.remove("body");
+            }
+            cases.push(case);
+        }
+    }
+    cases
 }
 
 /// For a catalog whose lookups ignore case: the first error's code sent in

@@ -414,16 +414,132 @@ def _parse_body(status: int, body: Union[str, bytes]) -> Dict[str, Any]:
         parsed["message"] = f"HTTP {status}: response body of {size} bytes not parsed"
         return parsed
     text = body if isinstance(body, str) else body.decode("utf-8", "replace")
-    try:
-        value: Any = json.loads(text)
-    except Exception:  # noqa: BLE001 - any failure means "not JSON"
-        value = None
+    value: Any = None
+    for attempt in (text, None):
+        try:
+            value = json.loads(attempt if attempt is not None else _mend(text, int(_LIMITS["maxKeptDepth"])))
+            break
+        except Exception:  # noqa: BLE001 - RecursionError too: mend once, then "not JSON"
+            value = None
     if isinstance(value, dict):
         _read_object(parsed, value)
     else:
         trimmed = text.strip()
         parsed["message"] = _clip(trimmed, _LIMITS["maxRawMessageChars"]) if trimmed else f"HTTP {status}"
     return parsed
+
+
+def _mend(text: str, limit: int) -> str:
+    """A body that did not parse, with what JSON parsers disagree on made
+    plain JSON, as errcat-runtime's ``mend`` does: a leading byte-order mark
+    dropped; ``NaN``, ``Infinity`` and numbers too large for a double become
+    ``null``; a lone surrogate escape becomes U+FFFD; nesting deeper than
+    ``limit`` becomes ``null``. Strings are skipped exactly."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    out: List[str] = []
+    depth = at = copied = 0
+    while at < len(text):
+        c = text[at]
+        if c == '"':
+            end = _skip_string(text, at)
+            string = text[at:end]
+            if "\\u" in string:
+                out.append(text[copied:at])
+                out.append(_mend_surrogates(string))
+                copied = end
+            at = end
+        elif c in "{[" and depth == limit:
+            out.append(text[copied:at])
+            out.append("null")
+            at = _skip_nested(text, at)
+            copied = at
+        elif c in "{[":
+            depth += 1
+            at += 1
+        elif c in "}]":
+            depth = max(0, depth - 1)
+            at += 1
+        elif c == "-" or "0" <= c <= "9" or c in "NI":
+            end = at
+            while end < len(text) and (text[end].isascii() and (text[end].isalnum() or text[end] in "+-.")):
+                end += 1
+            token = text[at:end]
+            try:
+                unreadable = not math.isfinite(float(token))
+            except ValueError:
+                unreadable = token.lstrip("-")[:1] in ("N", "I")
+            if unreadable:
+                out.append(text[copied:at])
+                out.append("null")
+                copied = end
+            at = max(end, at + 1)
+        else:
+            at += 1
+    out.append(text[copied:])
+    return "".join(out)
+
+
+def _skip_string(text: str, at: int) -> int:
+    at += 1
+    while at < len(text):
+        if text[at] == "\\":
+            at += 2
+        elif text[at] == '"':
+            return at + 1
+        else:
+            at += 1
+    return len(text)
+
+
+def _skip_nested(text: str, at: int) -> int:
+    depth = 0
+    while at < len(text):
+        c = text[at]
+        if c == '"':
+            at = _skip_string(text, at)
+            continue
+        if c in "{[":
+            depth += 1
+        elif c in "}]":
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        at += 1
+    return len(text)
+
+
+def _mend_surrogates(string: str) -> str:
+    def unit(at: int) -> Optional[int]:
+        chunk = string[at : at + 6]
+        if len(chunk) == 6 and chunk.startswith("\\u"):
+            try:
+                return int(chunk[2:], 16)
+            except ValueError:
+                return None
+        return None
+
+    out: List[str] = []
+    at = copied = 0
+    while at < len(string):
+        if string[at] != "\\":
+            at += 1
+            continue
+        u = unit(at)
+        if u is not None and 0xD800 <= u <= 0xDBFF:
+            low = unit(at + 6)
+            if low is not None and 0xDC00 <= low <= 0xDFFF:
+                at += 12
+                continue
+        if u is not None and 0xD800 <= u <= 0xDFFF:
+            out.append(string[copied:at])
+            out.append("\\uFFFD")
+            at += 6
+            copied = at
+        else:
+            at += 2 if u is None else 6
+    out.append(string[copied:])
+    return "".join(out)
 
 
 _MEMBER_NAMES: Dict[str, List[str]] = {}
@@ -474,14 +590,15 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
     code = fields.get("code")
     if isinstance(code, str) and code:
         parsed["wire_code"] = _clip(code, _LIMITS["maxRawMessageChars"])
-    elif isinstance(code, int) and not isinstance(code, bool):
-        _set_numeric(parsed, code)
+    elif _whole_number(code) is not None:
+        _set_numeric(parsed, _whole_number(code) or 0)
     _read_google_status(parsed, fields)
     status_obj = obj.get("status")
     if parsed["wire_code"] is None and isinstance(status_obj, dict):
         n = status_obj.get("code")
-        if isinstance(n, int) and not isinstance(n, bool):
-            _set_numeric(parsed, n)
+        whole = _whole_number(n)
+        if whole is not None:
+            _set_numeric(parsed, whole)
         description = text(status_obj.get("description"))
         if description is not None:
             parsed["message"] = description
@@ -534,6 +651,18 @@ def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> No
     metadata = info.get("metadata") if isinstance(info, dict) else None
     if isinstance(metadata, dict):
         parsed["details"] = metadata
+
+
+def _whole_number(value: Any) -> Optional[int]:
+    """A whole number a numeric code can be: ``17000``, and ``17000.0`` as
+    some servers write it (as JavaScript and errcat-runtime read it)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value < 2**64 else None
+    if isinstance(value, float) and value.is_integer() and 0 <= value < 2.0**64:
+        return int(value)
+    return None
 
 
 def _set_numeric(parsed: Dict[str, Any], n: int) -> None:

@@ -358,7 +358,12 @@ function parseBody(status, body) {
         value = JSON.parse(text);
     }
     catch {
-        value = undefined;
+        try {
+            value = JSON.parse(mend(text, LIMITS.maxKeptDepth));
+        }
+        catch {
+            value = undefined;
+        }
     }
     if (isObject(value)) {
         readObject(parsed, value);
@@ -368,6 +373,127 @@ function parseBody(status, body) {
         parsed.message = trimmed === "" ? `HTTP ${status}` : Array.from(trimmed).slice(0, LIMITS.maxRawMessageChars).join("");
     }
     return parsed;
+}
+/**
+ * A body that did not parse, with what JSON parsers disagree on made plain
+ * JSON, as errcat-runtime's `mend` does: a leading byte-order mark dropped;
+ * `NaN`, `Infinity` and numbers too large for a double become `null`; a
+ * lone surrogate escape becomes U+FFFD; nesting deeper than `limit` becomes
+ * `null`. Strings are skipped exactly, so valid JSON stays valid.
+ */
+function mend(text, limit) {
+    if (text.startsWith("\ufeff"))
+        text = text.slice(1);
+    let out = "";
+    let depth = 0;
+    let at = 0;
+    let copied = 0;
+    while (at < text.length) {
+        const c = text[at];
+        if (c === '"') {
+            const end = skipString(text, at);
+            const string = text.slice(at, end);
+            if (string.includes("\\u")) {
+                out += text.slice(copied, at) + mendSurrogates(string);
+                copied = end;
+            }
+            at = end;
+        }
+        else if ((c === "{" || c === "[") && depth === limit) {
+            out += text.slice(copied, at) + "null";
+            at = skipNested(text, at);
+            copied = at;
+        }
+        else if (c === "{" || c === "[") {
+            depth++;
+            at++;
+        }
+        else if (c === "}" || c === "]") {
+            depth = Math.max(0, depth - 1);
+            at++;
+        }
+        else if (c === "-" || (c >= "0" && c <= "9") || c === "N" || c === "I") {
+            let end = at;
+            while (end < text.length && /[A-Za-z0-9+\-.]/.test(text[end]))
+                end++;
+            const token = text.slice(at, end);
+            const bare = token.replace(/^-+/, "");
+            const number = Number(token);
+            if (bare.startsWith("N") || bare.startsWith("I") || (!Number.isNaN(number) && !Number.isFinite(number))) {
+                out += text.slice(copied, at) + "null";
+                copied = end;
+            }
+            at = Math.max(end, at + 1);
+        }
+        else {
+            at++;
+        }
+    }
+    return out + text.slice(copied);
+}
+/** The index just past the string starting at `text[at]` (a `"`). */
+function skipString(text, at) {
+    for (at++; at < text.length; at++) {
+        if (text[at] === "\\")
+            at++;
+        else if (text[at] === '"')
+            return at + 1;
+    }
+    return text.length;
+}
+/** The index just past the array or object starting at `text[at]`. */
+function skipNested(text, at) {
+    let depth = 0;
+    while (at < text.length) {
+        const c = text[at];
+        if (c === '"') {
+            at = skipString(text, at);
+            continue;
+        }
+        if (c === "{" || c === "[") {
+            depth++;
+        }
+        else if (c === "}" || c === "]") {
+            depth--;
+            if (depth === 0)
+                return at + 1;
+        }
+        at++;
+    }
+    return text.length;
+}
+/** A quoted JSON string with every lone surrogate escape written as `\uFFFD`. */
+function mendSurrogates(string) {
+    const unit = (at) => {
+        const m = /^\\u([0-9A-Fa-f]{4})/.exec(string.slice(at, at + 6));
+        return m === null ? null : parseInt(m[1], 16);
+    };
+    let out = "";
+    let at = 0;
+    let copied = 0;
+    while (at < string.length) {
+        if (string[at] !== "\\") {
+            at++;
+            continue;
+        }
+        const u = unit(at);
+        if (u !== null && u >= 0xd800 && u <= 0xdbff) {
+            const low = unit(at + 6);
+            if (low !== null && low >= 0xdc00 && low <= 0xdfff) {
+                at += 12;
+                continue;
+            }
+        }
+        if (u !== null && u >= 0xd800 && u <= 0xdfff) {
+            out += string.slice(copied, at) + "\\uFFFD";
+            at += 6;
+            copied = at;
+        }
+        else {
+            at += u === null ? 2 : 6;
+        }
+    }
+    return out + string.slice(copied);
 }
 function clip(text, chars) {
     return Array.from(text).slice(0, chars).join("");
@@ -453,7 +579,8 @@ function readGoogleStatus(parsed, fields) {
         parsed.details = metadata;
 }
 function setNumeric(parsed, n) {
-    if (Number.isInteger(n) && n >= 0) {
+    // As errcat-runtime: whole numbers that fit 64 bits, `17000.0` included.
+    if (Number.isInteger(n) && n >= 0 && n < 2 ** 64) {
         parsed.numeric = n;
         parsed.wireCode = String(n);
     }

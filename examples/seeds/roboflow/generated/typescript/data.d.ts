@@ -43,7 +43,7 @@ export interface CodeDetails {
 export declare const ENVELOPE: { readonly style: EnvelopeStyle; readonly fieldCase: "snake" | "camel"; readonly requestId: "inside" | "outside" };
 export declare const WIRE: Readonly<Record<EnvelopeStyle, { readonly wrapper: string | null; readonly fields: readonly (readonly [string, string, string])[] }>>;
 export declare const OUTER_REQUEST_ID: readonly [string, string];
-export declare const LIMITS: { readonly maxBodyBytes: number; readonly maxRawMessageChars: number; readonly maxMessageChars: number; readonly maxRequestIdChars: number; readonly minRetryHintMs: number };
+export declare const LIMITS: { readonly maxBodyBytes: number; readonly maxRawMessageChars: number; readonly maxMessageChars: number; readonly maxRequestIdChars: number; readonly minRetryHintMs: number; readonly maxKeptDepth: number };
 export declare const FALLBACK_BACKOFF: Backoff;
 export declare const POLICIES: Readonly<Record<string, RetryPolicy>>;
 export declare const CODES: Readonly<Record<Code, CodeFacts>>;

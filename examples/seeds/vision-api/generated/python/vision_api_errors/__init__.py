@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 CATALOG_NAME = "vision-api"
 CATALOG_VERSION: Optional[str] = None
 
-_DATA: Dict[str, Any] = json.loads("{\"envelope\":{\"style\":\"nested\",\"fieldCase\":\"snake\",\"requestId\":\"outside\"},\"wire\":{\"nested\":{\"wrapper\":\"error\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"type\",\"type\",\"type\"],[\"param\",\"param\",\"param\"],[\"requestId\",\"request_id\",\"requestId\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"],[\"docsUrl\",\"docs_url\",\"docsUrl\"],[\"details\",\"details\",\"details\"]]},\"problem\":{\"wrapper\":null,\"fields\":[[\"docsUrl\",\"type\",\"type\"],[\"title\",\"title\",\"title\"],[\"status\",\"status\",\"status\"],[\"message\",\"detail\",\"detail\"],[\"requestId\",\"instance\",\"instance\"],[\"code\",\"code\",\"code\"],[\"param\",\"param\",\"param\"],[\"details\",\"params\",\"params\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"]]},\"detail\":{\"wrapper\":\"detail\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"param\",\"field\",\"field\"],[\"details\",\"details\",\"details\"]]}},\"outerRequestId\":[\"request_id\",\"requestId\"],\"limits\":{\"maxBodyBytes\":262144,\"maxRawMessageChars\":512,\"maxMessageChars\":4096,\"maxRequestIdChars\":256,\"minRetryHintMs\":1.0},\"fallbackBackoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":4},\"policies\":{\"never\":{\"strategy\":\"never\"},\"backoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":4000,\"jitter\":\"equal\",\"maxAttempts\":3,\"strategy\":\"backoff\"},\"retry_after\":{\"strategy\":\"after_header\",\"maxWaitMs\":300000,\"fallback\":{\"initialMs\":5000,\"factor\":1.0,\"maxDelayMs\":5000,\"jitter\":\"none\",\"maxAttempts\":3}}},\"codes\":{\"OK\":{\"status\":200,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"OK\",\"message\":\"Request succeeded.\",\"docsUrl\":\"https://docs.example.com/vision/errors/success.html#ok\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"CREATED\":{\"status\":201,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Created\",\"message\":\"Resource created.\",\"docsUrl\":\"https://docs.example.com/vision/errors/success.html#created\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"NO_CONTENT\":{\"status\":204,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"No Content\",\"message\":\"Request succeeded; nothing to return.\",\"docsUrl\":\"https://docs.example.com/vision/errors/success.html#no_content\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"VALIDATION_ERROR\":{\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Bad Request\",\"message\":\"Invalid request parameters\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#validation_error\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"FORBIDDEN\":{\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Forbidden\",\"message\":\"The API key lacks the permission or scope for this operation.\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#forbidden\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"NOT_FOUND\":{\"status\":404,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Not Found\",\"message\":\"{resource} not found\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#not_found\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[\"resource\"]},\"CONFLICT\":{\"status\":409,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Conflict\",\"message\":\"The resource already exists.\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#conflict\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"PAYMENT_REQUIRED\":{\"status\":402,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Payment Required\",\"message\":\"The subscription is past due or payment is required.\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#payment_required\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"UNPROCESSABLE\":{\"status\":422,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Unprocessable Entity\",\"message\":\"The request is well-formed but invalid: {reason}\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#unprocessable\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[\"reason\"]},\"INVALID_API_KEY\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Invalid API key\",\"message\":\"The API key provided is invalid or malformed.\",\"docsUrl\":\"https://docs.example.com/vision/errors/authentication.html#invalid_api_key\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"EXPIRED_API_KEY\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Expired API key\",\"message\":\"The API key has expired.\",\"docsUrl\":\"https://docs.example.com/vision/errors/authentication.html#expired_api_key\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"DEACTIVATED_API_KEY\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Deactivated API key\",\"message\":\"The API key has been deactivated.\",\"docsUrl\":\"https://docs.example.com/vision/errors/authentication.html#deactivated_api_key\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"AUTHZ_ERROR\":{\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Missing authorization\",\"message\":\"The API key lacks the authorization this operation needs.\",\"docsUrl\":\"https://docs.example.com/vision/errors/authentication.html#authz_error\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"HTTP_413\":{\"status\":413,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"upload_error\",\"title\":\"File too large\",\"message\":\"The file exceeds the maximum size or the storage quota is exhausted.\",\"docsUrl\":\"https://docs.example.com/vision/errors/upload.html#http_413\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"STORAGE_QUOTA_EXCEEDED\":{\"status\":413,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"quota_error\",\"title\":\"Storage quota exceeded\",\"message\":\"The account's storage limit has been reached.\",\"docsUrl\":\"https://docs.example.com/vision/errors/quota.html#storage_quota_exceeded\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"RATE_LIMIT_ERROR\":{\"status\":429,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"quota_error\",\"title\":\"Rate limit exceeded\",\"message\":\"Rate limit exceeded: {limit} calls per {window} seconds\",\"docsUrl\":\"https://docs.example.com/vision/errors/quota.html#rate_limit_error\",\"sdkException\":null,\"retry\":\"retry_after\",\"envelope\":\"nested\",\"params\":[\"limit\",\"window\"]},\"USAGE_LIMIT_EXCEEDED\":{\"status\":402,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"quota_error\",\"title\":\"Usage limit exceeded\",\"message\":\"The monthly API call or processing limit has been reached.\",\"docsUrl\":\"https://docs.example.com/vision/errors/quota.html#usage_limit_exceeded\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"INTERNAL_ERROR\":{\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"processing_error\",\"title\":\"Internal Server Error\",\"message\":\"Server error.\",\"docsUrl\":\"https://docs.example.com/vision/errors/processing.html#internal_error\",\"sdkException\":null,\"retry\":\"backoff\",\"envelope\":\"detail\",\"params\":[]},\"IMAGE_PROCESSING_ERROR\":{\"status\":422,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"processing_error\",\"title\":\"Image processing failed\",\"message\":\"Processing or analysing the image failed.\",\"docsUrl\":\"https://docs.example.com/vision/errors/processing.html#image_processing_error\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"VLM_PROVIDER_ERROR\":{\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"processing_error\",\"title\":\"AI provider error\",\"message\":\"The AI vision provider failed while analysing the input.\",\"docsUrl\":\"https://docs.example.com/vision/errors/processing.html#vlm_provider_error\",\"sdkException\":null,\"retry\":\"retry_after\",\"envelope\":\"nested\",\"params\":[]},\"TIMEOUT\":{\"status\":504,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"processing_error\",\"title\":\"Timed out\",\"message\":\"The operation timed out.\",\"docsUrl\":\"https://docs.example.com/vision/errors/processing.html#timeout\",\"sdkException\":null,\"retry\":\"backoff\",\"envelope\":\"nested\",\"params\":[]}},\"names\":{\"OK\":\"OK\",\"ok\":\"OK\",\"CREATED\":\"CREATED\",\"created\":\"CREATED\",\"NO_CONTENT\":\"NO_CONTENT\",\"no_content\":\"NO_CONTENT\",\"VALIDATION_ERROR\":\"VALIDATION_ERROR\",\"validation_error\":\"VALIDATION_ERROR\",\"FORBIDDEN\":\"FORBIDDEN\",\"forbidden\":\"FORBIDDEN\",\"NOT_FOUND\":\"NOT_FOUND\",\"not_found\":\"NOT_FOUND\",\"CONFLICT\":\"CONFLICT\",\"conflict\":\"CONFLICT\",\"PAYMENT_REQUIRED\":\"PAYMENT_REQUIRED\",\"payment_required\":\"PAYMENT_REQUIRED\",\"UNPROCESSABLE\":\"UNPROCESSABLE\",\"unprocessable\":\"UNPROCESSABLE\",\"INVALID_API_KEY\":\"INVALID_API_KEY\",\"invalid_api_key\":\"INVALID_API_KEY\",\"EXPIRED_API_KEY\":\"EXPIRED_API_KEY\",\"expired_api_key\":\"EXPIRED_API_KEY\",\"DEACTIVATED_API_KEY\":\"DEACTIVATED_API_KEY\",\"deactivated_api_key\":\"DEACTIVATED_API_KEY\",\"AUTHZ_ERROR\":\"AUTHZ_ERROR\",\"authz_error\":\"AUTHZ_ERROR\",\"HTTP_413\":\"HTTP_413\",\"http_413\":\"HTTP_413\",\"STORAGE_QUOTA_EXCEEDED\":\"STORAGE_QUOTA_EXCEEDED\",\"storage_quota_exceeded\":\"STORAGE_QUOTA_EXCEEDED\",\"RATE_LIMIT_ERROR\":\"RATE_LIMIT_ERROR\",\"rate_limit_error\":\"RATE_LIMIT_ERROR\",\"USAGE_LIMIT_EXCEEDED\":\"USAGE_LIMIT_EXCEEDED\",\"usage_limit_exceeded\":\"USAGE_LIMIT_EXCEEDED\",\"INTERNAL_ERROR\":\"INTERNAL_ERROR\",\"internal_error\":\"INTERNAL_ERROR\",\"IMAGE_PROCESSING_ERROR\":\"IMAGE_PROCESSING_ERROR\",\"image_processing_error\":\"IMAGE_PROCESSING_ERROR\",\"VLM_PROVIDER_ERROR\":\"VLM_PROVIDER_ERROR\",\"vlm_provider_error\":\"VLM_PROVIDER_ERROR\",\"TIMEOUT\":\"TIMEOUT\",\"timeout\":\"TIMEOUT\"},\"caseInsensitive\":false,\"numeric\":{},\"classes\":[]}")
+_DATA: Dict[str, Any] = json.loads("{\"envelope\":{\"style\":\"nested\",\"fieldCase\":\"snake\",\"requestId\":\"outside\"},\"wire\":{\"nested\":{\"wrapper\":\"error\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"type\",\"type\",\"type\"],[\"param\",\"param\",\"param\"],[\"requestId\",\"request_id\",\"requestId\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"],[\"docsUrl\",\"docs_url\",\"docsUrl\"],[\"details\",\"details\",\"details\"]]},\"problem\":{\"wrapper\":null,\"fields\":[[\"docsUrl\",\"type\",\"type\"],[\"title\",\"title\",\"title\"],[\"status\",\"status\",\"status\"],[\"message\",\"detail\",\"detail\"],[\"requestId\",\"instance\",\"instance\"],[\"code\",\"code\",\"code\"],[\"param\",\"param\",\"param\"],[\"details\",\"params\",\"params\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"]]},\"detail\":{\"wrapper\":\"detail\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"param\",\"field\",\"field\"],[\"details\",\"details\",\"details\"]]}},\"outerRequestId\":[\"request_id\",\"requestId\"],\"limits\":{\"maxBodyBytes\":262144,\"maxRawMessageChars\":512,\"maxMessageChars\":4096,\"maxRequestIdChars\":256,\"minRetryHintMs\":1.0,\"maxKeptDepth\":64},\"fallbackBackoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":4},\"policies\":{\"never\":{\"strategy\":\"never\"},\"backoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":4000,\"jitter\":\"equal\",\"maxAttempts\":3,\"strategy\":\"backoff\"},\"retry_after\":{\"strategy\":\"after_header\",\"maxWaitMs\":300000,\"fallback\":{\"initialMs\":5000,\"factor\":1.0,\"maxDelayMs\":5000,\"jitter\":\"none\",\"maxAttempts\":3}}},\"codes\":{\"OK\":{\"status\":200,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"OK\",\"message\":\"Request succeeded.\",\"docsUrl\":\"https://docs.example.com/vision/errors/success.html#ok\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"CREATED\":{\"status\":201,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Created\",\"message\":\"Resource created.\",\"docsUrl\":\"https://docs.example.com/vision/errors/success.html#created\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"NO_CONTENT\":{\"status\":204,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"No Content\",\"message\":\"Request succeeded; nothing to return.\",\"docsUrl\":\"https://docs.example.com/vision/errors/success.html#no_content\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"VALIDATION_ERROR\":{\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Bad Request\",\"message\":\"Invalid request parameters\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#validation_error\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"FORBIDDEN\":{\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Forbidden\",\"message\":\"The API key lacks the permission or scope for this operation.\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#forbidden\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"NOT_FOUND\":{\"status\":404,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Not Found\",\"message\":\"{resource} not found\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#not_found\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[\"resource\"]},\"CONFLICT\":{\"status\":409,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Conflict\",\"message\":\"The resource already exists.\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#conflict\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"PAYMENT_REQUIRED\":{\"status\":402,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Payment Required\",\"message\":\"The subscription is past due or payment is required.\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#payment_required\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[]},\"UNPROCESSABLE\":{\"status\":422,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"request_error\",\"title\":\"Unprocessable Entity\",\"message\":\"The request is well-formed but invalid: {reason}\",\"docsUrl\":\"https://docs.example.com/vision/errors/request.html#unprocessable\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"detail\",\"params\":[\"reason\"]},\"INVALID_API_KEY\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Invalid API key\",\"message\":\"The API key provided is invalid or malformed.\",\"docsUrl\":\"https://docs.example.com/vision/errors/authentication.html#invalid_api_key\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"EXPIRED_API_KEY\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Expired API key\",\"message\":\"The API key has expired.\",\"docsUrl\":\"https://docs.example.com/vision/errors/authentication.html#expired_api_key\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"DEACTIVATED_API_KEY\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Deactivated API key\",\"message\":\"The API key has been deactivated.\",\"docsUrl\":\"https://docs.example.com/vision/errors/authentication.html#deactivated_api_key\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"AUTHZ_ERROR\":{\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication_error\",\"title\":\"Missing authorization\",\"message\":\"The API key lacks the authorization this operation needs.\",\"docsUrl\":\"https://docs.example.com/vision/errors/authentication.html#authz_error\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"HTTP_413\":{\"status\":413,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"upload_error\",\"title\":\"File too large\",\"message\":\"The file exceeds the maximum size or the storage quota is exhausted.\",\"docsUrl\":\"https://docs.example.com/vision/errors/upload.html#http_413\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"STORAGE_QUOTA_EXCEEDED\":{\"status\":413,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"quota_error\",\"title\":\"Storage quota exceeded\",\"message\":\"The account's storage limit has been reached.\",\"docsUrl\":\"https://docs.example.com/vision/errors/quota.html#storage_quota_exceeded\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"RATE_LIMIT_ERROR\":{\"status\":429,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"quota_error\",\"title\":\"Rate limit exceeded\",\"message\":\"Rate limit exceeded: {limit} calls per {window} seconds\",\"docsUrl\":\"https://docs.example.com/vision/errors/quota.html#rate_limit_error\",\"sdkException\":null,\"retry\":\"retry_after\",\"envelope\":\"nested\",\"params\":[\"limit\",\"window\"]},\"USAGE_LIMIT_EXCEEDED\":{\"status\":402,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"quota_error\",\"title\":\"Usage limit exceeded\",\"message\":\"The monthly API call or processing limit has been reached.\",\"docsUrl\":\"https://docs.example.com/vision/errors/quota.html#usage_limit_exceeded\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"INTERNAL_ERROR\":{\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"processing_error\",\"title\":\"Internal Server Error\",\"message\":\"Server error.\",\"docsUrl\":\"https://docs.example.com/vision/errors/processing.html#internal_error\",\"sdkException\":null,\"retry\":\"backoff\",\"envelope\":\"detail\",\"params\":[]},\"IMAGE_PROCESSING_ERROR\":{\"status\":422,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"processing_error\",\"title\":\"Image processing failed\",\"message\":\"Processing or analysing the image failed.\",\"docsUrl\":\"https://docs.example.com/vision/errors/processing.html#image_processing_error\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"VLM_PROVIDER_ERROR\":{\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"processing_error\",\"title\":\"AI provider error\",\"message\":\"The AI vision provider failed while analysing the input.\",\"docsUrl\":\"https://docs.example.com/vision/errors/processing.html#vlm_provider_error\",\"sdkException\":null,\"retry\":\"retry_after\",\"envelope\":\"nested\",\"params\":[]},\"TIMEOUT\":{\"status\":504,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"processing_error\",\"title\":\"Timed out\",\"message\":\"The operation timed out.\",\"docsUrl\":\"https://docs.example.com/vision/errors/processing.html#timeout\",\"sdkException\":null,\"retry\":\"backoff\",\"envelope\":\"nested\",\"params\":[]}},\"names\":{\"OK\":\"OK\",\"ok\":\"OK\",\"CREATED\":\"CREATED\",\"created\":\"CREATED\",\"NO_CONTENT\":\"NO_CONTENT\",\"no_content\":\"NO_CONTENT\",\"VALIDATION_ERROR\":\"VALIDATION_ERROR\",\"validation_error\":\"VALIDATION_ERROR\",\"FORBIDDEN\":\"FORBIDDEN\",\"forbidden\":\"FORBIDDEN\",\"NOT_FOUND\":\"NOT_FOUND\",\"not_found\":\"NOT_FOUND\",\"CONFLICT\":\"CONFLICT\",\"conflict\":\"CONFLICT\",\"PAYMENT_REQUIRED\":\"PAYMENT_REQUIRED\",\"payment_required\":\"PAYMENT_REQUIRED\",\"UNPROCESSABLE\":\"UNPROCESSABLE\",\"unprocessable\":\"UNPROCESSABLE\",\"INVALID_API_KEY\":\"INVALID_API_KEY\",\"invalid_api_key\":\"INVALID_API_KEY\",\"EXPIRED_API_KEY\":\"EXPIRED_API_KEY\",\"expired_api_key\":\"EXPIRED_API_KEY\",\"DEACTIVATED_API_KEY\":\"DEACTIVATED_API_KEY\",\"deactivated_api_key\":\"DEACTIVATED_API_KEY\",\"AUTHZ_ERROR\":\"AUTHZ_ERROR\",\"authz_error\":\"AUTHZ_ERROR\",\"HTTP_413\":\"HTTP_413\",\"http_413\":\"HTTP_413\",\"STORAGE_QUOTA_EXCEEDED\":\"STORAGE_QUOTA_EXCEEDED\",\"storage_quota_exceeded\":\"STORAGE_QUOTA_EXCEEDED\",\"RATE_LIMIT_ERROR\":\"RATE_LIMIT_ERROR\",\"rate_limit_error\":\"RATE_LIMIT_ERROR\",\"USAGE_LIMIT_EXCEEDED\":\"USAGE_LIMIT_EXCEEDED\",\"usage_limit_exceeded\":\"USAGE_LIMIT_EXCEEDED\",\"INTERNAL_ERROR\":\"INTERNAL_ERROR\",\"internal_error\":\"INTERNAL_ERROR\",\"IMAGE_PROCESSING_ERROR\":\"IMAGE_PROCESSING_ERROR\",\"image_processing_error\":\"IMAGE_PROCESSING_ERROR\",\"VLM_PROVIDER_ERROR\":\"VLM_PROVIDER_ERROR\",\"vlm_provider_error\":\"VLM_PROVIDER_ERROR\",\"TIMEOUT\":\"TIMEOUT\",\"timeout\":\"TIMEOUT\"},\"caseInsensitive\":false,\"numeric\":{},\"classes\":[]}")
 _ENVELOPE: Dict[str, Any] = _DATA["envelope"]
 _WIRE: Dict[str, Any] = _DATA["wire"]
 _LIMITS: Dict[str, Any] = _DATA["limits"]
@@ -444,16 +444,132 @@ def _parse_body(status: int, body: Union[str, bytes]) -> Dict[str, Any]:
         parsed["message"] = f"HTTP {status}: response body of {size} bytes not parsed"
         return parsed
     text = body if isinstance(body, str) else body.decode("utf-8", "replace")
-    try:
-        value: Any = json.loads(text)
-    except Exception:  # noqa: BLE001 - any failure means "not JSON"
-        value = None
+    value: Any = None
+    for attempt in (text, None):
+        try:
+            value = json.loads(attempt if attempt is not None else _mend(text, int(_LIMITS["maxKeptDepth"])))
+            break
+        except Exception:  # noqa: BLE001 - RecursionError too: mend once, then "not JSON"
+            value = None
     if isinstance(value, dict):
         _read_object(parsed, value)
     else:
         trimmed = text.strip()
         parsed["message"] = _clip(trimmed, _LIMITS["maxRawMessageChars"]) if trimmed else f"HTTP {status}"
     return parsed
+
+
+def _mend(text: str, limit: int) -> str:
+    """A body that did not parse, with what JSON parsers disagree on made
+    plain JSON, as errcat-runtime's ``mend`` does: a leading byte-order mark
+    dropped; ``NaN``, ``Infinity`` and numbers too large for a double become
+    ``null``; a lone surrogate escape becomes U+FFFD; nesting deeper than
+    ``limit`` becomes ``null``. Strings are skipped exactly."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    out: List[str] = []
+    depth = at = copied = 0
+    while at < len(text):
+        c = text[at]
+        if c == '"':
+            end = _skip_string(text, at)
+            string = text[at:end]
+            if "\\u" in string:
+                out.append(text[copied:at])
+                out.append(_mend_surrogates(string))
+                copied = end
+            at = end
+        elif c in "{[" and depth == limit:
+            out.append(text[copied:at])
+            out.append("null")
+            at = _skip_nested(text, at)
+            copied = at
+        elif c in "{[":
+            depth += 1
+            at += 1
+        elif c in "}]":
+            depth = max(0, depth - 1)
+            at += 1
+        elif c == "-" or "0" <= c <= "9" or c in "NI":
+            end = at
+            while end < len(text) and (text[end].isascii() and (text[end].isalnum() or text[end] in "+-.")):
+                end += 1
+            token = text[at:end]
+            try:
+                unreadable = not math.isfinite(float(token))
+            except ValueError:
+                unreadable = token.lstrip("-")[:1] in ("N", "I")
+            if unreadable:
+                out.append(text[copied:at])
+                out.append("null")
+                copied = end
+            at = max(end, at + 1)
+        else:
+            at += 1
+    out.append(text[copied:])
+    return "".join(out)
+
+
+def _skip_string(text: str, at: int) -> int:
+    at += 1
+    while at < len(text):
+        if text[at] == "\\":
+            at += 2
+        elif text[at] == '"':
+            return at + 1
+        else:
+            at += 1
+    return len(text)
+
+
+def _skip_nested(text: str, at: int) -> int:
+    depth = 0
+    while at < len(text):
+        c = text[at]
+        if c == '"':
+            at = _skip_string(text, at)
+            continue
+        if c in "{[":
+            depth += 1
+        elif c in "}]":
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        at += 1
+    return len(text)
+
+
+def _mend_surrogates(string: str) -> str:
+    def unit(at: int) -> Optional[int]:
+        chunk = string[at : at + 6]
+        if len(chunk) == 6 and chunk.startswith("\\u"):
+            try:
+                return int(chunk[2:], 16)
+            except ValueError:
+                return None
+        return None
+
+    out: List[str] = []
+    at = copied = 0
+    while at < len(string):
+        if string[at] != "\\":
+            at += 1
+            continue
+        u = unit(at)
+        if u is not None and 0xD800 <= u <= 0xDBFF:
+            low = unit(at + 6)
+            if low is not None and 0xDC00 <= low <= 0xDFFF:
+                at += 12
+                continue
+        if u is not None and 0xD800 <= u <= 0xDFFF:
+            out.append(string[copied:at])
+            out.append("\\uFFFD")
+            at += 6
+            copied = at
+        else:
+            at += 2 if u is None else 6
+    out.append(string[copied:])
+    return "".join(out)
 
 
 _MEMBER_NAMES: Dict[str, List[str]] = {}
@@ -504,14 +620,15 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
     code = fields.get("code")
     if isinstance(code, str) and code:
         parsed["wire_code"] = _clip(code, _LIMITS["maxRawMessageChars"])
-    elif isinstance(code, int) and not isinstance(code, bool):
-        _set_numeric(parsed, code)
+    elif _whole_number(code) is not None:
+        _set_numeric(parsed, _whole_number(code) or 0)
     _read_google_status(parsed, fields)
     status_obj = obj.get("status")
     if parsed["wire_code"] is None and isinstance(status_obj, dict):
         n = status_obj.get("code")
-        if isinstance(n, int) and not isinstance(n, bool):
-            _set_numeric(parsed, n)
+        whole = _whole_number(n)
+        if whole is not None:
+            _set_numeric(parsed, whole)
         description = text(status_obj.get("description"))
         if description is not None:
             parsed["message"] = description
@@ -564,6 +681,18 @@ def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> No
     metadata = info.get("metadata") if isinstance(info, dict) else None
     if isinstance(metadata, dict):
         parsed["details"] = metadata
+
+
+def _whole_number(value: Any) -> Optional[int]:
+    """A whole number a numeric code can be: ``17000``, and ``17000.0`` as
+    some servers write it (as JavaScript and errcat-runtime read it)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value < 2**64 else None
+    if isinstance(value, float) and value.is_integer() and 0 <= value < 2.0**64:
+        return int(value)
+    return None
 
 
 def _set_numeric(parsed: Dict[str, Any], n: int) -> None:
