@@ -661,3 +661,40 @@ fn a_lock_that_is_no_file_is_refused_at_once() {
         );
     }
 }
+
+#[test]
+fn fmt_new_and_retire_keep_a_bom_and_crlf() {
+    let tmp = project();
+    let dir = tmp.path();
+    let path = dir.join("catalog/client.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+    ok(&errcat(&["check"], dir));
+    ok(&errcat(&["fmt", "--check"], dir));
+    ok(&errcat(&["new", "client", "too_small"], dir));
+    let edited = std::fs::read_to_string(&path).unwrap();
+    assert!(edited.starts_with('\u{feff}'), "{edited:?}");
+    assert!(edited.contains("[too_small]\r\n"), "{edited:?}");
+    assert!(!edited.replace("\r\n", "").contains('\n'), "{edited:?}");
+    ok(&errcat(&["fmt", "--check"], dir));
+}
+
+#[test]
+fn new_adds_a_code_to_an_identity_catalog_without_numerics() {
+    let sqlstate = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sqlstate/catalog");
+    let tmp = tempfile::tempdir().unwrap();
+    let catalog = tmp.path().join("catalog");
+    std::fs::create_dir(&catalog).unwrap();
+    for entry in std::fs::read_dir(&sqlstate).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), catalog.join(entry.file_name())).unwrap();
+    }
+    let out = ok(&errcat(&["new", "data_exception", "22P99"], tmp.path()));
+    assert!(out.contains("added `22P99` to"), "{out}");
+    let text = std::fs::read_to_string(catalog.join("data_exception.toml")).unwrap();
+    assert!(text.contains("[22P99]\ntitle = \"22P99\""), "{text}");
+    // And retire finds a code by its snake_case name there.
+    let out = errcat(&["retire", "invalid_text_representation", "--reason", "x"], tmp.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("`22P02` is not deprecated"), "{stderr}");
+}

@@ -170,6 +170,12 @@ def test_what_any_http_library_passes_never_raises() -> None:
     # aiohttp's raw_headers are bytes pairs; a number is read as its text.
     assert loose(503, [(b"Retry-After", b"7")], "").retry_after == 7.0
     assert loose(503, {"Retry-After": 8}, "").retry_after == 8.0
+    # Details nested deeper than any parse keeps are written pruned.
+    deep: Any = 1
+    for _ in range(5000):
+        deep = {"d": deep}
+    error = errors.CatalogError("m", code="rate_limited", details={"deep": deep})
+    assert len(json.dumps(error.to_json())) < 2000
 
 
 def test_seed_sdk_exceptions_read_as_their_users_expect() -> None:

@@ -119,6 +119,11 @@ test("what plain JavaScript passes never throws either", () => {
   assert.equal(loose(503, { "retry-after": 8 }, "").retryAfterMs, 8000);
   const throwing = { get forEach() { throw new Error("no"); } };
   assert.ok(loose(500, throwing, "") instanceof errors.CatalogError);
+  // Details nested deeper than any parse keeps are written pruned.
+  let deep: unknown = 1;
+  for (let i = 0; i < 5000; i++) deep = { d: deep };
+  const built = errors.create("rate_limited", { limit: 1, window: 1 }, { details: { deep } });
+  assert.ok(JSON.stringify(built).length < 2000);
   // Own params only: `constructor` is not Object's.
   assert.equal(errors.renderTemplate("{constructor} {toString}", {}), "{constructor} {toString}");
 });

@@ -11,10 +11,43 @@ use crate::{Compiled, Sources, compile, write};
 use crate::cli::output::{EXIT_FAILURE, Failure};
 use crate::cli::project::Project;
 
+/// How a file spells what its text does not show: a byte-order mark, and
+/// CRLF line ends. Edits work on plain text and write the file back as it
+/// was spelled.
+#[derive(Clone, Copy, Default)]
+pub struct Spelling {
+    bom: bool,
+    crlf: bool,
+}
+
+impl Spelling {
+    /// The file's spelling, and its text with no BOM and `\n` line ends.
+    pub fn of(text: &str) -> (Spelling, String) {
+        let bom = text.starts_with('\u{feff}');
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let crlf = text.contains("\r\n");
+        (Spelling { bom, crlf }, text.replace("\r\n", "\n"))
+    }
+
+    /// `text` (`\n` line ends) spelled as the file was.
+    pub fn apply(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 3);
+        if self.bom {
+            out.push('\u{feff}');
+        }
+        if self.crlf {
+            out.push_str(&text.replace("\r\n", "\n").replace('\n', "\r\n"));
+        } else {
+            out.push_str(text);
+        }
+        out
+    }
+}
+
 /// Catalog files being edited, by name; the rest of the folder as it is.
 pub struct Edit<'a> {
     project: &'a Project,
-    files: Vec<(String, DocumentMut)>,
+    files: Vec<(String, DocumentMut, Spelling)>,
 }
 
 impl<'a> Edit<'a> {
@@ -28,7 +61,7 @@ impl<'a> Edit<'a> {
     /// The document of `name` (e.g. `catalog.toml`), read on first use; an
     /// empty one if the file does not exist.
     pub fn file(&mut self, name: &str) -> Result<&mut DocumentMut, Failure> {
-        if let Some(i) = self.files.iter().position(|(n, _)| n == name) {
+        if let Some(i) = self.files.iter().position(|(n, _, _)| n == name) {
             return Ok(&mut self.files[i].1);
         }
         let path = self.path(name);
@@ -37,6 +70,7 @@ impl<'a> Edit<'a> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(io_failure(&path, e)),
         };
+        let (spelling, text) = Spelling::of(&text);
         let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
             Failure::new(
                 EXIT_FAILURE,
@@ -46,7 +80,7 @@ impl<'a> Edit<'a> {
             .file(path.display().to_string())
             .hint("fix it first: `errcat check` shows where")
         })?;
-        self.files.push((name.to_string(), doc));
+        self.files.push((name.to_string(), doc, spelling));
         Ok(&mut self.files.last_mut().expect("just pushed").1)
     }
 
@@ -96,10 +130,11 @@ impl<'a> Edit<'a> {
         })
     }
 
-    /// Writes the edited files.
+    /// Writes the edited files, each spelled as it was (BOM, CRLF).
     pub fn write(&self) -> Result<(), Failure> {
-        for (name, text) in self.edited() {
-            let path = self.path(&name);
+        for (name, doc, spelling) in &self.files {
+            let path = self.path(name);
+            let text = spelling.apply(&doc.to_string());
             write::write_if_changed(&path, &text).map_err(|e| io_failure(&path, e))?;
         }
         Ok(())
@@ -108,7 +143,7 @@ impl<'a> Edit<'a> {
     fn edited(&self) -> Vec<(String, String)> {
         self.files
             .iter()
-            .map(|(n, d)| (n.clone(), d.to_string()))
+            .map(|(n, d, _)| (n.clone(), d.to_string()))
             .collect()
     }
 }

@@ -7,6 +7,7 @@ use crate::write;
 use serde_json::json;
 
 use crate::cli::output::{EXIT_FAILURE, Failure, Output};
+use crate::cli::edit::Spelling;
 use crate::cli::project::Project;
 
 pub fn run(project: &Project, check: bool) -> Result<Output, Failure> {
@@ -22,7 +23,9 @@ pub fn run(project: &Project, check: bool) -> Result<Output, Failure> {
     for name in &names {
         let path = project.catalog.join(name);
         let text = std::fs::read_to_string(&path).map_err(|e| io_failure(&path, e))?;
-        let formatted = format(&text).map_err(|problem| {
+        // A BOM and CRLF line ends are the file's own spelling, kept.
+        let (spelling, plain) = Spelling::of(&text);
+        let formatted = format(&plain).map(|f| spelling.apply(&f)).map_err(|problem| {
             Failure::new(
                 EXIT_FAILURE,
                 "cannot_format",
@@ -82,8 +85,10 @@ pub fn format(text: &str) -> Result<String, String> {
     let formatted = taplo::formatter::format(text, options);
     let before: Result<toml::Table, _> = toml::from_str(text);
     let after: Result<toml::Table, _> = toml::from_str(&formatted);
+    // Compared as TOML text: `nan` is not equal to itself as a float.
+    let same = |a: &toml::Table, b: &toml::Table| a == b || toml::to_string(a).ok() == toml::to_string(b).ok();
     match (before, after) {
-        (Ok(a), Ok(b)) if a == b => Ok(formatted),
+        (Ok(a), Ok(b)) if same(&a, &b) => Ok(formatted),
         (Err(e), _) => Err(format!("it does not read as TOML: {}", e.message())),
         _ => Err("formatting would change its data (please report this)".into()),
     }
@@ -117,6 +122,12 @@ mod tests {
         );
         assert!(!once.contains("\n\n\n\n"), "{once}");
         assert_eq!(format(&once).unwrap(), once);
+    }
+
+    #[test]
+    fn a_nan_is_the_same_data_after_formatting() {
+        let text = "[bad]\nvalue = nan\n";
+        assert_eq!(format(text).unwrap(), text);
     }
 
     #[test]

@@ -52,9 +52,14 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
                 .filter_map(|r| r.record.numeric),
         )
         .collect();
+    // A catalog whose codes have no numerics (identities such as SQLSTATE's
+    // often do not) gets a code without one.
+    let numbered = model.codes.iter().any(|c| c.numeric.is_some())
+        || model.categories.iter().any(|c| c.range.is_some());
     let numeric = match new.numeric {
-        Some(n) => n,
-        None => next_numeric(category.range, &in_category, &taken).ok_or_else(|| {
+        Some(n) => Some(n),
+        None if !numbered => None,
+        None => Some(next_numeric(category.range, &in_category, &taken).ok_or_else(|| {
             Failure::new(
                 EXIT_FAILURE,
                 "no_free_numeric",
@@ -66,7 +71,7 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
                 }
                 None => "it has no range and no codes to count from: pass --numeric".into(),
             })
-        })?,
+        })?),
     };
     let title = new
         .title
@@ -88,7 +93,9 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
         ));
     }
     let mut table = Table::new();
-    table.insert("numeric", value(i64::from(numeric)));
+    if let Some(numeric) = numeric {
+        table.insert("numeric", value(i64::from(numeric)));
+    }
     table.insert("title", value(title.as_str()));
     table.insert("message", value(message.as_str()));
     if !doc.is_empty() {
@@ -98,9 +105,10 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
     edit.commit()?;
     Ok(Output {
         text: format!(
-            "added `{}` (numeric {numeric}) to {}\n\
+            "added `{}`{} to {}\n\
              next: edit its title and message, then `{}`\n",
             new.name,
+            numeric.map(|n| format!(" (numeric {n})")).unwrap_or_default(),
             project.catalog.join(&file).display(),
             project.hint("generate"),
         ),

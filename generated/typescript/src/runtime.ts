@@ -741,6 +741,20 @@ interface Body {
   details: Readonly<Record<string, unknown>>;
 }
 
+/** `value` with arrays and objects nested deeper than `limit` as `null`, so
+ * writing details never overflows the stack (as parsing prunes them). */
+function prune(value: unknown, limit: number): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (limit === 0) return null;
+  if (Array.isArray(value)) return value.map((v) => prune(v, limit - 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    // Own keys, `__proto__` among them, stay keys.
+    Object.defineProperty(out, k, { value: prune(v, limit - 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
 function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
   const wire = WIRE[style];
   const outside = style === "detail" || (style === "nested" && ENVELOPE.requestId === "outside");
@@ -761,7 +775,7 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
         value = body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
         break;
       case "details":
-        value = Object.keys(body.details).length === 0 ? null : body.details;
+        value = Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
         break;
       default:
         value = (body as unknown as Record<string, unknown>)[member];

@@ -661,6 +661,22 @@ function headerPairs(headers) {
     }
     return pairs;
 }
+/** `value` with arrays and objects nested deeper than `limit` as `null`, so
+ * writing details never overflows the stack (as parsing prunes them). */
+function prune(value, limit) {
+    if (typeof value !== "object" || value === null)
+        return value;
+    if (limit === 0)
+        return null;
+    if (Array.isArray(value))
+        return value.map((v) => prune(v, limit - 1));
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+        // Own keys, `__proto__` among them, stay keys.
+        Object.defineProperty(out, k, { value: prune(v, limit - 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+}
 function writeBody(body, style) {
     const wire = WIRE[style];
     const outside = style === "detail" || (style === "nested" && ENVELOPE.requestId === "outside");
@@ -682,7 +698,7 @@ function writeBody(body, style) {
                 value = body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
                 break;
             case "details":
-                value = Object.keys(body.details).length === 0 ? null : body.details;
+                value = Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
                 break;
             default:
                 value = body[member];

@@ -707,6 +707,16 @@ def _clean_request_id(raw: str) -> Optional[str]:
     return kept or None
 
 
+def _prune(value: Any, limit: int) -> Any:
+    """``value`` with lists and dicts nested deeper than ``limit`` as ``None``,
+    so writing details never exhausts the stack (as parsing prunes them)."""
+    if isinstance(value, dict):
+        return None if limit == 0 else {k: _prune(v, limit - 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return None if limit == 0 else [_prune(v, limit - 1) for v in value]
+    return value
+
+
 def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
     wire = _WIRE[style]
     camel = _ENVELOPE["fieldCase"] == "camel"
@@ -724,7 +734,7 @@ def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
         elif member == "retryAfterMs":
             value = None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
         elif member == "details":
-            value = body["details"] or None
+            value = _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
         else:
             value = body.get(member)
         if value is not None:
