@@ -263,7 +263,10 @@ fn swap_in(root: &Path, stage: &Path) -> Result<(), WriteError> {
     }
     let retired = sibling(root, "old");
     move_aside(root, stage, &retired).map_err(at(root))?;
-    remove_ours(&retired).map_err(at(&retired))
+    // The new set is in place: an old copy that will not go (a file no one
+    // may delete) is a leftover to report (`leftovers`), not a failure.
+    let _ = remove_ours(&retired);
+    Ok(())
 }
 
 /// One atomic exchange: `stage` becomes `root`, and the old `root` ends up
@@ -321,7 +324,9 @@ pub fn clean_leftovers(root: &Path) -> io::Result<()> {
         {
             // A retired copy may have lost its marker to a run killed while
             // removing it; with the root in place it is garbage either way.
-            remove_ours(&path)?;
+            // One that cannot be removed stays a leftover (`leftovers`); it
+            // must not fail every later run.
+            let _ = remove_ours(&path);
         }
     }
     for rel in files_under(root) {
@@ -344,6 +349,29 @@ fn belongs_to_a_live_run(name: &str) -> bool {
 }
 
 /// Removes a staging or retired folder errcat made.
+/// Copies of `root` that earlier runs left beside it and could not remove
+/// (`.<name>.errcat-old-<pid>`, `-stage-`), for the user to remove by hand.
+pub fn leftovers(root: &Path) -> Vec<PathBuf> {
+    let name = root
+        .file_name()
+        .map_or_else(|| "generated".into(), |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.errcat-");
+    let parent = root.parent().filter(|p| !p.as_os_str().is_empty());
+    let Ok(entries) = std::fs::read_dir(parent.unwrap_or(Path::new("."))) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(&prefix) && !belongs_to_a_live_run(&n)
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
 fn remove_ours(path: &Path) -> io::Result<()> {
     match std::fs::remove_dir_all(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),

@@ -645,3 +645,66 @@ fn explain_tab_completes_the_catalogs_codes() {
     assert!(offered.contains("rate_limited"), "{offered}");
     assert!(!offered.contains("invalid_api_key"), "{offered}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_no_one_may_delete_does_not_fail_later_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    assert!(errcat(&["generate"], tmp.path()).status.success());
+    let stuck = tmp.path().join("generated/docs/README.md");
+    // `chattr +i`: not even root may delete it (skip where unsupported).
+    let immutable = |on: bool, path: &Path| {
+        Command::new("chattr")
+            .arg(if on { "+i" } else { "-i" })
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !immutable(true, &stuck) {
+        eprintln!("chattr +i is not supported here; skipped");
+        return;
+    }
+    let path = tmp.path().join("catalog/rate_limit.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("Rate limit exceeded", "Slow down")).unwrap();
+    let out = errcat(&["generate"], tmp.path());
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".generated.errcat-")
+        })
+        .collect();
+    for leftover in &leftovers {
+        immutable(false, &leftover.join("docs/README.md"));
+    }
+    immutable(false, &stuck);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("updated generated/docs/rate_limit.md"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("could not be removed; remove it by hand"),
+        "{stdout}"
+    );
+    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    // The next run is not stopped by the leftover, and clears it.
+    let out = errcat(&["generate"], tmp.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!leftovers[0].exists());
+}

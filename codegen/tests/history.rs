@@ -694,7 +694,10 @@ fn new_adds_a_code_to_an_identity_catalog_without_numerics() {
     let text = std::fs::read_to_string(catalog.join("data_exception.toml")).unwrap();
     assert!(text.contains("[22P99]\ntitle = \"22P99\""), "{text}");
     // And retire finds a code by its snake_case name there.
-    let out = errcat(&["retire", "invalid_text_representation", "--reason", "x"], tmp.path());
+    let out = errcat(
+        &["retire", "invalid_text_representation", "--reason", "x"],
+        tmp.path(),
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("`22P02` is not deprecated"), "{stderr}");
 }

@@ -6,8 +6,8 @@ use std::path::Path;
 use crate::write;
 use serde_json::json;
 
-use crate::cli::output::{EXIT_FAILURE, Failure, Output};
 use crate::cli::edit::Spelling;
+use crate::cli::output::{EXIT_FAILURE, Failure, Output};
 use crate::cli::project::Project;
 
 pub fn run(project: &Project, check: bool) -> Result<Output, Failure> {
@@ -25,15 +25,17 @@ pub fn run(project: &Project, check: bool) -> Result<Output, Failure> {
         let text = std::fs::read_to_string(&path).map_err(|e| io_failure(&path, e))?;
         // A BOM and CRLF line ends are the file's own spelling, kept.
         let (spelling, plain) = Spelling::of(&text);
-        let formatted = format(&plain).map(|f| spelling.apply(&f)).map_err(|problem| {
-            Failure::new(
-                EXIT_FAILURE,
-                "cannot_format",
-                format!("`{}` was left as it is: {problem}", path.display()),
-            )
-            .file(path.display().to_string())
-            .hint("`errcat check` shows what to fix")
-        })?;
+        let formatted = format(&plain)
+            .map(|f| spelling.apply(&f))
+            .map_err(|problem| {
+                Failure::new(
+                    EXIT_FAILURE,
+                    "cannot_format",
+                    format!("`{}` was left as it is: {problem}", path.display()),
+                )
+                .file(path.display().to_string())
+                .hint("`errcat check` shows what to fix")
+            })?;
         if formatted != text {
             changed.push(path.display().to_string());
             formatted_files.push((path, formatted));
@@ -86,7 +88,9 @@ pub fn format(text: &str) -> Result<String, String> {
     let before: Result<toml::Table, _> = toml::from_str(text);
     let after: Result<toml::Table, _> = toml::from_str(&formatted);
     // Compared as TOML text: `nan` is not equal to itself as a float.
-    let same = |a: &toml::Table, b: &toml::Table| a == b || toml::to_string(a).ok() == toml::to_string(b).ok();
+    let same = |a: &toml::Table, b: &toml::Table| {
+        a == b || toml::to_string(a).ok() == toml::to_string(b).ok()
+    };
     match (before, after) {
         (Ok(a), Ok(b)) if same(&a, &b) => Ok(formatted),
         (Err(e), _) => Err(format!("it does not read as TOML: {}", e.message())),

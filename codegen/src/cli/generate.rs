@@ -28,6 +28,12 @@ pub fn run(model: &Model, project: &Project, started: Instant) -> Result<Output,
             .file(e.path.display().to_string())
             .hint("nothing was changed: the generated folder is as it was")
     })?;
+    for leftover in write::leftovers(generated) {
+        text.push_str(&format!(
+            "warning: `{}` is an old copy of the generated folder that could not be removed; remove it by hand\n",
+            leftover.display()
+        ));
+    }
     let mut removed = 0;
     for change in &changed {
         let verb = match change {

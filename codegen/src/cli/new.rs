@@ -59,19 +59,21 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
     let numeric = match new.numeric {
         Some(n) => Some(n),
         None if !numbered => None,
-        None => Some(next_numeric(category.range, &in_category, &taken).ok_or_else(|| {
-            Failure::new(
-                EXIT_FAILURE,
-                "no_free_numeric",
-                format!("category `{}` has no free numeric code", category.id),
-            )
-            .hint(match category.range {
-                Some((lo, hi)) => {
-                    format!("its range {lo}–{hi} is full: widen it, or pass --numeric")
-                }
-                None => "it has no range and no codes to count from: pass --numeric".into(),
-            })
-        })?),
+        None => Some(
+            next_numeric(category.range, &in_category, &taken).ok_or_else(|| {
+                Failure::new(
+                    EXIT_FAILURE,
+                    "no_free_numeric",
+                    format!("category `{}` has no free numeric code", category.id),
+                )
+                .hint(match category.range {
+                    Some((lo, hi)) => {
+                        format!("its range {lo}–{hi} is full: widen it, or pass --numeric")
+                    }
+                    None => "it has no range and no codes to count from: pass --numeric".into(),
+                })
+            })?,
+        ),
     };
     let title = new
         .title
@@ -108,7 +110,9 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
             "added `{}`{} to {}\n\
              next: edit its title and message, then `{}`\n",
             new.name,
-            numeric.map(|n| format!(" (numeric {n})")).unwrap_or_default(),
+            numeric
+                .map(|n| format!(" (numeric {n})"))
+                .unwrap_or_default(),
             project.catalog.join(&file).display(),
             project.hint("generate"),
         ),
