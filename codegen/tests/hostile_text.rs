@@ -31,15 +31,40 @@ fn cases() -> u32 {
 /// Text from the pieces that matter, never blank.
 fn hostile(braces: bool) -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
-        Just("\""), Just("'"), Just("\\"), Just("*/"), Just("/*"), Just("${"), Just("\"\"\""),
-        Just("'''"), Just("r#\""), Just("\"#"), Just("`"), Just("|"), Just("<b>"), Just("&amp;"),
-        Just("#"), Just("é"), Just("🦀"), Just(" "), Just("x"), Just("}"), Just("{"), Just("]]"),
-        Just("\\u0000"), Just("%s"), Just("-->"),
+        Just("\""),
+        Just("'"),
+        Just("\\"),
+        Just("*/"),
+        Just("/*"),
+        Just("${"),
+        Just("\"\"\""),
+        Just("'''"),
+        Just("r#\""),
+        Just("\"#"),
+        Just("`"),
+        Just("|"),
+        Just("<b>"),
+        Just("&amp;"),
+        Just("#"),
+        Just("é"),
+        Just("🦀"),
+        Just(" "),
+        Just("x"),
+        Just("}"),
+        Just("{"),
+        Just("]]"),
+        Just("\\u0000"),
+        Just("%s"),
+        Just("-->"),
     ];
     prop::collection::vec(pieces, 1..12).prop_map(move |parts| {
         let text: String = parts.concat();
         // A template's braces are literal when doubled.
-        let text = if braces { text } else { text.replace('{', "{{").replace('}', "}}") };
+        let text = if braces {
+            text
+        } else {
+            text.replace('{', "{{").replace('}', "}}")
+        };
         format!("x{text}")
     })
 }
@@ -49,7 +74,10 @@ fn toml_string(text: &str) -> String {
 }
 
 fn have(program: &str) -> bool {
-    Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 proptest! {
@@ -128,4 +156,42 @@ proptest! {
             eprintln!("no node: the JavaScript package is not loaded");
         }
     }
+}
+
+/// A code whose identity is `__proto__`: an object literal would have set
+/// the prototype instead of a key; the data is parsed from JSON text, so
+/// the JavaScript lookups find it as Rust and Python do.
+#[test]
+fn a_code_named_proto_is_found_in_javascript() {
+    if !have("node") {
+        eprintln!("no node: skipped");
+        return;
+    }
+    let catalog = "[catalog]\nname = \"protos\"\nidentity_pattern = \"[a-z_]+\"\n\n[outputs]\ntypescript = true\n\n[categories.evil]\ntitle = \"Evil\"\nfault = \"client\"\nstatus = 400\n";
+    let codes = "[__proto__]\nname = \"proto_code\"\ntitle = \"Proto\"\nmessage = \"Proto {constructor}.\"\nparams = { constructor = \"string\" }\n";
+    let sources =
+        Sources::from_memory("catalog", [("catalog.toml", catalog), ("evil.toml", codes)]);
+    let compiled = compile(&sources).unwrap_or_else(|r| panic!("{}", r.render()));
+    let files = generated_files(&compiled.model, errcat_codegen::GENERATE_COMMAND);
+    let tmp = tempfile::tempdir().unwrap();
+    for (path, text) in &files {
+        let at = tmp.path().join(path);
+        std::fs::create_dir_all(at.parent().unwrap()).unwrap();
+        std::fs::write(at, text).unwrap();
+    }
+    let script = "const e = await import('./typescript/errors.js');\n\
+        if (e.lookup('__proto__') !== '__proto__') throw new Error('lookup: ' + e.lookup('__proto__'));\n\
+        const parsed = e.fromResponse(400, [], JSON.stringify({ error: { code: '__proto__', message: 'm' } }));\n\
+        if (parsed.code !== '__proto__') throw new Error('fromResponse: ' + parsed.code);\n\
+        if (e.create('__proto__', {}).message !== 'Proto {constructor}.') throw new Error('template');\n";
+    let out = Command::new("node")
+        .args(["--input-type=module", "-e", script])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
