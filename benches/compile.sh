@@ -26,7 +26,7 @@ sizes=("$@")
 mkdir -p "$work"
 
 cargo build --quiet --release --manifest-path "$root/benches/Cargo.toml" -p errcat-bench-gen
-gen="$root/benches/target/release/bench-crates"
+gen="${CARGO_TARGET_DIR:-$root/benches/target}/release/bench-crates"
 
 # time_build DIR TARGET PROFILE_FLAGS... -> "seconds peak_kb" or "> T -"
 time_build() {

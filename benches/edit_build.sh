@@ -28,7 +28,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(2000 20000)
 
 cargo build --quiet --manifest-path "$root/Cargo.toml" -p errcat-codegen --bin errcat
-errcat="$root/target/debug/errcat"
+errcat="${CARGO_TARGET_DIR:-$root/target}/debug/errcat"
 
 consumer() { # DIR KIND N
   local dir=$1 kind=$2 n=$3

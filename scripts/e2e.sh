@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 python="${PYTHON:-python3}"
 cargo build --quiet --example server --features axum
 log=$(mktemp)
-PORT=0 target/debug/examples/server > "$log" 2>&1 &
+# Where cargo put it: a shared CARGO_TARGET_DIR is honoured.
+PORT=0 "${CARGO_TARGET_DIR:-target}/debug/examples/server" > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 100); do
