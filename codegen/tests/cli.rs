@@ -531,6 +531,37 @@ fn book_builds_the_current_pages_with_mdbook_and_says_what_is_missing() {
     }
     assert!(!tmp.path().join("generated").exists());
 
+    // --open with no browser to open says so, rather than nothing: a PATH
+    // with the tools the stand-in needs and no opener, and a BROWSER that fails.
+    let bin = tmp.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    for tool in ["dirname", "ls", "false", "sh"] {
+        let found = ["/usr/bin", "/bin"]
+            .iter()
+            .map(|d| Path::new(d).join(tool))
+            .find(|p| p.exists());
+        std::os::unix::fs::symlink(found.unwrap(), bin.join(tool)).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["book", "--open"])
+        .current_dir(tmp.path())
+        .env("MDBOOK", &fake)
+        .env("BROWSER", "false")
+        .env("PATH", &bin)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("warning: could not open a browser"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("index.html yourself"), "{stdout}");
+
     let missing = tmp.path().join("no-such-mdbook");
     let out = book(&[("MDBOOK", &missing)]);
     assert_eq!(out.status.code(), Some(1));
