@@ -157,30 +157,42 @@ fn advice(expect: &mut Value, policy: &crate::model::RetryPolicy) {
     }
 }
 
-/// A retry hint in the body below a millisecond (`"retry_after": 1e-9`)
-/// counts as zero, as `Retry-After: 0` does: the policy's backoff, never a
-/// retry at once. One case, for the first code whose policy honours hints.
-fn tiny_hint_cases(model: &Model) -> Vec<Value> {
-    let Some(code) = model.codes.iter().find(|c| {
+/// The first error whose policy honours `Retry-After`, for the cases about
+/// retry hints.
+fn honouring_retry_after(model: &Model) -> Option<&Code> {
+    model.codes.iter().find(|c| {
         c.kind.is_error()
             && matches!(
                 model.retry_of(c).strategy,
                 RetryStrategy::AfterHeader { .. }
             )
-    }) else {
+    })
+}
+
+/// The object of a body that holds its code: the envelope's wrapper
+/// (`error`, `detail`), or the body itself.
+fn code_holder(body: &mut Value) -> &mut Value {
+    match ["error", "detail"]
+        .into_iter()
+        .find(|w| body.get(w).is_some_and(Value::is_object))
+    {
+        Some(w) => &mut body[w],
+        None => body,
+    }
+}
+
+/// A retry hint in the body below a millisecond (`"retry_after": 1e-9`)
+/// counts as zero, as `Retry-After: 0` does: the policy's backoff, never a
+/// retry at once. One case, for the first code whose policy honours hints.
+fn tiny_hint_cases(model: &Model) -> Vec<Value> {
+    let Some(code) = honouring_retry_after(model) else {
         return Vec::new();
     };
     let format = model.envelope.with_style(code.envelope);
     let mut case = code_case(model, code, format, Some(0));
     let mut body: Value =
         serde_json::from_str(case["response"]["body"].as_str().unwrap_or("{}")).unwrap_or_default();
-    let wrapper = ["error", "detail"]
-        .into_iter()
-        .find(|w| body.get(w).is_some_and(Value::is_object));
-    let holder = match wrapper {
-        Some(w) => &mut body[w],
-        None => &mut body,
-    };
+    let holder = code_holder(&mut body);
     let Some(object) = holder.as_object_mut() else {
         return Vec::new();
     };
@@ -203,13 +215,7 @@ fn tiny_hint_cases(model: &Model) -> Vec<Value> {
 /// policy's backoff applies), and near misses every client must ignore: a
 /// day that does not exist, a wrong weekday, lower case, a numeric zone.
 fn retry_after_form_cases(model: &Model) -> Vec<Value> {
-    let Some(code) = model.codes.iter().find(|c| {
-        c.kind.is_error()
-            && matches!(
-                model.retry_of(c).strategy,
-                RetryStrategy::AfterHeader { .. }
-            )
-    }) else {
+    let Some(code) = honouring_retry_after(model) else {
         return Vec::new();
     };
     let policy = model.retry_of(code).strategy.to_runtime();
@@ -351,13 +357,7 @@ fn case_folding_cases(model: &Model) -> Vec<Value> {
     let mut body: Value =
         serde_json::from_str(case["response"]["body"].as_str().unwrap_or("{}")).unwrap_or_default();
     // The code sits in the envelope's wrapper (`error`, `detail`) or at the top.
-    let wrapper = ["error", "detail"]
-        .into_iter()
-        .find(|w| body.get(w).is_some_and(Value::is_object));
-    let holder = match wrapper {
-        Some(w) => &mut body[w],
-        None => &mut body,
-    };
+    let holder = code_holder(&mut body);
     if holder.get("code").is_some() {
         holder["code"] = json!(swapped);
     }
