@@ -229,11 +229,16 @@ fn target_version(
 ) -> Result<Option<String>, Failure> {
     let invalid = |message: String| Failure::new(EXIT_FAILURE, "bad_version", message);
     if let Some(wanted) = wanted {
-        let parsed = Version::parse(wanted).ok_or_else(|| {
-            invalid(format!(
-                "`{wanted}` is not a version (major.minor.patch, e.g. 1.2.0)"
-            ))
-        })?;
+        let semver = released.is_none_or(|r| Version::parse(r).is_some());
+        let Some(parsed) = Version::parse(wanted) else {
+            // A catalog versioned otherwise (`2024-06`) releases what it says.
+            if semver {
+                return Err(invalid(format!(
+                    "`{wanted}` is not a version (major.minor.patch, e.g. 1.2.0)"
+                )));
+            }
+            return Ok(Some(wanted.to_string()));
+        };
         if let Some(released) = released.and_then(Version::parse) {
             let bump = released.bump_to(parsed);
             if bump.is_none_or(|b| b == Bump::None) {
@@ -260,10 +265,16 @@ fn target_version(
         // to the changes already).
         return Ok(current.map(str::to_string));
     }
-    let next = released
-        .and_then(Version::parse)
-        .map(|v| v.next(needed.max(Bump::Patch)).to_string());
-    Ok(next)
+    match released {
+        None => Ok(None),
+        Some(text) => match Version::parse(text) {
+            Some(v) => Ok(Some(v.next(needed.max(Bump::Patch)).to_string())),
+            None => Err(invalid(format!(
+                "the released version `{text}` is not major.minor.patch, so errcat cannot pick the next one"
+            ))
+            .hint("say which version this release is: `--version <VERSION>`")),
+        },
+    }
 }
 
 /// `2 codes added, 1 code deprecated, 3 other changes`: what a release
@@ -315,4 +326,90 @@ fn summarize(old: &Snapshot, new: &Snapshot, changes: &[Change]) -> (String, Vec
         parts.join(", ")
     };
     (text, added)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(
+        released: Option<&str>,
+        current: Option<&str>,
+        wanted: Option<&str>,
+        needed: Bump,
+    ) -> Result<Option<String>, String> {
+        target_version(
+            released,
+            current,
+            wanted,
+            needed,
+            released.is_some() || current == released,
+        )
+        .map_err(|f| f.message)
+    }
+
+    #[test]
+    fn the_version_is_picked_or_checked() {
+        // Still at the released version: the next one the changes need.
+        assert_eq!(
+            target(Some("1.2.3"), Some("1.2.3"), None, Bump::Minor),
+            Ok(Some("1.3.0".into()))
+        );
+        assert_eq!(
+            target(Some("1.2.3"), Some("1.2.3"), None, Bump::None),
+            Ok(Some("1.2.4".into()))
+        );
+        // A version the user set is kept (check held it to the changes).
+        assert_eq!(
+            target(Some("1.2.3"), Some("2.0.0"), None, Bump::Minor),
+            Ok(Some("2.0.0".into()))
+        );
+        // Asked for: checked.
+        assert_eq!(
+            target(Some("1.2.3"), Some("1.2.3"), Some("1.4.0"), Bump::Minor),
+            Ok(Some("1.4.0".into()))
+        );
+        assert!(
+            target(Some("1.2.3"), Some("1.2.3"), Some("1.2.4"), Bump::Minor)
+                .unwrap_err()
+                .contains("need a minor release")
+        );
+        assert!(
+            target(Some("1.2.3"), Some("1.2.3"), Some("1.2.3"), Bump::Patch)
+                .unwrap_err()
+                .contains("not after the last release")
+        );
+        assert!(target(Some("1.2.3"), Some("1.2.3"), Some("one"), Bump::Patch).is_err());
+        // A catalog versioned otherwise says which version it releases.
+        assert!(
+            target(Some("2024-06"), Some("2024-06"), None, Bump::Minor)
+                .unwrap_err()
+                .contains("not major.minor.patch")
+        );
+        assert_eq!(
+            target(
+                Some("2024-06"),
+                Some("2024-06"),
+                Some("2024-07"),
+                Bump::Minor
+            ),
+            Ok(Some("2024-07".into()))
+        );
+    }
+
+    #[test]
+    fn a_first_release_is_the_catalogs_version() {
+        assert_eq!(
+            target_version(None, Some("0.1.0"), None, Bump::Minor, false)
+                .ok()
+                .flatten(),
+            Some("0.1.0".into())
+        );
+        assert_eq!(
+            target_version(None, None, None, Bump::Minor, false)
+                .ok()
+                .flatten(),
+            None
+        );
+    }
 }
