@@ -6,6 +6,7 @@
 //!
 //! - Rust: `syn` parses the module;
 //! - JSON: every `.json` file parses, and `catalog.json` has the text;
+//! - Markdown: the category page, rendered by pulldown-cmark, shows the title;
 //! - Python: the package imports (CPython) and a code's class docstring and
 //!   facts are the text;
 //! - JavaScript: the package's modules load under Node.js and its data has
@@ -120,6 +121,16 @@ proptest! {
         let json: serde_json::Value = serde_json::from_str(&files[Path::new("catalog.json")]).unwrap();
         prop_assert_eq!(json["codes"][0]["title"].as_str(), Some(title.as_str()));
         prop_assert_eq!(json["codes"][0]["message"].as_str(), Some(message.as_str()));
+
+        // Markdown: the category page, rendered, shows the title as written.
+        let page = &files[Path::new("docs/evil.md")];
+        let mut shown = String::new();
+        for event in pulldown_cmark::Parser::new_ext(page, pulldown_cmark::Options::all() - pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION) {
+            if let pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) = event {
+                shown.push_str(&t);
+            }
+        }
+        prop_assert!(shown.contains(title.as_str()), "the docs page does not show {title:?}");
 
         let tmp = tempfile::tempdir().unwrap();
         for (path, text) in &files {
