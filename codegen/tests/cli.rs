@@ -228,6 +228,11 @@ fn warnings_pass_unless_denied() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning[W0025]"));
     let out = errcat(&["check", "--deny", "warnings"], tmp.path());
     assert_eq!(out.status.code(), Some(1));
+    // With --json, a check that passes still lists its warnings.
+    let out = errcat(&["check", "--json"], tmp.path());
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "W0025", "{json}");
 
     // The code allows it, with a reason: no warning, and --deny passes.
     let text = std::fs::read_to_string(&path).unwrap();

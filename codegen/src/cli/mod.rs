@@ -417,7 +417,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     let _progress = (!cli.json && std::io::stderr().is_terminal()).then(Progress::start);
     let compiled = load(cli, &at, &project)?;
     let model = &compiled.model;
-    match &cli.command {
+    let outcome = match &cli.command {
         Command::Generate { .. } => generate::run(model, &project, started),
         Command::Check { .. } => check::run(model, &project),
         Command::Release {
@@ -453,7 +453,18 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             Ok(explained(cli, output, *markdown))
         }
         _ => unreachable!("handled above"),
-    }
+    };
+    // With --json, a run that succeeds still reports its warnings and notes
+    // (on a terminal they were printed as the catalog loaded).
+    outcome.map(|mut output| {
+        if let Some(object) = output.json.as_object_mut() {
+            object.insert(
+                "diagnostics".into(),
+                serde_json::Value::Array(compiled.warnings.to_json()),
+            );
+        }
+        output
+    })
 }
 
 /// What `explain` prints: Markdown laid out for a terminal on one.

@@ -33,10 +33,11 @@ pub(crate) fn check(file: FileId, key: &str, value: &str, span: Range<usize>) ->
 pub(crate) fn blank_text(file: FileId, span: Range<usize>, key: &str) -> Diagnostic {
     Diagnostic::new(DiagCode::BlankText, format!("`{key}` is blank"))
         .at(file, span, "nothing but white space")
-        .help(if key == "aliases" {
-            "remove the empty alias".to_string()
-        } else {
-            format!("write the {key}, or remove the key")
+        .help(match key {
+            "aliases" => "remove the empty alias".to_string(),
+            // Keys every entry must have: removing them is another error.
+            "title" | "message" | "reason" => format!("write the {key}: it is required"),
+            _ => format!("write the {key}, or remove the key"),
         })
 }
 
@@ -44,6 +45,14 @@ pub(crate) fn blank_text(file: FileId, span: Range<usize>, key: &str) -> Diagnos
 mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
+
+    #[test]
+    fn a_required_key_is_not_told_to_go() {
+        let d = blank_text(FileId(0), 0..1, "message");
+        assert_eq!(d.help.as_deref(), Some("write the message: it is required"));
+        let d = blank_text(FileId(0), 0..1, "solution");
+        assert_eq!(d.help.as_deref(), Some("write the solution, or remove the key"));
+    }
 
     #[test]
     fn the_example_reports_it() {

@@ -24,6 +24,28 @@ status = 422
 "#;
 
 fn history(h: &History<'_>, out: &mut Vec<Change>) {
+    // A catalog that stops documenting exit codes changes every code's at
+    // once: one warning where the catalog says so, not one per code.
+    let dropped: Vec<&String> = h
+        .kept()
+        .filter(|(_, old, new)| old.exit_code.is_some() && new.exit_code.is_none())
+        .map(|(name, _, _)| name)
+        .collect();
+    let all_dropped = dropped.len() > 1 && h.new.live().all(|(_, r)| r.exit_code.is_none());
+    if all_dropped {
+        out.push(
+            Change::of(
+                DiagCode::CompatibleChange,
+                "",
+                format!(
+                    "the catalog no longer documents exit codes ({} released codes had one)",
+                    dropped.len()
+                ),
+            )
+            .key("cli")
+            .help("scripts that branch on exit codes will notice: say so in the release notes, or keep them with `cli = true` under [catalog]"),
+        );
+    }
     for (name, old, new) in h.kept() {
         let same_class = old.status.zip(new.status).is_some_and(|(a, b)| a / 100 == b / 100);
         if old.status != new.status && same_class {
@@ -32,7 +54,7 @@ fn history(h: &History<'_>, out: &mut Vec<Change>) {
         if old.category != new.category {
             out.push(change(name, "category", "category", old.category.clone(), new.category.clone()));
         }
-        if old.exit_code != new.exit_code {
+        if old.exit_code != new.exit_code && !(all_dropped && new.exit_code.is_none()) {
             out.push(change(name, "exit_code", "exit code", old.exit_code, new.exit_code));
         }
     }
@@ -64,6 +86,22 @@ mod tests {
     #[test]
     fn the_example_reports_it() {
         assert_eq!(codes_for(EXAMPLE), [DiagCode::CompatibleChange]);
+    }
+
+    #[test]
+    fn a_catalog_that_stops_documenting_exit_codes_is_one_warning() {
+        let base = crate::diagnostics::EXAMPLE_BASE;
+        let with_cli = base.replace("name = \"fixture\"\n", "name = \"fixture\"\ncli = true\n");
+        let catalog = with_cli.split("#== catalog.toml\n").nth(1).unwrap().split("#== ").next().unwrap();
+        let patch = format!("#== catalog.toml\n{catalog}#== +lock\n#== catalog.toml\n{}", catalog.replace("cli = true\n", ""));
+        let report = match crate::compile(&crate::diagnostics::example_sources(&patch)) {
+            Ok(c) => c.warnings,
+            Err(r) => r,
+        };
+        let found: Vec<_> = report.diagnostics().iter().map(|d| (d.code, d.message.clone())).collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("no longer documents exit codes (2 released codes"), "{found:?}");
+        assert!(report.render().contains("catalog/catalog.toml"), "{}", report.render());
     }
 
     #[test]

@@ -217,7 +217,8 @@ fn history_lints(cx: &Lowered<'_>, lock: &Lock, out: &mut Vec<Diagnostic>) {
         let live = cx.map.codes.iter().position(|c| c.name == change.name);
         let tombstone = cx.map.retired.iter().find(|(n, _)| *n == change.name);
         let in_catalog = match (live, tombstone) {
-            _ if change.key == Some("version") => {
+            // Catalog-wide: at `[catalog]` (its version, where written).
+            _ if matches!(change.key, Some("version" | "cli")) => {
                 d = d.at(cx.map.settings, cx.map.version.clone(), label.clone());
                 true
             }

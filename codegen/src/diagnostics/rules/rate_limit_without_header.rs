@@ -51,7 +51,7 @@ pub(crate) fn rate_limit_without_header(file: FileId, span: Range<usize>, policy
         format!("HTTP 429 with retry policy `{policy}`, which ignores Retry-After"),
     )
     .at(file, span, "rate-limited responses say when to come back")
-    .help("use a policy with `strategy = \"after_header\"`")
+    .help("use a policy with `strategy = \"after_header\"`, or, if something else sends `Retry-After` (a gateway), say so on the code: `allow = { W0026 = \"why\" }`")
 }
 
 
