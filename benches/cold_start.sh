@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cold start: the first `cargo build` of a consumer crate, from nothing but
 # downloaded sources, including errcat-codegen's build-dependency tree.
-# Compared with the same consumer shape using prost-build, the codegen
+# Also the same catalog committed as Rust (`[outputs] rust = true`, no build
+# script). Compared with the same consumer shape using prost-build, the codegen
 # most Rust users already pay for (its tree only: the build script makes a
 # `prost_build::Config` and compiles no .proto, since that needs protoc).
 #
@@ -31,6 +32,17 @@ cp "$root/Cargo.lock" "$work/errcat/"
 cp -r "$root/catalog" "$work/errcat/catalog"
 printf 'pub mod errors {\n    include!(concat!(env!("OUT_DIR"), "/errcat.rs"));\n}\n' > "$work/errcat/src/lib.rs"
 
+# The same catalog with its Rust committed (`[outputs] rust = true`): no
+# build script, no errcat-codegen to compile.
+mkdir -p "$work/committed/src"
+printf '[package]\nname = "consumer"\nversion = "0.0.0"\nedition = "2024"\n\n[workspace]\n\n[dependencies]\nerrcat-runtime = { path = "%s/runtime" }\n' "$root" > "$work/committed/Cargo.toml"
+cp "$root/Cargo.lock" "$work/committed/"
+cp -r "$root/catalog" "$work/committed/catalog"
+sed -i 's/^\[outputs\]$/[outputs]\nrust = true/' "$work/committed/catalog/catalog.toml"
+cargo run --quiet --manifest-path "$root/Cargo.toml" -p errcat-codegen --bin errcat -- generate \
+  --catalog "$work/committed/catalog" --generated "$work/committed/generated" >/dev/null
+printf 'pub mod errors {\n    include!("../generated/rust/errcat.rs");\n}\n' > "$work/committed/src/lib.rs"
+
 make_crate "$work/prost" 'prost-build = "0.14"' 'prost = "0.14"' \
   'fn main() { let _ = prost_build::Config::new(); }'
 printf 'pub use prost;\n' > "$work/prost/src/lib.rs"
@@ -48,7 +60,7 @@ for u in units[:8]:
 PY
 }
 
-for name in errcat prost; do
+for name in errcat committed prost; do
   dir="$work/$name"
   (cd "$dir" && cargo fetch --quiet)
   best=""

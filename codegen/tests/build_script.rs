@@ -237,3 +237,69 @@ async fn a_bad_id_is_the_catalogs_error() {
         "OUT_DIR changed on a failed build"
     );
 }
+
+/// A crate that commits the generated Rust (`[outputs] rust = true`) has no
+/// build script and no errcat-codegen to compile: it includes the module
+/// from `generated/`, and `cargo errcat check` keeps that fresh.
+#[test]
+fn a_crate_without_a_build_script_includes_the_committed_module() {
+    let ws = workspace();
+    let tmp = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(&ws, tmp.path().join("errcat")).unwrap();
+    let krate = tmp.path().join("user");
+    std::fs::create_dir_all(krate.join("src")).unwrap();
+    let errcat = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .args(args)
+            .current_dir(&krate)
+            .env_remove("CI")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "errcat {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    errcat(&["init"]);
+    let settings = krate.join("catalog/catalog.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(
+        &settings,
+        text.replace("[outputs]\n", "[outputs]\nrust = true\n"),
+    )
+    .unwrap();
+    errcat(&["generate"]);
+    assert!(krate.join("generated/rust/errcat.rs").exists());
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        "[package]\nname = \"user\"\nversion = \"0.0.0\"\nedition = \"2024\"\n[workspace]\n\n[dependencies]\nerrcat-runtime = { path = \"../errcat/runtime\" }\n",
+    )
+    .unwrap();
+    std::fs::copy(ws.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    std::fs::write(
+        krate.join("src/lib.rs"),
+        "pub mod errors {\n    include!(\"../generated/rust/errcat.rs\");\n}\n\npub fn field_error() -> errors::Error {\n    errors::Error::invalid_field(\"id\", \"must be digits\")\n}\n",
+    )
+    .unwrap();
+    let out = cargo_build(&krate, &nested_target());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("errcat-codegen"),
+        "codegen was compiled: {stderr}"
+    );
+    assert!(!stderr.contains("warning"), "{stderr}");
+    // A catalog edit makes the committed module stale until generate.
+    let codes = krate.join("catalog/request.toml");
+    let text = std::fs::read_to_string(&codes).unwrap();
+    std::fs::write(&codes, text.replace("Invalid field", "Bad field")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .arg("check")
+        .current_dir(&krate)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("generated/rust/errcat.rs"));
+}

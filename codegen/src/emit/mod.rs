@@ -64,6 +64,7 @@ pub const OUTPUTS: &[Output] = &[
     conformance::OUTPUT,
     typescript::OUTPUT,
     python::OUTPUT,
+    rust::OUTPUT,
 ];
 
 /// Every file of every output the catalog chose (`[outputs]`).

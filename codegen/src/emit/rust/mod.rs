@@ -52,6 +52,27 @@ impl Default for RustOptions {
     }
 }
 
+/// `rust/errcat.rs`: the same module committed beside the other outputs,
+/// for crates that prefer no build script (as many prost and tonic users
+/// do): `include!` it from `src`, and `errcat check` keeps it fresh.
+pub const OUTPUT: super::Output = super::Output {
+    name: "rust",
+    default: false,
+    emit: |cx| {
+        let options = RustOptions {
+            regenerate_command: cx.command.to_string(),
+            ..RustOptions::default()
+        };
+        let mut files = crate::write::FileSet::new();
+        files.insert(std::path::PathBuf::from(FILE), emit(cx, &options));
+        files
+    },
+    needs_http: false,
+};
+
+/// The committed module's path under `generated/`.
+pub const FILE: &str = "rust/errcat.rs";
+
 /// The generated module, formatted by prettyplease.
 pub fn emit(cx: &Context<'_>, options: &RustOptions) -> String {
     // The indentation of everything inside `mod __errcat`.
