@@ -744,3 +744,37 @@ fn a_file_no_one_may_delete_does_not_fail_later_runs() {
     );
     assert!(!leftovers[0].exists());
 }
+
+#[test]
+fn explain_finds_what_lookups_find() {
+    let sqlstate = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sqlstate");
+    let explain = |code: &str| {
+        errcat(
+            &["explain", "--markdown", "--catalog", "catalog", code],
+            &sqlstate,
+        )
+    };
+    // A code's own snake_case name.
+    let out = explain("invalid_text_representation");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("## 22P02"));
+    // An unknown identity reads as its class.
+    let out = explain("22P99");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("as a code of its class it reads as `22000`"),
+        "{text}"
+    );
+    // A string that cannot be an identity has no class.
+    assert_eq!(explain("22P99X").status.code(), Some(3));
+    // The diagnostics catalog ignores case: `e0043` is `E0043`.
+    let diagnostics = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/diagnostics");
+    let out = errcat(
+        &["explain", "--markdown", "--catalog", "catalog", "e0043"],
+        &diagnostics,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -71,15 +71,7 @@ fn catalog_has(at: &ProjectArgs, name: &str) -> bool {
 }
 
 fn find<'m>(model: &'m Model, code: &str) -> Option<&'m crate::model::Code> {
-    model
-        .codes
-        .iter()
-        .find(|c| c.name == code || c.wire_name == code || c.aliases.iter().any(|a| a == code))
-        .or_else(|| {
-            code.parse::<u32>()
-                .ok()
-                .and_then(|n| model.codes.iter().find(|c| c.numeric == Some(n)))
-        })
+    model.lookup(code)
 }
 
 pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
@@ -94,6 +86,21 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
         return Ok(Output {
             exit: 0,
             json: json!({ "code": retired.name, "retired": true, "explanation": text }),
+            text,
+        });
+    }
+    // An identity the catalog does not list, but whose class it knows.
+    if found.is_none()
+        && let Some(generic) = model.resolve(code)
+    {
+        let mut text = format!(
+            "> `{code}` is not a code of the catalog; as a code of its class it reads as `{}`.\n\n",
+            generic.wire_name
+        );
+        text.push_str(&emit::markdown::code_section(model, generic));
+        return Ok(Output {
+            exit: 0,
+            json: json!({ "code": generic.name, "resolved_from": code, "explanation": text }),
             text,
         });
     }

@@ -78,6 +78,12 @@ struct Category<'a> {
     fault: &'static str,
     #[serde(rename = "type")]
     error_type: &'a str,
+    /// A prefix class: what every identity of it starts with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prefix: Option<&'a str>,
+    /// The code an unknown identity of the class reads as.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    generic: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -91,6 +97,10 @@ struct Param<'a> {
 struct Code<'a> {
     name: &'a str,
     wire_name: &'a str,
+    /// The snake_case name of a code whose identity is not one (`name` in
+    /// the catalog of an identity catalog), which lookups accept too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    condition_name: Option<&'a str>,
     fault: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     envelope: Option<&'static str>,
@@ -231,6 +241,8 @@ fn emit(model: &Model, command: &str) -> String {
                 range: c.range.map(|(a, b)| [a, b]),
                 fault: c.fault.as_str(),
                 error_type: &c.error_type,
+                prefix: c.prefix.as_deref(),
+                generic: c.generic.map(|g| model.codes[g].wire_name.as_str()),
             })
             .collect(),
         codes: model
@@ -239,6 +251,7 @@ fn emit(model: &Model, command: &str) -> String {
             .map(|c| Code {
                 name: &c.name,
                 wire_name: &c.wire_name,
+                condition_name: c.condition.as_deref(),
                 fault: c.fault.as_str(),
                 envelope: model.meta.http.then(|| c.envelope.as_str()),
                 delivery: Facts {

@@ -381,21 +381,42 @@ impl Model {
     /// name or alias, else the generic code of the category with the
     /// longest prefix it starts with.
     pub fn resolve(&self, identity: &str) -> Option<&Code> {
-        self.codes
-            .iter()
-            .find(|c| {
-                c.wire_name == identity
-                    || c.name == identity
-                    || c.condition.as_deref() == Some(identity)
-                    || c.aliases.iter().any(|a| a == identity)
-            })
-            .or_else(|| {
+        self.lookup(identity).or_else(|| {
+            // Only a string that could be an identity has a class.
+            if let Some(pattern) = &self.meta.identity_pattern {
+                let anchored = regex_lite::Regex::new(&format!("^(?:{pattern})$"));
+                if anchored.is_ok_and(|r| !r.is_match(identity)) {
+                    return None;
+                }
+            }
+            {
                 let (_, generic) = self.classes().into_iter().find(|(p, _)| {
                     identity.get(..p.len()).is_some_and(|head| {
                         head == *p || (self.meta.case_insensitive && head.eq_ignore_ascii_case(p))
                     })
                 })?;
                 Some(&self.codes[generic])
+            }
+        })
+    }
+
+    /// The code with this identity, name, condition name or alias (ignoring
+    /// ASCII case when the catalog says lookups do), or numeric code
+    /// written as text: what `Code::lookup` and `from_numeric` find.
+    pub fn lookup(&self, key: &str) -> Option<&Code> {
+        let same =
+            |a: &str| a == key || (self.meta.case_insensitive && a.eq_ignore_ascii_case(key));
+        self.codes
+            .iter()
+            .find(|c| {
+                same(&c.wire_name)
+                    || same(&c.name)
+                    || c.condition.as_deref().is_some_and(same)
+                    || c.aliases.iter().any(|a| same(a))
+            })
+            .or_else(|| {
+                let n: u32 = key.parse().ok()?;
+                self.codes.iter().find(|c| c.numeric == Some(n))
             })
     }
 
