@@ -28,7 +28,7 @@ impl Cx<'_> {
         &mut self,
         file: FileId,
         raw: &Option<toml::Spanned<indexmap::IndexMap<Str, Str>>>,
-    ) -> Vec<DiagCode> {
+    ) -> Vec<(DiagCode, std::ops::Range<usize>)> {
         let mut out = Vec::new();
         for (name, reason) in raw.iter().flat_map(|t| t.get_ref()) {
             let code = DiagCode::ALL
@@ -46,7 +46,7 @@ impl Cx<'_> {
                         code.as_str(),
                     ));
                 }
-                Some(&code) => out.push(code),
+                Some(&code) => out.push((code, name.span())),
             }
         }
         out
@@ -119,6 +119,7 @@ impl Cx<'_> {
             kind,
             status: status.clone(),
             lowered: None,
+            allow: allow.clone(),
         };
         let lowered = (|| {
             snake_ok.then_some(())?;
@@ -140,7 +141,7 @@ impl Cx<'_> {
                 retry,
                 exit_code,
                 facts,
-                allow,
+                allow: allow.iter().map(|(code, _)| *code).collect(),
             };
             Some((category, defaults))
         })();

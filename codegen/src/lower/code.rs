@@ -123,6 +123,7 @@ impl Cx<'_> {
             )),
         };
 
+        let own_allow = self.allows(file, &raw.allow);
         let source = CodeSource {
             file,
             key: key.clone(),
@@ -164,8 +165,9 @@ impl Cx<'_> {
                 .allow
                 .iter()
                 .copied()
-                .chain(self.allows(file, &raw.allow))
+                .chain(own_allow.iter().map(|(code, _)| *code))
                 .collect(),
+            own_allow,
         };
         let code = (|| {
             snake_ok.then_some(())?;

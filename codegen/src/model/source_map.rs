@@ -126,6 +126,8 @@ pub struct CategorySource {
     pub status: Option<(u16, Range<usize>)>,
     /// Index into `Model::categories`, when it lowered.
     pub lowered: Option<usize>,
+    /// The warnings its own `allow` names, each with the span of its name.
+    pub allow: Vec<(crate::diagnostics::DiagCode, Range<usize>)>,
 }
 
 /// A resolved value and, when the code wrote it itself, where.
@@ -180,4 +182,6 @@ pub struct CodeSource {
     pub lowered: Option<usize>,
     /// The warnings it allows (its own and its category's `allow`).
     pub allow: Vec<crate::diagnostics::DiagCode>,
+    /// The warnings its own `allow` names, each with the span of its name.
+    pub own_allow: Vec<(crate::diagnostics::DiagCode, Range<usize>)>,
 }

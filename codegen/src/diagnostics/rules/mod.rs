@@ -131,6 +131,7 @@ registry! {
     BadIdentity = "E0055", Error, bad_identity;
     ClassPrefix = "E0056", Error, class_prefix;
     HttpInNonHttpCatalog = "E0057", Error, http_in_non_http_catalog;
+    UnusedAllow = "W0058", Warning, unused_allow;
 }
 
 impl DiagCode {
@@ -188,13 +189,53 @@ pub(crate) fn run_lints(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     {
         history_lints(cx, lock, out);
     }
+    let mut silenced = std::collections::HashSet::new();
     out.retain(|d| {
         let allowed = d
             .subject
             .and_then(|i| cx.map.codes.get(i))
             .is_some_and(|code| code.allow.contains(&d.code));
+        if allowed && d.severity != Severity::Error {
+            silenced.insert((d.subject, d.code));
+        }
         d.severity == Severity::Error || !allowed
     });
+    // An allow that silenced nothing (W0058), once every other rule ran.
+    if out.iter().any(|d| d.severity == Severity::Error) {
+        return;
+    }
+    for (i, code) in cx.map.codes.iter().enumerate() {
+        for (allowed, span) in &code.own_allow {
+            if !silenced.contains(&(Some(i), *allowed)) {
+                out.push(unused_allow(
+                    code.file,
+                    span.clone(),
+                    *allowed,
+                    &format!("`{}`", code.name),
+                ));
+            }
+        }
+    }
+    for category in &cx.map.categories {
+        let Some(index) = category.lowered else {
+            continue;
+        };
+        for (allowed, span) in &category.allow {
+            let used = cx.map.codes.iter().enumerate().any(|(i, c)| {
+                c.lowered
+                    .is_some_and(|l| cx.model.codes[l].category == index)
+                    && silenced.contains(&(Some(i), *allowed))
+            });
+            if !used {
+                out.push(unused_allow(
+                    cx.map.settings,
+                    span.clone(),
+                    *allowed,
+                    &format!("no code of category `{}`", category.id),
+                ));
+            }
+        }
+    }
 }
 
 /// The catalog compared with its lock: every change a history rule finds
