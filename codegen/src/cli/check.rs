@@ -35,13 +35,14 @@ pub fn run(model: &Model, project: &Project) -> Result<Output, Failure> {
     );
     if !unreleased.is_empty() {
         text.push_str(&format!(
-            "{} since the last release ({}); `{}` records them when you publish\n",
-            super::count(unreleased.len(), "unreleased change"),
+            "{} added since the last release ({}); `{}` records {} when you publish\n",
+            super::count(unreleased.len(), "code"),
             model.release.as_ref().map_or("none yet".into(), |r| r
                 .version
                 .clone()
                 .unwrap_or_else(|| "unversioned".into())),
             project.hint("release"),
+            if unreleased.len() == 1 { "it" } else { "them" },
         ));
     }
     Ok(Output {
