@@ -216,8 +216,16 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
             .iter()
             .copied()
             .find(|&i| codes[i].name == *generic || codes[i].wire_name == *generic);
+        // A code of that name that did not lower has its own diagnostic;
+        // saying it does not exist would be false.
+        let failed = found.is_none()
+            && map
+                .codes
+                .iter()
+                .any(|c| c.lowered.is_none() && (c.name == *generic || c.wire_name == *generic));
         match (found, &category.prefix) {
             (Some(i), Some(_)) => category.generic = Some(i),
+            _ if failed => {}
             _ => cx.push(diag::bad_generic(
                 file,
                 span.clone(),

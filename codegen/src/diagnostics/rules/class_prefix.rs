@@ -147,6 +147,15 @@ mod tests {
     }
 
     #[test]
+    fn a_generic_that_failed_another_check_is_not_called_missing() {
+        // `22000` exists but its message is blank (E0037): only that.
+        let broken = EXAMPLE
+            .replace("[23505]\nname = \"unique_violation\"", "[22P02]\nname = \"invalid_text\"")
+            .replace("message = \"The data is not valid.\"", "message = \"  \"");
+        assert_eq!(codes_for(&broken), [DiagCode::BlankText]);
+    }
+
+    #[test]
     fn an_empty_prefix_is_reported() {
         let fixed = EXAMPLE.replace("prefix = \"XX\"", "prefix = \"\"");
         assert!(codes_for(&fixed).contains(&DiagCode::ClassPrefix));
