@@ -54,16 +54,27 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     }
     for (i, code) in cx.map.codes.iter().enumerate() {
         let Some(name) = &code.condition else { continue };
+        // Two codes with one `name` are one problem, at the second, with
+        // the first beside it; a name that is another code's identity or
+        // alias is reported where the name is written.
         let taken = cx.map.codes.iter().enumerate().find(|(j, other)| {
             *j != i
                 && (other.name == *name
                     || other.wire_name == *name
-                    || other.condition.as_deref() == Some(name.as_str())
+                    || (*j < i && other.condition.as_deref() == Some(name.as_str()))
                     || other.aliases.iter().any(|(a, _)| a == name))
         });
         if let Some((_, other)) = taken {
             let span = code.key_span(cx.sources, "name");
-            out.push(name_taken(code.file, span, name, &other.name).about(i));
+            let other_span = match other.condition.as_deref() == Some(name.as_str()) {
+                true => other.key_span(cx.sources, "name"),
+                false => other.key.clone(),
+            };
+            out.push(
+                name_taken(code.file, span, name, &other.name)
+                    .also(other.file, other_span, format!("`{}` answers to it", other.name))
+                    .about(i),
+            );
         }
     }
 }
@@ -170,6 +181,19 @@ mod tests {
         assert!(rust.contains("Code1"), "{rust}");
         let clash = digits.replace("[_]", "[1_]");
         assert!(codes_for(&clash).contains(&DiagCode::IdentCollision));
+    }
+
+    #[test]
+    fn one_name_on_two_identities_is_one_error_at_the_second() {
+        let clash = EXAMPLE
+            .replace("[22p03]", "[22P03]\nname = \"invalid_text_representation\"");
+        let report = match crate::compile(&crate::diagnostics::example_sources(&clash)) {
+            Ok(c) => c.warnings,
+            Err(r) => r,
+        };
+        let codes: Vec<_> = report.diagnostics().iter().map(|d| d.code).collect();
+        assert_eq!(codes, [DiagCode::BadIdentity], "{}", report.render());
+        assert!(report.render().contains("client.toml:7:8"), "{}", report.render());
     }
 
     #[test]

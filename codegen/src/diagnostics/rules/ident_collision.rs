@@ -39,25 +39,27 @@ message = "HTTP 2 only."
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     let file = cx.map.settings;
     let categories = cx.map.categories.iter().filter(|c| c.lowered.is_some());
-    check(cx, out, categories.map(|c| (ident::upper_camel(&c.id), file, c.key.clone())));
+    check(out, categories.map(|c| (ident::upper_camel(&c.id), file, c.key.clone(), c.id.clone())));
     let codes = cx.map.codes.iter();
-    check(cx, out, codes.map(|c| {
+    check(out, codes.map(|c| {
         let symbol = crate::model::symbol_of(&c.name, c.condition.as_deref());
-        (ident::code_variant(&symbol), c.file, c.key.clone())
+        // What makes two entries "the same name": the identity, or one
+        // `name` written on both (E0055 reports that).
+        let same = c.condition.clone().map_or_else(|| c.name.clone(), |n| format!("name = {n}"));
+        (ident::code_variant(&symbol), c.file, c.key.clone(), same)
     }));
 }
 
 /// Reports every name whose identifier an earlier, different name took.
 fn check(
-    cx: &Lowered<'_>,
     out: &mut Vec<Diagnostic>,
-    items: impl Iterator<Item = (String, FileId, Range<usize>)>,
+    items: impl Iterator<Item = (String, FileId, Range<usize>, String)>,
 ) {
-    let mut seen: HashMap<String, (FileId, Range<usize>, &str)> = HashMap::default();
-    for (ident, file, span) in items {
-        let name = cx.sources.file(file).text.get(span.clone()).unwrap_or_default();
+    let mut seen: HashMap<String, (FileId, Range<usize>, String)> = HashMap::default();
+    for (ident, file, span, name) in items {
         match seen.get(&ident) {
-            // The same name twice is a duplicate, reported by its own rule.
+            // The same name twice is a duplicate (E0005), or one `name` on
+            // two identities (E0055), each reported by its own rule.
             Some((_, _, first_name)) if *first_name == name => {}
             Some((first_file, first_span, _)) => {
                 out.push(ident_collision(file, span, (*first_file, first_span.clone()), &ident));
