@@ -142,3 +142,11 @@ fn generated_outputs_are_fresh() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     errcat_codegen::ensure_fresh(&root.join("catalog"), &root.join("generated"));
 }
+
+#[test]
+fn prefix_classes_are_readable_from_categories() {
+    let data = Category::lookup("22").expect("a class is found by its prefix");
+    assert_eq!(data.prefix(), Some("22"));
+    assert_eq!(data.generic(), Code::lookup("22000"));
+    assert_eq!(Category::lookup(data.as_str()), Some(data));
+}

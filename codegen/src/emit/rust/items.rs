@@ -74,6 +74,7 @@ impl Items<'_> {
         let (cat_id, cat_title, cat_description, cat_type) =
             (&t.cat_id, &t.cat_title, &t.cat_description, &t.cat_type);
         let (cat_fault, cat_range, cat_codes) = (&t.cat_fault, &t.cat_range, &t.cat_codes);
+        let (cat_prefix, cat_generic) = (&t.cat_prefix, &t.cat_generic);
         quote! {
             #category_doc
             #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,6 +92,9 @@ impl Items<'_> {
             static CATEGORY_RANGE: [u64; #cat_count] = [#(#cat_range),*];
             /// `first code << 32 | count`: a category's codes are contiguous.
             static CATEGORY_CODES: [u64; #cat_count] = [#(#cat_codes),*];
+            static CATEGORY_PREFIX: [u64; #cat_count] = [#(#cat_prefix),*];
+            /// The generic code's index, or `u32::MAX` for none.
+            static CATEGORY_GENERIC: [u32; #cat_count] = [#(#cat_generic),*];
 
             impl Category {
                 /// Every category, in catalog order.
@@ -146,10 +150,27 @@ impl Items<'_> {
                     &Code::all()[start..start + (packed & 0xffff_ffff) as usize]
                 }
 
-                /// The category with this id.
+                /// The prefix every identity of this class starts with, when
+                /// the category is a prefix class (`"22"`).
+                #[inline]
+                pub fn prefix(self) -> Option<&'static str> {
+                    opt_text(CATEGORY_PREFIX[self.index()])
+                }
+
+                /// The code an unknown identity of this class reads as.
+                #[inline]
+                pub fn generic(self) -> Option<Code> {
+                    let index = CATEGORY_GENERIC[self.index()];
+                    (index != u32::MAX).then(|| Code::all()[index as usize])
+                }
+
+                /// The category with this id, or this class prefix (`"22"`).
                 #[inline]
                 pub fn lookup(id: &str) -> Option<Category> {
-                    Category::ALL.iter().copied().find(|c| c.as_str() == id)
+                    let all = Category::ALL.iter().copied();
+                    all.clone()
+                        .find(|c| c.as_str() == id)
+                        .or_else(|| all.clone().find(|c| c.prefix() == Some(id)))
                 }
             }
 

@@ -25,6 +25,8 @@ pub(super) struct Tables {
     pub cat_fault: Vec<Literal>,
     pub cat_range: Vec<Literal>,
     pub cat_codes: Vec<Literal>,
+    pub cat_prefix: Vec<Literal>,
+    pub cat_generic: Vec<Literal>,
     pub codes: TokenStream,
     pub params: TokenStream,
     pub keys: TokenStream,
@@ -72,6 +74,19 @@ impl Tables {
             let start = c.codes.first().copied().unwrap_or(0) as u64;
             (start << 32) | c.codes.len() as u64
         }));
+        let cat_prefix = lits(
+            model
+                .categories
+                .iter()
+                .map(|c| blob.intern_opt(c.prefix.as_deref())),
+        );
+        // The generic code's index, or `u32::MAX` for none.
+        let cat_generic = lits(
+            model
+                .categories
+                .iter()
+                .map(|c| c.generic.map_or(u32::MAX, |g| g as u32)),
+        );
 
         // Lookup key texts first, so that they sit together at the start of the
         // blob: a lookup touches one of them, and they stay in cache.
@@ -224,6 +239,8 @@ impl Tables {
             cat_fault,
             cat_range,
             cat_codes,
+            cat_prefix,
+            cat_generic,
             codes: codes_bytes,
             params: params_bytes,
             keys: keys_bytes,
