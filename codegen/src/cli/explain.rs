@@ -67,15 +67,11 @@ fn catalog_has(at: &ProjectArgs, name: &str) -> bool {
     let Ok(sources) = Sources::read_dir(&project.catalog, &display) else {
         return false;
     };
-    compile(&sources).is_ok_and(|c| find(&c.model, name).is_some())
-}
-
-fn find<'m>(model: &'m Model, code: &str) -> Option<&'m crate::model::Code> {
-    model.lookup(code)
+    compile(&sources).is_ok_and(|c| c.model.lookup(name).is_some())
 }
 
 pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
-    let found = find(model, code);
+    let found = model.lookup(code);
     if found.is_none()
         && let Some(retired) = model.retired.iter().find(|r| {
             r.record.identities(&r.name).any(|id| id == code)

@@ -618,10 +618,11 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
         fields = obj
         problem = "title" in obj or "detail" in obj
     code = fields.get("code")
+    numeric = _whole_number(code)
     if isinstance(code, str) and code:
         parsed["wire_code"] = _clip(code, _LIMITS["maxRawMessageChars"])
-    elif _whole_number(code) is not None:
-        _set_numeric(parsed, _whole_number(code) or 0)
+    elif numeric is not None:
+        _set_numeric(parsed, numeric)
     _read_google_status(parsed, fields)
     status_obj = obj.get("status")
     if parsed["wire_code"] is None and isinstance(status_obj, dict):
