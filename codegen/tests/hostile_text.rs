@@ -57,6 +57,8 @@ fn hostile(braces: bool) -> impl Strategy<Value = String> {
         Just("\\u0000"),
         Just("%s"),
         Just("-->"),
+        Just("$"),
+        Just("~~"),
     ];
     prop::collection::vec(pieces, 1..12).prop_map(move |parts| {
         let text: String = parts.concat();

@@ -72,7 +72,8 @@ pub fn md_cell_code(s: &str) -> String {
 }
 
 /// Text safe inside one Markdown table cell: no pipes, newlines or raw HTML
-/// can break the row, and emphasis characters stay literal.
+/// can break the row, and emphasis, strikethrough and math (`$…$`, which
+/// GitHub renders) characters stay literal.
 pub fn md_table_cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
@@ -82,7 +83,7 @@ pub fn md_table_cell(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '$' | '~' => {
                 out.push('\\');
                 out.push(ch);
             }
@@ -267,6 +268,8 @@ mod tests {
     #[test]
     fn cells_escape() {
         assert_eq!(md_table_cell("a|b\nc <x>"), "a\\|b c &lt;x&gt;");
+        // GitHub reads `${}$` as math and `~~x~~` as strikethrough.
+        assert_eq!(md_table_cell("x${}${ ~~y~~"), "x\\${}\\${ \\~\\~y\\~\\~");
     }
 
     #[test]
