@@ -4,7 +4,9 @@
   Schema of the catalog format (catalog.toml and category files), and a
   handful of bad files do not.
 - Every generated OpenAPI document is valid OpenAPI 3.1
-  (openapi-spec-validator).
+  (openapi-spec-validator), and every example response in it (written by
+  errcat-runtime) validates against its response's schema (written by the
+  OpenAPI emitter), in every envelope style.
 
 Run by .ci/run in a venv from scripts/requirements.txt:
     python3 -m venv target/venv
@@ -79,11 +81,20 @@ documents = [ROOT / "generated" / "openapi" / "errors.json"]
 documents += sorted((ROOT / "examples" / "seeds").glob("*/generated/openapi/errors.json"))
 documents += sorted((ROOT / "codegen" / "tests" / "fixtures" / "good").glob("*/expected/openapi/errors.json"))
 for path in documents:
+    document = json.loads(path.read_text())
     try:
-        validate(json.loads(path.read_text()))
+        validate(document)
         check(True, path)
     except Exception as error:  # the validator's own error types vary
         check(False, f"{path.relative_to(ROOT)}: {error}")
+    for status, response in document["components"]["responses"].items():
+        for media, content in response["content"].items():
+            pointer = "/".join(["#/components/responses", status, "content", media.replace("~", "~0").replace("/", "~1"), "schema"])
+            # The document is the root resource, so `#/components/...` resolves.
+            examples = Draft202012Validator({**document, "$ref": pointer})
+            for name, example in content.get("examples", {}).items():
+                errors = [e.message for e in examples.iter_errors(example["value"])]
+                check(not errors, f"{path.relative_to(ROOT)}: {status} {media} example {name}: {errors[:2]}")
 
 print(f"contracts: {results['passed']} passed, {results['failed']} failed")
 sys.exit(1 if results["failed"] else 0)

@@ -21,7 +21,29 @@ pub mod values {
     /// `kind`.
     pub const KINDS: &[&str] = &["error", "success", "pending", "warning"];
     /// `style`, and `envelope` of categories and codes.
-    pub const STYLES: &[&str] = &["nested", "problem", "detail"];
+    pub const STYLES: &[&str] = &[
+        "nested", "problem", "detail", "google", "jsonapi", "graphql",
+    ];
+    /// `grpc`: gRPC's canonical codes, by number.
+    pub const GRPC_CODES: &[&str] = &[
+        "OK",
+        "CANCELLED",
+        "UNKNOWN",
+        "INVALID_ARGUMENT",
+        "DEADLINE_EXCEEDED",
+        "NOT_FOUND",
+        "ALREADY_EXISTS",
+        "PERMISSION_DENIED",
+        "RESOURCE_EXHAUSTED",
+        "FAILED_PRECONDITION",
+        "ABORTED",
+        "OUT_OF_RANGE",
+        "UNIMPLEMENTED",
+        "INTERNAL",
+        "UNAVAILABLE",
+        "DATA_LOSS",
+        "UNAUTHENTICATED",
+    ];
     /// `strategy`.
     pub const STRATEGIES: &[&str] = &["never", "backoff", "after_header", "operation"];
     /// `jitter`.
@@ -33,12 +55,27 @@ pub mod values {
     /// `field_case`.
     pub const CASES: &[&str] = &["snake", "camel"];
 
+    #[test]
+    fn closed_sets_follow_the_runtime() {
+        let styles: Vec<&str> = errcat_runtime::EnvelopeStyle::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .collect();
+        assert_eq!(STYLES, styles);
+        let codes: Vec<&str> = errcat_runtime::GrpcCode::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
+        assert_eq!(GRPC_CODES, codes);
+    }
+
     /// The values `key` accepts, if it has a closed set.
     pub fn of(key: &str) -> Option<&'static [&'static str]> {
         Some(match key {
             "fault" => FAULTS,
             "kind" => KINDS,
             "style" | "envelope" => STYLES,
+            "grpc" => GRPC_CODES,
             "strategy" => STRATEGIES,
             "jitter" => JITTERS,
             "code_case" => CODE_CASES,
@@ -130,6 +167,11 @@ pub struct RawMeta {
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "whether `[exit_codes]` or any `exit_code` is written")))]
     pub cli: Option<Spanned<bool>>,
+    /// The service the codes belong to, such as `"pay.example.com"`: the
+    /// `domain` of Google bodies' and gRPC statuses' ErrorInfo.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "none")))]
+    pub domain: Option<Str>,
 }
 
 /// `[envelope]` in catalog.toml.
@@ -140,9 +182,13 @@ pub struct RawEnvelope {
     /// `nested`: `{"error": {"code", "message", "type", "param", "request_id",
     /// "retry_after_ms", "docs_url", "details"}}`. `problem`: RFC 9457 problem
     /// details (`type` = docs URL, `title`, `status`, `detail`, `instance` =
-    /// request id, plus `code`, `params`, `retry_after_ms`).
+    /// request id, plus `code`, `params`, `retry_after_ms`). `detail`:
+    /// FastAPI's `{"detail": {...}}`. `google`: AIP-193 (`code` = HTTP
+    /// status, `status` = gRPC code, `details` with ErrorInfo, RetryInfo,
+    /// RequestInfo, Help). `jsonapi`: JSON:API `{"errors": [...]}`.
+    /// `graphql`: GraphQL `{"errors": [{"message", "extensions"}]}`.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"nested\"` | `\"problem\"`", "x-default" = "`\"nested\"`", "default" = "nested")))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"nested\"` | `\"problem\"` | `\"detail\"` | `\"google\"` | `\"jsonapi\"` | `\"graphql\"`", "x-default" = "`\"nested\"`", "default" = "nested")))]
     pub style: Option<Str>,
     /// `request_id` or `requestId`, `retry_after_ms` or `retryAfterMs`,
     /// `docs_url` or `docsUrl`.
@@ -268,6 +314,10 @@ pub struct RawCategory {
     /// Envelope style of its codes, overriding the catalog's.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub envelope: Option<Str>,
+    /// The gRPC canonical code of its codes, such as `"UNAVAILABLE"`.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "gRPC code name", "x-default" = "from each code's HTTP status")))]
+    pub grpc: Option<Str>,
     /// Warnings every code of the category is right to trigger, each with
     /// the reason, e.g. `{ W0026 = "the gateway sets Retry-After" }`. The
     /// reason is required and never shown in the docs.
@@ -371,8 +421,14 @@ pub struct RawCode {
     pub fault: Option<Str>,
     /// Envelope style of this code's responses.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"nested\"` | `\"problem\"` | `\"detail\"`", "x-default" = "the category's")))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"nested\"` | `\"problem\"` | `\"detail\"` | `\"google\"` | `\"jsonapi\"` | `\"graphql\"`", "x-default" = "the category's")))]
     pub envelope: Option<Str>,
+    /// The gRPC canonical code (`google.rpc.Code`) this code is sent with,
+    /// such as `"UNAVAILABLE"`: Google bodies' `status`, and a
+    /// `tonic::Status`'s code.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "gRPC code name", "x-default" = "the category's, else the HTTP status's (`OK` for successes and `UNKNOWN` without HTTP)")))]
+    pub grpc: Option<Str>,
     /// Warnings this code is right to trigger, each with the reason, e.g.
     /// `{ W0026 = "the gateway sets Retry-After" }`; added to the category's.
     /// The reason is required and never shown in the docs.

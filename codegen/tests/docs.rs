@@ -216,8 +216,24 @@ fn links_anchors_tables_and_examples() {
             let examples = &page.sections[&code.wire_name];
             assert_eq!(examples.len(), 1, "{} has one example", code.name);
             let value: serde_json::Value = serde_json::from_str(&examples[0]).unwrap();
+            let text = |v: &serde_json::Value| v.as_str().unwrap().to_string();
             let (name, status) = match (value.get("error"), value.get("detail")) {
-                (Some(error), _) => (error["code"].as_str().unwrap().to_string(), None),
+                // AIP-193: the code is ErrorInfo's reason, `code` the status.
+                (Some(error), _) if error["code"].is_u64() => {
+                    let info = error["details"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|d| d["@type"].as_str().unwrap().ends_with(".ErrorInfo"))
+                        .unwrap();
+                    (text(&info["reason"]), error["code"].as_u64())
+                }
+                (Some(error), _) => (text(&error["code"]), None),
+                _ if value.get("errors").is_some() => {
+                    let first = &value["errors"][0];
+                    let code = first.get("code").unwrap_or(&first["extensions"]["code"]);
+                    (text(code), None)
+                }
                 (None, Some(detail)) if detail.is_object() => {
                     (detail["code"].as_str().unwrap().to_string(), None)
                 }

@@ -1,9 +1,13 @@
-//! The wire shapes of error responses: the nested `{"error": {...}}` envelope
-//! and RFC 9457 problem details, with snake_case or camelCase field names.
+//! The wire shapes of error responses: the nested `{"error": {...}}` envelope,
+//! RFC 9457 problem details, FastAPI's `detail`, Google's AIP-193 status,
+//! JSON:API and GraphQL `errors` lists, with snake_case or camelCase field
+//! names where the shape leaves them open.
 
 use core::time::Duration;
 
 use serde_json::{Map, Value};
+
+use crate::GrpcCode;
 
 /// Which JSON shape error responses use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -19,6 +23,18 @@ pub enum EnvelopeStyle {
     /// FastAPI's `{"detail": {"code", "message", "field"}}`, as frameworks
     /// raise it.
     Detail,
+    /// Google's AIP-193 `{"error": {"code": <HTTP status>, "message",
+    /// "status": <gRPC code name>, "details": [...]}}`, with `ErrorInfo`
+    /// (the code as `reason`, the catalog's `domain`, the params as
+    /// `metadata`), `BadRequest`, `RetryInfo`, `RequestInfo` and `Help`.
+    /// Its member names are proto3 JSON's, whatever the field case.
+    Google,
+    /// JSON:API's `{"errors": [{"status", "code", "title", "detail",
+    /// "source", "links", "meta"}]}`.
+    JsonApi,
+    /// A GraphQL response's `{"errors": [{"message", "extensions": {"code",
+    /// ...}}]}`, as Apollo and most servers send it.
+    GraphQl,
 }
 
 impl EnvelopeStyle {
@@ -27,6 +43,9 @@ impl EnvelopeStyle {
         EnvelopeStyle::Nested,
         EnvelopeStyle::Problem,
         EnvelopeStyle::Detail,
+        EnvelopeStyle::Google,
+        EnvelopeStyle::JsonApi,
+        EnvelopeStyle::GraphQl,
     ];
 
     /// The name used in catalog files.
@@ -35,7 +54,24 @@ impl EnvelopeStyle {
             EnvelopeStyle::Nested => "nested",
             EnvelopeStyle::Problem => "problem",
             EnvelopeStyle::Detail => "detail",
+            EnvelopeStyle::Google => "google",
+            EnvelopeStyle::JsonApi => "jsonapi",
+            EnvelopeStyle::GraphQl => "graphql",
         }
+    }
+
+    /// The style of a name used in catalog files.
+    pub fn from_name(name: &str) -> Option<EnvelopeStyle> {
+        EnvelopeStyle::ALL
+            .iter()
+            .copied()
+            .find(|s| s.as_str() == name)
+    }
+
+    /// Whether the error object is the first of a list under the wrapper
+    /// (JSON:API and GraphQL `errors`).
+    pub const fn is_list(self) -> bool {
+        matches!(self, EnvelopeStyle::JsonApi | EnvelopeStyle::GraphQl)
     }
 }
 
@@ -90,7 +126,7 @@ impl EnvelopeFormat {
         match self.style {
             EnvelopeStyle::Nested => matches!(self.request_id, RequestIdPlacement::Outside),
             EnvelopeStyle::Detail => true,
-            EnvelopeStyle::Problem => false,
+            _ => false,
         }
     }
 
@@ -98,6 +134,8 @@ impl EnvelopeFormat {
     pub const fn content_type(self) -> &'static str {
         match self.style {
             EnvelopeStyle::Problem => "application/problem+json",
+            EnvelopeStyle::JsonApi => "application/vnd.api+json",
+            EnvelopeStyle::GraphQl => "application/graphql-response+json",
             _ => "application/json",
         }
     }
@@ -132,6 +170,11 @@ pub struct ErrorBody {
     pub docs_url: Option<String>,
     /// The message params, as structured data.
     pub details: Map<String, Value>,
+    /// The gRPC canonical code (Google bodies' `status`); `None` derives it
+    /// from the HTTP status.
+    pub grpc: Option<GrpcCode>,
+    /// The service the code belongs to (Google bodies' `ErrorInfo.domain`).
+    pub domain: Option<String>,
 }
 
 /// What a field of an error body carries, whatever it is called.
@@ -158,7 +201,27 @@ pub enum Member {
     DocsUrl,
     /// The message params as structured values.
     Details,
+    /// The gRPC canonical code name.
+    GrpcStatus,
+    /// The service the code belongs to.
+    Domain,
 }
+
+/// Where in the error object a field sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Within {
+    /// In the error object itself.
+    Object,
+    /// In a sub-object of the error object, such as JSON:API's `meta` or
+    /// GraphQL's `extensions`.
+    Member(&'static str),
+    /// In the entry of an AIP-193 `details` list of this `google.rpc` type.
+    Detail(&'static str),
+}
+
+/// The `@type` prefix of AIP-193 details.
+pub const GOOGLE_TYPE_PREFIX: &str = "type.googleapis.com/google.rpc.";
 
 /// One field of an envelope style: its names, JSON type and meaning. The
 /// tables of [`EnvelopeStyle::fields`] are the one description of the wire
@@ -176,6 +239,8 @@ pub struct WireField {
     pub json_type: &'static str,
     /// What it means, in one sentence of Markdown.
     pub description: &'static str,
+    /// Where it sits.
+    pub within: Within,
 }
 
 impl WireField {
@@ -185,6 +250,20 @@ impl WireField {
             FieldCase::Snake => self.snake,
             FieldCase::Camel => self.camel,
         }
+    }
+
+    /// Its path from the error object in `case`, as the docs show it:
+    /// `meta.request_id`, `details[ErrorInfo].reason`.
+    pub fn path(&self, case: FieldCase) -> String {
+        match self.within {
+            Within::Object => self.name(case).to_string(),
+            Within::Member(parent) => format!("{parent}.{}", self.name(case)),
+            Within::Detail(ty) => format!("details[{ty}].{}", self.name(case)),
+        }
+    }
+
+    const fn within(self, within: Within) -> WireField {
+        WireField { within, ..self }
     }
 }
 
@@ -201,6 +280,7 @@ const fn wire(
         camel,
         json_type,
         description,
+        within: Within::Object,
     }
 }
 
@@ -342,6 +422,200 @@ const DETAIL_FIELDS: &[WireField] = &[
     DETAILS,
 ];
 
+const GOOGLE_FIELDS: &[WireField] = &[
+    wire(
+        Member::Status,
+        "code",
+        "code",
+        "integer",
+        "The HTTP status.",
+    ),
+    MESSAGE,
+    wire(
+        Member::GrpcStatus,
+        "status",
+        "status",
+        "string",
+        "The gRPC canonical code, such as `UNAVAILABLE`.",
+    ),
+    wire(
+        Member::Code,
+        "reason",
+        "reason",
+        "string",
+        "Machine-readable code name. Stable: branch on this.",
+    )
+    .within(Within::Detail("ErrorInfo")),
+    wire(
+        Member::Domain,
+        "domain",
+        "domain",
+        "string",
+        "The service the code belongs to.",
+    )
+    .within(Within::Detail("ErrorInfo")),
+    wire(
+        Member::Details,
+        "metadata",
+        "metadata",
+        "object",
+        "The message's parameters, each as a string.",
+    )
+    .within(Within::Detail("ErrorInfo")),
+    wire(
+        Member::Param,
+        "fieldViolations",
+        "fieldViolations",
+        "array",
+        "`[{\"field\", \"description\"}]`: the request parameter that caused the error, when there is one, and the message.",
+    )
+    .within(Within::Detail("BadRequest")),
+    wire(
+        Member::RetryAfterMs,
+        "retryDelay",
+        "retryDelay",
+        "string",
+        "How long to wait before retrying, as a duration such as `\"1.5s\"`, when retrying makes sense.",
+    )
+    .within(Within::Detail("RetryInfo")),
+    wire(
+        Member::RequestId,
+        "requestId",
+        "requestId",
+        "string",
+        "Identifies the request; quote it to support.",
+    )
+    .within(Within::Detail("RequestInfo")),
+    wire(
+        Member::DocsUrl,
+        "links",
+        "links",
+        "array",
+        "`[{\"description\", \"url\"}]`: the code's title and where it is documented.",
+    )
+    .within(Within::Detail("Help")),
+];
+
+const JSONAPI_FIELDS: &[WireField] = &[
+    wire(
+        Member::Status,
+        "status",
+        "status",
+        "string",
+        "The HTTP status, as a string.",
+    ),
+    CODE,
+    wire(
+        Member::Title,
+        "title",
+        "title",
+        "string",
+        "The code's title.",
+    ),
+    wire(
+        Member::Message,
+        "detail",
+        "detail",
+        "string",
+        "Human-readable message, rendered from the code's template.",
+    ),
+    wire(
+        Member::Param,
+        "parameter",
+        "parameter",
+        "string",
+        "The query parameter that caused the error, when there is one (`source.pointer` instead when it is a JSON Pointer into the request document).",
+    )
+    .within(Within::Member("source")),
+    wire(
+        Member::DocsUrl,
+        "about",
+        "about",
+        "string",
+        "Where this code is documented.",
+    )
+    .within(Within::Member("links")),
+    wire(
+        Member::ErrorType,
+        "type",
+        "type",
+        "string",
+        "The error category's type.",
+    )
+    .within(Within::Member("meta")),
+    wire(
+        Member::RequestId,
+        "request_id",
+        "requestId",
+        "string",
+        "Identifies the request; quote it to support.",
+    )
+    .within(Within::Member("meta")),
+    wire(
+        Member::RetryAfterMs,
+        "retry_after_ms",
+        "retryAfterMs",
+        "integer",
+        "How long to wait before retrying, in milliseconds, when retrying makes sense.",
+    )
+    .within(Within::Member("meta")),
+    wire(
+        Member::Details,
+        "params",
+        "params",
+        "object",
+        "The message's parameters as structured values.",
+    )
+    .within(Within::Member("meta")),
+];
+
+const GRAPHQL_FIELDS: &[WireField] = &[
+    MESSAGE,
+    CODE.within(Within::Member("extensions")),
+    wire(
+        Member::ErrorType,
+        "type",
+        "type",
+        "string",
+        "The error category's type.",
+    )
+    .within(Within::Member("extensions")),
+    wire(
+        Member::Status,
+        "status",
+        "status",
+        "integer",
+        "The HTTP status the code stands for.",
+    )
+    .within(Within::Member("extensions")),
+    PARAM.within(Within::Member("extensions")),
+    wire(
+        Member::RequestId,
+        "request_id",
+        "requestId",
+        "string",
+        "Identifies the request; quote it to support.",
+    )
+    .within(Within::Member("extensions")),
+    wire(
+        Member::RetryAfterMs,
+        "retry_after_ms",
+        "retryAfterMs",
+        "integer",
+        "How long to wait before retrying, in milliseconds, when retrying makes sense.",
+    )
+    .within(Within::Member("extensions")),
+    wire(
+        Member::DocsUrl,
+        "docs_url",
+        "docsUrl",
+        "string",
+        "Where this code is documented.",
+    )
+    .within(Within::Member("extensions")),
+    DETAILS.within(Within::Member("extensions")),
+];
+
 /// The request id outside the error object, where a nested envelope with
 /// `request_id = "outside"` and every `detail` envelope put it.
 pub const OUTER_REQUEST_ID: WireField = wire(
@@ -354,34 +628,41 @@ pub const OUTER_REQUEST_ID: WireField = wire(
 
 impl EnvelopeStyle {
     /// The fields of this style's error object, in the order they are
-    /// written: the object under `"error"` (nested), under `"detail"`
-    /// (detail), or the whole body (problem).
+    /// written: the object under `"error"` (nested, google), under
+    /// `"detail"` (detail), first under `"errors"` (jsonapi, graphql), or
+    /// the whole body (problem).
     pub const fn fields(self) -> &'static [WireField] {
         match self {
             EnvelopeStyle::Nested => NESTED_FIELDS,
             EnvelopeStyle::Problem => PROBLEM_FIELDS,
             EnvelopeStyle::Detail => DETAIL_FIELDS,
+            EnvelopeStyle::Google => GOOGLE_FIELDS,
+            EnvelopeStyle::JsonApi => JSONAPI_FIELDS,
+            EnvelopeStyle::GraphQl => GRAPHQL_FIELDS,
         }
     }
 
-    /// The key the error object is wrapped in, if any.
+    /// The key the error object (or the list of them) is wrapped in, if any.
     pub const fn wrapper(self) -> Option<&'static str> {
         match self {
-            EnvelopeStyle::Nested => Some("error"),
+            EnvelopeStyle::Nested | EnvelopeStyle::Google => Some("error"),
             EnvelopeStyle::Detail => Some("detail"),
+            EnvelopeStyle::JsonApi | EnvelopeStyle::GraphQl => Some("errors"),
             EnvelopeStyle::Problem => None,
         }
     }
 }
 
 /// Every name a member goes by in any style and field case, in the order a
-/// lenient reader tries them.
+/// lenient reader tries them, in an error object whose sub-objects (`meta`,
+/// `extensions`, `source`) are read as part of it. AIP-193 details are read
+/// by their own types, so their names are not among these.
 pub fn member_names(member: Member) -> impl Iterator<Item = &'static str> {
     let names = move || {
         EnvelopeStyle::ALL
             .iter()
             .flat_map(|s| s.fields().iter())
-            .filter(move |f| f.member == member)
+            .filter(move |f| f.member == member && !matches!(f.within, Within::Detail(_)))
             .flat_map(|f| [f.snake, f.camel])
     };
     // Each name once, where it first appears.
@@ -396,21 +677,48 @@ impl ErrorBody {
     /// left out rather than sent as `null`.
     pub fn to_json(&self, format: EnvelopeFormat) -> Value {
         let style = format.style;
+        if style == EnvelopeStyle::Google {
+            return self.to_google_json();
+        }
         let outer_request_id = format.request_id_outside();
         let mut out = Map::new();
         for field in style.fields() {
             if field.member == Member::RequestId && outer_request_id {
                 continue;
             }
-            if let Some(value) = self.member(field.member, style) {
-                out.insert(field.name(format.field_case).to_string(), value);
+            let Some(value) = self.member(field.member, style) else {
+                continue;
+            };
+            let mut name = field.name(format.field_case);
+            // JSON:API says where in the request document with a pointer.
+            if style == EnvelopeStyle::JsonApi
+                && field.member == Member::Param
+                && value.as_str().is_some_and(|p| p.starts_with('/'))
+            {
+                name = "pointer";
             }
+            let into = match field.within {
+                Within::Member(parent) => match out
+                    .entry(parent)
+                    .or_insert_with(|| Value::Object(Map::new()))
+                {
+                    Value::Object(sub) => sub,
+                    _ => continue,
+                },
+                _ => &mut out,
+            };
+            into.insert(name.to_string(), value);
         }
         let Some(wrapper) = style.wrapper() else {
             return Value::Object(out);
         };
+        let inner = if style.is_list() {
+            Value::Array(vec![Value::Object(out)])
+        } else {
+            Value::Object(out)
+        };
         let mut envelope = Map::new();
-        envelope.insert(wrapper.into(), Value::Object(out));
+        envelope.insert(wrapper.into(), inner);
         if let (true, Some(id)) = (outer_request_id, &self.request_id) {
             envelope.insert(
                 OUTER_REQUEST_ID.name(format.field_case).into(),
@@ -420,8 +728,75 @@ impl ErrorBody {
         Value::Object(envelope)
     }
 
+    /// The gRPC canonical code: the body's, else the HTTP status's.
+    pub fn grpc_code(&self) -> GrpcCode {
+        self.grpc
+            .unwrap_or_else(|| GrpcCode::from_http_status(self.status))
+    }
+
+    /// An AIP-193 body: the rich details in the order of [`GOOGLE_FIELDS`],
+    /// each present only when it has something to say.
+    fn to_google_json(&self) -> Value {
+        let detail = |ty: &str, members: Value| {
+            let mut entry = Map::new();
+            entry.insert("@type".into(), format!("{GOOGLE_TYPE_PREFIX}{ty}").into());
+            if let Value::Object(members) = members {
+                entry.extend(members);
+            }
+            Value::Object(entry)
+        };
+        let mut details = Vec::new();
+        let mut info = serde_json::json!({ "reason": self.code });
+        if let Some(domain) = self.domain.as_deref().filter(|d| !d.is_empty()) {
+            info["domain"] = domain.into();
+        }
+        if !self.details.is_empty() {
+            info["metadata"] = self
+                .details
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::from(metadata_text(v))))
+                .collect::<Map<_, _>>()
+                .into();
+        }
+        details.push(detail("ErrorInfo", info));
+        if let Some(param) = &self.param {
+            details.push(detail(
+                "BadRequest",
+                serde_json::json!({ "fieldViolations": [{ "field": param, "description": self.message }] }),
+            ));
+        }
+        if let Some(wait) = self.retry_after {
+            details.push(detail(
+                "RetryInfo",
+                serde_json::json!({ "retryDelay": proto_duration(wait) }),
+            ));
+        }
+        if let Some(id) = &self.request_id {
+            details.push(detail(
+                "RequestInfo",
+                serde_json::json!({ "requestId": id }),
+            ));
+        }
+        if let Some(url) = &self.docs_url {
+            let description = self.title.clone().unwrap_or_else(|| self.code.clone());
+            details.push(detail(
+                "Help",
+                serde_json::json!({ "links": [{ "description": description, "url": url }] }),
+            ));
+        }
+        serde_json::json!({
+            "error": {
+                "code": self.status,
+                "message": self.message,
+                "status": self.grpc_code().as_str(),
+                "details": details,
+            }
+        })
+    }
+
     /// The value of one member, `None` to leave the field out. Problem
-    /// details always carry `type` and `title` (RFC 9457 section 3.1).
+    /// details always carry `type` and `title` (RFC 9457 section 3.1);
+    /// JSON:API sends the status as a string.
     fn member(&self, member: Member, style: EnvelopeStyle) -> Option<Value> {
         let text = |t: &Option<String>| t.clone().map(Value::from);
         let problem = style == EnvelopeStyle::Problem;
@@ -436,12 +811,13 @@ impl ErrorBody {
                     .into(),
             ),
             Member::Title => text(&self.title),
+            Member::Status if style == EnvelopeStyle::JsonApi => {
+                Some(self.status.to_string().into())
+            }
             Member::Status => Some(self.status.into()),
             Member::Param => text(&self.param),
             Member::RequestId => text(&self.request_id),
-            Member::RetryAfterMs => self
-                .retry_after
-                .map(|d| Value::from(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))),
+            Member::RetryAfterMs => self.retry_after.map(|d| Value::from(whole_millis(d))),
             Member::DocsUrl if problem => Some(
                 self.docs_url
                     .clone()
@@ -452,12 +828,59 @@ impl ErrorBody {
             Member::Details => {
                 (!self.details.is_empty()).then(|| Value::Object(self.details.clone()))
             }
+            Member::GrpcStatus => Some(self.grpc_code().as_str().into()),
+            Member::Domain => text(&self.domain),
         }
     }
 
     /// [`ErrorBody::to_json`] as pretty-printed text.
     pub fn to_json_string_pretty(&self, format: EnvelopeFormat) -> String {
         serde_json::to_string_pretty(&self.to_json(format)).unwrap_or_default()
+    }
+}
+
+/// A wait in whole milliseconds, as every style but Google's sends it.
+fn whole_millis(wait: Duration) -> u64 {
+    u64::try_from(wait.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// A wait as protobuf's JSON `Duration`: whole seconds and up to three
+/// decimals, such as `"30s"` or `"1.5s"`.
+pub fn proto_duration(wait: Duration) -> String {
+    let ms = whole_millis(wait);
+    let (secs, frac) = (ms / 1000, ms % 1000);
+    if frac == 0 {
+        format!("{secs}s")
+    } else {
+        let frac = format!("{frac:03}");
+        format!("{secs}.{}s", frac.trim_end_matches('0'))
+    }
+}
+
+/// A protobuf JSON `Duration` (`"30s"`, `"1.5s"`, `"0.000001s"`) as a
+/// wait, `None` when it is not one.
+pub fn parse_proto_duration(text: &str) -> Option<Duration> {
+    let number = text.strip_suffix('s')?;
+    let (whole, frac) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > 9
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+        || (number.contains('.') && frac.is_empty())
+    {
+        return None;
+    }
+    let secs: u64 = whole.parse().ok()?;
+    let nanos: u32 = format!("{frac:0<9}").parse().ok()?;
+    Some(Duration::new(secs, 0).saturating_add(Duration::from_nanos(u64::from(nanos))))
+}
+
+/// A param as AIP-193 metadata, which holds strings: text as it is, every
+/// other value as its JSON.
+fn metadata_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 
@@ -520,10 +943,106 @@ mod tests {
     }
 
     #[test]
+    fn google_bodies_carry_the_rich_details() {
+        let mut b = body();
+        b.param = Some("limit".into());
+        b.domain = Some("api.example.com".into());
+        b.retry_after = Some(Duration::from_millis(1500));
+        let g = b.to_json(EnvelopeFormat::DEFAULT.with_style(EnvelopeStyle::Google));
+        assert_eq!(
+            g,
+            serde_json::json!({"error": {
+                "code": 429,
+                "message": "Too many",
+                "status": "RESOURCE_EXHAUSTED",
+                "details": [
+                    {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "rate_limited",
+                     "domain": "api.example.com", "metadata": {"limit": "100"}},
+                    {"@type": "type.googleapis.com/google.rpc.BadRequest",
+                     "fieldViolations": [{"field": "limit", "description": "Too many"}]},
+                    {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "1.5s"},
+                    {"@type": "type.googleapis.com/google.rpc.RequestInfo", "requestId": "req_1"},
+                    {"@type": "type.googleapis.com/google.rpc.Help",
+                     "links": [{"description": "Rate limit exceeded", "url": "https://x/rate#rate_limited"}]},
+                ],
+            }})
+        );
+        b.grpc = Some(GrpcCode::Unavailable);
+        let g = b.to_json(EnvelopeFormat::DEFAULT.with_style(EnvelopeStyle::Google));
+        assert_eq!(g["error"]["status"], "UNAVAILABLE");
+    }
+
+    #[test]
+    fn jsonapi_and_graphql_lists() {
+        let mut b = body();
+        b.param = Some("/data/attributes/limit".into());
+        let j = b.to_json(EnvelopeFormat::DEFAULT.with_style(EnvelopeStyle::JsonApi));
+        assert_eq!(
+            j,
+            serde_json::json!({"errors": [{
+                "status": "429",
+                "code": "rate_limited",
+                "title": "Rate limit exceeded",
+                "detail": "Too many",
+                "source": {"pointer": "/data/attributes/limit"},
+                "links": {"about": "https://x/rate#rate_limited"},
+                "meta": {"type": "rate_limit_error", "request_id": "req_1", "retry_after_ms": 30000,
+                         "params": {"limit": 100}},
+            }]})
+        );
+        let camel = EnvelopeFormat {
+            style: EnvelopeStyle::GraphQl,
+            field_case: FieldCase::Camel,
+            ..EnvelopeFormat::DEFAULT
+        };
+        let q = body().to_json(camel);
+        assert_eq!(
+            q,
+            serde_json::json!({"errors": [{
+                "message": "Too many",
+                "extensions": {"code": "rate_limited", "type": "rate_limit_error", "status": 429,
+                               "requestId": "req_1", "retryAfterMs": 30000,
+                               "docsUrl": "https://x/rate#rate_limited", "details": {"limit": 100}},
+            }]})
+        );
+    }
+
+    #[test]
+    fn proto_durations() {
+        for (ms, text) in [
+            (0, "0s"),
+            (30_000, "30s"),
+            (1500, "1.5s"),
+            (1, "0.001s"),
+            (1010, "1.01s"),
+        ] {
+            assert_eq!(proto_duration(Duration::from_millis(ms)), text);
+            assert_eq!(parse_proto_duration(text), Some(Duration::from_millis(ms)));
+        }
+        assert_eq!(
+            parse_proto_duration("0.000000001s"),
+            Some(Duration::from_nanos(1))
+        );
+        for bad in [
+            "",
+            "s",
+            "1",
+            "-1s",
+            "1.s",
+            ".5s",
+            "1.0000000001s",
+            "1e3s",
+            "30 s",
+        ] {
+            assert_eq!(parse_proto_duration(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn readers_accept_every_name_a_style_writes() {
         let names = |m| member_names(m).collect::<Vec<_>>();
         assert_eq!(names(Member::Message), ["message", "detail"]);
-        assert_eq!(names(Member::Param), ["param", "field"]);
+        assert_eq!(names(Member::Param), ["param", "field", "parameter"]);
         assert_eq!(
             names(Member::RequestId),
             ["request_id", "requestId", "instance"]
@@ -533,6 +1052,10 @@ mod tests {
             ["retry_after_ms", "retryAfterMs"]
         );
         assert_eq!(names(Member::Details), ["details", "params"]);
-        assert_eq!(names(Member::DocsUrl), ["docs_url", "docsUrl", "type"]);
+        assert_eq!(
+            names(Member::DocsUrl),
+            ["docs_url", "docsUrl", "type", "about"]
+        );
+        assert_eq!(names(Member::Code), ["code"]);
     }
 }

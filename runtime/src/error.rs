@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::envelope::{
     EnvelopeFormat, EnvelopeStyle, ErrorBody, Member, OUTER_REQUEST_ID, member_names,
 };
-use crate::{Kind, RetryPolicy};
+use crate::{GrpcCode, Kind, RetryPolicy};
 
 /// What the runtime needs to know about a generated `Code` enum. Generated
 /// code implements it; you should not need to.
@@ -53,6 +53,22 @@ pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
     /// category or code overrides the style.
     fn envelope(self) -> EnvelopeFormat {
         Self::ENVELOPE
+    }
+    /// The declared type of the message param `name`, if the code has one:
+    /// what turns AIP-193 metadata, which holds strings, back into values.
+    fn param_type(self, name: &str) -> Option<crate::ParamType> {
+        let _ = name;
+        None
+    }
+    /// The gRPC canonical code; unless the catalog names one, the HTTP
+    /// status's ([`GrpcCode::from_http_status`]).
+    fn grpc_code(self) -> GrpcCode {
+        GrpcCode::from_http_status(self.http_status())
+    }
+    /// The service the catalog's codes belong to (AIP-193's
+    /// `ErrorInfo.domain`); empty when the catalog names none.
+    fn domain() -> &'static str {
+        ""
     }
 }
 
@@ -109,6 +125,9 @@ struct Parsed {
     request_id: Option<String>,
     retry_after: Option<Duration>,
     details: Map<String, Value>,
+    /// Whether the details are text standing for typed values (AIP-193
+    /// metadata), to be read by the code's param types.
+    details_as_text: bool,
 }
 
 /// An error of a catalog whose `Code` enum is `C`.
@@ -341,7 +360,17 @@ impl<C: CatalogCode> Error<C> {
             retry_after: self.retry_after,
             docs_url: self.code.map(|c| c.docs_url().to_string()),
             details: self.details.clone(),
+            grpc: Some(self.grpc_code()),
+            domain: Some(C::domain())
+                .filter(|d| !d.is_empty())
+                .map(str::to_string),
         }
+    }
+
+    /// The gRPC canonical code: the code's, else the HTTP status's.
+    pub fn grpc_code(&self) -> GrpcCode {
+        self.code
+            .map_or_else(|| GrpcCode::from_http_status(self.status), C::grpc_code)
     }
 
     /// The JSON body in the code's envelope format (the catalog's, unless
@@ -394,6 +423,16 @@ impl<C: CatalogCode> Error<C> {
             }),
             (None, None) => None,
         };
+        if let (true, Some(code)) = (parsed.details_as_text, code) {
+            for (name, value) in parsed.details.iter_mut() {
+                let typed = value
+                    .as_str()
+                    .and_then(|text| code.param_type(name)?.value_from_text(text));
+                if let Some(typed) = typed {
+                    *value = typed;
+                }
+            }
+        }
         let message = if parsed.message.is_empty() {
             code.map_or_else(|| format!("HTTP {status}"), |c| c.title().to_string())
         } else {
@@ -455,23 +494,29 @@ impl Parsed {
             member_names(member).find_map(|k| o.get(k)).cloned()
         };
         let wrapped = |style: EnvelopeStyle| object.get(style.wrapper().unwrap_or_default());
-        let (fields, problem) = match (
-            wrapped(EnvelopeStyle::Nested),
-            wrapped(EnvelopeStyle::Detail),
-        ) {
-            (Some(Value::Object(inner)), _) => (inner.clone(), false),
-            (Some(Value::String(message)), _) => (message_only(message), false),
-            // Problem details have a string `detail` and a `status` too.
-            (_, Some(Value::Object(inner))) if !object.contains_key("status") => {
-                (inner.clone(), false)
+        let listed = first_listed_error(object);
+        // JSON:API names the message `detail`, after a `title`.
+        let (fields, problem) = if let Some((fields, graphql)) = listed {
+            (fields, !graphql)
+        } else {
+            match (
+                wrapped(EnvelopeStyle::Nested),
+                wrapped(EnvelopeStyle::Detail),
+            ) {
+                (Some(Value::Object(inner)), _) => (inner.clone(), false),
+                (Some(Value::String(message)), _) => (message_only(message), false),
+                // Problem details have a string `detail` and a `status` too.
+                (_, Some(Value::Object(inner))) if !object.contains_key("status") => {
+                    (inner.clone(), false)
+                }
+                (_, Some(Value::String(message))) if !object.contains_key("title") => {
+                    (message_only(message), false)
+                }
+                _ => (
+                    object.clone(),
+                    object.contains_key("title") || object.contains_key("detail"),
+                ),
             }
-            (_, Some(Value::String(message))) if !object.contains_key("title") => {
-                (message_only(message), false)
-            }
-            _ => (
-                object.clone(),
-                object.contains_key("title") || object.contains_key("detail"),
-            ),
         };
         match fields.get("code") {
             Some(Value::String(code)) if !code.is_empty() => {
@@ -480,7 +525,6 @@ impl Parsed {
             Some(Value::Number(n)) => self.set_numeric(whole_number(n)),
             _ => {}
         }
-        self.read_google_status(&fields);
         if self.wire_code.is_none()
             && let Some(Value::Object(status)) = object.get("status")
         {
@@ -535,13 +579,16 @@ impl Parsed {
         if let Some(Value::Object(details)) = first(&fields, Member::Details) {
             self.details = details;
         }
+        self.read_google_status(&fields);
     }
 
     /// Google's API errors (AIP-193): `{"error": {"code": 429, "status":
     /// "RESOURCE_EXHAUSTED", "details": [{"@type": ".../google.rpc.ErrorInfo",
     /// "reason": ...}]}}`. There `code` is the HTTP status, not a numeric
     /// code of the catalog; the error is named by ErrorInfo's `reason`, or
-    /// else by `status`, and ErrorInfo's `metadata` are its details.
+    /// else by `status`, and ErrorInfo's `metadata` are its details;
+    /// `BadRequest`, `RetryInfo` and `RequestInfo` give the param, the wait
+    /// and the request id.
     fn read_google_status(&mut self, fields: &Map<String, Value>) {
         let (Some(Value::Number(http)), Some(Value::String(status))) =
             (fields.get("code"), fields.get("status"))
@@ -551,16 +598,20 @@ impl Parsed {
         if !http.as_u64().is_some_and(|n| (100..=599).contains(&n)) || status.is_empty() {
             return;
         }
-        let info = fields
-            .get("details")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .find(|d| {
-                d.get("@type")
-                    .and_then(Value::as_str)
-                    .is_some_and(|t| t.ends_with("google.rpc.ErrorInfo"))
-            });
+        let typed = |ty: &str| {
+            fields
+                .get("details")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .find(|d| {
+                    d.get("@type")
+                        .and_then(Value::as_str)
+                        .and_then(|t| t.strip_suffix(ty))
+                        .is_some_and(|t| t.ends_with("google.rpc."))
+                })
+        };
+        let info = typed("ErrorInfo");
         let reason = info
             .and_then(|i| i.get("reason"))
             .and_then(Value::as_str)
@@ -571,6 +622,32 @@ impl Parsed {
         self.fallback_code = reason.map(|_| clip(status));
         if let Some(Value::Object(metadata)) = info.and_then(|i| i.get("metadata")) {
             self.details = metadata.clone();
+            self.details_as_text = true;
+        }
+        let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+        let violation = typed("BadRequest")
+            .and_then(|b| b.get("fieldViolations"))
+            .and_then(Value::as_array)
+            .and_then(|v| v.first());
+        if let Some(field) = text(violation.and_then(|v| v.get("field"))).filter(|f| !f.is_empty())
+        {
+            self.param = Some(field);
+        }
+        if let Some(wait) = text(typed("RetryInfo").and_then(|r| r.get("retryDelay")))
+            .and_then(|d| crate::envelope::parse_proto_duration(&d))
+        {
+            // As a body's milliseconds: below one is zero, and the longest
+            // wait is `u32::MAX` seconds.
+            self.retry_after = Some(if wait.as_secs_f64() * 1000.0 < MIN_RETRY_HINT_MS {
+                Duration::ZERO
+            } else {
+                wait.min(Duration::from_secs(u64::from(u32::MAX)))
+            });
+        }
+        if let Some(id) = text(typed("RequestInfo").and_then(|r| r.get("requestId")))
+            .and_then(|id| clean_request_id(&id))
+        {
+            self.request_id = Some(id);
         }
     }
 
@@ -604,6 +681,36 @@ impl<C: CatalogCode> From<C> for Error<C> {
 }
 
 /// `{"message": text}`, for bodies whose error is a bare string.
+/// The first error of a JSON:API or GraphQL `errors` list, with the members
+/// of its `meta`, `extensions` and `source` read as its own (its own win),
+/// and whether it is GraphQL's (it has `extensions`, or only a `message`).
+fn first_listed_error(object: &Map<String, Value>) -> Option<(Map<String, Value>, bool)> {
+    let Some(Value::Object(first)) = object.get("errors")?.as_array()?.first() else {
+        return None;
+    };
+    let graphql = first.contains_key("extensions")
+        || !["code", "detail", "title", "status"]
+            .iter()
+            .any(|k| first.contains_key(*k));
+    let mut fields = first.clone();
+    for parent in ["extensions", "meta", "source"] {
+        if let Some(Value::Object(sub)) = first.get(parent) {
+            for (key, value) in sub {
+                // A JSON:API source says where with a pointer, a query
+                // parameter or a header; each is the param.
+                let key = match (parent, key.as_str()) {
+                    ("source", "pointer" | "parameter" | "header") => "param",
+                    _ => key.as_str(),
+                };
+                if !fields.contains_key(key) {
+                    fields.insert(key.to_string(), value.clone());
+                }
+            }
+        }
+    }
+    Some((fields, graphql))
+}
+
 fn message_only(message: &str) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("message".into(), Value::String(message.to_string()));

@@ -10,6 +10,7 @@
 pub mod envelope;
 mod error;
 mod generated;
+pub mod grpc;
 mod integrations;
 mod retry;
 mod retry_loop;
@@ -22,12 +23,14 @@ pub mod phf;
 
 pub use envelope::{
     EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase, Member, RequestIdPlacement, WireField,
+    Within,
 };
 pub use error::{
     Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_KEPT_DEPTH, MAX_MESSAGE_CHARS,
     MAX_RAW_MESSAGE_CHARS, MAX_REQUEST_ID_CHARS, MIN_RETRY_HINT_MS, mend, parse_retry_after,
     render_template,
 };
+pub use grpc::GrpcCode;
 pub use rand::Rng;
 pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};
 pub use retry_loop::RetryAdvice;

@@ -132,6 +132,49 @@ impl ParamType {
     pub fn from_name(name: &str) -> Option<ParamType> {
         ParamType::ALL.iter().copied().find(|t| t.as_str() == name)
     }
+
+    /// A value of this type from its text, as AIP-193 metadata (which holds
+    /// strings) carries it: integers in range, JSON numbers, `true` and
+    /// `false`; `None` when the text is not one.
+    pub fn value_from_text(self, text: &str) -> Option<serde_json::Value> {
+        use serde_json::Value;
+        let integer = || {
+            let digits = text.strip_prefix('-').unwrap_or(text);
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| text.parse::<i128>().ok())
+                .flatten()
+        };
+        let within = |n: i128, min: i128, max: i128| (min..=max).contains(&n);
+        match self {
+            ParamType::String => Some(Value::from(text)),
+            ParamType::U16 => integer()
+                .filter(|&n| within(n, 0, u16::MAX.into()))
+                .map(|n| Value::from(n as u64)),
+            ParamType::U32 => integer()
+                .filter(|&n| within(n, 0, u32::MAX.into()))
+                .map(|n| Value::from(n as u64)),
+            ParamType::U64 => integer()
+                .filter(|&n| within(n, 0, u64::MAX.into()))
+                .map(|n| Value::from(n as u64)),
+            ParamType::I32 => integer()
+                .filter(|&n| within(n, i32::MIN.into(), i32::MAX.into()))
+                .map(|n| Value::from(n as i64)),
+            ParamType::I64 => integer()
+                .filter(|&n| within(n, i64::MIN.into(), i64::MAX.into()))
+                .map(|n| Value::from(n as i64)),
+            ParamType::F64 => match serde_json::from_str::<Value>(text) {
+                Ok(Value::Number(n)) if n.as_f64().is_some_and(f64::is_finite) => {
+                    Some(Value::Number(n))
+                }
+                _ => None,
+            },
+            ParamType::Bool => match text {
+                "true" => Some(Value::Bool(true)),
+                "false" => Some(Value::Bool(false)),
+                _ => None,
+            },
+        }
+    }
 }
 
 impl fmt::Display for ParamType {

@@ -7,7 +7,10 @@
 
 use std::time::Duration;
 
-use errcat_runtime::{CatalogCode, Error, Kind, RetryPolicy};
+use errcat_runtime::{
+    CatalogCode, EnvelopeFormat, EnvelopeStyle, Error, FieldCase, Kind, RequestIdPlacement,
+    RetryPolicy,
+};
 use proptest::prelude::*;
 
 /// A two-code catalog, enough to tell a kept code from a lost one.
@@ -131,7 +134,7 @@ proptest! {
         depth in prop_oneof![Just(0usize), 100usize..2000],
         message in ".{0,40}",
         bad_utf8 in any::<bool>(),
-        shape in 0u8..3,
+        shape in 0u8..6,
         bom in any::<bool>(),
         hint in prop_oneof![Just(String::new()), Just(",\"retry_after\":1e-9".to_string()), Just(",\"retry_after_ms\":0.000001".to_string())],
         retry_after in prop_oneof![
@@ -149,7 +152,10 @@ proptest! {
         let body = match shape {
             0 => format!("{{\"error\":{{\"code\":\"rate_limited\",\"message\":{message},\"details\":{details}{hint}}}}}"),
             1 => format!("{{\"type\":\"about:blank\",\"title\":\"t\",\"status\":429,\"detail\":{message},\"code\":\"rate_limited\",\"params\":{details}}}"),
-            _ => format!("{{\"detail\":{{\"code\":\"rate_limited\",\"message\":{message},\"details\":{details}}}}}"),
+            2 => format!("{{\"detail\":{{\"code\":\"rate_limited\",\"message\":{message},\"details\":{details}}}}}"),
+            3 => format!("{{\"error\":{{\"code\":429,\"message\":{message},\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"rate_limited\",\"metadata\":{details}}},{{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":{details}}}]}}}}"),
+            4 => format!("{{\"errors\":[{{\"status\":\"429\",\"code\":\"rate_limited\",\"detail\":{message},\"source\":{details},\"meta\":{details}}}]}}"),
+            _ => format!("{{\"errors\":[{{\"message\":{message},\"extensions\":{{\"code\":\"rate_limited\",\"details\":{details}{hint}}}}}],\"data\":null}}"),
         };
         let body = if bom { format!("\u{feff}{body}") } else { body };
         let at = body.rfind("@@").unwrap_or(0);
@@ -160,5 +166,45 @@ proptest! {
         if let Some(wait) = error.retry_delay(1) {
             prop_assert!(wait > Duration::ZERO && wait <= Duration::from_secs(60));
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Every style reads back what it wrote: the code, message, param,
+    /// request id, wait and params (Google's metadata holds strings, so
+    /// the params there are text).
+    #[test]
+    fn every_style_reads_what_it_writes(
+        style in prop::sample::select(EnvelopeStyle::ALL),
+        camel in any::<bool>(),
+        outside in any::<bool>(),
+        message in ".{1,40}",
+        param in prop::option::of(prop_oneof!["[a-z_]{1,12}", "/data/[a-z]{1,8}"]),
+        request_id in prop::option::of("[A-Za-z0-9_-]{1,24}"),
+        wait_ms in prop::option::of(0u64..100_000_000),
+        params in prop::collection::btree_map("[a-z]{1,6}", "[ -~]{0,12}", 0..4),
+    ) {
+        let mut error = Error::<Code>::with_message(Code::RateLimited, message.clone());
+        if let Some(p) = &param { error = error.with_param(p.clone()); }
+        if let Some(id) = &request_id { error = error.with_request_id(id.clone()); }
+        if let Some(ms) = wait_ms { error = error.with_retry_after(Duration::from_millis(ms)); }
+        for (k, v) in &params { error = error.with_detail(k.clone(), v.clone()); }
+        let format = EnvelopeFormat {
+            style,
+            field_case: if camel { FieldCase::Camel } else { FieldCase::Snake },
+            request_id: if outside { RequestIdPlacement::Outside } else { RequestIdPlacement::Inside },
+        };
+        let body = error.to_json_in(format).to_string();
+        let back = Error::<Code>::from_body(429, body.as_bytes());
+        prop_assert_eq!(back.code(), Some(Code::RateLimited), "{}", body);
+        prop_assert_eq!(back.message(), message.as_str(), "{}", body);
+        prop_assert_eq!(back.param(), param.as_deref(), "{}", body);
+        prop_assert_eq!(back.request_id(), request_id.as_deref().map(str::trim).filter(|s| !s.is_empty()), "{}", body);
+        // FastAPI's shape has no member for the wait (the header carries it).
+        let wait = wait_ms.filter(|_| style != EnvelopeStyle::Detail).map(Duration::from_millis);
+        prop_assert_eq!(back.retry_after(), wait, "{}", body);
+        prop_assert_eq!(back.details(), error.details(), "{}", body);
     }
 }

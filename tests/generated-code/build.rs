@@ -1,6 +1,13 @@
 //! Generates one module per good fixture catalog of errcat-codegen.
 fn main() -> Result<(), errcat_codegen::Error> {
-    for fixture in ["minimal", "keywords", "problem_camel", "hostile", "service"] {
+    for fixture in [
+        "minimal",
+        "keywords",
+        "problem_camel",
+        "hostile",
+        "service",
+        "wire_styles",
+    ] {
         errcat_codegen::Config::new()
             .catalog_dir(format!(
                 "../../codegen/tests/fixtures/good/{fixture}/catalog"

@@ -107,11 +107,34 @@ def test_sqlstate_identities_names_and_prefix_classes() -> None:
     assert typed.status == 409 and isinstance(typed, errors.IntegrityError)
 
 
-@pytest.mark.parametrize("fixture", ["hostile", "service"])
+@pytest.mark.parametrize("fixture", ["hostile", "service", "wire_styles"])
 def test_fixtures_pass_their_cases(fixture: str) -> None:
     expected = FIXTURES / fixture / "expected"
     errors = load(expected, f"fixture_{fixture}")
     assert run_cases(errors, expected / "conformance/cases.json") >= 3
+
+
+def test_google_jsonapi_and_graphql_bodies_are_written_and_read() -> None:
+    errors = load(FIXTURES / "wire_styles" / "expected", "fixture_wire_styles_direct")
+    error = errors.create("rate_limited", {"limit": 5, "window": 60}, request_id="req_1", retry_after=1.5, param="limit")
+    assert error.grpc_code == "RESOURCE_EXHAUSTED"
+    body = error.to_json()
+    assert (body["error"]["code"], body["error"]["status"]) == (429, "RESOURCE_EXHAUSTED")
+    assert body["error"]["details"][0] == {
+        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+        "reason": "rate_limited",
+        "domain": "wire.example.com",
+        "metadata": {"limit": "5", "window": "60"},
+    }
+    assert body["error"]["details"][2] == {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "1.5s"}
+    back = errors.from_response(429, {}, json.dumps(body).encode())
+    assert (back.code, back.param, back.request_id, back.retry_after_ms) == ("rate_limited", "limit", "req_1", 1500.0)
+    missing = errors.create("missing_field", {"field": "name"}, param="/data/attributes/name")
+    first = missing.to_json()["errors"][0]
+    assert first["status"] == "400" and first["source"] == {"pointer": "/data/attributes/name"}
+    down = errors.create("resolver_down", {"resolver": "orders"}).to_json()
+    assert down["errors"][0]["extensions"]["code"] == "resolver_down"
+    assert errors.grpc_for_status(404) == "NOT_FOUND" and errors.grpc_for_status(302) == "UNKNOWN"
 
 
 def test_typed_classes_render_the_template_and_form_a_hierarchy() -> None:

@@ -22,6 +22,32 @@ test("a hostile catalog's module type-checks and passes its cases", async () => 
   assert.ok((await runCases(`../../${dir}/typescript/src`, join(root, dir))) >= 3);
 });
 
+test("Google, JSON:API and GraphQL bodies: written and read as the Rust runtime does", async () => {
+  const dir = "codegen/tests/fixtures/good/wire_styles/expected";
+  assert.ok((await runCases(`../../${dir}/typescript/src`, join(root, dir))) >= 10);
+  const wire = await import("../../codegen/tests/fixtures/good/wire_styles/expected/typescript/src/errors.js");
+  const error = wire.create("rate_limited", { limit: 5, window: 60 }, { requestId: "req_1", retryAfterMs: 1500, param: "limit" });
+  assert.equal(error.grpcCode, "RESOURCE_EXHAUSTED");
+  const body = error.toJSON() as { error: { code: number; status: string; details: Record<string, unknown>[] } };
+  assert.equal(body.error.code, 429);
+  assert.equal(body.error.status, "RESOURCE_EXHAUSTED");
+  assert.deepEqual(body.error.details[0], {
+    "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+    reason: "rate_limited",
+    domain: "wire.example.com",
+    metadata: { limit: "5", window: "60" },
+  });
+  assert.deepEqual(body.error.details[2], { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "1.5s" });
+  const back = wire.fromResponse(429, [], JSON.stringify(body));
+  assert.equal(back.code, "rate_limited");
+  assert.equal(back.param, "limit");
+  assert.equal(back.requestId, "req_1");
+  assert.equal(back.retryAfterMs, 1500);
+  assert.equal(wire.grpcForStatus(404), "NOT_FOUND");
+  assert.equal(wire.grpcForStatus(418), "FAILED_PRECONDITION");
+  assert.equal(wire.grpcForStatus(302), "UNKNOWN");
+});
+
 for (const seed of ["roboflow", "vision-api", "rotavision", "clarifai", "promptfloe"]) {
   test(`every conformance case of the ${seed} seed`, async () => {
     const dir = `examples/seeds/${seed}/generated`;

@@ -4,7 +4,7 @@
 //! it as JSON, so catalog text never becomes code, and the two clients read
 //! the same facts.
 
-use errcat_runtime::{Backoff, EnvelopeStyle, Member};
+use errcat_runtime::{Backoff, EnvelopeStyle, GrpcCode, Member, Within};
 use serde_json::{Map, Value, json};
 
 use crate::model::{Model, RetryStrategy};
@@ -49,7 +49,9 @@ pub(crate) fn data(model: &Model) -> Value {
                 "sdkException": c.facts.sdk_exception,
                 "retry": model.retry_of(c).name,
                 "envelope": c.envelope.as_str(),
+                "grpc": c.grpc.as_str(),
                 "params": c.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+                "paramTypes": c.params.iter().map(|p| p.ty.as_str()).collect::<Vec<_>>(),
             });
             (c.wire_name.clone(), facts)
         })
@@ -73,7 +75,9 @@ pub(crate) fn data(model: &Model) -> Value {
         .collect();
     json!({
         "envelope": envelope(model),
+        "domain": model.meta.domain,
         "wire": wire(),
+        "grpcByStatus": grpc_by_status(),
         "outerRequestId": [outer.snake, outer.camel],
         "limits": limits,
         "fallbackBackoff": backoff(&errcat_runtime::FALLBACK_BACKOFF),
@@ -107,11 +111,11 @@ fn wire() -> Value {
             let fields: Vec<Value> = style
                 .fields()
                 .iter()
-                .map(|f| json!([member(f.member), f.snake, f.camel]))
+                .map(|f| json!([member(f.member), f.snake, f.camel, within(f.within)]))
                 .collect();
             (
                 style.as_str().to_string(),
-                json!({ "wrapper": style.wrapper(), "fields": fields }),
+                json!({ "wrapper": style.wrapper(), "list": style.is_list(), "fields": fields }),
             )
         })
         .collect();
@@ -130,9 +134,48 @@ fn member(member: Member) -> &'static str {
         Member::RetryAfterMs => "retryAfterMs",
         Member::DocsUrl => "docsUrl",
         Member::Details => "details",
+        Member::GrpcStatus => "grpc",
+        Member::Domain => "domain",
         // A member added to the runtime later: the TS runtime skips it.
         _ => "other",
     }
+}
+
+/// Where a field sits, for the clients: `""` in the error object, the name
+/// of its sub-object, or `@` and the `google.rpc` type of its AIP-193 detail.
+fn within(within: Within) -> String {
+    match within {
+        Within::Member(parent) => parent.to_string(),
+        Within::Detail(ty) => format!("@{ty}"),
+        _ => String::new(),
+    }
+}
+
+/// The gRPC code of every HTTP status, from errcat-runtime's mapping: the
+/// classes' codes (`"2"`, `"4"`, `"5"`, and `""` for every other status),
+/// then each status whose code is not its class's.
+fn grpc_by_status() -> Value {
+    // A status in each class that no rule names.
+    let class = |status: u16| match status / 100 {
+        2 => ("2", 298),
+        4 => ("4", 498),
+        5 => ("5", 598),
+        _ => ("", 198),
+    };
+    let mut out = Map::new();
+    for (key, unnamed) in [200, 400, 500, 100].map(class) {
+        out.insert(
+            key.into(),
+            json!(GrpcCode::from_http_status(unnamed).as_str()),
+        );
+    }
+    for status in 100u16..=599 {
+        let code = GrpcCode::from_http_status(status);
+        if code != GrpcCode::from_http_status(class(status).1) {
+            out.insert(status.to_string(), json!(code.as_str()));
+        }
+    }
+    Value::Object(out)
 }
 
 fn backoff(b: &Backoff) -> Value {

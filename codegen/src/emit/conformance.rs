@@ -423,6 +423,8 @@ fn class_case(model: &Model, prefix: &str, code: &crate::model::Code, identity: 
             retry_after: None,
             docs_url: None,
             details: Default::default(),
+            grpc: Some(code.grpc),
+            domain: model.meta.domain.clone(),
         };
         let format = model.envelope.with_style(code.envelope);
         let mut case = json!({
@@ -465,6 +467,8 @@ fn unknown_cases(model: &Model) -> Vec<Value> {
             retry_after: None,
             docs_url: None,
             details: Default::default(),
+            grpc: None,
+            domain: None,
         };
         let mut headers = Vec::new();
         if let Some(wait) = retry_after {

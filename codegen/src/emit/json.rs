@@ -31,6 +31,9 @@ struct Meta<'a> {
     http: bool,
     /// Whether lookups ignore ASCII case.
     case_insensitive: bool,
+    /// The service the codes belong to (AIP-193's ErrorInfo `domain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    domain: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -104,6 +107,9 @@ struct Code<'a> {
     fault: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     envelope: Option<&'static str>,
+    /// The gRPC canonical code, in catalogs that speak gRPC.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grpc: Option<&'static str>,
     #[serde(flatten)]
     delivery: Facts<'a>,
     numeric: Option<u32>,
@@ -185,6 +191,7 @@ fn emit(model: &Model, command: &str) -> String {
             docs_base_url: &model.meta.docs_base_url,
             http: model.meta.http,
             case_insensitive: model.meta.case_insensitive,
+            domain: model.meta.domain.as_deref(),
         },
         envelope: model.meta.http.then(|| Envelope {
             style: model.envelope.style.as_str(),
@@ -254,6 +261,7 @@ fn emit(model: &Model, command: &str) -> String {
                 condition_name: c.condition.as_deref(),
                 fault: c.fault.as_str(),
                 envelope: model.meta.http.then(|| c.envelope.as_str()),
+                grpc: model.meta.grpc.then(|| c.grpc.as_str()),
                 delivery: Facts {
                     code: c,
                     groups: &[Group::Delivery],

@@ -214,6 +214,20 @@ fn envelope_section(out: &mut String, model: &Model) {
             "Errors return RFC 9457 problem details with `Content-Type: {}`:",
             format.content_type()
         ),
+        EnvelopeStyle::Google => format!(
+            "Errors return Google's AIP-193 status with `Content-Type: {}`: the HTTP status as `code`, \
+             the gRPC code as `status`, and the error code itself as the `reason` of the `ErrorInfo` in `details`:",
+            format.content_type()
+        ),
+        EnvelopeStyle::JsonApi => format!(
+            "Errors return a JSON:API document with `Content-Type: {}`, the error first in `errors`:",
+            format.content_type()
+        ),
+        EnvelopeStyle::GraphQl => format!(
+            "Errors return a GraphQL response with `Content-Type: {}`, the error first in `errors` \
+             and its code in `extensions`:",
+            format.content_type()
+        ),
         _ => format!(
             "Errors return a JSON body with `Content-Type: {}` and one top-level `detail` object, \
              as web frameworks such as FastAPI raise it:",
@@ -228,8 +242,8 @@ fn envelope_section(out: &mut String, model: &Model) {
     for field in format.style.fields() {
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} |",
-            field.name(format.field_case),
+            "| {} | {} | {} |",
+            md_cell_code(&field.path(format.field_case)),
             field.json_type,
             field.description
         );
@@ -835,6 +849,9 @@ pub fn code_section(model: &Model, code: &Code) -> String {
             meaning.unwrap_or_default()
         );
     }
+    if model.meta.grpc {
+        let _ = writeln!(out, "- **gRPC code:** `{}`", code.grpc.as_str());
+    }
     fact_rows(&mut out, code, Group::Delivery);
     if code.fault != model.category_of(code).fault && code.kind.is_error() {
         let _ = writeln!(out, "- **Fault:** {}", code.fault);
@@ -988,6 +1005,8 @@ pub fn example_body(model: &Model, code: &Code) -> ErrorBody {
         retry_after,
         docs_url: Some(code.docs_url.clone()),
         details,
+        grpc: Some(code.grpc),
+        domain: model.meta.domain.clone(),
     }
 }
 

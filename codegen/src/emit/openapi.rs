@@ -14,6 +14,7 @@ use super::markdown::{example_body, reason_phrase};
 use crate::ident;
 use crate::model::{Code, EnvelopeStyle, Model, ParamType, RetryStrategy};
 use crate::write::FileSet;
+use errcat_runtime::{Member, Within};
 
 /// The components file, relative to `generated/`.
 pub const FILE: &str = "openapi/errors.json";
@@ -53,7 +54,7 @@ pub fn document(model: &Model, command: &str) -> Value {
         for code in &codes {
             schemas.insert(names.get(code).into(), code_schema(code, *style));
         }
-        schemas.insert(union_name(*style).into(), union(&names, &codes));
+        schemas.insert(union_name(*style).into(), union(&names, &codes, *style));
     }
     json!({
         "x-generated": super::generated_header(command),
@@ -92,6 +93,9 @@ fn base_name(style: EnvelopeStyle) -> &'static str {
     match style {
         EnvelopeStyle::Problem => "Problem",
         EnvelopeStyle::Detail => "DetailError",
+        EnvelopeStyle::Google => "GoogleError",
+        EnvelopeStyle::JsonApi => "JsonApiError",
+        EnvelopeStyle::GraphQl => "GraphQlError",
         _ => "Error",
     }
 }
@@ -100,8 +104,20 @@ fn union_name(style: EnvelopeStyle) -> &'static str {
     match style {
         EnvelopeStyle::Problem => "AnyProblem",
         EnvelopeStyle::Detail => "AnyDetailError",
+        EnvelopeStyle::Google => "AnyGoogleError",
+        EnvelopeStyle::JsonApi => "AnyJsonApiError",
+        EnvelopeStyle::GraphQl => "AnyGraphQlError",
         _ => "AnyError",
     }
+}
+
+/// Whether a style's error object names its code in its own `code` member,
+/// where an OpenAPI discriminator can read it.
+fn code_at_top(style: EnvelopeStyle) -> bool {
+    style
+        .fields()
+        .iter()
+        .any(|f| f.member == Member::Code && f.within == Within::Object && f.snake == "code")
 }
 
 /// Each code's schema name, by code name: its Rust variant, which is
@@ -153,26 +169,52 @@ fn reference(name: &str) -> Value {
 
 /// The fields of a style's error object, from the runtime's wire table.
 fn base_schema(model: &Model, style: EnvelopeStyle) -> Value {
+    if style == EnvelopeStyle::Google {
+        return google_base_schema();
+    }
     let format = model.envelope.with_style(style);
     let outside = format.request_id_outside();
     let mut properties = Map::new();
     for field in style.fields() {
-        if outside && field.member == errcat_runtime::Member::RequestId {
+        if outside && field.member == Member::RequestId {
             continue;
         }
         let mut schema = json!({ "type": field.json_type, "description": field.description });
-        if field.member == errcat_runtime::Member::DocsUrl && style == EnvelopeStyle::Problem {
+        if field.member == Member::DocsUrl && style == EnvelopeStyle::Problem {
             schema["format"] = json!("uri-reference");
         }
-        properties.insert(field.name(format.field_case).into(), schema);
+        let name = field.name(format.field_case);
+        match field.within {
+            Within::Member(parent) => {
+                let sub = properties
+                    .entry(parent)
+                    .or_insert_with(|| json!({ "type": "object", "properties": {} }));
+                sub["properties"][name] = schema;
+                if style == EnvelopeStyle::JsonApi && field.member == Member::Param {
+                    sub["properties"]["pointer"] = json!({
+                        "type": "string",
+                        "description": "The JSON Pointer into the request document of the member that caused the error.",
+                    });
+                }
+            }
+            _ => {
+                properties.insert(name.into(), schema);
+            }
+        }
     }
     let required: Vec<&str> = match style {
         EnvelopeStyle::Problem => vec!["type", "title", "status", "code"],
+        EnvelopeStyle::JsonApi => vec!["status", "code", "detail"],
+        EnvelopeStyle::GraphQl => vec!["message", "extensions"],
         _ => vec!["code", "message"],
     };
     let description = match style {
         EnvelopeStyle::Problem => "RFC 9457 problem details, with errcat's extension members.",
         EnvelopeStyle::Detail => "The object under `detail`, as FastAPI raises it.",
+        EnvelopeStyle::JsonApi => "A JSON:API error object, the first of `errors`.",
+        EnvelopeStyle::GraphQl => {
+            "A GraphQL error, the first of `errors`; the code is in `extensions`."
+        }
         _ => "The object under `error`.",
     };
     json!({
@@ -183,29 +225,128 @@ fn base_schema(model: &Model, style: EnvelopeStyle) -> Value {
     })
 }
 
-/// One code: the style's fields, its `code` constant, its typed params.
-fn code_schema(code: &Code, style: EnvelopeStyle) -> Value {
+/// AIP-193's status object: `details` lists the `google.rpc` messages of
+/// the runtime's table, each told apart by `@type`.
+fn google_base_schema() -> Value {
     let mut properties = Map::new();
-    properties.insert("code".into(), json!({ "const": code.wire_name }));
-    if style == EnvelopeStyle::Problem {
-        properties.insert("status".into(), json!({ "const": code.status }));
+    let mut typed: Vec<(&str, Map<String, Value>)> = Vec::new();
+    for field in EnvelopeStyle::Google.fields() {
+        let mut schema = json!({ "type": field.json_type, "description": field.description });
+        match field.member {
+            Member::GrpcStatus => schema["enum"] = json!(crate::raw::values::GRPC_CODES),
+            Member::Details => schema["additionalProperties"] = json!({ "type": "string" }),
+            Member::RetryAfterMs => schema["pattern"] = json!("^[0-9]+(\\.[0-9]{1,9})?s$"),
+            Member::Param => {
+                schema["items"] = json!({ "type": "object", "required": ["field"], "properties": {
+                    "field": { "type": "string" }, "description": { "type": "string" } } });
+            }
+            Member::DocsUrl => {
+                schema["items"] = json!({ "type": "object", "required": ["url"], "properties": {
+                    "description": { "type": "string" }, "url": { "type": "string", "format": "uri-reference" } } });
+            }
+            _ => {}
+        }
+        match field.within {
+            Within::Detail(ty) => {
+                let at = match typed.iter().position(|(t, _)| *t == ty) {
+                    Some(at) => at,
+                    None => {
+                        typed.push((ty, Map::new()));
+                        typed.len() - 1
+                    }
+                };
+                typed[at].1.insert(field.snake.into(), schema);
+            }
+            _ => {
+                properties.insert(field.snake.into(), schema);
+            }
+        }
     }
-    if !code.params.is_empty() {
-        let params: Map<String, Value> = code
+    let entries: Vec<Value> = typed
+        .into_iter()
+        .map(|(ty, mut members)| {
+            let type_url = format!("{}{ty}", errcat_runtime::envelope::GOOGLE_TYPE_PREFIX);
+            members.insert("@type".into(), json!({ "const": type_url }));
+            json!({ "type": "object", "title": ty, "required": ["@type"], "properties": members })
+        })
+        .collect();
+    properties.insert(
+        "details".into(),
+        json!({ "type": "array", "description": "The `google.rpc` detail messages.", "items": { "oneOf": entries } }),
+    );
+    json!({
+        "type": "object",
+        "description": "The object under `error` (AIP-193); the code is `ErrorInfo.reason`.",
+        "required": ["code", "message", "status", "details"],
+        "properties": properties,
+    })
+}
+
+/// One code: the style's fields, its code constant, its typed params.
+fn code_schema(code: &Code, style: EnvelopeStyle) -> Value {
+    let params = |ty: Option<Value>| {
+        let properties: Map<String, Value> = code
             .params
             .iter()
-            .map(|p| (p.name.clone(), param_schema(p.ty)))
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    ty.clone().unwrap_or_else(|| param_schema(p.ty)),
+                )
+            })
             .collect();
         let names: Vec<&str> = code.params.iter().map(|p| p.name.as_str()).collect();
-        let key = if style == EnvelopeStyle::Problem {
-            "params"
-        } else {
-            "details"
-        };
-        properties.insert(
-            key.into(),
-            json!({ "type": "object", "properties": params, "required": names }),
-        );
+        json!({ "type": "object", "properties": properties, "required": names })
+    };
+    let mut properties = Map::new();
+    match style {
+        EnvelopeStyle::Google => {
+            let mut info = json!({
+                "type": "object",
+                "required": ["@type", "reason"],
+                "properties": {
+                    "@type": { "const": format!("{}ErrorInfo", errcat_runtime::envelope::GOOGLE_TYPE_PREFIX) },
+                    "reason": { "const": code.wire_name },
+                },
+            });
+            if !code.params.is_empty() {
+                // Metadata holds strings.
+                info["properties"]["metadata"] = params(Some(json!({ "type": "string" })));
+            }
+            properties.insert("code".into(), json!({ "const": code.status }));
+            properties.insert("status".into(), json!({ "const": code.grpc.as_str() }));
+            properties.insert("details".into(), json!({ "contains": info }));
+        }
+        EnvelopeStyle::GraphQl => {
+            let mut extensions = json!({ "type": "object", "required": ["code"], "properties": { "code": { "const": code.wire_name } } });
+            if !code.params.is_empty() {
+                extensions["properties"]["details"] = params(None);
+            }
+            properties.insert("extensions".into(), extensions);
+        }
+        _ => {
+            properties.insert("code".into(), json!({ "const": code.wire_name }));
+            match style {
+                EnvelopeStyle::Problem => {
+                    properties.insert("status".into(), json!({ "const": code.status }));
+                }
+                EnvelopeStyle::JsonApi => {
+                    properties.insert("status".into(), json!({ "const": code.status.to_string() }));
+                }
+                _ => {}
+            }
+            if !code.params.is_empty() {
+                let (key, value) = match style {
+                    EnvelopeStyle::Problem => ("params", params(None)),
+                    EnvelopeStyle::JsonApi => (
+                        "meta",
+                        json!({ "type": "object", "required": ["params"], "properties": { "params": params(None) } }),
+                    ),
+                    _ => ("details", params(None)),
+                };
+                properties.insert(key.into(), value);
+            }
+        }
     }
     json!({
         "title": code.title,
@@ -227,9 +368,13 @@ fn param_schema(ty: ParamType) -> Value {
     }
 }
 
-/// Any of `codes`, told apart by `code`.
-fn union(names: &SchemaNames, codes: &[&Code]) -> Value {
+/// Any of `codes`, told apart by `code` (a discriminator where the style
+/// has `code` at the top of its error object, the codes' constants else).
+fn union(names: &SchemaNames, codes: &[&Code], style: EnvelopeStyle) -> Value {
     let refs: Vec<Value> = codes.iter().map(|c| reference(names.get(c))).collect();
+    if !code_at_top(style) {
+        return json!({ "oneOf": refs });
+    }
     let mapping: Map<String, Value> = codes
         .iter()
         .map(|c| {
@@ -246,13 +391,18 @@ fn union(names: &SchemaNames, codes: &[&Code]) -> Value {
 /// The response body schema of `codes`, all of one style: the envelope
 /// around a `oneOf` of just these codes.
 fn body_schema(model: &Model, names: &SchemaNames, codes: &[&Code], style: EnvelopeStyle) -> Value {
-    let inner = union(names, codes);
+    let inner = union(names, codes, style);
     let format = model.envelope.with_style(style);
     let request_id = errcat_runtime::envelope::OUTER_REQUEST_ID.name(format.field_case);
     match style.wrapper() {
         None => inner,
         Some(wrapper) => {
             let mut properties = Map::new();
+            let inner = if style.is_list() {
+                json!({ "type": "array", "minItems": 1, "items": inner })
+            } else {
+                inner
+            };
             properties.insert(wrapper.into(), inner);
             let outside = format.request_id_outside();
             if outside {

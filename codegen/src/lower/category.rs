@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use super::cx::{Cx, FAULTS, MAX_NUMERIC, STYLES, text};
+use super::cx::{Cx, FAULTS, GRPC_CODES, MAX_NUMERIC, STYLES, text};
 use crate::diagnostics::DiagCode;
 use crate::diagnostics::rules as diag;
 use crate::fields::CategoryFacts;
-use crate::model::{Category, CategorySource, EnvelopeStyle, Fault, Kind};
+use crate::model::{Category, CategorySource, EnvelopeStyle, Fault, GrpcCode, Kind};
 use crate::raw::{Entry, Int, RawCategory, Str};
 use crate::source::FileId;
 
@@ -104,6 +104,10 @@ impl Cx<'_> {
                 .choice(file, &raw.envelope, "envelope", STYLES)
                 .map(|s| EnvelopeStyle::ALL[s]),
         };
+        self.grpc_named |= raw.grpc.is_some();
+        let grpc = self
+            .choice(file, &raw.grpc, "grpc", GRPC_CODES)
+            .map(|n| GrpcCode::ALL[n]);
         let facts = CategoryFacts::lower(&raw.facts, &mut |p| self.fact_problem(file, p));
         let allow = self.allows(file, &raw.allow);
         let source = CategorySource {
@@ -132,6 +136,7 @@ impl Cx<'_> {
                 error_type,
                 codes: Vec::new(),
                 envelope,
+                grpc,
                 prefix: text(&raw.prefix),
                 generic: None,
             };

@@ -3,13 +3,14 @@
 //! [`CodeSource`] even when it does not lower, so lints see every code.
 
 use super::category::CategoryDefaults;
-use super::cx::{Cx, FAULTS, MAX_NUMERIC, STYLES, text};
+use super::cx::{Cx, FAULTS, GRPC_CODES, MAX_NUMERIC, STYLES, text};
 use super::retry::NEVER;
 use crate::diagnostics::rules as diag;
 use crate::fields::Facts;
 use crate::ident;
 use crate::model::{
-    Category, Code, CodeSource, EnvelopeStyle, Example, Fault, Param, ParamType, RetryPolicy,
+    Category, Code, CodeSource, EnvelopeStyle, Example, Fault, GrpcCode, Kind, Param, ParamType,
+    RetryPolicy,
 };
 use crate::raw::{Entry, RawCode, Str};
 use crate::source::FileId;
@@ -95,6 +96,12 @@ impl Cx<'_> {
                 .map(|s| EnvelopeStyle::ALL[s]),
             None => Some(category.envelope.unwrap_or(self.catalog_style)),
         };
+        self.grpc_named |= raw.grpc.is_some();
+        // `Some(None)`: named, but not a gRPC code (reported).
+        let own_grpc = raw.grpc.as_ref().map(|_| {
+            self.choice(file, &raw.grpc, "grpc", GRPC_CODES)
+                .map(|n| GrpcCode::ALL[n])
+        });
         let facts = Facts::lower(&raw.facts, &defaults.facts, &mut |p| {
             self.fact_problem(file, p)
         });
@@ -171,13 +178,24 @@ impl Cx<'_> {
         };
         let code = (|| {
             snake_ok.then_some(())?;
+            let status = status?;
+            let kind = kind?;
+            let grpc = match own_grpc {
+                Some(own) => own?,
+                None => category.grpc.unwrap_or_else(|| match (kind.0, self.http) {
+                    (Kind::Success, _) => GrpcCode::Ok,
+                    (_, true) => GrpcCode::from_http_status(status.0),
+                    (_, false) => GrpcCode::Unknown,
+                }),
+            };
             Some(Code {
                 wire_name: source.wire_name.clone(),
                 fault: fault?.0,
                 envelope: envelope?,
+                grpc,
                 numeric: numeric.map(|(n, _)| n),
-                status: status?.0,
-                kind: kind?.0,
+                status: status.0,
+                kind: kind.0,
                 category: within.index,
                 title: title?,
                 message: message?,

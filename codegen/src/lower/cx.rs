@@ -12,7 +12,7 @@ use crate::source::{FileId, Sources};
 /// The largest numeric code (`u32::MAX` is kept free as a sentinel).
 pub const MAX_NUMERIC: i64 = u32::MAX as i64 - 1;
 
-pub(super) use crate::raw::values::{FAULTS, KINDS, STYLES};
+pub(super) use crate::raw::values::{FAULTS, GRPC_CODES, KINDS, STYLES};
 
 pub(super) struct Cx<'a> {
     pub sources: &'a Sources,
@@ -35,6 +35,8 @@ pub(super) struct Cx<'a> {
     pub http: bool,
     /// `[catalog] cli`, as written.
     pub cli: Option<bool>,
+    /// Whether some category or code names its `grpc` code.
+    pub grpc_named: bool,
 }
 
 impl Cx<'_> {

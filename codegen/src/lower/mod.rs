@@ -45,6 +45,7 @@ pub fn lower(
         identity_pattern: None,
         http: true,
         cli: None,
+        grpc_named: false,
     };
     let (model, map) = lower_catalog(&mut cx, loaded)?;
     diagnostics::run_lints(
@@ -260,6 +261,10 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         .iter()
         .map(|f| cx.sources.file(f.file).stem().to_string())
         .collect();
+    meta.grpc = cx.grpc_named
+        || codes
+            .iter()
+            .any(|c| c.envelope == crate::model::EnvelopeStyle::Google);
     let model = Model {
         meta,
         envelope,

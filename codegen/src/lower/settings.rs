@@ -32,6 +32,8 @@ impl Cx<'_> {
                 http: true,
                 case_insensitive: false,
                 cli: true,
+                domain: None,
+                grpc: false,
             };
         };
         let raw = &entry.body;
@@ -71,6 +73,9 @@ impl Cx<'_> {
         let cli = raw.cli.as_ref().map(|c| *c.get_ref());
         self.cli = cli;
         Meta {
+            domain: text(&raw.domain),
+            // Settled once the codes are read (`lower_catalog`).
+            grpc: false,
             // Settled once `[exit_codes]` is read (`lower_catalog`).
             cli: cli.unwrap_or(http),
             case_insensitive: raw.case_insensitive.as_ref().is_some_and(|c| *c.get_ref()),

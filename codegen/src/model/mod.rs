@@ -12,7 +12,7 @@ pub use crate::fields::Facts;
 pub use source_map::{CategorySource, CodeSource, Lowered, SourceMap, Sourced, TemplateSource};
 
 pub use errcat_runtime::{
-    Backoff, EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, Jitter, Kind, ParamType,
+    Backoff, EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, GrpcCode, Jitter, Kind, ParamType,
     RequestIdPlacement,
 };
 
@@ -114,6 +114,13 @@ pub struct Meta {
     pub case_insensitive: bool,
     /// Whether the codes are CLI exit codes too (docs and Rust show them).
     pub cli: bool,
+    /// The service the codes belong to (`[envelope] domain`): the domain
+    /// of Google bodies' and gRPC statuses' ErrorInfo.
+    pub domain: Option<String>,
+    /// Whether the catalog speaks gRPC: some category or code names its
+    /// `grpc` code, or some code answers with Google bodies. Docs and
+    /// clients show each code's gRPC code then.
+    pub grpc: bool,
 }
 
 /// The envelope settings.
@@ -192,6 +199,8 @@ pub struct Category {
     pub codes: Vec<usize>,
     /// Envelope style of its codes, when it overrides the catalog's.
     pub envelope: Option<EnvelopeStyle>,
+    /// The gRPC code of its codes, when it names one.
+    pub grpc: Option<GrpcCode>,
     /// The start its codes' identities share, for prefix classes.
     pub prefix: Option<String>,
     /// Its generic code (index into [`Model::codes`]): what an unknown
@@ -260,6 +269,9 @@ pub struct Code {
     pub fault: Fault,
     /// The envelope style of its responses.
     pub envelope: EnvelopeStyle,
+    /// Its gRPC canonical code: its own, else its category's, else its HTTP
+    /// status's (`OK` for a success and `UNKNOWN` without HTTP).
+    pub grpc: GrpcCode,
     /// Numeric code.
     pub numeric: Option<u32>,
     /// HTTP status.

@@ -25,3 +25,8 @@ pub mod hostile {
 pub mod service {
     include!(concat!(env!("OUT_DIR"), "/service.rs"));
 }
+
+/// Google (the catalog's), JSON:API and GraphQL envelopes, with gRPC codes.
+pub mod wire_styles {
+    include!(concat!(env!("OUT_DIR"), "/wire_styles.rs"));
+}

@@ -1,4 +1,4 @@
-//! The hostile and service fixtures against their conformance cases
+//! The hostile, service and wire_styles fixtures against their conformance cases
 //! (`codegen/tests/fixtures/good/<fixture>/expected/conformance/cases.json`).
 
 include!("../../support/conformance.rs");
@@ -17,5 +17,14 @@ fn fixtures_pass_their_conformance_cases() {
             "../../../codegen/tests/fixtures/good/service/expected/conformance/cases.json"
         )
     );
-    assert!(hostile >= 3 && service >= 5, "{hostile} {service}");
+    let wire = run_conformance!(
+        errcat_generated_code_tests::wire_styles,
+        include_str!(
+            "../../../codegen/tests/fixtures/good/wire_styles/expected/conformance/cases.json"
+        )
+    );
+    assert!(
+        hostile >= 3 && service >= 5 && wire >= 10,
+        "{hostile} {service} {wire}"
+    );
 }

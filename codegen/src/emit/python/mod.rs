@@ -198,6 +198,7 @@ fn module(model: &Model, command: &str) -> String {
         ("_CODES", "codes"),
         ("_NAMES", "names"),
         ("_NUMERIC", "numeric"),
+        ("_GRPC_BY_STATUS", "grpcByStatus"),
     ] {
         let _ = writeln!(
             out,
@@ -210,6 +211,7 @@ fn module(model: &Model, command: &str) -> String {
         "_OUTER_REQUEST_ID: List[str] = _DATA[\"outerRequestId\"]"
     );
     let _ = writeln!(out, "_PREFIX_CLASSES: List[List[str]] = _DATA[\"classes\"]");
+    let _ = writeln!(out, "_DOMAIN: Optional[str] = _DATA[\"domain\"]");
     let _ = writeln!(
         out,
         "_CASE_INSENSITIVE: bool = _DATA[\"caseInsensitive\"]\n"

@@ -85,6 +85,12 @@ class CatalogError(Exception, metaclass=_Branded):
         return str(facts["docsUrl"]) if facts else None
 
     @property
+    def grpc_code(self) -> str:
+        """The gRPC canonical code: the code's, else the HTTP status's."""
+        facts = self.facts
+        return str(facts["grpc"]) if facts else grpc_for_status(self.status)
+
+    @property
     def fault(self) -> str:
         """Who is at fault: the code's, else by HTTP status class."""
         facts = self.facts
@@ -146,9 +152,20 @@ class CatalogError(Exception, metaclass=_Branded):
                 "retryAfterMs": self.retry_after_ms,
                 "docsUrl": facts["docsUrl"] if facts else None,
                 "details": self.details,
+                "grpc": self.grpc_code,
+                "domain": _DOMAIN,
             },
             str(facts["envelope"]) if facts else str(_ENVELOPE["style"]),
         )
+
+
+def grpc_for_status(status: int) -> str:
+    """The gRPC code of an HTTP status, as errcat-runtime maps it."""
+    own = _GRPC_BY_STATUS.get(str(status))
+    if own is not None:
+        return str(own)
+    cls = str(status // 100) if 200 <= status < 600 else ""
+    return str(_GRPC_BY_STATUS.get(cls, _GRPC_BY_STATUS[""]))
 
 
 def _ascii_lower(text: str) -> str:
@@ -256,6 +273,8 @@ def from_response(
             code = lookup(parsed["fallback_code"])
             if code is not None:
                 parsed["wire_code"] = parsed["fallback_code"]
+    if parsed.get("details_as_text") and code is not None:
+        _type_details(parsed["details"], _CODES[code])
     message = parsed["message"] or (str(_CODES[code]["title"]) if code else f"HTTP {status}")
     wire = parsed["wire_code"] if parsed["wire_code"] is not None else (code or "")
     ms = parsed["retry_after_ms"]
@@ -552,9 +571,10 @@ def _member_names(member: str) -> List[str]:
     if known is not None:
         return known
     names: List[str] = []
-    for style in ("nested", "problem", "detail"):
-        for m, snake, camel in _WIRE[style]["fields"]:
-            if m != member:
+    for style in ("nested", "problem", "detail", "google", "jsonapi", "graphql"):
+        for m, snake, camel, within in _WIRE[style]["fields"]:
+            # AIP-193 details are read by their types.
+            if m != member or within.startswith("@"):
                 continue
             for name in (snake, camel):
                 if name not in names:
@@ -575,9 +595,14 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
 
     nested = obj.get(_WIRE["nested"]["wrapper"])
     detail = obj.get(_WIRE["detail"]["wrapper"])
+    listed = _first_listed_error(obj)
     problem = False
-    if isinstance(nested, dict):
-        fields: Dict[str, Any] = nested
+    fields: Dict[str, Any]
+    if listed is not None:
+        fields = listed[0]
+        problem = not listed[1]
+    elif isinstance(nested, dict):
+        fields = nested
     elif isinstance(nested, str):
         fields = {"message": nested}
     elif isinstance(detail, dict) and "status" not in obj:
@@ -593,7 +618,6 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
         parsed["wire_code"] = _clip(code, _LIMITS["maxRawMessageChars"])
     elif numeric is not None:
         _set_numeric(parsed, numeric)
-    _read_google_status(parsed, fields)
     status_obj = obj.get("status")
     if parsed["wire_code"] is None and isinstance(status_obj, dict):
         n = status_obj.get("code")
@@ -628,6 +652,27 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
     details = first(fields, "details")
     if isinstance(details, dict):
         parsed["details"] = details
+    _read_google_status(parsed, fields)
+
+
+def _first_listed_error(obj: Mapping[str, Any]) -> Optional[Tuple[Dict[str, Any], bool]]:
+    """The first error of a JSON:API or GraphQL ``errors`` list, its
+    ``meta``, ``extensions`` and ``source`` read as its own, and whether it is
+    GraphQL's."""
+    errors = obj.get("errors")
+    if not isinstance(errors, list) or not errors or not isinstance(errors[0], dict):
+        return None
+    first: Dict[str, Any] = errors[0]
+    graphql = "extensions" in first or not any(k in first for k in ("code", "detail", "title", "status"))
+    fields = dict(first)
+    for parent in ("extensions", "meta", "source"):
+        sub = first.get(parent)
+        if not isinstance(sub, dict):
+            continue
+        for key, value in sub.items():
+            name = "param" if parent == "source" and key in ("pointer", "parameter", "header") else key
+            fields.setdefault(name, value)
+    return fields, graphql
 
 
 def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> None:
@@ -637,13 +682,18 @@ def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> No
         return
     if not 100 <= http <= 599:
         return
-    details = fields.get("details")
-    info: Any = None
-    if isinstance(details, list):
-        info = next(
-            (d for d in details if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith("google.rpc.ErrorInfo")),
+    listed = fields.get("details")
+
+    def typed(ty: str) -> Optional[Dict[str, Any]]:
+        if not isinstance(listed, list):
+            return None
+        suffix = "google.rpc." + ty
+        return next(
+            (d for d in listed if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith(suffix)),
             None,
         )
+
+    info = typed("ErrorInfo")
     reason = info.get("reason") if isinstance(info, dict) else None
     reason = reason if isinstance(reason, str) and reason else None
     parsed["numeric"] = None
@@ -652,6 +702,73 @@ def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> No
     metadata = info.get("metadata") if isinstance(info, dict) else None
     if isinstance(metadata, dict):
         parsed["details"] = metadata
+        parsed["details_as_text"] = True
+    violations = (typed("BadRequest") or {}).get("fieldViolations")
+    violation = violations[0] if isinstance(violations, list) and violations else None
+    field = violation.get("field") if isinstance(violation, dict) else None
+    if isinstance(field, str) and field:
+        parsed["param"] = field
+    delay = (typed("RetryInfo") or {}).get("retryDelay")
+    wait = _parse_proto_duration(delay) if isinstance(delay, str) else None
+    if wait is not None:
+        # As a body's milliseconds: below one is zero, the longest wait 2**32-1 s.
+        parsed["retry_after_ms"] = 0.0 if wait < float(_LIMITS["minRetryHintMs"]) else min(wait, 4294967295.0 * 1000.0)
+    rid = (typed("RequestInfo") or {}).get("requestId")
+    cleaned = _clean_request_id(rid) if isinstance(rid, str) else None
+    if cleaned is not None:
+        parsed["request_id"] = cleaned
+
+
+_INTEGER_RANGES: Dict[str, Tuple[int, int]] = {
+    "u16": (0, 2**16 - 1),
+    "u32": (0, 2**32 - 1),
+    "u64": (0, 2**64 - 1),
+    "i32": (-(2**31), 2**31 - 1),
+    "i64": (-(2**63), 2**63 - 1),
+}
+
+
+def _type_details(details: Dict[str, Any], facts: Mapping[str, Any]) -> None:
+    """AIP-193 metadata (text) as the values of the code's params, by their
+    declared types, as errcat-runtime's ``ParamType::value_from_text``."""
+    for name, ty in zip(facts["params"], facts["paramTypes"]):
+        text = details.get(name)
+        if isinstance(text, str):
+            value = _value_from_text(str(ty), text)
+            if value is not None:
+                details[name] = value
+
+
+def _value_from_text(ty: str, text: str) -> Any:
+    bounds = _INTEGER_RANGES.get(ty)
+    if bounds is not None:
+        if re.fullmatch(r"-?[0-9]+", text) is None:
+            return None
+        n = int(text)
+        return n if bounds[0] <= n <= bounds[1] else None
+    if ty == "f64":
+        if re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?", text) is None:
+            return None
+        number = json.loads(text)
+        return number if math.isfinite(number) else None
+    if ty == "bool":
+        return {"true": True, "false": False}.get(text)
+    return text
+
+
+def _parse_proto_duration(text: str) -> Optional[float]:
+    """Protobuf JSON's ``Duration`` (``"30s"``, ``"1.5s"``) in milliseconds."""
+    match = re.fullmatch(r"([0-9]+)(?:\.([0-9]{1,9}))?s", text)
+    if match is None:
+        return None
+    frac = (match.group(2) or "").ljust(9, "0")
+    return int(match.group(1)) * 1000.0 + int(frac) / 1e6
+
+
+def _proto_duration(ms: float) -> str:
+    """A wait as protobuf JSON's ``Duration``, in whole milliseconds."""
+    secs, frac = divmod(int(ms), 1000)
+    return f"{secs}s" if frac == 0 else f"{secs}.{frac:03d}".rstrip("0") + "s"
 
 
 def _whole_number(value: Any) -> Optional[int]:
@@ -689,12 +806,14 @@ def _prune(value: Any, limit: int) -> Any:
 
 
 def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
+    if style == "google":
+        return _write_google(body)
     wire = _WIRE[style]
     camel = _ENVELOPE["fieldCase"] == "camel"
     outside = style == "detail" or (style == "nested" and _ENVELOPE["requestId"] == "outside")
     problem = style == "problem"
     out: Dict[str, Any] = {}
-    for member, snake, camel_name in wire["fields"]:
+    for member, snake, camel_name, within in wire["fields"]:
         if member == "requestId" and outside:
             continue
         name = camel_name if camel else snake
@@ -702,20 +821,62 @@ def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
             value = (body["title"] or body["code"]) if problem else body["title"]
         elif member == "docsUrl":
             value = (body["docsUrl"] or "about:blank") if problem else body["docsUrl"]
+        elif member == "status":
+            value = str(body["status"]) if style == "jsonapi" else body["status"]
         elif member == "retryAfterMs":
             value = None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
         elif member == "details":
             value = _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
+        elif member == "param":
+            value = body["param"]
+            # JSON:API says where in the request document with a pointer.
+            if style == "jsonapi" and isinstance(value, str) and value.startswith("/"):
+                name = "pointer"
         else:
             value = body.get(member)
-        if value is not None:
+        if value is None:
+            continue
+        if within:
+            out.setdefault(within, {})[name] = value
+        else:
             out[name] = value
     if wire["wrapper"] is None:
         return out
-    envelope: Dict[str, Any] = {wire["wrapper"]: out}
+    envelope: Dict[str, Any] = {wire["wrapper"]: [out] if wire["list"] else out}
     if outside and body["requestId"] is not None:
         envelope[_OUTER_REQUEST_ID[1] if camel else _OUTER_REQUEST_ID[0]] = body["requestId"]
     return envelope
+
+
+def _metadata_text(value: Any) -> str:
+    """A param as AIP-193 metadata, which holds strings: text as it is,
+    other values as their JSON."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(_prune(value, int(_LIMITS["maxKeptDepth"])), ensure_ascii=False, separators=(",", ":"))
+
+
+def _write_google(body: Mapping[str, Any]) -> Dict[str, Any]:
+    """An AIP-193 body, with the details errcat-runtime writes, in its order."""
+
+    def typed(ty: str, members: Dict[str, Any]) -> Dict[str, Any]:
+        return {"@type": "type.googleapis.com/google.rpc." + ty, **members}
+
+    info: Dict[str, Any] = {"reason": body["code"]}
+    if body["domain"]:
+        info["domain"] = body["domain"]
+    if body["details"]:
+        info["metadata"] = {k: _metadata_text(v) for k, v in body["details"].items()}
+    details = [typed("ErrorInfo", info)]
+    if body["param"] is not None:
+        details.append(typed("BadRequest", {"fieldViolations": [{"field": body["param"], "description": body["message"]}]}))
+    if body["retryAfterMs"] is not None:
+        details.append(typed("RetryInfo", {"retryDelay": _proto_duration(body["retryAfterMs"])}))
+    if body["requestId"] is not None:
+        details.append(typed("RequestInfo", {"requestId": body["requestId"]}))
+    if body["docsUrl"] is not None:
+        details.append(typed("Help", {"links": [{"description": body["title"] or body["code"], "url": body["docsUrl"]}]}))
+    return {"error": {"code": body["status"], "message": body["message"], "status": body["grpc"], "details": details}}
 
 
 def _construct(code: Optional[str], wire_code: str, message: str, **options: Any) -> CatalogError:

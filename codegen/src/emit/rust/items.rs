@@ -292,6 +292,18 @@ impl Items<'_> {
         } else {
             TokenStream::new()
         };
+        let grpc_accessor = if self.model.meta.http || self.model.meta.grpc {
+            quote! {
+                /// The gRPC canonical code this code is sent with: Google
+                /// bodies' `status`, and a gRPC status's code.
+                #[inline]
+                pub fn grpc_code(self) -> #rt::GrpcCode {
+                    #rt::GrpcCode::ALL[usize::from(CODES[self.index() * RECORD + GRPC])]
+                }
+            }
+        } else {
+            TokenStream::new()
+        };
         // A catalog without HTTP has no status or envelope to misuse.
         let (http_status, envelope_accessor) = if self.model.meta.http {
             (
@@ -382,6 +394,7 @@ impl Items<'_> {
             #delivery
 
             #envelope_accessor
+            #grpc_accessor
 
             /// How clients should retry a request that failed with this code.
             #[inline]
@@ -620,6 +633,14 @@ impl Items<'_> {
             "The error of parsing a name that is not a code or alias of the `{catalog}` catalog."
         ));
         let envelope = envelope_tokens(rt, model);
+        let domain = model.meta.domain.as_deref().map(|d| {
+            quote! {
+                #[inline]
+                fn domain() -> &'static str {
+                    #d
+                }
+            }
+        });
         let code_repr = self.code_repr();
         // What the runtime's `Error` needs: an HTTP catalog's only.
         let (http_items, define_error) = if model.meta.http {
@@ -692,6 +713,17 @@ impl Items<'_> {
                     fn envelope(self) -> #rt::EnvelopeFormat {
                         Code::envelope(self)
                     }
+
+                    #[inline]
+                    fn grpc_code(self) -> #rt::GrpcCode {
+                        Code::grpc_code(self)
+                    }
+
+                    fn param_type(self, name: &str) -> Option<ParamType> {
+                        Code::params(self).find(|p| p.name == name).map(|p| p.ty)
+                    }
+
+                    #domain
                 }
 
                 /// The envelope format of this catalog's error responses.

@@ -160,6 +160,7 @@ impl Tables {
             records.push(code.exit_code);
             records.push(fault_index(code.fault));
             records.push(envelope_index(code.envelope));
+            records.push(code.grpc as u8);
             // Declared counts, last (see `layout`).
             for (_, value) in code.facts.iter() {
                 if let FieldValue::Count(n) = value {
@@ -268,11 +269,8 @@ fn index_tokens(
 }
 
 pub(super) fn envelope_tokens(rt: &syn::Path, model: &Model) -> TokenStream {
-    let style = match model.envelope.style {
-        crate::model::EnvelopeStyle::Problem => quote!(#rt::EnvelopeStyle::Problem),
-        crate::model::EnvelopeStyle::Detail => quote!(#rt::EnvelopeStyle::Detail),
-        _ => quote!(#rt::EnvelopeStyle::Nested),
-    };
+    let style = format_ident!("{}", format!("{:?}", model.envelope.style));
+    let style = quote!(#rt::EnvelopeStyle::#style);
     let case = match model.envelope.field_case {
         crate::model::FieldCase::Camel => quote!(#rt::FieldCase::Camel),
         _ => quote!(#rt::FieldCase::Snake),
@@ -330,7 +328,10 @@ pub(super) mod layout {
         ));
         out.extend(fixed(&["NUMERIC", "REPLACED_BY"], 4));
         out.extend(fixed(&["STATUS", "CATEGORY", "RETRY"], 2));
-        out.extend(fixed(&["KIND", "EXIT_CODE", "FAULT", "ENVELOPE_STYLE"], 1));
+        out.extend(fixed(
+            &["KIND", "EXIT_CODE", "FAULT", "ENVELOPE_STYLE", "GRPC"],
+            1,
+        ));
         out.extend(declared(false));
         out
     }

@@ -267,7 +267,9 @@ impl Data {
         let field = |key: &str| json(&data[key]);
         let tables = vec![
             ("ENVELOPE", "{ readonly style: EnvelopeStyle; readonly fieldCase: \"snake\" | \"camel\"; readonly requestId: \"inside\" | \"outside\" }".into(), field("envelope")),
-            ("WIRE", "Readonly<Record<EnvelopeStyle, { readonly wrapper: string | null; readonly fields: readonly (readonly [string, string, string])[] }>>".into(), field("wire")),
+            ("WIRE", "Readonly<Record<EnvelopeStyle, { readonly wrapper: string | null; readonly list: boolean; readonly fields: readonly (readonly [string, string, string, string])[] }>>".into(), field("wire")),
+            ("DOMAIN", "string | null".into(), field("domain")),
+            ("GRPC_BY_STATUS", "Readonly<Record<string, string>>".into(), field("grpcByStatus")),
             ("OUTER_REQUEST_ID", "readonly [string, string]".into(), field("outerRequestId")),
             ("LIMITS", limits, field("limits")),
             ("FALLBACK_BACKOFF", "Backoff".into(), field("fallbackBackoff")),

@@ -4,7 +4,7 @@
 // for every catalog; the catalog itself is `data.ts` beside it, and
 // `errors.ts` adds the classes and typed constructors. errcat ships it
 // compiled too (runtime.js, runtime.d.ts), so the package needs no build.
-import { CASE_INSENSITIVE, CATALOG_NAME, CODE_CLASS, CODES, ENVELOPE, FALLBACK_BACKOFF, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, WIRE, } from "./data.js";
+import { CASE_INSENSITIVE, CATALOG_NAME, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, WIRE, } from "./data.js";
 const BRAND = Symbol.for(`errcat.error:${CATALOG_NAME}`);
 /** The class an error is (its SDK exception's), kept on the instance. */
 const CLASS = Symbol.for(`errcat.class:${CATALOG_NAME}`);
@@ -59,6 +59,10 @@ export class CatalogError extends Error {
     get docsUrl() {
         return this.facts?.docsUrl ?? null;
     }
+    /** The gRPC canonical code: the code's, else the HTTP status's. */
+    get grpcCode() {
+        return this.facts?.grpc ?? grpcForStatus(this.status);
+    }
     /** Who is at fault: the code's, else by HTTP status class. */
     get fault() {
         return this.facts?.fault ?? (this.status >= 500 ? "server" : this.status >= 400 ? "client" : "none");
@@ -111,8 +115,18 @@ export class CatalogError extends Error {
             retryAfterMs: this.retryAfterMs,
             docsUrl: facts?.docsUrl ?? null,
             details: this.details,
+            grpc: this.grpcCode,
+            domain: DOMAIN,
         }, facts?.envelope ?? ENVELOPE.style);
     }
+}
+/** The gRPC code of an HTTP status, as errcat-runtime maps it. */
+export function grpcForStatus(status) {
+    const own = GRPC_BY_STATUS[String(status)];
+    if (own !== undefined)
+        return own;
+    const cls = String(Math.floor(status / 100));
+    return (status >= 200 && status < 600 ? GRPC_BY_STATUS[cls] : undefined) ?? GRPC_BY_STATUS[""];
 }
 /** True for an error of this catalog, from any copy of this module. */
 export function isCatalogError(value) {
@@ -238,6 +252,8 @@ export function fromResponse(status, headers, body) {
                 parsed.wireCode = parsed.fallbackCode;
         }
     }
+    if (parsed.detailsAsText && code !== null)
+        typeDetails(parsed.details, CODES[code]);
     const message = parsed.message !== "" ? parsed.message : code !== null ? CODES[code].title : `HTTP ${status}`;
     return construct(code, parsed.wireCode ?? code ?? "", {
         message,
@@ -346,7 +362,7 @@ function isObject(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function parseBody(status, body) {
-    const parsed = { wireCode: null, fallbackCode: null, numeric: null, message: "", param: null, requestId: null, retryAfterMs: null, details: {} };
+    const parsed = { wireCode: null, fallbackCode: null, numeric: null, message: "", param: null, requestId: null, retryAfterMs: null, details: {}, detailsAsText: false };
     const bytes = typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
     if (bytes > LIMITS.maxBodyBytes) {
         parsed.message = `HTTP ${status}: response body of ${bytes} bytes not parsed`;
@@ -511,9 +527,14 @@ function readObject(parsed, object) {
     };
     const nested = object[WIRE.nested.wrapper];
     const detail = object[WIRE.detail.wrapper];
+    const listed = firstListedError(object);
     let fields;
     let problem = false;
-    if (isObject(nested))
+    if (listed !== null) {
+        fields = listed[0];
+        problem = !listed[1];
+    }
+    else if (isObject(nested))
         fields = nested;
     else if (typeof nested === "string")
         fields = messageOnly(nested);
@@ -530,7 +551,6 @@ function readObject(parsed, object) {
         parsed.wireCode = clip(code, LIMITS.maxRawMessageChars);
     else if (typeof code === "number")
         setNumeric(parsed, code);
-    readGoogleStatus(parsed, fields);
     const statusObject = object["status"];
     if (parsed.wireCode === null && isObject(statusObject)) {
         const n = statusObject["code"];
@@ -557,6 +577,31 @@ function readObject(parsed, object) {
     const details = first(fields, "details");
     if (isObject(details))
         parsed.details = details;
+    readGoogleStatus(parsed, fields);
+}
+/** The first error of a JSON:API or GraphQL `errors` list, its `meta`,
+ * `extensions` and `source` read as its own, and whether it is GraphQL's. */
+function firstListedError(object) {
+    const errors = object["errors"];
+    if (!Array.isArray(errors))
+        return null;
+    const first = errors[0];
+    if (!isObject(first))
+        return null;
+    const graphql = "extensions" in first || !["code", "detail", "title", "status"].some((k) => k in first);
+    const fields = { ...first };
+    for (const parent of ["extensions", "meta", "source"]) {
+        const sub = first[parent];
+        if (!isObject(sub))
+            continue;
+        for (const [key, value] of Object.entries(sub)) {
+            const name = parent === "source" && (key === "pointer" || key === "parameter" || key === "header") ? "param" : key;
+            if (!Object.prototype.hasOwnProperty.call(fields, name)) {
+                Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+            }
+        }
+    }
+    return [fields, graphql];
 }
 function readGoogleStatus(parsed, fields) {
     const http = fields["code"];
@@ -565,18 +610,91 @@ function readGoogleStatus(parsed, fields) {
         return;
     if (!Number.isInteger(http) || http < 100 || http > 599)
         return;
-    const details = fields["details"];
-    const info = Array.isArray(details)
-        ? details.find((d) => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith("google.rpc.ErrorInfo"))
-        : undefined;
+    const list = fields["details"];
+    const typed = (ty) => {
+        if (!Array.isArray(list))
+            return undefined;
+        const found = list.find((d) => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith(`google.rpc.${ty}`));
+        return isObject(found) ? found : undefined;
+    };
+    const info = typed("ErrorInfo");
     const reasonValue = isObject(info) ? info["reason"] : undefined;
     const reason = typeof reasonValue === "string" && reasonValue !== "" ? reasonValue : null;
     parsed.numeric = null;
     parsed.wireCode = clip(reason ?? status, LIMITS.maxRawMessageChars);
     parsed.fallbackCode = reason === null ? null : clip(status, LIMITS.maxRawMessageChars);
     const metadata = isObject(info) ? info["metadata"] : undefined;
-    if (isObject(metadata))
+    if (isObject(metadata)) {
         parsed.details = metadata;
+        parsed.detailsAsText = true;
+    }
+    const violations = typed("BadRequest")?.["fieldViolations"];
+    const violation = Array.isArray(violations) ? violations[0] : undefined;
+    const field = isObject(violation) ? violation["field"] : undefined;
+    if (typeof field === "string" && field !== "")
+        parsed.param = field;
+    const delay = typed("RetryInfo")?.["retryDelay"];
+    const wait = typeof delay === "string" ? parseProtoDuration(delay) : null;
+    // As a body's milliseconds: below one is zero, and the longest wait is 2^32-1 s.
+    if (wait !== null)
+        parsed.retryAfterMs = wait < LIMITS.minRetryHintMs ? 0 : Math.min(wait, 4294967295 * 1000);
+    const id = typed("RequestInfo")?.["requestId"];
+    const cleaned = typeof id === "string" ? cleanRequestId(id) : null;
+    if (cleaned !== null)
+        parsed.requestId = cleaned;
+}
+/** AIP-193 metadata (text) as the values of the code's params, by their
+ * declared types, as errcat-runtime's `ParamType::value_from_text`. */
+function typeDetails(details, facts) {
+    facts.params.forEach((name, i) => {
+        const text = Object.prototype.hasOwnProperty.call(details, name) ? details[name] : undefined;
+        if (typeof text !== "string")
+            return;
+        const value = valueFromText(facts.paramTypes[i] ?? "string", text);
+        if (value !== null)
+            details[name] = value;
+    });
+}
+const INTEGER_RANGES = {
+    u16: [0n, 65535n],
+    u32: [0n, 4294967295n],
+    u64: [0n, 18446744073709551615n],
+    i32: [-2147483648n, 2147483647n],
+    i64: [-9223372036854775808n, 9223372036854775807n],
+};
+function valueFromText(type, text) {
+    const range = INTEGER_RANGES[type];
+    if (range !== undefined) {
+        if (!/^-?[0-9]+$/.test(text))
+            return null;
+        const n = BigInt(text);
+        return n >= range[0] && n <= range[1] ? Number(n) : null;
+    }
+    if (type === "f64") {
+        if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(text))
+            return null;
+        const n = Number(text);
+        return Number.isFinite(n) ? n : null;
+    }
+    if (type === "bool")
+        return text === "true" ? true : text === "false" ? false : null;
+    return text;
+}
+/** Protobuf JSON's `Duration` (`"30s"`, `"1.5s"`) in milliseconds, or `null`. */
+function parseProtoDuration(text) {
+    const match = /^([0-9]+)(?:\.([0-9]{1,9}))?s$/.exec(text);
+    if (match === null)
+        return null;
+    const whole = Number(match[1]);
+    const frac = Number(((match[2] ?? "") + "000000000").slice(0, 9));
+    return whole * 1000 + frac / 1e6;
+}
+/** A wait as protobuf JSON's `Duration`: whole milliseconds, such as `"1.5s"`. */
+function protoDuration(ms) {
+    const whole = Math.floor(ms);
+    const secs = Math.floor(whole / 1000);
+    const frac = whole % 1000;
+    return frac === 0 ? `${secs}s` : `${secs}.${String(frac).padStart(3, "0").replace(/0+$/, "")}s`;
 }
 function setNumeric(parsed, n) {
     // As errcat-runtime: whole numbers that fit 64 bits, `17000.0` included.
@@ -593,9 +711,10 @@ function memberNames(member) {
     if (known !== undefined)
         return known;
     const names = [];
-    for (const style of ["nested", "problem", "detail"]) {
-        for (const [m, snake, camel] of WIRE[style].fields) {
-            if (m !== member)
+    for (const style of ["nested", "problem", "detail", "google", "jsonapi", "graphql"]) {
+        for (const [m, snake, camel, within] of WIRE[style].fields) {
+            // AIP-193 details are read by their types.
+            if (m !== member || within.startsWith("@"))
                 continue;
             if (!names.includes(snake))
                 names.push(snake);
@@ -678,14 +797,16 @@ function prune(value, limit) {
     return out;
 }
 function writeBody(body, style) {
+    if (style === "google")
+        return writeGoogle(body);
     const wire = WIRE[style];
     const outside = style === "detail" || (style === "nested" && ENVELOPE.requestId === "outside");
     const problem = style === "problem";
     const out = {};
-    for (const [member, snake, camel] of wire.fields) {
+    for (const [member, snake, camel, within] of wire.fields) {
         if (member === "requestId" && outside)
             continue;
-        const name = ENVELOPE.fieldCase === "camel" ? camel : snake;
+        let name = ENVELOPE.fieldCase === "camel" ? camel : snake;
         let value;
         switch (member) {
             case "title":
@@ -694,24 +815,72 @@ function writeBody(body, style) {
             case "docsUrl":
                 value = problem ? body.docsUrl ?? "about:blank" : body.docsUrl;
                 break;
+            case "status":
+                value = style === "jsonapi" ? String(body.status) : body.status;
+                break;
             case "retryAfterMs":
                 value = body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
                 break;
             case "details":
                 value = Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
                 break;
+            case "param":
+                value = body.param;
+                // JSON:API says where in the request document with a pointer.
+                if (style === "jsonapi" && typeof value === "string" && value.startsWith("/"))
+                    name = "pointer";
+                break;
             default:
                 value = body[member];
         }
-        if (value !== null && value !== undefined)
+        if (value === null || value === undefined)
+            continue;
+        if (within === "") {
             out[name] = value;
+        }
+        else {
+            const sub = (out[within] ??= {});
+            sub[name] = value;
+        }
     }
     if (wire.wrapper === null)
         return out;
-    const envelope = { [wire.wrapper]: out };
+    const envelope = { [wire.wrapper]: wire.list ? [out] : out };
     if (outside && body.requestId !== null)
         envelope[ENVELOPE.fieldCase === "camel" ? OUTER_REQUEST_ID[1] : OUTER_REQUEST_ID[0]] = body.requestId;
     return envelope;
+}
+/** A param as AIP-193 metadata, which holds strings: text as it is, other values as JSON. */
+function metadataText(value) {
+    return typeof value === "string" ? value : JSON.stringify(prune(value, LIMITS.maxKeptDepth)) ?? "null";
+}
+/** An AIP-193 body, with the details errcat-runtime writes, in its order. */
+function writeGoogle(body) {
+    const typed = (ty, members) => ({
+        "@type": `type.googleapis.com/google.rpc.${ty}`,
+        ...members,
+    });
+    const info = { reason: body.code };
+    if (body.domain !== null && body.domain !== "")
+        info["domain"] = body.domain;
+    const keys = Object.keys(body.details);
+    if (keys.length > 0) {
+        const metadata = {};
+        for (const key of keys) {
+            Object.defineProperty(metadata, key, { value: metadataText(body.details[key]), enumerable: true, writable: true, configurable: true });
+        }
+        info["metadata"] = metadata;
+    }
+    const details = [typed("ErrorInfo", info)];
+    if (body.param !== null)
+        details.push(typed("BadRequest", { fieldViolations: [{ field: body.param, description: body.message }] }));
+    if (body.retryAfterMs !== null)
+        details.push(typed("RetryInfo", { retryDelay: protoDuration(body.retryAfterMs) }));
+    if (body.requestId !== null)
+        details.push(typed("RequestInfo", { requestId: body.requestId }));
+    if (body.docsUrl !== null)
+        details.push(typed("Help", { links: [{ description: body.title ?? body.code, url: body.docsUrl }] }));
+    return { error: { code: body.status, message: body.message, status: body.grpc, details } };
 }
 /** The SDK exception classes by name, registered by `errors.ts`. */
 const CLASSES = {};

@@ -43,10 +43,14 @@ export interface CodeFacts {
     readonly sdkException: string | null;
     readonly retry: string;
     readonly envelope: EnvelopeStyle;
+    /** The gRPC canonical code, such as `"UNAVAILABLE"`. */
+    readonly grpc: string;
     readonly params: readonly string[];
+    /** Each param's declared type, such as `"u32"`, in the order of `params`. */
+    readonly paramTypes: readonly string[];
 }
 /** The JSON shapes of an error body. */
-export type EnvelopeStyle = "nested" | "problem" | "detail";
+export type EnvelopeStyle = "nested" | "problem" | "detail" | "google" | "jsonapi" | "graphql";
 /** Response headers: fetch's `Headers`, a `Map`, name/value pairs or a record. */
 export type HeaderInput = Iterable<readonly [string, string]> | {
     forEach(callback: (value: string, name: string) => void): void;
@@ -91,6 +95,8 @@ export declare class CatalogError extends Error {
     get facts(): CodeFacts | null;
     /** Where the code is documented (`null` if unknown). */
     get docsUrl(): string | null;
+    /** The gRPC canonical code: the code's, else the HTTP status's. */
+    get grpcCode(): string;
     /** Who is at fault: the code's, else by HTTP status class. */
     get fault(): Fault;
     /** The code's retry policy, or one from the HTTP status for unknown codes. */
@@ -112,6 +118,8 @@ export declare class CatalogError extends Error {
     /** The error as the catalog's envelope, for sending. */
     toJSON(): Record<string, unknown>;
 }
+/** The gRPC code of an HTTP status, as errcat-runtime maps it. */
+export declare function grpcForStatus(status: number): string;
 /** True for an error of this catalog, from any copy of this module. */
 export declare function isCatalogError(value: unknown): value is CatalogError;
 /** True for an error of this catalog with `code`; its `details` are then typed. */

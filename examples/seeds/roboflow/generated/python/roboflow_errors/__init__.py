@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 CATALOG_NAME = "roboflow"
 CATALOG_VERSION: Optional[str] = None
 
-_DATA: Dict[str, Any] = json.loads("{\"envelope\":{\"style\":\"nested\",\"fieldCase\":\"snake\",\"requestId\":\"inside\"},\"wire\":{\"nested\":{\"wrapper\":\"error\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"type\",\"type\",\"type\"],[\"param\",\"param\",\"param\"],[\"requestId\",\"request_id\",\"requestId\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"],[\"docsUrl\",\"docs_url\",\"docsUrl\"],[\"details\",\"details\",\"details\"]]},\"problem\":{\"wrapper\":null,\"fields\":[[\"docsUrl\",\"type\",\"type\"],[\"title\",\"title\",\"title\"],[\"status\",\"status\",\"status\"],[\"message\",\"detail\",\"detail\"],[\"requestId\",\"instance\",\"instance\"],[\"code\",\"code\",\"code\"],[\"param\",\"param\",\"param\"],[\"details\",\"params\",\"params\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\"]]},\"detail\":{\"wrapper\":\"detail\",\"fields\":[[\"code\",\"code\",\"code\"],[\"message\",\"message\",\"message\"],[\"param\",\"field\",\"field\"],[\"details\",\"details\",\"details\"]]}},\"outerRequestId\":[\"request_id\",\"requestId\"],\"limits\":{\"maxBodyBytes\":262144,\"maxRawMessageChars\":512,\"maxMessageChars\":4096,\"maxRequestIdChars\":256,\"minRetryHintMs\":1.0,\"maxKeptDepth\":64},\"fallbackBackoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":4},\"policies\":{\"never\":{\"strategy\":\"never\"},\"backoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":16000,\"jitter\":\"full\",\"maxAttempts\":5,\"strategy\":\"backoff\"},\"slow_down\":{\"strategy\":\"after_header\",\"maxWaitMs\":60000,\"fallback\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":5}}},\"codes\":{\"ok\":{\"status\":200,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Success\",\"message\":\"The request succeeded.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/success.html#ok\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"no_content\":{\"status\":204,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Success, no body\",\"message\":\"The request succeeded and there is no body.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/success.html#no_content\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"bad_request\":{\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"invalid_request\",\"title\":\"Malformed request\",\"message\":\"The request is malformed: {reason}\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/request.html#bad_request\",\"sdkException\":\"ValueError / RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"reason\"]},\"conflict\":{\"status\":409,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"invalid_request\",\"title\":\"Conflict\",\"message\":\"The {resource} is in a state that prevents this operation.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/request.html#conflict\",\"sdkException\":\"RuntimeError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"resource\"]},\"locked\":{\"status\":423,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"invalid_request\",\"title\":\"Workspace locked\",\"message\":\"Workspace billing is paused: {reason}\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/request.html#locked\",\"sdkException\":\"RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"reason\"]},\"unauthorized\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication\",\"title\":\"Missing or invalid API key\",\"message\":\"Authentication failed: {reason}\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/auth.html#unauthorized\",\"sdkException\":\"RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"reason\"]},\"forbidden\":{\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication\",\"title\":\"Forbidden\",\"message\":\"The key cannot access {resource}.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/auth.html#forbidden\",\"sdkException\":\"RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"resource\"]},\"payment_required\":{\"status\":402,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"AccessException\",\"title\":\"Plan limitation or quota exceeded\",\"message\":\"The workspace's plan does not support this operation.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/plan.html#payment_required\",\"sdkException\":\"RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[]},\"not_found\":{\"status\":404,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"not_found\",\"title\":\"Resource not found\",\"message\":\"{resource} '{name}' not found\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/not_found.html#not_found\",\"sdkException\":\"RoboflowError / RuntimeError\",\"retry\":\"never\",\"envelope\":\"nested\",\"params\":[\"resource\",\"name\"]},\"rate_limited\":{\"status\":429,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"rate_limited\",\"title\":\"Rate limited\",\"message\":\"Too many requests; slow down.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/rate_limit.html#rate_limited\",\"sdkException\":\"RoboflowError\",\"retry\":\"slow_down\",\"envelope\":\"nested\",\"params\":[]},\"server_error\":{\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"server_error\",\"title\":\"Server error\",\"message\":\"The server failed to handle the request.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/server.html#server_error\",\"sdkException\":\"RoboflowError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"params\":[]},\"service_unavailable\":{\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"server_error\",\"title\":\"Service unavailable\",\"message\":\"The service is temporarily unavailable.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/server.html#service_unavailable\",\"sdkException\":\"RoboflowError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"params\":[]},\"network_error\":{\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"server_error\",\"title\":\"Network failure\",\"message\":\"The request did not reach the API: {reason}\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/server.html#network_error\",\"sdkException\":\"requests.exceptions.ConnectionError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"params\":[\"reason\"]}},\"names\":{\"ok\":\"ok\",\"no_content\":\"no_content\",\"bad_request\":\"bad_request\",\"conflict\":\"conflict\",\"locked\":\"locked\",\"unauthorized\":\"unauthorized\",\"forbidden\":\"forbidden\",\"payment_required\":\"payment_required\",\"not_found\":\"not_found\",\"rate_limited\":\"rate_limited\",\"server_error\":\"server_error\",\"service_unavailable\":\"service_unavailable\",\"network_error\":\"network_error\"},\"caseInsensitive\":false,\"numeric\":{},\"classes\":[]}")
+_DATA: Dict[str, Any] = json.loads("{\"envelope\":{\"style\":\"nested\",\"fieldCase\":\"snake\",\"requestId\":\"inside\"},\"domain\":null,\"wire\":{\"nested\":{\"wrapper\":\"error\",\"list\":false,\"fields\":[[\"code\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"type\",\"type\",\"type\",\"\"],[\"param\",\"param\",\"param\",\"\"],[\"requestId\",\"request_id\",\"requestId\",\"\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"\"],[\"docsUrl\",\"docs_url\",\"docsUrl\",\"\"],[\"details\",\"details\",\"details\",\"\"]]},\"problem\":{\"wrapper\":null,\"list\":false,\"fields\":[[\"docsUrl\",\"type\",\"type\",\"\"],[\"title\",\"title\",\"title\",\"\"],[\"status\",\"status\",\"status\",\"\"],[\"message\",\"detail\",\"detail\",\"\"],[\"requestId\",\"instance\",\"instance\",\"\"],[\"code\",\"code\",\"code\",\"\"],[\"param\",\"param\",\"param\",\"\"],[\"details\",\"params\",\"params\",\"\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"\"]]},\"detail\":{\"wrapper\":\"detail\",\"list\":false,\"fields\":[[\"code\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"param\",\"field\",\"field\",\"\"],[\"details\",\"details\",\"details\",\"\"]]},\"google\":{\"wrapper\":\"error\",\"list\":false,\"fields\":[[\"status\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"grpc\",\"status\",\"status\",\"\"],[\"code\",\"reason\",\"reason\",\"@ErrorInfo\"],[\"domain\",\"domain\",\"domain\",\"@ErrorInfo\"],[\"details\",\"metadata\",\"metadata\",\"@ErrorInfo\"],[\"param\",\"fieldViolations\",\"fieldViolations\",\"@BadRequest\"],[\"retryAfterMs\",\"retryDelay\",\"retryDelay\",\"@RetryInfo\"],[\"requestId\",\"requestId\",\"requestId\",\"@RequestInfo\"],[\"docsUrl\",\"links\",\"links\",\"@Help\"]]},\"jsonapi\":{\"wrapper\":\"errors\",\"list\":true,\"fields\":[[\"status\",\"status\",\"status\",\"\"],[\"code\",\"code\",\"code\",\"\"],[\"title\",\"title\",\"title\",\"\"],[\"message\",\"detail\",\"detail\",\"\"],[\"param\",\"parameter\",\"parameter\",\"source\"],[\"docsUrl\",\"about\",\"about\",\"links\"],[\"type\",\"type\",\"type\",\"meta\"],[\"requestId\",\"request_id\",\"requestId\",\"meta\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"meta\"],[\"details\",\"params\",\"params\",\"meta\"]]},\"graphql\":{\"wrapper\":\"errors\",\"list\":true,\"fields\":[[\"message\",\"message\",\"message\",\"\"],[\"code\",\"code\",\"code\",\"extensions\"],[\"type\",\"type\",\"type\",\"extensions\"],[\"status\",\"status\",\"status\",\"extensions\"],[\"param\",\"param\",\"param\",\"extensions\"],[\"requestId\",\"request_id\",\"requestId\",\"extensions\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"extensions\"],[\"docsUrl\",\"docs_url\",\"docsUrl\",\"extensions\"],[\"details\",\"details\",\"details\",\"extensions\"]]}},\"grpcByStatus\":{\"2\":\"OK\",\"4\":\"FAILED_PRECONDITION\",\"5\":\"INTERNAL\",\"\":\"UNKNOWN\",\"400\":\"INVALID_ARGUMENT\",\"401\":\"UNAUTHENTICATED\",\"403\":\"PERMISSION_DENIED\",\"404\":\"NOT_FOUND\",\"408\":\"DEADLINE_EXCEEDED\",\"409\":\"ABORTED\",\"416\":\"OUT_OF_RANGE\",\"429\":\"RESOURCE_EXHAUSTED\",\"499\":\"CANCELLED\",\"501\":\"UNIMPLEMENTED\",\"503\":\"UNAVAILABLE\",\"504\":\"DEADLINE_EXCEEDED\"},\"outerRequestId\":[\"request_id\",\"requestId\"],\"limits\":{\"maxBodyBytes\":262144,\"maxRawMessageChars\":512,\"maxMessageChars\":4096,\"maxRequestIdChars\":256,\"minRetryHintMs\":1.0,\"maxKeptDepth\":64},\"fallbackBackoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":4},\"policies\":{\"never\":{\"strategy\":\"never\"},\"backoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":16000,\"jitter\":\"full\",\"maxAttempts\":5,\"strategy\":\"backoff\"},\"slow_down\":{\"strategy\":\"after_header\",\"maxWaitMs\":60000,\"fallback\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":5}}},\"codes\":{\"ok\":{\"status\":200,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Success\",\"message\":\"The request succeeded.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/success.html#ok\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"no_content\":{\"status\":204,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"type\":\"success\",\"title\":\"Success, no body\",\"message\":\"The request succeeded and there is no body.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/success.html#no_content\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"bad_request\":{\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"invalid_request\",\"title\":\"Malformed request\",\"message\":\"The request is malformed: {reason}\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/request.html#bad_request\",\"sdkException\":\"ValueError / RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"reason\"],\"paramTypes\":[\"string\"]},\"conflict\":{\"status\":409,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"invalid_request\",\"title\":\"Conflict\",\"message\":\"The {resource} is in a state that prevents this operation.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/request.html#conflict\",\"sdkException\":\"RuntimeError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[\"resource\"],\"paramTypes\":[\"string\"]},\"locked\":{\"status\":423,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"invalid_request\",\"title\":\"Workspace locked\",\"message\":\"Workspace billing is paused: {reason}\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/request.html#locked\",\"sdkException\":\"RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"reason\"],\"paramTypes\":[\"string\"]},\"unauthorized\":{\"status\":401,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication\",\"title\":\"Missing or invalid API key\",\"message\":\"Authentication failed: {reason}\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/auth.html#unauthorized\",\"sdkException\":\"RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[\"reason\"],\"paramTypes\":[\"string\"]},\"forbidden\":{\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"authentication\",\"title\":\"Forbidden\",\"message\":\"The key cannot access {resource}.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/auth.html#forbidden\",\"sdkException\":\"RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[\"resource\"],\"paramTypes\":[\"string\"]},\"payment_required\":{\"status\":402,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"AccessException\",\"title\":\"Plan limitation or quota exceeded\",\"message\":\"The workspace's plan does not support this operation.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/plan.html#payment_required\",\"sdkException\":\"RoboflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"not_found\":{\"status\":404,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"not_found\",\"title\":\"Resource not found\",\"message\":\"{resource} '{name}' not found\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/not_found.html#not_found\",\"sdkException\":\"RoboflowError / RuntimeError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[\"resource\",\"name\"],\"paramTypes\":[\"string\",\"string\"]},\"rate_limited\":{\"status\":429,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"type\":\"rate_limited\",\"title\":\"Rate limited\",\"message\":\"Too many requests; slow down.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/rate_limit.html#rate_limited\",\"sdkException\":\"RoboflowError\",\"retry\":\"slow_down\",\"envelope\":\"nested\",\"grpc\":\"RESOURCE_EXHAUSTED\",\"params\":[],\"paramTypes\":[]},\"server_error\":{\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"server_error\",\"title\":\"Server error\",\"message\":\"The server failed to handle the request.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/server.html#server_error\",\"sdkException\":\"RoboflowError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"service_unavailable\":{\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"server_error\",\"title\":\"Service unavailable\",\"message\":\"The service is temporarily unavailable.\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/server.html#service_unavailable\",\"sdkException\":\"RoboflowError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"network_error\":{\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"type\":\"server_error\",\"title\":\"Network failure\",\"message\":\"The request did not reach the API: {reason}\",\"docsUrl\":\"https://docs.example.com/roboflow/errors/server.html#network_error\",\"sdkException\":\"requests.exceptions.ConnectionError\",\"retry\":\"backoff\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[\"reason\"],\"paramTypes\":[\"string\"]}},\"names\":{\"ok\":\"ok\",\"no_content\":\"no_content\",\"bad_request\":\"bad_request\",\"conflict\":\"conflict\",\"locked\":\"locked\",\"unauthorized\":\"unauthorized\",\"forbidden\":\"forbidden\",\"payment_required\":\"payment_required\",\"not_found\":\"not_found\",\"rate_limited\":\"rate_limited\",\"server_error\":\"server_error\",\"service_unavailable\":\"service_unavailable\",\"network_error\":\"network_error\"},\"caseInsensitive\":false,\"numeric\":{},\"classes\":[]}")
 _ENVELOPE: Dict[str, Any] = _DATA["envelope"]
 _WIRE: Dict[str, Any] = _DATA["wire"]
 _LIMITS: Dict[str, Any] = _DATA["limits"]
@@ -24,8 +24,10 @@ _POLICIES: Dict[str, Any] = _DATA["policies"]
 _CODES: Dict[str, Any] = _DATA["codes"]
 _NAMES: Dict[str, Any] = _DATA["names"]
 _NUMERIC: Dict[str, Any] = _DATA["numeric"]
+_GRPC_BY_STATUS: Dict[str, Any] = _DATA["grpcByStatus"]
 _OUTER_REQUEST_ID: List[str] = _DATA["outerRequestId"]
 _PREFIX_CLASSES: List[List[str]] = _DATA["classes"]
+_DOMAIN: Optional[str] = _DATA["domain"]
 _CASE_INSENSITIVE: bool = _DATA["caseInsensitive"]
 
 # ---------------------------------------------------------------------------
@@ -115,6 +117,12 @@ class CatalogError(Exception, metaclass=_Branded):
         return str(facts["docsUrl"]) if facts else None
 
     @property
+    def grpc_code(self) -> str:
+        """The gRPC canonical code: the code's, else the HTTP status's."""
+        facts = self.facts
+        return str(facts["grpc"]) if facts else grpc_for_status(self.status)
+
+    @property
     def fault(self) -> str:
         """Who is at fault: the code's, else by HTTP status class."""
         facts = self.facts
@@ -176,9 +184,20 @@ class CatalogError(Exception, metaclass=_Branded):
                 "retryAfterMs": self.retry_after_ms,
                 "docsUrl": facts["docsUrl"] if facts else None,
                 "details": self.details,
+                "grpc": self.grpc_code,
+                "domain": _DOMAIN,
             },
             str(facts["envelope"]) if facts else str(_ENVELOPE["style"]),
         )
+
+
+def grpc_for_status(status: int) -> str:
+    """The gRPC code of an HTTP status, as errcat-runtime maps it."""
+    own = _GRPC_BY_STATUS.get(str(status))
+    if own is not None:
+        return str(own)
+    cls = str(status // 100) if 200 <= status < 600 else ""
+    return str(_GRPC_BY_STATUS.get(cls, _GRPC_BY_STATUS[""]))
 
 
 def _ascii_lower(text: str) -> str:
@@ -286,6 +305,8 @@ def from_response(
             code = lookup(parsed["fallback_code"])
             if code is not None:
                 parsed["wire_code"] = parsed["fallback_code"]
+    if parsed.get("details_as_text") and code is not None:
+        _type_details(parsed["details"], _CODES[code])
     message = parsed["message"] or (str(_CODES[code]["title"]) if code else f"HTTP {status}")
     wire = parsed["wire_code"] if parsed["wire_code"] is not None else (code or "")
     ms = parsed["retry_after_ms"]
@@ -582,9 +603,10 @@ def _member_names(member: str) -> List[str]:
     if known is not None:
         return known
     names: List[str] = []
-    for style in ("nested", "problem", "detail"):
-        for m, snake, camel in _WIRE[style]["fields"]:
-            if m != member:
+    for style in ("nested", "problem", "detail", "google", "jsonapi", "graphql"):
+        for m, snake, camel, within in _WIRE[style]["fields"]:
+            # AIP-193 details are read by their types.
+            if m != member or within.startswith("@"):
                 continue
             for name in (snake, camel):
                 if name not in names:
@@ -605,9 +627,14 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
 
     nested = obj.get(_WIRE["nested"]["wrapper"])
     detail = obj.get(_WIRE["detail"]["wrapper"])
+    listed = _first_listed_error(obj)
     problem = False
-    if isinstance(nested, dict):
-        fields: Dict[str, Any] = nested
+    fields: Dict[str, Any]
+    if listed is not None:
+        fields = listed[0]
+        problem = not listed[1]
+    elif isinstance(nested, dict):
+        fields = nested
     elif isinstance(nested, str):
         fields = {"message": nested}
     elif isinstance(detail, dict) and "status" not in obj:
@@ -623,7 +650,6 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
         parsed["wire_code"] = _clip(code, _LIMITS["maxRawMessageChars"])
     elif numeric is not None:
         _set_numeric(parsed, numeric)
-    _read_google_status(parsed, fields)
     status_obj = obj.get("status")
     if parsed["wire_code"] is None and isinstance(status_obj, dict):
         n = status_obj.get("code")
@@ -658,6 +684,27 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
     details = first(fields, "details")
     if isinstance(details, dict):
         parsed["details"] = details
+    _read_google_status(parsed, fields)
+
+
+def _first_listed_error(obj: Mapping[str, Any]) -> Optional[Tuple[Dict[str, Any], bool]]:
+    """The first error of a JSON:API or GraphQL ``errors`` list, its
+    ``meta``, ``extensions`` and ``source`` read as its own, and whether it is
+    GraphQL's."""
+    errors = obj.get("errors")
+    if not isinstance(errors, list) or not errors or not isinstance(errors[0], dict):
+        return None
+    first: Dict[str, Any] = errors[0]
+    graphql = "extensions" in first or not any(k in first for k in ("code", "detail", "title", "status"))
+    fields = dict(first)
+    for parent in ("extensions", "meta", "source"):
+        sub = first.get(parent)
+        if not isinstance(sub, dict):
+            continue
+        for key, value in sub.items():
+            name = "param" if parent == "source" and key in ("pointer", "parameter", "header") else key
+            fields.setdefault(name, value)
+    return fields, graphql
 
 
 def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> None:
@@ -667,13 +714,18 @@ def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> No
         return
     if not 100 <= http <= 599:
         return
-    details = fields.get("details")
-    info: Any = None
-    if isinstance(details, list):
-        info = next(
-            (d for d in details if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith("google.rpc.ErrorInfo")),
+    listed = fields.get("details")
+
+    def typed(ty: str) -> Optional[Dict[str, Any]]:
+        if not isinstance(listed, list):
+            return None
+        suffix = "google.rpc." + ty
+        return next(
+            (d for d in listed if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith(suffix)),
             None,
         )
+
+    info = typed("ErrorInfo")
     reason = info.get("reason") if isinstance(info, dict) else None
     reason = reason if isinstance(reason, str) and reason else None
     parsed["numeric"] = None
@@ -682,6 +734,73 @@ def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> No
     metadata = info.get("metadata") if isinstance(info, dict) else None
     if isinstance(metadata, dict):
         parsed["details"] = metadata
+        parsed["details_as_text"] = True
+    violations = (typed("BadRequest") or {}).get("fieldViolations")
+    violation = violations[0] if isinstance(violations, list) and violations else None
+    field = violation.get("field") if isinstance(violation, dict) else None
+    if isinstance(field, str) and field:
+        parsed["param"] = field
+    delay = (typed("RetryInfo") or {}).get("retryDelay")
+    wait = _parse_proto_duration(delay) if isinstance(delay, str) else None
+    if wait is not None:
+        # As a body's milliseconds: below one is zero, the longest wait 2**32-1 s.
+        parsed["retry_after_ms"] = 0.0 if wait < float(_LIMITS["minRetryHintMs"]) else min(wait, 4294967295.0 * 1000.0)
+    rid = (typed("RequestInfo") or {}).get("requestId")
+    cleaned = _clean_request_id(rid) if isinstance(rid, str) else None
+    if cleaned is not None:
+        parsed["request_id"] = cleaned
+
+
+_INTEGER_RANGES: Dict[str, Tuple[int, int]] = {
+    "u16": (0, 2**16 - 1),
+    "u32": (0, 2**32 - 1),
+    "u64": (0, 2**64 - 1),
+    "i32": (-(2**31), 2**31 - 1),
+    "i64": (-(2**63), 2**63 - 1),
+}
+
+
+def _type_details(details: Dict[str, Any], facts: Mapping[str, Any]) -> None:
+    """AIP-193 metadata (text) as the values of the code's params, by their
+    declared types, as errcat-runtime's ``ParamType::value_from_text``."""
+    for name, ty in zip(facts["params"], facts["paramTypes"]):
+        text = details.get(name)
+        if isinstance(text, str):
+            value = _value_from_text(str(ty), text)
+            if value is not None:
+                details[name] = value
+
+
+def _value_from_text(ty: str, text: str) -> Any:
+    bounds = _INTEGER_RANGES.get(ty)
+    if bounds is not None:
+        if re.fullmatch(r"-?[0-9]+", text) is None:
+            return None
+        n = int(text)
+        return n if bounds[0] <= n <= bounds[1] else None
+    if ty == "f64":
+        if re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?", text) is None:
+            return None
+        number = json.loads(text)
+        return number if math.isfinite(number) else None
+    if ty == "bool":
+        return {"true": True, "false": False}.get(text)
+    return text
+
+
+def _parse_proto_duration(text: str) -> Optional[float]:
+    """Protobuf JSON's ``Duration`` (``"30s"``, ``"1.5s"``) in milliseconds."""
+    match = re.fullmatch(r"([0-9]+)(?:\.([0-9]{1,9}))?s", text)
+    if match is None:
+        return None
+    frac = (match.group(2) or "").ljust(9, "0")
+    return int(match.group(1)) * 1000.0 + int(frac) / 1e6
+
+
+def _proto_duration(ms: float) -> str:
+    """A wait as protobuf JSON's ``Duration``, in whole milliseconds."""
+    secs, frac = divmod(int(ms), 1000)
+    return f"{secs}s" if frac == 0 else f"{secs}.{frac:03d}".rstrip("0") + "s"
 
 
 def _whole_number(value: Any) -> Optional[int]:
@@ -719,12 +838,14 @@ def _prune(value: Any, limit: int) -> Any:
 
 
 def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
+    if style == "google":
+        return _write_google(body)
     wire = _WIRE[style]
     camel = _ENVELOPE["fieldCase"] == "camel"
     outside = style == "detail" or (style == "nested" and _ENVELOPE["requestId"] == "outside")
     problem = style == "problem"
     out: Dict[str, Any] = {}
-    for member, snake, camel_name in wire["fields"]:
+    for member, snake, camel_name, within in wire["fields"]:
         if member == "requestId" and outside:
             continue
         name = camel_name if camel else snake
@@ -732,20 +853,62 @@ def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
             value = (body["title"] or body["code"]) if problem else body["title"]
         elif member == "docsUrl":
             value = (body["docsUrl"] or "about:blank") if problem else body["docsUrl"]
+        elif member == "status":
+            value = str(body["status"]) if style == "jsonapi" else body["status"]
         elif member == "retryAfterMs":
             value = None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
         elif member == "details":
             value = _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
+        elif member == "param":
+            value = body["param"]
+            # JSON:API says where in the request document with a pointer.
+            if style == "jsonapi" and isinstance(value, str) and value.startswith("/"):
+                name = "pointer"
         else:
             value = body.get(member)
-        if value is not None:
+        if value is None:
+            continue
+        if within:
+            out.setdefault(within, {})[name] = value
+        else:
             out[name] = value
     if wire["wrapper"] is None:
         return out
-    envelope: Dict[str, Any] = {wire["wrapper"]: out}
+    envelope: Dict[str, Any] = {wire["wrapper"]: [out] if wire["list"] else out}
     if outside and body["requestId"] is not None:
         envelope[_OUTER_REQUEST_ID[1] if camel else _OUTER_REQUEST_ID[0]] = body["requestId"]
     return envelope
+
+
+def _metadata_text(value: Any) -> str:
+    """A param as AIP-193 metadata, which holds strings: text as it is,
+    other values as their JSON."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(_prune(value, int(_LIMITS["maxKeptDepth"])), ensure_ascii=False, separators=(",", ":"))
+
+
+def _write_google(body: Mapping[str, Any]) -> Dict[str, Any]:
+    """An AIP-193 body, with the details errcat-runtime writes, in its order."""
+
+    def typed(ty: str, members: Dict[str, Any]) -> Dict[str, Any]:
+        return {"@type": "type.googleapis.com/google.rpc." + ty, **members}
+
+    info: Dict[str, Any] = {"reason": body["code"]}
+    if body["domain"]:
+        info["domain"] = body["domain"]
+    if body["details"]:
+        info["metadata"] = {k: _metadata_text(v) for k, v in body["details"].items()}
+    details = [typed("ErrorInfo", info)]
+    if body["param"] is not None:
+        details.append(typed("BadRequest", {"fieldViolations": [{"field": body["param"], "description": body["message"]}]}))
+    if body["retryAfterMs"] is not None:
+        details.append(typed("RetryInfo", {"retryDelay": _proto_duration(body["retryAfterMs"])}))
+    if body["requestId"] is not None:
+        details.append(typed("RequestInfo", {"requestId": body["requestId"]}))
+    if body["docsUrl"] is not None:
+        details.append(typed("Help", {"links": [{"description": body["title"] or body["code"], "url": body["docsUrl"]}]}))
+    return {"error": {"code": body["status"], "message": body["message"], "status": body["grpc"], "details": details}}
 
 
 def _construct(code: Optional[str], wire_code: str, message: str, **options: Any) -> CatalogError:

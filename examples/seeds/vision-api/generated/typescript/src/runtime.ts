@@ -10,8 +10,10 @@ import {
   CATALOG_NAME,
   CODE_CLASS,
   CODES,
+  DOMAIN,
   ENVELOPE,
   FALLBACK_BACKOFF,
+  GRPC_BY_STATUS,
   LIMITS,
   NAMES,
   NUMERIC,
@@ -59,10 +61,14 @@ export interface CodeFacts {
   readonly sdkException: string | null;
   readonly retry: string;
   readonly envelope: EnvelopeStyle;
+  /** The gRPC canonical code, such as `"UNAVAILABLE"`. */
+  readonly grpc: string;
   readonly params: readonly string[];
+  /** Each param's declared type, such as `"u32"`, in the order of `params`. */
+  readonly paramTypes: readonly string[];
 }
 /** The JSON shapes of an error body. */
-export type EnvelopeStyle = "nested" | "problem" | "detail";
+export type EnvelopeStyle = "nested" | "problem" | "detail" | "google" | "jsonapi" | "graphql";
 /** Response headers: fetch's `Headers`, a `Map`, name/value pairs or a record. */
 export type HeaderInput =
   | Iterable<readonly [string, string]>
@@ -136,6 +142,10 @@ export class CatalogError extends Error {
   get docsUrl(): string | null {
     return this.facts?.docsUrl ?? null;
   }
+  /** The gRPC canonical code: the code's, else the HTTP status's. */
+  get grpcCode(): string {
+    return this.facts?.grpc ?? grpcForStatus(this.status);
+  }
   /** Who is at fault: the code's, else by HTTP status class. */
   get fault(): Fault {
     return this.facts?.fault ?? (this.status >= 500 ? "server" : this.status >= 400 ? "client" : "none");
@@ -188,10 +198,20 @@ export class CatalogError extends Error {
         retryAfterMs: this.retryAfterMs,
         docsUrl: facts?.docsUrl ?? null,
         details: this.details,
+        grpc: this.grpcCode,
+        domain: DOMAIN,
       },
       facts?.envelope ?? ENVELOPE.style,
     );
   }
+}
+
+/** The gRPC code of an HTTP status, as errcat-runtime maps it. */
+export function grpcForStatus(status: number): string {
+  const own = GRPC_BY_STATUS[String(status)];
+  if (own !== undefined) return own;
+  const cls = String(Math.floor(status / 100));
+  return (status >= 200 && status < 600 ? GRPC_BY_STATUS[cls] : undefined) ?? GRPC_BY_STATUS[""]!;
 }
 
 /** True for an error of this catalog, from any copy of this module. */
@@ -321,6 +341,7 @@ export function fromResponse(status: number, headers: HeaderInput, body: string 
       if (code !== null) parsed.wireCode = parsed.fallbackCode;
     }
   }
+  if (parsed.detailsAsText && code !== null) typeDetails(parsed.details, CODES[code]);
   const message = parsed.message !== "" ? parsed.message : code !== null ? CODES[code].title : `HTTP ${status}`;
   return construct(code, parsed.wireCode ?? code ?? "", {
     message,
@@ -431,6 +452,8 @@ interface Parsed {
   requestId: string | null;
   retryAfterMs: number | null;
   details: Record<string, unknown>;
+  /** The details are AIP-193 metadata: text for the params' values. */
+  detailsAsText: boolean;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -441,7 +464,7 @@ function isObject(value: Json | undefined): value is JsonObject {
 }
 
 function parseBody(status: number, body: string | Uint8Array): Parsed {
-  const parsed: Parsed = { wireCode: null, fallbackCode: null, numeric: null, message: "", param: null, requestId: null, retryAfterMs: null, details: {} };
+  const parsed: Parsed = { wireCode: null, fallbackCode: null, numeric: null, message: "", param: null, requestId: null, retryAfterMs: null, details: {}, detailsAsText: false };
   const bytes = typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
   if (bytes > LIMITS.maxBodyBytes) {
     parsed.message = `HTTP ${status}: response body of ${bytes} bytes not parsed`;
@@ -596,9 +619,13 @@ function readObject(parsed: Parsed, object: JsonObject): void {
   };
   const nested = object[WIRE.nested.wrapper!];
   const detail = object[WIRE.detail.wrapper!];
+  const listed = firstListedError(object);
   let fields: JsonObject;
   let problem = false;
-  if (isObject(nested)) fields = nested;
+  if (listed !== null) {
+    fields = listed[0];
+    problem = !listed[1];
+  } else if (isObject(nested)) fields = nested;
   else if (typeof nested === "string") fields = messageOnly(nested);
   else if (isObject(detail) && !("status" in object)) fields = detail;
   else if (typeof detail === "string" && !("title" in object)) fields = messageOnly(detail);
@@ -609,7 +636,6 @@ function readObject(parsed: Parsed, object: JsonObject): void {
   const code = fields["code"];
   if (typeof code === "string" && code !== "") parsed.wireCode = clip(code, LIMITS.maxRawMessageChars);
   else if (typeof code === "number") setNumeric(parsed, code);
-  readGoogleStatus(parsed, fields);
   const statusObject = object["status"];
   if (parsed.wireCode === null && isObject(statusObject)) {
     const n = statusObject["code"];
@@ -632,6 +658,29 @@ function readObject(parsed: Parsed, object: JsonObject): void {
   parsed.retryAfterMs = !ok ? null : wait * 1000 < LIMITS.minRetryHintMs ? 0 : Math.min(wait, 4294967295) * 1000;
   const details = first(fields, "details");
   if (isObject(details)) parsed.details = details;
+  readGoogleStatus(parsed, fields);
+}
+
+/** The first error of a JSON:API or GraphQL `errors` list, its `meta`,
+ * `extensions` and `source` read as its own, and whether it is GraphQL's. */
+function firstListedError(object: JsonObject): [JsonObject, boolean] | null {
+  const errors = object["errors"];
+  if (!Array.isArray(errors)) return null;
+  const first = errors[0];
+  if (!isObject(first)) return null;
+  const graphql = "extensions" in first || !["code", "detail", "title", "status"].some((k) => k in first);
+  const fields: JsonObject = { ...first };
+  for (const parent of ["extensions", "meta", "source"]) {
+    const sub = first[parent];
+    if (!isObject(sub)) continue;
+    for (const [key, value] of Object.entries(sub)) {
+      const name = parent === "source" && (key === "pointer" || key === "parameter" || key === "header") ? "param" : key;
+      if (!Object.prototype.hasOwnProperty.call(fields, name)) {
+        Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+      }
+    }
+  }
+  return [fields, graphql];
 }
 
 function readGoogleStatus(parsed: Parsed, fields: JsonObject): void {
@@ -639,17 +688,86 @@ function readGoogleStatus(parsed: Parsed, fields: JsonObject): void {
   const status = fields["status"];
   if (typeof http !== "number" || typeof status !== "string" || status === "") return;
   if (!Number.isInteger(http) || http < 100 || http > 599) return;
-  const details = fields["details"];
-  const info = Array.isArray(details)
-    ? details.find((d) => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith("google.rpc.ErrorInfo"))
-    : undefined;
+  const list = fields["details"];
+  const typed = (ty: string): JsonObject | undefined => {
+    if (!Array.isArray(list)) return undefined;
+    const found = list.find((d) => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith(`google.rpc.${ty}`));
+    return isObject(found) ? found : undefined;
+  };
+  const info = typed("ErrorInfo");
   const reasonValue = isObject(info) ? info["reason"] : undefined;
   const reason = typeof reasonValue === "string" && reasonValue !== "" ? reasonValue : null;
   parsed.numeric = null;
   parsed.wireCode = clip(reason ?? status, LIMITS.maxRawMessageChars);
   parsed.fallbackCode = reason === null ? null : clip(status, LIMITS.maxRawMessageChars);
   const metadata = isObject(info) ? info["metadata"] : undefined;
-  if (isObject(metadata)) parsed.details = metadata;
+  if (isObject(metadata)) {
+    parsed.details = metadata;
+    parsed.detailsAsText = true;
+  }
+  const violations = typed("BadRequest")?.["fieldViolations"];
+  const violation = Array.isArray(violations) ? violations[0] : undefined;
+  const field = isObject(violation) ? violation["field"] : undefined;
+  if (typeof field === "string" && field !== "") parsed.param = field;
+  const delay = typed("RetryInfo")?.["retryDelay"];
+  const wait = typeof delay === "string" ? parseProtoDuration(delay) : null;
+  // As a body's milliseconds: below one is zero, and the longest wait is 2^32-1 s.
+  if (wait !== null) parsed.retryAfterMs = wait < LIMITS.minRetryHintMs ? 0 : Math.min(wait, 4294967295 * 1000);
+  const id = typed("RequestInfo")?.["requestId"];
+  const cleaned = typeof id === "string" ? cleanRequestId(id) : null;
+  if (cleaned !== null) parsed.requestId = cleaned;
+}
+
+/** AIP-193 metadata (text) as the values of the code's params, by their
+ * declared types, as errcat-runtime's `ParamType::value_from_text`. */
+function typeDetails(details: Record<string, unknown>, facts: CodeFacts): void {
+  facts.params.forEach((name, i) => {
+    const text = Object.prototype.hasOwnProperty.call(details, name) ? details[name] : undefined;
+    if (typeof text !== "string") return;
+    const value = valueFromText(facts.paramTypes[i] ?? "string", text);
+    if (value !== null) details[name] = value;
+  });
+}
+
+const INTEGER_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
+  u16: [0n, 65535n],
+  u32: [0n, 4294967295n],
+  u64: [0n, 18446744073709551615n],
+  i32: [-2147483648n, 2147483647n],
+  i64: [-9223372036854775808n, 9223372036854775807n],
+};
+
+function valueFromText(type: string, text: string): unknown {
+  const range = INTEGER_RANGES[type];
+  if (range !== undefined) {
+    if (!/^-?[0-9]+$/.test(text)) return null;
+    const n = BigInt(text);
+    return n >= range[0] && n <= range[1] ? Number(n) : null;
+  }
+  if (type === "f64") {
+    if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(text)) return null;
+    const n = Number(text);
+    return Number.isFinite(n) ? n : null;
+  }
+  if (type === "bool") return text === "true" ? true : text === "false" ? false : null;
+  return text;
+}
+
+/** Protobuf JSON's `Duration` (`"30s"`, `"1.5s"`) in milliseconds, or `null`. */
+function parseProtoDuration(text: string): number | null {
+  const match = /^([0-9]+)(?:\.([0-9]{1,9}))?s$/.exec(text);
+  if (match === null) return null;
+  const whole = Number(match[1]);
+  const frac = Number(((match[2] ?? "") + "000000000").slice(0, 9));
+  return whole * 1000 + frac / 1e6;
+}
+
+/** A wait as protobuf JSON's `Duration`: whole milliseconds, such as `"1.5s"`. */
+function protoDuration(ms: number): string {
+  const whole = Math.floor(ms);
+  const secs = Math.floor(whole / 1000);
+  const frac = whole % 1000;
+  return frac === 0 ? `${secs}s` : `${secs}.${String(frac).padStart(3, "0").replace(/0+$/, "")}s`;
 }
 
 function setNumeric(parsed: Parsed, n: number): void {
@@ -668,9 +786,10 @@ function memberNames(member: string): string[] {
   const known = MEMBER_NAMES.get(member);
   if (known !== undefined) return known;
   const names: string[] = [];
-  for (const style of ["nested", "problem", "detail"] as const) {
-    for (const [m, snake, camel] of WIRE[style].fields) {
-      if (m !== member) continue;
+  for (const style of ["nested", "problem", "detail", "google", "jsonapi", "graphql"] as const) {
+    for (const [m, snake, camel, within] of WIRE[style].fields) {
+      // AIP-193 details are read by their types.
+      if (m !== member || within.startsWith("@")) continue;
       if (!names.includes(snake)) names.push(snake);
       if (!names.includes(camel)) names.push(camel);
     }
@@ -739,6 +858,8 @@ interface Body {
   retryAfterMs: number | null;
   docsUrl: string | null;
   details: Readonly<Record<string, unknown>>;
+  grpc: string;
+  domain: string | null;
 }
 
 /** `value` with arrays and objects nested deeper than `limit` as `null`, so
@@ -756,13 +877,14 @@ function prune(value: unknown, limit: number): unknown {
 }
 
 function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
+  if (style === "google") return writeGoogle(body);
   const wire = WIRE[style];
   const outside = style === "detail" || (style === "nested" && ENVELOPE.requestId === "outside");
   const problem = style === "problem";
   const out: Record<string, unknown> = {};
-  for (const [member, snake, camel] of wire.fields) {
+  for (const [member, snake, camel, within] of wire.fields) {
     if (member === "requestId" && outside) continue;
-    const name = ENVELOPE.fieldCase === "camel" ? camel : snake;
+    let name = ENVELOPE.fieldCase === "camel" ? camel : snake;
     let value: unknown;
     switch (member) {
       case "title":
@@ -771,21 +893,64 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
       case "docsUrl":
         value = problem ? body.docsUrl ?? "about:blank" : body.docsUrl;
         break;
+      case "status":
+        value = style === "jsonapi" ? String(body.status) : body.status;
+        break;
       case "retryAfterMs":
         value = body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
         break;
       case "details":
         value = Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
         break;
+      case "param":
+        value = body.param;
+        // JSON:API says where in the request document with a pointer.
+        if (style === "jsonapi" && typeof value === "string" && value.startsWith("/")) name = "pointer";
+        break;
       default:
         value = (body as unknown as Record<string, unknown>)[member];
     }
-    if (value !== null && value !== undefined) out[name] = value;
+    if (value === null || value === undefined) continue;
+    if (within === "") {
+      out[name] = value;
+    } else {
+      const sub = (out[within] ??= {}) as Record<string, unknown>;
+      sub[name] = value;
+    }
   }
   if (wire.wrapper === null) return out;
-  const envelope: Record<string, unknown> = { [wire.wrapper]: out };
+  const envelope: Record<string, unknown> = { [wire.wrapper]: wire.list ? [out] : out };
   if (outside && body.requestId !== null) envelope[ENVELOPE.fieldCase === "camel" ? OUTER_REQUEST_ID[1] : OUTER_REQUEST_ID[0]] = body.requestId;
   return envelope;
+}
+
+/** A param as AIP-193 metadata, which holds strings: text as it is, other values as JSON. */
+function metadataText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(prune(value, LIMITS.maxKeptDepth)) ?? "null";
+}
+
+/** An AIP-193 body, with the details errcat-runtime writes, in its order. */
+function writeGoogle(body: Body): Record<string, unknown> {
+  const typed = (ty: string, members: Record<string, unknown>): Record<string, unknown> => ({
+    "@type": `type.googleapis.com/google.rpc.${ty}`,
+    ...members,
+  });
+  const info: Record<string, unknown> = { reason: body.code };
+  if (body.domain !== null && body.domain !== "") info["domain"] = body.domain;
+  const keys = Object.keys(body.details);
+  if (keys.length > 0) {
+    const metadata: Record<string, string> = {};
+    for (const key of keys) {
+      Object.defineProperty(metadata, key, { value: metadataText(body.details[key]), enumerable: true, writable: true, configurable: true });
+    }
+    info["metadata"] = metadata;
+  }
+  const details: Record<string, unknown>[] = [typed("ErrorInfo", info)];
+  if (body.param !== null) details.push(typed("BadRequest", { fieldViolations: [{ field: body.param, description: body.message }] }));
+  if (body.retryAfterMs !== null) details.push(typed("RetryInfo", { retryDelay: protoDuration(body.retryAfterMs) }));
+  if (body.requestId !== null) details.push(typed("RequestInfo", { requestId: body.requestId }));
+  if (body.docsUrl !== null) details.push(typed("Help", { links: [{ description: body.title ?? body.code, url: body.docsUrl }] }));
+  return { error: { code: body.status, message: body.message, status: body.grpc, details } };
 }
 
 /** A class of an SDK exception, as `errors.ts` defines them. */
