@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -n "${CI:-}" ]; then echo "bless rewrites files; not in CI" >&2; exit 1; fi
 catalogs=(catalog examples/basic/catalog examples/seeds/{roboflow,vision-api,rotavision,clarifai,promptfloe}/catalog
-  examples/sqlstate/catalog examples/diagnostics/catalog)
+  examples/sqlstate/catalog examples/diagnostics/catalog examples/grpc/catalog)
 for round in 1 2 3 4; do
   before=$(git status --porcelain | sha1sum)
   if [ -d tests/typescript/node_modules ]; then

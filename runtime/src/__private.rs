@@ -4,6 +4,8 @@ pub use crate::generated::ERROR_METHODS;
 pub use crate::phf::{Index, hash_bytes, same_bytes};
 pub use serde_json::{Map, Value};
 
+#[cfg(feature = "tonic")]
+pub use {crate::integrations::from_grpc_status, crate::integrations::to_grpc_status, tonic};
 #[cfg(feature = "reqwest")]
 pub use {crate::integrations::from_reqwest, reqwest};
 #[cfg(feature = "http")]

@@ -877,7 +877,7 @@ pub fn parse_proto_duration(text: &str) -> Option<Duration> {
 
 /// A param as AIP-193 metadata, which holds strings: text as it is, every
 /// other value as its JSON.
-fn metadata_text(value: &Value) -> String {
+pub(crate) fn metadata_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),

@@ -114,20 +114,20 @@ impl Arg<'_> {
 /// What a response said, before its code is resolved against a catalog.
 /// Kept non-generic so the parser is compiled once, in this crate.
 #[derive(Clone, Debug, Default, PartialEq)]
-struct Parsed {
-    wire_code: Option<String>,
+pub(crate) struct Parsed {
+    pub(crate) wire_code: Option<String>,
     /// A second name for the error, tried when `wire_code` is not in the
     /// catalog (an AIP-193 body's `status`, behind its ErrorInfo `reason`).
-    fallback_code: Option<String>,
-    numeric: Option<u64>,
-    message: String,
-    param: Option<String>,
-    request_id: Option<String>,
-    retry_after: Option<Duration>,
-    details: Map<String, Value>,
+    pub(crate) fallback_code: Option<String>,
+    pub(crate) numeric: Option<u64>,
+    pub(crate) message: String,
+    pub(crate) param: Option<String>,
+    pub(crate) request_id: Option<String>,
+    pub(crate) retry_after: Option<Duration>,
+    pub(crate) details: Map<String, Value>,
     /// Whether the details are text standing for typed values (AIP-193
     /// metadata), to be read by the code's param types.
-    details_as_text: bool,
+    pub(crate) details_as_text: bool,
 }
 
 /// An error of a catalog whose `Code` enum is `C`.
@@ -411,7 +411,14 @@ impl<C: CatalogCode> Error<C> {
         Error::resolve(status, parse_response(status, &[], body))
     }
 
-    fn resolve(status: u16, mut parsed: Parsed) -> Self {
+    /// This error with another HTTP status.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn with_status(mut self, status: u16) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub(crate) fn resolve(status: u16, mut parsed: Parsed) -> Self {
         let code = match (&parsed.wire_code, parsed.numeric) {
             (_, Some(n)) => u32::try_from(n).ok().and_then(C::from_numeric),
             (Some(name), None) => C::resolve(name).or_else(|| {
@@ -751,7 +758,7 @@ pub const MAX_REQUEST_ID_CHARS: usize = 256;
 
 /// A request id as received, made safe to log: control characters (CR and
 /// LF among them) are dropped and it is cut to [`MAX_REQUEST_ID_CHARS`].
-fn clean_request_id(raw: &str) -> Option<String> {
+pub(crate) fn clean_request_id(raw: &str) -> Option<String> {
     let id: String = raw
         .chars()
         .filter(|c| !c.is_control())

@@ -45,6 +45,8 @@ pub const ERROR_METHODS: &[&str] = &[
     "to_http_response",
     "from_reqwest",
     "check_reqwest",
+    "to_grpc_status",
+    "from_grpc_status",
     "clone",
     "eq",
     "ne",
@@ -376,6 +378,7 @@ macro_rules! __define_error {
         $crate::__http_impls!($code, Error);
         $crate::__axum_impls!(Error);
         $crate::__reqwest_impls!(Error);
+        $crate::__tonic_impls!(Error);
     };
 }
 
@@ -482,6 +485,44 @@ macro_rules! __reqwest_impls {
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __reqwest_impls {
+    ($error:ident) => {};
+}
+
+/// `tonic` integration: the error as a `tonic::Status` with rich details,
+/// and back.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tonic_impls {
+    ($error:ident) => {
+        impl $error {
+            /// The gRPC status of this error: its code's gRPC code, the
+            /// message, and ErrorInfo, BadRequest, RetryInfo, RequestInfo
+            /// and Help details.
+            pub fn to_grpc_status(&self) -> $crate::__private::tonic::Status {
+                $crate::__private::to_grpc_status(&self.0)
+            }
+
+            /// Reads a gRPC status: ErrorInfo's reason names the code, else
+            /// the status code; the details give the params, param, wait
+            /// and request id.
+            pub fn from_grpc_status(status: &$crate::__private::tonic::Status) -> Self {
+                $error($crate::__private::from_grpc_status(status))
+            }
+        }
+
+        impl ::core::convert::From<$error> for $crate::__private::tonic::Status {
+            fn from(error: $error) -> Self {
+                error.to_grpc_status()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tonic_impls {
     ($error:ident) => {};
 }
 

@@ -1,7 +1,7 @@
 //! Helpers behind the optional features; generated code reaches them through
 //! `__private`.
 
-#[cfg(feature = "http")]
+#[cfg(any(feature = "http", feature = "tonic"))]
 use crate::{CatalogCode, Error};
 
 /// An `http::StatusCode`, or 500 for a number outside 100–999.
@@ -62,4 +62,97 @@ pub async fn from_reqwest<C: CatalogCode>(mut response: reqwest::Response) -> Er
         headers.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         &body,
     )
+}
+
+/// The gRPC status of an error: the code's gRPC code, the message, and
+/// AIP-193's details in `grpc-status-details-bin`: ErrorInfo (the code as
+/// reason, the catalog's domain, the params as metadata), BadRequest for
+/// the param, RetryInfo, RequestInfo and Help, as the Google body carries
+/// them.
+#[cfg(feature = "tonic")]
+pub fn to_grpc_status<C: CatalogCode>(error: &Error<C>) -> tonic::Status {
+    use tonic_types::{ErrorDetails, StatusExt};
+    let body = error.body();
+    let mut details = ErrorDetails::new();
+    let metadata: std::collections::HashMap<String, String> = body
+        .details
+        .iter()
+        .map(|(k, v)| (k.clone(), crate::envelope::metadata_text(v)))
+        .collect();
+    details.set_error_info(
+        &body.code,
+        body.domain.as_deref().unwrap_or_default(),
+        metadata,
+    );
+    if let Some(param) = &body.param {
+        details.add_bad_request_violation(param, &body.message);
+    }
+    if let Some(wait) = body.retry_after {
+        details.set_retry_info(Some(wait));
+    }
+    if let Some(id) = &body.request_id {
+        details.set_request_info(id, "");
+    }
+    if let Some(url) = &body.docs_url {
+        details.add_help_link(body.title.as_deref().unwrap_or(&body.code), url);
+    }
+    let code = tonic::Code::from_i32(error.grpc_code().number());
+    tonic::Status::with_error_details(code, &body.message, details)
+}
+
+/// Reads a gRPC status from any server: ErrorInfo's reason names the code
+/// (else the status code's name, as Google bodies are read), its metadata
+/// are the params (typed by the code's params), and BadRequest, RetryInfo
+/// and RequestInfo give the param, the wait and the request id. The HTTP
+/// status is the code's, else the gRPC code's (`GrpcCode::http_status`).
+/// Never panics: undecodable details are ignored.
+#[cfg(feature = "tonic")]
+pub fn from_grpc_status<C: CatalogCode>(status: &tonic::Status) -> Error<C> {
+    use tonic_types::StatusExt;
+    let details = status.check_error_details().unwrap_or_default();
+    let grpc =
+        crate::GrpcCode::from_number(status.code() as i32).unwrap_or(crate::GrpcCode::Unknown);
+    let clip = |s: &str| {
+        s.chars()
+            .take(crate::MAX_RAW_MESSAGE_CHARS)
+            .collect::<String>()
+    };
+    let mut parsed = crate::error::Parsed {
+        message: status
+            .message()
+            .chars()
+            .take(crate::MAX_MESSAGE_CHARS)
+            .collect(),
+        ..Default::default()
+    };
+    match details.error_info().filter(|i| !i.reason.is_empty()) {
+        Some(info) => {
+            parsed.wire_code = Some(clip(&info.reason));
+            parsed.fallback_code = Some(grpc.as_str().to_string());
+            parsed.details = info
+                .metadata
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::from(v.clone())))
+                .collect();
+            parsed.details_as_text = true;
+        }
+        None => parsed.wire_code = Some(grpc.as_str().to_string()),
+    }
+    parsed.param = details
+        .bad_request()
+        .and_then(|b| b.field_violations.first())
+        .map(|v| v.field.clone())
+        .filter(|f| !f.is_empty());
+    parsed.retry_after = details
+        .retry_info()
+        .and_then(|r| r.retry_delay)
+        .map(|d| d.min(core::time::Duration::from_secs(u64::from(u32::MAX))));
+    parsed.request_id = details
+        .request_info()
+        .and_then(|r| crate::error::clean_request_id(&r.request_id));
+    let error = Error::<C>::resolve(grpc.http_status(), parsed);
+    match error.code() {
+        Some(code) => error.with_status(code.http_status()),
+        None => error,
+    }
 }

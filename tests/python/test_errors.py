@@ -88,6 +88,12 @@ def test_each_seed_passes_its_cases(seed: str) -> None:
     assert run_cases(errors, generated / "conformance/cases.json") >= 3
 
 
+def test_grpc_example_google_bodies_pass_every_case() -> None:
+    generated = ROOT / "examples/grpc/generated"
+    errors = load(generated, "example_grpc")
+    assert run_cases(errors, generated / "conformance/cases.json") >= 10
+
+
 def test_sqlstate_identities_names_and_prefix_classes() -> None:
     generated = ROOT / "examples/sqlstate/generated"
     errors = load(generated, "example_sqlstate")

@@ -48,6 +48,11 @@ test("Google, JSON:API and GraphQL bodies: written and read as the Rust runtime 
   assert.equal(wire.grpcForStatus(302), "UNKNOWN");
 });
 
+test("the gRPC example's Google bodies pass every case", async () => {
+  const dir = "examples/grpc/generated";
+  assert.ok((await runCases(`../../${dir}/typescript/src`, join(root, dir))) >= 10);
+});
+
 for (const seed of ["roboflow", "vision-api", "rotavision", "clarifai", "promptfloe"]) {
   test(`every conformance case of the ${seed} seed`, async () => {
     const dir = `examples/seeds/${seed}/generated`;
