@@ -79,6 +79,7 @@ for what, (name, text) in BAD.items():
 
 documents = [ROOT / "generated" / "openapi" / "errors.json"]
 documents += sorted((ROOT / "examples" / "seeds").glob("*/generated/openapi/errors.json"))
+documents += sorted((ROOT / "examples").glob("*/generated/openapi/errors.json"))
 documents += sorted((ROOT / "codegen" / "tests" / "fixtures" / "good").glob("*/expected/openapi/errors.json"))
 for path in documents:
     document = json.loads(path.read_text())

@@ -50,9 +50,11 @@ fn every_docs_example_round_trips() {
             }
         }
     }
+    // Successes and pending states are not error responses: no example.
+    let errors = Code::all().iter().filter(|c| c.kind().is_error()).count();
     assert_eq!(
         checked,
-        Code::all().len() + 1,
-        "one example per code, plus the index's"
+        errors + 1,
+        "one example per error, plus the index's"
     );
 }

@@ -205,6 +205,12 @@ pub struct RawEnvelope {
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"inside\"` | `\"outside\"`", "x-default" = "`\"inside\"`", "default" = "inside")))]
     pub request_id: Option<Str>,
+    /// The response header that carries the request id; `""` when responses
+    /// carry none (the docs then promise only what the bodies say).
+    /// Clients read it, and `X-Request-Id` too.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "header name, or `\"\"`", "x-default" = "`\"X-Request-Id\"`", "default" = "X-Request-Id")))]
+    pub request_id_header: Option<Str>,
 }
 
 /// `[retry.<name>]` in catalog.toml.

@@ -17,6 +17,10 @@ use crate::{GrpcCode, Kind, RetryPolicy};
 pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
     /// The catalog's envelope format.
     const ENVELOPE: EnvelopeFormat;
+    /// The response header that carries the request id; empty when the
+    /// catalog promises none (bodies may still carry it). Parsing reads it
+    /// and `X-Request-Id`.
+    const REQUEST_ID_HEADER: &'static str = "X-Request-Id";
     /// The wire name.
     fn as_str(self) -> &'static str;
     /// A code by name or alias.
@@ -403,12 +407,15 @@ impl<C: CatalogCode> Error<C> {
         body: &[u8],
     ) -> Self {
         let headers: Vec<(&str, &str)> = headers.into_iter().collect();
-        Error::resolve(status, parse_response(status, &headers, body))
+        Error::resolve(
+            status,
+            parse_response(status, &headers, body, C::REQUEST_ID_HEADER),
+        )
     }
 
     /// Parses a response body alone; see [`Error::from_response`].
     pub fn from_body(status: u16, body: &[u8]) -> Self {
-        Error::resolve(status, parse_response(status, &[], body))
+        Error::resolve(status, parse_response(status, &[], body, ""))
     }
 
     /// This error with another HTTP status.
@@ -459,7 +466,12 @@ impl<C: CatalogCode> Error<C> {
 }
 
 /// The non-generic parser behind [`Error::from_response`].
-fn parse_response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Parsed {
+fn parse_response(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    request_id_header: &str,
+) -> Parsed {
     let mut parsed = Parsed::default();
     if body.len() > MAX_BODY_BYTES {
         parsed.message = format!(
@@ -485,7 +497,8 @@ fn parse_response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Parsed 
             if let Some(wait) = parse_retry_after(value, std::time::SystemTime::now()) {
                 parsed.retry_after = Some(wait);
             }
-        } else if name.eq_ignore_ascii_case("x-request-id")
+        } else if (name.eq_ignore_ascii_case("x-request-id")
+            || (!request_id_header.is_empty() && name.eq_ignore_ascii_case(request_id_header)))
             && let Some(id) = clean_request_id(value)
         {
             parsed.request_id = Some(id);
@@ -929,7 +942,7 @@ mod tests {
     use super::*;
 
     fn parsed(headers: &[(&str, &str)], body: &[u8]) -> Parsed {
-        parse_response(429, headers, body)
+        parse_response(429, headers, body, "")
     }
 
     #[test]

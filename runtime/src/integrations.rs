@@ -11,7 +11,8 @@ pub fn status_code(status: u16) -> http::StatusCode {
 }
 
 /// The `http::Response` of an error: its status, the envelope's content
-/// type, `Retry-After` (whole seconds, rounded up) and `X-Request-Id`.
+/// type, `Retry-After` (whole seconds, rounded up) and the request id
+/// header (`X-Request-Id` unless the catalog names another, or none).
 #[cfg(feature = "http")]
 pub fn http_response<C: CatalogCode>(error: &Error<C>) -> http::Response<Vec<u8>> {
     let mut response = http::Response::new(error.to_json().to_string().into_bytes());
@@ -25,11 +26,14 @@ pub fn http_response<C: CatalogCode>(error: &Error<C>) -> http::Response<Vec<u8>
         let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
         headers.insert(http::header::RETRY_AFTER, http::HeaderValue::from(secs));
     }
-    if let Some(id) = error
-        .request_id()
-        .and_then(|id| http::HeaderValue::from_str(id).ok())
-    {
-        headers.insert("x-request-id", id);
+    let name = http::HeaderName::from_bytes(C::REQUEST_ID_HEADER.as_bytes()).ok();
+    if let (Some(name), Some(id)) = (
+        name,
+        error
+            .request_id()
+            .and_then(|id| http::HeaderValue::from_str(id).ok()),
+    ) {
+        headers.insert(name, id);
     }
     response
 }

@@ -76,6 +76,7 @@ pub(crate) fn data(model: &Model) -> Value {
     json!({
         "envelope": envelope(model),
         "domain": model.meta.domain,
+        "requestIdHeader": model.meta.request_id_header,
         "wire": wire(),
         "grpcByStatus": grpc_by_status(),
         "outerRequestId": [outer.snake, outer.camel],

@@ -108,7 +108,13 @@ fn code_case(
         .chars()
         .take(errcat_runtime::MAX_MESSAGE_CHARS)
         .collect();
-    let mut headers = vec![json!(["X-Request-Id", EXAMPLE_REQUEST_ID])];
+    // The header the catalog promises, if any; the body carries the id too.
+    let mut headers: Vec<Value> = model
+        .meta
+        .request_id_header
+        .iter()
+        .map(|h| json!([h, EXAMPLE_REQUEST_ID]))
+        .collect();
     if let Some(wait) = retry_after {
         headers.push(json!(["Retry-After", wait.as_secs().to_string()]));
     }

@@ -15,7 +15,9 @@ use serde_json::{Map, Value};
 use super::history_pages::{CHANGELOG_PAGE, changelog_page, retired_section};
 use super::text::{md_block, md_cell_code, md_inline_code, md_table_cell};
 use crate::fields::{Field, FieldType, Group, Value as FieldValue};
-use crate::model::{Backoff, Category, Code, Example, Kind, Model, RetryPolicy, RetryStrategy};
+use crate::model::{
+    Backoff, Category, Code, Example, Fault, Kind, Model, RetryPolicy, RetryStrategy,
+};
 use crate::write::FileSet;
 
 /// The page that lists every code by numeric code.
@@ -140,11 +142,14 @@ fn index_page(model: &Model, command: &str) -> String {
     retired_section(&mut out, model);
     if http {
         let _ = writeln!(out, "## Request ids\n");
-        let _ = writeln!(
-            out,
-            "Every response, success or failure, carries an `X-Request-Id` header, and error bodies repeat it. \
-             Quote it when you contact support.\n"
-        );
+        let said = match &model.meta.request_id_header {
+            Some(header) => format!(
+                "Every response, success or failure, carries its request id in the {} header, and error bodies repeat it.",
+                md_inline_code(header)
+            ),
+            None => "Error bodies carry the id of the request that failed.".into(),
+        };
+        let _ = writeln!(out, "{said} Quote it when you contact support.\n");
     }
     let changelog = if has_changelog(model) {
         format!(" and the [changelog]({CHANGELOG_PAGE})")
@@ -175,11 +180,12 @@ fn has_numerics(model: &Model) -> bool {
 /// Whether the docs speak of retrying: always for HTTP catalogs, else only
 /// when some code may be retried (a compiler's codes never are).
 fn shows_retry(model: &Model) -> bool {
+    // Retrying the whole operation is advice too, in any catalog.
     model.meta.http
         || model
             .codes
             .iter()
-            .any(|c| model.retry_of(c).strategy.is_retryable())
+            .any(|c| !matches!(model.retry_of(c).strategy, RetryStrategy::Never))
 }
 
 fn has_changelog(model: &Model) -> bool {
@@ -833,7 +839,7 @@ pub fn code_section(model: &Model, code: &Code) -> String {
             out,
             "- **Retry:** `{}`: {}",
             policy.name,
-            retry_in_words(policy)
+            code_retry_in_words(policy, code)
         );
     }
     let meaning = model
@@ -874,7 +880,8 @@ pub fn code_section(model: &Model, code: &Code) -> String {
         let links: Vec<String> = replaced.iter().map(|c| code_link(model, c)).collect();
         let _ = writeln!(out, "- **Replaces:** {}", links.join(", "));
     }
-    if model.meta.http {
+    // A success or a pending state is not an error response.
+    if model.meta.http && code.kind.is_error() {
         let _ = writeln!(
             out,
             "\nExample response body:\n\n```json\n{}\n```\n",
@@ -1024,11 +1031,27 @@ fn example_json(example: &Example) -> Value {
     }
 }
 
+/// A code's retry advice: a `never` policy says why in its own
+/// `description` when it has one (`OK` is not retried because it
+/// succeeded, `INTERNAL` because retrying will not help); without one, only
+/// a client's mistake is something to fix first.
+fn code_retry_in_words(policy: &RetryPolicy, code: &Code) -> String {
+    match (&policy.strategy, &policy.description) {
+        (RetryStrategy::Never, Some(why)) => {
+            md_block(&why.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        (RetryStrategy::Never, None) if code.fault == Fault::Client && code.kind.is_error() => {
+            "never retried; fix the request or its context first.".into()
+        }
+        _ => retry_in_words(policy),
+    }
+}
+
 /// A retry policy in one sentence. Built only from validated names and
 /// numbers, so it is safe in a table cell as it is.
 pub fn retry_in_words(policy: &RetryPolicy) -> String {
     let words: String = match &policy.strategy {
-        RetryStrategy::Never => "never retried; fix the request or its context first.".into(),
+        RetryStrategy::Never => "never retried.".into(),
         RetryStrategy::Backoff(b) => format!(
             "retried with exponential backoff ({}), {}, at most {} attempts in all.",
             delays(b),

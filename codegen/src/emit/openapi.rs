@@ -69,24 +69,33 @@ pub fn document(model: &Model, command: &str) -> Value {
         },
         "paths": {},
         "components": {
-            "headers": headers(),
+            "headers": headers(model),
             "schemas": schemas,
             "responses": responses(model, &names),
         },
     })
 }
 
-fn headers() -> Value {
-    json!({
-        "Retry-After": {
+/// `Retry-After`, and the request id header the catalog promises, if any.
+fn headers(model: &Model) -> Value {
+    let mut headers = Map::new();
+    headers.insert(
+        "Retry-After".into(),
+        json!({
             "description": "How long to wait before retrying: seconds, or an HTTP date.",
             "schema": { "type": "string", "examples": ["30"] },
-        },
-        "X-Request-Id": {
-            "description": "Identifies the request; quote it to support.",
-            "schema": { "type": "string" },
-        },
-    })
+        }),
+    );
+    if let Some(header) = &model.meta.request_id_header {
+        headers.insert(
+            header.clone(),
+            json!({
+                "description": "Identifies the request; quote it to support.",
+                "schema": { "type": "string" },
+            }),
+        );
+    }
+    Value::Object(headers)
 }
 
 fn base_name(style: EnvelopeStyle) -> &'static str {
@@ -468,10 +477,12 @@ fn responses(model: &Model, schema_names: &SchemaNames) -> Value {
                 json!({ "$ref": "#/components/headers/Retry-After" }),
             );
         }
-        headers.insert(
-            "X-Request-Id".into(),
-            json!({ "$ref": "#/components/headers/X-Request-Id" }),
-        );
+        if let Some(header) = &model.meta.request_id_header {
+            headers.insert(
+                header.clone(),
+                json!({ "$ref": format!("#/components/headers/{}", header.replace('~', "~0")) }),
+            );
+        }
         out.insert(
             format!("Error{status}"),
             json!({
@@ -510,5 +521,39 @@ mod tests {
         assert!(response["headers"].get("Retry-After").is_some());
         let example = &response["content"]["application/json"]["examples"]["slow_down"]["value"];
         assert_eq!(example["error"]["code"], "slow_down");
+    }
+
+    #[test]
+    fn the_request_id_header_is_the_catalogs_or_none() {
+        let compile = |envelope: &str| {
+            let settings = format!(
+                "[catalog]\nname = \"t\"\n[envelope]\n{envelope}\n[categories.a]\ntitle = \"A\"\nfault = \"client\"\nstatus = 400\n"
+            );
+            let codes = "[bad]\ntitle = \"Bad\"\nmessage = \"Bad.\"\n";
+            crate::compile(&crate::Sources::from_memory(
+                "c",
+                [("catalog.toml", settings.as_str()), ("a.toml", codes)],
+            ))
+        };
+        let model = compile("request_id_header = \"X-Correlation-Id\"")
+            .unwrap()
+            .model;
+        let doc = document(&model, "x");
+        assert!(
+            doc["components"]["headers"]
+                .get("X-Correlation-Id")
+                .is_some()
+        );
+        assert!(doc["components"]["headers"].get("X-Request-Id").is_none());
+        let none = compile("request_id_header = \"\"").unwrap().model;
+        assert_eq!(none.meta.request_id_header, None);
+        let response = &document(&none, "x")["components"]["responses"]["Error400"];
+        assert_eq!(response["headers"].as_object().map(|h| h.len()), Some(0));
+        let bad = compile("request_id_header = \"X Request\"")
+            .err()
+            .unwrap()
+            .render();
+        assert!(bad.contains("request_id_header"), "{bad}");
+        assert!(bad.contains("RFC 9110"), "{bad}");
     }
 }

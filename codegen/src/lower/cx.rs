@@ -37,6 +37,9 @@ pub(super) struct Cx<'a> {
     pub cli: Option<bool>,
     /// Whether some category or code names its `grpc` code.
     pub grpc_named: bool,
+    /// `[envelope] request_id_header` as written and valid: `Some(None)`
+    /// for `""`.
+    pub request_id_header: Option<Option<String>>,
 }
 
 impl Cx<'_> {

@@ -24,7 +24,7 @@ use crate::source::Sources;
 
 pub use cx::MAX_NUMERIC;
 pub use retry::NEVER;
-pub use settings::DEFAULT_DOCS_ANCHOR;
+pub use settings::{DEFAULT_DOCS_ANCHOR, DEFAULT_REQUEST_ID_HEADER};
 
 /// Lowers loaded sources and runs every lint. Returns the model only if no
 /// error was found; warnings and errors are pushed onto `diags` either way.
@@ -46,6 +46,7 @@ pub fn lower(
         http: true,
         cli: None,
         grpc_named: false,
+        request_id_header: None,
     };
     let (model, map) = lower_catalog(&mut cx, loaded)?;
     diagnostics::run_lints(
@@ -261,6 +262,9 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         .iter()
         .map(|f| cx.sources.file(f.file).stem().to_string())
         .collect();
+    if let Some(header) = cx.request_id_header.take() {
+        meta.request_id_header = header;
+    }
     meta.grpc = cx.grpc_named
         || codes
             .iter()

@@ -11,6 +11,8 @@ use crate::source::FileId;
 
 /// The anchor pattern used when catalog.toml gives none.
 pub const DEFAULT_DOCS_ANCHOR: &str = "{category}.html#{code}";
+/// The request id header of an HTTP catalog that names none.
+pub const DEFAULT_REQUEST_ID_HEADER: &str = "X-Request-Id";
 
 use crate::raw::values::{CASES, CODE_CASES, PLACEMENTS};
 
@@ -34,6 +36,7 @@ impl Cx<'_> {
                 cli: true,
                 domain: None,
                 grpc: false,
+                request_id_header: Some(DEFAULT_REQUEST_ID_HEADER.into()),
             };
         };
         let raw = &entry.body;
@@ -74,6 +77,8 @@ impl Cx<'_> {
         self.cli = cli;
         Meta {
             domain: text(&raw.domain),
+            // Settled by `[envelope]` (`lower_envelope`).
+            request_id_header: http.then(|| DEFAULT_REQUEST_ID_HEADER.into()),
             // Settled once the codes are read (`lower_catalog`).
             grpc: false,
             // Settled once `[exit_codes]` is read (`lower_catalog`).
@@ -157,6 +162,21 @@ impl Cx<'_> {
         }
         self.upper_wire_names =
             self.choice(file, &entry.body.code_case, "code_case", CODE_CASES) == Some(1);
+        if let Some(header) = &entry.body.request_id_header {
+            let name = header.get_ref();
+            // RFC 9110's `token`: what a header name may be made of.
+            let tchar = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+            if name.chars().all(tchar) {
+                self.request_id_header = Some((!name.is_empty()).then(|| name.clone()));
+            } else {
+                self.push(diag::invalid_value_because(
+                    file,
+                    header.span(),
+                    "request_id_header",
+                    "a header name is letters, digits and `-` (RFC 9110's token); `\"\"` for none",
+                ));
+            }
+        }
         self.catalog_style = envelope.style;
         envelope
     }

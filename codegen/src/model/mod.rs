@@ -117,6 +117,9 @@ pub struct Meta {
     /// The service the codes belong to (`[envelope] domain`): the domain
     /// of Google bodies' and gRPC statuses' ErrorInfo.
     pub domain: Option<String>,
+    /// The response header that carries the request id, `None` when the
+    /// catalog promises none (`request_id_header = ""`).
+    pub request_id_header: Option<String>,
     /// Whether the catalog speaks gRPC: some category or code names its
     /// `grpc` code, or some code answers with Google bodies. Docs and
     /// clients show each code's gRPC code then.

@@ -214,6 +214,10 @@ fn module(model: &Model, command: &str) -> String {
     let _ = writeln!(out, "_DOMAIN: Optional[str] = _DATA[\"domain\"]");
     let _ = writeln!(
         out,
+        "_REQUEST_ID_HEADER: Optional[str] = _DATA[\"requestIdHeader\"]"
+    );
+    let _ = writeln!(
+        out,
         "_CASE_INSENSITIVE: bool = _DATA[\"caseInsensitive\"]\n"
     );
     out.push_str(RUNTIME);

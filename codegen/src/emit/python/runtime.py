@@ -260,7 +260,7 @@ def from_response(
             wait = parse_retry_after(value, time.time())
             if wait is not None:
                 parsed["retry_after_ms"] = wait * 1000.0
-        elif lower == "x-request-id":
+        elif lower == "x-request-id" or (_REQUEST_ID_HEADER is not None and lower == _REQUEST_ID_HEADER.lower()):
             rid = _clean_request_id(value)
             if rid is not None:
                 parsed["request_id"] = rid

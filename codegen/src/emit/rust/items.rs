@@ -633,6 +633,13 @@ impl Items<'_> {
             "The error of parsing a name that is not a code or alias of the `{catalog}` catalog."
         ));
         let envelope = envelope_tokens(rt, model);
+        let request_id_header = match model.meta.request_id_header.as_deref() {
+            Some(crate::lower::DEFAULT_REQUEST_ID_HEADER) => None,
+            header => {
+                let header = header.unwrap_or_default();
+                Some(quote!(const REQUEST_ID_HEADER: &'static str = #header;))
+            }
+        };
         let domain = model.meta.domain.as_deref().map(|d| {
             quote! {
                 #[inline]
@@ -648,6 +655,7 @@ impl Items<'_> {
                 quote! {
                 impl #rt::CatalogCode for Code {
                     const ENVELOPE: #rt::EnvelopeFormat = #envelope;
+                    #request_id_header
 
                     #[inline]
                     fn as_str(self) -> &'static str {

@@ -269,6 +269,7 @@ impl Data {
             ("ENVELOPE", "{ readonly style: EnvelopeStyle; readonly fieldCase: \"snake\" | \"camel\"; readonly requestId: \"inside\" | \"outside\" }".into(), field("envelope")),
             ("WIRE", "Readonly<Record<EnvelopeStyle, { readonly wrapper: string | null; readonly list: boolean; readonly fields: readonly (readonly [string, string, string, string])[] }>>".into(), field("wire")),
             ("DOMAIN", "string | null".into(), field("domain")),
+            ("REQUEST_ID_HEADER", "string | null".into(), field("requestIdHeader")),
             ("GRPC_BY_STATUS", "Readonly<Record<string, string>>".into(), field("grpcByStatus")),
             ("OUTER_REQUEST_ID", "readonly [string, string]".into(), field("outerRequestId")),
             ("LIMITS", limits, field("limits")),

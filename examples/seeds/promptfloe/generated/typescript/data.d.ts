@@ -45,6 +45,7 @@ export interface CodeDetails {
 export declare const ENVELOPE: { readonly style: EnvelopeStyle; readonly fieldCase: "snake" | "camel"; readonly requestId: "inside" | "outside" };
 export declare const WIRE: Readonly<Record<EnvelopeStyle, { readonly wrapper: string | null; readonly list: boolean; readonly fields: readonly (readonly [string, string, string, string])[] }>>;
 export declare const DOMAIN: string | null;
+export declare const REQUEST_ID_HEADER: string | null;
 export declare const GRPC_BY_STATUS: Readonly<Record<string, string>>;
 export declare const OUTER_REQUEST_ID: readonly [string, string];
 export declare const LIMITS: { readonly maxBodyBytes: number; readonly maxRawMessageChars: number; readonly maxMessageChars: number; readonly maxRequestIdChars: number; readonly minRetryHintMs: number; readonly maxKeptDepth: number };

@@ -4,7 +4,7 @@
 // for every catalog; the catalog itself is `data.ts` beside it, and
 // `errors.ts` adds the classes and typed constructors. errcat ships it
 // compiled too (runtime.js, runtime.d.ts), so the package needs no build.
-import { CASE_INSENSITIVE, CATALOG_NAME, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, WIRE, } from "./data.js";
+import { CASE_INSENSITIVE, CATALOG_NAME, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, WIRE, } from "./data.js";
 const BRAND = Symbol.for(`errcat.error:${CATALOG_NAME}`);
 /** The class an error is (its SDK exception's), kept on the instance. */
 const CLASS = Symbol.for(`errcat.class:${CATALOG_NAME}`);
@@ -234,7 +234,7 @@ export function fromResponse(status, headers, body) {
             if (wait !== null)
                 parsed.retryAfterMs = wait;
         }
-        else if (lower === "x-request-id") {
+        else if (lower === "x-request-id" || (REQUEST_ID_HEADER !== null && lower === REQUEST_ID_HEADER.toLowerCase())) {
             const id = cleanRequestId(value);
             if (id !== null)
                 parsed.requestId = id;

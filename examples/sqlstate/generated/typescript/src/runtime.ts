@@ -20,6 +20,7 @@ import {
   OUTER_REQUEST_ID,
   POLICIES,
   PREFIX_CLASSES,
+  REQUEST_ID_HEADER,
   WIRE,
   type Code,
   type CodeDetails,
@@ -326,7 +327,7 @@ export function fromResponse(status: number, headers: HeaderInput, body: string 
     if (lower === "retry-after") {
       const wait = parseRetryAfter(value, Date.now());
       if (wait !== null) parsed.retryAfterMs = wait;
-    } else if (lower === "x-request-id") {
+    } else if (lower === "x-request-id" || (REQUEST_ID_HEADER !== null && lower === REQUEST_ID_HEADER.toLowerCase())) {
       const id = cleanRequestId(value);
       if (id !== null) parsed.requestId = id;
     }
