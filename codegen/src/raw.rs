@@ -292,9 +292,10 @@ pub struct RawCategory {
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "code identity", "x-default" = "none")))]
     pub generic: Option<Str>,
     /// For error codes: client ⇒ 4xx, server ⇒ 5xx, none ⇒ below 400. Success and
-    /// pending codes are always below 400.
+    /// pending codes are always below 400. A catalog without HTTP may leave
+    /// it out; its docs then say nothing of faults.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"client\"` | `\"server\"` | `\"none\"`", "x-default" = "required")))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "`\"client\"` | `\"server\"` | `\"none\"`", "x-default" = "required with HTTP; `\"none\"` without")))]
     pub fault: Option<Str>,
     /// The error `type` used in envelopes, e.g. `authentication_error`.
     #[serde(rename = "type")]

@@ -305,9 +305,14 @@ fn categories_section(out: &mut String, model: &Model) {
     } else {
         ("", "")
     };
+    let (fault_head, fault_rule) = if model.meta.faults {
+        (" Fault |", " --- |")
+    } else {
+        ("", "")
+    };
     let _ = writeln!(
         out,
-        "| Category |{head} Fault |{http_head} Codes |\n| --- |{rule} --- |{http_rule} --- |"
+        "| Category |{head}{fault_head}{http_head} Codes |\n| --- |{rule}{fault_rule}{http_rule} --- |"
     );
     for c in &model.categories {
         let mut range = String::new();
@@ -333,12 +338,16 @@ fn categories_section(out: &mut String, model: &Model) {
         } else {
             String::new()
         };
+        let fault = if model.meta.faults {
+            format!(" {} |", c.fault)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "| [{}]({}) |{range} {} |{http} {} |",
+            "| [{}]({}) |{range}{fault}{http} {} |",
             md_table_cell(&c.title),
             category_page_name(c),
-            c.fault,
             c.codes.len()
         );
     }
@@ -677,7 +686,9 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
             md_inline_code(prefix)
         ));
     }
-    facts.push(format!("fault: {}", category.fault));
+    if model.meta.faults {
+        facts.push(format!("fault: {}", category.fault));
+    }
     if model.meta.http {
         facts.push(format!("type {}", md_inline_code(&category.error_type)));
     }
@@ -1268,5 +1279,33 @@ mod tests {
             "{words}"
         );
         assert!(!words.contains("idempotent"), "{words}");
+    }
+
+    /// Without HTTP, a catalog need not say who is at fault, and then its
+    /// docs say nothing of faults; an `operation` policy still shows.
+    #[test]
+    fn a_catalog_without_http_or_faults_says_neither() {
+        let settings = "[catalog]\nname = \"db\"\nhttp = false\n\
+            [retry.transaction]\nstrategy = \"operation\"\ninitial_ms = 10\nmax_delay_ms = 100\n\
+            [categories.conflicts]\ntitle = \"Conflicts\"\nretry = \"transaction\"\n";
+        let codes = "[serialization_failure]\ntitle = \"Serialization failure\"\nmessage = \"Could not serialize.\"\n";
+        let sources = crate::Sources::from_memory(
+            "c",
+            [("catalog.toml", settings), ("conflicts.toml", codes)],
+        );
+        let model = crate::compile(&sources)
+            .unwrap_or_else(|r| panic!("{}", r.render()))
+            .model;
+        assert!(!model.meta.faults);
+        let files = crate::generated_files(&model, "x");
+        let index = &files[std::path::Path::new("docs/README.md")];
+        let page = &files[std::path::Path::new("docs/conflicts.md")];
+        for text in [index, page] {
+            assert!(
+                !text.contains("Fault") && !text.contains("fault:"),
+                "{text}"
+            );
+        }
+        assert!(page.contains("retry the whole operation"), "{page}");
     }
 }

@@ -65,8 +65,11 @@ impl Cx<'_> {
         let raw = &entry.body;
         let snake_ok = self.check_snake(file, &entry.key, "category id");
         let title = self.required_str(file, entry, &raw.title, "title", &what);
+        self.fault_said |= raw.fault.is_some();
         let fault = match self.choice(file, &raw.fault, "fault", FAULTS) {
             Some(f) => Some(Fault::ALL[f]),
+            // Without HTTP, fault is a fact a catalog may not have.
+            None if raw.fault.is_none() && !self.http => Some(Fault::None),
             None => {
                 if raw.fault.is_none() && !entry.is_broken("fault") {
                     self.push(diag::missing_field(file, entry.key.span(), "fault", &what));

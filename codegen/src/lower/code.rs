@@ -64,6 +64,7 @@ impl Cx<'_> {
             Some(k) => self.kind(file, &raw.kind).map(|v| (v, Some(k.span()))),
             None => Some((defaults.kind, None)),
         };
+        self.fault_said |= raw.fault.is_some();
         let fault = match &raw.fault {
             Some(f) => self
                 .choice(file, &raw.fault, "fault", FAULTS)

@@ -37,6 +37,8 @@ pub(super) struct Cx<'a> {
     pub cli: Option<bool>,
     /// Whether some category or code names its `grpc` code.
     pub grpc_named: bool,
+    /// Whether some category or code says `fault`.
+    pub fault_said: bool,
     /// `[envelope] request_id_header` as written and valid: `Some(None)`
     /// for `""`.
     pub request_id_header: Option<Option<String>>,

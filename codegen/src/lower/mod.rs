@@ -46,6 +46,7 @@ pub fn lower(
         http: true,
         cli: None,
         grpc_named: false,
+        fault_said: false,
         request_id_header: None,
     };
     let (model, map) = lower_catalog(&mut cx, loaded)?;
@@ -265,6 +266,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
     if let Some(header) = cx.request_id_header.take() {
         meta.request_id_header = header;
     }
+    meta.faults = meta.http || cx.fault_said;
     meta.grpc = cx.grpc_named
         || codes
             .iter()

@@ -35,6 +35,7 @@ impl Cx<'_> {
                 case_insensitive: false,
                 cli: true,
                 domain: None,
+                faults: true,
                 grpc: false,
                 request_id_header: Some(DEFAULT_REQUEST_ID_HEADER.into()),
             };
@@ -81,6 +82,7 @@ impl Cx<'_> {
             request_id_header: http.then(|| DEFAULT_REQUEST_ID_HEADER.into()),
             // Settled once the codes are read (`lower_catalog`).
             grpc: false,
+            faults: true,
             // Settled once `[exit_codes]` is read (`lower_catalog`).
             cli: cli.unwrap_or(http),
             case_insensitive: raw.case_insensitive.as_ref().is_some_and(|c| *c.get_ref()),

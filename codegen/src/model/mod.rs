@@ -120,6 +120,10 @@ pub struct Meta {
     /// The response header that carries the request id, `None` when the
     /// catalog promises none (`request_id_header = ""`).
     pub request_id_header: Option<String>,
+    /// Whether the catalog says who is at fault: always with HTTP, and
+    /// without it when some category or code says `fault`. Docs show
+    /// faults only then.
+    pub faults: bool,
     /// Whether the catalog speaks gRPC: some category or code names its
     /// `grpc` code, or some code answers with Google bodies. Docs and
     /// clients show each code's gRPC code then.
