@@ -92,11 +92,14 @@ proptest! {
         message in hostile(false),
         description in hostile(true),
         note in hostile(true),
+        style in prop::sample::select(errcat_runtime::EnvelopeStyle::ALL),
     ) {
+        // Every envelope style, so each one's docs, OpenAPI and client data
+        // carry the text too.
         let catalog = format!(
-            "[catalog]\nname = \"hostile\"\nversion = \"1.0.0\"\n\n[outputs]\npython = true\ntypescript = true\nconformance = true\nopenapi = true\n\n\
+            "[catalog]\nname = \"hostile\"\nversion = \"1.0.0\"\ndomain = {}\n\n[envelope]\nstyle = \"{}\"\n\n[outputs]\npython = true\ntypescript = true\nconformance = true\nopenapi = true\n\n\
              [categories.evil]\ntitle = {}\nfault = \"client\"\nstatus = 400\nsdk_exception = {}\n",
-            toml_string(&title), toml_string(&note)
+            toml_string(&note), style.as_str(), toml_string(&title), toml_string(&note)
         );
         let codes = format!(
             "[bad_input]\ntitle = {}\nmessage = {}\ndescription = {}\nsolution = {}\n\n[old_input]\ntitle = \"Old\"\nmessage = \"Old.\"\ndeprecated = {}\nreplaced_by = \"bad_input\"\n",

@@ -99,6 +99,7 @@ def test_sqlstate_identities_names_and_prefix_classes() -> None:
     errors = load(generated, "example_sqlstate")
     assert run_cases(errors, generated / "conformance/cases.json") > 40
     assert errors.lookup("unique_violation") == "23505"
+    assert errors.facts("23505")["name"] == "unique_violation"
     assert errors.lookup("22P99") is None
     assert errors.resolve("22P99") == "22000"
     assert errors.resolve("99999") is None

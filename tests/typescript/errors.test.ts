@@ -64,6 +64,7 @@ test("SQLSTATE identities: names, classes by prefix, and every case", async () =
   const sqlstate = await import("../../examples/sqlstate/generated/typescript/src/errors.js");
   assert.ok((await runCases("../../examples/sqlstate/generated/typescript/src", join(root, "examples/sqlstate/generated"))) > 40);
   assert.equal(sqlstate.lookup("unique_violation"), "23505");
+  assert.equal(sqlstate.facts("23505").name, "unique_violation");
   assert.equal(sqlstate.lookup("22P99"), null);
   assert.equal(sqlstate.resolve("22P99"), "22000");
   assert.equal(sqlstate.resolve("99999"), null);

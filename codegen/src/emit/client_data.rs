@@ -38,6 +38,7 @@ pub(crate) fn data(model: &Model) -> Value {
         .iter()
         .map(|c| {
             let facts = json!({
+                "name": c.condition.as_deref().unwrap_or(&c.wire_name),
                 "status": c.status,
                 "numeric": c.numeric,
                 "kind": c.kind.as_str(),

@@ -22,6 +22,7 @@ fn identities_are_sqlstates_and_names_are_condition_names() {
         assert_eq!(Code::lookup(name), Some(code), "{name}");
         assert_eq!(identity.parse::<Code>(), Ok(code));
         assert_eq!(code.as_str(), identity);
+        assert_eq!(code.name(), name);
     }
     // Identities are exact: SQLSTATEs are upper case.
     assert_eq!(Code::lookup("22p02"), None);

@@ -37,6 +37,8 @@ const TAKEN: &[&str] = &[
     "parse_retry_after",
     "delay_bounds",
     "policy_for_status",
+    "grpc_for_status",
+    "facts",
     "CATALOG_NAME",
     "CATALOG_VERSION",
     "Exception",

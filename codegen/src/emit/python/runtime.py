@@ -205,6 +205,11 @@ def from_numeric(numeric: int) -> Optional[str]:
     return _NUMERIC.get(str(numeric))
 
 
+def facts(code: str) -> Dict[str, Any]:
+    """What the catalog says about ``code`` (as TypeScript's ``facts``)."""
+    return dict(_CODES[code])
+
+
 def render_template(template: str, params: Mapping[str, Any]) -> str:
     """Fills ``{name}`` placeholders; ``{{`` and ``}}`` are literal braces."""
     out: List[str] = []

@@ -325,6 +325,40 @@ impl Items<'_> {
         } else {
             (TokenStream::new(), TokenStream::new())
         };
+        let name_accessor = {
+            // Only codes whose snake_case name is not their identity
+            // (`unique_violation` for `23505`) need an arm.
+            let (variants, names): (Vec<_>, Vec<_>) = self
+                .model
+                .codes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    let name = c.condition.as_deref()?;
+                    Some((format_ident!("{}", self.names.code_variants[i]), name))
+                })
+                .unzip();
+            let rest =
+                (variants.len() < self.model.codes.len()).then(|| quote!(_ => self.as_str(),));
+            let body = if variants.is_empty() {
+                quote!(self.as_str())
+            } else {
+                quote! {
+                    match self {
+                        #(Code::#variants => #names,)*
+                        #rest
+                    }
+                }
+            };
+            quote! {
+                /// Its snake_case name: the condition name a catalog of
+                /// identities gives it (`"unique_violation"` for `23505`),
+                /// else the wire name. Lookups accept it.
+                pub fn name(self) -> &'static str {
+                    #body
+                }
+            }
+        };
         quote! {
             #[inline]
             fn index(self) -> usize {
@@ -351,6 +385,8 @@ impl Items<'_> {
             pub fn as_str(self) -> &'static str {
                 text(self.field_u64(NAME))
             }
+
+            #name_accessor
 
             /// The numeric code, if the catalog gives one.
             #[inline]

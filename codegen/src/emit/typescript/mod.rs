@@ -70,6 +70,7 @@ const TAKEN: &[&str] = &[
     "parseRetryAfter",
     "delayBounds",
     "policyForStatus",
+    "grpcForStatus",
     "construct",
     "CATALOG_NAME",
     "CATALOG_VERSION",

@@ -32,6 +32,8 @@ export type RetryPolicy = ({
 };
 /** What the catalog says about one code. */
 export interface CodeFacts {
+    /** Its snake_case name: the condition name of an identity (`unique_violation` for `23505`), else the code. */
+    readonly name: string;
     readonly status: number;
     readonly numeric: number | null;
     readonly kind: Kind;

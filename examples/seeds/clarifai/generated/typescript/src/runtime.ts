@@ -51,6 +51,8 @@ export type RetryPolicy = (
 ) & { readonly idempotentOnly?: boolean };
 /** What the catalog says about one code. */
 export interface CodeFacts {
+  /** Its snake_case name: the condition name of an identity (`unique_violation` for `23505`), else the code. */
+  readonly name: string;
   readonly status: number;
   readonly numeric: number | null;
   readonly kind: Kind;
