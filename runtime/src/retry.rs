@@ -65,9 +65,10 @@ pub enum RetryPolicy {
     },
     /// Not this call: the caller should retry the whole operation it is part
     /// of (a transaction, a read-modify-write) from its start, backing off
-    /// as the [`Backoff`] says. Repeating the failed call alone fails again
-    /// (Google's `ABORTED`, a serialization failure).
-    Operation(Backoff),
+    /// as the [`Backoff`] says, when the catalog says how (PostgreSQL's own
+    /// advice for a serialization failure gives no delays). Repeating the
+    /// failed call alone fails again (Google's `ABORTED`).
+    Operation(Option<Backoff>),
 }
 
 impl RetryPolicy {
@@ -82,7 +83,7 @@ impl RetryPolicy {
     /// The backoff for retrying the whole operation, when that is the advice.
     pub const fn operation_backoff(&self) -> Option<Backoff> {
         match self {
-            RetryPolicy::Operation(b) => Some(*b),
+            RetryPolicy::Operation(b) => *b,
             _ => None,
         }
     }

@@ -142,6 +142,9 @@ def test_google_jsonapi_and_graphql_bodies_are_written_and_read() -> None:
     down = errors.create("resolver_down", {"resolver": "orders"}).to_json()
     assert down["errors"][0]["extensions"]["code"] == "resolver_down"
     assert errors.grpc_for_status(404) == "NOT_FOUND" and errors.grpc_for_status(302) == "UNKNOWN"
+    stale = errors.create("stale_version", {"version": 7})
+    assert stale.retry_policy["strategy"] == "operation" and stale.operation_backoff is None
+    assert not stale.retryable and stale.retry_delay(1) is None
 
 
 def test_typed_classes_render_the_template_and_form_a_hierarchy() -> None:

@@ -41,7 +41,8 @@ macro_rules! run_conformance {
             // Advice beyond the delays: retry the operation, or only
             // idempotent requests (the listed delays are then theirs).
             let operation = expect["operation"].as_bool().unwrap_or(false);
-            assert_eq!(error.operation_backoff().is_some(), operation, "{name}: operation");
+            let advised = matches!(error.retry_policy(), catalog::RetryPolicy::Operation(_));
+            assert_eq!(advised, operation, "{name}: operation");
             let idempotent_only = expect["idempotent_only"].as_bool().unwrap_or(false);
             assert_eq!(error.requires_idempotent(), idempotent_only, "{name}: idempotent only");
             if idempotent_only {

@@ -46,6 +46,10 @@ test("Google, JSON:API and GraphQL bodies: written and read as the Rust runtime 
   assert.equal(wire.grpcForStatus(404), "NOT_FOUND");
   assert.equal(wire.grpcForStatus(418), "FAILED_PRECONDITION");
   assert.equal(wire.grpcForStatus(302), "UNKNOWN");
+  const stale = wire.create("stale_version", { version: 7 });
+  assert.equal(stale.retryPolicy.strategy, "operation");
+  assert.equal(stale.operationBackoff, null);
+  assert.equal(stale.retryDelay(1), null);
 });
 
 test("the gRPC example's Google bodies pass every case", async () => {

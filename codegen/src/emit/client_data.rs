@@ -203,8 +203,9 @@ fn policy(strategy: &RetryStrategy) -> Value {
             "maxWaitMs": super::millis(*max_wait),
             "fallback": backoff(fallback),
         }),
+        // Without delays, the clients' `operationBackoff` is null.
         RetryStrategy::Operation(b) => {
-            let mut v = backoff(b);
+            let mut v = b.as_ref().map_or_else(|| json!({}), backoff);
             v["strategy"] = json!("operation");
             v
         }

@@ -226,7 +226,7 @@ fn emit(model: &Model, command: &str) -> String {
                         Some(super::millis(*max_wait)),
                         Some(backoff(fallback)),
                     ),
-                    RetryStrategy::Operation(b) => ("operation", None, Some(backoff(b))),
+                    RetryStrategy::Operation(b) => ("operation", None, b.as_ref().map(backoff)),
                 };
                 Policy {
                     name: &p.name,

@@ -499,11 +499,17 @@ fn retry_policies_table(out: &mut String, model: &Model) {
                 fallback.jitter.as_str().into(),
                 fallback.max_attempts.to_string(),
             ),
-            RetryStrategy::Operation(b) => (
+            RetryStrategy::Operation(Some(b)) => (
                 "retry the whole operation".into(),
                 delays(b),
                 b.jitter.as_str().into(),
                 b.max_attempts.to_string(),
+            ),
+            RetryStrategy::Operation(None) => (
+                "retry the whole operation".into(),
+                "—".into(),
+                "—".into(),
+                "—".into(),
             ),
         };
         let strategy = if policy.idempotent_only {
@@ -1076,12 +1082,15 @@ pub fn retry_in_words(policy: &RetryPolicy) -> String {
             jitter_in_words(fallback.jitter),
             fallback.max_attempts
         ),
-        RetryStrategy::Operation(b) => format!(
+        RetryStrategy::Operation(Some(b)) => format!(
             "not this call: retry the whole operation it belongs to (a transaction, a read-modify-write) from its start, backing off ({}), {}, at most {} attempts in all.",
             delays(b),
             jitter_in_words(b.jitter),
             b.max_attempts
         ),
+        RetryStrategy::Operation(None) => {
+            "not this call: retry the whole operation it belongs to (a transaction, a read-modify-write) from its start.".into()
+        }
     };
     if policy.idempotent_only && policy.strategy.is_retryable() {
         format!(
@@ -1106,7 +1115,8 @@ fn retry_short(policy: &RetryPolicy) -> String {
         RetryStrategy::Never => "never".into(),
         RetryStrategy::Backoff(b) => format!("backoff, {} attempts", b.max_attempts),
         RetryStrategy::AfterHeader { .. } => "after `Retry-After`".into(),
-        RetryStrategy::Operation(b) => format!("the operation, {} attempts", b.max_attempts),
+        RetryStrategy::Operation(Some(b)) => format!("the operation, {} attempts", b.max_attempts),
+        RetryStrategy::Operation(None) => "the operation".into(),
     }
 }
 
@@ -1272,7 +1282,7 @@ mod tests {
         assert!(!words.contains("none jitter"), "{words}");
         policy.idempotent_only = true;
         assert!(retry_in_words(&policy).contains("Only idempotent requests are retried"));
-        policy.strategy = RetryStrategy::Operation(b);
+        policy.strategy = RetryStrategy::Operation(Some(b));
         let words = retry_in_words(&policy);
         assert!(
             words.starts_with("not this call: retry the whole operation"),
@@ -1282,11 +1292,12 @@ mod tests {
     }
 
     /// Without HTTP, a catalog need not say who is at fault, and then its
-    /// docs say nothing of faults; an `operation` policy still shows.
+    /// docs say nothing of faults; an `operation` policy still shows, and
+    /// needs no delays (PostgreSQL gives none for a serialization failure).
     #[test]
     fn a_catalog_without_http_or_faults_says_neither() {
         let settings = "[catalog]\nname = \"db\"\nhttp = false\n\
-            [retry.transaction]\nstrategy = \"operation\"\ninitial_ms = 10\nmax_delay_ms = 100\n\
+            [retry.transaction]\nstrategy = \"operation\"\n\
             [categories.conflicts]\ntitle = \"Conflicts\"\nretry = \"transaction\"\n";
         let codes = "[serialization_failure]\ntitle = \"Serialization failure\"\nmessage = \"Could not serialize.\"\n";
         let sources = crate::Sources::from_memory(
@@ -1306,6 +1317,21 @@ mod tests {
                 "{text}"
             );
         }
-        assert!(page.contains("retry the whole operation"), "{page}");
+        assert!(
+            page.contains("retry the whole operation it belongs to (a transaction, a read-modify-write) from its start."),
+            "{page}"
+        );
+        assert_eq!(
+            model.retry_policies[1]
+                .strategy
+                .to_runtime()
+                .operation_backoff(),
+            None
+        );
+        assert!(
+            crate::emit::client_data::data(&model)["policies"]["transaction"]
+                .get("initialMs")
+                .is_none()
+        );
     }
 }

@@ -50,9 +50,23 @@ impl Cx<'_> {
                 1 => self
                     .lower_backoff(file, entry, &what)
                     .map(RetryStrategy::Backoff),
+                // Retrying the whole operation is advice even without
+                // delays; once any is given, the backoff must be whole.
+                3 if [
+                    raw.initial_ms.is_none(),
+                    raw.max_delay_ms.is_none(),
+                    raw.factor.is_none(),
+                    raw.jitter.is_none(),
+                    raw.max_attempts.is_none(),
+                ]
+                .iter()
+                .all(|&absent| absent) =>
+                {
+                    Some(RetryStrategy::Operation(None))
+                }
                 3 => self
                     .lower_backoff(file, entry, &what)
-                    .map(RetryStrategy::Operation),
+                    .map(|b| RetryStrategy::Operation(Some(b))),
                 _ => {
                     let max_wait =
                         self.positive_ms(file, entry, &raw.max_wait_ms, "max_wait_ms", &what);

@@ -162,8 +162,9 @@ pub enum RetryStrategy {
         /// Backoff without a header.
         fallback: Backoff,
     },
-    /// Not this call: retry the whole operation with this backoff.
-    Operation(Backoff),
+    /// Not this call: retry the whole operation, with this backoff when
+    /// the catalog gives one.
+    Operation(Option<Backoff>),
 }
 
 impl RetryStrategy {

@@ -396,10 +396,11 @@ fn retry_tokens(rt: &syn::Path, strategy: &RetryStrategy) -> TokenStream {
                 fallback: #fallback,
             })
         }
-        RetryStrategy::Operation(b) => {
+        RetryStrategy::Operation(Some(b)) => {
             let b = backoff(b);
-            quote!(#rt::RetryPolicy::Operation(#b))
+            quote!(#rt::RetryPolicy::Operation(Some(#b)))
         }
+        RetryStrategy::Operation(None) => quote!(#rt::RetryPolicy::Operation(None)),
     }
 }
 

@@ -26,7 +26,7 @@ export type RetryPolicy = ({
     readonly fallback: Backoff;
 } | ({
     readonly strategy: "operation";
-} & Backoff)) & {
+} & Partial<Backoff>)) & {
     readonly idempotentOnly?: boolean;
 };
 /** What the catalog says about one code. */

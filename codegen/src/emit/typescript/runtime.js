@@ -83,7 +83,8 @@ export class CatalogError extends Error {
     /** The backoff for retrying the whole operation, when that is the advice. */
     get operationBackoff() {
         const policy = this.retryPolicy;
-        return policy.strategy === "operation" ? policy : null;
+        // An operation policy without delays advises the retry, not its pace.
+        return policy.strategy === "operation" && policy.initialMs !== undefined ? policy : null;
     }
     /** The least and the most delay after `attempt` failed attempts, or `null` to stop. */
     delayBounds(attempt) {

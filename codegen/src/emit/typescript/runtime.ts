@@ -46,7 +46,7 @@ export type RetryPolicy = (
   | { readonly strategy: "never" }
   | ({ readonly strategy: "backoff" } & Backoff)
   | { readonly strategy: "after_header"; readonly maxWaitMs: number; readonly fallback: Backoff }
-  | ({ readonly strategy: "operation" } & Backoff)
+  | ({ readonly strategy: "operation" } & Partial<Backoff>)
 ) & { readonly idempotentOnly?: boolean };
 /** What the catalog says about one code. */
 export interface CodeFacts {
@@ -169,7 +169,8 @@ export class CatalogError extends Error {
   /** The backoff for retrying the whole operation, when that is the advice. */
   get operationBackoff(): Backoff | null {
     const policy = this.retryPolicy;
-    return policy.strategy === "operation" ? policy : null;
+    // An operation policy without delays advises the retry, not its pace.
+    return policy.strategy === "operation" && policy.initialMs !== undefined ? (policy as Backoff) : null;
   }
   /** The least and the most delay after `attempt` failed attempts, or `null` to stop. */
   delayBounds(attempt: number): readonly [number, number] | null {

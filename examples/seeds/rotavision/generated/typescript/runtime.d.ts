@@ -27,7 +27,7 @@ export type RetryPolicy = ({
     readonly fallback: Backoff;
 } | ({
     readonly strategy: "operation";
-} & Backoff)) & {
+} & Partial<Backoff>)) & {
     readonly idempotentOnly?: boolean;
 };
 /** What the catalog says about one code. */

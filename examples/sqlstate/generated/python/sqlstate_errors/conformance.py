@@ -51,7 +51,7 @@ def check(case: Mapping[str, Any]) -> List[str]:
         same("fault", error.fault, expect["fault"])
     same("status", error.status, expect["status"])
     same("retryable", error.retryable, expect["retryable"])
-    same("operation", error.operation_backoff is not None, expect.get("operation", False))
+    same("operation", error.retry_policy["strategy"] == "operation", expect.get("operation", False))
     same("idempotent only", error.requires_idempotent, expect.get("idempotent_only", False))
     if expect.get("idempotent_only") and error.retry_delay(1) is not None:
         problems.append(f"{name}: retried a request not known to be idempotent")

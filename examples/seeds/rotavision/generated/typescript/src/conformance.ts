@@ -69,7 +69,7 @@ export function checkCase(testCase: ConformanceCase): string[] {
   }
   same("status", error.status, expect.status);
   same("retryable", error.retryable, expect.retryable);
-  same("operation", error.operationBackoff !== null, expect.operation ?? false);
+  same("operation", error.retryPolicy.strategy === "operation", expect.operation ?? false);
   same("idempotent only", error.requiresIdempotent, expect.idempotent_only ?? false);
   if (expect.idempotent_only === true && error.retryDelay(1) !== null) {
     problems.push(`${name}: retried a request not known to be idempotent`);

@@ -151,7 +151,8 @@ class CatalogError(Exception, metaclass=_Branded):
     def operation_backoff(self) -> Optional[Mapping[str, Any]]:
         """The backoff for retrying the whole operation, when that is the advice."""
         policy = self.retry_policy
-        return policy if policy["strategy"] == "operation" else None
+        # An operation policy without delays advises the retry, not its pace.
+        return policy if policy["strategy"] == "operation" and "initialMs" in policy else None
 
     def delay_bounds(self, attempt: int) -> Optional[Tuple[float, float]]:
         """The least and most delay in seconds after ``attempt`` failed
