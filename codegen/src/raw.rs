@@ -25,25 +25,7 @@ pub mod values {
         "nested", "problem", "detail", "google", "jsonapi", "graphql",
     ];
     /// `grpc`: gRPC's canonical codes, by number.
-    pub const GRPC_CODES: &[&str] = &[
-        "OK",
-        "CANCELLED",
-        "UNKNOWN",
-        "INVALID_ARGUMENT",
-        "DEADLINE_EXCEEDED",
-        "NOT_FOUND",
-        "ALREADY_EXISTS",
-        "PERMISSION_DENIED",
-        "RESOURCE_EXHAUSTED",
-        "FAILED_PRECONDITION",
-        "ABORTED",
-        "OUT_OF_RANGE",
-        "UNIMPLEMENTED",
-        "INTERNAL",
-        "UNAVAILABLE",
-        "DATA_LOSS",
-        "UNAUTHENTICATED",
-    ];
+    pub const GRPC_CODES: &[&str] = &errcat_runtime::GrpcCode::NAMES;
     /// `strategy`.
     pub const STRATEGIES: &[&str] = &["never", "backoff", "after_header", "operation"];
     /// `jitter`.

@@ -1008,6 +1008,16 @@ mod tests {
     }
 
     #[test]
+    fn metadata_text_reads_back_by_type_alone() {
+        use crate::ParamType;
+        assert_eq!(ParamType::F64.value_from_text("1.5"), Some(1.5.into()));
+        assert_eq!(ParamType::F64.value_from_text(" 7"), None);
+        assert_eq!(ParamType::U16.value_from_text("70000"), None);
+        assert_eq!(ParamType::I32.value_from_text("-0"), Some(0.into()));
+        assert_eq!(ParamType::Bool.value_from_text("True"), None);
+    }
+
+    #[test]
     fn proto_durations() {
         for (ms, text) in [
             (0, "0s"),

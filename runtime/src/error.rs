@@ -588,14 +588,7 @@ impl Parsed {
             .map(|ms| ms / 1000.0)
             .or(retry_s)
             .filter(|s| s.is_finite() && *s >= 0.0)
-            .map(|s| {
-                if s * 1000.0 < MIN_RETRY_HINT_MS {
-                    0.0
-                } else {
-                    s
-                }
-            })
-            .map(|s| Duration::from_secs_f64(s.min(u32::MAX as f64)));
+            .map(|s| retry_hint(Duration::from_secs_f64(s.min(u32::MAX as f64))));
         if let Some(Value::Object(details)) = first(&fields, Member::Details) {
             self.details = details;
         }
@@ -656,13 +649,7 @@ impl Parsed {
         if let Some(wait) = text(typed("RetryInfo").and_then(|r| r.get("retryDelay")))
             .and_then(|d| crate::envelope::parse_proto_duration(&d))
         {
-            // As a body's milliseconds: below one is zero, and the longest
-            // wait is `u32::MAX` seconds.
-            self.retry_after = Some(if wait.as_secs_f64() * 1000.0 < MIN_RETRY_HINT_MS {
-                Duration::ZERO
-            } else {
-                wait.min(Duration::from_secs(u64::from(u32::MAX)))
-            });
+            self.retry_after = Some(retry_hint(wait));
         }
         if let Some(id) = text(typed("RequestInfo").and_then(|r| r.get("requestId")))
             .and_then(|id| clean_request_id(&id))
@@ -771,6 +758,17 @@ pub const MAX_REQUEST_ID_CHARS: usize = 256;
 
 /// A request id as received, made safe to log: control characters (CR and
 /// LF among them) are dropped and it is cut to [`MAX_REQUEST_ID_CHARS`].
+/// A wait a response hints at, as clients take it: below
+/// [`MIN_RETRY_HINT_MS`] it is zero (a floor under the policy's backoff,
+/// never a retry at once), and the longest is `u32::MAX` seconds.
+pub(crate) fn retry_hint(wait: Duration) -> Duration {
+    if wait.as_secs_f64() * 1000.0 < MIN_RETRY_HINT_MS {
+        Duration::ZERO
+    } else {
+        wait.min(Duration::from_secs(u64::from(u32::MAX)))
+    }
+}
+
 pub(crate) fn clean_request_id(raw: &str) -> Option<String> {
     let id: String = raw
         .chars()

@@ -65,27 +65,30 @@ impl GrpcCode {
         GrpcCode::Unauthenticated,
     ];
 
+    /// Every code's wire name, by number; catalogs' `grpc` accepts these.
+    pub const NAMES: [&'static str; 17] = [
+        "OK",
+        "CANCELLED",
+        "UNKNOWN",
+        "INVALID_ARGUMENT",
+        "DEADLINE_EXCEEDED",
+        "NOT_FOUND",
+        "ALREADY_EXISTS",
+        "PERMISSION_DENIED",
+        "RESOURCE_EXHAUSTED",
+        "FAILED_PRECONDITION",
+        "ABORTED",
+        "OUT_OF_RANGE",
+        "UNIMPLEMENTED",
+        "INTERNAL",
+        "UNAVAILABLE",
+        "DATA_LOSS",
+        "UNAUTHENTICATED",
+    ];
+
     /// The name on the wire (`google.rpc.Code`), such as `"UNAVAILABLE"`.
     pub const fn as_str(self) -> &'static str {
-        match self {
-            GrpcCode::Ok => "OK",
-            GrpcCode::Cancelled => "CANCELLED",
-            GrpcCode::Unknown => "UNKNOWN",
-            GrpcCode::InvalidArgument => "INVALID_ARGUMENT",
-            GrpcCode::DeadlineExceeded => "DEADLINE_EXCEEDED",
-            GrpcCode::NotFound => "NOT_FOUND",
-            GrpcCode::AlreadyExists => "ALREADY_EXISTS",
-            GrpcCode::PermissionDenied => "PERMISSION_DENIED",
-            GrpcCode::ResourceExhausted => "RESOURCE_EXHAUSTED",
-            GrpcCode::FailedPrecondition => "FAILED_PRECONDITION",
-            GrpcCode::Aborted => "ABORTED",
-            GrpcCode::OutOfRange => "OUT_OF_RANGE",
-            GrpcCode::Unimplemented => "UNIMPLEMENTED",
-            GrpcCode::Internal => "INTERNAL",
-            GrpcCode::Unavailable => "UNAVAILABLE",
-            GrpcCode::DataLoss => "DATA_LOSS",
-            GrpcCode::Unauthenticated => "UNAUTHENTICATED",
-        }
+        GrpcCode::NAMES[self as usize]
     }
 
     /// The code of a wire name, exactly as spelled.

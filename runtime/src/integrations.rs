@@ -150,7 +150,7 @@ pub fn from_grpc_status<C: CatalogCode>(status: &tonic::Status) -> Error<C> {
     parsed.retry_after = details
         .retry_info()
         .and_then(|r| r.retry_delay)
-        .map(|d| d.min(core::time::Duration::from_secs(u64::from(u32::MAX))));
+        .map(crate::error::retry_hint);
     parsed.request_id = details
         .request_info()
         .and_then(|r| crate::error::clean_request_id(&r.request_id));

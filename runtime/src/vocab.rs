@@ -162,6 +162,9 @@ impl ParamType {
             ParamType::I64 => integer()
                 .filter(|&n| within(n, i64::MIN.into(), i64::MAX.into()))
                 .map(|n| Value::from(n as i64)),
+            // JSON's number grammar and nothing around it (serde_json would
+            // skip whitespace; the clients' readers do not).
+            ParamType::F64 if text.trim() != text => None,
             ParamType::F64 => match serde_json::from_str::<Value>(text) {
                 Ok(Value::Number(n)) if n.as_f64().is_some_and(f64::is_finite) => {
                     Some(Value::Number(n))
