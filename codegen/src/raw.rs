@@ -124,7 +124,9 @@ pub struct RawMeta {
     /// in full, e.g. `[0-9A-Z]{5}` for SQLSTATE-like codes or `E[0-9]{4}`.
     /// With it, identities are any tokens of ASCII letters, digits and `_`
     /// rather than snake_case names; a code's `name` gives its snake_case
-    /// name, else one is derived (`22P02` → `code_22_p02`).
+    /// name, else one is derived (`22P02` → `code_22_p02`). Only syntax
+    /// that Rust, JavaScript and Python read alike: literals, classes of
+    /// ranges, `\d`, `\w`, groups, `|` and counts (no `.`, flags or `\s`).
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "regular expression", "x-default" = "none: identities are snake_case names")))]
     pub identity_pattern: Option<Str>,

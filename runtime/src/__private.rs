@@ -1,8 +1,10 @@
 //! Helpers for generated code only; not a stable API.
 
 pub use crate::generated::ERROR_METHODS;
+pub use crate::identity::{IdentityPattern, matches_cached as is_identity};
 pub use crate::phf::{Index, hash_bytes, same_bytes};
 pub use serde_json::{Map, Value};
+pub use std::sync::OnceLock;
 
 #[cfg(feature = "tonic")]
 pub use {crate::integrations::from_grpc_status, crate::integrations::to_grpc_status, tonic};

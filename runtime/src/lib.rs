@@ -19,6 +19,7 @@ mod vocab;
 
 #[doc(hidden)]
 pub mod __private;
+pub mod identity;
 pub mod phf;
 
 pub use envelope::{

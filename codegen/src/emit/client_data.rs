@@ -21,6 +21,7 @@ pub(crate) fn data(model: &Model) -> Value {
         "maxRequestIdChars": errcat_runtime::MAX_REQUEST_ID_CHARS,
         "minRetryHintMs": errcat_runtime::MIN_RETRY_HINT_MS,
         "maxKeptDepth": errcat_runtime::MAX_KEPT_DEPTH,
+        "maxIdentityLen": errcat_runtime::identity::MAX_IDENTITY_LEN,
     });
     let policies: Map<String, Value> = model
         .retry_policies
@@ -87,6 +88,7 @@ pub(crate) fn data(model: &Model) -> Value {
         "codes": codes,
         "names": names,
         "caseInsensitive": model.meta.case_insensitive,
+        "identityPattern": model.meta.identity_pattern,
         "numeric": numeric,
         "classes": model
             .classes()

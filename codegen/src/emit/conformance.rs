@@ -406,11 +406,64 @@ fn class_cases(model: &Model) -> Vec<Value> {
                     .resolve(id)
                     .is_some_and(|c| c.wire_name == code.wire_name)
             });
+        // A string with the class's prefix that cannot be an identity (too
+        // long, or not a token) has no class.
+        let not_identity = model.meta.identity_pattern.as_ref().and_then(|_| {
+            [
+                format!("{identity}X"),
+                format!("{identity}-"),
+                format!("{identity}{identity}"),
+            ]
+            .into_iter()
+            .find(|id| model.resolve(id).is_none())
+        });
         for identity in std::iter::once(identity).chain(folded) {
             cases.push(class_case(model, prefix, code, identity));
         }
+        cases.extend(not_identity.map(|id| not_identity_case(model, prefix, code, id)));
     }
     cases
+}
+
+/// The case of a string that starts with the class `prefix` but cannot be
+/// an identity: the client reads it as an unknown code at `code`'s status.
+fn not_identity_case(
+    model: &Model,
+    prefix: &str,
+    code: &crate::model::Code,
+    wire: String,
+) -> Value {
+    let status = code.status;
+    let policy = RetryPolicy::for_status(status);
+    let body = errcat_runtime::ErrorBody {
+        code: wire.clone(),
+        message: "A string that no identity of the catalog can be.".into(),
+        status,
+        error_type: None,
+        title: None,
+        param: None,
+        request_id: None,
+        retry_after: None,
+        docs_url: None,
+        details: Default::default(),
+        grpc: None,
+        domain: None,
+    };
+    let format = model.envelope.with_style(code.envelope);
+    json!({
+        "name": format!("{wire}, not an identity, not in class {prefix}"),
+        "response": { "status": status, "headers": [], "body": body.to_json(format).to_string() },
+        "expect": {
+            "code": Value::Null,
+            "wire_code": wire,
+            "status": status,
+            "retryable": policy.is_retryable(),
+            "message": body.message,
+            "request_id": Value::Null,
+            "retry_after_ms": Value::Null,
+            "retry": delays(&policy, None),
+        },
+    })
 }
 
 /// The case of `identity`, which the catalog reads as `code`, the generic

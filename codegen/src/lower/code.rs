@@ -38,8 +38,12 @@ impl Cx<'_> {
         let key = entry.key.span();
         // An all-digit identity (`22000`) is an identity, not a number.
         let numeric_only = self.identity_pattern.is_none() && ident::is_numeric_name(&name);
-        let snake_ok = match &self.identity_pattern {
-            Some(pattern) => self.check_identity(file, &entry.key, pattern.clone()),
+        let pattern = self
+            .identity_pattern
+            .as_ref()
+            .map(|p| p.as_str().to_string());
+        let snake_ok = match pattern {
+            Some(pattern) => self.check_identity(file, &entry.key, &pattern),
             None => {
                 let ok = numeric_only || ident::is_snake_case(&name);
                 if !ok {
@@ -382,25 +386,15 @@ fn example_value(value: &toml::Value, ty: ParamType) -> Option<Example> {
 impl Cx<'_> {
     /// A code key in a catalog with `identity_pattern`: a token of ASCII
     /// letters, digits and `_` that matches the pattern (E0055).
-    fn check_identity(
-        &mut self,
-        file: FileId,
-        key: &crate::raw::Str,
-        pattern: regex_lite::Regex,
-    ) -> bool {
+    fn check_identity(&mut self, file: FileId, key: &crate::raw::Str, pattern: &str) -> bool {
         let identity = key.get_ref();
-        let token = !identity.is_empty()
-            && identity.len() <= 64
-            && identity
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_');
-        let ok = token && pattern.is_match(identity);
+        let token = errcat_runtime::identity::is_token(identity);
+        let ok = token
+            && self
+                .identity_pattern
+                .as_ref()
+                .is_some_and(|p| p.matches(identity));
         if !ok {
-            let pattern = pattern.as_str();
-            let pattern = pattern
-                .strip_prefix("^(?:")
-                .and_then(|p| p.strip_suffix(")$"))
-                .unwrap_or(pattern);
             self.push(diag::identity_mismatch(
                 file,
                 key.span(),

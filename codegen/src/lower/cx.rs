@@ -30,7 +30,7 @@ pub(super) struct Cx<'a> {
     pub missing_status: Vec<(FileId, std::ops::Range<usize>, String)>,
     /// `[catalog] identity_pattern`, anchored: code keys are identities
     /// matching it instead of snake_case names.
-    pub identity_pattern: Option<regex_lite::Regex>,
+    pub identity_pattern: Option<errcat_runtime::identity::IdentityPattern>,
     /// `[catalog] http`: false for catalogs that are not HTTP APIs.
     pub http: bool,
     /// `[catalog] cli`, as written.

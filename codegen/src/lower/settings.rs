@@ -55,10 +55,9 @@ impl Cx<'_> {
             // Anchored: an identity matches the whole pattern or not at all.
             // The pattern must parse on its own first: `E[0-9]{4})|(.*` is
             // unbalanced, but wrapped it would read as "E0000, or anything".
-            let alone = regex_lite::Regex::new(p.get_ref());
-            match alone.and_then(|_| regex_lite::Regex::new(&format!("^(?:{})$", p.get_ref()))) {
-                Ok(regex) => {
-                    self.identity_pattern = Some(regex);
+            match errcat_runtime::identity::IdentityPattern::new(p.get_ref()) {
+                Ok(pattern) => {
+                    self.identity_pattern = Some(pattern);
                     Some(p.get_ref().clone())
                 }
                 Err(e) => {
@@ -66,7 +65,7 @@ impl Cx<'_> {
                         file,
                         p.span(),
                         "identity_pattern",
-                        &format!("not a regular expression: {e}"),
+                        &e,
                     ));
                     None
                 }

@@ -404,19 +404,17 @@ impl Model {
         self.lookup(identity).or_else(|| {
             // Only a string that could be an identity has a class.
             if let Some(pattern) = &self.meta.identity_pattern {
-                let anchored = regex_lite::Regex::new(&format!("^(?:{pattern})$"));
-                if anchored.is_ok_and(|r| !r.is_match(identity)) {
+                let pattern = errcat_runtime::identity::IdentityPattern::new(pattern);
+                if !pattern.is_ok_and(|p| p.matches(identity)) {
                     return None;
                 }
             }
-            {
-                let (_, generic) = self.classes().into_iter().find(|(p, _)| {
-                    identity.get(..p.len()).is_some_and(|head| {
-                        head == *p || (self.meta.case_insensitive && head.eq_ignore_ascii_case(p))
-                    })
-                })?;
-                Some(&self.codes[generic])
-            }
+            let (_, generic) = self.classes().into_iter().find(|(p, _)| {
+                identity.get(..p.len()).is_some_and(|head| {
+                    head == *p || (self.meta.case_insensitive && head.eq_ignore_ascii_case(p))
+                })
+            })?;
+            Some(&self.codes[generic])
         })
     }
 

@@ -52,6 +52,10 @@ fn unknown_identities_resolve_to_their_class() {
     // No class: nothing to fall back to.
     assert_eq!(Code::resolve("99999"), None);
     assert_eq!(Code::resolve(""), None);
+    // Only a SQLSTATE has a class: too long, too short, not a token.
+    for not_identity in ["22P99X", "22P9", "22-99", "22P9\n", "22p99"] {
+        assert_eq!(Code::resolve(not_identity), None, "{not_identity:?}");
+    }
 
     // Parsing uses the class's facts, not the HTTP status: an unknown
     // class-40 code at HTTP 500 is not retried as a call (a plain 500

@@ -103,4 +103,22 @@ mod tests {
         let rust = crate::emit::rust::emit(&crate::emit::Context::new(&compiled.model, "x"), &Default::default());
         assert!(!rust.contains("fn exit_code"));
     }
+
+    #[test]
+    fn an_identity_pattern_the_clients_would_read_differently_is_refused() {
+        let with = |pattern: &str| {
+            crate::diagnostics::EXAMPLE_BASE.replace(
+                "#== catalog.toml\n[catalog]\nname = \"fixture\"\n",
+                &format!("#== catalog.toml\n[catalog]\nname = \"fixture\"\nidentity_pattern = '{pattern}'\n"),
+            )
+        };
+        for pattern in ["(?i)[a-z_]+", "[a-z.]+|.+"] {
+            let Err(report) = crate::compile(&crate::diagnostics::example_sources(&with(pattern))) else {
+                panic!("{pattern} was accepted");
+            };
+            let found = report.diagnostics().iter().find(|d| d.code == DiagCode::InvalidValue);
+            let why = found.map(|d| d.labels[0].message.as_str()).unwrap_or_default();
+            assert!(why.contains("TypeScript and Python"), "{pattern}: {why}");
+        }
+    }
 }

@@ -216,6 +216,10 @@ fn module(model: &Model, command: &str) -> String {
     let _ = writeln!(out, "_DOMAIN: Optional[str] = _DATA[\"domain\"]");
     let _ = writeln!(
         out,
+        "_IDENTITY_PATTERN: Optional[str] = _DATA[\"identityPattern\"]"
+    );
+    let _ = writeln!(
+        out,
         "_REQUEST_ID_HEADER: Optional[str] = _DATA[\"requestIdHeader\"]"
     );
     let _ = writeln!(

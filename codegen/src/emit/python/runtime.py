@@ -188,11 +188,31 @@ def lookup(name: str) -> Optional[str]:
     return None if code is None else str(code)
 
 
+_IDENTITY: Optional["re.Pattern[str]"] = (
+    None if _IDENTITY_PATTERN is None else re.compile(f"(?:{_IDENTITY_PATTERN})", re.ASCII)
+)
+_TOKEN = re.compile(r"[A-Za-z0-9_]+", re.ASCII)
+
+
+def _can_be_identity(text: str) -> bool:
+    """Whether ``text`` can be an identity: with an identity pattern, a token
+    of ASCII letters, digits and ``_`` that matches it in full."""
+    if _IDENTITY is None:
+        return True
+    return (
+        0 < len(text) <= int(_LIMITS["maxIdentityLen"])
+        and _TOKEN.fullmatch(text) is not None
+        and _IDENTITY.fullmatch(text) is not None
+    )
+
+
 def resolve(identity: str) -> Optional[str]:
     """The code a client reading ``identity`` means: ``lookup``, else the
-    generic code of its prefix class, by the longest prefix it starts with."""
+    generic code of its prefix class, by the longest prefix it starts with.
+    With an identity pattern, a string that cannot be an identity has no
+    class."""
     code = lookup(identity)
-    if code is not None:
+    if code is not None or not _can_be_identity(identity):
         return code
     folded = _ascii_lower(identity) if _CASE_INSENSITIVE else identity
     for prefix, generic in _PREFIX_CLASSES:

@@ -551,15 +551,37 @@ impl Items<'_> {
             } else {
                 quote! { identity.starts_with(prefix) }
             };
+            // Only a string that can be an identity has a class: `22P99X`
+            // is no SQLSTATE.
+            let (guard_doc, guard) = match &self.model.meta.identity_pattern {
+                Some(pattern) => {
+                    let doc = format!(
+                        " A string that is not an identity (a token of ASCII letters, digits and `_` matching `` {pattern} `` in full) has no class."
+                    );
+                    (
+                        quote! { #[doc = ""] #[doc = #doc] },
+                        quote! {
+                            static PATTERN: #rt::__private::OnceLock<Option<#rt::__private::IdentityPattern>> =
+                                #rt::__private::OnceLock::new();
+                            if !#rt::__private::is_identity(&PATTERN, #pattern, identity) {
+                                return None;
+                            }
+                        },
+                    )
+                }
+                None => (quote! {}, quote! {}),
+            };
             quote! {
                 /// The code a client reading `identity` means: the code with
                 /// that name or alias, else the generic code of its class,
                 /// by the longest prefix it starts with (an unknown `22P99`
                 /// is read as class `22`'s generic code).
+                #guard_doc
                 pub fn resolve(identity: &str) -> Option<Code> {
                     /// Prefix classes, longest prefix first.
                     const CLASSES: [(&str, Code); #n] = [#((#prefixes, Code::#generics)),*];
                     Code::lookup(identity).or_else(|| {
+                        #guard
                         CLASSES
                             .iter()
                             .find(|(prefix, _)| #starts)

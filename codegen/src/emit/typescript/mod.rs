@@ -281,6 +281,7 @@ impl Data {
             ("NUMERIC", "Readonly<Record<string, Code>>".into(), field("numeric")),
             ("PREFIX_CLASSES", "ReadonlyArray<readonly [string, Code]>".into(), field("classes")),
             ("CASE_INSENSITIVE", "boolean".into(), field("caseInsensitive")),
+            ("IDENTITY_PATTERN", "string | null".into(), field("identityPattern")),
             ("CODE_CLASS", "Readonly<Record<string, string>>".into(), json(&Value::Object(class_of))),
         ];
         Data {

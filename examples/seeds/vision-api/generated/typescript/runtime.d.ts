@@ -136,7 +136,8 @@ export declare function hasCode<C extends Code>(value: unknown, code: C): value 
 export declare function lookup(name: string): Code | null;
 /**
  * The code a client reading `identity` means: `lookup`, else the generic
- * code of its prefix class, by the longest prefix it starts with.
+ * code of its prefix class, by the longest prefix it starts with. With an
+ * identity pattern, a string that cannot be an identity has no class.
  */
 export declare function resolve(identity: string): Code | null;
 /** The code with this numeric code. */

@@ -4,7 +4,7 @@
 // for every catalog; the catalog itself is `data.ts` beside it, and
 // `errors.ts` adds the classes and typed constructors. errcat ships it
 // compiled too (runtime.js, runtime.d.ts), so the package needs no build.
-import { CASE_INSENSITIVE, CATALOG_NAME, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, WIRE, } from "./data.js";
+import { CASE_INSENSITIVE, CATALOG_NAME, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, IDENTITY_PATTERN, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, WIRE, } from "./data.js";
 const BRAND = Symbol.for(`errcat.error:${CATALOG_NAME}`);
 /** The class an error is (its SDK exception's), kept on the instance. */
 const CLASS = Symbol.for(`errcat.class:${CATALOG_NAME}`);
@@ -152,13 +152,28 @@ export function lookup(name) {
         return NAMES[name];
     return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
 }
+/** The catalog's identity pattern, anchored (no `u` flag, as errcat checks). */
+const IDENTITY = IDENTITY_PATTERN === null ? null : new RegExp(`^(?:${IDENTITY_PATTERN})$`);
+/**
+ * Whether `text` can be an identity: with an identity pattern, a token of
+ * ASCII letters, digits and `_` that matches it in full.
+ */
+function canBeIdentity(text) {
+    if (IDENTITY === null)
+        return true;
+    return (text.length > 0 &&
+        text.length <= LIMITS.maxIdentityLen &&
+        /^[A-Za-z0-9_]+$/.test(text) &&
+        IDENTITY.test(text));
+}
 /**
  * The code a client reading `identity` means: `lookup`, else the generic
- * code of its prefix class, by the longest prefix it starts with.
+ * code of its prefix class, by the longest prefix it starts with. With an
+ * identity pattern, a string that cannot be an identity has no class.
  */
 export function resolve(identity) {
     const code = lookup(identity);
-    if (code !== null)
+    if (code !== null || !canBeIdentity(identity))
         return code;
     const folded = CASE_INSENSITIVE ? asciiLower(identity) : identity;
     for (const [prefix, generic] of PREFIX_CLASSES) {

@@ -14,6 +14,7 @@ import {
   ENVELOPE,
   FALLBACK_BACKOFF,
   GRPC_BY_STATUS,
+  IDENTITY_PATTERN,
   LIMITS,
   NAMES,
   NUMERIC,
@@ -250,13 +251,32 @@ export function lookup(name: string): Code | null {
   return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
 }
 
+/** The catalog's identity pattern, anchored (no `u` flag, as errcat checks). */
+const IDENTITY: RegExp | null =
+  IDENTITY_PATTERN === null ? null : new RegExp(`^(?:${IDENTITY_PATTERN})$`);
+
+/**
+ * Whether `text` can be an identity: with an identity pattern, a token of
+ * ASCII letters, digits and `_` that matches it in full.
+ */
+function canBeIdentity(text: string): boolean {
+  if (IDENTITY === null) return true;
+  return (
+    text.length > 0 &&
+    text.length <= LIMITS.maxIdentityLen &&
+    /^[A-Za-z0-9_]+$/.test(text) &&
+    IDENTITY.test(text)
+  );
+}
+
 /**
  * The code a client reading `identity` means: `lookup`, else the generic
- * code of its prefix class, by the longest prefix it starts with.
+ * code of its prefix class, by the longest prefix it starts with. With an
+ * identity pattern, a string that cannot be an identity has no class.
  */
 export function resolve(identity: string): Code | null {
   const code = lookup(identity);
-  if (code !== null) return code;
+  if (code !== null || !canBeIdentity(identity)) return code;
   const folded = CASE_INSENSITIVE ? asciiLower(identity) : identity;
   for (const [prefix, generic] of PREFIX_CLASSES) {
     if (folded.startsWith(CASE_INSENSITIVE ? asciiLower(prefix) : prefix)) return generic;
