@@ -103,6 +103,14 @@ def test_sqlstate_identities_names_and_prefix_classes() -> None:
     assert errors.lookup("22P99") is None
     assert errors.resolve("22P99") == "22000"
     assert errors.resolve("99999") is None
+    assert errors.resolve("22P99X") is None
+    assert errors.facts("22001")["category"] == "data_exception"
+    data_exception = errors.category("22")
+    assert data_exception is not None
+    assert (data_exception["generic"], data_exception["prefix"]) == ("22000", "22")
+    assert "22001" in data_exception["codes"]
+    assert errors.category("data_exception") == data_exception
+    assert errors.category("2") is None
     error = errors.from_response(500, {}, b'{"error": {"code": "40P99", "message": "retry me"}}')
     assert (error.code, error.wire_code, error.retryable) == ("40000", "40P99", False)
     assert error.operation_backoff is not None and error.operation_backoff["maxAttempts"] == 4

@@ -72,6 +72,14 @@ test("SQLSTATE identities: names, classes by prefix, and every case", async () =
   assert.equal(sqlstate.lookup("22P99"), null);
   assert.equal(sqlstate.resolve("22P99"), "22000");
   assert.equal(sqlstate.resolve("99999"), null);
+  assert.equal(sqlstate.resolve("22P99X"), null);
+  assert.equal(sqlstate.facts("22001").category, "data_exception");
+  const dataException = sqlstate.category("22");
+  assert.equal(dataException?.generic, "22000");
+  assert.equal(dataException?.prefix, "22");
+  assert.ok(dataException?.codes.includes("22001"));
+  assert.equal(sqlstate.category("data_exception"), dataException);
+  assert.equal(sqlstate.category("2"), null);
   const error = sqlstate.fromResponse(500, {}, JSON.stringify({ error: { code: "40P99", message: "retry me" } }));
   assert.equal(error.code, "40000");
   assert.equal(error.wireCode, "40P99");

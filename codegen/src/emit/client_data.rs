@@ -44,6 +44,7 @@ pub(crate) fn data(model: &Model) -> Value {
                 "numeric": c.numeric,
                 "kind": c.kind.as_str(),
                 "fault": c.fault.as_str(),
+                "category": model.category_of(c).id,
                 "type": model.category_of(c).error_type,
                 "title": c.title,
                 "message": c.message,
@@ -56,6 +57,21 @@ pub(crate) fn data(model: &Model) -> Value {
                 "paramTypes": c.params.iter().map(|p| p.ty.as_str()).collect::<Vec<_>>(),
             });
             (c.wire_name.clone(), facts)
+        })
+        .collect();
+    let categories: Map<String, Value> = model
+        .categories
+        .iter()
+        .map(|cat| {
+            let facts = json!({
+                "title": cat.title,
+                "fault": cat.fault.as_str(),
+                "type": cat.error_type,
+                "prefix": cat.prefix,
+                "generic": cat.generic.map(|g| &model.codes[g].wire_name),
+                "codes": cat.codes.iter().map(|&i| &model.codes[i].wire_name).collect::<Vec<_>>(),
+            });
+            (cat.id.clone(), facts)
         })
         .collect();
     let mut names = Map::new();
@@ -86,6 +102,7 @@ pub(crate) fn data(model: &Model) -> Value {
         "fallbackBackoff": backoff(&errcat_runtime::FALLBACK_BACKOFF),
         "policies": policies,
         "codes": codes,
+        "categories": categories,
         "names": names,
         "caseInsensitive": model.meta.case_insensitive,
         "identityPattern": model.meta.identity_pattern,

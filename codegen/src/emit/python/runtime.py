@@ -231,6 +231,16 @@ def facts(code: str) -> Dict[str, Any]:
     return dict(_CODES[code])
 
 
+def category(key: str) -> Optional[Dict[str, Any]]:
+    """The category with this id, or this class prefix (``"22"``), as Rust's
+    ``Category::lookup``: its title, fault, type, prefix, generic code and
+    codes."""
+    found = _CATEGORIES.get(key)
+    if found is None:
+        found = next((c for c in _CATEGORIES.values() if c["prefix"] is not None and c["prefix"] == key), None)
+    return None if found is None else dict(found)
+
+
 def render_template(template: str, params: Mapping[str, Any]) -> str:
     """Fills ``{name}`` placeholders; ``{{`` and ``}}`` are literal braces."""
     out: List[str] = []

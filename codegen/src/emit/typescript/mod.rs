@@ -51,6 +51,7 @@ const TAKEN: &[&str] = &[
     "CatalogError",
     "Code",
     "CodeFacts",
+    "CategoryFacts",
     "Backoff",
     "RetryPolicy",
     "Fault",
@@ -64,6 +65,7 @@ const TAKEN: &[&str] = &[
     "resolve",
     "fromNumeric",
     "facts",
+    "category",
     "create",
     "renderTemplate",
     "fromResponse",
@@ -277,6 +279,7 @@ impl Data {
             ("FALLBACK_BACKOFF", "Backoff".into(), field("fallbackBackoff")),
             ("POLICIES", "Readonly<Record<string, RetryPolicy>>".into(), field("policies")),
             ("CODES", "Readonly<Record<Code, CodeFacts>>".into(), field("codes")),
+            ("CATEGORIES", "Readonly<Record<string, CategoryFacts>>".into(), field("categories")),
             ("NAMES", "Readonly<Record<string, Code>>".into(), field("names")),
             ("NUMERIC", "Readonly<Record<string, Code>>".into(), field("numeric")),
             ("PREFIX_CLASSES", "ReadonlyArray<readonly [string, Code]>".into(), field("classes")),
@@ -299,7 +302,7 @@ impl Data {
         );
         if form != Form::JavaScript {
             out.push_str(
-                "import type { Backoff, CodeFacts, EnvelopeStyle, RetryPolicy } from \"./runtime.js\";\n",
+                "import type { Backoff, CategoryFacts, CodeFacts, EnvelopeStyle, RetryPolicy } from \"./runtime.js\";\n",
             );
         }
         out.push('\n');

@@ -38,6 +38,8 @@ export interface CodeFacts {
     readonly numeric: number | null;
     readonly kind: Kind;
     readonly fault: Fault;
+    /** The id of its category. */
+    readonly category: string;
     readonly type: string;
     readonly title: string;
     readonly message: string;
@@ -50,6 +52,20 @@ export interface CodeFacts {
     readonly params: readonly string[];
     /** Each param's declared type, such as `"u32"`, in the order of `params`. */
     readonly paramTypes: readonly string[];
+}
+/** What the catalog says about one category. */
+export interface CategoryFacts {
+    readonly title: string;
+    /** Who is at fault for its codes, unless a code says otherwise. */
+    readonly fault: Fault;
+    /** Its envelope `type`. */
+    readonly type: string;
+    /** The start its codes' identities share, when it is a prefix class (`"22"`). */
+    readonly prefix: string | null;
+    /** The code an unknown identity of its class reads as. */
+    readonly generic: Code | null;
+    /** Its codes, in catalog order. */
+    readonly codes: readonly Code[];
 }
 /** The JSON shapes of an error body. */
 export type EnvelopeStyle = "nested" | "problem" | "detail" | "google" | "jsonapi" | "graphql";
@@ -144,6 +160,8 @@ export declare function resolve(identity: string): Code | null;
 export declare function fromNumeric(numeric: number): Code | null;
 /** What the catalog says about `code`. */
 export declare function facts(code: Code): CodeFacts;
+/** The category with this id, or this class prefix (`"22"`), as Rust's `Category::lookup`. */
+export declare function category(key: string): CategoryFacts | null;
 /** An error of `code`, its message rendered from `params`. */
 export declare function create(code: Code, params?: Readonly<Record<string, unknown>>, options?: ErrorOptions): CatalogError;
 /** Fills `{name}` placeholders; `{{` and `}}` are literal braces. */

@@ -4,7 +4,7 @@
 // for every catalog; the catalog itself is `data.ts` beside it, and
 // `errors.ts` adds the classes and typed constructors. errcat ships it
 // compiled too (runtime.js, runtime.d.ts), so the package needs no build.
-import { CASE_INSENSITIVE, CATALOG_NAME, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, IDENTITY_PATTERN, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, WIRE, } from "./data.js";
+import { CASE_INSENSITIVE, CATALOG_NAME, CATEGORIES, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, IDENTITY_PATTERN, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, WIRE, } from "./data.js";
 const BRAND = Symbol.for(`errcat.error:${CATALOG_NAME}`);
 /** The class an error is (its SDK exception's), kept on the instance. */
 const CLASS = Symbol.for(`errcat.class:${CATALOG_NAME}`);
@@ -190,6 +190,12 @@ export function fromNumeric(numeric) {
 /** What the catalog says about `code`. */
 export function facts(code) {
     return CODES[code];
+}
+/** The category with this id, or this class prefix (`"22"`), as Rust's `Category::lookup`. */
+export function category(key) {
+    if (Object.prototype.hasOwnProperty.call(CATEGORIES, key))
+        return CATEGORIES[key];
+    return Object.values(CATEGORIES).find((c) => c.prefix !== null && c.prefix === key) ?? null;
 }
 /** An error of `code`, its message rendered from `params`. */
 export function create(code, params = {}, options = {}) {

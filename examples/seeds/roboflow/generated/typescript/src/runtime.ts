@@ -8,6 +8,7 @@
 import {
   CASE_INSENSITIVE,
   CATALOG_NAME,
+  CATEGORIES,
   CODE_CLASS,
   CODES,
   DOMAIN,
@@ -58,6 +59,8 @@ export interface CodeFacts {
   readonly numeric: number | null;
   readonly kind: Kind;
   readonly fault: Fault;
+  /** The id of its category. */
+  readonly category: string;
   readonly type: string;
   readonly title: string;
   readonly message: string;
@@ -70,6 +73,20 @@ export interface CodeFacts {
   readonly params: readonly string[];
   /** Each param's declared type, such as `"u32"`, in the order of `params`. */
   readonly paramTypes: readonly string[];
+}
+/** What the catalog says about one category. */
+export interface CategoryFacts {
+  readonly title: string;
+  /** Who is at fault for its codes, unless a code says otherwise. */
+  readonly fault: Fault;
+  /** Its envelope `type`. */
+  readonly type: string;
+  /** The start its codes' identities share, when it is a prefix class (`"22"`). */
+  readonly prefix: string | null;
+  /** The code an unknown identity of its class reads as. */
+  readonly generic: Code | null;
+  /** Its codes, in catalog order. */
+  readonly codes: readonly Code[];
 }
 /** The JSON shapes of an error body. */
 export type EnvelopeStyle = "nested" | "problem" | "detail" | "google" | "jsonapi" | "graphql";
@@ -293,6 +310,12 @@ export function fromNumeric(numeric: number): Code | null {
 /** What the catalog says about `code`. */
 export function facts(code: Code): CodeFacts {
   return CODES[code];
+}
+
+/** The category with this id, or this class prefix (`"22"`), as Rust's `Category::lookup`. */
+export function category(key: string): CategoryFacts | null {
+  if (Object.prototype.hasOwnProperty.call(CATEGORIES, key)) return CATEGORIES[key]!;
+  return Object.values(CATEGORIES).find((c) => c.prefix !== null && c.prefix === key) ?? null;
 }
 
 /** An error of `code`, its message rendered from `params`. */
