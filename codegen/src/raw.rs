@@ -336,6 +336,21 @@ pub struct RawCode {
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "snake_case name", "x-default" = "derived from the identity")))]
     pub name: Option<Str>,
+    /// `true` when this code's `name` also names other codes, each of which
+    /// says so too, as PL/pgSQL's `string_data_right_truncation` names both
+    /// 01004 and 22001: a lookup by the name finds none of them alone
+    /// (`Code::named` gives them all), and their identifiers add the
+    /// identity (`StringDataRightTruncation01004`).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "boolean", "x-default" = "`false`")))]
+    pub shared_name: Option<Spanned<bool>>,
+    /// The snake_case name the code's identifiers derive from (its Rust
+    /// variant and constructor, its TypeScript and Python constructors), when
+    /// not its `name`: a code whose name is shared can keep the identifiers
+    /// it was published with (`warning_string_data_right_truncation`).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "snake_case name", "x-default" = "its name (with the identity, when shared)")))]
+    pub identifier: Option<Str>,
     /// Numeric code, unique across the catalog, inside the category's `range`.
     #[cfg_attr(feature = "schema", schemars(with = "Option<i64>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "integer 0–4294967294", "x-default" = "none")))]

@@ -104,6 +104,11 @@ def test_sqlstate_identities_names_and_prefix_classes() -> None:
     assert errors.resolve("22P99") == "22000"
     assert errors.resolve("99999") is None
     assert errors.resolve("22P99X") is None
+    assert errors.lookup("string_data_right_truncation") is None
+    assert errors.named("string_data_right_truncation") == ["01004", "22001"]
+    assert errors.named("unique_violation") == ["23505"]
+    assert errors.named("no_such_condition") == []
+    assert errors.facts("01004")["name"] == "string_data_right_truncation"
     assert errors.facts("22001")["category"] == "data_exception"
     data_exception = errors.category("22")
     assert data_exception is not None

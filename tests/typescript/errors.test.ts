@@ -73,6 +73,11 @@ test("SQLSTATE identities: names, classes by prefix, and every case", async () =
   assert.equal(sqlstate.resolve("22P99"), "22000");
   assert.equal(sqlstate.resolve("99999"), null);
   assert.equal(sqlstate.resolve("22P99X"), null);
+  assert.equal(sqlstate.lookup("string_data_right_truncation"), null);
+  assert.deepEqual(sqlstate.named("string_data_right_truncation"), ["01004", "22001"]);
+  assert.deepEqual(sqlstate.named("unique_violation"), ["23505"]);
+  assert.deepEqual(sqlstate.named("no_such_condition"), []);
+  assert.equal(sqlstate.facts("01004").name, "string_data_right_truncation");
   assert.equal(sqlstate.facts("22001").category, "data_exception");
   const dataException = sqlstate.category("22");
   assert.equal(dataException?.generic, "22000");

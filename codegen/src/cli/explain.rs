@@ -67,11 +67,31 @@ fn catalog_has(at: &ProjectArgs, name: &str) -> bool {
     let Ok(sources) = Sources::read_dir(&project.catalog, &display) else {
         return false;
     };
-    compile(&sources).is_ok_and(|c| c.model.lookup(name).is_some())
+    compile(&sources).is_ok_and(|c| !c.model.named(name).is_empty())
 }
 
 pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
     let found = model.lookup(code);
+    // A condition name several codes share explains each of them.
+    let named = model.named(code);
+    if found.is_none() && named.len() > 1 {
+        let identities: Vec<String> = named.iter().map(|c| format!("`{}`", c.wire_name)).collect();
+        let mut text = format!(
+            "> `{code}` names {} codes: {}.\n",
+            named.len(),
+            identities.join(" and ")
+        );
+        for c in &named {
+            text.push('\n');
+            text.push_str(&emit::markdown::code_section(model, c));
+        }
+        let codes: Vec<&str> = named.iter().map(|c| c.wire_name.as_str()).collect();
+        return Ok(Output {
+            exit: 0,
+            json: json!({ "code": code, "codes": codes, "explanation": text }),
+            text,
+        });
+    }
     if found.is_none()
         && let Some(retired) = model.retired.iter().find(|r| {
             r.record.identities(&r.name).any(|id| id == code)

@@ -75,10 +75,19 @@ pub(crate) fn data(model: &Model) -> Value {
         })
         .collect();
     let mut names = Map::new();
+    // A name several codes share finds no one of them: `named` gives all.
+    let mut shared = Map::new();
     for c in &model.codes {
+        if let Some(name) = c.condition.as_ref().filter(|_| c.shared_name) {
+            let codes = shared.entry(name.clone()).or_insert_with(|| json!([]));
+            if let Value::Array(codes) = codes {
+                codes.push(json!(c.wire_name));
+            }
+        }
+        let condition = c.condition.as_ref().filter(|_| !c.shared_name);
         for name in [&c.wire_name, &c.name]
             .into_iter()
-            .chain(&c.condition)
+            .chain(condition)
             .chain(&c.aliases)
         {
             names
@@ -104,6 +113,7 @@ pub(crate) fn data(model: &Model) -> Value {
         "codes": codes,
         "categories": categories,
         "names": names,
+        "sharedNames": shared,
         "caseInsensitive": model.meta.case_insensitive,
         "identityPattern": model.meta.identity_pattern,
         "numeric": numeric,

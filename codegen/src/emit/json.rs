@@ -104,6 +104,9 @@ struct Code<'a> {
     /// the catalog of an identity catalog), which lookups accept too.
     #[serde(skip_serializing_if = "Option::is_none")]
     condition_name: Option<&'a str>,
+    /// `true` when other codes share its condition name.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    shared_name: bool,
     fault: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     envelope: Option<&'static str>,
@@ -259,6 +262,7 @@ fn emit(model: &Model, command: &str) -> String {
                 name: &c.name,
                 wire_name: &c.wire_name,
                 condition_name: c.condition.as_deref(),
+                shared_name: c.shared_name,
                 fault: c.fault.as_str(),
                 envelope: model.meta.http.then(|| c.envelope.as_str()),
                 grpc: model.meta.grpc.then(|| c.grpc.as_str()),

@@ -796,7 +796,24 @@ pub fn code_section(model: &Model, code: &Code) -> String {
     // The heading shows the wire name; its anchor is `Code::anchor`.
     let _ = writeln!(out, "## {}\n", code.wire_name);
     if let Some(condition) = &code.condition {
-        let _ = writeln!(out, "Condition name: `{condition}`\n");
+        let others: Vec<String> = model
+            .named(condition)
+            .into_iter()
+            .filter(|c| c.shared_name && c.wire_name != code.wire_name)
+            .map(|c| code_link(model, c))
+            .collect();
+        match others.is_empty() {
+            true => {
+                let _ = writeln!(out, "Condition name: `{condition}`\n");
+            }
+            false => {
+                let _ = writeln!(
+                    out,
+                    "Condition name: `{condition}`, which {} also has\n",
+                    others.join(" and ")
+                );
+            }
+        }
     }
     let numeric = code
         .numeric

@@ -29,6 +29,10 @@ pub struct Record {
     /// The code on the wire.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
+    /// Its condition name (`name` on a code of a catalog with identities), a
+    /// lookup key like an alias.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The generated type name (Rust variant, client class stem).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub type_name: Option<String>,
@@ -160,6 +164,7 @@ impl Snapshot {
                 Lifecycle::Active
             },
             identity: Some(code.wire_name.clone()),
+            name: code.condition.clone(),
             type_name: Some(crate::ident::upper_camel(&code.symbol())),
             numeric: code.numeric,
             aliases: code.aliases.clone(),

@@ -56,6 +56,22 @@ impl Cx<'_> {
             let ok = self.check_snake(file, n, "the name of a code");
             ok.then(|| n.get_ref().clone())
         });
+        let identifier = raw.identifier.as_ref().and_then(|n| {
+            let ok = self.check_snake(file, n, "a code's identifier");
+            ok.then(|| n.get_ref().clone())
+        });
+        let shared_name = match &raw.shared_name {
+            Some(shared) if *shared.get_ref() && raw.name.is_none() => {
+                self.push(diag::invalid_value_because(
+                    file,
+                    shared.span(),
+                    "shared_name",
+                    "the code has no `name` to share: write the name it shares too",
+                ));
+                false
+            }
+            shared => shared.as_ref().is_some_and(|s| *s.get_ref()),
+        };
         let wire = if self.identity_pattern.is_some() {
             name.clone()
         } else {
@@ -142,6 +158,8 @@ impl Cx<'_> {
             entry: entry.extent.clone(),
             wire_name: wire,
             condition: condition.clone(),
+            shared_name,
+            identifier: identifier.clone(),
             name: name.clone(),
             category: within.index,
             identity_numeric,
@@ -217,6 +235,8 @@ impl Cx<'_> {
                 docs_url: String::new(),
                 history: Default::default(),
                 condition,
+                shared_name,
+                identifier,
                 name,
             })
         })();

@@ -319,6 +319,12 @@ pub struct Code {
     /// Its snake_case name, when its identity is not one (`name` on a code
     /// of a catalog with `identity_pattern`).
     pub condition: Option<String>,
+    /// Whether its condition name also names other codes (`shared_name`):
+    /// lookups by it find them all, never one alone.
+    pub shared_name: bool,
+    /// The snake_case name its identifiers derive from, when the catalog
+    /// says (`identifier`).
+    pub identifier: Option<String>,
 }
 
 impl Code {
@@ -326,7 +332,12 @@ impl Code {
     /// from: the condition name, else the name when it is one, else one
     /// derived from the identity (`22P02` → `code_22_p02`).
     pub fn symbol(&self) -> String {
-        symbol_of(&self.name, self.condition.as_deref())
+        symbol_of(
+            &self.name,
+            self.condition.as_deref(),
+            self.shared_name,
+            self.identifier.as_deref(),
+        )
     }
 
     /// The anchor of its docs section: its heading, the wire name, as
@@ -336,9 +347,29 @@ impl Code {
     }
 }
 
-/// [`Code::symbol`] for a name and an optional condition name.
-pub fn symbol_of(name: &str, condition: Option<&str>) -> String {
+/// [`Code::symbol`]: the `identifier` when written, else from a name and an
+/// optional condition name, which other
+/// codes may share: then the identity follows it
+/// in lower case (`string_data_right_truncation_01004`), so each code keeps its own
+/// identifiers.
+pub fn symbol_of(
+    name: &str,
+    condition: Option<&str>,
+    shared: bool,
+    identifier: Option<&str>,
+) -> String {
+    if let Some(identifier) = identifier {
+        return identifier.to_string();
+    }
     match condition {
+        Some(c) if shared => {
+            let identity = name.to_ascii_lowercase();
+            let words = identity.split(|ch: char| !ch.is_ascii_alphanumeric());
+            std::iter::once(c)
+                .chain(words.filter(|w| !w.is_empty()))
+                .collect::<Vec<_>>()
+                .join("_")
+        }
         Some(c) => c.to_string(),
         None if crate::ident::is_snake_case(name) || crate::ident::is_numeric_name(name) => {
             name.to_string()
@@ -429,13 +460,31 @@ impl Model {
             .find(|c| {
                 same(&c.wire_name)
                     || same(&c.name)
-                    || c.condition.as_deref().is_some_and(same)
+                    || (!c.shared_name && c.condition.as_deref().is_some_and(same))
                     || c.aliases.iter().any(|a| same(a))
             })
             .or_else(|| {
                 let n: u32 = key.parse().ok()?;
                 self.codes.iter().find(|c| c.numeric == Some(n))
             })
+    }
+
+    /// Every code that answers to `name`: the codes that share it as their
+    /// condition name (`shared_name`), in catalog order, else the one
+    /// [`Model::lookup`] finds.
+    pub fn named(&self, name: &str) -> Vec<&Code> {
+        let same =
+            |a: &str| a == name || (self.meta.case_insensitive && a.eq_ignore_ascii_case(name));
+        let shared: Vec<&Code> = self
+            .codes
+            .iter()
+            .filter(|c| c.shared_name && c.condition.as_deref().is_some_and(same))
+            .collect();
+        if shared.is_empty() {
+            self.lookup(name).into_iter().collect()
+        } else {
+            shared
+        }
     }
 
     /// The prefix classes that have a generic code, longest prefix first

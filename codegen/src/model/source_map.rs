@@ -148,6 +148,10 @@ pub struct CodeSource {
     pub wire_name: String,
     /// Its `name`, when its identity is not a snake_case name.
     pub condition: Option<String>,
+    /// Whether the catalog says other codes share its `name`.
+    pub shared_name: bool,
+    /// Its `identifier`, when written.
+    pub identifier: Option<String>,
     /// Index into `Model::categories`.
     pub category: usize,
     /// The number duplicates are checked on: the name of a numeric-only

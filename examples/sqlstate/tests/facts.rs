@@ -26,14 +26,25 @@ fn identities_are_sqlstates_and_names_are_condition_names() {
     }
     // Identities are exact: SQLSTATEs are upper case.
     assert_eq!(Code::lookup("22p02"), None);
-    // Both are `string_data_right_truncation` in PostgreSQL; here the
-    // warning's name says it is one, since names are lookup keys.
+    // Both are `string_data_right_truncation` in PostgreSQL, and PL/pgSQL's
+    // handler by that name catches both: the name finds both, never one.
+    assert_eq!(Code::lookup("string_data_right_truncation"), None);
     assert_eq!(
-        Code::lookup("string_data_right_truncation"),
-        Some(Code::StringDataRightTruncation)
+        Code::named("string_data_right_truncation"),
+        [
+            Code::WarningStringDataRightTruncation,
+            Code::StringDataRightTruncation
+        ]
     );
+    assert_eq!(Code::named("unique_violation"), [Code::UniqueViolation]);
+    assert_eq!(Code::named("no_such_condition"), []);
+    // Each keeps the identifiers it was published with.
     assert_eq!(Code::StringDataRightTruncation.as_str(), "22001");
     assert_eq!(Code::WarningStringDataRightTruncation.as_str(), "01004");
+    assert_eq!(
+        Code::WarningStringDataRightTruncation.name(),
+        "string_data_right_truncation"
+    );
 }
 
 #[test]

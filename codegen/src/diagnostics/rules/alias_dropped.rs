@@ -6,8 +6,8 @@ use crate::history::{Change, History};
 /// E0047.
 pub(crate) const RULE: Rule = Rule {
     name: "alias_dropped",
-    summary: "An alias of a published code was removed.",
-    explanation: "An alias is an old or foreign name that clients still send and parse (AIP-180: a published name keeps working). Removing it turns those responses into unknown codes. Keep it in `aliases`.",
+    summary: "An alias or condition name of a published code was removed.",
+    explanation: "An alias is an old or foreign name that clients still send and parse (AIP-180: a published name keeps working). Removing it turns those responses into unknown codes. Keep it in `aliases`. A code's condition name (`name`, in a catalog with identities) is a lookup key too: a new name keeps the old one working as an alias.",
     example: Some(EXAMPLE),
     lint: None,
     history: Some(history),
@@ -30,6 +30,24 @@ message = "The input is bad."
 
 fn history(h: &History<'_>, out: &mut Vec<Change>) {
     for (name, old, new) in h.kept() {
+        // A condition name is a lookup key too; one now shared with other
+        // codes still finds this code (`Code::named`).
+        if let Some(condition) = &old.name
+            && new.name.as_ref() != Some(condition)
+            && !new.identities(name).any(|id| id == condition)
+        {
+            out.push(
+                Change::of(
+                    DiagCode::AliasDropped,
+                    name,
+                    format!("the name `{condition}` of `{name}` no longer resolves"),
+                )
+                .key("name")
+                .help(format!(
+                    "keep `name = \"{condition}\"`, or add `\"{condition}\"` to the aliases of `{name}`"
+                )),
+            );
+        }
         for alias in &old.aliases {
             if !new.identities(name).any(|id| id == alias) {
                 out.push(
@@ -60,5 +78,14 @@ mod tests {
     fn adding_an_alias_is_fine() {
         let added = "#== +lock\n#== client.toml\n[bad_input]\nnumeric = 1000\ntitle = \"Bad input\"\nmessage = \"The input is bad.\"\naliases = [\"BAD\"]\n";
         assert_eq!(codes_for(added), []);
+    }
+
+    #[test]
+    fn a_condition_name_is_kept_or_becomes_an_alias() {
+        let base = "#== catalog.toml\n[catalog]\nname = \"fixture\"\nidentity_pattern = \"[0-9A-Z]{5}\"\n\n[categories.client]\ntitle = \"Client\"\nfault = \"client\"\nstatus = 400\n\n[categories.server]\ntitle = \"Server\"\nfault = \"server\"\nstatus = 500\n#== client.toml\n[22P02]\nname = \"invalid_text\"\nidentifier = \"invalid_text\"\ntitle = \"Invalid text\"\nmessage = \"The text is not valid.\"\n#== server.toml\n[XX000]\ntitle = \"Internal error\"\nmessage = \"The server failed.\"\n";
+        let renamed = base.replace("name = \"invalid_text\"\n", "name = \"invalid_text_representation\"\n");
+        assert_eq!(codes_for(&format!("{base}#== +lock\n{renamed}")), [DiagCode::AliasDropped]);
+        let aliased = renamed.replace("title = \"Invalid text\"", "aliases = [\"invalid_text\"]\ntitle = \"Invalid text\"");
+        assert_eq!(codes_for(&format!("{base}#== +lock\n{aliased}")), []);
     }
 }

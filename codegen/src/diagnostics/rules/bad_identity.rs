@@ -57,24 +57,31 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
         // Two codes with one `name` are one problem, at the second, with
         // the first beside it; a name that is another code's identity or
         // alias is reported where the name is written.
+        // Codes that each say `shared_name` share their name by intent.
         let taken = cx.map.codes.iter().enumerate().find(|(j, other)| {
+            let same_condition = other.condition.as_deref() == Some(name.as_str());
             *j != i
                 && (other.name == *name
                     || other.wire_name == *name
-                    || (*j < i && other.condition.as_deref() == Some(name.as_str()))
+                    || (*j < i && same_condition && !(code.shared_name && other.shared_name))
                     || other.aliases.iter().any(|(a, _)| a == name))
         });
         if let Some((_, other)) = taken {
             let span = code.key_span(cx.sources, "name");
-            let other_span = match other.condition.as_deref() == Some(name.as_str()) {
+            let shared = other.condition.as_deref() == Some(name.as_str());
+            let other_span = match shared {
                 true => other.key_span(cx.sources, "name"),
                 false => other.key.clone(),
             };
-            out.push(
-                name_taken(code.file, span, name, &other.name)
-                    .also(other.file, other_span, format!("`{}` answers to it", other.name))
-                    .about(i),
-            );
+            let mut problem = name_taken(code.file, span, name, &other.name)
+                .also(other.file, other_span, format!("`{}` answers to it", other.name))
+                .about(i);
+            if shared {
+                problem = problem.help(format!(
+                    "give the code a name of its own, or, if both codes really answer to `{name}` (as PL/pgSQL's conditions can), set `shared_name = true` on each"
+                ));
+            }
+            out.push(problem);
         }
     }
 }
@@ -209,5 +216,39 @@ mod tests {
         let clash = EXAMPLE
             .replace("[22p03]", "[22P03]\nname = \"internal_error\"");
         assert!(codes_for(&clash).contains(&DiagCode::BadIdentity));
+    }
+
+    #[test]
+    fn a_name_both_codes_say_they_share_is_theirs() {
+        let fixed = EXAMPLE.replace("[22p03]", "[22P03]");
+        let twice = fixed.replace(
+            "title = \"Invalid binary representation\"",
+            "name = \"invalid_text_representation\"\ntitle = \"Invalid binary representation\"",
+        );
+        assert_eq!(codes_for(&twice), [DiagCode::BadIdentity]);
+        let one_says = twice.replacen(
+            "name = \"invalid_text_representation\"\n",
+            "name = \"invalid_text_representation\"\nshared_name = true\n",
+            1,
+        );
+        assert_eq!(codes_for(&one_says), [DiagCode::BadIdentity]);
+        let both_say = twice.replace(
+            "name = \"invalid_text_representation\"\n",
+            "name = \"invalid_text_representation\"\nshared_name = true\n",
+        );
+        assert_eq!(codes_for(&both_say), []);
+        let compiled = crate::compile(&crate::diagnostics::example_sources(&both_say)).unwrap();
+        let model = &compiled.model;
+        let named: Vec<&str> = model.named("invalid_text_representation").iter().map(|c| c.wire_name.as_str()).collect();
+        assert_eq!(named, ["22P02", "22P03"]);
+        assert!(model.lookup("invalid_text_representation").is_none(), "no one code alone");
+        let symbols: Vec<String> = model.codes.iter().map(|c| c.symbol()).collect();
+        assert!(symbols.contains(&"invalid_text_representation_22p02".to_string()), "{symbols:?}");
+    }
+
+    #[test]
+    fn shared_name_without_a_name_is_refused() {
+        let fixed = EXAMPLE.replace("[22p03]", "[22P03]\nshared_name = true");
+        assert_eq!(codes_for(&fixed), [DiagCode::InvalidValue]);
     }
 }

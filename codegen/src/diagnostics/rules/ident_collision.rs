@@ -42,7 +42,12 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     check(out, categories.map(|c| (ident::upper_camel(&c.id), file, c.key.clone(), c.id.clone())));
     let codes = cx.map.codes.iter();
     check(out, codes.map(|c| {
-        let symbol = crate::model::symbol_of(&c.name, c.condition.as_deref());
+        let symbol = crate::model::symbol_of(
+            &c.name,
+            c.condition.as_deref(),
+            c.shared_name,
+            c.identifier.as_deref(),
+        );
         // What makes two entries "the same name": the identity, or one
         // `name` written on both (E0055 reports that).
         let same = c.condition.clone().map_or_else(|| c.name.clone(), |n| format!("name = {n}"));

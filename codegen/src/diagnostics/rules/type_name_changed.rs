@@ -39,6 +39,15 @@ fn history(h: &History<'_>, out: &mut Vec<Change>) {
                 && Some(before) != after.as_ref()
             {
                 let after = after.as_deref().unwrap_or("none");
+                // A type name follows the code's identifier, which the code
+                // can pin to what it was published with.
+                let help = match key {
+                    "name" => format!(
+                        "keep `{before}`: users catch and match it by name (set `identifier = \"{}\"` on the code to keep it with a new `name`)",
+                        crate::ident::to_snake_case(before)
+                    ),
+                    _ => format!("keep `{before}`: users catch and match it by name"),
+                };
                 out.push(
                     Change::of(
                         DiagCode::TypeNameChanged,
@@ -47,7 +56,7 @@ fn history(h: &History<'_>, out: &mut Vec<Change>) {
                     )
                     .key(key)
                     .values(before, after)
-                    .help(format!("keep `{before}`: users catch and match it by name")),
+                    .help(help),
                 );
             }
         }

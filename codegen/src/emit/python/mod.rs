@@ -40,6 +40,7 @@ const TAKEN: &[&str] = &[
     "grpc_for_status",
     "facts",
     "category",
+    "named",
     "CATALOG_NAME",
     "CATALOG_VERSION",
     "Exception",
@@ -201,6 +202,7 @@ fn module(model: &Model, command: &str) -> String {
         ("_CODES", "codes"),
         ("_CATEGORIES", "categories"),
         ("_NAMES", "names"),
+        ("_SHARED_NAMES", "sharedNames"),
         ("_NUMERIC", "numeric"),
         ("_GRPC_BY_STATUS", "grpcByStatus"),
     ] {

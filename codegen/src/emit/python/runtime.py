@@ -188,6 +188,21 @@ def lookup(name: str) -> Optional[str]:
     return None if code is None else str(code)
 
 
+def named(name: str) -> List[str]:
+    """Every code that answers to ``name``: all the codes that share it as
+    their condition name, in catalog order (as PL/pgSQL catches ``01004`` and
+    ``22001`` by ``string_data_right_truncation``), else the one ``lookup``
+    finds. ``lookup`` finds no shared name."""
+    shared = _SHARED_NAMES.get(name)
+    if shared is None and _CASE_INSENSITIVE:
+        folded = _ascii_lower(name)
+        shared = next((codes for key, codes in _SHARED_NAMES.items() if _ascii_lower(key) == folded), None)
+    if shared is not None:
+        return [str(code) for code in shared]
+    code = lookup(name)
+    return [] if code is None else [code]
+
+
 _IDENTITY: Optional["re.Pattern[str]"] = (
     None if _IDENTITY_PATTERN is None else re.compile(f"(?:{_IDENTITY_PATTERN})", re.ASCII)
 )

@@ -598,7 +598,7 @@ impl Items<'_> {
                 for key in [
                     Some(&code.wire_name),
                     Some(&code.name),
-                    code.condition.as_ref(),
+                    code.condition.as_ref().filter(|_| !code.shared_name),
                 ]
                 .into_iter()
                 .flatten()
@@ -648,8 +648,11 @@ impl Items<'_> {
                 }
             }
         };
+        let named = self.code_named();
         quote! {
             #lookup
+
+            #named
 
             /// The code with exactly this name or alias.
             #[inline]
@@ -677,6 +680,65 @@ impl Items<'_> {
                 let slot = NUMERIC_INDEX.slot_u64(u64::from(numeric))?;
                 let code = Code::from_index(#rt::__private::read_u32(NUMERIC_SLOTS, slot * 4) as usize);
                 (code.field_u32(NUMERIC) == numeric).then_some(code)
+            }
+        }
+    }
+
+    /// `Code::named`: every code that answers to a name, for names that
+    /// several codes share (`shared_name`) as PL/pgSQL's conditions can.
+    fn code_named(&self) -> TokenStream {
+        let mut shared: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (i, code) in self.model.codes.iter().enumerate() {
+            let Some(name) = code.condition.as_deref().filter(|_| code.shared_name) else {
+                continue;
+            };
+            match shared.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, codes)) => codes.push(i),
+                None => shared.push((name, vec![i])),
+            }
+        }
+        let single = quote! {
+            match Code::lookup(name) {
+                Some(code) => core::slice::from_ref(&Code::all()[code.index()]),
+                None => &[],
+            }
+        };
+        if shared.is_empty() {
+            return quote! {
+                /// Every code that answers to `name`: here the one
+                /// [`Code::lookup`] finds, since no codes share a name.
+                #[inline]
+                pub fn named(name: &str) -> &'static [Code] {
+                    #single
+                }
+            };
+        }
+        let n = shared.len();
+        let keys = shared.iter().map(|(name, _)| *name);
+        let lists = shared.iter().map(|(_, codes)| {
+            let variants = codes
+                .iter()
+                .map(|i| format_ident!("{}", self.names.code_variants[*i]));
+            quote!(&[#(Code::#variants),*])
+        });
+        let same = if self.model.meta.case_insensitive {
+            quote!(key.eq_ignore_ascii_case(name))
+        } else {
+            quote!(*key == name)
+        };
+        quote! {
+            /// Every code that answers to `name`: all the codes that share
+            /// it as their condition name, in catalog order (as PL/pgSQL
+            /// catches both `01004` and `22001` by
+            /// `string_data_right_truncation`), else the one
+            /// [`Code::lookup`] finds. [`Code::lookup`] finds no shared name.
+            pub fn named(name: &str) -> &'static [Code] {
+                /// Names several codes share, with their codes.
+                const SHARED: [(&str, &[Code]); #n] = [#((#keys, #lists)),*];
+                match SHARED.iter().find(|(key, _)| #same) {
+                    Some(&(_, codes)) => codes,
+                    None => #single,
+                }
             }
         }
     }

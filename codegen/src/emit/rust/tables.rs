@@ -114,10 +114,9 @@ impl Tables {
             // The catalog name parses too when the wire name differs, and
             // so does a condition name; then the aliases, as a window.
             let mut extra: Vec<&str> = Vec::new();
-            for name in [Some(code.name.as_str()), code.condition.as_deref()]
-                .into_iter()
-                .flatten()
-            {
+            // A shared condition name finds no one code (`Code::named`).
+            let condition = code.condition.as_deref().filter(|_| !code.shared_name);
+            for name in [Some(code.name.as_str()), condition].into_iter().flatten() {
                 if name != code.wire_name && !extra.contains(&name) {
                     extra.push(name);
                 }

@@ -42,6 +42,7 @@ export declare const POLICIES: Readonly<Record<string, RetryPolicy>>;
 export declare const CODES: Readonly<Record<Code, CodeFacts>>;
 export declare const CATEGORIES: Readonly<Record<string, CategoryFacts>>;
 export declare const NAMES: Readonly<Record<string, Code>>;
+export declare const SHARED_NAMES: Readonly<Record<string, readonly Code[]>>;
 export declare const NUMERIC: Readonly<Record<string, Code>>;
 export declare const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]>;
 export declare const CASE_INSENSITIVE: boolean;

@@ -151,6 +151,13 @@ export declare function hasCode<C extends Code>(value: unknown, code: C): value 
  */
 export declare function lookup(name: string): Code | null;
 /**
+ * Every code that answers to `name`: all the codes that share it as their
+ * condition name, in catalog order (as PL/pgSQL catches `01004` and `22001`
+ * by `string_data_right_truncation`), else the one `lookup` finds.
+ * `lookup` finds no shared name.
+ */
+export declare function named(name: string): readonly Code[];
+/**
  * The code a client reading `identity` means: `lookup`, else the generic
  * code of its prefix class, by the longest prefix it starts with. With an
  * identity pattern, a string that cannot be an identity has no class.

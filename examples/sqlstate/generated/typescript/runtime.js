@@ -4,7 +4,7 @@
 // for every catalog; the catalog itself is `data.ts` beside it, and
 // `errors.ts` adds the classes and typed constructors. errcat ships it
 // compiled too (runtime.js, runtime.d.ts), so the package needs no build.
-import { CASE_INSENSITIVE, CATALOG_NAME, CATEGORIES, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, IDENTITY_PATTERN, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, WIRE, } from "./data.js";
+import { CASE_INSENSITIVE, CATALOG_NAME, CATEGORIES, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, IDENTITY_PATTERN, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, SHARED_NAMES, WIRE, } from "./data.js";
 const BRAND = Symbol.for(`errcat.error:${CATALOG_NAME}`);
 /** The class an error is (its SDK exception's), kept on the instance. */
 const CLASS = Symbol.for(`errcat.class:${CATALOG_NAME}`);
@@ -151,6 +151,28 @@ export function lookup(name) {
     if (Object.prototype.hasOwnProperty.call(NAMES, name))
         return NAMES[name];
     return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
+}
+/** A name several codes share, in the case the catalog wrote it. */
+function sharedName(name) {
+    if (Object.prototype.hasOwnProperty.call(SHARED_NAMES, name))
+        return name;
+    if (!CASE_INSENSITIVE)
+        return null;
+    const folded = asciiLower(name);
+    return Object.keys(SHARED_NAMES).find((key) => asciiLower(key) === folded) ?? null;
+}
+/**
+ * Every code that answers to `name`: all the codes that share it as their
+ * condition name, in catalog order (as PL/pgSQL catches `01004` and `22001`
+ * by `string_data_right_truncation`), else the one `lookup` finds.
+ * `lookup` finds no shared name.
+ */
+export function named(name) {
+    const shared = sharedName(name);
+    if (shared !== null)
+        return SHARED_NAMES[shared];
+    const code = lookup(name);
+    return code === null ? [] : [code];
 }
 /** The catalog's identity pattern, anchored (no `u` flag, as errcat checks). */
 const IDENTITY = IDENTITY_PATTERN === null ? null : new RegExp(`^(?:${IDENTITY_PATTERN})$`);

@@ -23,6 +23,7 @@ import {
   POLICIES,
   PREFIX_CLASSES,
   REQUEST_ID_HEADER,
+  SHARED_NAMES,
   WIRE,
   type Code,
   type CodeDetails,
@@ -266,6 +267,27 @@ const FOLDED: ReadonlyMap<string, Code> = new Map(
 export function lookup(name: string): Code | null {
   if (Object.prototype.hasOwnProperty.call(NAMES, name)) return NAMES[name]!;
   return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
+}
+
+/** A name several codes share, in the case the catalog wrote it. */
+function sharedName(name: string): string | null {
+  if (Object.prototype.hasOwnProperty.call(SHARED_NAMES, name)) return name;
+  if (!CASE_INSENSITIVE) return null;
+  const folded = asciiLower(name);
+  return Object.keys(SHARED_NAMES).find((key) => asciiLower(key) === folded) ?? null;
+}
+
+/**
+ * Every code that answers to `name`: all the codes that share it as their
+ * condition name, in catalog order (as PL/pgSQL catches `01004` and `22001`
+ * by `string_data_right_truncation`), else the one `lookup` finds.
+ * `lookup` finds no shared name.
+ */
+export function named(name: string): readonly Code[] {
+  const shared = sharedName(name);
+  if (shared !== null) return SHARED_NAMES[shared]!;
+  const code = lookup(name);
+  return code === null ? [] : [code];
 }
 
 /** The catalog's identity pattern, anchored (no `u` flag, as errcat checks). */
