@@ -72,7 +72,7 @@ BAD = {
     "a code-only key on a category": ("catalog.toml", "[catalog]\nname = 'x'\n[categories.a]\ntitle = 'A'\nfault = 'client'\nsince = '1.0'\n"),
     "an unknown output": ("catalog.toml", "[catalog]\nname = 'x'\n[outputs]\npdf = true\n[categories.a]\ntitle = 'A'\nfault = 'client'\n"),
     "an exit code that is not a number": ("catalog.toml", "[catalog]\nname = 'x'\n[exit_codes]\nfail = 'Failed'\n[categories.a]\ntitle = 'A'\nfault = 'client'\n"),
-    "no categories": ("catalog.toml", "[catalog]\nname = 'x'\n"),
+    "no [catalog]": ("catalog.toml", "[categories.a]\ntitle = 'A'\nfault = 'client'\n"),
 }
 for what, (name, text) in BAD.items():
     check(errors_of(name, tomllib.loads(text)) != [], f"the schema accepts {what}")

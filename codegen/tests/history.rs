@@ -704,3 +704,91 @@ fn new_adds_a_code_to_an_identity_catalog_without_numerics() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("`22P02` is not deprecated"), "{stderr}");
 }
+
+/// A catalog that declares no categories: files of codes, each code with
+/// its own status, edited, released and retired as any other.
+#[test]
+fn a_catalog_without_categories_is_edited_released_and_retired() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("catalog")).unwrap();
+    std::fs::write(
+        dir.join("catalog/catalog.toml"),
+        "[catalog]\nname = \"flat\"\nversion = \"1.0.0\"\n\n[retry.again]\nstrategy = \"backoff\"\ninitial_ms = 100\nmax_delay_ms = 1000\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("catalog/request.toml"),
+        "[bad_sku]\nstatus = 400\ntitle = \"Bad SKU\"\nmessage = \"The SKU is not valid.\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("catalog/service.toml"),
+        "[busy]\nstatus = 503\nretry = \"again\"\ntitle = \"Busy\"\nmessage = \"Try again.\"\n",
+    )
+    .unwrap();
+    let generated = ok(&errcat(&["generate"], dir));
+    assert!(generated.contains("\n2 codes; "), "{generated}");
+    let index = std::fs::read_to_string(dir.join("generated/docs/README.md")).unwrap();
+    assert!(index.contains("2 codes."), "{index}");
+    assert!(
+        index.contains("## Codes") && !index.contains("## Categories"),
+        "{index}"
+    );
+    let page = std::fs::read_to_string(dir.join("generated/docs/codes.md")).unwrap();
+    assert!(
+        page.contains("- **Fault:** server") && !page.contains("**Category:**"),
+        "{page}"
+    );
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("generated/catalog.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["categories"], serde_json::json!([]));
+    assert!(
+        json["codes"][1].get("category").is_none(),
+        "{}",
+        json["codes"][1]
+    );
+    assert_eq!(json["codes"][1]["fault"], "server");
+    assert!(ok(&errcat(&["release"], dir)).contains("released flat 1.0.0"));
+    let lock = std::fs::read_to_string(dir.join("catalog/errcat.lock")).unwrap();
+    assert!(!lock.contains("\"category\""), "{lock}");
+
+    // `new` names the file, and needs a status no category can default.
+    let out = errcat(&["new", "request", "bad_quantity"], dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--status"));
+    let out = errcat(&["new", "catalog", "bad_quantity", "--status", "400"], dir);
+    assert_eq!(out.status.code(), Some(1));
+    ok(&errcat(
+        &["new", "request", "bad_quantity", "--status", "400"],
+        dir,
+    ));
+    let request = std::fs::read_to_string(dir.join("catalog/request.toml")).unwrap();
+    assert!(
+        request.contains("[bad_quantity]\nstatus = 400\n"),
+        "{request}"
+    );
+    ok(&errcat(&["generate"], dir));
+    ok(&errcat(&["check"], dir));
+    assert!(ok(&errcat(&["release"], dir)).contains("released flat 1.1.0"));
+
+    // Deprecated, released, then retired from the file it is in.
+    edit(
+        &dir.join("catalog/service.toml"),
+        "[busy]\n",
+        "[busy]\ndeprecated = \"Use bad_quantity.\"\n",
+    );
+    ok(&errcat(&["generate"], dir));
+    ok(&errcat(&["release"], dir));
+    ok(&errcat(&["retire", "busy", "--reason", "Never sent."], dir));
+    let service = std::fs::read_to_string(dir.join("catalog/service.toml")).unwrap();
+    assert!(!service.contains("[busy]"), "{service}");
+    let settings = std::fs::read_to_string(dir.join("catalog/catalog.toml")).unwrap();
+    assert!(
+        settings.contains("[retired.busy]") && !settings.contains("category ="),
+        "{settings}"
+    );
+    ok(&errcat(&["generate"], dir));
+    ok(&errcat(&["check"], dir));
+}

@@ -63,6 +63,16 @@ impl Fault {
     /// Every fault, in declaration order.
     pub const ALL: &'static [Fault] = &[Fault::Client, Fault::Server, Fault::None];
 
+    /// The fault an HTTP status implies: 4xx client, 5xx server, else none
+    /// (what a code of a catalog without categories is, unless it says).
+    pub const fn of_status(status: u16) -> Fault {
+        match status {
+            400..=499 => Fault::Client,
+            500..=599 => Fault::Server,
+            _ => Fault::None,
+        }
+    }
+
     /// The name used in catalog files: `"client"`, `"server"` or `"none"`.
     pub const fn as_str(self) -> &'static str {
         match self {

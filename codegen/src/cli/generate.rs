@@ -47,9 +47,13 @@ pub fn run(model: &Model, project: &Project, started: Instant) -> Result<Output,
         text.push_str(&format!("{verb} {}\n", path.display()));
     }
     text.push_str(&format!(
-        "{} in {}; {} of {} generated files changed{} in {:.2} s\n",
+        "{}{}; {} of {} generated files changed{} in {:.2} s\n",
         super::count(model.codes.len(), "code"),
-        super::count(model.categories.len(), "category"),
+        if model.meta.categorized {
+            format!(" in {}", super::count(model.categories.len(), "category"))
+        } else {
+            String::new()
+        },
         changed.len() - removed,
         files.len(),
         if removed > 0 {

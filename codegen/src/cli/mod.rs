@@ -181,7 +181,8 @@ enum Command {
     /// Append a code to a category's file, with the category's next free
     /// numeric (tombstones count as taken); comments and layout are kept.
     New {
-        /// The category id.
+        /// The category id (in a catalog without categories, the file of
+        /// codes: `request` for request.toml).
         category: String,
         /// The code's name (snake_case).
         name: String,
@@ -194,6 +195,10 @@ enum Command {
         /// Its numeric code (default: the next free one of the category).
         #[arg(long)]
         numeric: Option<u32>,
+        /// Its HTTP status (default: the category's; required in a catalog
+        /// without categories).
+        #[arg(long)]
+        status: Option<u16>,
         #[command(flatten)]
         at: ProjectArgs,
     },
@@ -429,6 +434,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             title,
             message,
             numeric,
+            status,
             ..
         } => new::run(
             model,
@@ -439,6 +445,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
                 title: title.as_deref(),
                 message: message.as_deref(),
                 numeric: *numeric,
+                status: *status,
             },
         ),
         Command::Retire {

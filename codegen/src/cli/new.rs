@@ -1,5 +1,6 @@
 //! `errcat new <category> <name>`: appends a code to its category's file,
-//! with the next free numeric of the category and its defaults.
+//! with the next free numeric of the category and its defaults (in a
+//! catalog without categories, to the named file of codes).
 
 use crate::Model;
 use serde_json::json;
@@ -15,10 +16,40 @@ pub struct NewCode<'a> {
     pub title: Option<&'a str>,
     pub message: Option<&'a str>,
     pub numeric: Option<u32>,
+    pub status: Option<u16>,
 }
 
 pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output, Failure> {
-    let Some(category) = model.categories.iter().find(|c| c.id == new.category) else {
+    // Without categories, every file holds codes, and each code its status.
+    let uncategorized = !model.meta.categorized;
+    if uncategorized && (!crate::ident::is_snake_case(new.category) || new.category == "catalog") {
+        return Err(Failure::new(
+            EXIT_FAILURE,
+            "bad_file_name",
+            format!("`{}` cannot be a file of codes", new.category),
+        )
+        .hint("name a file of codes in snake_case, such as `request` for request.toml"));
+    }
+    if uncategorized && model.meta.http && new.status.is_none() {
+        return Err(Failure::new(
+            EXIT_FAILURE,
+            "status_required",
+            format!("`{}` needs an HTTP status", new.name),
+        )
+        .hint("the catalog has no categories to default it: pass --status"));
+    }
+    if !model.meta.http && new.status.is_some() {
+        return Err(Failure::new(
+            EXIT_FAILURE,
+            "no_http",
+            "the catalog says `http = false`: its codes have no HTTP status",
+        ));
+    }
+    let found = match uncategorized {
+        true => model.categories.first(),
+        false => model.categories.iter().find(|c| c.id == new.category),
+    };
+    let Some(category) = found else {
         let hint = crate::diagnostics::did_you_mean(
             new.category,
             model.categories.iter().map(|c| c.id.as_str()),
@@ -85,7 +116,7 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
         .unwrap_or_else(|| format!("{title}."));
 
     let mut edit = Edit::new(project);
-    let file = format!("{}.toml", category.id);
+    let file = format!("{}.toml", new.category);
     let doc = edit.file(&file)?;
     if doc.contains_key(new.name) {
         return Err(Failure::new(
@@ -97,6 +128,9 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
     let mut table = Table::new();
     if let Some(numeric) = numeric {
         table.insert("numeric", value(i64::from(numeric)));
+    }
+    if let Some(status) = new.status.filter(|_| model.meta.http) {
+        table.insert("status", value(i64::from(status)));
     }
     table.insert("title", value(title.as_str()));
     table.insert("message", value(message.as_str()));
@@ -116,7 +150,12 @@ pub fn run(model: &Model, project: &Project, new: &NewCode<'_>) -> Result<Output
             project.catalog.join(&file).display(),
             project.hint("generate"),
         ),
-        json: json!({ "code": new.name, "category": category.id, "numeric": numeric, "file": file }),
+        json: json!({
+            "code": new.name,
+            "category": (!uncategorized).then_some(&category.id),
+            "numeric": numeric,
+            "file": file,
+        }),
         exit: 0,
     })
 }

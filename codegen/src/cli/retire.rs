@@ -42,7 +42,11 @@ pub fn run(
         .hint(hint));
     };
     let code = found.name.as_str();
-    let category = &model.category_of(found).id;
+    let category = model
+        .meta
+        .categorized
+        .then(|| model.category_of(found).id.as_str());
+    let file = file_of(model, project, found);
     // Unless given, the version is the one being built, or left for the
     // next `release` to fill when the catalog still says the last release.
     let version = version
@@ -51,7 +55,6 @@ pub fn run(
     refuse_early(model, project, found, version.as_deref())?;
 
     let mut edit = Edit::new(project);
-    let file = format!("{category}.toml");
     if edit.file(&file)?.as_table_mut().remove(code).is_none() {
         return Err(Failure::new(
             EXIT_FAILURE,
@@ -70,7 +73,9 @@ pub fn run(
     if !found.aliases.is_empty() {
         tombstone.insert("aliases", value(found.aliases.iter().collect::<Array>()));
     }
-    tombstone.insert("category", value(category.as_str()));
+    if let Some(category) = category {
+        tombstone.insert("category", value(category));
+    }
     tombstone.insert("title", value(found.title.as_str()));
     let settings = edit.file(CATALOG_TOML)?;
     let retired = settings
@@ -123,7 +128,7 @@ fn refuse_early(
                 "deprecate it first: add `deprecated = \"why\"` to `[{name}]` in {}, release that (`{}`), then retire it in a later version",
                 project
                     .catalog
-                    .join(format!("{}.toml", model.category_of(code).id))
+                    .join(file_of(model, project, code))
                     .display(),
                 project.hint("release")
             ),
@@ -160,4 +165,34 @@ fn refuse_early(
         ));
     }
     Ok(())
+}
+
+/// The file a code is written in: its category's, or in a catalog without
+/// categories, the file of codes whose table it is.
+fn file_of(model: &Model, project: &Project, code: &crate::model::Code) -> String {
+    if model.meta.categorized {
+        return format!("{}.toml", model.category_of(code).id);
+    }
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&project.catalog)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .filter(|path| path.file_name().is_some_and(|n| n != "catalog.toml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .find(|path| {
+            std::fs::read_to_string(path)
+                .ok()
+                .and_then(|text| text.parse::<toml_edit::DocumentMut>().ok())
+                .is_some_and(|doc| doc.contains_key(&code.name))
+        })
+        .and_then(|path| path.file_name())
+        .map_or_else(
+            || format!("{}.toml", code.name),
+            |n| n.to_string_lossy().into_owned(),
+        )
 }

@@ -44,7 +44,7 @@ pub(crate) fn data(model: &Model) -> Value {
                 "numeric": c.numeric,
                 "kind": c.kind.as_str(),
                 "fault": c.fault.as_str(),
-                "category": model.category_of(c).id,
+                "category": model.meta.categorized.then(|| &model.category_of(c).id),
                 "type": model.category_of(c).error_type,
                 "title": c.title,
                 "message": c.message,
@@ -62,6 +62,7 @@ pub(crate) fn data(model: &Model) -> Value {
     let categories: Map<String, Value> = model
         .categories
         .iter()
+        .filter(|cat| !cat.implicit)
         .map(|cat| {
             let facts = json!({
                 "title": cat.title,

@@ -119,7 +119,9 @@ struct Code<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<u16>,
     kind: &'static str,
-    category: &'a str,
+    /// Absent when the catalog has no categories.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'a str>,
     #[serde(rename = "type")]
     error_type: &'a str,
     title: &'a str,
@@ -241,9 +243,12 @@ fn emit(model: &Model, command: &str) -> String {
                 }
             })
             .collect(),
+        // A catalog without categories lists none (its one implicit
+        // category is no fact of the catalog).
         categories: model
             .categories
             .iter()
+            .filter(|c| !c.implicit)
             .map(|c| Category {
                 id: &c.id,
                 title: &c.title,
@@ -273,7 +278,10 @@ fn emit(model: &Model, command: &str) -> String {
                 numeric: c.numeric,
                 status: model.meta.http.then_some(c.status),
                 kind: c.kind.as_str(),
-                category: &model.categories[c.category].id,
+                category: model
+                    .meta
+                    .categorized
+                    .then(|| model.categories[c.category].id.as_str()),
                 error_type: &model.categories[c.category].error_type,
                 title: &c.title,
                 message: &c.message,

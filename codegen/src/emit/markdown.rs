@@ -113,11 +113,15 @@ fn index_page(model: &Model, command: &str) -> String {
     } else {
         " Use the `code` field for programmatic handling: messages are for people and may change."
     };
+    let categories = if model.meta.categorized {
+        format!(" in {} categories", model.categories.len())
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{version}{} codes in {} categories.{advice}\n",
-        model.codes.len(),
-        model.categories.len()
+        "{version}{} codes{categories}.{advice}\n",
+        model.codes.len()
     );
 
     // A catalog without HTTP gets none of the HTTP sections, and the exit
@@ -288,6 +292,20 @@ fn envelope_section(out: &mut String, model: &Model) {
 }
 
 fn categories_section(out: &mut String, model: &Model) {
+    if !model.meta.categorized {
+        // One table of every code, on the one page that describes them.
+        let page = model
+            .categories
+            .first()
+            .map(category_page_name)
+            .unwrap_or_default();
+        let _ = writeln!(out, "## Codes\n");
+        let _ = writeln!(
+            out,
+            "Every code is in [one table]({page}), each with its own section.\n"
+        );
+        return;
+    }
     let _ = writeln!(out, "## Categories\n");
     // The range column for numbered catalogs, the class prefix for
     // catalogs of prefix classes, either or both.
@@ -541,9 +559,14 @@ fn exit_code_section(out: &mut String, model: &Model) {
         out,
         "Command-line tools exit with these codes, so scripts can branch on the outcome without parsing output.\n"
     );
+    let column = if model.meta.categorized {
+        "Categories"
+    } else {
+        "Codes"
+    };
     let _ = writeln!(
         out,
-        "| Exit code | Meaning | Categories |\n| --- | --- | --- |"
+        "| Exit code | Meaning | {column} |\n| --- | --- | --- |"
     );
     let mut by_exit: BTreeMap<u8, Vec<&Category>> = BTreeMap::new();
     for category in &model.categories {
@@ -573,10 +596,19 @@ fn exit_code_section(out: &mut String, model: &Model) {
                 .collect::<Vec<_>>()
                 .join(", "),
         };
-        let links: Vec<String> = categories
-            .iter()
-            .map(|c| format!("[{}]({})", md_table_cell(&c.id), category_page_name(c)))
-            .collect();
+        let links: Vec<String> = if model.meta.categorized {
+            categories
+                .iter()
+                .map(|c| format!("[{}]({})", md_table_cell(&c.id), category_page_name(c)))
+                .collect()
+        } else {
+            model
+                .codes
+                .iter()
+                .filter(|c| c.exit_code == exit)
+                .map(|c| code_link(model, c))
+                .collect()
+        };
         let _ = writeln!(
             out,
             "| {exit} | {} | {} |",
@@ -634,10 +666,15 @@ fn cross_tool_section(out: &mut String, model: &Model) {
                 None => " — |".to_string(),
             };
             let policy = &model.retry_policies[retry];
+            // Without categories, the status names the situation.
+            let situation = match category.implicit {
+                true => reason_phrase(status),
+                false => &category.title,
+            };
             let _ = writeln!(
                 out,
                 "| {} | {status} |{}{exception} {} | {} |",
-                md_table_cell(&category.title),
+                md_table_cell(situation),
                 if model.meta.cli {
                     format!(" {exit} |")
                 } else {
@@ -692,11 +729,15 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
             md_inline_code(prefix)
         ));
     }
-    if model.meta.faults {
-        facts.push(format!("fault: {}", category.fault));
-    }
-    if model.meta.http {
-        facts.push(format!("type {}", md_inline_code(&category.error_type)));
+    if category.implicit {
+        facts.push("Every code of the catalog".into());
+    } else {
+        if model.meta.faults {
+            facts.push(format!("fault: {}", category.fault));
+        }
+        if model.meta.http {
+            facts.push(format!("type {}", md_inline_code(&category.error_type)));
+        }
     }
     let _ = writeln!(
         out,
@@ -898,12 +939,14 @@ pub fn code_section(model: &Model, code: &Code) -> String {
     }
     fact_rows(&mut out, code, Group::Client);
     let category = model.category_of(code);
-    let _ = writeln!(
-        out,
-        "- **Category:** [{}]({})",
-        md_table_cell(&category.title),
-        category_page_name(category)
-    );
+    if !category.implicit {
+        let _ = writeln!(
+            out,
+            "- **Category:** [{}]({})",
+            md_table_cell(&category.title),
+            category_page_name(category)
+        );
+    }
     if !code.aliases.is_empty() {
         let aliases: Vec<String> = code.aliases.iter().map(|a| md_cell_code(a)).collect();
         let _ = writeln!(out, "- **Aliases:** {}", aliases.join(", "));

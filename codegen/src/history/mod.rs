@@ -169,7 +169,7 @@ impl Snapshot {
             numeric: code.numeric,
             aliases: code.aliases.clone(),
             kind: Some(code.kind.as_str().into()),
-            category: Some(category.id.clone()),
+            category: model.meta.categorized.then(|| category.id.clone()),
             fault: Some(code.fault.as_str().into()),
             status: model.meta.http.then_some(code.status),
             retry: Some(retry_class(model.retry_of(code)).into()),

@@ -21,6 +21,20 @@ pub(super) struct CategoryDefaults {
     pub allow: Vec<DiagCode>,
 }
 
+impl CategoryDefaults {
+    /// The implicit category's: nothing, so each code says its own.
+    pub(super) fn none() -> Self {
+        Self {
+            kind: Kind::Error,
+            status: None,
+            retry: None,
+            exit_code: None,
+            facts: CategoryFacts::default(),
+            allow: Vec::new(),
+        }
+    }
+}
+
 impl Cx<'_> {
     /// The warnings an `allow` table names, each checked: a warning or note
     /// code (not an error) with a reason that says something (E0042).
@@ -142,6 +156,7 @@ impl Cx<'_> {
                 grpc,
                 prefix: text(&raw.prefix),
                 generic: None,
+                implicit: false,
             };
             let defaults = CategoryDefaults {
                 kind,

@@ -107,6 +107,13 @@ impl Cx<'_> {
                 None
             }
         };
+        // Without a category, a code's fault follows its status.
+        let fault = match (fault, &status) {
+            (Some((_, None)), Some((status, _))) if category.implicit => {
+                Some((Fault::of_status(*status), None))
+            }
+            (fault, _) => fault,
+        };
         if let (false, Some(e)) = (self.http, &raw.envelope) {
             self.push(diag::http_in_non_http_catalog(file, e.span(), "`envelope`"));
         }

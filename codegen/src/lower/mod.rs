@@ -70,12 +70,13 @@ fn report_missing_status(
     cx: &mut cx::Cx<'_>,
     settings: crate::source::FileId,
     category_key: Option<std::ops::Range<usize>>,
-    category: &str,
+    category: Option<&str>,
     codes_in_file: usize,
 ) {
     let missing = std::mem::take(&mut cx.missing_status);
     match category_key {
         Some(key) if missing.len() >= 2 && missing.len() == codes_in_file => {
+            let category = category.unwrap_or_default();
             let (file, first, _) = &missing[0];
             cx.push(diag::missing_status_everywhere(
                 settings,
@@ -172,9 +173,13 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         map.categories.push(source);
     }
 
-    if settings.categories.is_empty() && !loaded.category_files.is_empty() {
-        // One problem, not one "unknown category" per file.
-        cx.push(diag::missing_categories(file));
+    // A catalog that declares no category (gRPC's canonical codes have
+    // none): every file is a file of codes, all in one implicit category
+    // that no output shows.
+    let categorized = !settings.categories.is_empty();
+    if !categorized && !loaded.category_files.is_empty() {
+        categories.push(Category::implicit());
+        defaults.push(category::CategoryDefaults::none());
     }
     let mut codes = Vec::new();
     for (index, raw_file) in category_files(cx, loaded, &categories) {
@@ -202,7 +207,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
             cx,
             file,
             category_key,
-            &categories[index].id,
+            (!categories[index].implicit).then_some(categories[index].id.as_str()),
             raw_file.codes.len(),
         );
     }
@@ -266,6 +271,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
     if let Some(header) = cx.request_id_header.take() {
         meta.request_id_header = header;
     }
+    meta.categorized = categorized;
     meta.faults = meta.http || cx.fault_said;
     meta.grpc = cx.grpc_named
         || codes
@@ -299,6 +305,8 @@ fn category_files<'l>(
         let stem = cx.sources.file(raw_file.file).stem();
         match ids.iter().position(|&id| id == stem) {
             Some(index) => files.push((index, raw_file)),
+            // Files of an uncategorized catalog: codes in the implicit one.
+            None if categories.len() == 1 && categories[0].implicit => files.push((0, raw_file)),
             None if cx.broken.contains(&format!("categories.{stem}")) => {}
             None if ids.is_empty() && cx.broken.is_empty() => {}
             None => {

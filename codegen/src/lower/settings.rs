@@ -36,6 +36,7 @@ impl Cx<'_> {
                 cli: true,
                 domain: None,
                 faults: true,
+                categorized: true,
                 grpc: false,
                 request_id_header: Some(DEFAULT_REQUEST_ID_HEADER.into()),
             };
@@ -82,6 +83,8 @@ impl Cx<'_> {
             // Settled once the codes are read (`lower_catalog`).
             grpc: false,
             faults: true,
+            // Settled once the categories are read (`lower_catalog`).
+            categorized: true,
             // Settled once `[exit_codes]` is read (`lower_catalog`).
             cli: cli.unwrap_or(http),
             case_insensitive: raw.case_insensitive.as_ref().is_some_and(|c| *c.get_ref()),

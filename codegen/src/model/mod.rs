@@ -124,6 +124,9 @@ pub struct Meta {
     /// without it when some category or code says `fault`. Docs show
     /// faults only then.
     pub faults: bool,
+    /// Whether the catalog declares categories; without, its codes are in
+    /// one implicit [`Category`] that no output shows.
+    pub categorized: bool,
     /// Whether the catalog speaks gRPC: some category or code names its
     /// `grpc` code, or some code answers with Google bodies. Docs and
     /// clients show each code's gRPC code then.
@@ -214,6 +217,34 @@ pub struct Category {
     /// Its generic code (index into [`Model::codes`]): what an unknown
     /// identity with its prefix resolves to.
     pub generic: Option<usize>,
+    /// The one category of a catalog that declares none: it holds every
+    /// code, and no output shows it (`Meta::categorized` is false).
+    pub implicit: bool,
+}
+
+impl Category {
+    /// The id of the implicit category, and so its docs page (`codes.md`).
+    pub const IMPLICIT_ID: &str = "codes";
+
+    /// The category of a catalog that declares none: every code, one page
+    /// of docs, and no fault or envelope `type` of its own (each code's
+    /// fault follows its status).
+    pub fn implicit() -> Self {
+        Self {
+            id: Self::IMPLICIT_ID.into(),
+            title: "Codes".into(),
+            description: None,
+            range: None,
+            fault: Fault::None,
+            error_type: "error".into(),
+            codes: Vec::new(),
+            envelope: None,
+            grpc: None,
+            prefix: None,
+            generic: None,
+            implicit: true,
+        }
+    }
 }
 
 /// A declared message parameter.

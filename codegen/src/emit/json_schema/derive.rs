@@ -31,7 +31,7 @@ pub fn catalog_schema(header: &str) -> Value {
         "description": "The settings, retry policies and categories of an errcat error catalog.",
         "type": "object",
         "additionalProperties": false,
-        "required": ["catalog", "categories"],
+        "required": ["catalog"],
         "properties": {
             "catalog": table::<RawMeta>(Facts::None),
             "envelope": table::<RawEnvelope>(Facts::None),
@@ -53,9 +53,8 @@ pub fn catalog_schema(header: &str) -> Value {
                 "additionalProperties": table::<RawRetryPolicy>(Facts::None),
             },
             "categories": {
-                "description": "The categories; each has a file `<id>.toml` of codes.",
+                "description": "The categories; each has a file `<id>.toml` of codes. Without any, every other file of the folder is a file of codes, and the docs show one table.",
                 "type": "object",
-                "minProperties": 1,
                 "additionalProperties": table::<RawCategory>(Facts::CategoryDefaults),
             },
             "retired": {

@@ -59,6 +59,10 @@ impl Items<'_> {
     /// `enum Category`, its tables and impls.
     pub fn category(&self) -> TokenStream {
         let model = self.model;
+        // A catalog without categories has no `Category` type at all.
+        if !model.meta.categorized {
+            return quote! {};
+        }
         let t = self.tables;
         let catalog = &model.meta.name;
         let category_doc = doc_attrs(&format!("The categories of the `{catalog}` error catalog."));
@@ -279,6 +283,35 @@ impl Items<'_> {
 
     fn code_accessors(&self) -> TokenStream {
         let rt = self.rt;
+        let category_accessors = if self.model.meta.categorized {
+            quote! {
+                /// The category the code belongs to.
+                #[inline]
+                pub fn category(self) -> Category {
+                    Category::ALL[usize::from(#rt::__private::read_u16(CODES, self.index() * RECORD + CATEGORY))]
+                }
+
+                /// The error `type` string used in envelopes (the category's).
+                #[inline]
+                pub fn error_type(self) -> &'static str {
+                    self.category().error_type()
+                }
+            }
+        } else {
+            let error_type = &self
+                .model
+                .categories
+                .first()
+                .map_or("error", |c| c.error_type.as_str());
+            quote! {
+                /// The error `type` string used in envelopes: one for every
+                /// code, since the catalog has no categories.
+                #[inline]
+                pub fn error_type(self) -> &'static str {
+                    #error_type
+                }
+            }
+        };
         let delivery = fact_accessors(&[Group::Delivery]);
         let client_and_history = fact_accessors(&[Group::Client, Group::History]);
         let exit_code = if self.model.meta.cli {
@@ -409,17 +442,7 @@ impl Items<'_> {
                 self.kind().is_error()
             }
 
-            /// The category the code belongs to.
-            #[inline]
-            pub fn category(self) -> Category {
-                Category::ALL[usize::from(#rt::__private::read_u16(CODES, self.index() * RECORD + CATEGORY))]
-            }
-
-            /// The error `type` string used in envelopes (the category's).
-            #[inline]
-            pub fn error_type(self) -> &'static str {
-                self.category().error_type()
-            }
+            #category_accessors
 
             /// Who is at fault: the code's own, or its category's.
             #[inline]

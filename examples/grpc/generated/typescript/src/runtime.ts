@@ -60,8 +60,8 @@ export interface CodeFacts {
   readonly numeric: number | null;
   readonly kind: Kind;
   readonly fault: Fault;
-  /** The id of its category. */
-  readonly category: string;
+  /** The id of its category, or null in a catalog without categories. */
+  readonly category: string | null;
   readonly type: string;
   readonly title: string;
   readonly message: string;
