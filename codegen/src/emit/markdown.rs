@@ -318,10 +318,12 @@ fn categories_section(out: &mut String, model: &Model) {
         (false, false) => "",
     };
     let rule = " --- |".repeat(usize::from(ranged) + usize::from(prefixed));
-    let (http_head, http_rule) = if model.meta.http {
-        (" Type | HTTP statuses |", " --- | --- |")
-    } else {
-        ("", "")
+    // The `type` only where some body carries one (Google's has none).
+    let typed = writes_type(model);
+    let (http_head, http_rule) = match (model.meta.http, typed) {
+        (true, true) => (" Type | HTTP statuses |", " --- | --- |"),
+        (true, false) => (" HTTP statuses |", " --- |"),
+        _ => ("", ""),
     };
     let (fault_head, fault_rule) = if model.meta.faults {
         (" Fault |", " --- |")
@@ -347,14 +349,14 @@ fn categories_section(out: &mut String, model: &Model) {
         }
         let statuses: BTreeSet<u16> = c.codes.iter().map(|&i| model.codes[i].status).collect();
         let statuses: Vec<String> = statuses.iter().map(u16::to_string).collect();
-        let http = if model.meta.http {
-            format!(
+        let http = match (model.meta.http, typed) {
+            (true, true) => format!(
                 " {} | {} |",
                 md_cell_code(&c.error_type),
                 statuses.join(", ")
-            )
-        } else {
-            String::new()
+            ),
+            (true, false) => format!(" {} |", statuses.join(", ")),
+            _ => String::new(),
         };
         let fault = if model.meta.faults {
             format!(" {} |", c.fault)
@@ -370,6 +372,16 @@ fn categories_section(out: &mut String, model: &Model) {
         );
     }
     out.push('\n');
+}
+
+/// Whether some code's envelope style carries the `type` member.
+fn writes_type(model: &Model) -> bool {
+    model.codes.iter().any(|c| {
+        c.envelope
+            .fields()
+            .iter()
+            .any(|f| f.member == errcat_runtime::Member::ErrorType)
+    })
 }
 
 fn status_section(out: &mut String, model: &Model) {
@@ -735,7 +747,7 @@ fn category_page(model: &Model, category: &Category, command: &str, sections: &[
         if model.meta.faults {
             facts.push(format!("fault: {}", category.fault));
         }
-        if model.meta.http {
+        if model.meta.http && writes_type(model) {
             facts.push(format!("type {}", md_inline_code(&category.error_type)));
         }
     }
