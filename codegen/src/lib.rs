@@ -25,6 +25,8 @@
 #![warn(missing_docs)]
 
 #[cfg(feature = "cli")]
+pub mod audit;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 #[allow(missing_docs)]
 pub mod cli;

@@ -465,6 +465,52 @@ impl<C: CatalogCode> Error<C> {
     }
 }
 
+/// What a client reads from an HTTP response, before the catalog is asked
+/// which code it is: the same lenient reading as [`Error::from_response`],
+/// for tools that hold a catalog as data (`errcat audit`).
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ReadResponse {
+    /// The code as sent, when the body names one.
+    pub wire_code: Option<String>,
+    /// A second name, tried when `wire_code` is not a code (an AIP-193
+    /// body's `status`, behind its ErrorInfo `reason`).
+    pub fallback_code: Option<String>,
+    /// A numeric code, when the body gives one instead of a name.
+    pub numeric: Option<u64>,
+    /// The message (the body's text when it is not JSON).
+    pub message: String,
+    /// The request parameter at fault.
+    pub param: Option<String>,
+    /// The request id, from the headers or the body.
+    pub request_id: Option<String>,
+    /// The wait the response asks for, from `Retry-After` or the body.
+    pub retry_after: Option<Duration>,
+    /// The details (message params), as read.
+    pub details: Map<String, Value>,
+}
+
+/// Reads an HTTP response as [`Error::from_response`] does, without a
+/// catalog: `request_id_header` is the catalog's request id header (or "").
+pub fn read_response(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    request_id_header: &str,
+) -> ReadResponse {
+    let parsed = parse_response(status, headers, body, request_id_header);
+    ReadResponse {
+        wire_code: parsed.wire_code,
+        fallback_code: parsed.fallback_code,
+        numeric: parsed.numeric,
+        message: parsed.message,
+        param: parsed.param,
+        request_id: parsed.request_id,
+        retry_after: parsed.retry_after,
+        details: parsed.details,
+    }
+}
+
 /// The non-generic parser behind [`Error::from_response`].
 fn parse_response(
     status: u16,

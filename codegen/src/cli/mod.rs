@@ -15,6 +15,7 @@ use crate::{Report, Sources, compile};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
+mod audit;
 mod book;
 mod check;
 mod diff;
@@ -170,6 +171,22 @@ enum Command {
     /// Compare the catalog with an older state of it: every change, breaking,
     /// warning or info, and the version they need. Exits 1 on breaking
     /// changes.
+    /// Hold recorded traffic to the catalog: every response of an HTTP
+    /// Archive (HAR, as browsers, Playwright and mitmproxy save it) is
+    /// checked for unknown codes, statuses, envelopes, messages,
+    /// `Retry-After` and request ids, with the codes it never exercised.
+    /// Exits 1 when there is a finding.
+    Audit {
+        /// The HAR file.
+        #[arg(long, value_name = "FILE")]
+        har: std::path::PathBuf,
+        /// Audit only requests whose URL starts with this (the API's base
+        /// URL), leaving a browser's pages and assets out.
+        #[arg(long, value_name = "URL")]
+        only: Option<String>,
+        #[command(flatten)]
+        at: ProjectArgs,
+    },
     Diff {
         /// A git revision (`origin/main`, `v1.2.0`), whose last release (its
         /// lock) is compared; a catalog folder; or an `errcat.lock` file.
@@ -266,6 +283,7 @@ impl Command {
             | Command::Book { at, .. }
             | Command::Explain { at, .. }
             | Command::Diff { at, .. }
+            | Command::Audit { at, .. }
             | Command::New { at, .. }
             | Command::Retire { at, .. }
             | Command::Fmt { at, .. } => Some(at),
@@ -425,6 +443,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     let outcome = match &cli.command {
         Command::Generate { .. } => generate::run(model, &project, started),
         Command::Check { .. } => check::run(model, &project),
+        Command::Audit { har, only, .. } => audit::run(model, har, only.as_deref()),
         Command::Release {
             version, dry_run, ..
         } => release::run(model, &project, version.as_deref(), *dry_run),

@@ -463,13 +463,30 @@ impl Model {
     /// name or alias, else the generic code of the category with the
     /// longest prefix it starts with.
     pub fn resolve(&self, identity: &str) -> Option<&Code> {
+        let pattern = self
+            .meta
+            .identity_pattern
+            .as_deref()
+            .map(errcat_runtime::identity::IdentityPattern::new);
+        match pattern {
+            Some(Ok(pattern)) => self.resolve_with(identity, Some(&pattern)),
+            // A pattern that does not compile was reported; nothing has a class.
+            Some(Err(_)) => self.lookup(identity),
+            None => self.resolve_with(identity, None),
+        }
+    }
+
+    /// [`Model::resolve`] with the catalog's identity pattern compiled once
+    /// by the caller (an audit resolves one identity per response).
+    pub fn resolve_with(
+        &self,
+        identity: &str,
+        pattern: Option<&errcat_runtime::identity::IdentityPattern>,
+    ) -> Option<&Code> {
         self.lookup(identity).or_else(|| {
             // Only a string that could be an identity has a class.
-            if let Some(pattern) = &self.meta.identity_pattern {
-                let pattern = errcat_runtime::identity::IdentityPattern::new(pattern);
-                if !pattern.is_ok_and(|p| p.matches(identity)) {
-                    return None;
-                }
+            if pattern.is_some_and(|p| !p.matches(identity)) {
+                return None;
             }
             let (_, generic) = self.classes().into_iter().find(|(p, _)| {
                 identity.get(..p.len()).is_some_and(|head| {
