@@ -69,6 +69,14 @@ pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
     fn grpc_code(self) -> GrpcCode {
         GrpcCode::from_http_status(self.http_status())
     }
+    /// The id of the code's category, when the catalog has categories.
+    fn category_id(self) -> Option<&'static str> {
+        None
+    }
+    /// Who is at fault; unless the catalog says, what the status implies.
+    fn fault(self) -> crate::Fault {
+        crate::Fault::of_status(self.http_status())
+    }
     /// The service the catalog's codes belong to (AIP-193's
     /// `ErrorInfo.domain`); empty when the catalog names none.
     fn domain() -> &'static str {
@@ -299,6 +307,22 @@ impl<C: CatalogCode> Error<C> {
     /// [`Error::requires_idempotent`] for the condition some add).
     pub fn is_retryable(&self) -> bool {
         self.retry_policy().is_retryable()
+    }
+
+    /// The telemetry labels of this error, every value from the catalog:
+    /// `error.type` is the code (`_OTHER` when the catalog does not know
+    /// it), then its category, fault and retryability.
+    pub fn telemetry(&self) -> crate::telemetry::Labels {
+        crate::telemetry::Labels {
+            error_type: self
+                .code
+                .map_or(crate::telemetry::OTHER_ERROR_TYPE, CatalogCode::as_str),
+            category: self.code.and_then(CatalogCode::category_id),
+            fault: self
+                .code
+                .map_or_else(|| crate::Fault::of_status(self.status), CatalogCode::fault),
+            retryable: self.is_retryable(),
+        }
     }
 
     /// True when the policy retries only idempotent requests: then

@@ -28,6 +28,7 @@ pub const ERROR_METHODS: &[&str] = &[
     "details",
     "retry_policy",
     "is_retryable",
+    "telemetry",
     "requires_idempotent",
     "operation_backoff",
     "retry_delay",
@@ -246,6 +247,13 @@ macro_rules! __define_error {
             #[inline]
             pub fn is_retryable(&self) -> bool {
                 self.0.is_retryable()
+            }
+
+            /// The telemetry labels: `error.type` (the code, or `_OTHER`),
+            /// category, fault and retryability, all from the catalog.
+            #[inline]
+            pub fn telemetry(&self) -> $crate::telemetry::Labels {
+                self.0.telemetry()
             }
 
             /// True when the code retries only idempotent requests.

@@ -14,6 +14,7 @@ pub mod grpc;
 mod integrations;
 mod retry;
 mod retry_loop;
+pub mod telemetry;
 pub mod template;
 mod vocab;
 

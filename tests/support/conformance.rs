@@ -72,6 +72,17 @@ macro_rules! run_conformance {
                     assert!(least <= delay && delay <= most, "{name}: attempt {attempt}: {delay:?}");
                 }
             }
+            if let Some(expected) = expect.get("telemetry") {
+                let labels = error.telemetry();
+                let found: serde_json::Map<String, serde_json::Value> = labels
+                    .pairs()
+                    .map(|(key, value)| match key {
+                        errcat_runtime::telemetry::RETRYABLE => (key.to_string(), labels.retryable.into()),
+                        _ => (key.to_string(), value.into()),
+                    })
+                    .collect();
+                assert_eq!(&serde_json::Value::Object(found), expected, "{name}: telemetry labels");
+            }
             if !expect["body"].is_null() {
                 assert_eq!(error.to_json(), expect["body"], "{name}: the body written back");
             }

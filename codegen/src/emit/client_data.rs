@@ -109,6 +109,13 @@ pub(crate) fn data(model: &Model) -> Value {
         "grpcByStatus": grpc_by_status(),
         "outerRequestId": [outer.snake, outer.camel],
         "limits": limits,
+        "telemetry": {
+            "errorType": errcat_runtime::telemetry::ERROR_TYPE,
+            "category": errcat_runtime::telemetry::CATEGORY,
+            "fault": errcat_runtime::telemetry::FAULT,
+            "retryable": errcat_runtime::telemetry::RETRYABLE,
+            "other": errcat_runtime::telemetry::OTHER_ERROR_TYPE,
+        },
         "fallbackBackoff": backoff(&errcat_runtime::FALLBACK_BACKOFF),
         "policies": policies,
         "codes": codes,

@@ -75,6 +75,10 @@ pub fn cases_json(cx: &super::Context<'_>) -> String {
     cases.extend(case_folding_cases(model));
     cases.extend(class_cases(model));
     cases.extend(unknown_cases(model));
+    for case in &mut cases {
+        let labels = telemetry(model, &case["expect"]);
+        case["expect"]["telemetry"] = labels;
+    }
     let document = json!({
         "@generated": super::generated_header(cx.command),
         "catalog": model.meta.name,
@@ -505,6 +509,32 @@ fn class_case(model: &Model, prefix: &str, code: &crate::model::Code, identity: 
         advice(&mut case["expect"], model.retry_of(code));
         case
     }
+}
+
+/// The telemetry labels every client gives the error a case expects, from
+/// errcat-runtime's names: `error.type` (the code, or `_OTHER`), then the
+/// category (in a catalog with categories), fault and retryability.
+fn telemetry(model: &Model, expect: &Value) -> Value {
+    use errcat_runtime::telemetry as t;
+    let code = expect["code"]
+        .as_str()
+        .and_then(|wire| model.codes.iter().find(|c| c.wire_name == wire));
+    let status = expect["status"]
+        .as_u64()
+        .and_then(|s| u16::try_from(s).ok())
+        .unwrap_or(0);
+    let mut labels = serde_json::Map::new();
+    labels.insert(
+        t::ERROR_TYPE.into(),
+        json!(code.map_or(t::OTHER_ERROR_TYPE, |c| c.wire_name.as_str())),
+    );
+    if let Some(code) = code.filter(|_| model.meta.categorized) {
+        labels.insert(t::CATEGORY.into(), json!(model.category_of(code).id));
+    }
+    let fault = code.map_or_else(|| errcat_runtime::Fault::of_status(status), |c| c.fault);
+    labels.insert(t::FAULT.into(), json!(fault.as_str()));
+    labels.insert(t::RETRYABLE.into(), expect["retryable"].clone());
+    Value::Object(labels)
 }
 
 /// Responses whose code the catalog does not have: retry advice then

@@ -143,6 +143,7 @@ fn index_page(model: &Model, command: &str) -> String {
     if http {
         cross_tool_section(&mut out, model);
     }
+    telemetry_section(&mut out, model);
     retired_section(&mut out, model);
     if http {
         let _ = writeln!(out, "## Request ids\n");
@@ -372,6 +373,52 @@ fn categories_section(out: &mut String, model: &Model) {
         );
     }
     out.push('\n');
+}
+
+/// The codes a telemetry table lists by name; past them it counts.
+const LISTED_LABEL_VALUES: usize = 100;
+
+/// The telemetry labels errcat's runtimes give an error, with every value
+/// this catalog allows, as OpenTelemetry's conventions ask of `error.type`.
+fn telemetry_section(out: &mut String, model: &Model) {
+    use errcat_runtime::telemetry as t;
+    let _ = writeln!(
+        out,
+        "## Telemetry labels
+"
+    );
+    let _ = writeln!(
+        out,
+        "errcat's Rust, TypeScript and Python runtimes label an error for metrics and traces (`Error::telemetry`, `telemetryLabels()`, `telemetry_labels()`); every value comes from this catalog, so the labels stay few.\n"
+    );
+    let _ = writeln!(out, "| Attribute | Values |\n| --- | --- |");
+    let errors: Vec<&Code> = model.codes.iter().filter(|c| c.kind.is_error()).collect();
+    let codes = if errors.len() <= LISTED_LABEL_VALUES {
+        let names: Vec<String> = errors.iter().map(|c| md_cell_code(&c.wire_name)).collect();
+        names.join(", ")
+    } else {
+        format!("one of the {} error codes of this reference", errors.len())
+    };
+    let _ = writeln!(
+        out,
+        "| `{}` | the code: {codes}; `{}` for a code this reference does not list |",
+        t::ERROR_TYPE,
+        t::OTHER_ERROR_TYPE
+    );
+    if model.meta.categorized {
+        let ids: Vec<String> = model
+            .categories
+            .iter()
+            .map(|c| md_cell_code(&c.id))
+            .collect();
+        let _ = writeln!(out, "| `{}` | {} |", t::CATEGORY, ids.join(", "));
+    }
+    let mut faults: Vec<&str> = errors.iter().map(|c| c.fault.as_str()).collect();
+    faults.sort_unstable();
+    faults.dedup();
+    let faults: Vec<String> = faults.iter().map(|f| format!("`{f}`")).collect();
+    let _ = writeln!(out, "| `{}` | {} |", t::FAULT, faults.join(", "));
+    let _ = writeln!(out, "| `{}` | `true`, `false` |\n", t::RETRYABLE);
 }
 
 /// Whether some code's envelope style carries the `type` member.

@@ -31,6 +31,7 @@ export interface ConformanceCase {
     readonly wire_code?: string;
     readonly class?: string | null;
     readonly fault?: string;
+    readonly telemetry?: Readonly<Record<string, string | boolean>>;
     readonly status: number;
     readonly retryable: boolean;
     readonly message: string;
@@ -74,6 +75,7 @@ export function checkCase(testCase: ConformanceCase): string[] {
   if (expect.idempotent_only === true && error.retryDelay(1) !== null) {
     problems.push(`${name}: retried a request not known to be idempotent`);
   }
+  if (expect.telemetry !== undefined) same("telemetry labels", error.telemetryLabels(), expect.telemetry);
   same("message", error.message, expect.message);
   same("request id", error.requestId, expect.request_id);
   same("Retry-After", error.retryAfterMs, expect.retry_after_ms);

@@ -54,6 +54,8 @@ def check(case: Mapping[str, Any]) -> List[str]:
     same("idempotent only", error.requires_idempotent, expect.get("idempotent_only", False))
     if expect.get("idempotent_only") and error.retry_delay(1) is not None:
         problems.append(f"{name}: retried a request not known to be idempotent")
+    if "telemetry" in expect:
+        same("telemetry labels", error.telemetry_labels(), expect["telemetry"])
     same("message", error.message, expect["message"])
     same("request id", error.request_id, expect["request_id"])
     same("Retry-After", error.retry_after_ms, expect["retry_after_ms"])

@@ -218,6 +218,7 @@ fn module(model: &Model, command: &str) -> String {
     );
     let _ = writeln!(out, "_PREFIX_CLASSES: List[List[str]] = _DATA[\"classes\"]");
     let _ = writeln!(out, "_DOMAIN: Optional[str] = _DATA[\"domain\"]");
+    let _ = writeln!(out, "_TELEMETRY: Dict[str, str] = _DATA[\"telemetry\"]");
     let _ = writeln!(
         out,
         "_IDENTITY_PATTERN: Optional[str] = _DATA[\"identityPattern\"]"

@@ -109,6 +109,21 @@ class CatalogError(Exception, metaclass=_Branded):
         """True when the policy allows any retry of this call."""
         return self.retry_policy["strategy"] not in ("never", "operation")
 
+    def telemetry_labels(self) -> Dict[str, Union[str, bool]]:
+        """The telemetry labels of this error, as errcat-runtime's
+        ``Error::telemetry``: OpenTelemetry's ``error.type`` (the code, or
+        ``_OTHER`` when the catalog does not know it), then category, fault and
+        retryability; every value from the catalog, so metrics stay bounded."""
+        labels: Dict[str, Union[str, bool]] = {
+            _TELEMETRY["errorType"]: self.code if self.code is not None else _TELEMETRY["other"]
+        }
+        facts = self.facts
+        if facts is not None and facts.get("category") is not None:
+            labels[_TELEMETRY["category"]] = str(facts["category"])
+        labels[_TELEMETRY["fault"]] = self.fault
+        labels[_TELEMETRY["retryable"]] = self.retryable
+        return labels
+
     @property
     def requires_idempotent(self) -> bool:
         """True when only idempotent requests are retried (see ``retry_delay``)."""

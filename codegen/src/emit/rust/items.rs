@@ -783,6 +783,14 @@ impl Items<'_> {
                 Some(quote!(const REQUEST_ID_HEADER: &'static str = #header;))
             }
         };
+        let category_id = model.meta.categorized.then(|| {
+            quote! {
+                #[inline]
+                fn category_id(self) -> Option<&'static str> {
+                    Some(Code::category(self).as_str())
+                }
+            }
+        });
         let domain = model.meta.domain.as_deref().map(|d| {
             quote! {
                 #[inline]
@@ -873,6 +881,13 @@ impl Items<'_> {
                     fn param_type(self, name: &str) -> Option<ParamType> {
                         Code::params(self).find(|p| p.name == name).map(|p| p.ty)
                     }
+
+                    #[inline]
+                    fn fault(self) -> Fault {
+                        Code::fault(self)
+                    }
+
+                    #category_id
 
                     #domain
                 }

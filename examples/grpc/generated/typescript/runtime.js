@@ -4,7 +4,7 @@
 // for every catalog; the catalog itself is `data.ts` beside it, and
 // `errors.ts` adds the classes and typed constructors. errcat ships it
 // compiled too (runtime.js, runtime.d.ts), so the package needs no build.
-import { CASE_INSENSITIVE, CATALOG_NAME, CATEGORIES, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, IDENTITY_PATTERN, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, SHARED_NAMES, WIRE, } from "./data.js";
+import { CASE_INSENSITIVE, CATALOG_NAME, CATEGORIES, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, IDENTITY_PATTERN, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, SHARED_NAMES, TELEMETRY, WIRE, } from "./data.js";
 const BRAND = Symbol.for(`errcat.error:${CATALOG_NAME}`);
 /** The class an error is (its SDK exception's), kept on the instance. */
 const CLASS = Symbol.for(`errcat.class:${CATALOG_NAME}`);
@@ -76,6 +76,21 @@ export class CatalogError extends Error {
     get retryable() {
         const strategy = this.retryPolicy.strategy;
         return strategy !== "never" && strategy !== "operation";
+    }
+    /**
+     * The telemetry labels of this error, as errcat-runtime's
+     * `Error::telemetry`: OpenTelemetry's `error.type` (the code, or `_OTHER`
+     * when the catalog does not know it), then category, fault and
+     * retryability; every value from the catalog, so metrics stay bounded.
+     */
+    telemetryLabels() {
+        const labels = { [TELEMETRY.errorType]: this.code ?? TELEMETRY.other };
+        const category = this.facts?.category ?? null;
+        if (category !== null)
+            labels[TELEMETRY.category] = category;
+        labels[TELEMETRY.fault] = this.fault;
+        labels[TELEMETRY.retryable] = this.retryable;
+        return labels;
     }
     /** True when only idempotent requests are retried (see `retryDelay`). */
     get requiresIdempotent() {

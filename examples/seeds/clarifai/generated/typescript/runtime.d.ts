@@ -67,6 +67,8 @@ export interface CategoryFacts {
     /** Its codes, in catalog order. */
     readonly codes: readonly Code[];
 }
+/** Telemetry attribute names (`error.type`, `errcat.fault`, ...) to their values. */
+export type TelemetryLabels = Readonly<Record<string, string | boolean>>;
 /** The JSON shapes of an error body. */
 export type EnvelopeStyle = "nested" | "problem" | "detail" | "google" | "jsonapi" | "graphql";
 /** Response headers: fetch's `Headers`, a `Map`, name/value pairs or a record. */
@@ -121,6 +123,13 @@ export declare class CatalogError extends Error {
     get retryPolicy(): RetryPolicy;
     /** True when the policy allows any retry of this call. */
     get retryable(): boolean;
+    /**
+     * The telemetry labels of this error, as errcat-runtime's
+     * `Error::telemetry`: OpenTelemetry's `error.type` (the code, or `_OTHER`
+     * when the catalog does not know it), then category, fault and
+     * retryability; every value from the catalog, so metrics stay bounded.
+     */
+    telemetryLabels(): TelemetryLabels;
     /** True when only idempotent requests are retried (see `retryDelay`). */
     get requiresIdempotent(): boolean;
     /** The backoff for retrying the whole operation, when that is the advice. */

@@ -44,6 +44,8 @@ export function checkCase(testCase) {
     if (expect.idempotent_only === true && error.retryDelay(1) !== null) {
         problems.push(`${name}: retried a request not known to be idempotent`);
     }
+    if (expect.telemetry !== undefined)
+        same("telemetry labels", error.telemetryLabels(), expect.telemetry);
     same("message", error.message, expect.message);
     same("request id", error.requestId, expect.request_id);
     same("Retry-After", error.retryAfterMs, expect.retry_after_ms);

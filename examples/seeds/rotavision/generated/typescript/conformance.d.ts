@@ -19,6 +19,7 @@ export interface ConformanceCase {
         readonly wire_code?: string;
         readonly class?: string | null;
         readonly fault?: string;
+        readonly telemetry?: Readonly<Record<string, string | boolean>>;
         readonly status: number;
         readonly retryable: boolean;
         readonly message: string;

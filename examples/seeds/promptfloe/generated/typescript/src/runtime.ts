@@ -24,6 +24,7 @@ import {
   PREFIX_CLASSES,
   REQUEST_ID_HEADER,
   SHARED_NAMES,
+  TELEMETRY,
   WIRE,
   type Code,
   type CodeDetails,
@@ -89,6 +90,8 @@ export interface CategoryFacts {
   /** Its codes, in catalog order. */
   readonly codes: readonly Code[];
 }
+/** Telemetry attribute names (`error.type`, `errcat.fault`, ...) to their values. */
+export type TelemetryLabels = Readonly<Record<string, string | boolean>>;
 /** The JSON shapes of an error body. */
 export type EnvelopeStyle = "nested" | "problem" | "detail" | "google" | "jsonapi" | "graphql";
 /** Response headers: fetch's `Headers`, a `Map`, name/value pairs or a record. */
@@ -181,6 +184,20 @@ export class CatalogError extends Error {
   get retryable(): boolean {
     const strategy = this.retryPolicy.strategy;
     return strategy !== "never" && strategy !== "operation";
+  }
+  /**
+   * The telemetry labels of this error, as errcat-runtime's
+   * `Error::telemetry`: OpenTelemetry's `error.type` (the code, or `_OTHER`
+   * when the catalog does not know it), then category, fault and
+   * retryability; every value from the catalog, so metrics stay bounded.
+   */
+  telemetryLabels(): TelemetryLabels {
+    const labels: Record<string, string | boolean> = { [TELEMETRY.errorType]: this.code ?? TELEMETRY.other };
+    const category = this.facts?.category ?? null;
+    if (category !== null) labels[TELEMETRY.category] = category;
+    labels[TELEMETRY.fault] = this.fault;
+    labels[TELEMETRY.retryable] = this.retryable;
+    return labels;
   }
   /** True when only idempotent requests are retried (see `retryDelay`). */
   get requiresIdempotent(): boolean {
