@@ -18,7 +18,7 @@ pub const RETRYABLE: &str = "errcat.retryable";
 /// The value of `error.type` for a code the catalog does not know, as the
 /// semantic conventions name the fallback of a bounded set.
 pub const OTHER_ERROR_TYPE: &str = "_OTHER";
-/// The counter [`ErrorCounter`] adds to.
+/// The counter `ErrorCounter` adds to (feature `opentelemetry`).
 pub const ERRORS_COUNTER: &str = "errcat.errors";
 
 /// The labels of one error, every value from the catalog.
