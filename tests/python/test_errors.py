@@ -104,6 +104,10 @@ def test_sqlstate_identities_names_and_prefix_classes() -> None:
     assert errors.resolve("22P99") == "22000"
     assert errors.resolve("99999") is None
     assert errors.resolve("22P99X") is None
+    # An unknown code's fault follows the status class alone, as in Rust.
+    for status, fault in [(404, "client"), (503, "server"), (600, "none"), (302, "none")]:
+        unknown = errors.from_response(status, {}, b'{"error": {"code": "XYZ", "message": "m"}}')
+        assert unknown.telemetry_labels()["errcat.fault"] == fault, status
     assert errors.lookup("string_data_right_truncation") is None
     assert errors.named("string_data_right_truncation") == ["01004", "22001"]
     assert errors.named("unique_violation") == ["23505"]

@@ -73,6 +73,11 @@ test("SQLSTATE identities: names, classes by prefix, and every case", async () =
   assert.equal(sqlstate.resolve("22P99"), "22000");
   assert.equal(sqlstate.resolve("99999"), null);
   assert.equal(sqlstate.resolve("22P99X"), null);
+  // An unknown code's fault follows the status class alone, as in Rust.
+  for (const [status, fault] of [[404, "client"], [503, "server"], [600, "none"], [302, "none"]] as const) {
+    const unknown = sqlstate.fromResponse(status, {}, JSON.stringify({ error: { code: "XYZ", message: "m" } }));
+    assert.equal(unknown.telemetryLabels()["errcat.fault"], fault, String(status));
+  }
   assert.equal(sqlstate.lookup("string_data_right_truncation"), null);
   assert.deepEqual(sqlstate.named("string_data_right_truncation"), ["01004", "22001"]);
   assert.deepEqual(sqlstate.named("unique_violation"), ["23505"]);

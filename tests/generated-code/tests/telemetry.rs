@@ -43,6 +43,13 @@ fn labels_come_from_the_catalog_and_unknown_codes_are_other() {
         (telemetry::OTHER_ERROR_TYPE, None)
     );
     assert_eq!(labels.fault, Fault::Client);
+    for (status, fault) in [(503, Fault::Server), (600, Fault::None), (302, Fault::None)] {
+        let unknown = Error::from_body(
+            status,
+            br#"{"error":{"code":"teapot_overflow","message":"?"}}"#,
+        );
+        assert_eq!(unknown.telemetry().fault, fault, "{status}");
+    }
 }
 
 #[test]

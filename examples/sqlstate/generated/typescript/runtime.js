@@ -63,9 +63,10 @@ export class CatalogError extends Error {
     get grpcCode() {
         return this.facts?.grpc ?? grpcForStatus(this.status);
     }
-    /** Who is at fault: the code's, else by HTTP status class. */
+    /** Who is at fault: the code's, else by HTTP status class (4xx client, 5xx server), as errcat-runtime's `Fault::of_status`. */
     get fault() {
-        return this.facts?.fault ?? (this.status >= 500 ? "server" : this.status >= 400 ? "client" : "none");
+        const byStatus = this.status >= 500 && this.status < 600 ? "server" : this.status >= 400 && this.status < 500 ? "client" : "none";
+        return this.facts?.fault ?? byStatus;
     }
     /** The code's retry policy, or one from the HTTP status for unknown codes. */
     get retryPolicy() {

@@ -133,7 +133,8 @@ class CatalogError(Exception, metaclass=_Branded):
         facts = self.facts
         if facts:
             return str(facts["fault"])
-        return "server" if self.status >= 500 else "client" if self.status >= 400 else "none"
+        # As errcat-runtime's ``Fault::of_status``: 4xx client, 5xx server.
+        return "server" if 500 <= self.status < 600 else "client" if 400 <= self.status < 500 else "none"
 
     @property
     def retry_policy(self) -> Dict[str, Any]:

@@ -117,7 +117,7 @@ export declare class CatalogError extends Error {
     get docsUrl(): string | null;
     /** The gRPC canonical code: the code's, else the HTTP status's. */
     get grpcCode(): string;
-    /** Who is at fault: the code's, else by HTTP status class. */
+    /** Who is at fault: the code's, else by HTTP status class (4xx client, 5xx server), as errcat-runtime's `Fault::of_status`. */
     get fault(): Fault;
     /** The code's retry policy, or one from the HTTP status for unknown codes. */
     get retryPolicy(): RetryPolicy;
