@@ -61,7 +61,23 @@ pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
     /// The declared type of the message param `name`, if the code has one:
     /// what turns AIP-193 metadata, which holds strings, back into values.
     fn param_type(self, name: &str) -> Option<crate::ParamType> {
-        let _ = name;
+        self.params().find(|p| p.name == name).map(|p| p.ty)
+    }
+    /// The declared params of the message template, in order.
+    fn params(self) -> impl Iterator<Item = crate::ParamSpec> {
+        std::iter::empty()
+    }
+    /// Every code, in catalog order.
+    fn all() -> &'static [Self];
+    /// The deprecation note, if the code is deprecated.
+    fn deprecated(self) -> Option<&'static str> {
+        None
+    }
+    /// The name and retirement reason of a code the catalog retired, by
+    /// any identity it had: what an audit tells a response that still
+    /// sends one.
+    fn retired(identity: &str) -> Option<(&'static str, Option<&'static str>)> {
+        let _ = identity;
         None
     }
     /// The gRPC canonical code; unless the catalog names one, the HTTP

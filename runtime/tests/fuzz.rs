@@ -29,9 +29,10 @@ impl CatalogCode for Code {
         }
     }
     fn lookup(name: &str) -> Option<Self> {
-        [Code::RateLimited, Code::Invalid]
-            .into_iter()
-            .find(|c| c.as_str() == name)
+        Self::all().iter().copied().find(|c| c.as_str() == name)
+    }
+    fn all() -> &'static [Self] {
+        &[Code::RateLimited, Code::Invalid]
     }
     fn from_numeric(numeric: u32) -> Option<Self> {
         (numeric == 429).then_some(Code::RateLimited)

@@ -11,7 +11,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
-use errcat_codegen::audit::{Audit, for_each_entry};
+use errcat_codegen::audit::for_each_entry;
 use errcat_codegen::model::{Model, RetryStrategy};
 use errcat_generated_code_tests::service::{Code, Error};
 use serde_json::{Value, json};
@@ -63,10 +63,13 @@ async fn record(client: &reqwest::Client, url: String) -> Value {
 
 fn audit(model: &Model, entries: &[Value]) -> Vec<(usize, String)> {
     let har = json!({"log": {"version": "1.2", "entries": entries}}).to_string();
-    let mut audit = Audit::new(model);
-    for_each_entry(har.as_bytes(), |entry| audit.check(&entry)).unwrap();
+    let mut audit = errcat_codegen::audit::audit(model);
+    for_each_entry(har.as_bytes(), |entry| {
+        errcat_codegen::audit::check(&mut audit, &entry)
+    })
+    .unwrap();
     audit
-        .findings
+        .findings()
         .iter()
         .map(|f| (f.entry, f.kind.as_str().to_string()))
         .collect()

@@ -799,6 +799,35 @@ impl Items<'_> {
                 }
             }
         });
+        // What an audit tells a response that sends a retired code.
+        let retired = (!model.retired.is_empty()).then(|| {
+            // An identity in two tombstones would be an unreachable arm.
+            let mut seen = std::collections::BTreeSet::new();
+            let arms = model.retired.iter().filter_map(|r| {
+                let identities: Vec<&str> = r
+                    .record
+                    .identities(&r.name)
+                    .filter(|id| seen.insert(*id))
+                    .collect();
+                if identities.is_empty() {
+                    return None;
+                }
+                let name = &r.name;
+                let reason = match &r.record.reason {
+                    Some(reason) => quote!(Some(#reason)),
+                    None => quote!(None),
+                };
+                Some(quote!(#(#identities)|* => Some((#name, #reason)),))
+            });
+            quote! {
+                fn retired(identity: &str) -> Option<(&'static str, Option<&'static str>)> {
+                    match identity {
+                        #(#arms)*
+                        _ => None,
+                    }
+                }
+            }
+        });
         let code_repr = self.code_repr();
         // What the runtime's `Error` needs: an HTTP catalog's only.
         let (http_items, define_error) = if model.meta.http {
@@ -878,9 +907,22 @@ impl Items<'_> {
                         Code::grpc_code(self)
                     }
 
-                    fn param_type(self, name: &str) -> Option<ParamType> {
-                        Code::params(self).find(|p| p.name == name).map(|p| p.ty)
+                    #[inline]
+                    fn params(self) -> impl Iterator<Item = ParamSpec> {
+                        Code::params(self)
                     }
+
+                    #[inline]
+                    fn all() -> &'static [Self] {
+                        Code::all()
+                    }
+
+                    #[inline]
+                    fn deprecated(self) -> Option<&'static str> {
+                        Code::deprecated(self)
+                    }
+
+                    #retired
 
                     #[inline]
                     fn fault(self) -> Fault {
