@@ -30,6 +30,7 @@ pub mod audit;
 #[doc(hidden)]
 #[allow(missing_docs)]
 pub mod cli;
+pub mod diag_code;
 pub mod diagnostics;
 pub mod emit;
 pub mod fields;
@@ -41,6 +42,7 @@ pub mod model;
 mod par;
 pub mod phf;
 pub mod raw;
+pub mod rule_examples;
 pub mod source;
 pub mod synth;
 pub mod write;

@@ -209,18 +209,7 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
     settings
 }
 
-/// The keys of `[outputs]` that name a package rather than switch an
-/// output, with what each names.
-pub const PACKAGE_KEYS: &[(&str, &str)] = &[
-    (
-        "npm_package",
-        "The npm package name of the `typescript` output (default: `<catalog>-errors`).",
-    ),
-    (
-        "python_package",
-        "The Python distribution name of the `python` output (default: `<catalog>-errors`).",
-    ),
-];
+pub use crate::raw::PACKAGE_KEYS;
 
 type Outputs = (
     Vec<(crate::raw::Str, Spanned<bool>)>,

@@ -538,3 +538,16 @@ pub struct RawCategoryFile {
     /// Its codes, in file order.
     pub codes: Vec<Entry<RawCode>>,
 }
+
+/// The keys of `[outputs]` that name a package rather than switch an
+/// output, with what each names.
+pub const PACKAGE_KEYS: &[(&str, &str)] = &[
+    (
+        "npm_package",
+        "The npm package name of the `typescript` output (default: `<catalog>-errors`).",
+    ),
+    (
+        "python_package",
+        "The Python distribution name of the `python` output (default: `<catalog>-errors`).",
+    ),
+];

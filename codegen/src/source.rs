@@ -3,6 +3,10 @@
 use std::ops::Range;
 use std::path::Path;
 
+/// The lock file's name in the catalog folder: the one file besides the
+/// `.toml` files a catalog is read from.
+pub const LOCK_FILE: &str = "errcat.lock";
+
 /// A catalog folder or file that could not be read.
 #[derive(Debug)]
 pub struct ReadError {
@@ -217,7 +221,7 @@ fn skip_reason(path: &Path, name: &str) -> Option<String> {
     if name.starts_with('.') {
         return Some("hidden files are not read".into());
     }
-    if !name.ends_with(".toml") && name != crate::history::lock::LOCK_FILE {
+    if !name.ends_with(".toml") && name != LOCK_FILE {
         return Some(if name.to_ascii_lowercase().ends_with(".toml") {
             "catalog files end in lower-case `.toml`".into()
         } else {

@@ -113,3 +113,140 @@ fn the_codemap_counts_rules_and_lints_right() {
         "ARCHITECTURE.md should say: {expected}"
     );
 }
+
+/// The top-level module (or `lib` for the crate root) a `crate::` path
+/// names, if it names one of `modules`.
+fn module_of(path_head: &str, modules: &[String]) -> String {
+    if modules.iter().any(|m| m == path_head) {
+        path_head.to_string()
+    } else {
+        "lib".to_string()
+    }
+}
+
+/// Each top-level module of codegen/src and the modules its non-test code
+/// names through `crate::` paths (`use` lines and inline paths alike).
+fn module_imports() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = files_under(&src, &src);
+    let mut modules: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.trim_start_matches("src/")
+                .split('/')
+                .next()
+                .unwrap()
+                .trim_end_matches(".rs")
+                .to_string()
+        })
+        .filter(|m| m != "lib" && m != "bin")
+        .collect();
+    modules.sort();
+    modules.dedup();
+    let mut graph = std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
+    for file in &files {
+        let relative = file.trim_start_matches("src/");
+        let module = relative
+            .split('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_string();
+        if module == "bin" {
+            continue;
+        }
+        let text = std::fs::read_to_string(src.join(relative)).unwrap();
+        // Tests may use anything; the layers are about what ships.
+        let text = text.split("#[cfg(test)]").next().unwrap();
+        let mut rest = text;
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            let head: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let braced = rest.starts_with('{');
+            let targets: Vec<String> = if braced {
+                let group = &rest[1..rest.find('}').unwrap_or(rest.len())];
+                group
+                    .split(',')
+                    .map(|p| p.trim().split("::").next().unwrap_or_default().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            } else {
+                vec![head]
+            };
+            for target in targets {
+                let target = module_of(&target, &modules);
+                if target != module {
+                    graph.entry(module.clone()).or_default().insert(target);
+                }
+            }
+        }
+        graph.entry(module).or_default();
+    }
+    graph
+}
+
+/// A cycle through `from`, if there is one: the path back to it.
+fn cycle_through(
+    graph: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    from: &str,
+) -> Option<Vec<String>> {
+    let mut stack = vec![(from.to_string(), vec![from.to_string()])];
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some((node, path)) = stack.pop() {
+        for next in graph.get(&node).into_iter().flatten() {
+            if next == from {
+                let mut cycle = path.clone();
+                cycle.push(from.to_string());
+                return Some(cycle);
+            }
+            if seen.insert(next.clone()) {
+                let mut longer = path.clone();
+                longer.push(next.clone());
+                stack.push((next.clone(), longer));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_modules_import_each_other_without_a_circle() {
+    let graph = module_imports();
+    assert!(graph.len() > 10, "the scan found the modules: {graph:?}");
+    let cycles: Vec<String> = graph
+        .keys()
+        .filter_map(|m| cycle_through(&graph, m))
+        .map(|c| c.join(" → "))
+        .collect();
+    assert!(
+        cycles.is_empty(),
+        "the layers import each other in a circle:\n{}",
+        cycles.join("\n")
+    );
+    // The leaves stay leaves.
+    for leaf in ["diag_code", "write", "source"] {
+        let imports = &graph[leaf];
+        assert!(
+            imports.iter().all(|m| m == "source" || m == "diag_code"),
+            "`{leaf}` imports {imports:?}"
+        );
+    }
+}
+
+#[test]
+fn a_circle_is_found() {
+    let graph: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = [
+        ("a", vec!["b"]),
+        ("b", vec!["c"]),
+        ("c", vec!["a"]),
+        ("d", vec!["a"]),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect()))
+    .collect();
+    assert_eq!(cycle_through(&graph, "a").unwrap(), ["a", "b", "c", "a"]);
+    assert_eq!(cycle_through(&graph, "d"), None);
+}

@@ -37,7 +37,11 @@ fn page() -> String {
         ));
     }
     for &code in DiagCode::ALL {
-        out.push_str(&format!("\n## {}\n\n{}", code.as_str(), code.explanation()));
+        out.push_str(&format!(
+            "\n## {}\n\n{}",
+            code.as_str(),
+            errcat_codegen::rule_examples::explanation(code)
+        ));
     }
     out.push_str(&format!(
         "\n## The base catalog\n\nEvery example above changes this valid catalog.\n\n```toml\n{EXAMPLE_BASE}```\n"

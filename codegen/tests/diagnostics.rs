@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use errcat_codegen::diagnostics::example_sources;
+use errcat_codegen::rule_examples::example_sources;
 use errcat_codegen::{DiagCode, Report, Sources, compile};
 use expect_test::expect_file;
 

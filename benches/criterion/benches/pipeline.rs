@@ -70,7 +70,7 @@ fn pipeline(c: &mut Criterion) {
         });
         let snapshot = errcat_codegen::history::Snapshot::of(&model);
         group.bench_with_input(BenchmarkId::new("compare", n), &snapshot, |b, snapshot| {
-            b.iter(|| errcat_codegen::history::compare(snapshot, snapshot))
+            b.iter(|| errcat_codegen::diagnostics::compare(snapshot, snapshot))
         });
         group.bench_with_input(
             BenchmarkId::new("load+validate+lock", n),

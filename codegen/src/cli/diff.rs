@@ -22,7 +22,7 @@ pub fn run(project: &Project, against: &str) -> Result<Output, Failure> {
     let old = old_snapshot(project, against)?;
     let display = project.catalog.display().to_string();
     let new = snapshot(read(&project.catalog, &display)?, "the catalog")?;
-    let changes = history::compare(&old, &new);
+    let changes = crate::diagnostics::compare(&old, &new);
     Ok(render(against, &old, &new, &changes))
 }
 

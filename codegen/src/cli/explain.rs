@@ -26,7 +26,7 @@ pub fn diagnostic(at: &ProjectArgs, code: &str, forced: bool) -> Result<Option<O
     if !forced && catalog_has(at, code) {
         return Ok(None);
     }
-    let text = format!("# {diag}\n\n{}", diag.explanation());
+    let text = format!("# {diag}\n\n{}", crate::rule_examples::explanation(diag));
     Ok(Some(Output {
         exit: 0,
         json: json!({ "diagnostic": diag.as_str(), "name": diag.rule().name, "explanation": text }),

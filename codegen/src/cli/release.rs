@@ -13,7 +13,7 @@ use crate::cli::output::{EXIT_FAILURE, Failure, Output};
 use crate::cli::project::Project;
 use crate::history::lock::{LOCK_FILE, Lock};
 use crate::history::version::{self, Bump, Version};
-use crate::history::{self, Change, Snapshot};
+use crate::history::{Change, Snapshot};
 use crate::source::{CATALOG_TOML, FileId};
 use crate::{Model, generated_files, lock_path, lock_text, write};
 
@@ -36,7 +36,7 @@ pub fn run(
     let old = last_release(project)?;
     let before = old.clone().unwrap_or_default();
     let after = Snapshot::of(model);
-    let changes = history::compare(&before, &after);
+    let changes = crate::diagnostics::compare(&before, &after);
     let needed = version::needed(&changes);
     let released = old.as_ref().and_then(|s| s.version.clone());
     let current = model.meta.version.clone();

@@ -6,48 +6,22 @@
 //! when it checks the lowered catalog, and its tests. `rules/mod.rs` is the
 //! registry; `docs/diagnostics.md` is generated from it.
 
-use std::fmt;
 use std::ops::Range;
 
 use crate::source::FileId;
 
 mod report;
 pub(crate) mod rules;
+mod source_map;
 mod suggest;
 
+pub use crate::diag_code::Severity;
 pub use report::Report;
 pub(crate) use rules::run_lints;
-pub use rules::{DiagCode, EXAMPLE_BASE, Rule, example_sources};
+pub use rules::{DiagCode, EXAMPLE_BASE, Rule, compare};
+pub use source_map::{CategorySource, CodeSource, Lowered, SourceMap, Sourced, TemplateSource};
 pub use suggest::did_you_mean;
 use suggest::suggestion;
-
-/// How bad a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Information: something errcat did on the catalog's behalf.
-    Note,
-    /// Shown, but generation goes on (unless warnings are denied).
-    Warning,
-    /// Generation stops; nothing is written.
-    Error,
-}
-
-impl Severity {
-    /// `"note"`, `"warning"` or `"error"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for DiagCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A span in one source file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -17,8 +17,7 @@ use super::{Lifecycle, Record, Snapshot};
 use crate::model::Model;
 use crate::source::FileId;
 
-/// The lock file's name in the catalog folder.
-pub const LOCK_FILE: &str = "errcat.lock";
+pub use crate::source::LOCK_FILE;
 
 /// A lock file as read: its snapshot, and where each code's entry is.
 #[derive(Clone, Debug)]
@@ -156,7 +155,7 @@ pub fn render_snapshot(snapshot: &Snapshot, command: &str) -> String {
     };
     let header = format!(
         "{}: every code this catalog has published, live or retired. Commit it: every build compares the catalog with it and refuses an edit that breaks a published code (docs/catalog-format.md, \"Catalog evolution\").",
-        super::super::emit::generated_header(command).trim_end_matches('.')
+        crate::write::generated_header(command).trim_end_matches('.')
     );
     let mut out = String::from("{\n");
     out.push_str(&format!("  \"@generated\": {},\n", json(&header)));

@@ -3,126 +3,22 @@
 //!
 //! A [`Snapshot`] is one state: every code by name, live or retired, with
 //! the facts clients depend on. The lock file (`errcat.lock`, [`lock`]) is
-//! the committed snapshot of the last generate; [`compare`] runs every rule
-//! that has a history check (`Rule::history`, one file per rule under
-//! `diagnostics/rules/`) over an old and a new snapshot. `check` and build
-//! scripts compare the catalog with its lock and report located
-//! diagnostics; `errcat diff` compares any two states and prints a table.
+//! the committed snapshot of the last generate; a [`Change`] is one
+//! difference between two snapshots. This module is data: the rules that
+//! find changes (`diagnostics::compare`, one file per rule under
+//! `diagnostics/rules/`) sit above it. `check` and build scripts compare the
+//! catalog with its lock and report located diagnostics; `errcat diff`
+//! compares any two states and prints a table.
 
 pub mod lock;
 pub mod version;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::diagnostics::{DiagCode, Severity};
+use crate::diag_code::{DiagCode, Severity};
 use crate::model::Model;
 
-/// What a code promised its clients, as the lock records it. Fields that a
-/// tombstone does not know are empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Record {
-    /// `active`, `deprecated` or `retired`.
-    pub lifecycle: Lifecycle,
-    /// The code on the wire.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity: Option<String>,
-    /// Its condition name (`name` on a code of a catalog with identities), a
-    /// lookup key like an alias.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// The generated type name (Rust variant, client class stem).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub type_name: Option<String>,
-    /// The numeric code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub numeric: Option<u32>,
-    /// Names that still parse as this code.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    /// `error`, `warning`, `success` or `pending`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
-    /// Its category id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    /// `client`, `server` or `none`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fault: Option<String>,
-    /// HTTP status.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<u16>,
-    /// Retry class: `never`, `retryable`, `idempotent` or `operation`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub retry: Option<String>,
-    /// CLI exit code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub exit_code: Option<u8>,
-    /// The SDK exception class.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sdk_exception: Option<String>,
-    /// The param signature, `name: type` in constructor order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub params: Vec<String>,
-    /// The title.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The message template.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    /// The catalog version that added it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub since: Option<String>,
-    /// The catalog version that deprecated it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub deprecated_in: Option<String>,
-    /// The catalog version that retired it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub retired_in: Option<String>,
-    /// Why it was retired.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
-
-/// Where a code is in its life.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lifecycle {
-    /// In use.
-    #[default]
-    Active,
-    /// Still emitted, going away.
-    Deprecated,
-    /// Gone; a tombstone keeps its name, numeric and aliases from reuse.
-    Retired,
-}
-
-impl Lifecycle {
-    /// `"active"`, `"deprecated"` or `"retired"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lifecycle::Active => "active",
-            Lifecycle::Deprecated => "deprecated",
-            Lifecycle::Retired => "retired",
-        }
-    }
-}
-
-impl Record {
-    /// Whether the code is still in the catalog.
-    pub fn is_live(&self) -> bool {
-        self.lifecycle != Lifecycle::Retired
-    }
-
-    /// The names, numerics and aliases a tombstone keeps from reuse.
-    pub fn identities<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> {
-        std::iter::once(name)
-            .chain(self.identity.as_deref())
-            .chain(self.aliases.iter().map(String::as_str))
-    }
-}
+pub use crate::model::record::{Lifecycle, Record};
 
 /// One state of a catalog: its version and every code by name.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -357,37 +253,6 @@ impl Change {
     }
 }
 
-/// Every change from `old` to `new`, by code name then rule: each rule's
-/// history check, then the version rule over what they found, then the
-/// information-only changes.
-pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
-    let history = History::new(old, new);
-    let mut changes = Vec::new();
-    for code in DiagCode::ALL {
-        if let Some(check) = code.rule().history {
-            check(&history, &mut changes);
-        }
-    }
-    if history.major_bump() {
-        // A new major version may break clients; reuse and lost tombstones
-        // stay errors, since no version makes them safe.
-        for change in &mut changes {
-            if change.level == Level::Breaking && change.rule.is_some_and(allowed_by_major) {
-                change.level = Level::Warning;
-                change.help = Some(format!(
-                    "allowed by the major version {}",
-                    new.version.as_deref().unwrap_or_default()
-                ));
-            }
-        }
-    }
-    let found = changes.clone();
-    crate::diagnostics::rules::version_changes(&history, &found, &mut changes);
-    info_changes(&history, &mut changes);
-    changes.sort_by(|a, b| (&a.name, b.level, a.rule).cmp(&(&b.name, a.level, b.rule)));
-    changes
-}
-
 /// Whether a major version makes a breaking change of `rule` acceptable.
 pub(crate) fn allowed_by_major(rule: DiagCode) -> bool {
     !matches!(
@@ -397,7 +262,7 @@ pub(crate) fn allowed_by_major(rule: DiagCode) -> bool {
 }
 
 /// Added, deprecated and retired codes, and new text: nothing breaks.
-fn info_changes(history: &History<'_>, out: &mut Vec<Change>) {
+pub(crate) fn info_changes(history: &History<'_>, out: &mut Vec<Change>) {
     for (name, new) in &history.new.codes {
         match history.old.codes.get(name) {
             None if new.is_live() => out.push(Change::info(name, format!("`{name}` was added"))),

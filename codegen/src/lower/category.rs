@@ -4,10 +4,11 @@
 use std::ops::Range;
 
 use super::cx::{Cx, FAULTS, GRPC_CODES, MAX_NUMERIC, STYLES, text};
+use crate::diagnostics::CategorySource;
 use crate::diagnostics::DiagCode;
 use crate::diagnostics::rules as diag;
 use crate::fields::CategoryFacts;
-use crate::model::{Category, CategorySource, EnvelopeStyle, Fault, GrpcCode, Kind};
+use crate::model::{Category, EnvelopeStyle, Fault, GrpcCode, Kind};
 use crate::raw::{Entry, Int, RawCategory, Str};
 use crate::source::FileId;
 

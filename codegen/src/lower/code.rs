@@ -5,12 +5,12 @@
 use super::category::CategoryDefaults;
 use super::cx::{Cx, FAULTS, GRPC_CODES, MAX_NUMERIC, STYLES, text};
 use super::retry::NEVER;
+use crate::diagnostics::CodeSource;
 use crate::diagnostics::rules as diag;
 use crate::fields::Facts;
 use crate::ident;
 use crate::model::{
-    Category, Code, CodeSource, EnvelopeStyle, Example, Fault, GrpcCode, Kind, Param, ParamType,
-    RetryPolicy,
+    Category, Code, EnvelopeStyle, Example, Fault, GrpcCode, Kind, Param, ParamType, RetryPolicy,
 };
 use crate::raw::{Entry, RawCode, Str};
 use crate::source::FileId;

@@ -17,8 +17,9 @@ mod retry;
 mod settings;
 
 use crate::diagnostics::{self, Diagnostic, Severity, rules as diag};
+use crate::diagnostics::{Lowered, SourceMap};
 use crate::load::Loaded;
-use crate::model::{Category, Lowered, Model, SourceMap};
+use crate::model::{Category, Model};
 use crate::raw::RawCategoryFile;
 use crate::source::Sources;
 

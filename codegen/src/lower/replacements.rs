@@ -4,8 +4,9 @@
 use foldhash::{HashMap, HashSet};
 
 use super::cx::Cx;
+use crate::diagnostics::SourceMap;
 use crate::diagnostics::rules as diag;
-use crate::model::{Code, SourceMap};
+use crate::model::Code;
 
 /// Sets `replaced_by` and `replaces` on the lowered codes, reporting names
 /// that resolve to nothing (E0016) or to the code itself (E0018). Cycles

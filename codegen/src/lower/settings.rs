@@ -11,8 +11,7 @@ use crate::source::FileId;
 
 /// The anchor pattern used when catalog.toml gives none.
 pub const DEFAULT_DOCS_ANCHOR: &str = "{category}.html#{code}";
-/// The request id header of an HTTP catalog that names none.
-pub const DEFAULT_REQUEST_ID_HEADER: &str = "X-Request-Id";
+pub use crate::model::DEFAULT_REQUEST_ID_HEADER;
 
 use crate::raw::values::{CASES, CODE_CASES, PLACEMENTS};
 

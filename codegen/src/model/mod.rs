@@ -5,11 +5,9 @@
 //! that order, and within a category as written in its file. Nothing depends
 //! on directory listing order.
 
-mod source_map;
+pub mod record;
 
 pub use crate::fields::Facts;
-
-pub use source_map::{CategorySource, CodeSource, Lowered, SourceMap, Sourced, TemplateSource};
 
 pub use errcat_runtime::{
     Backoff, EnvelopeFormat, EnvelopeStyle, Fault, FieldCase, GrpcCode, Jitter, Kind, ParamType,
@@ -71,7 +69,7 @@ pub struct Retired {
     pub name: String,
     /// What it was, as far as the tombstone and the lock know, with its
     /// retirement (`reason`, `retired_in`).
-    pub record: crate::history::Record,
+    pub record: record::Record,
 }
 
 /// When a code was added and deprecated: written in the catalog, else
@@ -89,6 +87,9 @@ pub struct CodeHistory {
     /// Whether the last release published it as deprecated.
     pub released_deprecated: bool,
 }
+
+/// The request id header of an HTTP catalog that names none.
+pub const DEFAULT_REQUEST_ID_HEADER: &str = "X-Request-Id";
 
 /// Catalog-wide settings.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// E0055.
@@ -179,7 +179,7 @@ mod tests {
         // `code` is a method of `Error`, so its constructor is `code_error`.
         assert_eq!(codes_for(&digits), [DiagCode::ConstructorRenamed]);
         let rust = crate::rust_from_files(
-            crate::diagnostics::example_sources(&digits)
+            crate::rule_examples::example_sources(&digits)
                 .files()
                 .iter()
                 .map(|f| (f.name.clone(), f.text.clone())),
@@ -194,7 +194,7 @@ mod tests {
     fn one_name_on_two_identities_is_one_error_at_the_second() {
         let clash = EXAMPLE
             .replace("[22p03]", "[22P03]\nname = \"invalid_text_representation\"");
-        let report = match crate::compile(&crate::diagnostics::example_sources(&clash)) {
+        let report = match crate::compile(&crate::rule_examples::example_sources(&clash)) {
             Ok(c) => c.warnings,
             Err(r) => r,
         };
@@ -237,7 +237,7 @@ mod tests {
             "name = \"invalid_text_representation\"\nshared_name = true\n",
         );
         assert_eq!(codes_for(&both_say), []);
-        let compiled = crate::compile(&crate::diagnostics::example_sources(&both_say)).unwrap();
+        let compiled = crate::compile(&crate::rule_examples::example_sources(&both_say)).unwrap();
         let model = &compiled.model;
         let named: Vec<&str> = model.named("invalid_text_representation").iter().map(|c| c.wire_name.as_str()).collect();
         assert_eq!(named, ["22P02", "22P03"]);

@@ -6,7 +6,7 @@ use errcat_runtime::template;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::ident;
-use crate::model::{Lowered, TemplateSource};
+use crate::diagnostics::{Lowered, TemplateSource};
 use crate::source::FileId;
 
 /// E0021.

@@ -1,7 +1,7 @@
 //! E0041: The catalog asks for a book but not for the docs pages.
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 use std::ops::Range;
 

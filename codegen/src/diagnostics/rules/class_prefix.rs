@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// E0056.
@@ -134,7 +134,7 @@ mod tests {
             .replace("[23505]\nname = \"unique_violation\"", "[22P02]\nname = \"invalid_text\"")
             .replace("name = \"fixture\"\n", "name = \"fixture\"\ncase_insensitive = true\n")
             .replace("[0-9A-Z]{5}", "[0-9A-Za-z]{5}");
-        let compiled = crate::compile(&crate::diagnostics::example_sources(&valid))
+        let compiled = crate::compile(&crate::rule_examples::example_sources(&valid))
             .unwrap_or_else(|r| panic!("{}", r.render()));
         let resolved = |id: &str| compiled.model.resolve(id).map(|c| c.wire_name.as_str());
         assert_eq!(resolved("xx999"), Some("XX000"));

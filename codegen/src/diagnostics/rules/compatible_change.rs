@@ -94,7 +94,7 @@ mod tests {
         let with_cli = base.replace("name = \"fixture\"\n", "name = \"fixture\"\ncli = true\n");
         let catalog = with_cli.split("#== catalog.toml\n").nth(1).unwrap().split("#== ").next().unwrap();
         let patch = format!("#== catalog.toml\n{catalog}#== +lock\n#== catalog.toml\n{}", catalog.replace("cli = true\n", ""));
-        let report = match crate::compile(&crate::diagnostics::example_sources(&patch)) {
+        let report = match crate::compile(&crate::rule_examples::example_sources(&patch)) {
             Ok(c) => c.warnings,
             Err(r) => r,
         };

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::emit::rust::renamed_constructors;
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// N0040.

@@ -4,7 +4,7 @@ use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// E0005.
@@ -82,7 +82,7 @@ mod tests {
     fn the_first_definition_is_first_in_file_order() {
         // Categories declared server first; files still read client first.
         let patch = "#== catalog.toml\n[catalog]\nname = \"f\"\n[categories.server]\ntitle = \"S\"\nfault = \"server\"\nstatus = 500\n[categories.client]\ntitle = \"C\"\nfault = \"client\"\nstatus = 400\n#== server.toml\n[same]\ntitle = \"S\"\nmessage = \"S.\"\n#== client.toml\n[same]\ntitle = \"C\"\nmessage = \"C.\"\n";
-        let sources = crate::diagnostics::example_sources(patch);
+        let sources = crate::rule_examples::example_sources(patch);
         let report = crate::compile(&sources).unwrap_err();
         let d = report.diagnostics().iter().find(|d| d.code == DiagCode::DuplicateName).unwrap();
         let file = |primary: bool| {

@@ -2,7 +2,7 @@
 
 use crate::diagnostics::Severity;
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// E0027.

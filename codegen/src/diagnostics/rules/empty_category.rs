@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// E0028.

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// E0032.
@@ -91,7 +91,7 @@ mod tests {
         assert_eq!(codes_for(&base), []);
         let with_exit = format!("{base}#== client.toml\n[bad_input]\nnumeric = 1000\ntitle = \"Bad input\"\nmessage = \"The input is bad.\"\nexit_code = 2\n");
         assert_eq!(codes_for(&with_exit), [DiagCode::InvalidValue]);
-        let sources = crate::diagnostics::example_sources(&base);
+        let sources = crate::rule_examples::example_sources(&base);
         let compiled = crate::compile(&sources).unwrap();
         assert!(!compiled.model.meta.cli);
         let files = crate::generated_files(&compiled.model, "x");
@@ -113,7 +113,7 @@ mod tests {
             )
         };
         for pattern in ["(?i)[a-z_]+", "[a-z.]+|.+"] {
-            let Err(report) = crate::compile(&crate::diagnostics::example_sources(&with(pattern))) else {
+            let Err(report) = crate::compile(&crate::rule_examples::example_sources(&with(pattern))) else {
                 panic!("{pattern} was accepted");
             };
             let found = report.diagnostics().iter().find(|d| d.code == DiagCode::InvalidValue);

@@ -86,7 +86,7 @@ mod tests {
                        [categories.client]\ntitle = \"Client\"\nfault = \"client\"\n\
                        #== -server.toml\n#== client.toml\n";
         let all = format!("{catalog}[a]\ntitle = \"A\"\nmessage = \"A.\"\n[b]\ntitle = \"B\"\nmessage = \"B.\"\n[c]\ntitle = \"C\"\nmessage = \"C.\"\n");
-        let report = crate::compile(&crate::diagnostics::rules::example_sources(&all)).unwrap_err();
+        let report = crate::compile(&crate::rule_examples::example_sources(&all)).unwrap_err();
         let missing: Vec<_> = report.diagnostics().iter().filter(|d| d.code == DiagCode::MissingField).collect();
         assert_eq!(missing.len(), 1, "{}", report.render());
         assert!(missing[0].message.contains("none of the 3 codes"), "{}", missing[0].message);
@@ -100,7 +100,7 @@ mod tests {
     fn an_empty_catalog_toml_is_reported_once_not_per_file() {
         // Without categories, the files are files of codes: only `[catalog]`
         // is missing, and the codes' statuses, which no category defaults.
-        let sources = crate::diagnostics::rules::example_sources("#== catalog.toml\n");
+        let sources = crate::rule_examples::example_sources("#== catalog.toml\n");
         let report = crate::compile(&sources).unwrap_err();
         let missing: Vec<&str> = report
             .diagnostics()

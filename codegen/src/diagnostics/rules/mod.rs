@@ -3,14 +3,14 @@
 //! A rule file holds the rule's [`Rule`] (summary, explanation, example),
 //! the constructors of its diagnostics, its lint if it checks the lowered
 //! catalog, and its tests. Adding a rule is that file plus one line in
-//! `registry!` below; `docs/diagnostics.md` is generated from this registry
+//! `for_each_rule!` (`diag_code.rs`); `docs/diagnostics.md` is generated from this registry
 //! (by `codegen/tests/diagnostic_docs.rs`), so the docs cannot drift.
 
 use super::{Diagnostic, Severity};
-use crate::history::lock::{LOCK_FILE, Lock};
+pub use crate::diag_code::DiagCode;
+use crate::diagnostics::Lowered;
+use crate::history::lock::Lock;
 use crate::history::{Change, History, Level, Snapshot};
-use crate::model::Lowered;
-use crate::source::Sources;
 
 /// What one diagnostic code means, and how it is checked.
 #[derive(Clone, Copy, Debug)]
@@ -34,11 +34,44 @@ pub struct Rule {
     pub history: Option<fn(&History<'_>, &mut Vec<Change>)>,
 }
 
+/// Every change from `old` to `new`, by code name then rule: each rule's
+/// history check, then the version rule over what they found, then the
+/// information-only changes.
+pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
+    let history = History::new(old, new);
+    let mut changes = Vec::new();
+    for code in DiagCode::ALL {
+        if let Some(history_check) = code.rule().history {
+            history_check(&history, &mut changes);
+        }
+    }
+    if history.major_bump() {
+        // A new major version may break clients; reuse and lost tombstones
+        // stay errors, since no version makes them safe.
+        for change in &mut changes {
+            if change.level == Level::Breaking
+                && change.rule.is_some_and(crate::history::allowed_by_major)
+            {
+                change.level = Level::Warning;
+                change.help = Some(format!(
+                    "allowed by the major version {}",
+                    new.version.as_deref().unwrap_or_default()
+                ));
+            }
+        }
+    }
+    let found = changes.clone();
+    version_changes(&history, &found, &mut changes);
+    crate::history::info_changes(&history, &mut changes);
+    changes.sort_by(|a, b| (&a.name, b.level, a.rule).cmp(&(&b.name, a.level, b.rule)));
+    changes
+}
+
 /// A valid catalog, as files in one text: `#== name` starts a file. Each
 /// rule's example patches it (`#== -name` removes a file).
 pub const EXAMPLE_BASE: &str = include_str!("example_base.toml");
 
-macro_rules! registry {
+macro_rules! declare_rules {
     ($( $variant:ident = $code:literal, $severity:ident, $module:ident; )*) => {
         $(
             pub(crate) mod $module;
@@ -46,25 +79,7 @@ macro_rules! registry {
             pub(crate) use $module::*;
         )*
 
-        /// A stable diagnostic code. Codes are never reused or renumbered.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[non_exhaustive]
-        pub enum DiagCode { $( #[doc = $code] $variant, )* }
-
         impl DiagCode {
-            /// Every code, in numeric order.
-            pub const ALL: &'static [DiagCode] = &[$(DiagCode::$variant),*];
-
-            /// The code as printed, e.g. `"E0005"`.
-            pub fn as_str(self) -> &'static str {
-                match self { $(DiagCode::$variant => $code,)* }
-            }
-
-            /// The severity a problem of this code has.
-            pub fn severity(self) -> Severity {
-                match self { $(DiagCode::$variant => Severity::$severity,)* }
-            }
-
             /// The rule behind the code.
             pub fn rule(self) -> &'static Rule {
                 match self { $(DiagCode::$variant => &$module::RULE,)* }
@@ -73,104 +88,12 @@ macro_rules! registry {
     };
 }
 
-registry! {
-    TomlSyntax = "E0001", Error, toml_syntax;
-    UnknownKey = "E0002", Error, unknown_key;
-    MissingField = "E0003", Error, missing_field;
-    WrongType = "E0004", Error, wrong_type;
-    DuplicateName = "E0005", Error, duplicate_name;
-    DuplicateNumeric = "E0006", Error, duplicate_numeric;
-    DuplicateAlias = "E0007", Error, duplicate_alias;
-    NotSnakeCase = "E0008", Error, not_snake_case;
-    IdentCollision = "E0009", Error, ident_collision;
-    NumericOutOfRange = "E0010", Error, numeric_out_of_range;
-    RangeOverlap = "E0011", Error, range_overlap;
-    StatusOutOfRange = "E0012", Error, status_out_of_range;
-    StatusFaultMismatch = "E0013", Error, status_fault_mismatch;
-    UnknownCategory = "E0014", Error, unknown_category;
-    UnknownRetryPolicy = "E0015", Error, unknown_retry_policy;
-    UnknownReplacement = "E0016", Error, unknown_replacement;
-    ReplacementCycle = "E0017", Error, replacement_cycle;
-    ReplacedBySelf = "E0018", Error, replaced_by_self;
-    UndeclaredPlaceholder = "E0019", Error, undeclared_placeholder;
-    UnusedParam = "E0020", Error, unused_param;
-    BadTemplate = "E0021", Error, bad_template;
-    UnknownParamType = "E0022", Error, unknown_param_type;
-    BadRetryDelay = "E0023", Error, bad_retry_value;
-    MaxBelowInitial = "E0024", Error, max_below_initial;
-    RetryableClientError = "W0025", Warning, retryable_client_error;
-    RateLimitWithoutHeader = "W0026", Warning, rate_limit_without_header;
-    EmptyCatalog = "E0027", Error, empty_catalog;
-    EmptyCategory = "E0028", Error, empty_category;
-    MissingCatalogToml = "E0029", Error, missing_catalog_toml;
-    ExitCodeOutOfRange = "E0030", Error, exit_code_out_of_range;
-    ErrorExitsZero = "E0031", Error, error_exits_zero;
-    InvalidValue = "E0032", Error, invalid_value;
-    Io = "E0033", Error, io;
-    ReplacedButNotDeprecated = "E0034", Error, replaced_but_not_deprecated;
-    UndeclaredExitCode = "E0035", Error, undeclared_exit_code;
-    ReservedPageName = "E0036", Error, reserved_page_name;
-    BlankText = "E0037", Error, blank_text;
-    ControlCharacter = "E0038", Error, control_character;
-    UnreadCatalogEntry = "W0039", Warning, unread_catalog_entry;
-    ConstructorRenamed = "N0040", Note, constructor_renamed;
-    BookWithoutDocs = "E0041", Error, book_without_docs;
-    BadAllow = "E0042", Error, bad_allow;
-    CodeDeleted = "E0043", Error, code_deleted;
-    TombstoneDropped = "E0044", Error, tombstone_dropped;
-    IdentityChanged = "E0045", Error, identity_changed;
-    RetiredReused = "E0046", Error, retired_reused;
-    AliasDropped = "E0047", Error, alias_dropped;
-    RetiredWithoutDeprecation = "E0048", Error, retired_without_deprecation;
-    ParamsChanged = "E0049", Error, params_changed;
-    ClassChanged = "E0050", Error, class_changed;
-    TypeNameChanged = "E0051", Error, type_name_changed;
-    CompatibleChange = "W0052", Warning, compatible_change;
-    VersionNotBumped = "E0053", Error, version_not_bumped;
-    BadLock = "E0054", Error, bad_lock;
-    BadIdentity = "E0055", Error, bad_identity;
-    ClassPrefix = "E0056", Error, class_prefix;
-    HttpInNonHttpCatalog = "E0057", Error, http_in_non_http_catalog;
-    UnusedAllow = "W0058", Warning, unused_allow;
-}
+crate::diag_code::for_each_rule!(declare_rules);
 
 impl DiagCode {
     /// One line saying what the code is about.
     pub fn summary(self) -> &'static str {
         self.rule().summary
-    }
-
-    /// The code printed as `s` (`"E0049"`, any letter case).
-    pub fn parse(s: &str) -> Option<DiagCode> {
-        DiagCode::ALL
-            .iter()
-            .copied()
-            .find(|c| c.as_str().eq_ignore_ascii_case(s))
-    }
-
-    /// The rule's documentation in Markdown, without a heading: name,
-    /// severity, summary, explanation, and the example with what errcat
-    /// prints for it. `docs/diagnostics.md` and `errcat explain E0049`
-    /// print this.
-    pub fn explanation(self) -> String {
-        let rule = self.rule();
-        let mut out = format!(
-            "`{}` · {} · {}\n\n{}\n",
-            rule.name,
-            self.severity().as_str(),
-            rule.summary,
-            rule.explanation
-        );
-        if let Some(example) = rule.example {
-            let rendered = match crate::compile(&example_sources(example)) {
-                Ok(compiled) => compiled.warnings.render(),
-                Err(report) => report.render(),
-            };
-            out.push_str(&format!(
-                "\nExample:\n\n```toml\n{example}```\n\n```text\n{rendered}```\n"
-            ));
-        }
-        out
     }
 }
 
@@ -243,7 +166,7 @@ pub(crate) fn run_lints(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
 /// at its lock entry), with the lock entry beside it.
 fn history_lints(cx: &Lowered<'_>, lock: &Lock, out: &mut Vec<Diagnostic>) {
     let new = Snapshot::of(cx.model);
-    let changes = crate::history::compare(&lock.snapshot, &new);
+    let changes = compare(&lock.snapshot, &new);
     for change in changes {
         let Some(code) = change.rule else { continue };
         let mut d = Diagnostic::new(code, change.message.clone());
@@ -292,82 +215,10 @@ fn history_lints(cx: &Lowered<'_>, lock: &Lock, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// [`EXAMPLE_BASE`] with `patch` applied, as sources: `#== name` replaces
-/// or adds a file, `#== >>name` appends to one, `#== -name` removes one. A
-/// line `#== +lock` locks the catalog as patched so far (writes its
-/// `errcat.lock`), so the sections after it are edits of a published
-/// catalog.
-pub fn example_sources(patch: &str) -> Sources {
-    let (before, after) = match patch.split_once("#== +lock\n") {
-        Some((before, after)) => (before, Some(after)),
-        None => (patch, None),
-    };
-    let mut files = patched(Vec::new(), EXAMPLE_BASE);
-    files = patched(files, before);
-    if let Some(after) = after {
-        let old = as_sources(&files);
-        let lock = match crate::compile(&old) {
-            Ok(compiled) => crate::history::lock::render(&compiled.model, crate::GENERATE_COMMAND),
-            Err(report) => panic!(
-                "the catalog before `#== +lock` is invalid:\n{}",
-                report.render()
-            ),
-        };
-        files = patched(files, &format!("#== {LOCK_FILE}\n{lock}"));
-        files = patched(files, after);
-    }
-    as_sources(&files)
-}
-
-type Files = Vec<(String, Option<String>)>;
-
-fn patched(mut files: Files, patch: &str) -> Files {
-    for (name, body) in sections(patch) {
-        let (name, append) = match name.strip_prefix(">>") {
-            Some(name) => (name.to_string(), true),
-            None => (name, false),
-        };
-        match files.iter_mut().find(|(n, _)| *n == name) {
-            Some(file) if append => {
-                if let (Some(old), Some(more)) = (&mut file.1, body) {
-                    old.push_str(&more);
-                }
-            }
-            Some(file) => file.1 = body,
-            None => files.push((name, body)),
-        }
-    }
-    files
-}
-
-fn as_sources(files: &Files) -> Sources {
-    Sources::from_memory(
-        "catalog",
-        files
-            .iter()
-            .filter_map(|(n, b)| b.as_ref().map(|b| (n.clone(), b.clone()))),
-    )
-}
-
-fn sections(text: &str) -> Vec<(String, Option<String>)> {
-    let mut out: Vec<(String, Option<String>)> = Vec::new();
-    for line in text.split_inclusive('\n') {
-        if let Some(name) = line.strip_prefix("#== ") {
-            let name = name.trim();
-            match name.strip_prefix('-') {
-                Some(removed) => out.push((removed.to_string(), None)),
-                None => out.push((name.to_string(), Some(String::new()))),
-            }
-        } else if let Some((_, Some(body))) = out.last_mut() {
-            body.push_str(line);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 pub(crate) mod testing {
-    use super::{DiagCode, example_sources};
+    use super::DiagCode;
+    use crate::rule_examples::example_sources;
 
     /// The codes reported for [`super::EXAMPLE_BASE`] with `patch` applied.
     pub(crate) fn codes_for(patch: &str) -> Vec<DiagCode> {

@@ -3,7 +3,7 @@
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::emit::book::SITE_PAGES;
 use crate::emit::markdown::PAGES;
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 use std::ops::Range;
 

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::history::{Change, History, Record};
-use crate::model::Lowered;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// E0046.

@@ -3,7 +3,8 @@
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::{Fault, Kind, Lowered};
+use crate::model::{Fault, Kind};
+use crate::diagnostics::{Lowered};
 use crate::source::FileId;
 
 /// E0013.
@@ -109,7 +110,7 @@ mod tests {
         };
         assert!(!codes_for(&warning(200)).contains(&DiagCode::StatusFaultMismatch));
         assert!(codes_for(&warning(400)).contains(&DiagCode::StatusFaultMismatch));
-        let sources = crate::diagnostics::rules::example_sources(&warning(200));
+        let sources = crate::rule_examples::example_sources(&warning(200));
         let model = crate::compile(&sources).expect("valid").model;
         let code = model.codes.iter().find(|c| c.name == "truncated").expect("lowered");
         assert_eq!((code.kind, code.exit_code), (Kind::Warning, 0), "a warning exits 0");

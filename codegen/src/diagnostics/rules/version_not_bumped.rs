@@ -61,7 +61,7 @@ message = "The input is too large."
 "#;
 
 /// The version rule over the changes the other history rules found: it
-/// needs them all, so `history::compare` calls it last. The old state is
+/// needs them all, so `diagnostics::compare` calls it last. The old state is
 /// the last release; the catalog's version is either still that release's
 /// (work in progress: anything compatible goes, `errcat release` picks the
 /// next version) or the version being built, which must fit the changes.

@@ -20,7 +20,7 @@ pub fn catalog_schema(header: &str) -> Value {
             let what = if o.default { "on unless set to false" } else { "off unless set to true" };
             (o.name.to_string(), json!({ "type": "boolean", "description": format!("Write the `{}` output ({what}).", o.name) }))
         })
-        .chain(crate::load::PACKAGE_KEYS.iter().map(|(key, what)| {
+        .chain(crate::raw::PACKAGE_KEYS.iter().map(|(key, what)| {
             (key.to_string(), json!({ "type": "string", "minLength": 1, "description": what }))
         }))
         .collect();

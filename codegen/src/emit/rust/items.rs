@@ -777,7 +777,7 @@ impl Items<'_> {
         ));
         let envelope = envelope_tokens(rt, model);
         let request_id_header = match model.meta.request_id_header.as_deref() {
-            Some(crate::lower::DEFAULT_REQUEST_ID_HEADER) => None,
+            Some(crate::model::DEFAULT_REQUEST_ID_HEADER) => None,
             header => {
                 let header = header.unwrap_or_default();
                 Some(quote!(const REQUEST_ID_HEADER: &'static str = #header;))

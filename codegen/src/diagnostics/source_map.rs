@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{Fault, Kind, Model};
+use crate::model::{Fault, Kind, Model};
 use crate::source::{FileId, Sources};
 
 /// A catalog as lowered so far, with its source map: what lints check.
@@ -127,7 +127,7 @@ pub struct CategorySource {
     /// Index into `Model::categories`, when it lowered.
     pub lowered: Option<usize>,
     /// The warnings its own `allow` names, each with the span of its name.
-    pub allow: Vec<(crate::diagnostics::DiagCode, Range<usize>)>,
+    pub allow: Vec<(crate::diag_code::DiagCode, Range<usize>)>,
 }
 
 /// A resolved value and, when the code wrote it itself, where.
@@ -185,7 +185,7 @@ pub struct CodeSource {
     /// Index into `Model::codes`, when it lowered.
     pub lowered: Option<usize>,
     /// The warnings it allows (its own and its category's `allow`).
-    pub allow: Vec<crate::diagnostics::DiagCode>,
+    pub allow: Vec<crate::diag_code::DiagCode>,
     /// The warnings its own `allow` names, each with the span of its name.
-    pub own_allow: Vec<(crate::diagnostics::DiagCode, Range<usize>)>,
+    pub own_allow: Vec<(crate::diag_code::DiagCode, Range<usize>)>,
 }
