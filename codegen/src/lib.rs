@@ -43,6 +43,7 @@ mod par;
 pub mod phf;
 pub mod raw;
 pub mod rule_examples;
+pub mod rust_names;
 pub mod source;
 pub mod synth;
 pub mod write;
@@ -166,7 +167,7 @@ pub fn compile_without_history(sources: &Sources) -> Result<Compiled, Report> {
 fn compile_with(sources: &Sources, history: bool) -> Result<Compiled, Report> {
     let mut diags = Vec::new();
     let loaded = load::load(sources, &mut diags);
-    let model = lower::lower(sources, &loaded, history, &mut diags);
+    let model = lower::lower(sources, &loaded, &emit::specs(), history, &mut diags);
     let report = Report::new(sources.clone(), diags);
     match model {
         Some(model) if !report.has_errors() => Ok(Compiled {

@@ -44,6 +44,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "retry",
     "categories",
     "retired",
+    "lints",
 ];
 
 /// Parses every file. Problems are pushed onto `diags`. Files are parsed on
@@ -184,7 +185,26 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
                 settings.categories =
                     read_entries::<RawCategory>(file, value, "categories", "a category", diags)
             }
-            "exit_codes" => settings.exit_codes = read_exit_codes(file, value, diags),
+            "exit_codes" => {
+                settings.exit_codes = read_text_table(
+                    file,
+                    value,
+                    "exit_codes",
+                    "a table of exit code = \"meaning\"",
+                    "the exit code's meaning as a string",
+                    diags,
+                )
+            }
+            "lints" => {
+                settings.lints = read_text_table(
+                    file,
+                    value,
+                    "lints",
+                    "a table of rule = \"allow\", \"warn\" or \"deny\"",
+                    "\"allow\", \"warn\" or \"deny\"",
+                    diags,
+                )
+            }
             "outputs" => {
                 (settings.outputs, settings.package_names) = read_outputs(file, value, diags)
             }
@@ -265,24 +285,29 @@ fn read_outputs(
     (out, names)
 }
 
-/// Reads `[exit_codes]`: a table of exit code to meaning.
-fn read_exit_codes(
+/// Reads a table of key to text, such as `[exit_codes]` (exit code to
+/// meaning) or `[lints]` (rule to level); `table` and `text` say what each
+/// is expected to be.
+fn read_text_table(
     file: FileId,
     value: &Spanned<DeValue<'_>>,
+    name: &str,
+    table: &str,
+    text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(crate::raw::Str, crate::raw::Str)> {
-    let DeValue::Table(table) = value.get_ref() else {
+    let DeValue::Table(entries) = value.get_ref() else {
         let found = value.get_ref().type_str();
         diags.push(diagnostics::wrong_type(
             file,
             value.span(),
-            "exit_codes",
-            &format!("expected a table of exit code = \"meaning\", found {found}"),
+            name,
+            &format!("expected {table}, found {found}"),
         ));
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (key, meaning) in table {
+    for (key, meaning) in entries {
         match meaning.get_ref().as_str() {
             Some(text) => out.push((
                 Spanned::new(key.span(), key.get_ref().to_string()),
@@ -294,7 +319,7 @@ fn read_exit_codes(
                     file,
                     meaning.span(),
                     key.get_ref(),
-                    &format!("expected the exit code's meaning as a string, found {found}"),
+                    &format!("expected {text}, found {found}"),
                 ));
             }
         }

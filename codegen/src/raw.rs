@@ -528,6 +528,8 @@ pub struct RawSettings {
     pub package_names: Vec<(Str, Str)>,
     /// `[retired.*]`, in file order.
     pub retired: Vec<Entry<RawRetired>>,
+    /// `[lints]`: rule name, code or group to level, in file order.
+    pub lints: Vec<(Str, Str)>,
 }
 
 /// Everything read from one category file.

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use crate::source::FileId;
 
+pub mod levels;
 mod report;
 pub(crate) mod rules;
 mod source_map;

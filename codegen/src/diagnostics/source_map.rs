@@ -18,6 +18,8 @@ pub struct Lowered<'a> {
     pub map: &'a SourceMap,
     /// The catalog's lock file, when it has one.
     pub lock: Option<&'a crate::history::lock::Lock>,
+    /// Every output errcat can write (`emit::OUTPUTS`, handed down).
+    pub outputs: &'a [crate::model::OutputSpec],
 }
 
 /// Spans of the whole catalog.
@@ -41,6 +43,8 @@ pub struct SourceMap {
     pub retired: Vec<(String, Range<usize>)>,
     /// The span of `[catalog] version`, or of `[catalog]`.
     pub version: Range<usize>,
+    /// The levels `[lints]` sets.
+    pub levels: crate::diagnostics::levels::Levels,
 }
 
 /// A code whose message and params both read: what the template rules

@@ -17,10 +17,14 @@ pub const SITE_PAGES: &[&str] = &["index.html", "print.html", "toc.html", "404.h
 
 /// `docs/book.toml`. Needs the `docs` output, whose pages are its chapters.
 pub const OUTPUT: super::Output = super::Output {
-    name: "book",
-    default: false,
+    spec: crate::model::OutputSpec {
+        name: "book",
+        default: false,
+        needs_http: false,
+        requires: Some("docs"),
+        reserved_pages: SITE_PAGES,
+    },
     emit,
-    needs_http: false,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

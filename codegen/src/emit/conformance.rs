@@ -28,10 +28,14 @@ const UNKNOWN_CODE: &str = "errcat_conformance_unknown_code";
 
 /// `conformance/cases.json`.
 pub const OUTPUT: super::Output = super::Output {
-    name: "conformance",
-    default: false,
+    spec: crate::model::OutputSpec {
+        name: "conformance",
+        default: false,
+        needs_http: true,
+        requires: None,
+        reserved_pages: &[],
+    },
     emit,
-    needs_http: true,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

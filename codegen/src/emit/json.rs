@@ -175,14 +175,18 @@ fn backoff(b: &crate::model::Backoff) -> Backoff {
 
 /// `catalog.json`.
 pub const OUTPUT: super::Output = super::Output {
-    name: "json",
-    default: true,
+    spec: crate::model::OutputSpec {
+        name: "json",
+        default: true,
+        needs_http: false,
+        requires: None,
+        reserved_pages: &[],
+    },
     emit: |cx| {
         let mut files = crate::write::FileSet::new();
         files.insert("catalog.json".into(), emit(cx.model, cx.command));
         files
     },
-    needs_http: false,
 };
 
 /// The JSON export, pretty-printed with a trailing newline.

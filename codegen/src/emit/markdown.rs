@@ -32,10 +32,14 @@ pub const EXAMPLE_RETRY_AFTER_SECS: u64 = 30;
 
 /// The docs pages, under `docs/`.
 pub const OUTPUT: super::Output = super::Output {
-    name: "docs",
-    default: true,
+    spec: crate::model::OutputSpec {
+        name: "docs",
+        default: true,
+        needs_http: false,
+        requires: None,
+        reserved_pages: PAGES,
+    },
     emit,
-    needs_http: false,
 };
 
 /// Every code's section ([`code_section`]), in catalog order. Computed on

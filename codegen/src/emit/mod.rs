@@ -24,34 +24,28 @@ pub use text::{md_cell_code, md_inline_code, md_table_cell};
 
 use crate::write::FileSet;
 
-/// One kind of file set errcat writes under `generated/`.
+/// One kind of file set errcat writes under `generated/`: what it is (the
+/// facts validation reads too) and how it is written.
 #[derive(Clone, Copy, Debug)]
 pub struct Output {
-    /// Its name, e.g. `"docs"`: its key in a catalog's `[outputs]`.
-    pub name: &'static str,
-    /// Whether a catalog gets it without asking.
-    pub default: bool,
+    /// Its name, default and needs, as `[outputs]` validation reads them.
+    pub spec: crate::model::OutputSpec,
     /// Its files, keyed by path relative to `generated/`.
     pub emit: fn(&Context<'_>) -> FileSet,
-    /// Whether it describes HTTP responses, so a catalog with `http =
-    /// false` never gets it (E0057 if it asks).
-    pub needs_http: bool,
 }
 
 impl Output {
     /// Whether `model` writes this output: as its `[outputs]` says, else by
     /// default.
     pub fn chosen_by(&self, model: &crate::model::Model) -> bool {
-        if self.needs_http && !model.meta.http {
-            return false;
-        }
-        model
-            .outputs
-            .iter()
-            .rev()
-            .find(|(name, _)| name == self.name)
-            .map_or(self.default, |(_, on)| *on)
+        self.spec.chosen_by(model)
     }
+}
+
+/// What validation knows of every output: handed down to lowering by
+/// `compile`, so the rules never import the emitters.
+pub fn specs() -> Vec<crate::model::OutputSpec> {
+    OUTPUTS.iter().map(|o| o.spec).collect()
 }
 
 /// Every output under `generated/`, in the order they are written.

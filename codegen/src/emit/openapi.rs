@@ -21,10 +21,14 @@ pub const FILE: &str = "openapi/errors.json";
 
 /// The OpenAPI components.
 pub const OUTPUT: super::Output = super::Output {
-    name: "openapi",
-    default: false,
+    spec: crate::model::OutputSpec {
+        name: "openapi",
+        default: false,
+        needs_http: true,
+        requires: None,
+        reserved_pages: &[],
+    },
     emit,
-    needs_http: true,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

@@ -19,7 +19,7 @@ mod settings;
 use crate::diagnostics::{self, Diagnostic, Severity, rules as diag};
 use crate::diagnostics::{Lowered, SourceMap};
 use crate::load::Loaded;
-use crate::model::{Category, Model};
+use crate::model::{Category, Model, OutputSpec};
 use crate::raw::RawCategoryFile;
 use crate::source::Sources;
 
@@ -33,6 +33,7 @@ pub use settings::{DEFAULT_DOCS_ANCHOR, DEFAULT_REQUEST_ID_HEADER};
 pub fn lower(
     sources: &Sources,
     loaded: &Loaded,
+    outputs: &[OutputSpec],
     history: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Model> {
@@ -50,16 +51,18 @@ pub fn lower(
         fault_said: false,
         request_id_header: None,
     };
-    let (model, map) = lower_catalog(&mut cx, loaded)?;
+    let (model, map) = lower_catalog(&mut cx, loaded, outputs)?;
     diagnostics::run_lints(
         &Lowered {
             sources,
             model: &model,
             map: &map,
             lock: loaded.lock.as_ref().filter(|_| history),
+            outputs,
         },
         diags,
     );
+    map.levels.apply(diags);
     let failed = diags.iter().any(|d| d.severity == Severity::Error);
     (!failed).then_some(model)
 }
@@ -95,7 +98,11 @@ fn report_missing_status(
     }
 }
 
-fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceMap)> {
+fn lower_catalog(
+    cx: &mut cx::Cx<'_>,
+    loaded: &Loaded,
+    output_specs: &[OutputSpec],
+) -> Option<(Model, SourceMap)> {
     let (file, settings) = loaded.settings.as_ref()?;
     let file = *file;
     let mut map = SourceMap {
@@ -105,6 +112,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
     let meta = cx.lower_meta(file, settings.meta.as_ref());
     let envelope = cx.lower_envelope(file, settings.envelope.as_ref());
     let exit_codes = cx.lower_exit_codes(file, &settings.exit_codes);
+    map.levels = cx.lower_lints(file, &settings.lints);
     let mut meta = meta;
     match (cx.cli, settings.exit_codes.first()) {
         (Some(false), Some((key, _))) => cx.push(diag::invalid_value_because(
@@ -140,7 +148,7 @@ fn lower_catalog(cx: &mut cx::Cx<'_>, loaded: &Loaded) -> Option<(Model, SourceM
         .collect();
     if !meta.http {
         for (name, on) in &settings.outputs {
-            let needs_http = crate::emit::OUTPUTS
+            let needs_http = output_specs
                 .iter()
                 .any(|o| o.name == name.get_ref() && o.needs_http);
             if needs_http && *on.get_ref() {

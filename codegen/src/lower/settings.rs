@@ -3,6 +3,8 @@
 use errcat_runtime::template::{self, Piece};
 
 use super::cx::{Cx, STYLES, text};
+use crate::diag_code::Severity;
+use crate::diagnostics::levels::{Levels, LintLevel, Target};
 use crate::diagnostics::rules as diag;
 use crate::ident;
 use crate::model::{Envelope, EnvelopeStyle, FieldCase, Meta, RequestIdPlacement};
@@ -182,6 +184,36 @@ impl Cx<'_> {
         }
         self.catalog_style = envelope.style;
         envelope
+    }
+
+    /// `[lints]`: each key a warning's or note's rule (by name or code) or
+    /// the `warnings` group, each value a level.
+    pub(super) fn lower_lints(&mut self, file: FileId, entries: &[(Str, Str)]) -> Levels {
+        let mut levels = Levels::default();
+        for (key, value) in entries {
+            let target = match Target::parse(key.get_ref()) {
+                Some(Target::Rule(code)) if code.severity() == Severity::Error => {
+                    self.push(diag::lint_error(file, key.span(), code));
+                    continue;
+                }
+                Some(target) => target,
+                None => {
+                    self.push(diag::lint_unknown(file, key.span(), key.get_ref()));
+                    continue;
+                }
+            };
+            match LintLevel::parse(value.get_ref()) {
+                Some(level) => levels.set(target, level, file, key.span()),
+                None => self.push(diag::invalid_value(
+                    file,
+                    value.span(),
+                    &format!("lints.{}", key.get_ref()),
+                    value.get_ref(),
+                    LintLevel::NAMES,
+                )),
+            }
+        }
+        levels
     }
 
     pub(super) fn lower_exit_codes(

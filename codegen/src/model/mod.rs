@@ -88,6 +88,41 @@ pub struct CodeHistory {
     pub released_deprecated: bool,
 }
 
+/// What an output under `generated/` is, as validation and the model's
+/// choice of outputs read it. Each emitter declares its own
+/// (`emit::OUTPUTS`); `compile` hands the list down to lowering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OutputSpec {
+    /// Its name, e.g. `"docs"`: its key in a catalog's `[outputs]`.
+    pub name: &'static str,
+    /// Whether a catalog gets it without asking.
+    pub default: bool,
+    /// Whether it describes HTTP responses, so a catalog with `http =
+    /// false` never gets it (E0057 if it asks).
+    pub needs_http: bool,
+    /// The output it is built from, which must be chosen too (E0041).
+    pub requires: Option<&'static str>,
+    /// File names it writes beside the category pages, which no category
+    /// may take (E0036).
+    pub reserved_pages: &'static [&'static str],
+}
+
+impl OutputSpec {
+    /// Whether `model` writes this output: as its `[outputs]` says, else by
+    /// default.
+    pub fn chosen_by(&self, model: &Model) -> bool {
+        if self.needs_http && !model.meta.http {
+            return false;
+        }
+        model
+            .outputs
+            .iter()
+            .rev()
+            .find(|(name, _)| name == self.name)
+            .map_or(self.default, |(_, on)| *on)
+    }
+}
+
 /// The request id header of an HTTP catalog that names none.
 pub const DEFAULT_REQUEST_ID_HEADER: &str = "X-Request-Id";
 

@@ -1,4 +1,5 @@
-//! E0042: An `allow` entry names no warning, or gives no reason.
+//! E0042: An `allow` entry or a `[lints]` level names no warning, or an
+//! `allow` gives no reason.
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule, Severity};
 use crate::source::FileId;
@@ -7,8 +8,8 @@ use std::ops::Range;
 /// E0042.
 pub(crate) const RULE: Rule = Rule {
     name: "bad_allow",
-    summary: "An `allow` entry names no warning, or gives no reason.",
-    explanation: "`allow = { W0026 = \"why\" }` on a code or category silences a warning the catalog triggers on purpose, for those codes only. Each key must be a warning (or note) code, since errors cannot be allowed; each value is the reason, which reviewers read and the docs never show, so it must say something.",
+    summary: "An `allow` entry or a `[lints]` level names no warning, or an `allow` gives no reason.",
+    explanation: "`allow = { W0026 = \"why\" }` on a code or category silences a warning the catalog triggers on purpose, for those codes only. Each key must be a warning (or note) code, since errors cannot be allowed; each value is the reason, which reviewers read and the docs never show, so it must say something. `[lints]` in catalog.toml sets a level for the whole catalog (`compatible_change = \"deny\"`, `warnings = \"allow\"`): its keys are the rule names or codes of warnings and notes, or `warnings` for all of them; errors have no level.",
     example: Some(EXAMPLE),
     lint: None,
     history: None,
@@ -43,6 +44,31 @@ pub(crate) fn allow_error(file: FileId, span: Range<usize>, code: DiagCode) -> D
     )
     .at(file, span, code.summary())
     .help("fix what it reports; only warnings and notes can be allowed")
+}
+
+/// E0042: a `[lints]` key names no rule or group.
+pub(crate) fn lint_unknown(file: FileId, span: Range<usize>, name: &str) -> Diagnostic {
+    let names = crate::diagnostics::levels::Target::names();
+    Diagnostic::new(
+        DiagCode::BadAllow,
+        format!("`{name}` is not a rule or group with a level"),
+    )
+    .at(file, span, "expected a warning's name, such as `compatible_change`, or `warnings`")
+    .suggest(name, &names, Some(format!("levels can be set for: {}", names.join(", "))))
+}
+
+/// E0042: a `[lints]` key names an error, which has no level.
+pub(crate) fn lint_error(file: FileId, span: Range<usize>, code: DiagCode) -> Diagnostic {
+    Diagnostic::new(
+        DiagCode::BadAllow,
+        format!(
+            "`{}` ({}) is an error and has no level",
+            code.rule().name,
+            code.as_str()
+        ),
+    )
+    .at(file, span, code.summary())
+    .help("fix what it reports; only warnings and notes can be allowed, warned or denied")
 }
 
 /// E0042: the reason is blank.

@@ -1,4 +1,5 @@
-//! E0041: The catalog asks for a book but not for the docs pages.
+//! E0041: The catalog asks for a book but not for the docs pages (an
+//! output without the output it is built from, in general).
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::diagnostics::Lowered;
@@ -33,26 +34,36 @@ status = 400
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     let chosen = |name: &str| {
-        crate::emit::OUTPUTS
+        cx.outputs
             .iter()
             .any(|o| o.name == name && o.chosen_by(cx.model))
     };
-    if chosen(crate::emit::book::OUTPUT.name) && !chosen(crate::emit::markdown::OUTPUT.name) {
-        let book = cx.map.outputs.iter().rev().find(|(name, _)| name == "book");
-        if let Some((_, span)) = book {
-            out.push(book_without_docs(cx.map.settings, span.clone()));
+    for output in cx.outputs.iter().filter(|o| o.chosen_by(cx.model)) {
+        let Some(base) = output.requires.filter(|base| !chosen(base)) else {
+            continue;
+        };
+        let asked = cx.map.outputs.iter().rev().find(|(name, _)| name == output.name);
+        if let Some((_, span)) = asked {
+            out.push(book_without_docs(cx.map.settings, span.clone(), output.name, base));
         }
     }
 }
 
 /// E0041.
-pub(crate) fn book_without_docs(file: FileId, span: Range<usize>) -> Diagnostic {
+pub(crate) fn book_without_docs(
+    file: FileId,
+    span: Range<usize>,
+    output: &str,
+    base: &str,
+) -> Diagnostic {
     Diagnostic::new(
         DiagCode::BookWithoutDocs,
-        "the book's chapters are the docs pages, which are turned off",
+        format!("the `{output}` output is built from the `{base}` output, which is turned off"),
     )
-    .at(file, span, "the book is asked for here")
-    .help("remove `docs = false` from `[outputs]`, or set `book = false`")
+    .at(file, span, format!("`{output}` is asked for here"))
+    .help(format!(
+        "remove `{base} = false` from `[outputs]`, or set `{output} = false`"
+    ))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::emit::rust::renamed_constructors;
+use crate::rust_names::renamed_constructors;
 use crate::diagnostics::Lowered;
 use crate::source::FileId;
 

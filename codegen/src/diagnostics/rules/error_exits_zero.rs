@@ -3,8 +3,8 @@
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::{Kind};
-use crate::diagnostics::{Lowered};
+use crate::model::Kind;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// E0031.

@@ -3,8 +3,8 @@
 use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::model::{RetryStrategy};
-use crate::diagnostics::{Lowered};
+use crate::model::RetryStrategy;
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// W0026.

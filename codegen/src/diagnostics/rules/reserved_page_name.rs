@@ -1,8 +1,6 @@
 //! E0036: A category id names a page the docs already have.
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::emit::book::SITE_PAGES;
-use crate::emit::markdown::PAGES;
 use crate::diagnostics::Lowered;
 use crate::source::FileId;
 use std::ops::Range;
@@ -39,13 +37,24 @@ message = "The server crashed."
 "#;
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
+    let pages: Vec<&str> = cx
+        .outputs
+        .iter()
+        .flat_map(|o| o.reserved_pages.iter().copied())
+        .collect();
     for source in &cx.map.categories {
-        let page = PAGES.iter().chain(SITE_PAGES).find(|page| {
+        let page = pages.iter().find(|page| {
             let stem = page.rsplit_once('.').map_or(**page, |(stem, _)| stem);
             stem.eq_ignore_ascii_case(&source.id)
         });
         if let Some(page) = page {
-            out.push(reserved_page_name(cx.map.settings, source.key.clone(), &source.id, page));
+            out.push(reserved_page_name(
+                cx.map.settings,
+                source.key.clone(),
+                &source.id,
+                page,
+                &pages,
+            ));
         }
     }
 }
@@ -56,6 +65,7 @@ pub(crate) fn reserved_page_name(
     span: Range<usize>,
     id: &str,
     page: &str,
+    taken: &[&str],
 ) -> Diagnostic {
     Diagnostic::new(
         DiagCode::ReservedPageName,
@@ -64,7 +74,7 @@ pub(crate) fn reserved_page_name(
     .at(file, span, "this category's page is `<id>.md`")
     .help(format!(
         "rename the category; these page names are taken (in any letter case): {}",
-        PAGES.iter().chain(SITE_PAGES).copied().collect::<Vec<_>>().join(", ")
+        taken.join(", ")
     ))
 }
 

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::model::{Fault, Kind};
-use crate::diagnostics::{Lowered};
+use crate::diagnostics::Lowered;
 use crate::source::FileId;
 
 /// E0013.

@@ -12,17 +12,33 @@ use crate::model::ParamType;
 use crate::raw::{RawCategory, RawCode, RawEnvelope, RawMeta, RawRetired, RawRetryPolicy};
 
 /// catalog.toml: `[catalog]`, `[envelope]`, `[exit_codes]`, `[outputs]`,
-/// `[retry.*]`, `[categories.*]`.
+/// `[retry.*]`, `[categories.*]`, `[retired.*]`, `[lints]`.
 pub fn catalog_schema(header: &str) -> Value {
     let outputs: Map<String, Value> = crate::emit::OUTPUTS
         .iter()
         .map(|o| {
-            let what = if o.default { "on unless set to false" } else { "off unless set to true" };
-            (o.name.to_string(), json!({ "type": "boolean", "description": format!("Write the `{}` output ({what}).", o.name) }))
+            let what = if o.spec.default { "on unless set to false" } else { "off unless set to true" };
+            (o.spec.name.to_string(), json!({ "type": "boolean", "description": format!("Write the `{}` output ({what}).", o.spec.name) }))
         })
         .chain(crate::raw::PACKAGE_KEYS.iter().map(|(key, what)| {
             (key.to_string(), json!({ "type": "string", "minLength": 1, "description": what }))
         }))
+        .collect();
+    let levels = crate::diagnostics::levels::LintLevel::NAMES;
+    let lints: Map<String, Value> = crate::diagnostics::levels::Target::names()
+        .into_iter()
+        .map(|name| {
+            let what = match crate::diagnostics::levels::Target::parse(name) {
+                Some(crate::diagnostics::levels::Target::Rule(code)) => {
+                    format!("{} {}", code.as_str(), code.summary())
+                }
+                _ => "Every warning.".to_string(),
+            };
+            (
+                name.to_string(),
+                json!({ "enum": levels, "description": what }),
+            )
+        })
         .collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -56,6 +72,13 @@ pub fn catalog_schema(header: &str) -> Value {
                 "description": "The categories; each has a file `<id>.toml` of codes. Without any, every other file of the folder is a file of codes, and the docs show one table.",
                 "type": "object",
                 "additionalProperties": table::<RawCategory>(Facts::CategoryDefaults),
+            },
+            "lints": {
+                "description": "Levels for the whole catalog: a warning's or note's rule name (or code), or `warnings` for every warning, set to \"allow\", \"warn\" or \"deny\".",
+                "type": "object",
+                "additionalProperties": false,
+                "properties": lints,
+                "patternProperties": { "^[WN][0-9]{4}$": { "enum": levels } },
             },
             "retired": {
                 "description": "Tombstones of codes that left the catalog; their names, numerics and aliases are never used again.",

@@ -28,10 +28,14 @@ const CATEGORY: &str = include_str!("category.schema.json");
 
 /// The two schemas.
 pub const OUTPUT: super::Output = super::Output {
-    name: "json_schema",
-    default: false,
+    spec: crate::model::OutputSpec {
+        name: "json_schema",
+        default: false,
+        needs_http: false,
+        requires: None,
+        reserved_pages: &[],
+    },
     emit,
-    needs_http: false,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

@@ -106,10 +106,14 @@ pub fn package_name(model: &Model) -> String {
 
 /// `python/<catalog>_errors/`.
 pub const OUTPUT: super::Output = super::Output {
-    name: "python",
-    default: false,
+    spec: crate::model::OutputSpec {
+        name: "python",
+        default: false,
+        needs_http: true,
+        requires: None,
+        reserved_pages: &[],
+    },
     emit,
-    needs_http: true,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

@@ -4,11 +4,11 @@
 use proc_macro2::{Ident, Literal};
 use quote::{format_ident, quote};
 
-use super::names::RustNames;
 use super::splice::Splices;
 use super::{RustOptions, ident_of, rt_path};
 use crate::emit::text::md_inline_code;
 use crate::model::{Code, Model};
+use crate::rust_names::RustNames;
 
 /// `impl Error { <one typed constructor per code> }` and its helpers,
 /// formatted, each line indented by `indent`.

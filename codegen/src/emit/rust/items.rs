@@ -6,12 +6,12 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::literals::doc_attrs;
-use super::names::RustNames;
 use super::splice::Splices;
 use super::tables::{Tables, envelope_tokens, layout};
 use crate::emit::text::{md_inline_code, rustdoc_markdown};
 use crate::fields::{Field, FieldType, Group};
 use crate::model::{Code, Model};
+use crate::rust_names::RustNames;
 
 /// What every item group needs.
 pub(super) struct Items<'a> {

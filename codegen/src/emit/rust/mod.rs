@@ -7,7 +7,8 @@
 //! `#[inline]`: the crate that calls it compiles it, and the generated crate
 //! itself only type-checks it.
 //!
-//! - `names`: Rust identifiers for codes, categories and params;
+//! - `crate::rust_names`: Rust identifiers for codes, categories and
+//!   params (shared with the N0040 note);
 //! - `tables`: the data (record layout, text blob, perfect hashes);
 //! - `items`: the items, as tokens;
 //! - `constructors`: the typed constructors;
@@ -17,7 +18,6 @@
 mod constructors;
 mod items;
 mod literals;
-mod names;
 mod splice;
 mod tables;
 
@@ -25,10 +25,9 @@ use proc_macro2::Ident;
 use quote::format_ident;
 
 pub use literals::{byte_string_literal, string_literal};
-pub use names::renamed_constructors;
 
 use super::Context;
-use names::RustNames;
+use crate::rust_names::RustNames;
 use splice::Splices;
 
 /// Options of the Rust module.
@@ -56,8 +55,13 @@ impl Default for RustOptions {
 /// for crates that prefer no build script (as many prost and tonic users
 /// do): `include!` it from `src`, and `errcat check` keeps it fresh.
 pub const OUTPUT: super::Output = super::Output {
-    name: "rust",
-    default: false,
+    spec: crate::model::OutputSpec {
+        name: "rust",
+        default: false,
+        needs_http: false,
+        requires: None,
+        reserved_pages: &[],
+    },
     emit: |cx| {
         let options = RustOptions {
             regenerate_command: cx.command.to_string(),
@@ -67,7 +71,6 @@ pub const OUTPUT: super::Output = super::Output {
         files.insert(std::path::PathBuf::from(FILE), emit(cx, &options));
         files
     },
-    needs_http: false,
 };
 
 /// The committed module's path under `generated/`.

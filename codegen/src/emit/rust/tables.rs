@@ -6,12 +6,12 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::literals::{lit_u64, lits};
-use super::names::RustNames;
 use super::splice::Splices;
 use crate::emit::text::TextBlob;
 use crate::fields::Value as FieldValue;
 use crate::model::{Jitter, Model, RetryStrategy};
 use crate::phf::{self, PhfTable};
+use crate::rust_names::RustNames;
 
 /// `NONE` marks a missing numeric code or replacement in `u32` tables.
 const NONE_U32: u32 = u32::MAX;

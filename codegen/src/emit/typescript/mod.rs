@@ -149,10 +149,14 @@ const RESERVED: &[&str] = &[
 
 /// `typescript/`.
 pub const OUTPUT: super::Output = super::Output {
-    name: "typescript",
-    default: false,
+    spec: crate::model::OutputSpec {
+        name: "typescript",
+        default: false,
+        needs_http: true,
+        requires: None,
+        reserved_pages: &[],
+    },
     emit,
-    needs_http: true,
 };
 
 fn emit(cx: &super::Context<'_>) -> FileSet {

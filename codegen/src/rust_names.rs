@@ -1,11 +1,12 @@
-//! Rust names for the catalog's codes, categories and params. Naming belongs
-//! to the target language, so the model carries none of it.
+//! Rust names for the catalog's codes, categories and params, which the
+//! Rust emitter writes and the N0040 note reports. Naming belongs to the
+//! target language, so the model carries none of it.
 
 use crate::ident;
 use crate::model::Model;
 
 /// Every Rust identifier the generated module uses for catalog items.
-pub(super) struct RustNames {
+pub struct RustNames {
     /// `Code` variants, e.g. `RateLimited`, in catalog order.
     pub code_variants: Vec<String>,
     /// `Category` variants, in catalog order.
@@ -17,6 +18,7 @@ pub(super) struct RustNames {
 }
 
 impl RustNames {
+    /// The names of `model`'s items.
     pub fn new(model: &Model) -> Self {
         RustNames {
             code_variants: model
