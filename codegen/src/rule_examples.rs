@@ -103,3 +103,25 @@ fn sections(text: &str) -> Vec<(String, Option<String>)> {
     }
     out
 }
+
+/// Asserts that the example of `code`'s rule reports `code` at its
+/// severity and renders as `expected`: each rule file's test shows what
+/// errcat prints for it, span and help included
+/// (`UPDATE_EXPECT=1 cargo test -p errcat-codegen` re-blesses).
+#[cfg(test)]
+pub(crate) fn assert_example(code: DiagCode, expected: expect_test::Expect) {
+    let example = code.rule().example.expect("a rule with an example");
+    let report = match crate::compile(&example_sources(example)) {
+        Ok(compiled) => compiled.warnings,
+        Err(report) => report,
+    };
+    let rendered = report.render();
+    expected.assert_eq(&rendered);
+    assert!(
+        report
+            .diagnostics()
+            .iter()
+            .any(|d| d.code == code && d.severity == code.severity()),
+        "the example of {code} does not report it:\n{rendered}"
+    );
+}

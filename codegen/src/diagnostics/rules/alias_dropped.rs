@@ -69,6 +69,31 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::AliasDropped,
+            expect_test::expect![[r#"
+error[E0047]: alias `INVALID_INPUT` of `bad_input` no longer resolves
+  --> catalog/client.toml:1:2
+  |
+1 | [bad_input]
+  |  ^^^^^^^^^ here
+  |
+  --> catalog/errcat.lock:5:5
+  |
+5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"aliases":["INVALID_INPUT"],"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Bad input","message":"The input is bad."},
+  |     ----------- as published (errcat.lock)
+  |
+  = help: keep `"INVALID_INPUT"` in the aliases of `bad_input`
+
+error: the catalog has 1 error
+For more information about E0047, try `errcat explain E0047`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert_eq!(codes_for(EXAMPLE), [DiagCode::AliasDropped]);

@@ -83,6 +83,34 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::BadAllow,
+            expect_test::expect![[r#"
+error[E0042]: `E0013` is an error and cannot be allowed
+  --> catalog/client.toml:5:11
+  |
+5 | allow = { E0013 = "we know", W0026 = " " }
+  |           ^^^^^ An HTTP status class disagrees with the category's fault.
+  |
+  = help: fix what it reports; only warnings and notes can be allowed
+
+error[E0042]: allowing `W0026` needs a reason
+  --> catalog/client.toml:5:38
+  |
+5 | allow = { E0013 = "we know", W0026 = " " }
+  |                                      ^^^ say why the catalog is right here
+  |
+  = help: `W0026 = "the gateway sets Retry-After for these"`
+
+error: the catalog has 2 errors
+For more information about E0042, try `errcat explain E0042`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::BadAllow));

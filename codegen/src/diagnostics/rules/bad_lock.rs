@@ -41,6 +41,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::BadLock,
+            expect_test::expect![[r#"
+error[E0054]: the lock file cannot be read
+  --> catalog/errcat.lock:4:1
+  |
+4 | <<<<<<< HEAD
+  | ^ key must be a string
+  |
+  = help: restore it from version control (for a merge conflict, take either side), then run `errcat generate`
+
+error: the catalog has 1 error
+For more information about E0054, try `errcat explain E0054`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert_eq!(codes_for(EXAMPLE), [DiagCode::BadLock]);

@@ -59,6 +59,34 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::BadTemplate,
+            expect_test::expect![[r#"
+error[E0021]: malformed message template: `{` is never closed
+  --> catalog/client.toml:4:18
+  |
+4 | message = "Field {field is bad."
+  |                  ^ in this message
+  |
+  = help: placeholders look like `{name}`; write `{{` and `}}` for literal braces
+
+error[E0021]: malformed message template: unmatched `}`
+   --> catalog/client.toml:10:18
+   |
+10 | message = "Stray } brace."
+   |                  ^ in this message
+   |
+   = help: placeholders look like `{name}`; write `{{` and `}}` for literal braces
+
+error: the catalog has 2 errors
+For more information about E0021, try `errcat explain E0021`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::BadTemplate));

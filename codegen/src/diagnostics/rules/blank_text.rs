@@ -46,6 +46,34 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::BlankText,
+            expect_test::expect![[r#"
+error[E0037]: `message` is blank
+  --> catalog/client.toml:4:11
+  |
+4 | message = "  "
+  |           ^^^^ nothing but white space
+  |
+  = help: write the message: it is required
+
+error[E0037]: `aliases` is blank
+  --> catalog/client.toml:5:12
+  |
+5 | aliases = [""]
+  |            ^^ nothing but white space
+  |
+  = help: remove the empty alias
+
+error: the catalog has 2 errors
+For more information about E0037, try `errcat explain E0037`.
+"#]],
+        );
+    }
+
     #[test]
     fn a_required_key_is_not_told_to_go() {
         let d = blank_text(FileId(0), 0..1, "message");

@@ -71,6 +71,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::BookWithoutDocs,
+            expect_test::expect![[r#"
+error[E0041]: the `book` output is built from the `docs` output, which is turned off
+  --> catalog/catalog.toml:6:1
+  |
+6 | book = true
+  | ^^^^ `book` is asked for here
+  |
+  = help: remove `docs = false` from `[outputs]`, or set `book = false`
+
+error: the catalog has 1 error
+For more information about E0041, try `errcat explain E0041`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::BookWithoutDocs));

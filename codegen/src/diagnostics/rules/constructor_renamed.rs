@@ -52,6 +52,24 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::ConstructorRenamed,
+            expect_test::expect![[r#"
+note[N0040]: the constructor of `message` is `Error::message_error`
+  --> catalog/client.toml:1:2
+  |
+1 | [message]
+  |  ^^^^^^^ `Error::message` is a method of every generated `Error`
+
+the catalog is valid (1 note)
+For more information about N0040, try `errcat explain N0040`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::ConstructorRenamed));

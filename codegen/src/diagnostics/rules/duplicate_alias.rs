@@ -83,6 +83,42 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::DuplicateAlias,
+            expect_test::expect![[r#"
+error[E0007]: the alias `crashed` is ambiguous
+  --> catalog/client.toml:5:19
+  |
+5 | aliases = ["BAD", "crashed"]
+  |                   ^^^^^^^^^ this alias
+  |
+  --> catalog/server.toml:1:2
+  |
+1 | [crashed]
+  |  ------- the name of code `crashed`
+  |
+  = help: an alias must differ from every code name and every other alias
+
+error[E0007]: the alias `BAD` is ambiguous
+   --> catalog/client.toml:11:12
+   |
+ 5 | aliases = ["BAD", "crashed"]
+   |            ----- also an alias here
+   .
+11 | aliases = ["BAD"]
+   |            ^^^^^ this alias
+   |
+   = help: an alias must differ from every code name and every other alias
+
+error: the catalog has 2 errors
+For more information about E0007, try `errcat explain E0007`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::DuplicateAlias));

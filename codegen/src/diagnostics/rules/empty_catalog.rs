@@ -44,6 +44,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::EmptyCatalog,
+            expect_test::expect![[r#"
+error[E0027]: the catalog defines no codes
+  --> catalog/catalog.toml:1:1
+  |
+1 | [catalog]
+  | ^ no codes in any category file
+  |
+  = help: add a file `<category>.toml` with one table per code
+
+error: the catalog has 1 error
+For more information about E0027, try `errcat explain E0027`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::EmptyCatalog));

@@ -60,6 +60,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::EmptyCategory,
+            expect_test::expect![[r#"
+error[E0028]: category `server` has no codes
+   --> catalog/catalog.toml:21:13
+   |
+21 | [categories.server]
+   |             ^^^^^^ declared here
+   |
+   = help: add codes to `server.toml`, or remove the category
+
+error: the catalog has 1 error
+For more information about E0028, try `errcat explain E0028`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::EmptyCategory));

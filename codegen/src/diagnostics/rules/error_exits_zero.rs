@@ -52,6 +52,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::ErrorExitsZero,
+            expect_test::expect![[r#"
+error[E0031]: error code `bad_input` has CLI exit code 0
+  --> catalog/client.toml:5:13
+  |
+5 | exit_code = 0
+  |             ^ 0 means success to every shell
+  |
+  = help: use a non-zero exit code, or set `kind = "success"`
+
+error: the catalog has 1 error
+For more information about E0031, try `errcat explain E0031`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::ErrorExitsZero));

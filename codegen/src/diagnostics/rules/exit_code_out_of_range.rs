@@ -40,6 +40,24 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::ExitCodeOutOfRange,
+            expect_test::expect![[r#"
+error[E0030]: exit code 256 is outside 0-255
+  --> catalog/client.toml:5:13
+  |
+5 | exit_code = 256
+  |             ^^^ processes can only exit with 0-255
+
+error: the catalog has 1 error
+For more information about E0030, try `errcat explain E0030`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::ExitCodeOutOfRange));

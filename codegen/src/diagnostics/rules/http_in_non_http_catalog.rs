@@ -54,6 +54,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::HttpInNonHttpCatalog,
+            expect_test::expect![[r#"
+error[E0057]: `status` in a catalog with `http = false`
+  --> catalog/client.toml:4:10
+  |
+4 | status = 400
+  |          ^^^ the catalog has no HTTP
+  |
+  = help: remove `status`, or drop `http = false` under [catalog]
+
+error: the catalog has 1 error
+For more information about E0057, try `errcat explain E0057`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert_eq!(codes_for(EXAMPLE), [DiagCode::HttpInNonHttpCatalog]);

@@ -99,6 +99,29 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::IdentCollision,
+            expect_test::expect![[r#"
+error[E0009]: two names become the Rust identifier `Http2`
+   --> catalog/client.toml:11:2
+   |
+ 6 | [http2]
+   |  ----- collides with this one
+   .
+11 | [http_2]
+   |  ^^^^^^ this name
+   |
+   = help: rename one of them
+
+error: the catalog has 1 error
+For more information about E0009, try `errcat explain E0009`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::IdentCollision));

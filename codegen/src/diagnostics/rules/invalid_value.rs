@@ -76,6 +76,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::InvalidValue,
+            expect_test::expect![[r#"
+error[E0032]: invalid value `eror` for `kind`
+  --> catalog/client.toml:5:8
+  |
+5 | kind = "eror"
+  |        ^^^^^^ expected one of: error, success, pending, warning
+  |
+  = help: did you mean `error`?
+
+error: the catalog has 1 error
+For more information about E0032, try `errcat explain E0032`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::InvalidValue));

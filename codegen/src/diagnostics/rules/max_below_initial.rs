@@ -58,6 +58,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::MaxBelowInitial,
+            expect_test::expect![[r#"
+error[E0024]: `max_delay_ms` is below `initial_ms`
+  --> catalog/catalog.toml:7:16
+  |
+6 | initial_ms = 5000
+  |              ---- the first delay is already longer
+7 | max_delay_ms = 1000
+  |                ^^^^ the cap
+
+error: the catalog has 1 error
+For more information about E0024, try `errcat explain E0024`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::MaxBelowInitial));

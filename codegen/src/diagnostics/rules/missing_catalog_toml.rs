@@ -32,6 +32,21 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::MissingCatalogToml,
+            expect_test::expect![[r#"
+error[E0029]: `catalog` has no catalog.toml
+ = help: create catalog.toml with [catalog], [retry.*] and [categories.*] tables
+
+error: the catalog has 1 error
+For more information about E0029, try `errcat explain E0029`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::MissingCatalogToml));

@@ -75,6 +75,24 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::MissingField,
+            expect_test::expect![[r#"
+error[E0003]: missing required field `message` in code `bad_input`
+  --> catalog/client.toml:1:2
+  |
+1 | [bad_input]
+  |  ^^^^^^^^^ `message` is required here
+
+error: the catalog has 1 error
+For more information about E0003, try `errcat explain E0003`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::MissingField));

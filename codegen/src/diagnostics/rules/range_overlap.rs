@@ -82,6 +82,27 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::RangeOverlap,
+            expect_test::expect![[r#"
+error[E0011]: the numeric ranges of `server` and `client` overlap
+   --> catalog/catalog.toml:14:9
+   |
+ 8 | range = [1000, 1999]
+   |         ------------ overlaps this one
+   .
+14 | range = [1900, 2999]
+   |         ^^^^^^^^^^^^ this range
+
+error: the catalog has 1 error
+For more information about E0011, try `errcat explain E0011`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::RangeOverlap));

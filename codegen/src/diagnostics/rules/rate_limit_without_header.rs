@@ -61,6 +61,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::RateLimitWithoutHeader,
+            expect_test::expect![[r#"
+warning[W0026]: HTTP 429 with retry policy `standard`, which ignores Retry-After
+   --> catalog/client.toml:11:9
+   |
+11 | retry = "standard"
+   |         ^^^^^^^^^^ rate-limited responses say when to come back
+   |
+   = help: use a policy with `strategy = "after_header"`, or, if something else sends `Retry-After` (a gateway), say so on the code: `allow = { W0026 = "why" }`
+
+warning: the catalog has 1 warning
+For more information about W0026, try `errcat explain W0026`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::RateLimitWithoutHeader));

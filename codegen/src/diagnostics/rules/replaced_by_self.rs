@@ -41,6 +41,24 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::ReplacedBySelf,
+            expect_test::expect![[r#"
+error[E0018]: `bad_input` is replaced by itself
+  --> catalog/client.toml:6:15
+  |
+6 | replaced_by = "bad_input"
+  |               ^^^^^^^^^^^ names the code it belongs to
+
+error: the catalog has 1 error
+For more information about E0018, try `errcat explain E0018`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::ReplacedBySelf));

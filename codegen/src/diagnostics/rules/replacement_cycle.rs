@@ -90,6 +90,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::ReplacementCycle,
+            expect_test::expect![[r#"
+error[E0017]: `replaced_by` forms a cycle: bad_input -> worse_input -> bad_input
+   --> catalog/client.toml:13:15
+   |
+13 | replaced_by = "bad_input"
+   |               ^^^^^^^^^^^ this link closes the cycle
+   |
+   = help: a replacement chain must end at a code that is not deprecated
+
+error: the catalog has 1 error
+For more information about E0017, try `errcat explain E0017`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::ReplacementCycle));

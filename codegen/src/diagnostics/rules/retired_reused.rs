@@ -124,6 +124,31 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::RetiredReused,
+            expect_test::expect![[r#"
+error[E0046]: `short_input` reuses the numeric 1001 of retired code `legacy_input`
+   --> catalog/client.toml:7:11
+   |
+ 7 | numeric = 1001
+   |           ^^^^ the numeric 1001 belongs to `legacy_input`
+   |
+   --> catalog/catalog.toml:28:10
+   |
+28 | [retired.legacy_input]
+   |          ------------ retired here
+   |
+   = help: old clients would read it as the retired code: give it a name and numeric of its own
+
+error: the catalog has 1 error
+For more information about E0046, try `errcat explain E0046`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert_eq!(codes_for(EXAMPLE), [DiagCode::RetiredReused]);

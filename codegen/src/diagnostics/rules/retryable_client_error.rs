@@ -73,6 +73,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::RetryableClientError,
+            expect_test::expect![[r#"
+warning[W0025]: HTTP 400 is a client error but retry policy `standard` retries it
+  --> catalog/client.toml:5:9
+  |
+5 | retry = "standard"
+  |         ^^^^^^^^^^ retried although the same request will fail again
+  |
+  = help: use `retry = "never"`; only 408, 409, 425 and 429 are usually worth retrying
+
+warning: the catalog has 1 warning
+For more information about W0025, try `errcat explain W0025`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::RetryableClientError));

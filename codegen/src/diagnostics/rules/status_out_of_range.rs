@@ -40,6 +40,24 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::StatusOutOfRange,
+            expect_test::expect![[r#"
+error[E0012]: HTTP status 4000 is not between 100 and 599
+  --> catalog/client.toml:3:10
+  |
+3 | status = 4000
+  |          ^^^^ not an HTTP status
+
+error: the catalog has 1 error
+For more information about E0012, try `errcat explain E0012`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::StatusOutOfRange));

@@ -71,6 +71,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::TombstoneDropped,
+            expect_test::expect![[r#"
+error[E0044]: the tombstone of retired code `legacy_input` was removed
+  --> catalog/errcat.lock:7:5
+  |
+7 |     "legacy_input": {"lifecycle":"retired","numeric":1001,"reason":"Merged into bad_input."}
+  |     ^^^^^^^^^^^^^^ published here
+  |
+  = help: put `[retired.legacy_input]` back in catalog.toml: it keeps the name and numeric from reuse
+
+error: the catalog has 1 error
+For more information about E0044, try `errcat explain E0044`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert_eq!(codes_for(EXAMPLE), [DiagCode::TombstoneDropped]);

@@ -35,6 +35,24 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::TomlSyntax,
+            expect_test::expect![[r#"
+error[E0001]: invalid TOML
+  --> catalog/client.toml:3:19
+  |
+3 | title = "Bad input
+  |                   ^ invalid basic string, expected `"`
+
+error: the catalog has 1 error
+For more information about E0001, try `errcat explain E0001`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::TomlSyntax));

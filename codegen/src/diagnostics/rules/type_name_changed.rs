@@ -68,6 +68,31 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::TypeNameChanged,
+            expect_test::expect![[r#"
+error[E0051]: the SDK exception of `bad_input` changed
+  --> catalog/client.toml:5:17
+  |
+5 | sdk_exception = "InvalidInputError"
+  |                 ^^^^^^^^^^^^^^^^^^^ was `BadInputError`, now `InvalidInputError`
+  |
+  --> catalog/errcat.lock:5:5
+  |
+5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","sdk_exception":"BadInputError","title":"Bad input","message":"The input is bad."},
+  |     ----------- as published (errcat.lock)
+  |
+  = help: keep `BadInputError`: users catch and match it by name
+
+error: the catalog has 1 error
+For more information about E0051, try `errcat explain E0051`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert_eq!(codes_for(EXAMPLE), [DiagCode::TypeNameChanged]);

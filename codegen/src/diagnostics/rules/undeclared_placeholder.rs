@@ -64,6 +64,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::UndeclaredPlaceholder,
+            expect_test::expect![[r#"
+error[E0019]: placeholder `{reason}` has no declared param
+  --> catalog/client.toml:4:34
+  |
+4 | message = "Field {field} is bad: {reason}."
+  |                                  ^^^^^^^^ used in this message
+  |
+  = help: declare it, e.g. `params = { reason = "string" }`
+
+error: the catalog has 1 error
+For more information about E0019, try `errcat explain E0019`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::UndeclaredPlaceholder));

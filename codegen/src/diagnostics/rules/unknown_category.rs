@@ -48,6 +48,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::UnknownCategory,
+            expect_test::expect![[r#"
+error[E0014]: no category `clients` is declared in catalog.toml
+  --> catalog/clients.toml:1:2
+  |
+1 | [stray]
+  |  ^^^^^ unknown category
+  |
+  = help: did you mean `client`?
+
+error: the catalog has 1 error
+For more information about E0014, try `errcat explain E0014`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::UnknownCategory));

@@ -50,6 +50,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::UnknownParamType,
+            expect_test::expect![[r#"
+error[E0022]: unknown param type `u23`
+  --> catalog/client.toml:5:20
+  |
+5 | params = { limit = "u23" }
+  |                    ^^^^^ not a param type
+  |
+  = help: expected one of: string, u16, u32, u64, i32, i64, f64, bool
+
+error: the catalog has 1 error
+For more information about E0022, try `errcat explain E0022`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::UnknownParamType));

@@ -47,6 +47,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::UnknownReplacement,
+            expect_test::expect![[r#"
+error[E0016]: `replaced_by` names no code `bad_inptu`
+  --> catalog/client.toml:6:15
+  |
+6 | replaced_by = "bad_inptu"
+  |               ^^^^^^^^^^^ unknown code
+  |
+  = help: did you mean `bad_input`?
+
+error: the catalog has 1 error
+For more information about E0016, try `errcat explain E0016`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::UnknownReplacement));

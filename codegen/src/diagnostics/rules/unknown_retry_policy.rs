@@ -50,6 +50,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::UnknownRetryPolicy,
+            expect_test::expect![[r#"
+error[E0015]: no retry policy `standrd` is declared
+  --> catalog/server.toml:5:9
+  |
+5 | retry = "standrd"
+  |         ^^^^^^^^^ unknown retry policy
+  |
+  = help: did you mean `standard`?
+
+error: the catalog has 1 error
+For more information about E0015, try `errcat explain E0015`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::UnknownRetryPolicy));

@@ -64,6 +64,26 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::UnusedParam,
+            expect_test::expect![[r#"
+error[E0020]: param `field` is not used by the message
+  --> catalog/client.toml:5:12
+  |
+5 | params = { field = "string" }
+  |            ^^^^^ declared here
+  |
+  = help: use `{field}` in the message, or remove the param
+
+error: the catalog has 1 error
+For more information about E0020, try `errcat explain E0020`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::UnusedParam));

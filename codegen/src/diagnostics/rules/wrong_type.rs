@@ -41,6 +41,36 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    /// What errcat prints for the rule's example: its span, message and help.
+    #[test]
+    fn its_example_renders_so() {
+        crate::rule_examples::assert_example(
+            DiagCode::WrongType,
+            expect_test::expect![[r#"
+error[E0004]: wrong type for `numeric`
+  --> catalog/client.toml:2:11
+  |
+2 | numeric = "1000"
+  |           ^^^^^^ invalid type: string "1000", expected an integer
+
+error[E0004]: wrong type for `aliases`
+  --> catalog/client.toml:5:11
+  |
+5 | aliases = "BAD"
+  |           ^^^^^ invalid type: string "BAD", expected an array
+
+error[E0004]: wrong type for `exit_code`
+  --> catalog/client.toml:6:13
+  |
+6 | exit_code = 1.5
+  |             ^^^ invalid type: float `1.5`, expected an integer
+
+error: the catalog has 3 errors
+For more information about E0004, try `errcat explain E0004`.
+"#]],
+        );
+    }
+
     #[test]
     fn the_example_reports_it() {
         assert!(codes_for(EXAMPLE).contains(&DiagCode::WrongType));
