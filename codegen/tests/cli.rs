@@ -778,3 +778,74 @@ fn explain_finds_what_lookups_find() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn check_fix_repairs_misspelt_names_and_keeps_each_file_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    assert!(errcat(&["generate"], tmp.path()).status.success());
+    let settings = tmp.path().join("catalog/catalog.toml");
+    let codes = tmp.path().join("catalog/billing.toml");
+    // One file with Windows line ends and a byte-order mark: fixed in place,
+    // it keeps both.
+    let original_codes = std::fs::read_to_string(&codes).unwrap();
+    let windows = format!("\u{feff}{}", original_codes.replace('\n', "\r\n"));
+    std::fs::write(&codes, &windows).unwrap();
+    let original_settings = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(
+        &settings,
+        original_settings.replacen("style = \"nested\"", "style = \"nestd\"", 1),
+    )
+    .unwrap();
+    std::fs::write(&codes, windows.replacen("title =", "titel =", 1)).unwrap();
+
+    let out = errcat(&["--json", "check"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    let fixes: Vec<&serde_json::Value> = report["error"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d.get("fix").filter(|f| !f.is_null()))
+        .collect();
+    assert_eq!(fixes.len(), 2, "{report:#}");
+    assert!(
+        fixes
+            .iter()
+            .any(|f| f["replacement"] == "\"nested\"" && f["file"] == "catalog/catalog.toml"),
+        "{report:#}"
+    );
+    let out = errcat(&["check"], tmp.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cargo errcat check --fix` fixes 2 of them"),
+        "{stderr}"
+    );
+
+    let out = errcat(&["check", "--fix"], tmp.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("fixed 2 problems in catalog/catalog.toml, catalog/billing.toml"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&settings).unwrap(),
+        original_settings
+    );
+    assert_eq!(std::fs::read_to_string(&codes).unwrap(), windows);
+}
+
+#[test]
+fn check_fix_leaves_a_fix_that_would_repeat_a_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_catalog(tmp.path());
+    let codes = tmp.path().join("catalog/billing.toml");
+    let text = std::fs::read_to_string(&codes).unwrap();
+    // `titel` beside a `title`: renaming it would repeat the key.
+    let broken = text.replacen("title =", "titel = \"Twice\"\ntitle =", 1);
+    std::fs::write(&codes, &broken).unwrap();
+    let out = errcat(&["check", "--fix"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&codes).unwrap(), broken);
+}

@@ -21,6 +21,7 @@ mod check;
 mod diff;
 mod edit;
 mod explain;
+mod fix;
 mod fmt;
 mod generate;
 mod init;
@@ -123,6 +124,10 @@ enum Command {
     Check {
         #[command(flatten)]
         at: ProjectArgs,
+        /// First apply every mechanical fix (a misspelt key, policy,
+        /// category or value that has one close name) to the catalog files.
+        #[arg(long)]
+        fix: bool,
     },
     /// Publish: pick the version the changes since the last release need
     /// (or check the one given), write it into catalog.toml, regenerate,
@@ -278,7 +283,7 @@ impl Command {
         match self {
             Command::Generate { at, .. }
             | Command::Watch { at }
-            | Command::Check { at }
+            | Command::Check { at, .. }
             | Command::Release { at, .. }
             | Command::Book { at, .. }
             | Command::Explain { at, .. }
@@ -424,7 +429,10 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     // The edit commands read, check and write the catalog holding it, so
     // two at once both land (the second reads what the first wrote).
     let _editing = match cli.command {
-        Command::New { .. } | Command::Retire { .. } | Command::Release { .. }
+        Command::New { .. }
+        | Command::Retire { .. }
+        | Command::Release { .. }
+        | Command::Check { fix: true, .. }
             if project.catalog.is_dir() =>
         {
             Some(crate::write::lock_folder(&project.catalog).map_err(|e| {
@@ -437,6 +445,12 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
         }
         _ => None,
     };
+    if let Command::Check { fix: true, .. } = cli.command {
+        let fixed = fix::run(&project)?;
+        if fixed.count > 0 {
+            eprintln!("{}", fixed.summary());
+        }
+    }
     let _progress = (!cli.json && std::io::stderr().is_terminal()).then(Progress::start);
     let compiled = load(cli, &at, &project)?;
     let model = &compiled.model;
@@ -597,9 +611,21 @@ fn load(
         }
         Err(report) => {
             let summary = report.summary();
-            Err(Failure {
+            let fixable = report
+                .diagnostics()
+                .iter()
+                .filter(|d| d.fix.is_some())
+                .count();
+            let failure = Failure {
                 report: Some(Box::new(report)),
                 ..Failure::new(EXIT_FAILURE, "invalid_catalog", summary)
+            };
+            Err(match fixable {
+                0 => failure,
+                n => failure.hint(format!(
+                    "`{}` fixes {n} of them (each a name with one close match)",
+                    project.hint("check --fix"),
+                )),
             })
         }
     }

@@ -22,7 +22,6 @@ pub(crate) use rules::run_lints;
 pub use rules::{DiagCode, EXAMPLE_BASE, Rule, compare};
 pub use source_map::{CategorySource, CodeSource, Lowered, SourceMap, Sourced, TemplateSource};
 pub use suggest::did_you_mean;
-use suggest::suggestion;
 
 /// A span in one source file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +52,68 @@ pub struct Diagnostic {
     /// The code it is about (its index in the catalog's source map), for
     /// warnings a code can `allow`.
     pub subject: Option<usize>,
+    /// The edit that fixes it, when the fix is mechanical (`errcat check
+    /// --fix` applies it; editors offer it).
+    pub fix: Option<Fix>,
+}
+
+/// A machine-applicable fix: the text at a span becomes another. The span
+/// holds `from` as written, bare or quoted (a TOML key or string); the fix
+/// keeps the quoting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// The file.
+    pub file: FileId,
+    /// Where `from` is written.
+    pub span: Range<usize>,
+    /// The text there now, unquoted.
+    pub from: String,
+    /// What it becomes, unquoted.
+    pub to: String,
+}
+
+impl Fix {
+    /// The replacement for the span's current text: `to`, quoted as `from`
+    /// is. `None` when the span no longer holds `from` (the file changed
+    /// since it was checked), so a stale fix never lands.
+    pub fn replacement(&self, text: &str) -> Option<String> {
+        let written = text.get(self.span.clone())?;
+        if written == self.from {
+            return Some(self.to.clone());
+        }
+        for quote in ['"', '\''] {
+            if written.len() >= 2
+                && written.starts_with(quote)
+                && written.ends_with(quote)
+                && written[1..written.len() - 1] == self.from
+            {
+                return Some(format!("{quote}{}{quote}", self.to));
+            }
+        }
+        None
+    }
+
+    /// Applies every fix that still fits `text`, last first, skipping any
+    /// that overlaps one already applied. Returns the new text and how many
+    /// fixes landed.
+    pub fn apply_all<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
+        let mut fixes: Vec<&Fix> = fixes.into_iter().collect();
+        fixes.sort_by_key(|f| std::cmp::Reverse((f.span.start, f.span.end)));
+        let mut out = text.to_string();
+        let mut applied = 0;
+        let mut floor = usize::MAX;
+        for fix in fixes {
+            if fix.span.end > floor {
+                continue;
+            }
+            if let Some(replacement) = fix.replacement(text) {
+                out.replace_range(fix.span.clone(), &replacement);
+                floor = fix.span.start;
+                applied += 1;
+            }
+        }
+        (out, applied)
+    }
 }
 
 impl Diagnostic {
@@ -64,6 +125,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             subject: None,
+            fix: None,
         }
     }
 
@@ -110,10 +172,27 @@ impl Diagnostic {
     }
 
     /// `help: did you mean …?` when `input` is close to one of `known`,
-    /// else `otherwise` (if any).
-    pub(crate) fn suggest(self, input: &str, known: &[&str], otherwise: Option<String>) -> Self {
-        match (suggestion(input, known), otherwise) {
-            (Some(s), _) | (None, Some(s)) => self.help(s),
+    /// else `otherwise` (if any). A close name is also the problem's fix:
+    /// `input`, where the primary label points, becomes it.
+    pub(crate) fn suggest(
+        mut self,
+        input: &str,
+        known: &[&str],
+        otherwise: Option<String>,
+    ) -> Self {
+        match (did_you_mean(input, known.iter().copied()), otherwise) {
+            (Some(close), _) => {
+                if let Some(label) = self.primary() {
+                    self.fix = Some(Fix {
+                        file: label.file,
+                        span: label.span.clone(),
+                        from: input.to_string(),
+                        to: close.to_string(),
+                    });
+                }
+                self.help(format!("did you mean `{close}`?"))
+            }
+            (None, Some(s)) => self.help(s),
             (None, None) => self,
         }
     }

@@ -202,7 +202,10 @@ impl Report {
     }
 
     /// The diagnostics as JSON objects:
-    /// `{"code","severity","file","line","column","message","help"}`.
+    /// `{"code","severity","file","line","column","message","help","fix"}`;
+    /// `fix`, when the problem has a mechanical one, is
+    /// `{"file","line","column","end_line","end_column","replacement"}`
+    /// (1-based, end exclusive).
     pub fn to_json(&self) -> Vec<serde_json::Value> {
         self.diagnostics
             .iter()
@@ -223,6 +226,20 @@ impl Report {
                         serde_json::Value::Null,
                     ),
                 };
+                let fix = d.fix.as_ref().and_then(|fix| {
+                    let f = self.sources.file(fix.file);
+                    let replacement = fix.replacement(&f.text)?;
+                    let (line, column) = f.line_col(fix.span.start);
+                    let (end_line, end_column) = f.line_col(fix.span.end);
+                    Some(serde_json::json!({
+                        "file": f.display,
+                        "line": line,
+                        "column": column,
+                        "end_line": end_line,
+                        "end_column": end_column,
+                        "replacement": replacement,
+                    }))
+                });
                 serde_json::json!({
                     "code": d.code.as_str(),
                     "severity": d.severity.as_str(),
@@ -231,6 +248,7 @@ impl Report {
                     "column": column,
                     "message": d.message,
                     "help": d.help,
+                    "fix": fix,
                 })
             })
             .collect()

@@ -75,22 +75,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::AliasDropped,
             expect_test::expect![[r#"
-error[E0047]: alias `INVALID_INPUT` of `bad_input` no longer resolves
-  --> catalog/client.toml:1:2
-  |
-1 | [bad_input]
-  |  ^^^^^^^^^ here
-  |
-  --> catalog/errcat.lock:5:5
-  |
-5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"aliases":["INVALID_INPUT"],"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Bad input","message":"The input is bad."},
-  |     ----------- as published (errcat.lock)
-  |
-  = help: keep `"INVALID_INPUT"` in the aliases of `bad_input`
+                error[E0047]: alias `INVALID_INPUT` of `bad_input` no longer resolves
+                  --> catalog/client.toml:1:2
+                  |
+                1 | [bad_input]
+                  |  ^^^^^^^^^ here
+                  |
+                  --> catalog/errcat.lock:5:5
+                  |
+                5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"aliases":["INVALID_INPUT"],"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Bad input","message":"The input is bad."},
+                  |     ----------- as published (errcat.lock)
+                  |
+                  = help: keep `"INVALID_INPUT"` in the aliases of `bad_input`
 
-error: the catalog has 1 error
-For more information about E0047, try `errcat explain E0047`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0047, try `errcat explain E0047`.
+            "#]],
         );
     }
 

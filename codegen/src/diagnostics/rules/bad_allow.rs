@@ -89,25 +89,25 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::BadAllow,
             expect_test::expect![[r#"
-error[E0042]: `E0013` is an error and cannot be allowed
-  --> catalog/client.toml:5:11
-  |
-5 | allow = { E0013 = "we know", W0026 = " " }
-  |           ^^^^^ An HTTP status class disagrees with the category's fault.
-  |
-  = help: fix what it reports; only warnings and notes can be allowed
+                error[E0042]: `E0013` is an error and cannot be allowed
+                  --> catalog/client.toml:5:11
+                  |
+                5 | allow = { E0013 = "we know", W0026 = " " }
+                  |           ^^^^^ An HTTP status class disagrees with the category's fault.
+                  |
+                  = help: fix what it reports; only warnings and notes can be allowed
 
-error[E0042]: allowing `W0026` needs a reason
-  --> catalog/client.toml:5:38
-  |
-5 | allow = { E0013 = "we know", W0026 = " " }
-  |                                      ^^^ say why the catalog is right here
-  |
-  = help: `W0026 = "the gateway sets Retry-After for these"`
+                error[E0042]: allowing `W0026` needs a reason
+                  --> catalog/client.toml:5:38
+                  |
+                5 | allow = { E0013 = "we know", W0026 = " " }
+                  |                                      ^^^ say why the catalog is right here
+                  |
+                  = help: `W0026 = "the gateway sets Retry-After for these"`
 
-error: the catalog has 2 errors
-For more information about E0042, try `errcat explain E0042`.
-"#]],
+                error: the catalog has 2 errors
+                For more information about E0042, try `errcat explain E0042`.
+            "#]],
         );
     }
 

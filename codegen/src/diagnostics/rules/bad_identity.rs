@@ -156,17 +156,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::BadIdentity,
             expect_test::expect![[r#"
-error[E0055]: `22p03` is not an identity of this catalog
-  --> catalog/client.toml:6:2
-  |
-6 | [22p03]
-  |  ^^^^^ identities match `[0-9A-Z]{5}`
-  |
-  = help: fix the identity, or widen `identity_pattern` under [catalog] if the catalog really has such codes
+                error[E0055]: `22p03` is not an identity of this catalog
+                  --> catalog/client.toml:6:2
+                  |
+                6 | [22p03]
+                  |  ^^^^^ identities match `[0-9A-Z]{5}`
+                  |
+                  = help: fix the identity, or widen `identity_pattern` under [catalog] if the catalog really has such codes
 
-error: the catalog has 1 error
-For more information about E0055, try `errcat explain E0055`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0055, try `errcat explain E0055`.
+            "#]],
         );
     }
 

@@ -47,17 +47,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::BadLock,
             expect_test::expect![[r#"
-error[E0054]: the lock file cannot be read
-  --> catalog/errcat.lock:4:1
-  |
-4 | <<<<<<< HEAD
-  | ^ key must be a string
-  |
-  = help: restore it from version control (for a merge conflict, take either side), then run `errcat generate`
+                error[E0054]: the lock file cannot be read
+                  --> catalog/errcat.lock:4:1
+                  |
+                4 | <<<<<<< HEAD
+                  | ^ key must be a string
+                  |
+                  = help: restore it from version control (for a merge conflict, take either side), then run `errcat generate`
 
-error: the catalog has 1 error
-For more information about E0054, try `errcat explain E0054`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0054, try `errcat explain E0054`.
+            "#]],
         );
     }
 

@@ -62,33 +62,33 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::BadRetryDelay,
             expect_test::expect![[r#"
-error[E0023]: invalid retry `initial_ms`: must be a positive number of milliseconds
-  --> catalog/catalog.toml:6:14
-  |
-6 | initial_ms = 0
-  |              ^ must be a positive number of milliseconds
+                error[E0023]: invalid retry `initial_ms`: must be a positive number of milliseconds
+                  --> catalog/catalog.toml:6:14
+                  |
+                6 | initial_ms = 0
+                  |              ^ must be a positive number of milliseconds
 
-error[E0023]: invalid retry `factor`: must be a finite number of at least 1
-  --> catalog/catalog.toml:7:10
-  |
-7 | factor = 0.5
-  |          ^^^ must be a finite number of at least 1
+                error[E0023]: invalid retry `factor`: must be a finite number of at least 1
+                  --> catalog/catalog.toml:7:10
+                  |
+                7 | factor = 0.5
+                  |          ^^^ must be a finite number of at least 1
 
-error[E0023]: invalid retry `max_delay_ms`: must be a positive number of milliseconds
-  --> catalog/catalog.toml:8:16
-  |
-8 | max_delay_ms = -10
-  |                ^^^ must be a positive number of milliseconds
+                error[E0023]: invalid retry `max_delay_ms`: must be a positive number of milliseconds
+                  --> catalog/catalog.toml:8:16
+                  |
+                8 | max_delay_ms = -10
+                  |                ^^^ must be a positive number of milliseconds
 
-error[E0023]: invalid retry `max_attempts`: must be between 1 and 65535
-  --> catalog/catalog.toml:9:16
-  |
-9 | max_attempts = 0
-  |                ^ must be between 1 and 65535
+                error[E0023]: invalid retry `max_attempts`: must be between 1 and 65535
+                  --> catalog/catalog.toml:9:16
+                  |
+                9 | max_attempts = 0
+                  |                ^ must be between 1 and 65535
 
-error: the catalog has 4 errors
-For more information about E0023, try `errcat explain E0023`.
-"#]],
+                error: the catalog has 4 errors
+                For more information about E0023, try `errcat explain E0023`.
+            "#]],
         );
     }
 

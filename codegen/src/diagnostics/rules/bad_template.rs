@@ -65,25 +65,25 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::BadTemplate,
             expect_test::expect![[r#"
-error[E0021]: malformed message template: `{` is never closed
-  --> catalog/client.toml:4:18
-  |
-4 | message = "Field {field is bad."
-  |                  ^ in this message
-  |
-  = help: placeholders look like `{name}`; write `{{` and `}}` for literal braces
+                error[E0021]: malformed message template: `{` is never closed
+                  --> catalog/client.toml:4:18
+                  |
+                4 | message = "Field {field is bad."
+                  |                  ^ in this message
+                  |
+                  = help: placeholders look like `{name}`; write `{{` and `}}` for literal braces
 
-error[E0021]: malformed message template: unmatched `}`
-   --> catalog/client.toml:10:18
-   |
-10 | message = "Stray } brace."
-   |                  ^ in this message
-   |
-   = help: placeholders look like `{name}`; write `{{` and `}}` for literal braces
+                error[E0021]: malformed message template: unmatched `}`
+                   --> catalog/client.toml:10:18
+                   |
+                10 | message = "Stray } brace."
+                   |                  ^ in this message
+                   |
+                   = help: placeholders look like `{name}`; write `{{` and `}}` for literal braces
 
-error: the catalog has 2 errors
-For more information about E0021, try `errcat explain E0021`.
-"#]],
+                error: the catalog has 2 errors
+                For more information about E0021, try `errcat explain E0021`.
+            "#]],
         );
     }
 

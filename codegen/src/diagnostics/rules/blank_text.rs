@@ -52,25 +52,25 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::BlankText,
             expect_test::expect![[r#"
-error[E0037]: `message` is blank
-  --> catalog/client.toml:4:11
-  |
-4 | message = "  "
-  |           ^^^^ nothing but white space
-  |
-  = help: write the message: it is required
+                error[E0037]: `message` is blank
+                  --> catalog/client.toml:4:11
+                  |
+                4 | message = "  "
+                  |           ^^^^ nothing but white space
+                  |
+                  = help: write the message: it is required
 
-error[E0037]: `aliases` is blank
-  --> catalog/client.toml:5:12
-  |
-5 | aliases = [""]
-  |            ^^ nothing but white space
-  |
-  = help: remove the empty alias
+                error[E0037]: `aliases` is blank
+                  --> catalog/client.toml:5:12
+                  |
+                5 | aliases = [""]
+                  |            ^^ nothing but white space
+                  |
+                  = help: remove the empty alias
 
-error: the catalog has 2 errors
-For more information about E0037, try `errcat explain E0037`.
-"#]],
+                error: the catalog has 2 errors
+                For more information about E0037, try `errcat explain E0037`.
+            "#]],
         );
     }
 

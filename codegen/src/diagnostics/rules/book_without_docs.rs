@@ -77,17 +77,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::BookWithoutDocs,
             expect_test::expect![[r#"
-error[E0041]: the `book` output is built from the `docs` output, which is turned off
-  --> catalog/catalog.toml:6:1
-  |
-6 | book = true
-  | ^^^^ `book` is asked for here
-  |
-  = help: remove `docs = false` from `[outputs]`, or set `book = false`
+                error[E0041]: the `book` output is built from the `docs` output, which is turned off
+                  --> catalog/catalog.toml:6:1
+                  |
+                6 | book = true
+                  | ^^^^ `book` is asked for here
+                  |
+                  = help: remove `docs = false` from `[outputs]`, or set `book = false`
 
-error: the catalog has 1 error
-For more information about E0041, try `errcat explain E0041`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0041, try `errcat explain E0041`.
+            "#]],
         );
     }
 

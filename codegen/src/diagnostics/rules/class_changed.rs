@@ -63,22 +63,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ClassChanged,
             expect_test::expect![[r#"
-error[E0050]: the retry class of `crashed` changed
-  --> catalog/server.toml:5:9
-  |
-5 | retry = "never"
-  |         ^^^^^^^ was `retryable`, now `never`
-  |
-  --> catalog/errcat.lock:6:5
-  |
-6 |     "crashed": {"lifecycle":"active","identity":"crashed","type_name":"Crashed","numeric":2000,"kind":"error","category":"server","fault":"server","status":500,"retry":"retryable","title":"Crashed","message":"The server crashed."}
-  |     --------- as published (errcat.lock)
-  |
-  = help: keep it retryable: clients decide what to do from it; a new behaviour is a new code
+                error[E0050]: the retry class of `crashed` changed
+                  --> catalog/server.toml:5:9
+                  |
+                5 | retry = "never"
+                  |         ^^^^^^^ was `retryable`, now `never`
+                  |
+                  --> catalog/errcat.lock:6:5
+                  |
+                6 |     "crashed": {"lifecycle":"active","identity":"crashed","type_name":"Crashed","numeric":2000,"kind":"error","category":"server","fault":"server","status":500,"retry":"retryable","title":"Crashed","message":"The server crashed."}
+                  |     --------- as published (errcat.lock)
+                  |
+                  = help: keep it retryable: clients decide what to do from it; a new behaviour is a new code
 
-error: the catalog has 1 error
-For more information about E0050, try `errcat explain E0050`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0050, try `errcat explain E0050`.
+            "#]],
         );
     }
 

@@ -134,22 +134,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ClassPrefix,
             expect_test::expect![[r#"
-error[E0056]: `23505` does not start with `22`, the prefix of category `client`
-  --> catalog/client.toml:6:2
-  |
-6 | [23505]
-  |  ^^^^^ not in class `22`
-  |
-  --> catalog/catalog.toml:9:10
-  |
-9 | prefix = "22"
-  |          ---- the category's prefix
-  |
-  = help: move the code to the category of its class, or fix its identity
+                error[E0056]: `23505` does not start with `22`, the prefix of category `client`
+                  --> catalog/client.toml:6:2
+                  |
+                6 | [23505]
+                  |  ^^^^^ not in class `22`
+                  |
+                  --> catalog/catalog.toml:9:10
+                  |
+                9 | prefix = "22"
+                  |          ---- the category's prefix
+                  |
+                  = help: move the code to the category of its class, or fix its identity
 
-error: the catalog has 1 error
-For more information about E0056, try `errcat explain E0056`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0056, try `errcat explain E0056`.
+            "#]],
         );
     }
 

@@ -65,17 +65,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::CodeDeleted,
             expect_test::expect![[r#"
-error[E0043]: published code `too_large` was deleted
-  --> catalog/errcat.lock:7:5
-  |
-7 |     "too_large": {"lifecycle":"active","identity":"too_large","type_name":"TooLarge","numeric":1001,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Too large","message":"The input is too large."}
-  |     ^^^^^^^^^^^ published here
-  |
-  = help: restore it, or retire it: `errcat retire too_large --reason "..."` keeps a tombstone so its name and numeric are never reused
+                error[E0043]: published code `too_large` was deleted
+                  --> catalog/errcat.lock:7:5
+                  |
+                7 |     "too_large": {"lifecycle":"active","identity":"too_large","type_name":"TooLarge","numeric":1001,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Too large","message":"The input is too large."}
+                  |     ^^^^^^^^^^^ published here
+                  |
+                  = help: restore it, or retire it: `errcat retire too_large --reason "..."` keeps a tombstone so its name and numeric are never reused
 
-error: the catalog has 1 error
-For more information about E0043, try `errcat explain E0043`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0043, try `errcat explain E0043`.
+            "#]],
         );
     }
 

@@ -89,22 +89,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::CompatibleChange,
             expect_test::expect![[r#"
-warning[W0052]: the HTTP status of `bad_input` changed
-  --> catalog/client.toml:5:10
-  |
-5 | status = 422
-  |          ^^^ was `400`, now `422`
-  |
-  --> catalog/errcat.lock:5:5
-  |
-5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Bad input","message":"The input is bad."},
-  |     ----------- as published (errcat.lock)
-  |
-  = help: clients keep working; say so in the release notes
+                warning[W0052]: the HTTP status of `bad_input` changed
+                  --> catalog/client.toml:5:10
+                  |
+                5 | status = 422
+                  |          ^^^ was `400`, now `422`
+                  |
+                  --> catalog/errcat.lock:5:5
+                  |
+                5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Bad input","message":"The input is bad."},
+                  |     ----------- as published (errcat.lock)
+                  |
+                  = help: clients keep working; say so in the release notes
 
-warning: the catalog has 1 warning
-For more information about W0052, try `errcat explain W0052`.
-"#]],
+                warning: the catalog has 1 warning
+                For more information about W0052, try `errcat explain W0052`.
+            "#]],
         );
     }
 

@@ -58,15 +58,15 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ConstructorRenamed,
             expect_test::expect![[r#"
-note[N0040]: the constructor of `message` is `Error::message_error`
-  --> catalog/client.toml:1:2
-  |
-1 | [message]
-  |  ^^^^^^^ `Error::message` is a method of every generated `Error`
+                note[N0040]: the constructor of `message` is `Error::message_error`
+                  --> catalog/client.toml:1:2
+                  |
+                1 | [message]
+                  |  ^^^^^^^ `Error::message` is a method of every generated `Error`
 
-the catalog is valid (1 note)
-For more information about N0040, try `errcat explain N0040`.
-"#]],
+                the catalog is valid (1 note)
+                For more information about N0040, try `errcat explain N0040`.
+            "#]],
         );
     }
 

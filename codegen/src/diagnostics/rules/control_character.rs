@@ -66,25 +66,25 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ControlCharacter,
             expect_test::expect![[r#"
-error[E0038]: `title` holds the character U+001B
-  --> catalog/client.toml:3:9
-  |
-3 | title = "Bad \u001b[31minput"
-  |         ^^^^^^^^^^^^^^^^^^^^^ character 5 of this text
-  |
-  = help: remove it: control and bidirectional formatting characters are not allowed in catalog text
+                error[E0038]: `title` holds the character U+001B
+                  --> catalog/client.toml:3:9
+                  |
+                3 | title = "Bad \u001b[31minput"
+                  |         ^^^^^^^^^^^^^^^^^^^^^ character 5 of this text
+                  |
+                  = help: remove it: control and bidirectional formatting characters are not allowed in catalog text
 
-error[E0038]: `message` holds the character U+202E
-  --> catalog/client.toml:4:11
-  |
-4 | message = "The input is \u202ebad."
-  |           ^^^^^^^^^^^^^^^^^^^^^^^^^ character 14 of this text
-  |
-  = help: remove it: control and bidirectional formatting characters are not allowed in catalog text
+                error[E0038]: `message` holds the character U+202E
+                  --> catalog/client.toml:4:11
+                  |
+                4 | message = "The input is \u202ebad."
+                  |           ^^^^^^^^^^^^^^^^^^^^^^^^^ character 14 of this text
+                  |
+                  = help: remove it: control and bidirectional formatting characters are not allowed in catalog text
 
-error: the catalog has 2 errors
-For more information about E0038, try `errcat explain E0038`.
-"#]],
+                error: the catalog has 2 errors
+                For more information about E0038, try `errcat explain E0038`.
+            "#]],
         );
     }
 

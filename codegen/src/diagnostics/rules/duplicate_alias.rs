@@ -89,33 +89,33 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::DuplicateAlias,
             expect_test::expect![[r#"
-error[E0007]: the alias `crashed` is ambiguous
-  --> catalog/client.toml:5:19
-  |
-5 | aliases = ["BAD", "crashed"]
-  |                   ^^^^^^^^^ this alias
-  |
-  --> catalog/server.toml:1:2
-  |
-1 | [crashed]
-  |  ------- the name of code `crashed`
-  |
-  = help: an alias must differ from every code name and every other alias
+                error[E0007]: the alias `crashed` is ambiguous
+                  --> catalog/client.toml:5:19
+                  |
+                5 | aliases = ["BAD", "crashed"]
+                  |                   ^^^^^^^^^ this alias
+                  |
+                  --> catalog/server.toml:1:2
+                  |
+                1 | [crashed]
+                  |  ------- the name of code `crashed`
+                  |
+                  = help: an alias must differ from every code name and every other alias
 
-error[E0007]: the alias `BAD` is ambiguous
-   --> catalog/client.toml:11:12
-   |
- 5 | aliases = ["BAD", "crashed"]
-   |            ----- also an alias here
-   .
-11 | aliases = ["BAD"]
-   |            ^^^^^ this alias
-   |
-   = help: an alias must differ from every code name and every other alias
+                error[E0007]: the alias `BAD` is ambiguous
+                   --> catalog/client.toml:11:12
+                   |
+                 5 | aliases = ["BAD", "crashed"]
+                   |            ----- also an alias here
+                   .
+                11 | aliases = ["BAD"]
+                   |            ^^^^^ this alias
+                   |
+                   = help: an alias must differ from every code name and every other alias
 
-error: the catalog has 2 errors
-For more information about E0007, try `errcat explain E0007`.
-"#]],
+                error: the catalog has 2 errors
+                For more information about E0007, try `errcat explain E0007`.
+            "#]],
         );
     }
 

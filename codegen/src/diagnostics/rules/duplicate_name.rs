@@ -79,22 +79,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::DuplicateName,
             expect_test::expect![[r#"
-error[E0005]: the code name `bad_input` is defined twice
-  --> catalog/server.toml:6:2
-  |
-6 | [bad_input]
-  |  ^^^^^^^^^ defined again here
-  |
-  --> catalog/client.toml:1:2
-  |
-1 | [bad_input]
-  |  --------- first defined here
-  |
-  = help: code names are unique across all catalog files; rename one of them
+                error[E0005]: the code name `bad_input` is defined twice
+                  --> catalog/server.toml:6:2
+                  |
+                6 | [bad_input]
+                  |  ^^^^^^^^^ defined again here
+                  |
+                  --> catalog/client.toml:1:2
+                  |
+                1 | [bad_input]
+                  |  --------- first defined here
+                  |
+                  = help: code names are unique across all catalog files; rename one of them
 
-error: the catalog has 1 error
-For more information about E0005, try `errcat explain E0005`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0005, try `errcat explain E0005`.
+            "#]],
         );
     }
 

@@ -79,18 +79,18 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::DuplicateNumeric,
             expect_test::expect![[r#"
-error[E0006]: numeric code 1000 is used twice
-  --> catalog/client.toml:7:11
-  |
-2 | numeric = 1000
-  |           ---- already used by `bad_input`
-  .
-7 | numeric = 1000
-  |           ^^^^ used again here
+                error[E0006]: numeric code 1000 is used twice
+                  --> catalog/client.toml:7:11
+                  |
+                2 | numeric = 1000
+                  |           ---- already used by `bad_input`
+                  .
+                7 | numeric = 1000
+                  |           ^^^^ used again here
 
-error: the catalog has 1 error
-For more information about E0006, try `errcat explain E0006`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0006, try `errcat explain E0006`.
+            "#]],
         );
     }
 

@@ -50,17 +50,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::EmptyCatalog,
             expect_test::expect![[r#"
-error[E0027]: the catalog defines no codes
-  --> catalog/catalog.toml:1:1
-  |
-1 | [catalog]
-  | ^ no codes in any category file
-  |
-  = help: add a file `<category>.toml` with one table per code
+                error[E0027]: the catalog defines no codes
+                  --> catalog/catalog.toml:1:1
+                  |
+                1 | [catalog]
+                  | ^ no codes in any category file
+                  |
+                  = help: add a file `<category>.toml` with one table per code
 
-error: the catalog has 1 error
-For more information about E0027, try `errcat explain E0027`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0027, try `errcat explain E0027`.
+            "#]],
         );
     }
 

@@ -66,17 +66,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::EmptyCategory,
             expect_test::expect![[r#"
-error[E0028]: category `server` has no codes
-   --> catalog/catalog.toml:21:13
-   |
-21 | [categories.server]
-   |             ^^^^^^ declared here
-   |
-   = help: add codes to `server.toml`, or remove the category
+                error[E0028]: category `server` has no codes
+                   --> catalog/catalog.toml:21:13
+                   |
+                21 | [categories.server]
+                   |             ^^^^^^ declared here
+                   |
+                   = help: add codes to `server.toml`, or remove the category
 
-error: the catalog has 1 error
-For more information about E0028, try `errcat explain E0028`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0028, try `errcat explain E0028`.
+            "#]],
         );
     }
 

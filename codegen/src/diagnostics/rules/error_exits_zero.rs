@@ -58,17 +58,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ErrorExitsZero,
             expect_test::expect![[r#"
-error[E0031]: error code `bad_input` has CLI exit code 0
-  --> catalog/client.toml:5:13
-  |
-5 | exit_code = 0
-  |             ^ 0 means success to every shell
-  |
-  = help: use a non-zero exit code, or set `kind = "success"`
+                error[E0031]: error code `bad_input` has CLI exit code 0
+                  --> catalog/client.toml:5:13
+                  |
+                5 | exit_code = 0
+                  |             ^ 0 means success to every shell
+                  |
+                  = help: use a non-zero exit code, or set `kind = "success"`
 
-error: the catalog has 1 error
-For more information about E0031, try `errcat explain E0031`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0031, try `errcat explain E0031`.
+            "#]],
         );
     }
 

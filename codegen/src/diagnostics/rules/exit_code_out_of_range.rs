@@ -46,15 +46,15 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ExitCodeOutOfRange,
             expect_test::expect![[r#"
-error[E0030]: exit code 256 is outside 0-255
-  --> catalog/client.toml:5:13
-  |
-5 | exit_code = 256
-  |             ^^^ processes can only exit with 0-255
+                error[E0030]: exit code 256 is outside 0-255
+                  --> catalog/client.toml:5:13
+                  |
+                5 | exit_code = 256
+                  |             ^^^ processes can only exit with 0-255
 
-error: the catalog has 1 error
-For more information about E0030, try `errcat explain E0030`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0030, try `errcat explain E0030`.
+            "#]],
         );
     }
 

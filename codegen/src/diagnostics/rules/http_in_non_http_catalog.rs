@@ -60,17 +60,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::HttpInNonHttpCatalog,
             expect_test::expect![[r#"
-error[E0057]: `status` in a catalog with `http = false`
-  --> catalog/client.toml:4:10
-  |
-4 | status = 400
-  |          ^^^ the catalog has no HTTP
-  |
-  = help: remove `status`, or drop `http = false` under [catalog]
+                error[E0057]: `status` in a catalog with `http = false`
+                  --> catalog/client.toml:4:10
+                  |
+                4 | status = 400
+                  |          ^^^ the catalog has no HTTP
+                  |
+                  = help: remove `status`, or drop `http = false` under [catalog]
 
-error: the catalog has 1 error
-For more information about E0057, try `errcat explain E0057`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0057, try `errcat explain E0057`.
+            "#]],
         );
     }
 

@@ -105,20 +105,20 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::IdentCollision,
             expect_test::expect![[r#"
-error[E0009]: two names become the Rust identifier `Http2`
-   --> catalog/client.toml:11:2
-   |
- 6 | [http2]
-   |  ----- collides with this one
-   .
-11 | [http_2]
-   |  ^^^^^^ this name
-   |
-   = help: rename one of them
+                error[E0009]: two names become the Rust identifier `Http2`
+                   --> catalog/client.toml:11:2
+                   |
+                 6 | [http2]
+                   |  ----- collides with this one
+                   .
+                11 | [http_2]
+                   |  ^^^^^^ this name
+                   |
+                   = help: rename one of them
 
-error: the catalog has 1 error
-For more information about E0009, try `errcat explain E0009`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0009, try `errcat explain E0009`.
+            "#]],
         );
     }
 

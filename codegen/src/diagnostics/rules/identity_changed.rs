@@ -91,22 +91,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::IdentityChanged,
             expect_test::expect![[r#"
-error[E0045]: the numeric code of `bad_input` changed
-  --> catalog/client.toml:2:11
-  |
-2 | numeric = 1005
-  |           ^^^^ was `1000`, now `1005`
-  |
-  --> catalog/errcat.lock:5:5
-  |
-5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Bad input","message":"The input is bad."},
-  |     ----------- as published (errcat.lock)
-  |
-  = help: keep `numeric = 1000`: published numerics never change
+                error[E0045]: the numeric code of `bad_input` changed
+                  --> catalog/client.toml:2:11
+                  |
+                2 | numeric = 1005
+                  |           ^^^^ was `1000`, now `1005`
+                  |
+                  --> catalog/errcat.lock:5:5
+                  |
+                5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Bad input","message":"The input is bad."},
+                  |     ----------- as published (errcat.lock)
+                  |
+                  = help: keep `numeric = 1000`: published numerics never change
 
-error: the catalog has 1 error
-For more information about E0045, try `errcat explain E0045`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0045, try `errcat explain E0045`.
+            "#]],
         );
     }
 

@@ -82,17 +82,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::InvalidValue,
             expect_test::expect![[r#"
-error[E0032]: invalid value `eror` for `kind`
-  --> catalog/client.toml:5:8
-  |
-5 | kind = "eror"
-  |        ^^^^^^ expected one of: error, success, pending, warning
-  |
-  = help: did you mean `error`?
+                error[E0032]: invalid value `eror` for `kind`
+                  --> catalog/client.toml:5:8
+                  |
+                5 | kind = "eror"
+                  |        ^^^^^^ expected one of: error, success, pending, warning
+                  |
+                  = help: did you mean `error`?
 
-error: the catalog has 1 error
-For more information about E0032, try `errcat explain E0032`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0032, try `errcat explain E0032`.
+            "#]],
         );
     }
 

@@ -64,17 +64,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::MaxBelowInitial,
             expect_test::expect![[r#"
-error[E0024]: `max_delay_ms` is below `initial_ms`
-  --> catalog/catalog.toml:7:16
-  |
-6 | initial_ms = 5000
-  |              ---- the first delay is already longer
-7 | max_delay_ms = 1000
-  |                ^^^^ the cap
+                error[E0024]: `max_delay_ms` is below `initial_ms`
+                  --> catalog/catalog.toml:7:16
+                  |
+                6 | initial_ms = 5000
+                  |              ---- the first delay is already longer
+                7 | max_delay_ms = 1000
+                  |                ^^^^ the cap
 
-error: the catalog has 1 error
-For more information about E0024, try `errcat explain E0024`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0024, try `errcat explain E0024`.
+            "#]],
         );
     }
 

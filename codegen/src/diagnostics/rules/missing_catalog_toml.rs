@@ -38,12 +38,12 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::MissingCatalogToml,
             expect_test::expect![[r#"
-error[E0029]: `catalog` has no catalog.toml
- = help: create catalog.toml with [catalog], [retry.*] and [categories.*] tables
+                error[E0029]: `catalog` has no catalog.toml
+                 = help: create catalog.toml with [catalog], [retry.*] and [categories.*] tables
 
-error: the catalog has 1 error
-For more information about E0029, try `errcat explain E0029`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0029, try `errcat explain E0029`.
+            "#]],
         );
     }
 

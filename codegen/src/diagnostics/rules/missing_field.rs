@@ -81,15 +81,15 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::MissingField,
             expect_test::expect![[r#"
-error[E0003]: missing required field `message` in code `bad_input`
-  --> catalog/client.toml:1:2
-  |
-1 | [bad_input]
-  |  ^^^^^^^^^ `message` is required here
+                error[E0003]: missing required field `message` in code `bad_input`
+                  --> catalog/client.toml:1:2
+                  |
+                1 | [bad_input]
+                  |  ^^^^^^^^^ `message` is required here
 
-error: the catalog has 1 error
-For more information about E0003, try `errcat explain E0003`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0003, try `errcat explain E0003`.
+            "#]],
         );
     }
 

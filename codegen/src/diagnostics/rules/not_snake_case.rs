@@ -107,33 +107,33 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::NotSnakeCase,
             expect_test::expect![[r#"
-error[E0008]: code name `BadInput` is not snake_case
-  --> catalog/client.toml:1:2
-  |
-1 | [BadInput]
-  |  ^^^^^^^^ names are lowercase ASCII words joined by single underscores
-  |
-  = help: if `BadInput` is the code's identity as clients see it, keep it: set `identity_pattern = "[A-Za-z]{8}"` under [catalog] (its snake_case name becomes `bad_input`, or set `name`); otherwise rename it to `bad_input`
+                error[E0008]: code name `BadInput` is not snake_case
+                  --> catalog/client.toml:1:2
+                  |
+                1 | [BadInput]
+                  |  ^^^^^^^^ names are lowercase ASCII words joined by single underscores
+                  |
+                  = help: if `BadInput` is the code's identity as clients see it, keep it: set `identity_pattern = "[A-Za-z]{8}"` under [catalog] (its snake_case name becomes `bad_input`, or set `name`); otherwise rename it to `bad_input`
 
-error[E0008]: code name `rate__limited` is not snake_case
-  --> catalog/client.toml:6:2
-  |
-6 | [rate__limited]
-  |  ^^^^^^^^^^^^^ names are lowercase ASCII words joined by single underscores
-  |
-  = help: if `rate__limited` is the code's identity as clients see it, keep it: set `identity_pattern = "[a-z_]{13}"` under [catalog] (its snake_case name becomes `rate_limited`, or set `name`); otherwise rename it to `rate_limited`
+                error[E0008]: code name `rate__limited` is not snake_case
+                  --> catalog/client.toml:6:2
+                  |
+                6 | [rate__limited]
+                  |  ^^^^^^^^^^^^^ names are lowercase ASCII words joined by single underscores
+                  |
+                  = help: if `rate__limited` is the code's identity as clients see it, keep it: set `identity_pattern = "[a-z_]{13}"` under [catalog] (its snake_case name becomes `rate_limited`, or set `name`); otherwise rename it to `rate_limited`
 
-error[E0008]: code name `404_not_found` is not snake_case
-   --> catalog/client.toml:11:2
-   |
-11 | ["404_not_found"]
-   |  ^^^^^^^^^^^^^^^ names are lowercase ASCII words joined by single underscores
-   |
-   = help: if `404_not_found` is the code's identity as clients see it, keep it: set `identity_pattern = "[0-9a-z_]{13}"` under [catalog] (its snake_case name becomes `code_404_not_found`, or set `name`); otherwise rename it to `code_404_not_found`
+                error[E0008]: code name `404_not_found` is not snake_case
+                   --> catalog/client.toml:11:2
+                   |
+                11 | ["404_not_found"]
+                   |  ^^^^^^^^^^^^^^^ names are lowercase ASCII words joined by single underscores
+                   |
+                   = help: if `404_not_found` is the code's identity as clients see it, keep it: set `identity_pattern = "[0-9a-z_]{13}"` under [catalog] (its snake_case name becomes `code_404_not_found`, or set `name`); otherwise rename it to `code_404_not_found`
 
-error: the catalog has 3 errors
-For more information about E0008, try `errcat explain E0008`.
-"#]],
+                error: the catalog has 3 errors
+                For more information about E0008, try `errcat explain E0008`.
+            "#]],
         );
     }
 

@@ -64,17 +64,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::NumericOutOfRange,
             expect_test::expect![[r#"
-error[E0010]: numeric code 2500 is outside the range of category `client`
-  --> catalog/client.toml:2:11
-  |
-2 | numeric = 2500
-  |           ^^^^ expected 1000..=1999
-  |
-  = help: pick a number in the category's range, or widen the range in catalog.toml
+                error[E0010]: numeric code 2500 is outside the range of category `client`
+                  --> catalog/client.toml:2:11
+                  |
+                2 | numeric = 2500
+                  |           ^^^^ expected 1000..=1999
+                  |
+                  = help: pick a number in the category's range, or widen the range in catalog.toml
 
-error: the catalog has 1 error
-For more information about E0010, try `errcat explain E0010`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0010, try `errcat explain E0010`.
+            "#]],
         );
     }
 

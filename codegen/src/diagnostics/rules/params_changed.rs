@@ -64,22 +64,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ParamsChanged,
             expect_test::expect![[r#"
-error[E0049]: the params of `bad_input` changed
-  --> catalog/client.toml:5:10
-  |
-5 | params = { field = "u32" }
-  |          ^^^^^^^^^^^^^^^^^ was `(field: string)`, now `(field: u32)`
-  |
-  --> catalog/errcat.lock:5:5
-  |
-5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","params":["field: string"],"title":"Bad input","message":"Field {field} is bad."},
-  |     ----------- as published (errcat.lock)
-  |
-  = help: keep `(field: string)`: constructors and clients depend on it
+                error[E0049]: the params of `bad_input` changed
+                  --> catalog/client.toml:5:10
+                  |
+                5 | params = { field = "u32" }
+                  |          ^^^^^^^^^^^^^^^^^ was `(field: string)`, now `(field: u32)`
+                  |
+                  --> catalog/errcat.lock:5:5
+                  |
+                5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","params":["field: string"],"title":"Bad input","message":"Field {field} is bad."},
+                  |     ----------- as published (errcat.lock)
+                  |
+                  = help: keep `(field: string)`: constructors and clients depend on it
 
-error: the catalog has 1 error
-For more information about E0049, try `errcat explain E0049`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0049, try `errcat explain E0049`.
+            "#]],
         );
     }
 

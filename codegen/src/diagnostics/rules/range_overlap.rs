@@ -88,18 +88,18 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::RangeOverlap,
             expect_test::expect![[r#"
-error[E0011]: the numeric ranges of `server` and `client` overlap
-   --> catalog/catalog.toml:14:9
-   |
- 8 | range = [1000, 1999]
-   |         ------------ overlaps this one
-   .
-14 | range = [1900, 2999]
-   |         ^^^^^^^^^^^^ this range
+                error[E0011]: the numeric ranges of `server` and `client` overlap
+                   --> catalog/catalog.toml:14:9
+                   |
+                 8 | range = [1000, 1999]
+                   |         ------------ overlaps this one
+                   .
+                14 | range = [1900, 2999]
+                   |         ^^^^^^^^^^^^ this range
 
-error: the catalog has 1 error
-For more information about E0011, try `errcat explain E0011`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0011, try `errcat explain E0011`.
+            "#]],
         );
     }
 

@@ -67,17 +67,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::RateLimitWithoutHeader,
             expect_test::expect![[r#"
-warning[W0026]: HTTP 429 with retry policy `standard`, which ignores Retry-After
-   --> catalog/client.toml:11:9
-   |
-11 | retry = "standard"
-   |         ^^^^^^^^^^ rate-limited responses say when to come back
-   |
-   = help: use a policy with `strategy = "after_header"`, or, if something else sends `Retry-After` (a gateway), say so on the code: `allow = { W0026 = "why" }`
+                warning[W0026]: HTTP 429 with retry policy `standard`, which ignores Retry-After
+                   --> catalog/client.toml:11:9
+                   |
+                11 | retry = "standard"
+                   |         ^^^^^^^^^^ rate-limited responses say when to come back
+                   |
+                   = help: use a policy with `strategy = "after_header"`, or, if something else sends `Retry-After` (a gateway), say so on the code: `allow = { W0026 = "why" }`
 
-warning: the catalog has 1 warning
-For more information about W0026, try `errcat explain W0026`.
-"#]],
+                warning: the catalog has 1 warning
+                For more information about W0026, try `errcat explain W0026`.
+            "#]],
         );
     }
 

@@ -65,17 +65,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ReplacedButNotDeprecated,
             expect_test::expect![[r#"
-error[E0034]: `bad_input` has `replaced_by` but is not deprecated
-  --> catalog/client.toml:5:15
-  |
-5 | replaced_by = "worse_input"
-  |               ^^^^^^^^^^^^^ a replacement only makes sense for a deprecated code
-  |
-  = help: add `deprecated = "why it is going away"`
+                error[E0034]: `bad_input` has `replaced_by` but is not deprecated
+                  --> catalog/client.toml:5:15
+                  |
+                5 | replaced_by = "worse_input"
+                  |               ^^^^^^^^^^^^^ a replacement only makes sense for a deprecated code
+                  |
+                  = help: add `deprecated = "why it is going away"`
 
-error: the catalog has 1 error
-For more information about E0034, try `errcat explain E0034`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0034, try `errcat explain E0034`.
+            "#]],
         );
     }
 

@@ -47,15 +47,15 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ReplacedBySelf,
             expect_test::expect![[r#"
-error[E0018]: `bad_input` is replaced by itself
-  --> catalog/client.toml:6:15
-  |
-6 | replaced_by = "bad_input"
-  |               ^^^^^^^^^^^ names the code it belongs to
+                error[E0018]: `bad_input` is replaced by itself
+                  --> catalog/client.toml:6:15
+                  |
+                6 | replaced_by = "bad_input"
+                  |               ^^^^^^^^^^^ names the code it belongs to
 
-error: the catalog has 1 error
-For more information about E0018, try `errcat explain E0018`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0018, try `errcat explain E0018`.
+            "#]],
         );
     }
 

@@ -96,17 +96,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ReplacementCycle,
             expect_test::expect![[r#"
-error[E0017]: `replaced_by` forms a cycle: bad_input -> worse_input -> bad_input
-   --> catalog/client.toml:13:15
-   |
-13 | replaced_by = "bad_input"
-   |               ^^^^^^^^^^^ this link closes the cycle
-   |
-   = help: a replacement chain must end at a code that is not deprecated
+                error[E0017]: `replaced_by` forms a cycle: bad_input -> worse_input -> bad_input
+                   --> catalog/client.toml:13:15
+                   |
+                13 | replaced_by = "bad_input"
+                   |               ^^^^^^^^^^^ this link closes the cycle
+                   |
+                   = help: a replacement chain must end at a code that is not deprecated
 
-error: the catalog has 1 error
-For more information about E0017, try `errcat explain E0017`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0017, try `errcat explain E0017`.
+            "#]],
         );
     }
 

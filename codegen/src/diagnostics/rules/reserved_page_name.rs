@@ -89,17 +89,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::ReservedPageName,
             expect_test::expect![[r#"
-error[E0036]: category `numeric` would overwrite the docs page `numeric.md`
-  --> catalog/catalog.toml:9:13
-  |
-9 | [categories.numeric]
-  |             ^^^^^^^ this category's page is `<id>.md`
-  |
-  = help: rename the category; these page names are taken (in any letter case): README.md, SUMMARY.md, numeric.md, changelog.md, index.html, print.html, toc.html, 404.html
+                error[E0036]: category `numeric` would overwrite the docs page `numeric.md`
+                  --> catalog/catalog.toml:9:13
+                  |
+                9 | [categories.numeric]
+                  |             ^^^^^^^ this category's page is `<id>.md`
+                  |
+                  = help: rename the category; these page names are taken (in any letter case): README.md, SUMMARY.md, numeric.md, changelog.md, index.html, print.html, toc.html, 404.html
 
-error: the catalog has 1 error
-For more information about E0036, try `errcat explain E0036`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0036, try `errcat explain E0036`.
+            "#]],
         );
     }
 

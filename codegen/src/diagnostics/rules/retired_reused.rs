@@ -130,22 +130,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::RetiredReused,
             expect_test::expect![[r#"
-error[E0046]: `short_input` reuses the numeric 1001 of retired code `legacy_input`
-   --> catalog/client.toml:7:11
-   |
- 7 | numeric = 1001
-   |           ^^^^ the numeric 1001 belongs to `legacy_input`
-   |
-   --> catalog/catalog.toml:28:10
-   |
-28 | [retired.legacy_input]
-   |          ------------ retired here
-   |
-   = help: old clients would read it as the retired code: give it a name and numeric of its own
+                error[E0046]: `short_input` reuses the numeric 1001 of retired code `legacy_input`
+                   --> catalog/client.toml:7:11
+                   |
+                 7 | numeric = 1001
+                   |           ^^^^ the numeric 1001 belongs to `legacy_input`
+                   |
+                   --> catalog/catalog.toml:28:10
+                   |
+                28 | [retired.legacy_input]
+                   |          ------------ retired here
+                   |
+                   = help: old clients would read it as the retired code: give it a name and numeric of its own
 
-error: the catalog has 1 error
-For more information about E0046, try `errcat explain E0046`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0046, try `errcat explain E0046`.
+            "#]],
         );
     }
 

@@ -86,22 +86,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::RetiredWithoutDeprecation,
             expect_test::expect![[r#"
-error[E0048]: `too_large` was retired without being deprecated first
-   --> catalog/catalog.toml:28:10
-   |
-28 | [retired.too_large]
-   |          ^^^^^^^^^ here
-   |
-   --> catalog/errcat.lock:7:5
-   |
- 7 |     "too_large": {"lifecycle":"active","identity":"too_large","type_name":"TooLarge","numeric":1001,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Too large","message":"The input is too large."}
-   |     ----------- as published (errcat.lock)
-   |
-   = help: restore `too_large` with `deprecated = "why"` and release that (`errcat release`); retire it in a later version
+                error[E0048]: `too_large` was retired without being deprecated first
+                   --> catalog/catalog.toml:28:10
+                   |
+                28 | [retired.too_large]
+                   |          ^^^^^^^^^ here
+                   |
+                   --> catalog/errcat.lock:7:5
+                   |
+                 7 |     "too_large": {"lifecycle":"active","identity":"too_large","type_name":"TooLarge","numeric":1001,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","title":"Too large","message":"The input is too large."}
+                   |     ----------- as published (errcat.lock)
+                   |
+                   = help: restore `too_large` with `deprecated = "why"` and release that (`errcat release`); retire it in a later version
 
-error: the catalog has 1 error
-For more information about E0048, try `errcat explain E0048`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0048, try `errcat explain E0048`.
+            "#]],
         );
     }
 

@@ -79,17 +79,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::RetryableClientError,
             expect_test::expect![[r#"
-warning[W0025]: HTTP 400 is a client error but retry policy `standard` retries it
-  --> catalog/client.toml:5:9
-  |
-5 | retry = "standard"
-  |         ^^^^^^^^^^ retried although the same request will fail again
-  |
-  = help: use `retry = "never"`; only 408, 409, 425 and 429 are usually worth retrying
+                warning[W0025]: HTTP 400 is a client error but retry policy `standard` retries it
+                  --> catalog/client.toml:5:9
+                  |
+                5 | retry = "standard"
+                  |         ^^^^^^^^^^ retried although the same request will fail again
+                  |
+                  = help: use `retry = "never"`; only 408, 409, 425 and 429 are usually worth retrying
 
-warning: the catalog has 1 warning
-For more information about W0025, try `errcat explain W0025`.
-"#]],
+                warning: the catalog has 1 warning
+                For more information about W0025, try `errcat explain W0025`.
+            "#]],
         );
     }
 

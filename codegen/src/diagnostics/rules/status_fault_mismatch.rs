@@ -106,17 +106,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::StatusFaultMismatch,
             expect_test::expect![[r#"
-error[E0013]: HTTP status 503 does not fit a client-fault category
-  --> catalog/client.toml:3:10
-  |
-3 | status = 503
-  |          ^^^ category `client` has fault `client`, which expects a 4xx status
-  |
-  = help: change the status, or move the code to a category with the matching fault
+                error[E0013]: HTTP status 503 does not fit a client-fault category
+                  --> catalog/client.toml:3:10
+                  |
+                3 | status = 503
+                  |          ^^^ category `client` has fault `client`, which expects a 4xx status
+                  |
+                  = help: change the status, or move the code to a category with the matching fault
 
-error: the catalog has 1 error
-For more information about E0013, try `errcat explain E0013`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0013, try `errcat explain E0013`.
+            "#]],
         );
     }
 

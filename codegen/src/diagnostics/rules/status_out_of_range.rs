@@ -46,15 +46,15 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::StatusOutOfRange,
             expect_test::expect![[r#"
-error[E0012]: HTTP status 4000 is not between 100 and 599
-  --> catalog/client.toml:3:10
-  |
-3 | status = 4000
-  |          ^^^^ not an HTTP status
+                error[E0012]: HTTP status 4000 is not between 100 and 599
+                  --> catalog/client.toml:3:10
+                  |
+                3 | status = 4000
+                  |          ^^^^ not an HTTP status
 
-error: the catalog has 1 error
-For more information about E0012, try `errcat explain E0012`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0012, try `errcat explain E0012`.
+            "#]],
         );
     }
 

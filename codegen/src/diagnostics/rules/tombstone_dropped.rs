@@ -77,17 +77,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::TombstoneDropped,
             expect_test::expect![[r#"
-error[E0044]: the tombstone of retired code `legacy_input` was removed
-  --> catalog/errcat.lock:7:5
-  |
-7 |     "legacy_input": {"lifecycle":"retired","numeric":1001,"reason":"Merged into bad_input."}
-  |     ^^^^^^^^^^^^^^ published here
-  |
-  = help: put `[retired.legacy_input]` back in catalog.toml: it keeps the name and numeric from reuse
+                error[E0044]: the tombstone of retired code `legacy_input` was removed
+                  --> catalog/errcat.lock:7:5
+                  |
+                7 |     "legacy_input": {"lifecycle":"retired","numeric":1001,"reason":"Merged into bad_input."}
+                  |     ^^^^^^^^^^^^^^ published here
+                  |
+                  = help: put `[retired.legacy_input]` back in catalog.toml: it keeps the name and numeric from reuse
 
-error: the catalog has 1 error
-For more information about E0044, try `errcat explain E0044`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0044, try `errcat explain E0044`.
+            "#]],
         );
     }
 

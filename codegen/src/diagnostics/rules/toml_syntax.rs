@@ -41,15 +41,15 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::TomlSyntax,
             expect_test::expect![[r#"
-error[E0001]: invalid TOML
-  --> catalog/client.toml:3:19
-  |
-3 | title = "Bad input
-  |                   ^ invalid basic string, expected `"`
+                error[E0001]: invalid TOML
+                  --> catalog/client.toml:3:19
+                  |
+                3 | title = "Bad input
+                  |                   ^ invalid basic string, expected `"`
 
-error: the catalog has 1 error
-For more information about E0001, try `errcat explain E0001`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0001, try `errcat explain E0001`.
+            "#]],
         );
     }
 

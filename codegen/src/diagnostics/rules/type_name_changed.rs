@@ -74,22 +74,22 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::TypeNameChanged,
             expect_test::expect![[r#"
-error[E0051]: the SDK exception of `bad_input` changed
-  --> catalog/client.toml:5:17
-  |
-5 | sdk_exception = "InvalidInputError"
-  |                 ^^^^^^^^^^^^^^^^^^^ was `BadInputError`, now `InvalidInputError`
-  |
-  --> catalog/errcat.lock:5:5
-  |
-5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","sdk_exception":"BadInputError","title":"Bad input","message":"The input is bad."},
-  |     ----------- as published (errcat.lock)
-  |
-  = help: keep `BadInputError`: users catch and match it by name
+                error[E0051]: the SDK exception of `bad_input` changed
+                  --> catalog/client.toml:5:17
+                  |
+                5 | sdk_exception = "InvalidInputError"
+                  |                 ^^^^^^^^^^^^^^^^^^^ was `BadInputError`, now `InvalidInputError`
+                  |
+                  --> catalog/errcat.lock:5:5
+                  |
+                5 |     "bad_input": {"lifecycle":"active","identity":"bad_input","type_name":"BadInput","numeric":1000,"kind":"error","category":"client","fault":"client","status":400,"retry":"never","sdk_exception":"BadInputError","title":"Bad input","message":"The input is bad."},
+                  |     ----------- as published (errcat.lock)
+                  |
+                  = help: keep `BadInputError`: users catch and match it by name
 
-error: the catalog has 1 error
-For more information about E0051, try `errcat explain E0051`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0051, try `errcat explain E0051`.
+            "#]],
         );
     }
 

@@ -98,24 +98,24 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::UndeclaredExitCode,
             expect_test::expect![[r#"
-error[E0030]: exit code 300 is outside 0-255
-  --> catalog/catalog.toml:7:1
-  |
-7 | 300 = "Out of range"
-  | ^^^ processes can only exit with 0-255
+                error[E0030]: exit code 300 is outside 0-255
+                  --> catalog/catalog.toml:7:1
+                  |
+                7 | 300 = "Out of range"
+                  | ^^^ processes can only exit with 0-255
 
-error[E0035]: `bad_input` uses exit code 4, which `[exit_codes]` does not declare
-  --> catalog/client.toml:5:13
-  |
-5 | exit_code = 4
-  |             ^ declared: 0, 1
-  |
-  = help: declare it in catalog.toml, e.g. `4 = "what it means"`, or use a declared one
+                error[E0035]: `bad_input` uses exit code 4, which `[exit_codes]` does not declare
+                  --> catalog/client.toml:5:13
+                  |
+                5 | exit_code = 4
+                  |             ^ declared: 0, 1
+                  |
+                  = help: declare it in catalog.toml, e.g. `4 = "what it means"`, or use a declared one
 
-error: the catalog has 2 errors
-Some problems have detailed explanations: E0030, E0035.
-For more information about one, try `errcat explain E0030`.
-"#]],
+                error: the catalog has 2 errors
+                Some problems have detailed explanations: E0030, E0035.
+                For more information about one, try `errcat explain E0030`.
+            "#]],
         );
     }
 

@@ -70,17 +70,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::UndeclaredPlaceholder,
             expect_test::expect![[r#"
-error[E0019]: placeholder `{reason}` has no declared param
-  --> catalog/client.toml:4:34
-  |
-4 | message = "Field {field} is bad: {reason}."
-  |                                  ^^^^^^^^ used in this message
-  |
-  = help: declare it, e.g. `params = { reason = "string" }`
+                error[E0019]: placeholder `{reason}` has no declared param
+                  --> catalog/client.toml:4:34
+                  |
+                4 | message = "Field {field} is bad: {reason}."
+                  |                                  ^^^^^^^^ used in this message
+                  |
+                  = help: declare it, e.g. `params = { reason = "string" }`
 
-error: the catalog has 1 error
-For more information about E0019, try `errcat explain E0019`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0019, try `errcat explain E0019`.
+            "#]],
         );
     }
 

@@ -54,17 +54,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::UnknownCategory,
             expect_test::expect![[r#"
-error[E0014]: no category `clients` is declared in catalog.toml
-  --> catalog/clients.toml:1:2
-  |
-1 | [stray]
-  |  ^^^^^ unknown category
-  |
-  = help: did you mean `client`?
+                error[E0014]: no category `clients` is declared in catalog.toml
+                  --> catalog/clients.toml:1:2
+                  |
+                1 | [stray]
+                  |  ^^^^^ unknown category
+                  |
+                  = help: did you mean `client`?
 
-error: the catalog has 1 error
-For more information about E0014, try `errcat explain E0014`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0014, try `errcat explain E0014`.
+            "#]],
         );
     }
 

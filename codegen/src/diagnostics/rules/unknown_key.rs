@@ -57,32 +57,32 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::UnknownKey,
             expect_test::expect![[r#"
-error[E0003]: missing required field `title` in code `bad_input`
-  --> catalog/client.toml:1:2
-  |
-1 | [bad_input]
-  |  ^^^^^^^^^ `title` is required here
+                error[E0003]: missing required field `title` in code `bad_input`
+                  --> catalog/client.toml:1:2
+                  |
+                1 | [bad_input]
+                  |  ^^^^^^^^^ `title` is required here
 
-error[E0002]: unknown key `titel` in a code (`bad_input`)
-  --> catalog/client.toml:3:1
-  |
-3 | titel = "Bad input"
-  | ^^^^^ not a field of the catalog format
-  |
-  = help: expected one of: name, shared_name, identifier, numeric, status, kind, title, message, params, example, description, solution, retry, exit_code, deprecated, replaced_by, aliases, fault, envelope, grpc, allow, server_retries, sdk_exception, since
+                error[E0002]: unknown key `titel` in a code (`bad_input`)
+                  --> catalog/client.toml:3:1
+                  |
+                3 | titel = "Bad input"
+                  | ^^^^^ not a field of the catalog format
+                  |
+                  = help: did you mean `title`?
 
-error[E0002]: unknown key `colour` in a code (`bad_input`)
-  --> catalog/client.toml:5:1
-  |
-5 | colour = "red"
-  | ^^^^^^ not a field of the catalog format
-  |
-  = help: expected one of: name, shared_name, identifier, numeric, status, kind, title, message, params, example, description, solution, retry, exit_code, deprecated, replaced_by, aliases, fault, envelope, grpc, allow, server_retries, sdk_exception, since
+                error[E0002]: unknown key `colour` in a code (`bad_input`)
+                  --> catalog/client.toml:5:1
+                  |
+                5 | colour = "red"
+                  | ^^^^^^ not a field of the catalog format
+                  |
+                  = help: expected one of: name, shared_name, identifier, numeric, status, kind, title, message, params, example, description, solution, retry, exit_code, deprecated, replaced_by, aliases, fault, envelope, grpc, allow, server_retries, sdk_exception, since
 
-error: the catalog has 3 errors
-Some problems have detailed explanations: E0002, E0003.
-For more information about one, try `errcat explain E0002`.
-"#]],
+                error: the catalog has 3 errors
+                Some problems have detailed explanations: E0002, E0003.
+                For more information about one, try `errcat explain E0002`.
+            "#]],
         );
     }
 

@@ -56,17 +56,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::UnknownParamType,
             expect_test::expect![[r#"
-error[E0022]: unknown param type `u23`
-  --> catalog/client.toml:5:20
-  |
-5 | params = { limit = "u23" }
-  |                    ^^^^^ not a param type
-  |
-  = help: expected one of: string, u16, u32, u64, i32, i64, f64, bool
+                error[E0022]: unknown param type `u23`
+                  --> catalog/client.toml:5:20
+                  |
+                5 | params = { limit = "u23" }
+                  |                    ^^^^^ not a param type
+                  |
+                  = help: did you mean `u32`?
 
-error: the catalog has 1 error
-For more information about E0022, try `errcat explain E0022`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0022, try `errcat explain E0022`.
+            "#]],
         );
     }
 

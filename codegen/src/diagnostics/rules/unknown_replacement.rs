@@ -53,17 +53,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::UnknownReplacement,
             expect_test::expect![[r#"
-error[E0016]: `replaced_by` names no code `bad_inptu`
-  --> catalog/client.toml:6:15
-  |
-6 | replaced_by = "bad_inptu"
-  |               ^^^^^^^^^^^ unknown code
-  |
-  = help: did you mean `bad_input`?
+                error[E0016]: `replaced_by` names no code `bad_inptu`
+                  --> catalog/client.toml:6:15
+                  |
+                6 | replaced_by = "bad_inptu"
+                  |               ^^^^^^^^^^^ unknown code
+                  |
+                  = help: did you mean `bad_input`?
 
-error: the catalog has 1 error
-For more information about E0016, try `errcat explain E0016`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0016, try `errcat explain E0016`.
+            "#]],
         );
     }
 

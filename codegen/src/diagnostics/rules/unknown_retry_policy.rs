@@ -56,17 +56,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::UnknownRetryPolicy,
             expect_test::expect![[r#"
-error[E0015]: no retry policy `standrd` is declared
-  --> catalog/server.toml:5:9
-  |
-5 | retry = "standrd"
-  |         ^^^^^^^^^ unknown retry policy
-  |
-  = help: did you mean `standard`?
+                error[E0015]: no retry policy `standrd` is declared
+                  --> catalog/server.toml:5:9
+                  |
+                5 | retry = "standrd"
+                  |         ^^^^^^^^^ unknown retry policy
+                  |
+                  = help: did you mean `standard`?
 
-error: the catalog has 1 error
-For more information about E0015, try `errcat explain E0015`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0015, try `errcat explain E0015`.
+            "#]],
         );
     }
 

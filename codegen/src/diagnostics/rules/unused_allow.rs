@@ -43,17 +43,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::UnusedAllow,
             expect_test::expect![[r#"
-warning[W0058]: `allow` of W0026 silences nothing
-  --> catalog/client.toml:5:11
-  |
-5 | allow = { W0026 = "the gateway sends Retry-After" }
-  |           ^^^^^ `bad_input` does not trigger W0026
-  |
-  = help: remove the entry: if the warning comes back, it should be seen
+                warning[W0058]: `allow` of W0026 silences nothing
+                  --> catalog/client.toml:5:11
+                  |
+                5 | allow = { W0026 = "the gateway sends Retry-After" }
+                  |           ^^^^^ `bad_input` does not trigger W0026
+                  |
+                  = help: remove the entry: if the warning comes back, it should be seen
 
-warning: the catalog has 1 warning
-For more information about W0058, try `errcat explain W0058`.
-"#]],
+                warning: the catalog has 1 warning
+                For more information about W0058, try `errcat explain W0058`.
+            "#]],
         );
     }
 

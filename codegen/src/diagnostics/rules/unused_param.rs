@@ -70,17 +70,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::UnusedParam,
             expect_test::expect![[r#"
-error[E0020]: param `field` is not used by the message
-  --> catalog/client.toml:5:12
-  |
-5 | params = { field = "string" }
-  |            ^^^^^ declared here
-  |
-  = help: use `{field}` in the message, or remove the param
+                error[E0020]: param `field` is not used by the message
+                  --> catalog/client.toml:5:12
+                  |
+                5 | params = { field = "string" }
+                  |            ^^^^^ declared here
+                  |
+                  = help: use `{field}` in the message, or remove the param
 
-error: the catalog has 1 error
-For more information about E0020, try `errcat explain E0020`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0020, try `errcat explain E0020`.
+            "#]],
         );
     }
 

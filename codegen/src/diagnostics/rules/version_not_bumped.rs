@@ -187,17 +187,17 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::VersionNotBumped,
             expect_test::expect![[r#"
-error[E0053]: `too_large` added in a patch version
-  --> catalog/catalog.toml:3:11
-  |
-3 | version = "1.2.1"
-  |           ^^^^^^^ was `1.2.0`, now `1.2.1`
-  |
-  = help: added codes need a new minor version: set `version = "1.3.0"`
+                error[E0053]: `too_large` added in a patch version
+                  --> catalog/catalog.toml:3:11
+                  |
+                3 | version = "1.2.1"
+                  |           ^^^^^^^ was `1.2.0`, now `1.2.1`
+                  |
+                  = help: added codes need a new minor version: set `version = "1.3.0"`
 
-error: the catalog has 1 error
-For more information about E0053, try `errcat explain E0053`.
-"#]],
+                error: the catalog has 1 error
+                For more information about E0053, try `errcat explain E0053`.
+            "#]],
         );
     }
 

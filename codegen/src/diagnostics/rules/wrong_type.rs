@@ -47,27 +47,27 @@ mod tests {
         crate::rule_examples::assert_example(
             DiagCode::WrongType,
             expect_test::expect![[r#"
-error[E0004]: wrong type for `numeric`
-  --> catalog/client.toml:2:11
-  |
-2 | numeric = "1000"
-  |           ^^^^^^ invalid type: string "1000", expected an integer
+                error[E0004]: wrong type for `numeric`
+                  --> catalog/client.toml:2:11
+                  |
+                2 | numeric = "1000"
+                  |           ^^^^^^ invalid type: string "1000", expected an integer
 
-error[E0004]: wrong type for `aliases`
-  --> catalog/client.toml:5:11
-  |
-5 | aliases = "BAD"
-  |           ^^^^^ invalid type: string "BAD", expected an array
+                error[E0004]: wrong type for `aliases`
+                  --> catalog/client.toml:5:11
+                  |
+                5 | aliases = "BAD"
+                  |           ^^^^^ invalid type: string "BAD", expected an array
 
-error[E0004]: wrong type for `exit_code`
-  --> catalog/client.toml:6:13
-  |
-6 | exit_code = 1.5
-  |             ^^^ invalid type: float `1.5`, expected an integer
+                error[E0004]: wrong type for `exit_code`
+                  --> catalog/client.toml:6:13
+                  |
+                6 | exit_code = 1.5
+                  |             ^^^ invalid type: float `1.5`, expected an integer
 
-error: the catalog has 3 errors
-For more information about E0004, try `errcat explain E0004`.
-"#]],
+                error: the catalog has 3 errors
+                For more information about E0004, try `errcat explain E0004`.
+            "#]],
         );
     }
 
