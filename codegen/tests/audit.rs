@@ -40,7 +40,7 @@ fn project() -> (tempfile::TempDir, Model) {
 /// One HAR entry: the response errcat's runtime writes for `code`.
 fn clean_entry(model: &Model, index: usize) -> Value {
     let code = &model.codes[index];
-    let body = errcat_codegen::emit::markdown::example_body(model, code)
+    let body = errcat_codegen::emit::examples::example_body(model, code)
         .to_json(model.envelope.with_style(code.envelope));
     let mut headers = vec![json!({"name": "Content-Type", "value": "application/json"})];
     if let Some(header) = &model.meta.request_id_header {

@@ -193,7 +193,7 @@ fn links_anchors_tables_and_examples() {
         }
 
         for code in &model.codes {
-            let page_name = emit::markdown::category_page_name(model.category_of(code));
+            let page_name = emit::docs::category_page_name(model.category_of(code));
             let page = &pages[&page_name];
             assert!(
                 page.anchors.contains(&code.anchor()),

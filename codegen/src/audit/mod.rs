@@ -107,7 +107,7 @@ impl Catalog for ModelCatalog<'_> {
     }
 
     fn full_body(&self, index: usize) -> ErrorBody {
-        let mut body = crate::emit::markdown::example_body(self.model, &self.model.codes[index]);
+        let mut body = crate::emit::examples::example_body(self.model, &self.model.codes[index]);
         body.param = Some("param".into());
         body
     }

@@ -83,7 +83,7 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
         );
         for c in &named {
             text.push('\n');
-            text.push_str(&emit::markdown::code_section(model, c));
+            text.push_str(&emit::docs::code_section(model, c));
         }
         let codes: Vec<&str> = named.iter().map(|c| c.wire_name.as_str()).collect();
         return Ok(Output {
@@ -98,7 +98,7 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
                 || (r.record.numeric.is_some() && code.parse::<u32>().ok() == r.record.numeric)
         })
     {
-        let text = emit::history_pages::retired_explanation(retired);
+        let text = emit::docs::changelog::retired_explanation(retired);
         return Ok(Output {
             exit: 0,
             json: json!({ "code": retired.name, "retired": true, "explanation": text }),
@@ -113,7 +113,7 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
             "> `{code}` is not a code of the catalog; as a code of its class it reads as `{}`.\n\n",
             generic.wire_name
         );
-        text.push_str(&emit::markdown::code_section(model, generic));
+        text.push_str(&emit::docs::code_section(model, generic));
         return Ok(Output {
             exit: 0,
             json: json!({ "code": generic.name, "resolved_from": code, "explanation": text }),
@@ -122,7 +122,7 @@ pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
     }
     match found {
         Some(c) => {
-            let mut section = emit::markdown::code_section(model, c);
+            let mut section = emit::docs::code_section(model, c);
             if let Some(diag) = DiagCode::parse(code) {
                 section.push_str(&format!(
                     "\n> errcat's own diagnostic {diag} is `errcat explain --diagnostic {diag}`.\n"

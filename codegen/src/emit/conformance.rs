@@ -14,7 +14,7 @@ use std::time::Duration;
 use errcat_runtime::{EnvelopeFormat, RetryPolicy};
 use serde_json::{Value, json};
 
-use super::markdown::{EXAMPLE_REQUEST_ID, example_body};
+use super::examples::{EXAMPLE_REQUEST_ID, example_body};
 use crate::model::{Code, Model, RetryStrategy};
 use crate::write::FileSet;
 

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use super::markdown;
+use super::docs;
 use crate::model::Model;
 
 /// The input of every emitter: the model, the command that regenerates the
@@ -31,6 +31,6 @@ impl<'m> Context<'m> {
     /// once, on all cores, by whichever emitter asks first.
     pub fn sections(&self) -> &[String] {
         self.sections
-            .get_or_init(|| markdown::code_sections(self.model))
+            .get_or_init(|| docs::code_sections(self.model))
     }
 }

@@ -9,18 +9,19 @@ pub mod book;
 mod client_data;
 pub mod conformance;
 mod context;
-pub mod history_pages;
+pub mod docs;
+pub mod escape;
+pub mod examples;
 pub mod json;
 pub mod json_schema;
-pub mod markdown;
 pub mod openapi;
 pub mod python;
 pub mod rust;
-mod text;
 pub mod typescript;
+pub mod words;
 
 pub use context::Context;
-pub use text::{md_cell_code, md_inline_code, md_table_cell};
+pub use escape::{md_cell_code, md_inline_code, md_table_cell};
 
 use crate::write::FileSet;
 
@@ -50,7 +51,7 @@ pub fn specs() -> Vec<crate::model::OutputSpec> {
 
 /// Every output under `generated/`, in the order they are written.
 pub const OUTPUTS: &[Output] = &[
-    markdown::OUTPUT,
+    docs::OUTPUT,
     book::OUTPUT,
     json::OUTPUT,
     json_schema::OUTPUT,

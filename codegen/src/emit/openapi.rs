@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
-use super::markdown::{example_body, reason_phrase};
+use super::examples::example_body;
+use super::words::reason_phrase;
 use crate::ident;
 use crate::model::{Code, EnvelopeStyle, Model, ParamType, RetryStrategy};
 use crate::write::FileSet;

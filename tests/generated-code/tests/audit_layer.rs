@@ -110,7 +110,7 @@ fn app(model: &Model) -> Router {
         .codes
         .iter()
         .map(|c| {
-            let details = errcat_codegen::emit::markdown::example_body(model, c).details;
+            let details = errcat_codegen::emit::examples::example_body(model, c).details;
             (c.wire_name.clone(), details.into_iter().collect())
         })
         .collect();

@@ -95,7 +95,7 @@ async fn recorded_traffic_is_clean_and_every_injected_drift_is_found() {
         .codes
         .iter()
         .map(|c| {
-            let details = errcat_codegen::emit::markdown::example_body(&model, c).details;
+            let details = errcat_codegen::emit::examples::example_body(&model, c).details;
             (c.wire_name.clone(), details.into_iter().collect())
         })
         .collect();

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::splice::Splices;
 use super::{RustOptions, ident_of, rt_path};
-use crate::emit::text::md_inline_code;
+use crate::emit::escape::md_inline_code;
 use crate::model::{Code, Model};
 use crate::rust_names::RustNames;
 

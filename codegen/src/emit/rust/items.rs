@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::literals::doc_attrs;
 use super::splice::Splices;
 use super::tables::{Tables, envelope_tokens, layout};
-use crate::emit::text::{md_inline_code, rustdoc_markdown};
+use crate::emit::escape::{md_inline_code, rustdoc_markdown};
 use crate::fields::{Field, FieldType, Group};
 use crate::model::{Code, Model};
 use crate::rust_names::RustNames;

@@ -15,6 +15,7 @@
 //! - `splice`: the one post-formatting step (placeholders to text);
 //! - `literals`: escaping catalog text into literals and doc comments.
 
+mod blob;
 mod constructors;
 mod items;
 mod literals;

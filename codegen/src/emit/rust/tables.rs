@@ -5,9 +5,9 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::blob::TextBlob;
 use super::literals::{lit_u64, lits};
 use super::splice::Splices;
-use crate::emit::text::TextBlob;
 use crate::fields::Value as FieldValue;
 use crate::model::{Jitter, Model, RetryStrategy};
 use crate::phf::{self, PhfTable};

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::markdown::code_link;
-use super::text::{md_block, md_cell_code, md_table_cell};
+use super::common::code_link;
+use crate::emit::escape::{md_block, md_cell_code, md_table_cell};
 use crate::history::version::Version;
 use crate::model::{Model, Retired};
 
