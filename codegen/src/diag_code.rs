@@ -4,6 +4,9 @@
 //! one module per rule and `DiagCode::rule`.
 
 use std::fmt;
+use std::ops::Range;
+
+use crate::source::FileId;
 
 /// Calls `$callback!` with every rule: variant, printed code, severity,
 /// and the rule's module under `diagnostics/rules/`. Adding a rule is one
@@ -94,6 +97,11 @@ macro_rules! define_codes {
             pub fn severity(self) -> Severity {
                 match self { $(DiagCode::$variant => Severity::$severity,)* }
             }
+
+            /// The rule's name, e.g. `"status_fault_mismatch"` (its module).
+            pub fn name(self) -> &'static str {
+                match self { $(DiagCode::$variant => stringify!($module),)* }
+            }
         }
     };
 }
@@ -135,5 +143,112 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+}
+
+// Lint levels a catalog sets (`[lints]`): lowering reads them, and
+// `diagnostics::levels::apply` applies them to every problem found.
+
+/// What a level does to a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LintLevel {
+    /// Not reported.
+    Allow,
+    /// Reported as a warning; generation goes on.
+    Warn,
+    /// Reported as an error; nothing is generated.
+    Deny,
+}
+
+impl LintLevel {
+    /// The values `[lints]` takes, in order.
+    pub const NAMES: &'static [&'static str] = &["allow", "warn", "deny"];
+
+    /// The level a value names.
+    pub fn parse(name: &str) -> Option<LintLevel> {
+        match name {
+            "allow" => Some(LintLevel::Allow),
+            "warn" => Some(LintLevel::Warn),
+            "deny" => Some(LintLevel::Deny),
+            _ => None,
+        }
+    }
+
+    /// Its name in `[lints]`.
+    pub fn as_str(self) -> &'static str {
+        LintLevel::NAMES[self as usize]
+    }
+}
+
+/// What a `[lints]` key sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// One rule.
+    Rule(DiagCode),
+    /// Every rule whose problems are warnings.
+    Warnings,
+}
+
+/// The group name of every warning.
+pub const WARNINGS: &str = "warnings";
+
+impl Target {
+    /// The rule or group a key names: a rule's name (`compatible_change`),
+    /// its code (`W0052`) or `warnings`.
+    pub fn parse(key: &str) -> Option<Target> {
+        if key == WARNINGS {
+            return Some(Target::Warnings);
+        }
+        DiagCode::parse(key)
+            .or_else(|| DiagCode::ALL.iter().copied().find(|c| c.name() == key))
+            .map(Target::Rule)
+    }
+
+    /// Every name a key may take, for suggestions: the group, then each
+    /// warning's and note's rule name.
+    pub fn names() -> Vec<&'static str> {
+        std::iter::once(WARNINGS)
+            .chain(
+                DiagCode::ALL
+                    .iter()
+                    .filter(|c| c.severity() != Severity::Error)
+                    .map(|c| c.name()),
+            )
+            .collect()
+    }
+}
+
+/// The levels of one catalog, each with where it was set.
+#[derive(Clone, Debug, Default)]
+pub struct Levels {
+    set: Vec<(Target, LintLevel, FileId, Range<usize>)>,
+}
+
+impl Levels {
+    /// Whether no level is set.
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+
+    /// Sets `target` to `level`, written at `span` of `file`.
+    pub fn set(&mut self, target: Target, level: LintLevel, file: FileId, span: Range<usize>) {
+        self.set.push((target, level, file, span));
+    }
+
+    /// The level of `code` and where it was set: the rule's own, else its
+    /// group's. `None` leaves the rule at its severity.
+    pub fn of(&self, code: DiagCode) -> Option<(LintLevel, FileId, &Range<usize>)> {
+        let own = self
+            .set
+            .iter()
+            .rev()
+            .find(|(t, ..)| *t == Target::Rule(code));
+        let group = || {
+            (code.severity() == Severity::Warning)
+                .then(|| self.set.iter().rev().find(|(t, ..)| *t == Target::Warnings))
+                .flatten()
+        };
+        own.or_else(group)
+            .map(|(_, level, file, span)| (*level, *file, span))
     }
 }

@@ -41,6 +41,7 @@ pub mod lower;
 pub mod model;
 mod par;
 pub mod phf;
+pub mod problem;
 pub mod raw;
 pub mod rule_examples;
 pub mod rust_names;
@@ -164,10 +165,26 @@ pub fn compile_without_history(sources: &Sources) -> Result<Compiled, Report> {
     compile_with(sources, false)
 }
 
+/// The pipeline: load, lower, then every problem and lint as diagnostics in
+/// one pass, the catalog's lint levels applied last.
 fn compile_with(sources: &Sources, history: bool) -> Result<Compiled, Report> {
-    let mut diags = Vec::new();
-    let loaded = load::load(sources, &mut diags);
-    let model = lower::lower(sources, &loaded, &emit::specs(), history, &mut diags);
+    let mut problems = Vec::new();
+    let loaded = load::load(sources, &mut problems);
+    let outputs = emit::specs();
+    let lowered = lower::lower(sources, &loaded, &outputs, &mut problems);
+    let mut diags: Vec<_> = problems.into_iter().map(diagnostics::diagnose).collect();
+    let model = lowered.map(|(model, map)| {
+        let lowered = diagnostics::Lowered {
+            sources,
+            model: &model,
+            map: &map,
+            lock: loaded.lock.as_ref().filter(|_| history),
+            outputs: &outputs,
+        };
+        diagnostics::run_lints(&lowered, &mut diags);
+        diagnostics::levels::apply(&map.levels, &mut diags);
+        model
+    });
     let report = Report::new(sources.clone(), diags);
     match model {
         Some(model) if !report.has_errors() => Ok(Compiled {

@@ -13,9 +13,9 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use crate::diagnostics::{Diagnostic, rules as diagnostics};
 use crate::fields::RawFacts;
 use crate::history::lock::{LOCK_FILE, Lock};
+use crate::problem::{self, Problem};
 use crate::raw::{
     Entry, RawCategory, RawCategoryFile, RawCode, RawEnvelope, RawMeta, RawRetired, RawRetryPolicy,
     RawSettings,
@@ -49,21 +49,21 @@ const TOP_LEVEL_KEYS: &[&str] = &[
 
 /// Parses every file. Problems are pushed onto `diags`. Files are parsed on
 /// all cores and merged in file order, so results do not depend on timing.
-pub fn load(sources: &Sources, diags: &mut Vec<Diagnostic>) -> Loaded {
+pub fn load(sources: &Sources, diags: &mut Vec<Problem>) -> Loaded {
     let mut loaded = Loaded::default();
     let has_settings = sources.files().iter().any(|f| f.name == CATALOG_TOML);
     if !has_settings {
-        diags.push(diagnostics::missing_catalog_toml(&sources.dir_display));
+        diags.push(problem::missing_catalog_toml(&sources.dir_display));
     }
     for (name, reason) in &sources.skipped {
-        diags.push(diagnostics::unread_catalog_entry(
+        diags.push(problem::unread_catalog_entry(
             &sources.dir_display,
             name,
             reason,
         ));
     }
     for &(id, offset) in &sources.invalid_utf8 {
-        diags.push(diagnostics::toml_syntax(
+        diags.push(problem::toml_syntax(
             id,
             offset..offset + 1,
             "the file is not valid UTF-8 from here on",
@@ -96,16 +96,13 @@ enum FileResult {
     Category(RawCategoryFile),
 }
 
-fn load_file(
-    id: FileId,
-    file: &crate::source::SourceFile,
-) -> (FileId, FileResult, Vec<Diagnostic>) {
+fn load_file(id: FileId, file: &crate::source::SourceFile) -> (FileId, FileResult, Vec<Problem>) {
     let mut diags = Vec::new();
     if file.name == LOCK_FILE {
         return match Lock::parse(id, &file.text) {
             Ok(lock) => (id, FileResult::Lock(Box::new(lock)), diags),
             Err((message, span)) => {
-                diags.push(diagnostics::bad_lock(id, span, &message));
+                diags.push(problem::bad_lock(id, span, &message));
                 (id, FileResult::Unparsed, diags)
             }
         };
@@ -114,7 +111,7 @@ fn load_file(
     if !errors.is_empty() {
         for e in errors {
             let span = e.span().unwrap_or(0..0);
-            diags.push(diagnostics::toml_syntax(id, span, e.message()));
+            diags.push(problem::toml_syntax(id, span, e.message()));
         }
         return (id, FileResult::Unparsed, diags);
     }
@@ -134,23 +131,18 @@ fn load_file(
 
 /// Every string in the file: no control characters anywhere (E0038), and
 /// no blank text where text is meant (E0037).
-fn check_text(file: FileId, table: &DeTable<'_>, diags: &mut Vec<Diagnostic>) {
+fn check_text(file: FileId, table: &DeTable<'_>, diags: &mut Vec<Problem>) {
     for (key, value) in table {
         check_value(file, key.get_ref(), value, diags);
     }
 }
 
-fn check_value(file: FileId, key: &str, value: &Spanned<DeValue<'_>>, diags: &mut Vec<Diagnostic>) {
+fn check_value(file: FileId, key: &str, value: &Spanned<DeValue<'_>>, diags: &mut Vec<Problem>) {
     match value.get_ref() {
         DeValue::String(text) => {
             let span = value.span();
-            diags.extend(diagnostics::control_character::check(
-                file,
-                key,
-                text,
-                span.clone(),
-            ));
-            diags.extend(diagnostics::blank_text::check(file, key, text, span));
+            diags.extend(problem::control_character_in(file, key, text, span.clone()));
+            diags.extend(problem::blank_text_in(file, key, text, span));
         }
         DeValue::Array(items) => {
             for item in items {
@@ -162,7 +154,7 @@ fn check_value(file: FileId, key: &str, value: &Spanned<DeValue<'_>>, diags: &mu
     }
 }
 
-fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -> RawSettings {
+fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Problem>) -> RawSettings {
     let mut settings = RawSettings::default();
     for (key, value) in doc {
         match key.get_ref().as_ref() {
@@ -217,7 +209,7 @@ fn read_settings(file: FileId, doc: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -
                     diags,
                 )
             }
-            other => diags.push(diagnostics::unknown_key(
+            other => diags.push(problem::unknown_key(
                 file,
                 key.span(),
                 other,
@@ -238,14 +230,10 @@ type Outputs = (
 
 /// Reads `[outputs]`: a table of output name to `true` or `false`, and the
 /// package names of [`PACKAGE_KEYS`].
-fn read_outputs(
-    file: FileId,
-    value: &Spanned<DeValue<'_>>,
-    diags: &mut Vec<Diagnostic>,
-) -> Outputs {
+fn read_outputs(file: FileId, value: &Spanned<DeValue<'_>>, diags: &mut Vec<Problem>) -> Outputs {
     let DeValue::Table(table) = value.get_ref() else {
         let found = value.get_ref().type_str();
-        diags.push(diagnostics::wrong_type(
+        diags.push(problem::wrong_type(
             file,
             value.span(),
             "outputs",
@@ -264,7 +252,7 @@ fn read_outputs(
                 Spanned::new(key.span(), key.get_ref().to_string()),
                 Spanned::new(on.span(), name.to_string()),
             )),
-            other if is_name => diags.push(diagnostics::wrong_type(
+            other if is_name => diags.push(problem::wrong_type(
                 file,
                 on.span(),
                 key.get_ref(),
@@ -274,7 +262,7 @@ fn read_outputs(
                 Spanned::new(key.span(), key.get_ref().to_string()),
                 Spanned::new(on.span(), *on_off),
             )),
-            other => diags.push(diagnostics::wrong_type(
+            other => diags.push(problem::wrong_type(
                 file,
                 on.span(),
                 key.get_ref(),
@@ -294,11 +282,11 @@ fn read_text_table(
     name: &str,
     table: &str,
     text: &str,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Vec<Problem>,
 ) -> Vec<(crate::raw::Str, crate::raw::Str)> {
     let DeValue::Table(entries) = value.get_ref() else {
         let found = value.get_ref().type_str();
-        diags.push(diagnostics::wrong_type(
+        diags.push(problem::wrong_type(
             file,
             value.span(),
             name,
@@ -315,7 +303,7 @@ fn read_text_table(
             )),
             None => {
                 let found = meaning.get_ref().type_str();
-                diags.push(diagnostics::wrong_type(
+                diags.push(problem::wrong_type(
                     file,
                     meaning.span(),
                     key.get_ref(),
@@ -333,7 +321,7 @@ fn read_entries<T: Table>(
     value: &Spanned<DeValue<'_>>,
     group: &str,
     what: &str,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Vec<Problem>,
 ) -> Vec<Entry<T>> {
     match value.get_ref() {
         DeValue::Table(table) => table
@@ -341,7 +329,7 @@ fn read_entries<T: Table>(
             .filter_map(|(key, value)| read_entry::<T>(file, key, value, what, diags))
             .collect(),
         other => {
-            diags.push(diagnostics::wrong_type(
+            diags.push(problem::wrong_type(
                 file,
                 value.span(),
                 group,
@@ -402,12 +390,12 @@ fn read_entry<T: Table>(
     key: &Spanned<toml::de::DeString<'_>>,
     value: &Spanned<DeValue<'_>>,
     what: &str,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Vec<Problem>,
 ) -> Option<Entry<T>> {
     let key_text = key.get_ref().to_string();
     let entry_key = Spanned::new(key.span(), key_text.clone());
     let DeValue::Table(table) = value.get_ref() else {
-        diags.push(diagnostics::wrong_type(
+        diags.push(problem::wrong_type(
             file,
             value.span(),
             &key_text,
@@ -425,7 +413,7 @@ fn read_entry<T: Table>(
             known.insert(k.clone(), v.clone());
         } else {
             let context = format!("{what} (`{key_text}`)");
-            diags.push(diagnostics::unknown_key(
+            diags.push(problem::unknown_key(
                 file,
                 k.span(),
                 k.get_ref(),
@@ -463,7 +451,7 @@ fn read_entry<T: Table>(
                     .span()
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| v.span());
-                diags.push(diagnostics::wrong_type(
+                diags.push(problem::wrong_type(
                     file,
                     at,
                     &field,

@@ -67,6 +67,14 @@ pub mod values {
         })
     }
 
+    /// True for a character no catalog text may hold (E0038): controls
+    /// other than tab and line ends, and bidirectional overrides, which can
+    /// make text read differently from what it is.
+    pub fn is_forbidden_char(c: char) -> bool {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+
     /// Keys whose text must say something (E0037 rejects blank text).
     pub const TEXT_KEYS: &[&str] = &[
         "name",

@@ -10,17 +10,20 @@ use std::ops::Range;
 
 use crate::source::FileId;
 
+mod diagnose;
 pub mod levels;
+mod lowered;
 mod report;
 pub(crate) mod rules;
-mod source_map;
 mod suggest;
 
 pub use crate::diag_code::Severity;
+pub use crate::lower::{CategorySource, CodeSource, SourceMap, Sourced, TemplateSource};
+pub use diagnose::diagnose;
+pub use lowered::Lowered;
 pub use report::Report;
 pub(crate) use rules::run_lints;
 pub use rules::{DiagCode, EXAMPLE_BASE, Rule, compare};
-pub use source_map::{CategorySource, CodeSource, Lowered, SourceMap, Sourced, TemplateSource};
 pub use suggest::did_you_mean;
 
 /// A span in one source file.

@@ -289,7 +289,7 @@ fn char_floor(text: &str, mut at: usize) -> usize {
 /// formatting characters become replacement characters of the same byte
 /// length, so spans into the text stay valid.
 fn printable(text: &str) -> String {
-    let forbidden = |c: char| c == '\r' || super::rules::control_character::is_forbidden(c);
+    let forbidden = |c: char| c == '\r' || crate::raw::values::is_forbidden_char(c);
     if !text.contains(forbidden) {
         return text.to_string();
     }

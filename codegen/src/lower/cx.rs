@@ -3,9 +3,9 @@
 
 use foldhash::HashSet;
 
-use crate::diagnostics::{Diagnostic, rules as diag};
 use crate::ident;
 use crate::model::{EnvelopeStyle, Kind};
+use crate::problem::{self as diag, Problem};
 use crate::raw::{Entry, Int, Str};
 use crate::source::{FileId, Sources};
 
@@ -16,7 +16,7 @@ pub(super) use crate::raw::values::{FAULTS, GRPC_CODES, KINDS, STYLES};
 
 pub(super) struct Cx<'a> {
     pub sources: &'a Sources,
-    pub diags: &'a mut Vec<Diagnostic>,
+    pub problems: &'a mut Vec<Problem>,
     /// `code_case = "upper"`: codes go on the wire as `RATE_LIMITED`.
     pub upper_wire_names: bool,
     /// The catalog's envelope style, which categories and codes may override.
@@ -45,8 +45,8 @@ pub(super) struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    pub fn push(&mut self, d: Diagnostic) {
-        self.diags.push(d);
+    pub fn push(&mut self, problem: Problem) {
+        self.problems.push(problem);
     }
 
     pub fn check_snake(&mut self, file: FileId, name: &Str, what: &str) -> bool {

@@ -10,65 +10,62 @@ use crate::model::{Code, CodeHistory, Meta, Release, Retired, building_version};
 use crate::raw::{Entry, RawRetired};
 use crate::source::FileId;
 
-impl Cx<'_> {
-    /// The tombstones of catalog.toml, each completed from its lock entry.
-    pub(super) fn lower_retired(
-        &mut self,
-        file: FileId,
-        entries: &[Entry<RawRetired>],
-        lock: Option<&Lock>,
-        building: Option<String>,
-    ) -> (Vec<Retired>, Vec<(String, Range<usize>)>) {
-        let mut retired = Vec::new();
-        let mut spans = Vec::new();
-        for entry in entries {
-            let name = entry.key.get_ref().clone();
-            spans.push((name.clone(), entry.key.span()));
-            let raw = &entry.body;
-            let Some(reason) =
-                self.required_str(file, entry, &raw.reason, "reason", "a retired code")
-            else {
-                continue;
-            };
-            let numeric = raw.numeric.as_ref().and_then(|n| {
-                let value = *n.get_ref();
-                let ok = (0..=super::MAX_NUMERIC).contains(&value);
-                if !ok {
-                    self.push(crate::diagnostics::rules::invalid_value_because(
-                        file,
-                        n.span(),
-                        "numeric",
-                        &format!("a numeric code is from 0 to {}", super::MAX_NUMERIC),
-                    ));
-                }
-                ok.then_some(value as u32)
-            });
-            let partial = Record {
-                lifecycle: Lifecycle::Retired,
-                numeric,
-                aliases: raw
-                    .aliases
-                    .iter()
-                    .flatten()
-                    .map(|a| a.get_ref().clone())
-                    .collect(),
-                category: text(&raw.category),
-                title: text(&raw.title),
-                ..Record::default()
-            };
-            let locked = lock.and_then(|l| l.snapshot.codes.get(&name));
-            let version = text(&raw.version)
-                .or_else(|| {
-                    locked
-                        .filter(|r| !r.is_live())
-                        .and_then(|r| r.retired_in.clone())
-                })
-                .or_else(|| building.clone());
-            let record = lock::tombstone(locked, &reason, version.as_deref(), partial);
-            retired.push(Retired { name, record });
-        }
-        (retired, spans)
+/// The tombstones of catalog.toml, each completed from its lock entry.
+pub(super) fn lower_retired(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    entries: &[Entry<RawRetired>],
+    lock: Option<&Lock>,
+    building: Option<String>,
+) -> (Vec<Retired>, Vec<(String, Range<usize>)>) {
+    let mut retired = Vec::new();
+    let mut spans = Vec::new();
+    for entry in entries {
+        let name = entry.key.get_ref().clone();
+        spans.push((name.clone(), entry.key.span()));
+        let raw = &entry.body;
+        let Some(reason) = cx.required_str(file, entry, &raw.reason, "reason", "a retired code")
+        else {
+            continue;
+        };
+        let numeric = raw.numeric.as_ref().and_then(|n| {
+            let value = *n.get_ref();
+            let ok = (0..=super::MAX_NUMERIC).contains(&value);
+            if !ok {
+                cx.push(crate::problem::invalid_value_because(
+                    file,
+                    n.span(),
+                    "numeric",
+                    &format!("a numeric code is from 0 to {}", super::MAX_NUMERIC),
+                ));
+            }
+            ok.then_some(value as u32)
+        });
+        let partial = Record {
+            lifecycle: Lifecycle::Retired,
+            numeric,
+            aliases: raw
+                .aliases
+                .iter()
+                .flatten()
+                .map(|a| a.get_ref().clone())
+                .collect(),
+            category: text(&raw.category),
+            title: text(&raw.title),
+            ..Record::default()
+        };
+        let locked = lock.and_then(|l| l.snapshot.codes.get(&name));
+        let version = text(&raw.version)
+            .or_else(|| {
+                locked
+                    .filter(|r| !r.is_live())
+                    .and_then(|r| r.retired_in.clone())
+            })
+            .or_else(|| building.clone());
+        let record = lock::tombstone(locked, &reason, version.as_deref(), partial);
+        retired.push(Retired { name, record });
     }
+    (retired, spans)
 }
 
 /// The last release the lock records, if there is a lock.

@@ -15,31 +15,38 @@ mod history;
 mod replacements;
 mod retry;
 mod settings;
+mod source_map;
 
-use crate::diagnostics::{self, Diagnostic, Severity, rules as diag};
-use crate::diagnostics::{Lowered, SourceMap};
+use category::lower_category;
+use code::lower_code;
+use history::lower_retired;
+use retry::lower_retry_policies;
+use settings::{lower_envelope, lower_exit_codes, lower_lints, lower_meta};
+
 use crate::load::Loaded;
 use crate::model::{Category, Model, OutputSpec};
+use crate::problem::{self as diag, Problem};
 use crate::raw::RawCategoryFile;
 use crate::source::Sources;
 
 pub use cx::MAX_NUMERIC;
 pub use retry::NEVER;
 pub use settings::{DEFAULT_DOCS_ANCHOR, DEFAULT_REQUEST_ID_HEADER};
+pub use source_map::{CategorySource, CodeSource, SourceMap, Sourced, TemplateSource};
 
-/// Lowers loaded sources and runs every lint. Returns the model only if no
-/// error was found; warnings and errors are pushed onto `diags` either way.
-/// With `history`, the catalog is also compared with its lock file.
+/// Lowers loaded sources into the model and its source map, as far as
+/// they go. What stops a value from being read is pushed onto `problems`;
+/// the lints run afterwards, over what this returns (`compile`). `None`
+/// when there is no catalog.toml to lower.
 pub fn lower(
     sources: &Sources,
     loaded: &Loaded,
     outputs: &[OutputSpec],
-    history: bool,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Model> {
+    problems: &mut Vec<Problem>,
+) -> Option<(Model, SourceMap)> {
     let mut cx = cx::Cx {
         sources,
-        diags,
+        problems,
         upper_wire_names: false,
         catalog_style: crate::model::EnvelopeStyle::Nested,
         broken: Default::default(),
@@ -51,20 +58,7 @@ pub fn lower(
         fault_said: false,
         request_id_header: None,
     };
-    let (model, map) = lower_catalog(&mut cx, loaded, outputs)?;
-    diagnostics::run_lints(
-        &Lowered {
-            sources,
-            model: &model,
-            map: &map,
-            lock: loaded.lock.as_ref().filter(|_| history),
-            outputs,
-        },
-        diags,
-    );
-    map.levels.apply(diags);
-    let failed = diags.iter().any(|d| d.severity == Severity::Error);
-    (!failed).then_some(model)
+    lower_catalog(&mut cx, loaded, outputs)
 }
 
 /// The codes of one category file that have no `status`: when that is every
@@ -109,10 +103,10 @@ fn lower_catalog(
         settings: file,
         ..SourceMap::default()
     };
-    let meta = cx.lower_meta(file, settings.meta.as_ref());
-    let envelope = cx.lower_envelope(file, settings.envelope.as_ref());
-    let exit_codes = cx.lower_exit_codes(file, &settings.exit_codes);
-    map.levels = cx.lower_lints(file, &settings.lints);
+    let meta = lower_meta(cx, file, settings.meta.as_ref());
+    let envelope = lower_envelope(cx, file, settings.envelope.as_ref());
+    let exit_codes = lower_exit_codes(cx, file, &settings.exit_codes);
+    map.levels = lower_lints(cx, file, &settings.lints);
     let mut meta = meta;
     match (cx.cli, settings.exit_codes.first()) {
         (Some(false), Some((key, _))) => cx.push(diag::invalid_value_because(
@@ -161,13 +155,13 @@ fn lower_catalog(
         }
     }
     let packages = settings::lower_packages(cx, file, &meta.name, &settings.package_names);
-    let retry_policies = cx.lower_retry_policies(file, &settings.retry);
+    let retry_policies = lower_retry_policies(cx, file, &settings.retry);
     let policy_names: Vec<&str> = retry_policies.iter().map(|p| p.name.as_str()).collect();
 
     let mut categories: Vec<Category> = Vec::new();
     let mut defaults = Vec::new();
     for entry in &settings.categories {
-        let (mut source, lowered) = cx.lower_category(file, entry, &policy_names);
+        let (mut source, lowered) = lower_category(cx, file, entry, &policy_names);
         match lowered {
             Some((category, d)) => {
                 source.lowered = Some(categories.len());
@@ -200,7 +194,7 @@ fn lower_catalog(
             policy_names: &policy_names,
         };
         for entry in &raw_file.codes {
-            let (mut source, lowered) = cx.lower_code(raw_file.file, entry, &within);
+            let (mut source, lowered) = lower_code(cx, raw_file.file, entry, &within);
             if let Some(code) = lowered {
                 source.lowered = Some(codes.len());
                 codes.push(code);
@@ -260,7 +254,7 @@ fn lower_catalog(
     let release = history::release(loaded.lock.as_ref());
     let building = crate::model::building_version(meta.version.as_deref(), release.as_ref());
     let (retired, retired_spans) =
-        cx.lower_retired(file, &settings.retired, loaded.lock.as_ref(), building);
+        lower_retired(cx, file, &settings.retired, loaded.lock.as_ref(), building);
     map.retired = retired_spans;
     map.version = settings
         .meta

@@ -3,10 +3,10 @@
 
 use foldhash::{HashMap, HashSet};
 
+use super::SourceMap;
 use super::cx::Cx;
-use crate::diagnostics::SourceMap;
-use crate::diagnostics::rules as diag;
 use crate::model::Code;
+use crate::problem as diag;
 
 /// Sets `replaced_by` and `replaces` on the lowered codes, reporting names
 /// that resolve to nothing (E0016) or to the code itself (E0018). Cycles

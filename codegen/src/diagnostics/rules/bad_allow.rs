@@ -48,7 +48,7 @@ pub(crate) fn allow_error(file: FileId, span: Range<usize>, code: DiagCode) -> D
 
 /// E0042: a `[lints]` key names no rule or group.
 pub(crate) fn lint_unknown(file: FileId, span: Range<usize>, name: &str) -> Diagnostic {
-    let names = crate::diagnostics::levels::Target::names();
+    let names = crate::diag_code::Target::names();
     Diagnostic::new(
         DiagCode::BadAllow,
         format!("`{name}` is not a rule or group with a level"),

@@ -25,11 +25,8 @@ aliases = [""]
 "#;
 
 /// Checks one string value of `key` (an element, for arrays).
-pub(crate) fn check(file: FileId, key: &str, value: &str, span: Range<usize>) -> Option<Diagnostic> {
-    (crate::raw::values::TEXT_KEYS.contains(&key) && value.trim().is_empty()).then(|| blank_text(file, span, key))
-}
-
-/// E0037.
+/// E0037. Loading checks every string with `problem::blank_text_in`
+/// (`raw::values::TEXT_KEYS`).
 pub(crate) fn blank_text(file: FileId, span: Range<usize>, key: &str) -> Diagnostic {
     Diagnostic::new(DiagCode::BlankText, format!("`{key}` is blank"))
         .at(file, span, "nothing but white space")
@@ -90,7 +87,7 @@ mod tests {
 
     #[test]
     fn a_near_miss_does_not() {
-        assert!(check(FileId(0), "message", " x ", 0..3).is_none());
-        assert!(check(FileId(0), "docs_base_url", "", 0..2).is_none());
+        assert!(crate::problem::blank_text_in(FileId(0), "message", " x ", 0..3).is_none());
+        assert!(crate::problem::blank_text_in(FileId(0), "docs_base_url", "", 0..2).is_none());
     }
 }

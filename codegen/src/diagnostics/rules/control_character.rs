@@ -23,19 +23,8 @@ title = \"Bad \\u001b[31minput\"
 message = \"The input is \\u202ebad.\"
 ";
 
-/// True for a character no catalog text may hold.
-pub(crate) fn is_forbidden(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Checks one string value of `key`.
-pub(crate) fn check(file: FileId, key: &str, value: &str, span: Range<usize>) -> Option<Diagnostic> {
-    let (at, c) = value.chars().enumerate().find(|&(_, c)| is_forbidden(c))?;
-    Some(control_character(file, span, key, c, at))
-}
-
-/// E0038.
+/// E0038. Loading checks every string with `problem::control_character_in`
+/// (`raw::values::is_forbidden_char`).
 pub(crate) fn control_character(
     file: FileId,
     span: Range<usize>,
@@ -96,6 +85,6 @@ mod tests {
 
     #[test]
     fn a_near_miss_does_not() {
-        assert!(check(FileId(0), "description", "tab\tand\nlines\r\n, \u{200f}rtl mark", 0..1).is_none());
+        assert!(crate::problem::control_character_in(FileId(0), "description", "tab\tand\nlines\r\n, \u{200f}rtl mark", 0..1).is_none());
     }
 }

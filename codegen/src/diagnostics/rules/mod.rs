@@ -25,8 +25,8 @@ pub struct Rule {
     /// form; `None` when text cannot trigger it (I/O errors).
     pub example: Option<&'static str>,
     /// The check, for rules that look at the lowered catalog as a whole.
-    /// Other rules are reported where the loader or lowering reads the
-    /// value they are about.
+    /// Other rules are found where the loader or lowering reads the value
+    /// they are about, handed over as a `Problem` and worded by `diagnose`.
     pub lint: Option<fn(&Lowered<'_>, &mut Vec<Diagnostic>)>,
     /// The check, for rules about the catalog's history: it compares an
     /// old state with a new one. Against the lock it is reported as a

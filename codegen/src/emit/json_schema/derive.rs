@@ -24,12 +24,12 @@ pub fn catalog_schema(header: &str) -> Value {
             (key.to_string(), json!({ "type": "string", "minLength": 1, "description": what }))
         }))
         .collect();
-    let levels = crate::diagnostics::levels::LintLevel::NAMES;
-    let lints: Map<String, Value> = crate::diagnostics::levels::Target::names()
+    let levels = crate::diag_code::LintLevel::NAMES;
+    let lints: Map<String, Value> = crate::diag_code::Target::names()
         .into_iter()
         .map(|name| {
-            let what = match crate::diagnostics::levels::Target::parse(name) {
-                Some(crate::diagnostics::levels::Target::Rule(code)) => {
+            let what = match crate::diag_code::Target::parse(name) {
+                Some(crate::diag_code::Target::Rule(code)) => {
                     format!("{} {}", code.as_str(), code.summary())
                 }
                 _ => "Every warning.".to_string(),

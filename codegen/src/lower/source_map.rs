@@ -5,22 +5,8 @@
 
 use std::ops::Range;
 
-use crate::model::{Fault, Kind, Model};
+use crate::model::{Fault, Kind};
 use crate::source::{FileId, Sources};
-
-/// A catalog as lowered so far, with its source map: what lints check.
-pub struct Lowered<'a> {
-    /// The sources the spans point into.
-    pub sources: &'a Sources,
-    /// The model; it holds only the categories and codes that lowered.
-    pub model: &'a Model,
-    /// Where everything was written.
-    pub map: &'a SourceMap,
-    /// The catalog's lock file, when it has one.
-    pub lock: Option<&'a crate::history::lock::Lock>,
-    /// Every output errcat can write (`emit::OUTPUTS`, handed down).
-    pub outputs: &'a [crate::model::OutputSpec],
-}
 
 /// Spans of the whole catalog.
 #[derive(Debug, Default)]
@@ -44,7 +30,7 @@ pub struct SourceMap {
     /// The span of `[catalog] version`, or of `[catalog]`.
     pub version: Range<usize>,
     /// The levels `[lints]` sets.
-    pub levels: crate::diagnostics::levels::Levels,
+    pub levels: crate::diag_code::Levels,
 }
 
 /// A code whose message and params both read: what the template rules
