@@ -3,991 +3,26 @@
 
 from __future__ import annotations
 
-import datetime
-import json
-import math
-import random
-import re
-import time
-from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
+from typing import Dict, Optional, Type, TypedDict
 
-CATALOG_NAME = "errcat"
-CATALOG_VERSION: Optional[str] = "1.0.0"
-
-_DATA: Dict[str, Any] = json.loads("{\"envelope\":{\"style\":\"nested\",\"fieldCase\":\"snake\",\"requestId\":\"inside\"},\"domain\":null,\"requestIdHeader\":\"X-Request-Id\",\"wire\":{\"nested\":{\"wrapper\":\"error\",\"list\":false,\"fields\":[[\"code\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"type\",\"type\",\"type\",\"\"],[\"param\",\"param\",\"param\",\"\"],[\"requestId\",\"request_id\",\"requestId\",\"\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"\"],[\"docsUrl\",\"docs_url\",\"docsUrl\",\"\"],[\"details\",\"details\",\"details\",\"\"]]},\"problem\":{\"wrapper\":null,\"list\":false,\"fields\":[[\"docsUrl\",\"type\",\"type\",\"\"],[\"title\",\"title\",\"title\",\"\"],[\"status\",\"status\",\"status\",\"\"],[\"message\",\"detail\",\"detail\",\"\"],[\"requestId\",\"instance\",\"instance\",\"\"],[\"code\",\"code\",\"code\",\"\"],[\"param\",\"param\",\"param\",\"\"],[\"details\",\"params\",\"params\",\"\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"\"]]},\"detail\":{\"wrapper\":\"detail\",\"list\":false,\"fields\":[[\"code\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"param\",\"field\",\"field\",\"\"],[\"details\",\"details\",\"details\",\"\"]]},\"google\":{\"wrapper\":\"error\",\"list\":false,\"fields\":[[\"status\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"grpc\",\"status\",\"status\",\"\"],[\"code\",\"reason\",\"reason\",\"@ErrorInfo\"],[\"domain\",\"domain\",\"domain\",\"@ErrorInfo\"],[\"details\",\"metadata\",\"metadata\",\"@ErrorInfo\"],[\"param\",\"fieldViolations\",\"fieldViolations\",\"@BadRequest\"],[\"retryAfterMs\",\"retryDelay\",\"retryDelay\",\"@RetryInfo\"],[\"requestId\",\"requestId\",\"requestId\",\"@RequestInfo\"],[\"docsUrl\",\"links\",\"links\",\"@Help\"]]},\"jsonapi\":{\"wrapper\":\"errors\",\"list\":true,\"fields\":[[\"status\",\"status\",\"status\",\"\"],[\"code\",\"code\",\"code\",\"\"],[\"title\",\"title\",\"title\",\"\"],[\"message\",\"detail\",\"detail\",\"\"],[\"param\",\"parameter\",\"parameter\",\"source\"],[\"docsUrl\",\"about\",\"about\",\"links\"],[\"type\",\"type\",\"type\",\"meta\"],[\"requestId\",\"request_id\",\"requestId\",\"meta\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"meta\"],[\"details\",\"params\",\"params\",\"meta\"]]},\"graphql\":{\"wrapper\":\"errors\",\"list\":true,\"fields\":[[\"message\",\"message\",\"message\",\"\"],[\"code\",\"code\",\"code\",\"extensions\"],[\"type\",\"type\",\"type\",\"extensions\"],[\"status\",\"status\",\"status\",\"extensions\"],[\"param\",\"param\",\"param\",\"extensions\"],[\"requestId\",\"request_id\",\"requestId\",\"extensions\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"extensions\"],[\"docsUrl\",\"docs_url\",\"docsUrl\",\"extensions\"],[\"details\",\"details\",\"details\",\"extensions\"]]}},\"grpcByStatus\":{\"2\":\"OK\",\"4\":\"FAILED_PRECONDITION\",\"5\":\"INTERNAL\",\"\":\"UNKNOWN\",\"400\":\"INVALID_ARGUMENT\",\"401\":\"UNAUTHENTICATED\",\"403\":\"PERMISSION_DENIED\",\"404\":\"NOT_FOUND\",\"408\":\"DEADLINE_EXCEEDED\",\"409\":\"ABORTED\",\"416\":\"OUT_OF_RANGE\",\"429\":\"RESOURCE_EXHAUSTED\",\"499\":\"CANCELLED\",\"501\":\"UNIMPLEMENTED\",\"503\":\"UNAVAILABLE\",\"504\":\"DEADLINE_EXCEEDED\"},\"outerRequestId\":[\"request_id\",\"requestId\"],\"limits\":{\"maxBodyBytes\":262144,\"maxRawMessageChars\":512,\"maxMessageChars\":4096,\"maxRequestIdChars\":256,\"minRetryHintMs\":1.0,\"maxKeptDepth\":64,\"maxIdentityLen\":64},\"telemetry\":{\"errorType\":\"error.type\",\"category\":\"errcat.category\",\"fault\":\"errcat.fault\",\"retryable\":\"errcat.retryable\",\"other\":\"_OTHER\"},\"fallbackBackoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":4},\"policies\":{\"never\":{\"strategy\":\"never\"},\"standard\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":8000,\"jitter\":\"full\",\"maxAttempts\":5,\"strategy\":\"backoff\"},\"patient\":{\"initialMs\":2000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"equal\",\"maxAttempts\":4,\"strategy\":\"backoff\"},\"conflict\":{\"initialMs\":200,\"factor\":2.0,\"maxDelayMs\":2000,\"jitter\":\"full\",\"maxAttempts\":3,\"strategy\":\"backoff\"},\"rate_limited\":{\"strategy\":\"after_header\",\"maxWaitMs\":120000,\"fallback\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":60000,\"jitter\":\"full\",\"maxAttempts\":6}}},\"codes\":{\"ok\":{\"name\":\"ok\",\"status\":200,\"numeric\":10000,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"status\",\"type\":\"status\",\"title\":\"Success\",\"message\":\"The request succeeded.\",\"docsUrl\":\"https://errcat.dev/errors/status.html#ok\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"created\":{\"name\":\"created\",\"status\":201,\"numeric\":10001,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"status\",\"type\":\"status\",\"title\":\"Created\",\"message\":\"The {resource} was created.\",\"docsUrl\":\"https://errcat.dev/errors/status.html#created\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[\"resource\"],\"paramTypes\":[\"string\"]},\"no_content\":{\"name\":\"no_content\",\"status\":204,\"numeric\":10002,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"status\",\"type\":\"status\",\"title\":\"No content\",\"message\":\"The request succeeded and there is nothing to return.\",\"docsUrl\":\"https://errcat.dev/errors/status.html#no_content\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"partial_success\":{\"name\":\"partial_success\",\"status\":207,\"numeric\":10010,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"status\",\"type\":\"status\",\"title\":\"Mixed success\",\"message\":\"{succeeded} of {total} items succeeded.\",\"docsUrl\":\"https://errcat.dev/errors/status.html#partial_success\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[\"succeeded\",\"total\"],\"paramTypes\":[\"u32\",\"u32\"]},\"accepted\":{\"name\":\"accepted\",\"status\":202,\"numeric\":10100,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"status\",\"type\":\"status\",\"title\":\"Accepted\",\"message\":\"The {operation} was accepted and is running.\",\"docsUrl\":\"https://errcat.dev/errors/status.html#accepted\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[\"operation\"],\"paramTypes\":[\"string\"]},\"in_progress\":{\"name\":\"in_progress\",\"status\":202,\"numeric\":10101,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"status\",\"type\":\"status\",\"title\":\"In progress\",\"message\":\"The {operation} is still in progress.\",\"docsUrl\":\"https://errcat.dev/errors/status.html#in_progress\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[\"operation\"],\"paramTypes\":[\"string\"]},\"missing_api_key\":{\"name\":\"missing_api_key\",\"status\":401,\"numeric\":11000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Missing API key\",\"message\":\"No API key was sent with the request.\",\"docsUrl\":\"https://errcat.dev/errors/auth.html#missing_api_key\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"invalid_api_key\":{\"name\":\"invalid_api_key\",\"status\":401,\"numeric\":11001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Invalid API key\",\"message\":\"The API key is invalid or malformed.\",\"docsUrl\":\"https://errcat.dev/errors/auth.html#invalid_api_key\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"expired_api_key\":{\"name\":\"expired_api_key\",\"status\":401,\"numeric\":11002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Expired API key\",\"message\":\"The API key expired on {expired_on}.\",\"docsUrl\":\"https://errcat.dev/errors/auth.html#expired_api_key\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[\"expired_on\"],\"paramTypes\":[\"string\"]},\"deactivated_api_key\":{\"name\":\"deactivated_api_key\",\"status\":401,\"numeric\":11003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Deactivated API key\",\"message\":\"The API key has been deactivated.\",\"docsUrl\":\"https://errcat.dev/errors/auth.html#deactivated_api_key\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"invalid_credentials\":{\"name\":\"invalid_credentials\",\"status\":401,\"numeric\":11004,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Invalid credentials\",\"message\":\"The email or password is incorrect.\",\"docsUrl\":\"https://errcat.dev/errors/auth.html#invalid_credentials\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"invalid_token\":{\"name\":\"invalid_token\",\"status\":401,\"numeric\":11005,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Invalid authentication token\",\"message\":\"The session token is invalid or has expired.\",\"docsUrl\":\"https://errcat.dev/errors/auth.html#invalid_token\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"no_workspace\":{\"name\":\"no_workspace\",\"status\":401,\"numeric\":11006,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"No workspace selected\",\"message\":\"The API key is not bound to a workspace.\",\"docsUrl\":\"https://errcat.dev/errors/auth.html#no_workspace\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"missing_scope\":{\"name\":\"missing_scope\",\"status\":403,\"numeric\":11100,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"permission\",\"type\":\"permission_error\",\"title\":\"Missing scope\",\"message\":\"The API key lacks the `{scope}` scope required by this endpoint.\",\"docsUrl\":\"https://errcat.dev/errors/permission.html#missing_scope\",\"sdkException\":\"PermissionDeniedError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[\"scope\"],\"paramTypes\":[\"string\"]},\"permission_denied\":{\"name\":\"permission_denied\",\"status\":403,\"numeric\":11101,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"permission\",\"type\":\"permission_error\",\"title\":\"Permission denied\",\"message\":\"You do not have access to {resource}.\",\"docsUrl\":\"https://errcat.dev/errors/permission.html#permission_denied\",\"sdkException\":\"PermissionDeniedError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[\"resource\"],\"paramTypes\":[\"string\"]},\"tier_required\":{\"name\":\"tier_required\",\"status\":403,\"numeric\":11102,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"permission\",\"type\":\"permission_error\",\"title\":\"Higher tier required\",\"message\":\"This endpoint requires the {tier} tier or above.\",\"docsUrl\":\"https://errcat.dev/errors/permission.html#tier_required\",\"sdkException\":\"TierRequiredError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[\"tier\"],\"paramTypes\":[\"string\"]},\"consent_required\":{\"name\":\"consent_required\",\"status\":451,\"numeric\":11103,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"permission\",\"type\":\"permission_error\",\"title\":\"Consent required\",\"message\":\"The account has not given the consent this operation needs.\",\"docsUrl\":\"https://errcat.dev/errors/permission.html#consent_required\",\"sdkException\":\"PermissionDeniedError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"invalid_request\":{\"name\":\"invalid_request\",\"status\":400,\"numeric\":12000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"validation\",\"type\":\"validation_error\",\"title\":\"Invalid request\",\"message\":\"The request is invalid: {reason}\",\"docsUrl\":\"https://errcat.dev/errors/validation.html#invalid_request\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"reason\"],\"paramTypes\":[\"string\"]},\"missing_field\":{\"name\":\"missing_field\",\"status\":400,\"numeric\":12001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"validation\",\"type\":\"validation_error\",\"title\":\"Missing field\",\"message\":\"The `{field}` field is required.\",\"docsUrl\":\"https://errcat.dev/errors/validation.html#missing_field\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"field\"],\"paramTypes\":[\"string\"]},\"invalid_field\":{\"name\":\"invalid_field\",\"status\":400,\"numeric\":12002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"validation\",\"type\":\"validation_error\",\"title\":\"Invalid field value\",\"message\":\"The `{field}` field is invalid: {reason}\",\"docsUrl\":\"https://errcat.dev/errors/validation.html#invalid_field\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"field\",\"reason\"],\"paramTypes\":[\"string\",\"string\"]},\"malformed_json\":{\"name\":\"malformed_json\",\"status\":400,\"numeric\":12003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"validation\",\"type\":\"validation_error\",\"title\":\"Malformed JSON\",\"message\":\"The request body is not valid JSON.\",\"docsUrl\":\"https://errcat.dev/errors/validation.html#malformed_json\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"unsupported_format\":{\"name\":\"unsupported_format\",\"status\":400,\"numeric\":12004,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"validation\",\"type\":\"validation_error\",\"title\":\"Unsupported format\",\"message\":\"The format `{format}` is not supported.\",\"docsUrl\":\"https://errcat.dev/errors/validation.html#unsupported_format\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"format\"],\"paramTypes\":[\"string\"]},\"method_not_allowed\":{\"name\":\"method_not_allowed\",\"status\":405,\"numeric\":12005,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"validation\",\"type\":\"validation_error\",\"title\":\"Method not allowed\",\"message\":\"The method {method} is not allowed on this endpoint.\",\"docsUrl\":\"https://errcat.dev/errors/validation.html#method_not_allowed\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"method\"],\"paramTypes\":[\"string\"]},\"unprocessable\":{\"name\":\"unprocessable\",\"status\":422,\"numeric\":12006,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"validation\",\"type\":\"validation_error\",\"title\":\"Unprocessable request\",\"message\":\"The request is well-formed but violates a business rule: {rule}\",\"docsUrl\":\"https://errcat.dev/errors/validation.html#unprocessable\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"rule\"],\"paramTypes\":[\"string\"]},\"invalid_page_token\":{\"name\":\"invalid_page_token\",\"status\":400,\"numeric\":12007,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"validation\",\"type\":\"validation_error\",\"title\":\"Invalid page token\",\"message\":\"The pagination token is invalid or expired.\",\"docsUrl\":\"https://errcat.dev/errors/validation.html#invalid_page_token\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"not_found\":{\"name\":\"not_found\",\"status\":404,\"numeric\":13000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"not_found\",\"type\":\"not_found_error\",\"title\":\"Not found\",\"message\":\"The requested resource does not exist.\",\"docsUrl\":\"https://errcat.dev/errors/not_found.html#not_found\",\"sdkException\":\"NotFoundError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[],\"paramTypes\":[]},\"project_not_found\":{\"name\":\"project_not_found\",\"status\":404,\"numeric\":13001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"not_found\",\"type\":\"not_found_error\",\"title\":\"Project not found\",\"message\":\"Project '{project}' not found.\",\"docsUrl\":\"https://errcat.dev/errors/not_found.html#project_not_found\",\"sdkException\":\"NotFoundError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[\"project\"],\"paramTypes\":[\"string\"]},\"model_not_found\":{\"name\":\"model_not_found\",\"status\":404,\"numeric\":13002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"not_found\",\"type\":\"not_found_error\",\"title\":\"Model not found\",\"message\":\"No model found with ID '{model_id}'.\",\"docsUrl\":\"https://errcat.dev/errors/not_found.html#model_not_found\",\"sdkException\":\"NotFoundError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[\"model_id\"],\"paramTypes\":[\"string\"]},\"version_not_found\":{\"name\":\"version_not_found\",\"status\":404,\"numeric\":13003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"not_found\",\"type\":\"not_found_error\",\"title\":\"Version not found\",\"message\":\"Version {version} of '{project}' does not exist.\",\"docsUrl\":\"https://errcat.dev/errors/not_found.html#version_not_found\",\"sdkException\":\"NotFoundError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[\"project\",\"version\"],\"paramTypes\":[\"string\",\"u32\"]},\"workflow_not_found\":{\"name\":\"workflow_not_found\",\"status\":404,\"numeric\":13004,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"not_found\",\"type\":\"not_found_error\",\"title\":\"Workflow not found\",\"message\":\"Workflow '{workflow}' not found.\",\"docsUrl\":\"https://errcat.dev/errors/not_found.html#workflow_not_found\",\"sdkException\":\"NotFoundError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[\"workflow\"],\"paramTypes\":[\"string\"]},\"route_not_found\":{\"name\":\"route_not_found\",\"status\":404,\"numeric\":13005,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"not_found\",\"type\":\"not_found_error\",\"title\":\"Unknown endpoint\",\"message\":\"No endpoint matches {path}.\",\"docsUrl\":\"https://errcat.dev/errors/not_found.html#route_not_found\",\"sdkException\":\"NotFoundError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[\"path\"],\"paramTypes\":[\"string\"]},\"already_exists\":{\"name\":\"already_exists\",\"status\":409,\"numeric\":14000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"conflict\",\"type\":\"conflict_error\",\"title\":\"Already exists\",\"message\":\"A {resource} with this identifier already exists.\",\"docsUrl\":\"https://errcat.dev/errors/conflict.html#already_exists\",\"sdkException\":\"ConflictError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[\"resource\"],\"paramTypes\":[\"string\"]},\"invalid_state\":{\"name\":\"invalid_state\",\"status\":409,\"numeric\":14001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"conflict\",\"type\":\"conflict_error\",\"title\":\"Invalid state\",\"message\":\"The {resource} is in state '{state}', which does not allow this operation.\",\"docsUrl\":\"https://errcat.dev/errors/conflict.html#invalid_state\",\"sdkException\":\"ConflictError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[\"resource\",\"state\"],\"paramTypes\":[\"string\",\"string\"]},\"lock_contention\":{\"name\":\"lock_contention\",\"status\":409,\"numeric\":14002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"conflict\",\"type\":\"conflict_error\",\"title\":\"Lock contention\",\"message\":\"The resource is being modified by another request.\",\"docsUrl\":\"https://errcat.dev/errors/conflict.html#lock_contention\",\"sdkException\":\"ConflictError\",\"retry\":\"conflict\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[],\"paramTypes\":[]},\"precondition_failed\":{\"name\":\"precondition_failed\",\"status\":412,\"numeric\":14003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"conflict\",\"type\":\"conflict_error\",\"title\":\"Precondition failed\",\"message\":\"The resource changed since it was read.\",\"docsUrl\":\"https://errcat.dev/errors/conflict.html#precondition_failed\",\"sdkException\":\"ConflictError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"payment_required\":{\"name\":\"payment_required\",\"status\":402,\"numeric\":15000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"billing\",\"type\":\"billing_error\",\"title\":\"Payment required\",\"message\":\"The workspace's plan does not include this operation.\",\"docsUrl\":\"https://errcat.dev/errors/billing.html#payment_required\",\"sdkException\":\"PaymentRequiredError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"subscription_past_due\":{\"name\":\"subscription_past_due\",\"status\":402,\"numeric\":15001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"billing\",\"type\":\"billing_error\",\"title\":\"Subscription past due\",\"message\":\"The subscription is past due.\",\"docsUrl\":\"https://errcat.dev/errors/billing.html#subscription_past_due\",\"sdkException\":\"PaymentRequiredError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"credits_exhausted\":{\"name\":\"credits_exhausted\",\"status\":402,\"numeric\":15002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"billing\",\"type\":\"billing_error\",\"title\":\"Credits exhausted\",\"message\":\"The workspace has no credits left.\",\"docsUrl\":\"https://errcat.dev/errors/billing.html#credits_exhausted\",\"sdkException\":\"PaymentRequiredError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"quota_exceeded\":{\"name\":\"quota_exceeded\",\"status\":403,\"numeric\":16000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"quota\",\"type\":\"quota_error\",\"title\":\"Daily quota exceeded\",\"message\":\"Daily {resource} quota of {limit} has been reached.\",\"docsUrl\":\"https://errcat.dev/errors/quota.html#quota_exceeded\",\"sdkException\":\"QuotaExceededError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[\"resource\",\"limit\"],\"paramTypes\":[\"string\",\"u32\"]},\"usage_limit_exceeded\":{\"name\":\"usage_limit_exceeded\",\"status\":403,\"numeric\":16001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"quota\",\"type\":\"quota_error\",\"title\":\"Monthly usage limit exceeded\",\"message\":\"The monthly usage limit has been reached.\",\"docsUrl\":\"https://errcat.dev/errors/quota.html#usage_limit_exceeded\",\"sdkException\":\"QuotaExceededError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"storage_quota_exceeded\":{\"name\":\"storage_quota_exceeded\",\"status\":413,\"numeric\":16002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"quota\",\"type\":\"quota_error\",\"title\":\"Storage quota exceeded\",\"message\":\"The account's storage limit has been reached.\",\"docsUrl\":\"https://errcat.dev/errors/quota.html#storage_quota_exceeded\",\"sdkException\":\"QuotaExceededError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"hosted_inference_quota_exceeded\":{\"name\":\"hosted_inference_quota_exceeded\",\"status\":402,\"numeric\":16003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"quota\",\"type\":\"quota_error\",\"title\":\"Inference quota exceeded\",\"message\":\"The workspace's monthly hosted inference quota has been reached.\",\"docsUrl\":\"https://errcat.dev/errors/quota.html#hosted_inference_quota_exceeded\",\"sdkException\":\"PaymentRequiredError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"rate_limited\":{\"name\":\"rate_limited\",\"status\":429,\"numeric\":17000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"rate_limit\",\"type\":\"rate_limit_error\",\"title\":\"Rate limit exceeded\",\"message\":\"Rate limit exceeded: {limit} calls per {window} seconds.\",\"docsUrl\":\"https://errcat.dev/errors/rate_limit.html#rate_limited\",\"sdkException\":\"RateLimitError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"RESOURCE_EXHAUSTED\",\"params\":[\"limit\",\"window\"],\"paramTypes\":[\"u32\",\"u32\"]},\"concurrency_limited\":{\"name\":\"concurrency_limited\",\"status\":429,\"numeric\":17001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"rate_limit\",\"type\":\"rate_limit_error\",\"title\":\"Too many concurrent requests\",\"message\":\"At most {limit} requests may run at once.\",\"docsUrl\":\"https://errcat.dev/errors/rate_limit.html#concurrency_limited\",\"sdkException\":\"RateLimitError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"RESOURCE_EXHAUSTED\",\"params\":[\"limit\"],\"paramTypes\":[\"u32\"]},\"hourly_limit_exceeded\":{\"name\":\"hourly_limit_exceeded\",\"status\":429,\"numeric\":17002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"rate_limit\",\"type\":\"rate_limit_error\",\"title\":\"Hourly request limit exceeded\",\"message\":\"The hourly request limit has been reached.\",\"docsUrl\":\"https://errcat.dev/errors/rate_limit.html#hourly_limit_exceeded\",\"sdkException\":\"RateLimitError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"RESOURCE_EXHAUSTED\",\"params\":[],\"paramTypes\":[]},\"workspace_locked\":{\"name\":\"workspace_locked\",\"status\":423,\"numeric\":18000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"locked\",\"type\":\"locked_error\",\"title\":\"Workspace locked\",\"message\":\"The workspace is locked: {reason}\",\"docsUrl\":\"https://errcat.dev/errors/locked.html#workspace_locked\",\"sdkException\":\"LockedError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"reason\"],\"paramTypes\":[\"string\"]},\"resource_locked\":{\"name\":\"resource_locked\",\"status\":423,\"numeric\":18001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"locked\",\"type\":\"locked_error\",\"title\":\"Resource locked\",\"message\":\"The {resource} is locked by a running operation.\",\"docsUrl\":\"https://errcat.dev/errors/locked.html#resource_locked\",\"sdkException\":\"LockedError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"resource\"],\"paramTypes\":[\"string\"]},\"payload_too_large\":{\"name\":\"payload_too_large\",\"status\":413,\"numeric\":19000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"upload\",\"type\":\"upload_error\",\"title\":\"Payload too large\",\"message\":\"The file is {size_mb} MB; the limit is {limit_mb} MB.\",\"docsUrl\":\"https://errcat.dev/errors/upload.html#payload_too_large\",\"sdkException\":\"UploadError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"size_mb\",\"limit_mb\"],\"paramTypes\":[\"u32\",\"u32\"]},\"unsupported_media_type\":{\"name\":\"unsupported_media_type\",\"status\":415,\"numeric\":19001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"upload\",\"type\":\"upload_error\",\"title\":\"Unsupported media type\",\"message\":\"Files of type {media_type} are not supported.\",\"docsUrl\":\"https://errcat.dev/errors/upload.html#unsupported_media_type\",\"sdkException\":\"UploadError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"media_type\"],\"paramTypes\":[\"string\"]},\"image_too_large\":{\"name\":\"image_too_large\",\"status\":413,\"numeric\":19002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"upload\",\"type\":\"upload_error\",\"title\":\"Image too large\",\"message\":\"The image is larger than the allowed limit.\",\"docsUrl\":\"https://errcat.dev/errors/upload.html#image_too_large\",\"sdkException\":\"UploadError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"download_failed\":{\"name\":\"download_failed\",\"status\":400,\"numeric\":19003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"upload\",\"type\":\"upload_error\",\"title\":\"Download failed\",\"message\":\"The file at the given URL could not be downloaded.\",\"docsUrl\":\"https://errcat.dev/errors/upload.html#download_failed\",\"sdkException\":\"UploadError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"invalid_url\":{\"name\":\"invalid_url\",\"status\":400,\"numeric\":19004,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"upload\",\"type\":\"upload_error\",\"title\":\"Invalid URL\",\"message\":\"The URL is invalid.\",\"docsUrl\":\"https://errcat.dev/errors/upload.html#invalid_url\",\"sdkException\":\"UploadError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"image_processing_failed\":{\"name\":\"image_processing_failed\",\"status\":422,\"numeric\":20000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"processing\",\"type\":\"processing_error\",\"title\":\"Image processing failed\",\"message\":\"The image could not be processed.\",\"docsUrl\":\"https://errcat.dev/errors/processing.html#image_processing_failed\",\"sdkException\":\"ProcessingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"decoding_failed\":{\"name\":\"decoding_failed\",\"status\":422,\"numeric\":20001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"processing\",\"type\":\"processing_error\",\"title\":\"Decoding failed\",\"message\":\"The {media} could not be decoded.\",\"docsUrl\":\"https://errcat.dev/errors/processing.html#decoding_failed\",\"sdkException\":\"ProcessingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"media\"],\"paramTypes\":[\"string\"]},\"training_failed\":{\"name\":\"training_failed\",\"status\":422,\"numeric\":20002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"processing\",\"type\":\"processing_error\",\"title\":\"Training failed\",\"message\":\"Training failed: {reason}\",\"docsUrl\":\"https://errcat.dev/errors/processing.html#training_failed\",\"sdkException\":\"ProcessingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"reason\"],\"paramTypes\":[\"string\"]},\"evaluation_failed\":{\"name\":\"evaluation_failed\",\"status\":422,\"numeric\":20003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"processing\",\"type\":\"processing_error\",\"title\":\"Evaluation failed\",\"message\":\"Evaluation needs at least {min_inputs} labelled inputs per concept.\",\"docsUrl\":\"https://errcat.dev/errors/processing.html#evaluation_failed\",\"sdkException\":\"ProcessingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"min_inputs\"],\"paramTypes\":[\"u32\"]},\"upstream_error\":{\"name\":\"upstream_error\",\"status\":502,\"numeric\":21000,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"upstream\",\"type\":\"upstream_error\",\"title\":\"Upstream provider error\",\"message\":\"The {provider} provider returned an error.\",\"docsUrl\":\"https://errcat.dev/errors/upstream.html#upstream_error\",\"sdkException\":\"UpstreamError\",\"retry\":\"patient\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[\"provider\"],\"paramTypes\":[\"string\"]},\"upstream_timeout\":{\"name\":\"upstream_timeout\",\"status\":504,\"numeric\":21001,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"upstream\",\"type\":\"upstream_error\",\"title\":\"Upstream timeout\",\"message\":\"The {provider} provider did not answer in time.\",\"docsUrl\":\"https://errcat.dev/errors/upstream.html#upstream_timeout\",\"sdkException\":\"UpstreamError\",\"retry\":\"patient\",\"envelope\":\"nested\",\"grpc\":\"DEADLINE_EXCEEDED\",\"params\":[\"provider\"],\"paramTypes\":[\"string\"]},\"internal_error\":{\"name\":\"internal_error\",\"status\":500,\"numeric\":22000,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"server\",\"type\":\"api_error\",\"title\":\"Internal server error\",\"message\":\"Something went wrong on our side.\",\"docsUrl\":\"https://errcat.dev/errors/server.html#internal_error\",\"sdkException\":\"ServerError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"service_unavailable\":{\"name\":\"service_unavailable\",\"status\":503,\"numeric\":22001,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"server\",\"type\":\"api_error\",\"title\":\"Service unavailable\",\"message\":\"The service is temporarily unavailable.\",\"docsUrl\":\"https://errcat.dev/errors/server.html#service_unavailable\",\"sdkException\":\"ServerError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"gateway_timeout\":{\"name\":\"gateway_timeout\",\"status\":504,\"numeric\":22002,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"server\",\"type\":\"api_error\",\"title\":\"Gateway timeout\",\"message\":\"The operation timed out.\",\"docsUrl\":\"https://errcat.dev/errors/server.html#gateway_timeout\",\"sdkException\":\"ServerError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"DEADLINE_EXCEEDED\",\"params\":[],\"paramTypes\":[]},\"maintenance\":{\"name\":\"maintenance\",\"status\":503,\"numeric\":22003,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"server\",\"type\":\"api_error\",\"title\":\"Down for maintenance\",\"message\":\"Writes are disabled for maintenance.\",\"docsUrl\":\"https://errcat.dev/errors/server.html#maintenance\",\"sdkException\":\"ServerError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"server_busy\":{\"name\":\"server_busy\",\"status\":503,\"numeric\":22004,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"server\",\"type\":\"api_error\",\"title\":\"Server busy\",\"message\":\"The server is too busy at the moment.\",\"docsUrl\":\"https://errcat.dev/errors/server.html#server_busy\",\"sdkException\":\"ServerError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]}},\"categories\":{\"status\":{\"title\":\"Statuses\",\"fault\":\"none\",\"type\":\"status\",\"prefix\":null,\"generic\":null,\"codes\":[\"ok\",\"created\",\"no_content\",\"partial_success\",\"accepted\",\"in_progress\"]},\"auth\":{\"title\":\"Authentication\",\"fault\":\"client\",\"type\":\"authentication_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"missing_api_key\",\"invalid_api_key\",\"expired_api_key\",\"deactivated_api_key\",\"invalid_credentials\",\"invalid_token\",\"no_workspace\"]},\"permission\":{\"title\":\"Permissions and scopes\",\"fault\":\"client\",\"type\":\"permission_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"missing_scope\",\"permission_denied\",\"tier_required\",\"consent_required\"]},\"validation\":{\"title\":\"Validation\",\"fault\":\"client\",\"type\":\"validation_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"invalid_request\",\"missing_field\",\"invalid_field\",\"malformed_json\",\"unsupported_format\",\"method_not_allowed\",\"unprocessable\",\"invalid_page_token\"]},\"not_found\":{\"title\":\"Not found\",\"fault\":\"client\",\"type\":\"not_found_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"not_found\",\"project_not_found\",\"model_not_found\",\"version_not_found\",\"workflow_not_found\",\"route_not_found\"]},\"conflict\":{\"title\":\"Conflicts\",\"fault\":\"client\",\"type\":\"conflict_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"already_exists\",\"invalid_state\",\"lock_contention\",\"precondition_failed\"]},\"billing\":{\"title\":\"Billing and payment\",\"fault\":\"client\",\"type\":\"billing_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"payment_required\",\"subscription_past_due\",\"credits_exhausted\"]},\"quota\":{\"title\":\"Quotas\",\"fault\":\"client\",\"type\":\"quota_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"quota_exceeded\",\"usage_limit_exceeded\",\"storage_quota_exceeded\",\"hosted_inference_quota_exceeded\"]},\"rate_limit\":{\"title\":\"Rate limiting\",\"fault\":\"client\",\"type\":\"rate_limit_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"rate_limited\",\"concurrency_limited\",\"hourly_limit_exceeded\"]},\"locked\":{\"title\":\"Locked resources\",\"fault\":\"client\",\"type\":\"locked_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"workspace_locked\",\"resource_locked\"]},\"upload\":{\"title\":\"Uploads and size limits\",\"fault\":\"client\",\"type\":\"upload_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"payload_too_large\",\"unsupported_media_type\",\"image_too_large\",\"download_failed\",\"invalid_url\"]},\"processing\":{\"title\":\"Processing\",\"fault\":\"client\",\"type\":\"processing_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"image_processing_failed\",\"decoding_failed\",\"training_failed\",\"evaluation_failed\"]},\"upstream\":{\"title\":\"Upstream providers\",\"fault\":\"server\",\"type\":\"upstream_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"upstream_error\",\"upstream_timeout\"]},\"server\":{\"title\":\"Server errors\",\"fault\":\"server\",\"type\":\"api_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"internal_error\",\"service_unavailable\",\"gateway_timeout\",\"maintenance\",\"server_busy\"]}},\"names\":{\"ok\":\"ok\",\"created\":\"created\",\"no_content\":\"no_content\",\"partial_success\":\"partial_success\",\"accepted\":\"accepted\",\"in_progress\":\"in_progress\",\"missing_api_key\":\"missing_api_key\",\"invalid_api_key\":\"invalid_api_key\",\"INVALID_API_KEY\":\"invalid_api_key\",\"invalid_key\":\"invalid_api_key\",\"expired_api_key\":\"expired_api_key\",\"EXPIRED_API_KEY\":\"expired_api_key\",\"expired_key\":\"expired_api_key\",\"deactivated_api_key\":\"deactivated_api_key\",\"DEACTIVATED_API_KEY\":\"deactivated_api_key\",\"invalid_credentials\":\"invalid_credentials\",\"invalid_token\":\"invalid_token\",\"no_workspace\":\"no_workspace\",\"missing_scope\":\"missing_scope\",\"AUTHZ_ERROR\":\"missing_scope\",\"permission_denied\":\"permission_denied\",\"tier_required\":\"tier_required\",\"consent_required\":\"consent_required\",\"invalid_request\":\"invalid_request\",\"VALIDATION_ERROR\":\"invalid_request\",\"missing_field\":\"missing_field\",\"invalid_field\":\"invalid_field\",\"malformed_json\":\"malformed_json\",\"unsupported_format\":\"unsupported_format\",\"method_not_allowed\":\"method_not_allowed\",\"unprocessable\":\"unprocessable\",\"invalid_page_token\":\"invalid_page_token\",\"not_found\":\"not_found\",\"NOT_FOUND\":\"not_found\",\"project_not_found\":\"project_not_found\",\"model_not_found\":\"model_not_found\",\"version_not_found\":\"version_not_found\",\"workflow_not_found\":\"workflow_not_found\",\"route_not_found\":\"route_not_found\",\"already_exists\":\"already_exists\",\"DUPLICATE\":\"already_exists\",\"invalid_state\":\"invalid_state\",\"lock_contention\":\"lock_contention\",\"precondition_failed\":\"precondition_failed\",\"payment_required\":\"payment_required\",\"subscription_past_due\":\"subscription_past_due\",\"credits_exhausted\":\"credits_exhausted\",\"quota_exceeded\":\"quota_exceeded\",\"usage_limit_exceeded\":\"usage_limit_exceeded\",\"USAGE_LIMIT_EXCEEDED\":\"usage_limit_exceeded\",\"storage_quota_exceeded\":\"storage_quota_exceeded\",\"STORAGE_QUOTA_EXCEEDED\":\"storage_quota_exceeded\",\"hosted_inference_quota_exceeded\":\"hosted_inference_quota_exceeded\",\"rate_limited\":\"rate_limited\",\"RATE_LIMIT_ERROR\":\"rate_limited\",\"rate_limit_exceeded\":\"rate_limited\",\"concurrency_limited\":\"concurrency_limited\",\"hourly_limit_exceeded\":\"hourly_limit_exceeded\",\"workspace_locked\":\"workspace_locked\",\"resource_locked\":\"resource_locked\",\"payload_too_large\":\"payload_too_large\",\"HTTP_413\":\"payload_too_large\",\"unsupported_media_type\":\"unsupported_media_type\",\"image_too_large\":\"image_too_large\",\"download_failed\":\"download_failed\",\"invalid_url\":\"invalid_url\",\"image_processing_failed\":\"image_processing_failed\",\"IMAGE_PROCESSING_ERROR\":\"image_processing_failed\",\"decoding_failed\":\"decoding_failed\",\"training_failed\":\"training_failed\",\"evaluation_failed\":\"evaluation_failed\",\"upstream_error\":\"upstream_error\",\"VLM_PROVIDER_ERROR\":\"upstream_error\",\"upstream_timeout\":\"upstream_timeout\",\"internal_error\":\"internal_error\",\"INTERNAL_ERROR\":\"internal_error\",\"service_unavailable\":\"service_unavailable\",\"gateway_timeout\":\"gateway_timeout\",\"TIMEOUT\":\"gateway_timeout\",\"maintenance\":\"maintenance\",\"server_busy\":\"server_busy\"},\"sharedNames\":{},\"caseInsensitive\":false,\"identityPattern\":null,\"numeric\":{\"10000\":\"ok\",\"10001\":\"created\",\"10002\":\"no_content\",\"10010\":\"partial_success\",\"10100\":\"accepted\",\"10101\":\"in_progress\",\"11000\":\"missing_api_key\",\"11001\":\"invalid_api_key\",\"11002\":\"expired_api_key\",\"11003\":\"deactivated_api_key\",\"11004\":\"invalid_credentials\",\"11005\":\"invalid_token\",\"11006\":\"no_workspace\",\"11100\":\"missing_scope\",\"11101\":\"permission_denied\",\"11102\":\"tier_required\",\"11103\":\"consent_required\",\"12000\":\"invalid_request\",\"12001\":\"missing_field\",\"12002\":\"invalid_field\",\"12003\":\"malformed_json\",\"12004\":\"unsupported_format\",\"12005\":\"method_not_allowed\",\"12006\":\"unprocessable\",\"12007\":\"invalid_page_token\",\"13000\":\"not_found\",\"13001\":\"project_not_found\",\"13002\":\"model_not_found\",\"13003\":\"version_not_found\",\"13004\":\"workflow_not_found\",\"13005\":\"route_not_found\",\"14000\":\"already_exists\",\"14001\":\"invalid_state\",\"14002\":\"lock_contention\",\"14003\":\"precondition_failed\",\"15000\":\"payment_required\",\"15001\":\"subscription_past_due\",\"15002\":\"credits_exhausted\",\"16000\":\"quota_exceeded\",\"16001\":\"usage_limit_exceeded\",\"16002\":\"storage_quota_exceeded\",\"16003\":\"hosted_inference_quota_exceeded\",\"17000\":\"rate_limited\",\"17001\":\"concurrency_limited\",\"17002\":\"hourly_limit_exceeded\",\"18000\":\"workspace_locked\",\"18001\":\"resource_locked\",\"19000\":\"payload_too_large\",\"19001\":\"unsupported_media_type\",\"19002\":\"image_too_large\",\"19003\":\"download_failed\",\"19004\":\"invalid_url\",\"20000\":\"image_processing_failed\",\"20001\":\"decoding_failed\",\"20002\":\"training_failed\",\"20003\":\"evaluation_failed\",\"21000\":\"upstream_error\",\"21001\":\"upstream_timeout\",\"22000\":\"internal_error\",\"22001\":\"service_unavailable\",\"22002\":\"gateway_timeout\",\"22003\":\"maintenance\",\"22004\":\"server_busy\"},\"classes\":[]}")
-_ENVELOPE: Dict[str, Any] = _DATA["envelope"]
-_WIRE: Dict[str, Any] = _DATA["wire"]
-_LIMITS: Dict[str, Any] = _DATA["limits"]
-_FALLBACK_BACKOFF: Dict[str, Any] = _DATA["fallbackBackoff"]
-_POLICIES: Dict[str, Any] = _DATA["policies"]
-_CODES: Dict[str, Any] = _DATA["codes"]
-_CATEGORIES: Dict[str, Any] = _DATA["categories"]
-_NAMES: Dict[str, Any] = _DATA["names"]
-_SHARED_NAMES: Dict[str, Any] = _DATA["sharedNames"]
-_NUMERIC: Dict[str, Any] = _DATA["numeric"]
-_GRPC_BY_STATUS: Dict[str, Any] = _DATA["grpcByStatus"]
-_OUTER_REQUEST_ID: List[str] = _DATA["outerRequestId"]
-_PREFIX_CLASSES: List[List[str]] = _DATA["classes"]
-_DOMAIN: Optional[str] = _DATA["domain"]
-_TELEMETRY: Dict[str, str] = _DATA["telemetry"]
-_IDENTITY_PATTERN: Optional[str] = _DATA["identityPattern"]
-_REQUEST_ID_HEADER: Optional[str] = _DATA["requestIdHeader"]
-_CASE_INSENSITIVE: bool = _DATA["caseInsensitive"]
-
-# ---------------------------------------------------------------------------
-# The runtime: the same rules as errcat-runtime, in Python 3.9+, with no
-# dependencies. Everything above this line is the catalog's data.
-# ---------------------------------------------------------------------------
-
-_BRAND = "__errcat_catalog__"
-
-
-class _Branded(type):
-    """Makes ``isinstance`` decide by the catalog's brand and SDK class, so
-    it holds across two copies of this module."""
-
-    def __instancecheck__(cls, instance: object) -> bool:
-        if getattr(instance, _BRAND, None) != CATALOG_NAME:
-            return False
-        sdk_class: Optional[str] = cls.__dict__.get("sdk_class")
-        code: Optional[str] = cls.__dict__.get("code_class")
-        if code is not None:
-            return getattr(instance, "code", None) == code
-        return sdk_class is None or getattr(instance, "_sdk_class", None) == sdk_class
-
-    def __subclasscheck__(cls, subclass: type) -> bool:
-        return type.__subclasscheck__(cls, subclass)
-
-
-class CatalogError(Exception, metaclass=_Branded):
-    """An error of this catalog. ``isinstance`` works across duplicated
-    copies of this module; ``code`` is ``None`` for a code this catalog
-    does not have."""
-
-    code: Optional[str]
-    wire_code: str
-    status: int
-    message: str
-    param: Optional[str]
-    request_id: Optional[str]
-    retry_after_ms: Optional[float]
-    #: The message params (a parsed body may lack some); each code's class
-    #: narrows it to a ``TypedDict`` of its params.
-    details: Mapping[str, Any]
-    class_name: Optional[str]
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: Optional[str] = None,
-        wire_code: Optional[str] = None,
-        status: Optional[int] = None,
-        param: Optional[str] = None,
-        request_id: Optional[str] = None,
-        retry_after: Optional[float] = None,
-        details: Optional[Mapping[str, Any]] = None,
-    ) -> None:
-        super().__init__(message)
-        facts = _CODES.get(code) if code is not None else None
-        self.code = code if facts is not None else None
-        self.wire_code = wire_code if wire_code is not None else (code or "")
-        self.status = status if status is not None else (int(facts["status"]) if facts else 500)
-        self.message = message
-        self.param = param
-        self.request_id = request_id
-        self.retry_after_ms = None if retry_after is None else retry_after * 1000.0
-        self.details = dict(details or {})
-        self.class_name = facts["sdkException"] if facts else None
-        self._sdk_class: Optional[str] = _CODE_CLASS.get(code) if facts is not None and code is not None else None
-        setattr(self, _BRAND, CATALOG_NAME)
-
-    def __str__(self) -> str:
-        return self.message
-
-    @property
-    def retry_after(self) -> Optional[float]:
-        """The server's advised wait in seconds (``Retry-After``), if any."""
-        return None if self.retry_after_ms is None else self.retry_after_ms / 1000.0
-
-    @property
-    def facts(self) -> Optional[Dict[str, Any]]:
-        """What the catalog says about the code (``None`` if unknown)."""
-        return _CODES.get(self.code) if self.code is not None else None
-
-    @property
-    def docs_url(self) -> Optional[str]:
-        facts = self.facts
-        return str(facts["docsUrl"]) if facts else None
-
-    @property
-    def grpc_code(self) -> str:
-        """The gRPC canonical code: the code's, else the HTTP status's."""
-        facts = self.facts
-        return str(facts["grpc"]) if facts else grpc_for_status(self.status)
-
-    @property
-    def fault(self) -> str:
-        """Who is at fault: the code's, else by HTTP status class."""
-        facts = self.facts
-        if facts:
-            return str(facts["fault"])
-        # As errcat-runtime's ``Fault::of_status``: 4xx client, 5xx server.
-        return "server" if 500 <= self.status < 600 else "client" if 400 <= self.status < 500 else "none"
-
-    @property
-    def retry_policy(self) -> Dict[str, Any]:
-        """The code's retry policy, or one from the HTTP status if unknown."""
-        facts = self.facts
-        return _POLICIES[facts["retry"]] if facts else policy_for_status(self.status)
-
-    @property
-    def retryable(self) -> bool:
-        """True when the policy allows any retry of this call."""
-        return self.retry_policy["strategy"] not in ("never", "operation")
-
-    def telemetry_labels(self) -> Dict[str, Union[str, bool]]:
-        """The telemetry labels of this error, as errcat-runtime's
-        ``Error::telemetry``: OpenTelemetry's ``error.type`` (the code, or
-        ``_OTHER`` when the catalog does not know it), then category, fault and
-        retryability; every value from the catalog, so metrics stay bounded."""
-        labels: Dict[str, Union[str, bool]] = {
-            _TELEMETRY["errorType"]: self.code if self.code is not None else _TELEMETRY["other"]
-        }
-        facts = self.facts
-        if facts is not None and facts.get("category") is not None:
-            labels[_TELEMETRY["category"]] = str(facts["category"])
-        labels[_TELEMETRY["fault"]] = self.fault
-        labels[_TELEMETRY["retryable"]] = self.retryable
-        return labels
-
-    @property
-    def requires_idempotent(self) -> bool:
-        """True when only idempotent requests are retried (see ``retry_delay``)."""
-        return bool(self.retry_policy.get("idempotentOnly", False))
-
-    @property
-    def operation_backoff(self) -> Optional[Mapping[str, Any]]:
-        """The backoff for retrying the whole operation, when that is the advice."""
-        policy = self.retry_policy
-        # An operation policy without delays advises the retry, not its pace.
-        return policy if policy["strategy"] == "operation" and "initialMs" in policy else None
-
-    def delay_bounds(self, attempt: int) -> Optional[Tuple[float, float]]:
-        """The least and most delay in seconds after ``attempt`` failed
-        attempts, or ``None`` to stop."""
-        return delay_bounds(self.retry_policy, attempt, self.retry_after_ms)
-
-    def retry_delay(
-        self, attempt: int, rand: Callable[[], float] = random.random, idempotent: bool = False
-    ) -> Optional[float]:
-        """How long to wait in seconds after ``attempt`` failed attempts,
-        or ``None`` to give up. Pass ``idempotent=True`` for a request that
-        is safe to repeat: a policy that retries only those gives up
-        otherwise."""
-        if self.requires_idempotent and not idempotent:
-            return None
-        bounds = self.delay_bounds(attempt)
-        return None if bounds is None else bounds[0] + (bounds[1] - bounds[0]) * rand()
-
-    def to_json(self) -> Dict[str, Any]:
-        """The error as the catalog's envelope, for sending."""
-        facts = self.facts
-        return _write_body(
-            {
-                "code": self.code if self.code is not None else self.wire_code,
-                "message": self.message,
-                "status": self.status,
-                "type": facts["type"] if facts else None,
-                "title": facts["title"] if facts else None,
-                "param": self.param,
-                "requestId": self.request_id,
-                "retryAfterMs": self.retry_after_ms,
-                "docsUrl": facts["docsUrl"] if facts else None,
-                "details": self.details,
-                "grpc": self.grpc_code,
-                "domain": _DOMAIN,
-            },
-            str(facts["envelope"]) if facts else str(_ENVELOPE["style"]),
-        )
-
-
-def grpc_for_status(status: int) -> str:
-    """The gRPC code of an HTTP status, as errcat-runtime maps it."""
-    own = _GRPC_BY_STATUS.get(str(status))
-    if own is not None:
-        return str(own)
-    cls = str(status // 100) if 200 <= status < 600 else ""
-    return str(_GRPC_BY_STATUS.get(cls, _GRPC_BY_STATUS[""]))
-
-
-def _ascii_lower(text: str) -> str:
-    """``text`` with ASCII letters in lower case, as the Rust runtime folds."""
-    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
-
-
-_FOLDED: Dict[str, str] = (
-    {_ascii_lower(name): str(code) for name, code in _NAMES.items()} if _CASE_INSENSITIVE else {}
+from ._data import _CODES, CATALOG_NAME, CATALOG_VERSION
+from ._runtime import _register_classes
+from ._runtime import (
+    CatalogError,
+    category,
+    create,
+    delay_bounds,
+    facts,
+    from_numeric,
+    from_response,
+    grpc_for_status,
+    lookup,
+    named,
+    parse_retry_after,
+    policy_for_status,
+    render_template,
+    resolve,
 )
-
-
-def lookup(name: str) -> Optional[str]:
-    """The code with this name, wire name or alias; ignoring ASCII case when
-    the catalog says lookups do."""
-    code = _NAMES.get(name)
-    if code is None and _CASE_INSENSITIVE:
-        code = _FOLDED.get(_ascii_lower(name))
-    return None if code is None else str(code)
-
-
-def named(name: str) -> List[str]:
-    """Every code that answers to ``name``: all the codes that share it as
-    their condition name, in catalog order (as PL/pgSQL catches ``01004`` and
-    ``22001`` by ``string_data_right_truncation``), else the one ``lookup``
-    finds. ``lookup`` finds no shared name."""
-    shared = _SHARED_NAMES.get(name)
-    if shared is None and _CASE_INSENSITIVE:
-        folded = _ascii_lower(name)
-        shared = next((codes for key, codes in _SHARED_NAMES.items() if _ascii_lower(key) == folded), None)
-    if shared is not None:
-        return [str(code) for code in shared]
-    code = lookup(name)
-    return [] if code is None else [code]
-
-
-_IDENTITY: Optional["re.Pattern[str]"] = (
-    None if _IDENTITY_PATTERN is None else re.compile(f"(?:{_IDENTITY_PATTERN})", re.ASCII)
-)
-_TOKEN = re.compile(r"[A-Za-z0-9_]+", re.ASCII)
-
-
-def _can_be_identity(text: str) -> bool:
-    """Whether ``text`` can be an identity: with an identity pattern, a token
-    of ASCII letters, digits and ``_`` that matches it in full."""
-    if _IDENTITY is None:
-        return True
-    return (
-        0 < len(text) <= int(_LIMITS["maxIdentityLen"])
-        and _TOKEN.fullmatch(text) is not None
-        and _IDENTITY.fullmatch(text) is not None
-    )
-
-
-def resolve(identity: str) -> Optional[str]:
-    """The code a client reading ``identity`` means: ``lookup``, else the
-    generic code of its prefix class, by the longest prefix it starts with.
-    With an identity pattern, a string that cannot be an identity has no
-    class."""
-    code = lookup(identity)
-    if code is not None or not _can_be_identity(identity):
-        return code
-    folded = _ascii_lower(identity) if _CASE_INSENSITIVE else identity
-    for prefix, generic in _PREFIX_CLASSES:
-        if folded.startswith(_ascii_lower(prefix) if _CASE_INSENSITIVE else prefix):
-            return generic
-    return None
-
-
-def from_numeric(numeric: int) -> Optional[str]:
-    """The code with this numeric code."""
-    return _NUMERIC.get(str(numeric))
-
-
-def facts(code: str) -> Dict[str, Any]:
-    """What the catalog says about ``code`` (as TypeScript's ``facts``)."""
-    return dict(_CODES[code])
-
-
-def category(key: str) -> Optional[Dict[str, Any]]:
-    """The category with this id, or this class prefix (``"22"``), as Rust's
-    ``Category::lookup``: its title, fault, type, prefix, generic code and
-    codes."""
-    found = _CATEGORIES.get(key)
-    if found is None:
-        found = next((c for c in _CATEGORIES.values() if c["prefix"] is not None and c["prefix"] == key), None)
-    return None if found is None else dict(found)
-
-
-def render_template(template: str, params: Mapping[str, Any]) -> str:
-    """Fills ``{name}`` placeholders; ``{{`` and ``}}`` are literal braces."""
-    out: List[str] = []
-    at = 0
-    while at < len(template):
-        c = template[at]
-        if c in "{}" and template[at + 1 : at + 2] == c:
-            out.append(c)
-            at += 2
-            continue
-        if c == "{":
-            end = template.find("}", at)
-            if end < 0:
-                out.append(template[at:])
-                break
-            name = template[at + 1 : end]
-            out.append(str(params[name]) if name in params else template[at : end + 1])
-            at = end + 1
-            continue
-        out.append(c)
-        at += 1
-    return "".join(out)
-
-
-def create(code: str, params: Optional[Mapping[str, Any]] = None, **options: Any) -> CatalogError:
-    """An error of ``code``, its message rendered from ``params``."""
-    facts = _CODES[code]
-    params = dict(params or {})
-    details = {k: v for k, v in params.items() if k in facts["params"]}
-    message = options.pop("message", None) or render_template(str(facts["message"]), params)
-    return _construct(code, code, message, details=options.pop("details", None) or details, **options)
-
-
-def from_response(
-    status: int,
-    headers: Union[Mapping[str, str], Iterable[Tuple[str, str]]],
-    body: Union[str, bytes],
-) -> CatalogError:
-    """Parses an HTTP error response, leniently and within bounds, as
-    errcat-runtime does: the nested envelope (snake or camel case), RFC 9457
-    problem details, ``{"detail": ...}``, ``{"error": "text"}``, numeric
-    ``{"status": {"code": N}}`` and Google's AIP-193 bodies. ``Retry-After``
-    and ``X-Request-Id`` headers win over the body. Never raises."""
-    # Callers pass what their HTTP library has: hold to "never raises".
-    try:
-        status = int(status)
-    except (TypeError, ValueError, OverflowError):
-        status = 0
-    parsed = _parse_body(status, _as_body(body))
-    for name, value in _header_pairs(headers):
-        lower = name.lower()
-        if lower == "retry-after":
-            wait = parse_retry_after(value, time.time())
-            if wait is not None:
-                parsed["retry_after_ms"] = wait * 1000.0
-        elif lower == "x-request-id" or (_REQUEST_ID_HEADER is not None and lower == _REQUEST_ID_HEADER.lower()):
-            rid = _clean_request_id(value)
-            if rid is not None:
-                parsed["request_id"] = rid
-    code: Optional[str] = None
-    if parsed["numeric"] is not None:
-        code = from_numeric(parsed["numeric"])
-    elif parsed["wire_code"] is not None:
-        code = resolve(parsed["wire_code"])
-        if code is None and parsed["fallback_code"] is not None:
-            code = lookup(parsed["fallback_code"])
-            if code is not None:
-                parsed["wire_code"] = parsed["fallback_code"]
-    if parsed.get("details_as_text") and code is not None:
-        _type_details(parsed["details"], _CODES[code])
-    message = parsed["message"] or (str(_CODES[code]["title"]) if code else f"HTTP {status}")
-    wire = parsed["wire_code"] if parsed["wire_code"] is not None else (code or "")
-    ms = parsed["retry_after_ms"]
-    return _construct(
-        code,
-        wire,
-        message,
-        status=status,
-        param=parsed["param"],
-        request_id=parsed["request_id"],
-        retry_after=None if ms is None else ms / 1000.0,
-        details=parsed["details"],
-    )
-
-
-def parse_retry_after(value: str, now: float) -> Optional[float]:
-    """``Retry-After`` in seconds: delay-seconds or an HTTP date (0 if past)."""
-    text = value.strip()
-    if text and text.isascii() and text.isdigit():
-        return float(min(int(text[:20]), 4294967295))
-    date = _parse_http_date(text)
-    return None if date is None else max(0.0, date - now)
-
-
-_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_DAY3 = "|".join(_WEEKDAYS)
-_MON = "|".join(_MONTHS)
-_LONG = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_IMF = re.compile(rf"({_DAY3}), (\d{{2}}) ({_MON}) (\d{{4}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
-_RFC850 = re.compile(rf"({_LONG}), (\d{{2}})-({_MON})-(\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
-_ASCTIME = re.compile(rf"({_DAY3}) ({_MON}) ( \d|\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) (\d{{4}})", re.ASCII)
-
-
-def _parse_http_date(text: str) -> Optional[float]:
-    """An HTTP date in any of the three forms RFC 9110 requires recipients
-    to accept (IMF-fixdate, RFC 850, asctime), exactly as errcat-runtime
-    (the httpdate crate) accepts them: case as written, a real calendar date
-    from 1970 to 9999 whose weekday is right. Seconds since the epoch."""
-    m = _IMF.fullmatch(text)
-    if m:
-        weekday, parts = m[1], (m[4], m[3], m[2], m[5], m[6], m[7])
-    elif (m := _RFC850.fullmatch(text)) is not None:
-        yy = int(m[4])
-        weekday, parts = m[1][:3], (str(2000 + yy if yy < 70 else 1900 + yy), m[3], m[2], m[5], m[6], m[7])
-    elif (m := _ASCTIME.fullmatch(text)) is not None:
-        weekday, parts = m[1], (m[7], m[2], m[3].strip(), m[4], m[5], m[6])
-    else:
-        return None
-    year, day, hour, minute, second = (int(p) for p in (parts[0], parts[2], parts[3], parts[4], parts[5]))
-    month = _MONTHS.index(parts[1]) + 1
-    if not 1970 <= year <= 9999 or hour > 23 or minute > 59 or second > 59:
-        return None
-    try:
-        date = datetime.datetime(year, month, day, hour, minute, second, tzinfo=datetime.timezone.utc)
-    except ValueError:  # 31 Feb
-        return None
-    return date.timestamp() if _WEEKDAYS[date.weekday()] == weekday else None
-
-
-def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: Optional[float]) -> Optional[Tuple[float, float]]:
-    """The least and most delay in seconds after ``attempt`` failed attempts."""
-    strategy = policy["strategy"]
-    if strategy in ("never", "operation"):
-        return None
-    if strategy == "backoff":
-        return _backoff_bounds(policy, attempt)
-    fallback = policy["fallback"]
-    if attempt == 0 or attempt >= int(fallback["maxAttempts"]):
-        return None
-    if retry_after_ms is None or retry_after_ms == 0:
-        return _backoff_bounds(fallback, attempt)
-    if retry_after_ms > float(policy["maxWaitMs"]):
-        return None
-    return (retry_after_ms / 1000.0, retry_after_ms / 1000.0)
-
-
-def _backoff_bounds(b: Mapping[str, Any], attempt: int) -> Optional[Tuple[float, float]]:
-    if attempt == 0 or attempt >= int(b["maxAttempts"]):
-        return None
-    exponent = min(attempt - 1, 1024)
-    try:
-        raw = float(b["initialMs"]) * max(float(b["factor"]), 1.0) ** exponent
-    except OverflowError:
-        raw = math.inf
-    base = min(raw, float(b["maxDelayMs"])) if math.isfinite(raw) else float(b["maxDelayMs"])
-    # Whole microseconds, as the Rust runtime computes them.
-    micros = math.floor(base * 1000 + 1e-6)
-    most = micros / 1e6
-    jitter = b["jitter"]
-    if jitter == "none":
-        return (most, most)
-    if jitter == "full":
-        return (0.0, most)
-    return ((micros * 1000 // 2) / 1e9, most)
-
-
-def policy_for_status(status: int) -> Dict[str, Any]:
-    """The policy for a code this module does not know, from the status class."""
-    if status in (429, 503):
-        return {"strategy": "after_header", "maxWaitMs": 60000, "fallback": _FALLBACK_BACKOFF}
-    if 500 <= status <= 599:
-        return dict(_FALLBACK_BACKOFF, strategy="backoff")
-    return {"strategy": "never"}
-
-
-def _clip(text: str, chars: int) -> str:
-    return text[:chars]
-
-
-def _as_body(body: Any) -> Union[str, bytes]:
-    """A body of another type as text or bytes (``None`` is empty)."""
-    if isinstance(body, (str, bytes)):
-        return body
-    if isinstance(body, (bytearray, memoryview)):
-        return bytes(body)
-    if isinstance(body, (int, float)) and not isinstance(body, bool):
-        return str(body)
-    return ""
-
-
-def _header_text(value: Any) -> Optional[str]:
-    """A header name or value as text: ``str``, ``bytes`` (as aiohttp's
-    ``raw_headers`` give them, Latin-1 as HTTP sends them) or a number."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("latin-1")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
-def _header_pairs(headers: Any) -> List[Tuple[str, str]]:
-    """The name/value pairs of any header shape; what cannot be read is skipped."""
-    pairs: List[Tuple[str, str]] = []
-    try:
-        items: Iterable[Any] = headers.items() if isinstance(headers, _AbcMapping) else headers or ()
-        for pair in items:
-            if isinstance(pair, (tuple, list)) and len(pair) >= 2:
-                name, value = _header_text(pair[0]), _header_text(pair[1])
-                if name is not None and value is not None:
-                    pairs.append((name, value))
-    except Exception:  # noqa: BLE001 - a header object that fails gives what was read
-        pass
-    return pairs
-
-
-def _parse_body(status: int, body: Union[str, bytes]) -> Dict[str, Any]:
-    parsed: Dict[str, Any] = {
-        "wire_code": None, "fallback_code": None, "numeric": None, "message": "",
-        "param": None, "request_id": None, "retry_after_ms": None, "details": {},
-    }
-    size = len(body.encode("utf-8", "surrogatepass")) if isinstance(body, str) else len(body)
-    if size > _LIMITS["maxBodyBytes"]:
-        parsed["message"] = f"HTTP {status}: response body of {size} bytes not parsed"
-        return parsed
-    text = body if isinstance(body, str) else body.decode("utf-8", "replace")
-    value: Any = None
-    for attempt in (text, None):
-        try:
-            value = json.loads(attempt if attempt is not None else _mend(text, int(_LIMITS["maxKeptDepth"])))
-            break
-        except Exception:  # noqa: BLE001 - RecursionError too: mend once, then "not JSON"
-            value = None
-    if isinstance(value, dict):
-        _read_object(parsed, value)
-    else:
-        trimmed = text.strip()
-        parsed["message"] = _clip(trimmed, _LIMITS["maxRawMessageChars"]) if trimmed else f"HTTP {status}"
-    return parsed
-
-
-def _mend(text: str, limit: int) -> str:
-    """A body that did not parse, with what JSON parsers disagree on made
-    plain JSON, as errcat-runtime's ``mend`` does: a leading byte-order mark
-    dropped; ``NaN``, ``Infinity`` and numbers too large for a double become
-    ``null``; a lone surrogate escape becomes U+FFFD; nesting deeper than
-    ``limit`` becomes ``null``. Strings are skipped exactly."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    out: List[str] = []
-    depth = at = copied = 0
-    while at < len(text):
-        c = text[at]
-        if c == '"':
-            end = _skip_string(text, at)
-            string = text[at:end]
-            if "\\u" in string:
-                out.append(text[copied:at])
-                out.append(_mend_surrogates(string))
-                copied = end
-            at = end
-        elif c in "{[" and depth == limit:
-            out.append(text[copied:at])
-            out.append("null")
-            at = _skip_nested(text, at)
-            copied = at
-        elif c in "{[":
-            depth += 1
-            at += 1
-        elif c in "}]":
-            depth = max(0, depth - 1)
-            at += 1
-        elif c == "-" or "0" <= c <= "9" or c in "NI":
-            end = at
-            while end < len(text) and (text[end].isascii() and (text[end].isalnum() or text[end] in "+-.")):
-                end += 1
-            token = text[at:end]
-            try:
-                unreadable = not math.isfinite(float(token))
-            except ValueError:
-                unreadable = token.lstrip("-")[:1] in ("N", "I")
-            if unreadable:
-                out.append(text[copied:at])
-                out.append("null")
-                copied = end
-            at = max(end, at + 1)
-        else:
-            at += 1
-    out.append(text[copied:])
-    return "".join(out)
-
-
-def _skip_string(text: str, at: int) -> int:
-    at += 1
-    while at < len(text):
-        if text[at] == "\\":
-            at += 2
-        elif text[at] == '"':
-            return at + 1
-        else:
-            at += 1
-    return len(text)
-
-
-def _skip_nested(text: str, at: int) -> int:
-    depth = 0
-    while at < len(text):
-        c = text[at]
-        if c == '"':
-            at = _skip_string(text, at)
-            continue
-        if c in "{[":
-            depth += 1
-        elif c in "}]":
-            depth -= 1
-            if depth == 0:
-                return at + 1
-        at += 1
-    return len(text)
-
-
-def _mend_surrogates(string: str) -> str:
-    def unit(at: int) -> Optional[int]:
-        chunk = string[at : at + 6]
-        if len(chunk) == 6 and chunk.startswith("\\u"):
-            try:
-                return int(chunk[2:], 16)
-            except ValueError:
-                return None
-        return None
-
-    out: List[str] = []
-    at = copied = 0
-    while at < len(string):
-        if string[at] != "\\":
-            at += 1
-            continue
-        u = unit(at)
-        if u is not None and 0xD800 <= u <= 0xDBFF:
-            low = unit(at + 6)
-            if low is not None and 0xDC00 <= low <= 0xDFFF:
-                at += 12
-                continue
-        if u is not None and 0xD800 <= u <= 0xDFFF:
-            out.append(string[copied:at])
-            out.append("\\uFFFD")
-            at += 6
-            copied = at
-        else:
-            at += 2 if u is None else 6
-    out.append(string[copied:])
-    return "".join(out)
-
-
-_MEMBER_NAMES: Dict[str, List[str]] = {}
-
-
-def _member_names(member: str) -> List[str]:
-    """Every name a member goes by, in the order a lenient reader tries them
-    (computed once per member)."""
-    known = _MEMBER_NAMES.get(member)
-    if known is not None:
-        return known
-    names: List[str] = []
-    for style in ("nested", "problem", "detail", "google", "jsonapi", "graphql"):
-        for m, snake, camel, within in _WIRE[style]["fields"]:
-            # AIP-193 details are read by their types.
-            if m != member or within.startswith("@"):
-                continue
-            for name in (snake, camel):
-                if name not in names:
-                    names.append(name)
-    _MEMBER_NAMES[member] = names
-    return names
-
-
-def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
-    def first(o: Mapping[str, Any], member: str) -> Any:
-        for name in _member_names(member):
-            if name in o:
-                return o[name]
-        return None
-
-    def text(v: Any) -> Optional[str]:
-        return v if isinstance(v, str) else None
-
-    nested = obj.get(_WIRE["nested"]["wrapper"])
-    detail = obj.get(_WIRE["detail"]["wrapper"])
-    listed = _first_listed_error(obj)
-    problem = False
-    fields: Dict[str, Any]
-    if listed is not None:
-        fields = listed[0]
-        problem = not listed[1]
-    elif isinstance(nested, dict):
-        fields = nested
-    elif isinstance(nested, str):
-        fields = {"message": nested}
-    elif isinstance(detail, dict) and "status" not in obj:
-        fields = detail
-    elif isinstance(detail, str) and "title" not in obj:
-        fields = {"message": detail}
-    else:
-        fields = obj
-        problem = "title" in obj or "detail" in obj
-    code = fields.get("code")
-    numeric = _whole_number(code)
-    if isinstance(code, str) and code:
-        parsed["wire_code"] = _clip(code, _LIMITS["maxRawMessageChars"])
-    elif numeric is not None:
-        _set_numeric(parsed, numeric)
-    status_obj = obj.get("status")
-    if parsed["wire_code"] is None and isinstance(status_obj, dict):
-        n = status_obj.get("code")
-        whole = _whole_number(n)
-        if whole is not None:
-            _set_numeric(parsed, whole)
-        description = text(status_obj.get("description"))
-        if description is not None:
-            parsed["message"] = description
-    if problem:
-        message = fields.get("detail", fields.get("title", fields.get("message")))
-    else:
-        message = first(fields, "message")
-    if isinstance(message, str):
-        parsed["message"] = _clip(message, _LIMITS["maxMessageChars"])
-    parsed["param"] = text(first(fields, "param"))
-    rid = text(first(fields, "requestId"))
-    if rid is None:
-        rid = next((v for v in (text(obj.get(k)) for k in _OUTER_REQUEST_ID) if v is not None), None)
-    parsed["request_id"] = None if rid is None else _clean_request_id(rid)
-    ms = first(fields, "retryAfterMs")
-    secs = fields.get("retry_after", fields.get("retryAfter"))
-    wait: Optional[float] = None
-    if isinstance(ms, (int, float)) and not isinstance(ms, bool):
-        wait = ms / 1000.0
-    elif isinstance(secs, (int, float)) and not isinstance(secs, bool):
-        wait = float(secs)
-    if wait is not None and math.isfinite(wait) and wait >= 0:
-        # Below a millisecond is zero: a floor under the backoff, not "retry now".
-        hint = min(wait, 4294967295.0) * 1000.0
-        parsed["retry_after_ms"] = 0.0 if hint < float(_LIMITS["minRetryHintMs"]) else hint
-    details = first(fields, "details")
-    if isinstance(details, dict):
-        parsed["details"] = details
-    _read_google_status(parsed, fields)
-
-
-def _first_listed_error(obj: Mapping[str, Any]) -> Optional[Tuple[Dict[str, Any], bool]]:
-    """The first error of a JSON:API or GraphQL ``errors`` list, its
-    ``meta``, ``extensions`` and ``source`` read as its own, and whether it is
-    GraphQL's."""
-    errors = obj.get("errors")
-    if not isinstance(errors, list) or not errors or not isinstance(errors[0], dict):
-        return None
-    first: Dict[str, Any] = errors[0]
-    graphql = "extensions" in first or not any(k in first for k in ("code", "detail", "title", "status"))
-    fields = dict(first)
-    for parent in ("extensions", "meta", "source"):
-        sub = first.get(parent)
-        if not isinstance(sub, dict):
-            continue
-        for key, value in sub.items():
-            name = "param" if parent == "source" and key in ("pointer", "parameter", "header") else key
-            fields.setdefault(name, value)
-    return fields, graphql
-
-
-def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> None:
-    http = fields.get("code")
-    status = fields.get("status")
-    if not isinstance(http, int) or isinstance(http, bool) or not isinstance(status, str) or not status:
-        return
-    if not 100 <= http <= 599:
-        return
-    listed = fields.get("details")
-
-    def typed(ty: str) -> Optional[Dict[str, Any]]:
-        if not isinstance(listed, list):
-            return None
-        suffix = "google.rpc." + ty
-        return next(
-            (d for d in listed if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith(suffix)),
-            None,
-        )
-
-    info = typed("ErrorInfo")
-    reason = info.get("reason") if isinstance(info, dict) else None
-    reason = reason if isinstance(reason, str) and reason else None
-    parsed["numeric"] = None
-    parsed["wire_code"] = _clip(reason or status, _LIMITS["maxRawMessageChars"])
-    parsed["fallback_code"] = None if reason is None else _clip(status, _LIMITS["maxRawMessageChars"])
-    metadata = info.get("metadata") if isinstance(info, dict) else None
-    if isinstance(metadata, dict):
-        parsed["details"] = metadata
-        parsed["details_as_text"] = True
-    violations = (typed("BadRequest") or {}).get("fieldViolations")
-    violation = violations[0] if isinstance(violations, list) and violations else None
-    field = violation.get("field") if isinstance(violation, dict) else None
-    if isinstance(field, str) and field:
-        parsed["param"] = field
-    delay = (typed("RetryInfo") or {}).get("retryDelay")
-    wait = _parse_proto_duration(delay) if isinstance(delay, str) else None
-    if wait is not None:
-        # As a body's milliseconds: below one is zero, the longest wait 2**32-1 s.
-        parsed["retry_after_ms"] = 0.0 if wait < float(_LIMITS["minRetryHintMs"]) else min(wait, 4294967295.0 * 1000.0)
-    rid = (typed("RequestInfo") or {}).get("requestId")
-    cleaned = _clean_request_id(rid) if isinstance(rid, str) else None
-    if cleaned is not None:
-        parsed["request_id"] = cleaned
-
-
-_INTEGER_RANGES: Dict[str, Tuple[int, int]] = {
-    "u16": (0, 2**16 - 1),
-    "u32": (0, 2**32 - 1),
-    "u64": (0, 2**64 - 1),
-    "i32": (-(2**31), 2**31 - 1),
-    "i64": (-(2**63), 2**63 - 1),
-}
-
-
-def _type_details(details: Dict[str, Any], facts: Mapping[str, Any]) -> None:
-    """AIP-193 metadata (text) as the values of the code's params, by their
-    declared types, as errcat-runtime's ``ParamType::value_from_text``."""
-    for name, ty in zip(facts["params"], facts["paramTypes"]):
-        text = details.get(name)
-        if isinstance(text, str):
-            value = _value_from_text(str(ty), text)
-            if value is not None:
-                details[name] = value
-
-
-def _value_from_text(ty: str, text: str) -> Any:
-    bounds = _INTEGER_RANGES.get(ty)
-    if bounds is not None:
-        if re.fullmatch(r"-?[0-9]+", text) is None:
-            return None
-        n = int(text)
-        return n if bounds[0] <= n <= bounds[1] else None
-    if ty == "f64":
-        if re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?", text) is None:
-            return None
-        number = json.loads(text)
-        return number if math.isfinite(number) else None
-    if ty == "bool":
-        return {"true": True, "false": False}.get(text)
-    return text
-
-
-def _parse_proto_duration(text: str) -> Optional[float]:
-    """Protobuf JSON's ``Duration`` (``"30s"``, ``"1.5s"``) in milliseconds."""
-    match = re.fullmatch(r"([0-9]+)(?:\.([0-9]{1,9}))?s", text)
-    if match is None:
-        return None
-    frac = (match.group(2) or "").ljust(9, "0")
-    return int(match.group(1)) * 1000.0 + int(frac) / 1e6
-
-
-def _proto_duration(ms: float) -> str:
-    """A wait as protobuf JSON's ``Duration``, in whole milliseconds."""
-    secs, frac = divmod(int(ms), 1000)
-    return f"{secs}s" if frac == 0 else f"{secs}.{frac:03d}".rstrip("0") + "s"
-
-
-def _whole_number(value: Any) -> Optional[int]:
-    """A whole number a numeric code can be: ``17000``, and ``17000.0`` as
-    some servers write it (as JavaScript and errcat-runtime read it)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if 0 <= value < 2**64 else None
-    if isinstance(value, float) and value.is_integer() and 0 <= value < 2.0**64:
-        return int(value)
-    return None
-
-
-def _set_numeric(parsed: Dict[str, Any], n: int) -> None:
-    if n >= 0:
-        parsed["numeric"] = n
-        parsed["wire_code"] = str(n)
-
-
-def _clean_request_id(raw: str) -> Optional[str]:
-    kept = "".join(c for c in raw if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F))
-    kept = kept[: _LIMITS["maxRequestIdChars"]].strip()
-    return kept or None
-
-
-def _prune(value: Any, limit: int) -> Any:
-    """``value`` with lists and dicts nested deeper than ``limit`` as ``None``,
-    so writing details never exhausts the stack (as parsing prunes them)."""
-    if isinstance(value, dict):
-        return None if limit == 0 else {k: _prune(v, limit - 1) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return None if limit == 0 else [_prune(v, limit - 1) for v in value]
-    return value
-
-
-def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
-    if style == "google":
-        return _write_google(body)
-    wire = _WIRE[style]
-    camel = _ENVELOPE["fieldCase"] == "camel"
-    outside = style == "detail" or (style == "nested" and _ENVELOPE["requestId"] == "outside")
-    problem = style == "problem"
-    out: Dict[str, Any] = {}
-    for member, snake, camel_name, within in wire["fields"]:
-        if member == "requestId" and outside:
-            continue
-        name = camel_name if camel else snake
-        if member == "title":
-            value = (body["title"] or body["code"]) if problem else body["title"]
-        elif member == "docsUrl":
-            value = (body["docsUrl"] or "about:blank") if problem else body["docsUrl"]
-        elif member == "status":
-            value = str(body["status"]) if style == "jsonapi" else body["status"]
-        elif member == "retryAfterMs":
-            value = None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
-        elif member == "details":
-            value = _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
-        elif member == "param":
-            value = body["param"]
-            # JSON:API says where in the request document with a pointer.
-            if style == "jsonapi" and isinstance(value, str) and value.startswith("/"):
-                name = "pointer"
-        else:
-            value = body.get(member)
-        if value is None:
-            continue
-        if within:
-            out.setdefault(within, {})[name] = value
-        else:
-            out[name] = value
-    if wire["wrapper"] is None:
-        return out
-    envelope: Dict[str, Any] = {wire["wrapper"]: [out] if wire["list"] else out}
-    if outside and body["requestId"] is not None:
-        envelope[_OUTER_REQUEST_ID[1] if camel else _OUTER_REQUEST_ID[0]] = body["requestId"]
-    return envelope
-
-
-def _metadata_text(value: Any) -> str:
-    """A param as AIP-193 metadata, which holds strings: text as it is,
-    other values as their JSON."""
-    if isinstance(value, str):
-        return value
-    return json.dumps(_prune(value, int(_LIMITS["maxKeptDepth"])), ensure_ascii=False, separators=(",", ":"))
-
-
-def _write_google(body: Mapping[str, Any]) -> Dict[str, Any]:
-    """An AIP-193 body, with the details errcat-runtime writes, in its order."""
-
-    def typed(ty: str, members: Dict[str, Any]) -> Dict[str, Any]:
-        return {"@type": "type.googleapis.com/google.rpc." + ty, **members}
-
-    info: Dict[str, Any] = {"reason": body["code"]}
-    if body["domain"]:
-        info["domain"] = body["domain"]
-    if body["details"]:
-        info["metadata"] = {k: _metadata_text(v) for k, v in body["details"].items()}
-    details = [typed("ErrorInfo", info)]
-    if body["param"] is not None:
-        details.append(typed("BadRequest", {"fieldViolations": [{"field": body["param"], "description": body["message"]}]}))
-    if body["retryAfterMs"] is not None:
-        details.append(typed("RetryInfo", {"retryDelay": _proto_duration(body["retryAfterMs"])}))
-    if body["requestId"] is not None:
-        details.append(typed("RequestInfo", {"requestId": body["requestId"]}))
-    if body["docsUrl"] is not None:
-        details.append(typed("Help", {"links": [{"description": body["title"] or body["code"], "url": body["docsUrl"]}]}))
-    return {"error": {"code": body["status"], "message": body["message"], "status": body["grpc"], "details": details}}
-
-
-def _construct(code: Optional[str], wire_code: str, message: str, **options: Any) -> CatalogError:
-    cls: Type[CatalogError] = _CLASSES.get(code, CatalogError) if code is not None else CatalogError
-    error = cls.__new__(cls)
-    CatalogError.__init__(error, message, code=code, wire_code=wire_code, **options)
-    return error
 
 
 # -- One class per SDK exception ----------------------------------------------
@@ -2531,5 +1566,163 @@ _CLASSES: Dict[str, Type[CatalogError]] = {
     "maintenance": Maintenance,
     "server_busy": ServerBusy
 }
-# The class each code's errors are, by its SDK exception.
-_CODE_CLASS: Dict[str, str] = json.loads("{\"missing_api_key\":\"AuthenticationError\",\"invalid_api_key\":\"AuthenticationError\",\"expired_api_key\":\"AuthenticationError\",\"deactivated_api_key\":\"AuthenticationError\",\"invalid_credentials\":\"AuthenticationError\",\"invalid_token\":\"AuthenticationError\",\"no_workspace\":\"AuthenticationError\",\"missing_scope\":\"PermissionDeniedError\",\"permission_denied\":\"PermissionDeniedError\",\"tier_required\":\"TierRequiredError\",\"consent_required\":\"PermissionDeniedError\",\"invalid_request\":\"ValidationError\",\"missing_field\":\"ValidationError\",\"invalid_field\":\"ValidationError\",\"malformed_json\":\"ValidationError\",\"unsupported_format\":\"ValidationError\",\"method_not_allowed\":\"ValidationError\",\"unprocessable\":\"ValidationError\",\"invalid_page_token\":\"ValidationError\",\"not_found\":\"NotFoundError\",\"project_not_found\":\"NotFoundError\",\"model_not_found\":\"NotFoundError\",\"version_not_found\":\"NotFoundError\",\"workflow_not_found\":\"NotFoundError\",\"route_not_found\":\"NotFoundError\",\"already_exists\":\"ConflictError\",\"invalid_state\":\"ConflictError\",\"lock_contention\":\"ConflictError\",\"precondition_failed\":\"ConflictError\",\"payment_required\":\"PaymentRequiredError\",\"subscription_past_due\":\"PaymentRequiredError\",\"credits_exhausted\":\"PaymentRequiredError\",\"quota_exceeded\":\"QuotaExceededError\",\"usage_limit_exceeded\":\"QuotaExceededError\",\"storage_quota_exceeded\":\"QuotaExceededError\",\"hosted_inference_quota_exceeded\":\"PaymentRequiredError\",\"rate_limited\":\"RateLimitError\",\"concurrency_limited\":\"RateLimitError\",\"hourly_limit_exceeded\":\"RateLimitError\",\"workspace_locked\":\"LockedError\",\"resource_locked\":\"LockedError\",\"payload_too_large\":\"UploadError\",\"unsupported_media_type\":\"UploadError\",\"image_too_large\":\"UploadError\",\"download_failed\":\"UploadError\",\"invalid_url\":\"UploadError\",\"image_processing_failed\":\"ProcessingError\",\"decoding_failed\":\"ProcessingError\",\"training_failed\":\"ProcessingError\",\"evaluation_failed\":\"ProcessingError\",\"upstream_error\":\"UpstreamError\",\"upstream_timeout\":\"UpstreamError\",\"internal_error\":\"ServerError\",\"service_unavailable\":\"ServerError\",\"gateway_timeout\":\"ServerError\",\"maintenance\":\"ServerError\",\"server_busy\":\"ServerError\"}")
+_register_classes(_CLASSES)
+
+__all__ = [
+    "Accepted",
+    "AcceptedDetails",
+    "AlreadyExists",
+    "AlreadyExistsDetails",
+    "AuthenticationError",
+    "CATALOG_NAME",
+    "CATALOG_VERSION",
+    "CatalogError",
+    "ConcurrencyLimited",
+    "ConcurrencyLimitedDetails",
+    "ConflictError",
+    "ConsentRequired",
+    "ConsentRequiredDetails",
+    "Created",
+    "CreatedDetails",
+    "CreditsExhausted",
+    "CreditsExhaustedDetails",
+    "DeactivatedApiKey",
+    "DeactivatedApiKeyDetails",
+    "DecodingFailed",
+    "DecodingFailedDetails",
+    "DownloadFailed",
+    "DownloadFailedDetails",
+    "EvaluationFailed",
+    "EvaluationFailedDetails",
+    "ExpiredApiKey",
+    "ExpiredApiKeyDetails",
+    "GatewayTimeout",
+    "GatewayTimeoutDetails",
+    "HostedInferenceQuotaExceeded",
+    "HostedInferenceQuotaExceededDetails",
+    "HourlyLimitExceeded",
+    "HourlyLimitExceededDetails",
+    "ImageProcessingFailed",
+    "ImageProcessingFailedDetails",
+    "ImageTooLarge",
+    "ImageTooLargeDetails",
+    "InProgress",
+    "InProgressDetails",
+    "InternalError",
+    "InternalErrorDetails",
+    "InvalidApiKey",
+    "InvalidApiKeyDetails",
+    "InvalidCredentials",
+    "InvalidCredentialsDetails",
+    "InvalidField",
+    "InvalidFieldDetails",
+    "InvalidPageToken",
+    "InvalidPageTokenDetails",
+    "InvalidRequest",
+    "InvalidRequestDetails",
+    "InvalidState",
+    "InvalidStateDetails",
+    "InvalidToken",
+    "InvalidTokenDetails",
+    "InvalidUrl",
+    "InvalidUrlDetails",
+    "LockContention",
+    "LockContentionDetails",
+    "LockedError",
+    "Maintenance",
+    "MaintenanceDetails",
+    "MalformedJson",
+    "MalformedJsonDetails",
+    "MethodNotAllowed",
+    "MethodNotAllowedDetails",
+    "MissingApiKey",
+    "MissingApiKeyDetails",
+    "MissingField",
+    "MissingFieldDetails",
+    "MissingScope",
+    "MissingScopeDetails",
+    "ModelNotFound",
+    "ModelNotFoundDetails",
+    "NoContent",
+    "NoContentDetails",
+    "NoWorkspace",
+    "NoWorkspaceDetails",
+    "NotFound",
+    "NotFoundDetails",
+    "NotFoundError",
+    "Ok",
+    "OkDetails",
+    "PartialSuccess",
+    "PartialSuccessDetails",
+    "PayloadTooLarge",
+    "PayloadTooLargeDetails",
+    "PaymentRequired",
+    "PaymentRequiredDetails",
+    "PaymentRequiredError",
+    "PermissionDenied",
+    "PermissionDeniedDetails",
+    "PermissionDeniedError",
+    "PreconditionFailed",
+    "PreconditionFailedDetails",
+    "ProcessingError",
+    "ProjectNotFound",
+    "ProjectNotFoundDetails",
+    "QuotaExceeded",
+    "QuotaExceededDetails",
+    "QuotaExceededError",
+    "RateLimitError",
+    "RateLimited",
+    "RateLimitedDetails",
+    "ResourceLocked",
+    "ResourceLockedDetails",
+    "RouteNotFound",
+    "RouteNotFoundDetails",
+    "ServerBusy",
+    "ServerBusyDetails",
+    "ServerError",
+    "ServiceUnavailable",
+    "ServiceUnavailableDetails",
+    "StorageQuotaExceeded",
+    "StorageQuotaExceededDetails",
+    "SubscriptionPastDue",
+    "SubscriptionPastDueDetails",
+    "TierRequired",
+    "TierRequiredDetails",
+    "TierRequiredError",
+    "TrainingFailed",
+    "TrainingFailedDetails",
+    "Unprocessable",
+    "UnprocessableDetails",
+    "UnsupportedFormat",
+    "UnsupportedFormatDetails",
+    "UnsupportedMediaType",
+    "UnsupportedMediaTypeDetails",
+    "UploadError",
+    "UpstreamError",
+    "UpstreamErrorError",
+    "UpstreamErrorErrorDetails",
+    "UpstreamTimeout",
+    "UpstreamTimeoutDetails",
+    "UsageLimitExceeded",
+    "UsageLimitExceededDetails",
+    "ValidationError",
+    "VersionNotFound",
+    "VersionNotFoundDetails",
+    "WorkflowNotFound",
+    "WorkflowNotFoundDetails",
+    "WorkspaceLocked",
+    "WorkspaceLockedDetails",
+    "category",
+    "create",
+    "delay_bounds",
+    "facts",
+    "from_numeric",
+    "from_response",
+    "grpc_for_status",
+    "lookup",
+    "named",
+    "parse_retry_after",
+    "policy_for_status",
+    "render_template",
+    "resolve",
+]

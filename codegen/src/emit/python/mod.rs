@@ -1,14 +1,17 @@
 //! The Python package: `python/pyproject.toml` (PEP 621, so `pip install
 //! generated/python` and `python -m build` work) and
-//! `python/<catalog>_errors/` with `__init__.py`, `py.typed`, and the
-//! conformance runner (`conformance.py`, with its cases in
-//! `conformance.json`), for Python 3.9+, with no dependencies. The catalog's
-//! data is one JSON text read at import (so catalog text can never become
-//! code), followed by the runtime (`runtime.py`, the same rules as
-//! errcat-runtime), an exception class per SDK exception that is an
-//! identifier, and one class per code whose keyword-only `__init__` is
-//! typed from its template and whose `details` is a `TypedDict` of its
-//! params.
+//! `python/<catalog>_errors/`, for Python 3.9+, with no dependencies:
+//! - `_data.py`: the catalog's data, one JSON text read at import (so
+//!   catalog text can never become code), as typed module constants;
+//! - `_runtime.py`: the runtime (`runtime.py` here, the same rules as
+//!   errcat-runtime), a real module that imports `_data` and is the same
+//!   file for every catalog, so mypy and ruff check it on its own;
+//! - `__init__.py`: the public API, an exception class per SDK exception
+//!   that is an identifier, and one class per code whose keyword-only
+//!   `__init__` is typed from its template and whose `details` is a
+//!   `TypedDict` of its params;
+//! - `py.typed`, and the conformance runner (`conformance.py`, with its
+//!   cases in `conformance.json`).
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -19,8 +22,26 @@ use serde_json::{Map, Value, json};
 use crate::model::{Model, ParamType};
 use crate::write::FileSet;
 
-/// The runtime part of the module.
+/// The runtime module, shipped in the package as it is.
 const RUNTIME: &str = include_str!("runtime.py");
+
+/// What the package exports from the runtime: its public API.
+const RUNTIME_EXPORTS: &[&str] = &[
+    "CatalogError",
+    "category",
+    "create",
+    "delay_bounds",
+    "facts",
+    "from_numeric",
+    "from_response",
+    "grpc_for_status",
+    "lookup",
+    "named",
+    "parse_retry_after",
+    "policy_for_status",
+    "render_template",
+    "resolve",
+];
 
 /// The conformance runner, shipped in the package as it is.
 const CONFORMANCE: &str = include_str!("conformance.py");
@@ -125,7 +146,13 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
         PathBuf::from("python/pyproject.toml"),
         pyproject(cx.model, &import_name, &header),
     );
-    files.insert(package.join("__init__.py"), module(cx.model, cx.command));
+    let (init, class_of) = module(cx.model, cx.command);
+    files.insert(package.join("__init__.py"), init);
+    files.insert(
+        package.join("_data.py"),
+        data_module(cx.model, cx.command, class_of),
+    );
+    files.insert(package.join("_runtime.py"), format!("{header}{RUNTIME}"));
     files.insert(package.join("py.typed"), header.clone());
     files.insert(
         package.join("conformance.py"),
@@ -166,19 +193,12 @@ fn literal(value: &Value) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn module(model: &Model, command: &str) -> String {
+/// `_data.py`: the catalog's data as typed constants, from one JSON text.
+fn data_module(model: &Model, command: &str, class_of: Map<String, Value>) -> String {
     let mut out = format!("# {}\n", super::generated_header(command));
-    let _ = writeln!(
-        out,
-        "\"\"\"The {} error catalog for Python clients.\"\"\"\n",
-        literal(&json!(model.meta.name))
-            .trim_matches('"')
-            .replace('\\', "")
-    );
     out.push_str(
-        "from __future__ import annotations\n\nimport datetime\nimport json\nimport math\nimport random\nimport re\nimport time\n\
-         from collections.abc import Mapping as _AbcMapping\n\
-         from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union\n\n",
+        "\"\"\"The catalog's data, read by ``_runtime.py``. Import from the package, not from here.\"\"\"\n\n\
+         from __future__ import annotations\n\nimport json\nfrom typing import Any, Dict, List, Optional\n\n",
     );
     let _ = writeln!(out, "CATALOG_NAME = {}", literal(&json!(model.meta.name)));
     let _ = writeln!(
@@ -216,27 +236,51 @@ fn module(model: &Model, command: &str) -> String {
             literal(&json!(key))
         );
     }
+    for line in [
+        "_OUTER_REQUEST_ID: List[str] = _DATA[\"outerRequestId\"]",
+        "_PREFIX_CLASSES: List[List[str]] = _DATA[\"classes\"]",
+        "_DOMAIN: Optional[str] = _DATA[\"domain\"]",
+        "_TELEMETRY: Dict[str, str] = _DATA[\"telemetry\"]",
+        "_IDENTITY_PATTERN: Optional[str] = _DATA[\"identityPattern\"]",
+        "_REQUEST_ID_HEADER: Optional[str] = _DATA[\"requestIdHeader\"]",
+        "_CASE_INSENSITIVE: bool = _DATA[\"caseInsensitive\"]",
+    ] {
+        out.push_str(line);
+        out.push('\n');
+    }
     let _ = writeln!(
         out,
-        "_OUTER_REQUEST_ID: List[str] = _DATA[\"outerRequestId\"]"
+        "# The class each code's errors are, by its SDK exception.\n_CODE_CLASS: Dict[str, str] = json.loads({})",
+        literal(&json!(
+            serde_json::to_string(&Value::Object(class_of)).unwrap_or_default()
+        ))
     );
-    let _ = writeln!(out, "_PREFIX_CLASSES: List[List[str]] = _DATA[\"classes\"]");
-    let _ = writeln!(out, "_DOMAIN: Optional[str] = _DATA[\"domain\"]");
-    let _ = writeln!(out, "_TELEMETRY: Dict[str, str] = _DATA[\"telemetry\"]");
+    out
+}
+
+/// `__init__.py`: the public API, the SDK exception classes and one class
+/// per code; also which SDK class each code's errors are, for `_data.py`.
+fn module(model: &Model, command: &str) -> (String, Map<String, Value>) {
+    let mut out = format!("# {}\n", super::generated_header(command));
     let _ = writeln!(
         out,
-        "_IDENTITY_PATTERN: Optional[str] = _DATA[\"identityPattern\"]"
+        "\"\"\"The {} error catalog for Python clients.\"\"\"\n",
+        literal(&json!(model.meta.name))
+            .trim_matches('"')
+            .replace('\\', "")
+    );
+    out.push_str(
+        "from __future__ import annotations\n\nfrom typing import Dict, Optional, Type, TypedDict\n\n\
+         from ._data import _CODES, CATALOG_NAME, CATALOG_VERSION\n",
     );
     let _ = writeln!(
         out,
-        "_REQUEST_ID_HEADER: Optional[str] = _DATA[\"requestIdHeader\"]"
+        "from ._runtime import _register_classes\nfrom ._runtime import (\n{})\n",
+        RUNTIME_EXPORTS
+            .iter()
+            .map(|name| format!("    {name},\n"))
+            .collect::<String>()
     );
-    let _ = writeln!(
-        out,
-        "_CASE_INSENSITIVE: bool = _DATA[\"caseInsensitive\"]\n"
-    );
-    out.push_str(RUNTIME);
-    out.push('\n');
 
     let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| s.to_string()).collect();
     let _ = writeln!(
@@ -273,6 +317,7 @@ fn module(model: &Model, command: &str) -> String {
         "\n# -- One class per code, with a typed __init__ ---------------------------------\n"
     );
     let mut classes = Map::new();
+    let mut public_classes: Vec<String> = Vec::new();
     for code in &model.codes {
         let class = unique(pascal_case(&code.symbol()), &mut taken);
         let base = class_of
@@ -332,6 +377,8 @@ fn module(model: &Model, command: &str) -> String {
             "\nclass {class}({base}):\n    \"\"\"{doc}\"\"\"\n\n    code_class = {wire}\n    details: {details}\n\n    def __init__(self, {args}) -> None:\n        params: {details} = {{{}}}\n        super().__init__(\n            message or render_template(str(_CODES[{wire}][\"message\"]), params),\n            code={wire},\n            param=param,\n            request_id=request_id,\n            retry_after=retry_after,\n            details=params,\n        )\n",
             params.join(", ")
         );
+        public_classes.push(class.clone());
+        public_classes.push(details);
         classes.insert(code.wire_name.clone(), Value::String(class));
     }
     let entries: Vec<String> = classes
@@ -346,17 +393,26 @@ fn module(model: &Model, command: &str) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "\n_CLASSES: Dict[str, Type[CatalogError]] = {{\n    {}\n}}",
+        "\n_CLASSES: Dict[str, Type[CatalogError]] = {{\n    {}\n}}\n_register_classes(_CLASSES)",
         entries.join(",\n    ")
     );
+    let mut exported: Vec<String> = ["CATALOG_NAME", "CATALOG_VERSION"]
+        .iter()
+        .chain(RUNTIME_EXPORTS)
+        .map(|name| name.to_string())
+        .chain(sdk)
+        .chain(public_classes)
+        .collect();
+    exported.sort();
     let _ = writeln!(
         out,
-        "# The class each code's errors are, by its SDK exception.\n_CODE_CLASS: Dict[str, str] = json.loads({})",
-        literal(&json!(
-            serde_json::to_string(&Value::Object(class_of)).unwrap_or_default()
-        ))
+        "\n__all__ = [\n{}]",
+        exported
+            .iter()
+            .map(|name| format!("    {},\n", literal(&json!(name))))
+            .collect::<String>()
     );
-    out
+    (out, class_of)
 }
 
 fn is_identifier(name: &str) -> bool {

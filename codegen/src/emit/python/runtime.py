@@ -1,7 +1,42 @@
-# ---------------------------------------------------------------------------
-# The runtime: the same rules as errcat-runtime, in Python 3.9+, with no
-# dependencies. Everything above this line is the catalog's data.
-# ---------------------------------------------------------------------------
+"""The runtime of a generated errcat client: the same rules as
+errcat-runtime, in Python 3.9+, with no dependencies. It is the same file for
+every catalog; the catalog itself is ``_data.py`` beside it, and
+``__init__.py`` adds the classes and typed constructors. Import from the
+package, not from here."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import random
+import re
+import time
+from collections.abc import Mapping as _AbcMapping
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+
+from ._data import (
+    _CASE_INSENSITIVE,
+    _CATEGORIES,
+    _CODE_CLASS,
+    _CODES,
+    _DOMAIN,
+    _ENVELOPE,
+    _FALLBACK_BACKOFF,
+    _GRPC_BY_STATUS,
+    _IDENTITY_PATTERN,
+    _LIMITS,
+    _NAMES,
+    _NUMERIC,
+    _OUTER_REQUEST_ID,
+    _POLICIES,
+    _PREFIX_CLASSES,
+    _REQUEST_ID_HEADER,
+    _SHARED_NAMES,
+    _TELEMETRY,
+    _WIRE,
+    CATALOG_NAME,
+)
 
 _BRAND = "__errcat_catalog__"
 
@@ -951,3 +986,12 @@ def _construct(code: Optional[str], wire_code: str, message: str, **options: Any
     error = cls.__new__(cls)
     CatalogError.__init__(error, message, code=code, wire_code=wire_code, **options)
     return error
+
+
+# The class of each code's errors, registered by ``__init__.py``.
+_CLASSES: Dict[str, Type[CatalogError]] = {}
+
+
+def _register_classes(classes: Mapping[str, Type[CatalogError]]) -> None:
+    """Records the generated class of each code, which parsing constructs."""
+    _CLASSES.update(classes)

@@ -3,991 +3,26 @@
 
 from __future__ import annotations
 
-import datetime
-import json
-import math
-import random
-import re
-import time
-from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
+from typing import Dict, Optional, Type, TypedDict
 
-CATALOG_NAME = "sqlstate"
-CATALOG_VERSION: Optional[str] = "1.0.1"
-
-_DATA: Dict[str, Any] = json.loads("{\"envelope\":{\"style\":\"nested\",\"fieldCase\":\"snake\",\"requestId\":\"inside\"},\"domain\":null,\"requestIdHeader\":\"X-Request-Id\",\"wire\":{\"nested\":{\"wrapper\":\"error\",\"list\":false,\"fields\":[[\"code\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"type\",\"type\",\"type\",\"\"],[\"param\",\"param\",\"param\",\"\"],[\"requestId\",\"request_id\",\"requestId\",\"\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"\"],[\"docsUrl\",\"docs_url\",\"docsUrl\",\"\"],[\"details\",\"details\",\"details\",\"\"]]},\"problem\":{\"wrapper\":null,\"list\":false,\"fields\":[[\"docsUrl\",\"type\",\"type\",\"\"],[\"title\",\"title\",\"title\",\"\"],[\"status\",\"status\",\"status\",\"\"],[\"message\",\"detail\",\"detail\",\"\"],[\"requestId\",\"instance\",\"instance\",\"\"],[\"code\",\"code\",\"code\",\"\"],[\"param\",\"param\",\"param\",\"\"],[\"details\",\"params\",\"params\",\"\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"\"]]},\"detail\":{\"wrapper\":\"detail\",\"list\":false,\"fields\":[[\"code\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"param\",\"field\",\"field\",\"\"],[\"details\",\"details\",\"details\",\"\"]]},\"google\":{\"wrapper\":\"error\",\"list\":false,\"fields\":[[\"status\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"grpc\",\"status\",\"status\",\"\"],[\"code\",\"reason\",\"reason\",\"@ErrorInfo\"],[\"domain\",\"domain\",\"domain\",\"@ErrorInfo\"],[\"details\",\"metadata\",\"metadata\",\"@ErrorInfo\"],[\"param\",\"fieldViolations\",\"fieldViolations\",\"@BadRequest\"],[\"retryAfterMs\",\"retryDelay\",\"retryDelay\",\"@RetryInfo\"],[\"requestId\",\"requestId\",\"requestId\",\"@RequestInfo\"],[\"docsUrl\",\"links\",\"links\",\"@Help\"]]},\"jsonapi\":{\"wrapper\":\"errors\",\"list\":true,\"fields\":[[\"status\",\"status\",\"status\",\"\"],[\"code\",\"code\",\"code\",\"\"],[\"title\",\"title\",\"title\",\"\"],[\"message\",\"detail\",\"detail\",\"\"],[\"param\",\"parameter\",\"parameter\",\"source\"],[\"docsUrl\",\"about\",\"about\",\"links\"],[\"type\",\"type\",\"type\",\"meta\"],[\"requestId\",\"request_id\",\"requestId\",\"meta\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"meta\"],[\"details\",\"params\",\"params\",\"meta\"]]},\"graphql\":{\"wrapper\":\"errors\",\"list\":true,\"fields\":[[\"message\",\"message\",\"message\",\"\"],[\"code\",\"code\",\"code\",\"extensions\"],[\"type\",\"type\",\"type\",\"extensions\"],[\"status\",\"status\",\"status\",\"extensions\"],[\"param\",\"param\",\"param\",\"extensions\"],[\"requestId\",\"request_id\",\"requestId\",\"extensions\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"extensions\"],[\"docsUrl\",\"docs_url\",\"docsUrl\",\"extensions\"],[\"details\",\"details\",\"details\",\"extensions\"]]}},\"grpcByStatus\":{\"2\":\"OK\",\"4\":\"FAILED_PRECONDITION\",\"5\":\"INTERNAL\",\"\":\"UNKNOWN\",\"400\":\"INVALID_ARGUMENT\",\"401\":\"UNAUTHENTICATED\",\"403\":\"PERMISSION_DENIED\",\"404\":\"NOT_FOUND\",\"408\":\"DEADLINE_EXCEEDED\",\"409\":\"ABORTED\",\"416\":\"OUT_OF_RANGE\",\"429\":\"RESOURCE_EXHAUSTED\",\"499\":\"CANCELLED\",\"501\":\"UNIMPLEMENTED\",\"503\":\"UNAVAILABLE\",\"504\":\"DEADLINE_EXCEEDED\"},\"outerRequestId\":[\"request_id\",\"requestId\"],\"limits\":{\"maxBodyBytes\":262144,\"maxRawMessageChars\":512,\"maxMessageChars\":4096,\"maxRequestIdChars\":256,\"minRetryHintMs\":1.0,\"maxKeptDepth\":64,\"maxIdentityLen\":64},\"telemetry\":{\"errorType\":\"error.type\",\"category\":\"errcat.category\",\"fault\":\"errcat.fault\",\"retryable\":\"errcat.retryable\",\"other\":\"_OTHER\"},\"fallbackBackoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":4},\"policies\":{\"never\":{\"strategy\":\"never\"},\"connect\":{\"initialMs\":500,\"factor\":2.0,\"maxDelayMs\":8000,\"jitter\":\"full\",\"maxAttempts\":5,\"strategy\":\"backoff\"},\"reconnect\":{\"initialMs\":500,\"factor\":2.0,\"maxDelayMs\":8000,\"jitter\":\"full\",\"maxAttempts\":5,\"strategy\":\"backoff\",\"idempotentOnly\":true},\"transaction\":{\"initialMs\":50,\"factor\":2.0,\"maxDelayMs\":1000,\"jitter\":\"full\",\"maxAttempts\":4,\"strategy\":\"operation\"}},\"codes\":{\"00000\":{\"name\":\"successful_completion\",\"status\":200,\"numeric\":null,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"successful_completion\",\"type\":\"successful_completion\",\"title\":\"Successful completion\",\"message\":\"The statement completed.\",\"docsUrl\":\"https://errcat.dev/sqlstate/successful_completion.html#00000\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"01000\":{\"name\":\"warning\",\"status\":200,\"numeric\":null,\"kind\":\"warning\",\"fault\":\"none\",\"category\":\"warning\",\"type\":\"warning\",\"title\":\"Warning\",\"message\":\"The statement completed with a warning.\",\"docsUrl\":\"https://errcat.dev/sqlstate/warning.html#01000\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"01003\":{\"name\":\"null_value_eliminated_in_set_function\",\"status\":200,\"numeric\":null,\"kind\":\"warning\",\"fault\":\"none\",\"category\":\"warning\",\"type\":\"warning\",\"title\":\"Null value eliminated in set function\",\"message\":\"Null values were left out of an aggregate.\",\"docsUrl\":\"https://errcat.dev/sqlstate/warning.html#01003\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"01004\":{\"name\":\"string_data_right_truncation\",\"status\":200,\"numeric\":null,\"kind\":\"warning\",\"fault\":\"none\",\"category\":\"warning\",\"type\":\"warning\",\"title\":\"String data right truncation (warning)\",\"message\":\"A string was truncated to fit its column.\",\"docsUrl\":\"https://errcat.dev/sqlstate/warning.html#01004\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"01P01\":{\"name\":\"deprecated_feature\",\"status\":200,\"numeric\":null,\"kind\":\"warning\",\"fault\":\"none\",\"category\":\"warning\",\"type\":\"warning\",\"title\":\"Deprecated feature\",\"message\":\"The statement uses a feature that will be removed.\",\"docsUrl\":\"https://errcat.dev/sqlstate/warning.html#01p01\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"02000\":{\"name\":\"no_data\",\"status\":200,\"numeric\":null,\"kind\":\"warning\",\"fault\":\"none\",\"category\":\"no_data\",\"type\":\"no_data\",\"title\":\"No data\",\"message\":\"The statement found no rows.\",\"docsUrl\":\"https://errcat.dev/sqlstate/no_data.html#02000\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"08000\":{\"name\":\"connection_exception\",\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"connection_exception\",\"type\":\"connection_exception\",\"title\":\"Connection exception\",\"message\":\"The connection to the database failed.\",\"docsUrl\":\"https://errcat.dev/sqlstate/connection_exception.html#08000\",\"sdkException\":\"OperationalError\",\"retry\":\"reconnect\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"08001\":{\"name\":\"sqlclient_unable_to_establish_sqlconnection\",\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"connection_exception\",\"type\":\"connection_exception\",\"title\":\"Unable to establish a connection\",\"message\":\"The API could not connect to the database.\",\"docsUrl\":\"https://errcat.dev/sqlstate/connection_exception.html#08001\",\"sdkException\":\"OperationalError\",\"retry\":\"connect\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"08003\":{\"name\":\"connection_does_not_exist\",\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"connection_exception\",\"type\":\"connection_exception\",\"title\":\"Connection does not exist\",\"message\":\"The connection was already closed.\",\"docsUrl\":\"https://errcat.dev/sqlstate/connection_exception.html#08003\",\"sdkException\":\"OperationalError\",\"retry\":\"reconnect\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"08006\":{\"name\":\"connection_failure\",\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"connection_exception\",\"type\":\"connection_exception\",\"title\":\"Connection failure\",\"message\":\"The connection to the database was lost.\",\"docsUrl\":\"https://errcat.dev/sqlstate/connection_exception.html#08006\",\"sdkException\":\"OperationalError\",\"retry\":\"reconnect\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"22000\":{\"name\":\"data_exception\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"data_exception\",\"type\":\"data_exception\",\"title\":\"Data exception\",\"message\":\"A value is not valid for its type.\",\"docsUrl\":\"https://errcat.dev/sqlstate/data_exception.html#22000\",\"sdkException\":\"DataError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22001\":{\"name\":\"string_data_right_truncation\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"data_exception\",\"type\":\"data_exception\",\"title\":\"String too long\",\"message\":\"The value is too long for type {type}.\",\"docsUrl\":\"https://errcat.dev/sqlstate/data_exception.html#22001\",\"sdkException\":\"DataError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"type\"],\"paramTypes\":[\"string\"]},\"22003\":{\"name\":\"numeric_value_out_of_range\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"data_exception\",\"type\":\"data_exception\",\"title\":\"Numeric value out of range\",\"message\":\"A number is out of range for type {type}.\",\"docsUrl\":\"https://errcat.dev/sqlstate/data_exception.html#22003\",\"sdkException\":\"DataError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"type\"],\"paramTypes\":[\"string\"]},\"22007\":{\"name\":\"invalid_datetime_format\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"data_exception\",\"type\":\"data_exception\",\"title\":\"Invalid datetime format\",\"message\":\"Invalid input syntax for type {type}: \\\"{value}\\\".\",\"docsUrl\":\"https://errcat.dev/sqlstate/data_exception.html#22007\",\"sdkException\":\"DataError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"type\",\"value\"],\"paramTypes\":[\"string\",\"string\"]},\"22012\":{\"name\":\"division_by_zero\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"data_exception\",\"type\":\"data_exception\",\"title\":\"Division by zero\",\"message\":\"Division by zero.\",\"docsUrl\":\"https://errcat.dev/sqlstate/data_exception.html#22012\",\"sdkException\":\"DataError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22023\":{\"name\":\"invalid_parameter_value\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"data_exception\",\"type\":\"data_exception\",\"title\":\"Invalid parameter value\",\"message\":\"The value of parameter {parameter} is not valid.\",\"docsUrl\":\"https://errcat.dev/sqlstate/data_exception.html#22023\",\"sdkException\":\"DataError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"parameter\"],\"paramTypes\":[\"string\"]},\"22P02\":{\"name\":\"invalid_text_representation\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"data_exception\",\"type\":\"data_exception\",\"title\":\"Invalid text representation\",\"message\":\"Invalid input syntax for type {type}: \\\"{value}\\\".\",\"docsUrl\":\"https://errcat.dev/sqlstate/data_exception.html#22p02\",\"sdkException\":\"DataError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"type\",\"value\"],\"paramTypes\":[\"string\",\"string\"]},\"23000\":{\"name\":\"integrity_constraint_violation\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"integrity_constraint_violation\",\"type\":\"integrity_constraint_violation\",\"title\":\"Integrity constraint violation\",\"message\":\"The write breaks a constraint.\",\"docsUrl\":\"https://errcat.dev/sqlstate/integrity_constraint_violation.html#23000\",\"sdkException\":\"IntegrityError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"23502\":{\"name\":\"not_null_violation\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"integrity_constraint_violation\",\"type\":\"integrity_constraint_violation\",\"title\":\"Not-null violation\",\"message\":\"Null value in column \\\"{column}\\\" violates a not-null constraint.\",\"docsUrl\":\"https://errcat.dev/sqlstate/integrity_constraint_violation.html#23502\",\"sdkException\":\"IntegrityError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"column\"],\"paramTypes\":[\"string\"]},\"23503\":{\"name\":\"foreign_key_violation\",\"status\":409,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"integrity_constraint_violation\",\"type\":\"integrity_constraint_violation\",\"title\":\"Foreign key violation\",\"message\":\"The row refers to a row that does not exist (constraint \\\"{constraint}\\\").\",\"docsUrl\":\"https://errcat.dev/sqlstate/integrity_constraint_violation.html#23503\",\"sdkException\":\"IntegrityError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[\"constraint\"],\"paramTypes\":[\"string\"]},\"23505\":{\"name\":\"unique_violation\",\"status\":409,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"integrity_constraint_violation\",\"type\":\"integrity_constraint_violation\",\"title\":\"Unique violation\",\"message\":\"Duplicate key value violates unique constraint \\\"{constraint}\\\".\",\"docsUrl\":\"https://errcat.dev/sqlstate/integrity_constraint_violation.html#23505\",\"sdkException\":\"IntegrityError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[\"constraint\"],\"paramTypes\":[\"string\"]},\"23514\":{\"name\":\"check_violation\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"integrity_constraint_violation\",\"type\":\"integrity_constraint_violation\",\"title\":\"Check violation\",\"message\":\"The row violates check constraint \\\"{constraint}\\\".\",\"docsUrl\":\"https://errcat.dev/sqlstate/integrity_constraint_violation.html#23514\",\"sdkException\":\"IntegrityError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"constraint\"],\"paramTypes\":[\"string\"]},\"25000\":{\"name\":\"invalid_transaction_state\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"invalid_transaction_state\",\"type\":\"invalid_transaction_state\",\"title\":\"Invalid transaction state\",\"message\":\"The transaction is in a state that does not allow this statement.\",\"docsUrl\":\"https://errcat.dev/sqlstate/invalid_transaction_state.html#25000\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"25006\":{\"name\":\"read_only_sql_transaction\",\"status\":405,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"invalid_transaction_state\",\"type\":\"invalid_transaction_state\",\"title\":\"Read-only transaction\",\"message\":\"Cannot run {statement} in a read-only transaction.\",\"docsUrl\":\"https://errcat.dev/sqlstate/invalid_transaction_state.html#25006\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[\"statement\"],\"paramTypes\":[\"string\"]},\"25P02\":{\"name\":\"in_failed_sql_transaction\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"invalid_transaction_state\",\"type\":\"invalid_transaction_state\",\"title\":\"In failed transaction\",\"message\":\"The transaction is aborted; statements are ignored until it ends.\",\"docsUrl\":\"https://errcat.dev/sqlstate/invalid_transaction_state.html#25p02\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"28000\":{\"name\":\"invalid_authorization_specification\",\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"invalid_authorization\",\"type\":\"invalid_authorization\",\"title\":\"Invalid authorization\",\"message\":\"The role cannot be used to log in.\",\"docsUrl\":\"https://errcat.dev/sqlstate/invalid_authorization.html#28000\",\"sdkException\":\"OperationalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"28P01\":{\"name\":\"invalid_password\",\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"invalid_authorization\",\"type\":\"invalid_authorization\",\"title\":\"Invalid password\",\"message\":\"Password authentication failed for user \\\"{user}\\\".\",\"docsUrl\":\"https://errcat.dev/sqlstate/invalid_authorization.html#28p01\",\"sdkException\":\"OperationalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[\"user\"],\"paramTypes\":[\"string\"]},\"40000\":{\"name\":\"transaction_rollback\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"transaction_rollback\",\"type\":\"transaction_rollback\",\"title\":\"Transaction rollback\",\"message\":\"The transaction was rolled back.\",\"docsUrl\":\"https://errcat.dev/sqlstate/transaction_rollback.html#40000\",\"sdkException\":\"TransactionRollbackError\",\"retry\":\"transaction\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"40001\":{\"name\":\"serialization_failure\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"transaction_rollback\",\"type\":\"transaction_rollback\",\"title\":\"Serialization failure\",\"message\":\"Could not serialize access due to concurrent update.\",\"docsUrl\":\"https://errcat.dev/sqlstate/transaction_rollback.html#40001\",\"sdkException\":\"TransactionRollbackError\",\"retry\":\"transaction\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"40P01\":{\"name\":\"deadlock_detected\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"transaction_rollback\",\"type\":\"transaction_rollback\",\"title\":\"Deadlock detected\",\"message\":\"Deadlock detected.\",\"docsUrl\":\"https://errcat.dev/sqlstate/transaction_rollback.html#40p01\",\"sdkException\":\"TransactionRollbackError\",\"retry\":\"transaction\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"42000\":{\"name\":\"syntax_error_or_access_rule_violation\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"syntax_or_access\",\"type\":\"syntax_error_or_access_rule_violation\",\"title\":\"Syntax error or access rule violation\",\"message\":\"The statement is not valid, or not allowed.\",\"docsUrl\":\"https://errcat.dev/sqlstate/syntax_or_access.html#42000\",\"sdkException\":\"ProgrammingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"42501\":{\"name\":\"insufficient_privilege\",\"status\":403,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"syntax_or_access\",\"type\":\"syntax_error_or_access_rule_violation\",\"title\":\"Insufficient privilege\",\"message\":\"Permission denied for {object}.\",\"docsUrl\":\"https://errcat.dev/sqlstate/syntax_or_access.html#42501\",\"sdkException\":\"ProgrammingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[\"object\"],\"paramTypes\":[\"string\"]},\"42601\":{\"name\":\"syntax_error\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"syntax_or_access\",\"type\":\"syntax_error_or_access_rule_violation\",\"title\":\"Syntax error\",\"message\":\"Syntax error at or near \\\"{token}\\\".\",\"docsUrl\":\"https://errcat.dev/sqlstate/syntax_or_access.html#42601\",\"sdkException\":\"ProgrammingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"token\"],\"paramTypes\":[\"string\"]},\"42703\":{\"name\":\"undefined_column\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"syntax_or_access\",\"type\":\"syntax_error_or_access_rule_violation\",\"title\":\"Undefined column\",\"message\":\"Column {column} does not exist.\",\"docsUrl\":\"https://errcat.dev/sqlstate/syntax_or_access.html#42703\",\"sdkException\":\"ProgrammingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"column\"],\"paramTypes\":[\"string\"]},\"42883\":{\"name\":\"undefined_function\",\"status\":404,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"syntax_or_access\",\"type\":\"syntax_error_or_access_rule_violation\",\"title\":\"Undefined function\",\"message\":\"Function {function} does not exist.\",\"docsUrl\":\"https://errcat.dev/sqlstate/syntax_or_access.html#42883\",\"sdkException\":\"ProgrammingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[\"function\"],\"paramTypes\":[\"string\"]},\"42P01\":{\"name\":\"undefined_table\",\"status\":404,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"syntax_or_access\",\"type\":\"syntax_error_or_access_rule_violation\",\"title\":\"Undefined table\",\"message\":\"Relation \\\"{relation}\\\" does not exist.\",\"docsUrl\":\"https://errcat.dev/sqlstate/syntax_or_access.html#42p01\",\"sdkException\":\"ProgrammingError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[\"relation\"],\"paramTypes\":[\"string\"]},\"53000\":{\"name\":\"insufficient_resources\",\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"insufficient_resources\",\"type\":\"insufficient_resources\",\"title\":\"Insufficient resources\",\"message\":\"The server does not have the resources to run the statement.\",\"docsUrl\":\"https://errcat.dev/sqlstate/insufficient_resources.html#53000\",\"sdkException\":\"OperationalError\",\"retry\":\"reconnect\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"53100\":{\"name\":\"disk_full\",\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"insufficient_resources\",\"type\":\"insufficient_resources\",\"title\":\"Disk full\",\"message\":\"Could not extend file: no space left on device.\",\"docsUrl\":\"https://errcat.dev/sqlstate/insufficient_resources.html#53100\",\"sdkException\":\"OperationalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"53200\":{\"name\":\"out_of_memory\",\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"insufficient_resources\",\"type\":\"insufficient_resources\",\"title\":\"Out of memory\",\"message\":\"The server ran out of memory.\",\"docsUrl\":\"https://errcat.dev/sqlstate/insufficient_resources.html#53200\",\"sdkException\":\"OperationalError\",\"retry\":\"reconnect\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"53300\":{\"name\":\"too_many_connections\",\"status\":503,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"insufficient_resources\",\"type\":\"insufficient_resources\",\"title\":\"Too many connections\",\"message\":\"Too many clients already.\",\"docsUrl\":\"https://errcat.dev/sqlstate/insufficient_resources.html#53300\",\"sdkException\":\"OperationalError\",\"retry\":\"connect\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"53400\":{\"name\":\"configuration_limit_exceeded\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"insufficient_resources\",\"type\":\"insufficient_resources\",\"title\":\"Configuration limit exceeded\",\"message\":\"A configured limit was exceeded.\",\"docsUrl\":\"https://errcat.dev/sqlstate/insufficient_resources.html#53400\",\"sdkException\":\"OperationalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"57000\":{\"name\":\"operator_intervention\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"operator_intervention\",\"type\":\"operator_intervention\",\"title\":\"Operator intervention\",\"message\":\"An operator interrupted the statement.\",\"docsUrl\":\"https://errcat.dev/sqlstate/operator_intervention.html#57000\",\"sdkException\":\"OperationalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"57014\":{\"name\":\"query_canceled\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"operator_intervention\",\"type\":\"operator_intervention\",\"title\":\"Query canceled\",\"message\":\"Canceling statement due to statement timeout.\",\"docsUrl\":\"https://errcat.dev/sqlstate/operator_intervention.html#57014\",\"sdkException\":\"OperationalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"57P01\":{\"name\":\"admin_shutdown\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"operator_intervention\",\"type\":\"operator_intervention\",\"title\":\"Administrator shutdown\",\"message\":\"Terminating connection due to administrator command.\",\"docsUrl\":\"https://errcat.dev/sqlstate/operator_intervention.html#57p01\",\"sdkException\":\"OperationalError\",\"retry\":\"reconnect\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"P0000\":{\"name\":\"plpgsql_error\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"plpgsql\",\"type\":\"plpgsql_error\",\"title\":\"PL/pgSQL error\",\"message\":\"A PL/pgSQL function failed.\",\"docsUrl\":\"https://errcat.dev/sqlstate/plpgsql.html#p0000\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"P0001\":{\"name\":\"raise_exception\",\"status\":400,\"numeric\":null,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"plpgsql\",\"type\":\"plpgsql_error\",\"title\":\"Raised exception\",\"message\":\"{message}\",\"docsUrl\":\"https://errcat.dev/sqlstate/plpgsql.html#p0001\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[\"message\"],\"paramTypes\":[\"string\"]},\"P0002\":{\"name\":\"no_data_found\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"plpgsql\",\"type\":\"plpgsql_error\",\"title\":\"No data found\",\"message\":\"A query in a function returned no rows.\",\"docsUrl\":\"https://errcat.dev/sqlstate/plpgsql.html#p0002\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"P0003\":{\"name\":\"too_many_rows\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"plpgsql\",\"type\":\"plpgsql_error\",\"title\":\"Too many rows\",\"message\":\"A query in a function returned more than one row.\",\"docsUrl\":\"https://errcat.dev/sqlstate/plpgsql.html#p0003\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"XX000\":{\"name\":\"internal_error\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"internal_error\",\"type\":\"internal_error\",\"title\":\"Internal error\",\"message\":\"The database hit an internal error.\",\"docsUrl\":\"https://errcat.dev/sqlstate/internal_error.html#xx000\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"XX001\":{\"name\":\"data_corrupted\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"internal_error\",\"type\":\"internal_error\",\"title\":\"Data corrupted\",\"message\":\"The database found corrupted data.\",\"docsUrl\":\"https://errcat.dev/sqlstate/internal_error.html#xx001\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"XX002\":{\"name\":\"index_corrupted\",\"status\":500,\"numeric\":null,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"internal_error\",\"type\":\"internal_error\",\"title\":\"Index corrupted\",\"message\":\"The database found a corrupted index.\",\"docsUrl\":\"https://errcat.dev/sqlstate/internal_error.html#xx002\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]}},\"categories\":{\"successful_completion\":{\"title\":\"Class 00 — Successful completion\",\"fault\":\"none\",\"type\":\"successful_completion\",\"prefix\":\"00\",\"generic\":\"00000\",\"codes\":[\"00000\"]},\"warning\":{\"title\":\"Class 01 — Warning\",\"fault\":\"none\",\"type\":\"warning\",\"prefix\":\"01\",\"generic\":\"01000\",\"codes\":[\"01000\",\"01003\",\"01004\",\"01P01\"]},\"no_data\":{\"title\":\"Class 02 — No data\",\"fault\":\"none\",\"type\":\"no_data\",\"prefix\":\"02\",\"generic\":\"02000\",\"codes\":[\"02000\"]},\"connection_exception\":{\"title\":\"Class 08 — Connection exception\",\"fault\":\"server\",\"type\":\"connection_exception\",\"prefix\":\"08\",\"generic\":\"08000\",\"codes\":[\"08000\",\"08001\",\"08003\",\"08006\"]},\"data_exception\":{\"title\":\"Class 22 — Data exception\",\"fault\":\"client\",\"type\":\"data_exception\",\"prefix\":\"22\",\"generic\":\"22000\",\"codes\":[\"22000\",\"22001\",\"22003\",\"22007\",\"22012\",\"22023\",\"22P02\"]},\"integrity_constraint_violation\":{\"title\":\"Class 23 — Integrity constraint violation\",\"fault\":\"client\",\"type\":\"integrity_constraint_violation\",\"prefix\":\"23\",\"generic\":\"23000\",\"codes\":[\"23000\",\"23502\",\"23503\",\"23505\",\"23514\"]},\"invalid_transaction_state\":{\"title\":\"Class 25 — Invalid transaction state\",\"fault\":\"server\",\"type\":\"invalid_transaction_state\",\"prefix\":\"25\",\"generic\":\"25000\",\"codes\":[\"25000\",\"25006\",\"25P02\"]},\"invalid_authorization\":{\"title\":\"Class 28 — Invalid authorization specification\",\"fault\":\"client\",\"type\":\"invalid_authorization\",\"prefix\":\"28\",\"generic\":\"28000\",\"codes\":[\"28000\",\"28P01\"]},\"transaction_rollback\":{\"title\":\"Class 40 — Transaction rollback\",\"fault\":\"server\",\"type\":\"transaction_rollback\",\"prefix\":\"40\",\"generic\":\"40000\",\"codes\":[\"40000\",\"40001\",\"40P01\"]},\"syntax_or_access\":{\"title\":\"Class 42 — Syntax error or access rule violation\",\"fault\":\"client\",\"type\":\"syntax_error_or_access_rule_violation\",\"prefix\":\"42\",\"generic\":\"42000\",\"codes\":[\"42000\",\"42501\",\"42601\",\"42703\",\"42883\",\"42P01\"]},\"insufficient_resources\":{\"title\":\"Class 53 — Insufficient resources\",\"fault\":\"server\",\"type\":\"insufficient_resources\",\"prefix\":\"53\",\"generic\":\"53000\",\"codes\":[\"53000\",\"53100\",\"53200\",\"53300\",\"53400\"]},\"operator_intervention\":{\"title\":\"Class 57 — Operator intervention\",\"fault\":\"server\",\"type\":\"operator_intervention\",\"prefix\":\"57\",\"generic\":\"57000\",\"codes\":[\"57000\",\"57014\",\"57P01\"]},\"plpgsql\":{\"title\":\"Class P0 — PL/pgSQL error\",\"fault\":\"server\",\"type\":\"plpgsql_error\",\"prefix\":\"P0\",\"generic\":\"P0000\",\"codes\":[\"P0000\",\"P0001\",\"P0002\",\"P0003\"]},\"internal_error\":{\"title\":\"Class XX — Internal error\",\"fault\":\"server\",\"type\":\"internal_error\",\"prefix\":\"XX\",\"generic\":\"XX000\",\"codes\":[\"XX000\",\"XX001\",\"XX002\"]}},\"names\":{\"00000\":\"00000\",\"successful_completion\":\"00000\",\"01000\":\"01000\",\"warning\":\"01000\",\"01003\":\"01003\",\"null_value_eliminated_in_set_function\":\"01003\",\"01004\":\"01004\",\"01P01\":\"01P01\",\"deprecated_feature\":\"01P01\",\"02000\":\"02000\",\"no_data\":\"02000\",\"08000\":\"08000\",\"connection_exception\":\"08000\",\"08001\":\"08001\",\"sqlclient_unable_to_establish_sqlconnection\":\"08001\",\"08003\":\"08003\",\"connection_does_not_exist\":\"08003\",\"08006\":\"08006\",\"connection_failure\":\"08006\",\"22000\":\"22000\",\"data_exception\":\"22000\",\"22001\":\"22001\",\"22003\":\"22003\",\"numeric_value_out_of_range\":\"22003\",\"22007\":\"22007\",\"invalid_datetime_format\":\"22007\",\"22012\":\"22012\",\"division_by_zero\":\"22012\",\"22023\":\"22023\",\"invalid_parameter_value\":\"22023\",\"22P02\":\"22P02\",\"invalid_text_representation\":\"22P02\",\"23000\":\"23000\",\"integrity_constraint_violation\":\"23000\",\"23502\":\"23502\",\"not_null_violation\":\"23502\",\"23503\":\"23503\",\"foreign_key_violation\":\"23503\",\"23505\":\"23505\",\"unique_violation\":\"23505\",\"23514\":\"23514\",\"check_violation\":\"23514\",\"25000\":\"25000\",\"invalid_transaction_state\":\"25000\",\"25006\":\"25006\",\"read_only_sql_transaction\":\"25006\",\"25P02\":\"25P02\",\"in_failed_sql_transaction\":\"25P02\",\"28000\":\"28000\",\"invalid_authorization_specification\":\"28000\",\"28P01\":\"28P01\",\"invalid_password\":\"28P01\",\"40000\":\"40000\",\"transaction_rollback\":\"40000\",\"40001\":\"40001\",\"serialization_failure\":\"40001\",\"40P01\":\"40P01\",\"deadlock_detected\":\"40P01\",\"42000\":\"42000\",\"syntax_error_or_access_rule_violation\":\"42000\",\"42501\":\"42501\",\"insufficient_privilege\":\"42501\",\"42601\":\"42601\",\"syntax_error\":\"42601\",\"42703\":\"42703\",\"undefined_column\":\"42703\",\"42883\":\"42883\",\"undefined_function\":\"42883\",\"42P01\":\"42P01\",\"undefined_table\":\"42P01\",\"53000\":\"53000\",\"insufficient_resources\":\"53000\",\"53100\":\"53100\",\"disk_full\":\"53100\",\"53200\":\"53200\",\"out_of_memory\":\"53200\",\"53300\":\"53300\",\"too_many_connections\":\"53300\",\"53400\":\"53400\",\"configuration_limit_exceeded\":\"53400\",\"57000\":\"57000\",\"operator_intervention\":\"57000\",\"57014\":\"57014\",\"query_canceled\":\"57014\",\"57P01\":\"57P01\",\"admin_shutdown\":\"57P01\",\"P0000\":\"P0000\",\"plpgsql_error\":\"P0000\",\"P0001\":\"P0001\",\"raise_exception\":\"P0001\",\"P0002\":\"P0002\",\"no_data_found\":\"P0002\",\"P0003\":\"P0003\",\"too_many_rows\":\"P0003\",\"XX000\":\"XX000\",\"internal_error\":\"XX000\",\"XX001\":\"XX001\",\"data_corrupted\":\"XX001\",\"XX002\":\"XX002\",\"index_corrupted\":\"XX002\"},\"sharedNames\":{\"string_data_right_truncation\":[\"01004\",\"22001\"]},\"caseInsensitive\":false,\"identityPattern\":\"[0-9A-Z]{5}\",\"numeric\":{},\"classes\":[[\"00\",\"00000\"],[\"01\",\"01000\"],[\"02\",\"02000\"],[\"08\",\"08000\"],[\"22\",\"22000\"],[\"23\",\"23000\"],[\"25\",\"25000\"],[\"28\",\"28000\"],[\"40\",\"40000\"],[\"42\",\"42000\"],[\"53\",\"53000\"],[\"57\",\"57000\"],[\"P0\",\"P0000\"],[\"XX\",\"XX000\"]]}")
-_ENVELOPE: Dict[str, Any] = _DATA["envelope"]
-_WIRE: Dict[str, Any] = _DATA["wire"]
-_LIMITS: Dict[str, Any] = _DATA["limits"]
-_FALLBACK_BACKOFF: Dict[str, Any] = _DATA["fallbackBackoff"]
-_POLICIES: Dict[str, Any] = _DATA["policies"]
-_CODES: Dict[str, Any] = _DATA["codes"]
-_CATEGORIES: Dict[str, Any] = _DATA["categories"]
-_NAMES: Dict[str, Any] = _DATA["names"]
-_SHARED_NAMES: Dict[str, Any] = _DATA["sharedNames"]
-_NUMERIC: Dict[str, Any] = _DATA["numeric"]
-_GRPC_BY_STATUS: Dict[str, Any] = _DATA["grpcByStatus"]
-_OUTER_REQUEST_ID: List[str] = _DATA["outerRequestId"]
-_PREFIX_CLASSES: List[List[str]] = _DATA["classes"]
-_DOMAIN: Optional[str] = _DATA["domain"]
-_TELEMETRY: Dict[str, str] = _DATA["telemetry"]
-_IDENTITY_PATTERN: Optional[str] = _DATA["identityPattern"]
-_REQUEST_ID_HEADER: Optional[str] = _DATA["requestIdHeader"]
-_CASE_INSENSITIVE: bool = _DATA["caseInsensitive"]
-
-# ---------------------------------------------------------------------------
-# The runtime: the same rules as errcat-runtime, in Python 3.9+, with no
-# dependencies. Everything above this line is the catalog's data.
-# ---------------------------------------------------------------------------
-
-_BRAND = "__errcat_catalog__"
-
-
-class _Branded(type):
-    """Makes ``isinstance`` decide by the catalog's brand and SDK class, so
-    it holds across two copies of this module."""
-
-    def __instancecheck__(cls, instance: object) -> bool:
-        if getattr(instance, _BRAND, None) != CATALOG_NAME:
-            return False
-        sdk_class: Optional[str] = cls.__dict__.get("sdk_class")
-        code: Optional[str] = cls.__dict__.get("code_class")
-        if code is not None:
-            return getattr(instance, "code", None) == code
-        return sdk_class is None or getattr(instance, "_sdk_class", None) == sdk_class
-
-    def __subclasscheck__(cls, subclass: type) -> bool:
-        return type.__subclasscheck__(cls, subclass)
-
-
-class CatalogError(Exception, metaclass=_Branded):
-    """An error of this catalog. ``isinstance`` works across duplicated
-    copies of this module; ``code`` is ``None`` for a code this catalog
-    does not have."""
-
-    code: Optional[str]
-    wire_code: str
-    status: int
-    message: str
-    param: Optional[str]
-    request_id: Optional[str]
-    retry_after_ms: Optional[float]
-    #: The message params (a parsed body may lack some); each code's class
-    #: narrows it to a ``TypedDict`` of its params.
-    details: Mapping[str, Any]
-    class_name: Optional[str]
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: Optional[str] = None,
-        wire_code: Optional[str] = None,
-        status: Optional[int] = None,
-        param: Optional[str] = None,
-        request_id: Optional[str] = None,
-        retry_after: Optional[float] = None,
-        details: Optional[Mapping[str, Any]] = None,
-    ) -> None:
-        super().__init__(message)
-        facts = _CODES.get(code) if code is not None else None
-        self.code = code if facts is not None else None
-        self.wire_code = wire_code if wire_code is not None else (code or "")
-        self.status = status if status is not None else (int(facts["status"]) if facts else 500)
-        self.message = message
-        self.param = param
-        self.request_id = request_id
-        self.retry_after_ms = None if retry_after is None else retry_after * 1000.0
-        self.details = dict(details or {})
-        self.class_name = facts["sdkException"] if facts else None
-        self._sdk_class: Optional[str] = _CODE_CLASS.get(code) if facts is not None and code is not None else None
-        setattr(self, _BRAND, CATALOG_NAME)
-
-    def __str__(self) -> str:
-        return self.message
-
-    @property
-    def retry_after(self) -> Optional[float]:
-        """The server's advised wait in seconds (``Retry-After``), if any."""
-        return None if self.retry_after_ms is None else self.retry_after_ms / 1000.0
-
-    @property
-    def facts(self) -> Optional[Dict[str, Any]]:
-        """What the catalog says about the code (``None`` if unknown)."""
-        return _CODES.get(self.code) if self.code is not None else None
-
-    @property
-    def docs_url(self) -> Optional[str]:
-        facts = self.facts
-        return str(facts["docsUrl"]) if facts else None
-
-    @property
-    def grpc_code(self) -> str:
-        """The gRPC canonical code: the code's, else the HTTP status's."""
-        facts = self.facts
-        return str(facts["grpc"]) if facts else grpc_for_status(self.status)
-
-    @property
-    def fault(self) -> str:
-        """Who is at fault: the code's, else by HTTP status class."""
-        facts = self.facts
-        if facts:
-            return str(facts["fault"])
-        # As errcat-runtime's ``Fault::of_status``: 4xx client, 5xx server.
-        return "server" if 500 <= self.status < 600 else "client" if 400 <= self.status < 500 else "none"
-
-    @property
-    def retry_policy(self) -> Dict[str, Any]:
-        """The code's retry policy, or one from the HTTP status if unknown."""
-        facts = self.facts
-        return _POLICIES[facts["retry"]] if facts else policy_for_status(self.status)
-
-    @property
-    def retryable(self) -> bool:
-        """True when the policy allows any retry of this call."""
-        return self.retry_policy["strategy"] not in ("never", "operation")
-
-    def telemetry_labels(self) -> Dict[str, Union[str, bool]]:
-        """The telemetry labels of this error, as errcat-runtime's
-        ``Error::telemetry``: OpenTelemetry's ``error.type`` (the code, or
-        ``_OTHER`` when the catalog does not know it), then category, fault and
-        retryability; every value from the catalog, so metrics stay bounded."""
-        labels: Dict[str, Union[str, bool]] = {
-            _TELEMETRY["errorType"]: self.code if self.code is not None else _TELEMETRY["other"]
-        }
-        facts = self.facts
-        if facts is not None and facts.get("category") is not None:
-            labels[_TELEMETRY["category"]] = str(facts["category"])
-        labels[_TELEMETRY["fault"]] = self.fault
-        labels[_TELEMETRY["retryable"]] = self.retryable
-        return labels
-
-    @property
-    def requires_idempotent(self) -> bool:
-        """True when only idempotent requests are retried (see ``retry_delay``)."""
-        return bool(self.retry_policy.get("idempotentOnly", False))
-
-    @property
-    def operation_backoff(self) -> Optional[Mapping[str, Any]]:
-        """The backoff for retrying the whole operation, when that is the advice."""
-        policy = self.retry_policy
-        # An operation policy without delays advises the retry, not its pace.
-        return policy if policy["strategy"] == "operation" and "initialMs" in policy else None
-
-    def delay_bounds(self, attempt: int) -> Optional[Tuple[float, float]]:
-        """The least and most delay in seconds after ``attempt`` failed
-        attempts, or ``None`` to stop."""
-        return delay_bounds(self.retry_policy, attempt, self.retry_after_ms)
-
-    def retry_delay(
-        self, attempt: int, rand: Callable[[], float] = random.random, idempotent: bool = False
-    ) -> Optional[float]:
-        """How long to wait in seconds after ``attempt`` failed attempts,
-        or ``None`` to give up. Pass ``idempotent=True`` for a request that
-        is safe to repeat: a policy that retries only those gives up
-        otherwise."""
-        if self.requires_idempotent and not idempotent:
-            return None
-        bounds = self.delay_bounds(attempt)
-        return None if bounds is None else bounds[0] + (bounds[1] - bounds[0]) * rand()
-
-    def to_json(self) -> Dict[str, Any]:
-        """The error as the catalog's envelope, for sending."""
-        facts = self.facts
-        return _write_body(
-            {
-                "code": self.code if self.code is not None else self.wire_code,
-                "message": self.message,
-                "status": self.status,
-                "type": facts["type"] if facts else None,
-                "title": facts["title"] if facts else None,
-                "param": self.param,
-                "requestId": self.request_id,
-                "retryAfterMs": self.retry_after_ms,
-                "docsUrl": facts["docsUrl"] if facts else None,
-                "details": self.details,
-                "grpc": self.grpc_code,
-                "domain": _DOMAIN,
-            },
-            str(facts["envelope"]) if facts else str(_ENVELOPE["style"]),
-        )
-
-
-def grpc_for_status(status: int) -> str:
-    """The gRPC code of an HTTP status, as errcat-runtime maps it."""
-    own = _GRPC_BY_STATUS.get(str(status))
-    if own is not None:
-        return str(own)
-    cls = str(status // 100) if 200 <= status < 600 else ""
-    return str(_GRPC_BY_STATUS.get(cls, _GRPC_BY_STATUS[""]))
-
-
-def _ascii_lower(text: str) -> str:
-    """``text`` with ASCII letters in lower case, as the Rust runtime folds."""
-    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
-
-
-_FOLDED: Dict[str, str] = (
-    {_ascii_lower(name): str(code) for name, code in _NAMES.items()} if _CASE_INSENSITIVE else {}
+from ._data import _CODES, CATALOG_NAME, CATALOG_VERSION
+from ._runtime import _register_classes
+from ._runtime import (
+    CatalogError,
+    category,
+    create,
+    delay_bounds,
+    facts,
+    from_numeric,
+    from_response,
+    grpc_for_status,
+    lookup,
+    named,
+    parse_retry_after,
+    policy_for_status,
+    render_template,
+    resolve,
 )
-
-
-def lookup(name: str) -> Optional[str]:
-    """The code with this name, wire name or alias; ignoring ASCII case when
-    the catalog says lookups do."""
-    code = _NAMES.get(name)
-    if code is None and _CASE_INSENSITIVE:
-        code = _FOLDED.get(_ascii_lower(name))
-    return None if code is None else str(code)
-
-
-def named(name: str) -> List[str]:
-    """Every code that answers to ``name``: all the codes that share it as
-    their condition name, in catalog order (as PL/pgSQL catches ``01004`` and
-    ``22001`` by ``string_data_right_truncation``), else the one ``lookup``
-    finds. ``lookup`` finds no shared name."""
-    shared = _SHARED_NAMES.get(name)
-    if shared is None and _CASE_INSENSITIVE:
-        folded = _ascii_lower(name)
-        shared = next((codes for key, codes in _SHARED_NAMES.items() if _ascii_lower(key) == folded), None)
-    if shared is not None:
-        return [str(code) for code in shared]
-    code = lookup(name)
-    return [] if code is None else [code]
-
-
-_IDENTITY: Optional["re.Pattern[str]"] = (
-    None if _IDENTITY_PATTERN is None else re.compile(f"(?:{_IDENTITY_PATTERN})", re.ASCII)
-)
-_TOKEN = re.compile(r"[A-Za-z0-9_]+", re.ASCII)
-
-
-def _can_be_identity(text: str) -> bool:
-    """Whether ``text`` can be an identity: with an identity pattern, a token
-    of ASCII letters, digits and ``_`` that matches it in full."""
-    if _IDENTITY is None:
-        return True
-    return (
-        0 < len(text) <= int(_LIMITS["maxIdentityLen"])
-        and _TOKEN.fullmatch(text) is not None
-        and _IDENTITY.fullmatch(text) is not None
-    )
-
-
-def resolve(identity: str) -> Optional[str]:
-    """The code a client reading ``identity`` means: ``lookup``, else the
-    generic code of its prefix class, by the longest prefix it starts with.
-    With an identity pattern, a string that cannot be an identity has no
-    class."""
-    code = lookup(identity)
-    if code is not None or not _can_be_identity(identity):
-        return code
-    folded = _ascii_lower(identity) if _CASE_INSENSITIVE else identity
-    for prefix, generic in _PREFIX_CLASSES:
-        if folded.startswith(_ascii_lower(prefix) if _CASE_INSENSITIVE else prefix):
-            return generic
-    return None
-
-
-def from_numeric(numeric: int) -> Optional[str]:
-    """The code with this numeric code."""
-    return _NUMERIC.get(str(numeric))
-
-
-def facts(code: str) -> Dict[str, Any]:
-    """What the catalog says about ``code`` (as TypeScript's ``facts``)."""
-    return dict(_CODES[code])
-
-
-def category(key: str) -> Optional[Dict[str, Any]]:
-    """The category with this id, or this class prefix (``"22"``), as Rust's
-    ``Category::lookup``: its title, fault, type, prefix, generic code and
-    codes."""
-    found = _CATEGORIES.get(key)
-    if found is None:
-        found = next((c for c in _CATEGORIES.values() if c["prefix"] is not None and c["prefix"] == key), None)
-    return None if found is None else dict(found)
-
-
-def render_template(template: str, params: Mapping[str, Any]) -> str:
-    """Fills ``{name}`` placeholders; ``{{`` and ``}}`` are literal braces."""
-    out: List[str] = []
-    at = 0
-    while at < len(template):
-        c = template[at]
-        if c in "{}" and template[at + 1 : at + 2] == c:
-            out.append(c)
-            at += 2
-            continue
-        if c == "{":
-            end = template.find("}", at)
-            if end < 0:
-                out.append(template[at:])
-                break
-            name = template[at + 1 : end]
-            out.append(str(params[name]) if name in params else template[at : end + 1])
-            at = end + 1
-            continue
-        out.append(c)
-        at += 1
-    return "".join(out)
-
-
-def create(code: str, params: Optional[Mapping[str, Any]] = None, **options: Any) -> CatalogError:
-    """An error of ``code``, its message rendered from ``params``."""
-    facts = _CODES[code]
-    params = dict(params or {})
-    details = {k: v for k, v in params.items() if k in facts["params"]}
-    message = options.pop("message", None) or render_template(str(facts["message"]), params)
-    return _construct(code, code, message, details=options.pop("details", None) or details, **options)
-
-
-def from_response(
-    status: int,
-    headers: Union[Mapping[str, str], Iterable[Tuple[str, str]]],
-    body: Union[str, bytes],
-) -> CatalogError:
-    """Parses an HTTP error response, leniently and within bounds, as
-    errcat-runtime does: the nested envelope (snake or camel case), RFC 9457
-    problem details, ``{"detail": ...}``, ``{"error": "text"}``, numeric
-    ``{"status": {"code": N}}`` and Google's AIP-193 bodies. ``Retry-After``
-    and ``X-Request-Id`` headers win over the body. Never raises."""
-    # Callers pass what their HTTP library has: hold to "never raises".
-    try:
-        status = int(status)
-    except (TypeError, ValueError, OverflowError):
-        status = 0
-    parsed = _parse_body(status, _as_body(body))
-    for name, value in _header_pairs(headers):
-        lower = name.lower()
-        if lower == "retry-after":
-            wait = parse_retry_after(value, time.time())
-            if wait is not None:
-                parsed["retry_after_ms"] = wait * 1000.0
-        elif lower == "x-request-id" or (_REQUEST_ID_HEADER is not None and lower == _REQUEST_ID_HEADER.lower()):
-            rid = _clean_request_id(value)
-            if rid is not None:
-                parsed["request_id"] = rid
-    code: Optional[str] = None
-    if parsed["numeric"] is not None:
-        code = from_numeric(parsed["numeric"])
-    elif parsed["wire_code"] is not None:
-        code = resolve(parsed["wire_code"])
-        if code is None and parsed["fallback_code"] is not None:
-            code = lookup(parsed["fallback_code"])
-            if code is not None:
-                parsed["wire_code"] = parsed["fallback_code"]
-    if parsed.get("details_as_text") and code is not None:
-        _type_details(parsed["details"], _CODES[code])
-    message = parsed["message"] or (str(_CODES[code]["title"]) if code else f"HTTP {status}")
-    wire = parsed["wire_code"] if parsed["wire_code"] is not None else (code or "")
-    ms = parsed["retry_after_ms"]
-    return _construct(
-        code,
-        wire,
-        message,
-        status=status,
-        param=parsed["param"],
-        request_id=parsed["request_id"],
-        retry_after=None if ms is None else ms / 1000.0,
-        details=parsed["details"],
-    )
-
-
-def parse_retry_after(value: str, now: float) -> Optional[float]:
-    """``Retry-After`` in seconds: delay-seconds or an HTTP date (0 if past)."""
-    text = value.strip()
-    if text and text.isascii() and text.isdigit():
-        return float(min(int(text[:20]), 4294967295))
-    date = _parse_http_date(text)
-    return None if date is None else max(0.0, date - now)
-
-
-_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_DAY3 = "|".join(_WEEKDAYS)
-_MON = "|".join(_MONTHS)
-_LONG = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_IMF = re.compile(rf"({_DAY3}), (\d{{2}}) ({_MON}) (\d{{4}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
-_RFC850 = re.compile(rf"({_LONG}), (\d{{2}})-({_MON})-(\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
-_ASCTIME = re.compile(rf"({_DAY3}) ({_MON}) ( \d|\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) (\d{{4}})", re.ASCII)
-
-
-def _parse_http_date(text: str) -> Optional[float]:
-    """An HTTP date in any of the three forms RFC 9110 requires recipients
-    to accept (IMF-fixdate, RFC 850, asctime), exactly as errcat-runtime
-    (the httpdate crate) accepts them: case as written, a real calendar date
-    from 1970 to 9999 whose weekday is right. Seconds since the epoch."""
-    m = _IMF.fullmatch(text)
-    if m:
-        weekday, parts = m[1], (m[4], m[3], m[2], m[5], m[6], m[7])
-    elif (m := _RFC850.fullmatch(text)) is not None:
-        yy = int(m[4])
-        weekday, parts = m[1][:3], (str(2000 + yy if yy < 70 else 1900 + yy), m[3], m[2], m[5], m[6], m[7])
-    elif (m := _ASCTIME.fullmatch(text)) is not None:
-        weekday, parts = m[1], (m[7], m[2], m[3].strip(), m[4], m[5], m[6])
-    else:
-        return None
-    year, day, hour, minute, second = (int(p) for p in (parts[0], parts[2], parts[3], parts[4], parts[5]))
-    month = _MONTHS.index(parts[1]) + 1
-    if not 1970 <= year <= 9999 or hour > 23 or minute > 59 or second > 59:
-        return None
-    try:
-        date = datetime.datetime(year, month, day, hour, minute, second, tzinfo=datetime.timezone.utc)
-    except ValueError:  # 31 Feb
-        return None
-    return date.timestamp() if _WEEKDAYS[date.weekday()] == weekday else None
-
-
-def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: Optional[float]) -> Optional[Tuple[float, float]]:
-    """The least and most delay in seconds after ``attempt`` failed attempts."""
-    strategy = policy["strategy"]
-    if strategy in ("never", "operation"):
-        return None
-    if strategy == "backoff":
-        return _backoff_bounds(policy, attempt)
-    fallback = policy["fallback"]
-    if attempt == 0 or attempt >= int(fallback["maxAttempts"]):
-        return None
-    if retry_after_ms is None or retry_after_ms == 0:
-        return _backoff_bounds(fallback, attempt)
-    if retry_after_ms > float(policy["maxWaitMs"]):
-        return None
-    return (retry_after_ms / 1000.0, retry_after_ms / 1000.0)
-
-
-def _backoff_bounds(b: Mapping[str, Any], attempt: int) -> Optional[Tuple[float, float]]:
-    if attempt == 0 or attempt >= int(b["maxAttempts"]):
-        return None
-    exponent = min(attempt - 1, 1024)
-    try:
-        raw = float(b["initialMs"]) * max(float(b["factor"]), 1.0) ** exponent
-    except OverflowError:
-        raw = math.inf
-    base = min(raw, float(b["maxDelayMs"])) if math.isfinite(raw) else float(b["maxDelayMs"])
-    # Whole microseconds, as the Rust runtime computes them.
-    micros = math.floor(base * 1000 + 1e-6)
-    most = micros / 1e6
-    jitter = b["jitter"]
-    if jitter == "none":
-        return (most, most)
-    if jitter == "full":
-        return (0.0, most)
-    return ((micros * 1000 // 2) / 1e9, most)
-
-
-def policy_for_status(status: int) -> Dict[str, Any]:
-    """The policy for a code this module does not know, from the status class."""
-    if status in (429, 503):
-        return {"strategy": "after_header", "maxWaitMs": 60000, "fallback": _FALLBACK_BACKOFF}
-    if 500 <= status <= 599:
-        return dict(_FALLBACK_BACKOFF, strategy="backoff")
-    return {"strategy": "never"}
-
-
-def _clip(text: str, chars: int) -> str:
-    return text[:chars]
-
-
-def _as_body(body: Any) -> Union[str, bytes]:
-    """A body of another type as text or bytes (``None`` is empty)."""
-    if isinstance(body, (str, bytes)):
-        return body
-    if isinstance(body, (bytearray, memoryview)):
-        return bytes(body)
-    if isinstance(body, (int, float)) and not isinstance(body, bool):
-        return str(body)
-    return ""
-
-
-def _header_text(value: Any) -> Optional[str]:
-    """A header name or value as text: ``str``, ``bytes`` (as aiohttp's
-    ``raw_headers`` give them, Latin-1 as HTTP sends them) or a number."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("latin-1")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
-def _header_pairs(headers: Any) -> List[Tuple[str, str]]:
-    """The name/value pairs of any header shape; what cannot be read is skipped."""
-    pairs: List[Tuple[str, str]] = []
-    try:
-        items: Iterable[Any] = headers.items() if isinstance(headers, _AbcMapping) else headers or ()
-        for pair in items:
-            if isinstance(pair, (tuple, list)) and len(pair) >= 2:
-                name, value = _header_text(pair[0]), _header_text(pair[1])
-                if name is not None and value is not None:
-                    pairs.append((name, value))
-    except Exception:  # noqa: BLE001 - a header object that fails gives what was read
-        pass
-    return pairs
-
-
-def _parse_body(status: int, body: Union[str, bytes]) -> Dict[str, Any]:
-    parsed: Dict[str, Any] = {
-        "wire_code": None, "fallback_code": None, "numeric": None, "message": "",
-        "param": None, "request_id": None, "retry_after_ms": None, "details": {},
-    }
-    size = len(body.encode("utf-8", "surrogatepass")) if isinstance(body, str) else len(body)
-    if size > _LIMITS["maxBodyBytes"]:
-        parsed["message"] = f"HTTP {status}: response body of {size} bytes not parsed"
-        return parsed
-    text = body if isinstance(body, str) else body.decode("utf-8", "replace")
-    value: Any = None
-    for attempt in (text, None):
-        try:
-            value = json.loads(attempt if attempt is not None else _mend(text, int(_LIMITS["maxKeptDepth"])))
-            break
-        except Exception:  # noqa: BLE001 - RecursionError too: mend once, then "not JSON"
-            value = None
-    if isinstance(value, dict):
-        _read_object(parsed, value)
-    else:
-        trimmed = text.strip()
-        parsed["message"] = _clip(trimmed, _LIMITS["maxRawMessageChars"]) if trimmed else f"HTTP {status}"
-    return parsed
-
-
-def _mend(text: str, limit: int) -> str:
-    """A body that did not parse, with what JSON parsers disagree on made
-    plain JSON, as errcat-runtime's ``mend`` does: a leading byte-order mark
-    dropped; ``NaN``, ``Infinity`` and numbers too large for a double become
-    ``null``; a lone surrogate escape becomes U+FFFD; nesting deeper than
-    ``limit`` becomes ``null``. Strings are skipped exactly."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    out: List[str] = []
-    depth = at = copied = 0
-    while at < len(text):
-        c = text[at]
-        if c == '"':
-            end = _skip_string(text, at)
-            string = text[at:end]
-            if "\\u" in string:
-                out.append(text[copied:at])
-                out.append(_mend_surrogates(string))
-                copied = end
-            at = end
-        elif c in "{[" and depth == limit:
-            out.append(text[copied:at])
-            out.append("null")
-            at = _skip_nested(text, at)
-            copied = at
-        elif c in "{[":
-            depth += 1
-            at += 1
-        elif c in "}]":
-            depth = max(0, depth - 1)
-            at += 1
-        elif c == "-" or "0" <= c <= "9" or c in "NI":
-            end = at
-            while end < len(text) and (text[end].isascii() and (text[end].isalnum() or text[end] in "+-.")):
-                end += 1
-            token = text[at:end]
-            try:
-                unreadable = not math.isfinite(float(token))
-            except ValueError:
-                unreadable = token.lstrip("-")[:1] in ("N", "I")
-            if unreadable:
-                out.append(text[copied:at])
-                out.append("null")
-                copied = end
-            at = max(end, at + 1)
-        else:
-            at += 1
-    out.append(text[copied:])
-    return "".join(out)
-
-
-def _skip_string(text: str, at: int) -> int:
-    at += 1
-    while at < len(text):
-        if text[at] == "\\":
-            at += 2
-        elif text[at] == '"':
-            return at + 1
-        else:
-            at += 1
-    return len(text)
-
-
-def _skip_nested(text: str, at: int) -> int:
-    depth = 0
-    while at < len(text):
-        c = text[at]
-        if c == '"':
-            at = _skip_string(text, at)
-            continue
-        if c in "{[":
-            depth += 1
-        elif c in "}]":
-            depth -= 1
-            if depth == 0:
-                return at + 1
-        at += 1
-    return len(text)
-
-
-def _mend_surrogates(string: str) -> str:
-    def unit(at: int) -> Optional[int]:
-        chunk = string[at : at + 6]
-        if len(chunk) == 6 and chunk.startswith("\\u"):
-            try:
-                return int(chunk[2:], 16)
-            except ValueError:
-                return None
-        return None
-
-    out: List[str] = []
-    at = copied = 0
-    while at < len(string):
-        if string[at] != "\\":
-            at += 1
-            continue
-        u = unit(at)
-        if u is not None and 0xD800 <= u <= 0xDBFF:
-            low = unit(at + 6)
-            if low is not None and 0xDC00 <= low <= 0xDFFF:
-                at += 12
-                continue
-        if u is not None and 0xD800 <= u <= 0xDFFF:
-            out.append(string[copied:at])
-            out.append("\\uFFFD")
-            at += 6
-            copied = at
-        else:
-            at += 2 if u is None else 6
-    out.append(string[copied:])
-    return "".join(out)
-
-
-_MEMBER_NAMES: Dict[str, List[str]] = {}
-
-
-def _member_names(member: str) -> List[str]:
-    """Every name a member goes by, in the order a lenient reader tries them
-    (computed once per member)."""
-    known = _MEMBER_NAMES.get(member)
-    if known is not None:
-        return known
-    names: List[str] = []
-    for style in ("nested", "problem", "detail", "google", "jsonapi", "graphql"):
-        for m, snake, camel, within in _WIRE[style]["fields"]:
-            # AIP-193 details are read by their types.
-            if m != member or within.startswith("@"):
-                continue
-            for name in (snake, camel):
-                if name not in names:
-                    names.append(name)
-    _MEMBER_NAMES[member] = names
-    return names
-
-
-def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
-    def first(o: Mapping[str, Any], member: str) -> Any:
-        for name in _member_names(member):
-            if name in o:
-                return o[name]
-        return None
-
-    def text(v: Any) -> Optional[str]:
-        return v if isinstance(v, str) else None
-
-    nested = obj.get(_WIRE["nested"]["wrapper"])
-    detail = obj.get(_WIRE["detail"]["wrapper"])
-    listed = _first_listed_error(obj)
-    problem = False
-    fields: Dict[str, Any]
-    if listed is not None:
-        fields = listed[0]
-        problem = not listed[1]
-    elif isinstance(nested, dict):
-        fields = nested
-    elif isinstance(nested, str):
-        fields = {"message": nested}
-    elif isinstance(detail, dict) and "status" not in obj:
-        fields = detail
-    elif isinstance(detail, str) and "title" not in obj:
-        fields = {"message": detail}
-    else:
-        fields = obj
-        problem = "title" in obj or "detail" in obj
-    code = fields.get("code")
-    numeric = _whole_number(code)
-    if isinstance(code, str) and code:
-        parsed["wire_code"] = _clip(code, _LIMITS["maxRawMessageChars"])
-    elif numeric is not None:
-        _set_numeric(parsed, numeric)
-    status_obj = obj.get("status")
-    if parsed["wire_code"] is None and isinstance(status_obj, dict):
-        n = status_obj.get("code")
-        whole = _whole_number(n)
-        if whole is not None:
-            _set_numeric(parsed, whole)
-        description = text(status_obj.get("description"))
-        if description is not None:
-            parsed["message"] = description
-    if problem:
-        message = fields.get("detail", fields.get("title", fields.get("message")))
-    else:
-        message = first(fields, "message")
-    if isinstance(message, str):
-        parsed["message"] = _clip(message, _LIMITS["maxMessageChars"])
-    parsed["param"] = text(first(fields, "param"))
-    rid = text(first(fields, "requestId"))
-    if rid is None:
-        rid = next((v for v in (text(obj.get(k)) for k in _OUTER_REQUEST_ID) if v is not None), None)
-    parsed["request_id"] = None if rid is None else _clean_request_id(rid)
-    ms = first(fields, "retryAfterMs")
-    secs = fields.get("retry_after", fields.get("retryAfter"))
-    wait: Optional[float] = None
-    if isinstance(ms, (int, float)) and not isinstance(ms, bool):
-        wait = ms / 1000.0
-    elif isinstance(secs, (int, float)) and not isinstance(secs, bool):
-        wait = float(secs)
-    if wait is not None and math.isfinite(wait) and wait >= 0:
-        # Below a millisecond is zero: a floor under the backoff, not "retry now".
-        hint = min(wait, 4294967295.0) * 1000.0
-        parsed["retry_after_ms"] = 0.0 if hint < float(_LIMITS["minRetryHintMs"]) else hint
-    details = first(fields, "details")
-    if isinstance(details, dict):
-        parsed["details"] = details
-    _read_google_status(parsed, fields)
-
-
-def _first_listed_error(obj: Mapping[str, Any]) -> Optional[Tuple[Dict[str, Any], bool]]:
-    """The first error of a JSON:API or GraphQL ``errors`` list, its
-    ``meta``, ``extensions`` and ``source`` read as its own, and whether it is
-    GraphQL's."""
-    errors = obj.get("errors")
-    if not isinstance(errors, list) or not errors or not isinstance(errors[0], dict):
-        return None
-    first: Dict[str, Any] = errors[0]
-    graphql = "extensions" in first or not any(k in first for k in ("code", "detail", "title", "status"))
-    fields = dict(first)
-    for parent in ("extensions", "meta", "source"):
-        sub = first.get(parent)
-        if not isinstance(sub, dict):
-            continue
-        for key, value in sub.items():
-            name = "param" if parent == "source" and key in ("pointer", "parameter", "header") else key
-            fields.setdefault(name, value)
-    return fields, graphql
-
-
-def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> None:
-    http = fields.get("code")
-    status = fields.get("status")
-    if not isinstance(http, int) or isinstance(http, bool) or not isinstance(status, str) or not status:
-        return
-    if not 100 <= http <= 599:
-        return
-    listed = fields.get("details")
-
-    def typed(ty: str) -> Optional[Dict[str, Any]]:
-        if not isinstance(listed, list):
-            return None
-        suffix = "google.rpc." + ty
-        return next(
-            (d for d in listed if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith(suffix)),
-            None,
-        )
-
-    info = typed("ErrorInfo")
-    reason = info.get("reason") if isinstance(info, dict) else None
-    reason = reason if isinstance(reason, str) and reason else None
-    parsed["numeric"] = None
-    parsed["wire_code"] = _clip(reason or status, _LIMITS["maxRawMessageChars"])
-    parsed["fallback_code"] = None if reason is None else _clip(status, _LIMITS["maxRawMessageChars"])
-    metadata = info.get("metadata") if isinstance(info, dict) else None
-    if isinstance(metadata, dict):
-        parsed["details"] = metadata
-        parsed["details_as_text"] = True
-    violations = (typed("BadRequest") or {}).get("fieldViolations")
-    violation = violations[0] if isinstance(violations, list) and violations else None
-    field = violation.get("field") if isinstance(violation, dict) else None
-    if isinstance(field, str) and field:
-        parsed["param"] = field
-    delay = (typed("RetryInfo") or {}).get("retryDelay")
-    wait = _parse_proto_duration(delay) if isinstance(delay, str) else None
-    if wait is not None:
-        # As a body's milliseconds: below one is zero, the longest wait 2**32-1 s.
-        parsed["retry_after_ms"] = 0.0 if wait < float(_LIMITS["minRetryHintMs"]) else min(wait, 4294967295.0 * 1000.0)
-    rid = (typed("RequestInfo") or {}).get("requestId")
-    cleaned = _clean_request_id(rid) if isinstance(rid, str) else None
-    if cleaned is not None:
-        parsed["request_id"] = cleaned
-
-
-_INTEGER_RANGES: Dict[str, Tuple[int, int]] = {
-    "u16": (0, 2**16 - 1),
-    "u32": (0, 2**32 - 1),
-    "u64": (0, 2**64 - 1),
-    "i32": (-(2**31), 2**31 - 1),
-    "i64": (-(2**63), 2**63 - 1),
-}
-
-
-def _type_details(details: Dict[str, Any], facts: Mapping[str, Any]) -> None:
-    """AIP-193 metadata (text) as the values of the code's params, by their
-    declared types, as errcat-runtime's ``ParamType::value_from_text``."""
-    for name, ty in zip(facts["params"], facts["paramTypes"]):
-        text = details.get(name)
-        if isinstance(text, str):
-            value = _value_from_text(str(ty), text)
-            if value is not None:
-                details[name] = value
-
-
-def _value_from_text(ty: str, text: str) -> Any:
-    bounds = _INTEGER_RANGES.get(ty)
-    if bounds is not None:
-        if re.fullmatch(r"-?[0-9]+", text) is None:
-            return None
-        n = int(text)
-        return n if bounds[0] <= n <= bounds[1] else None
-    if ty == "f64":
-        if re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?", text) is None:
-            return None
-        number = json.loads(text)
-        return number if math.isfinite(number) else None
-    if ty == "bool":
-        return {"true": True, "false": False}.get(text)
-    return text
-
-
-def _parse_proto_duration(text: str) -> Optional[float]:
-    """Protobuf JSON's ``Duration`` (``"30s"``, ``"1.5s"``) in milliseconds."""
-    match = re.fullmatch(r"([0-9]+)(?:\.([0-9]{1,9}))?s", text)
-    if match is None:
-        return None
-    frac = (match.group(2) or "").ljust(9, "0")
-    return int(match.group(1)) * 1000.0 + int(frac) / 1e6
-
-
-def _proto_duration(ms: float) -> str:
-    """A wait as protobuf JSON's ``Duration``, in whole milliseconds."""
-    secs, frac = divmod(int(ms), 1000)
-    return f"{secs}s" if frac == 0 else f"{secs}.{frac:03d}".rstrip("0") + "s"
-
-
-def _whole_number(value: Any) -> Optional[int]:
-    """A whole number a numeric code can be: ``17000``, and ``17000.0`` as
-    some servers write it (as JavaScript and errcat-runtime read it)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if 0 <= value < 2**64 else None
-    if isinstance(value, float) and value.is_integer() and 0 <= value < 2.0**64:
-        return int(value)
-    return None
-
-
-def _set_numeric(parsed: Dict[str, Any], n: int) -> None:
-    if n >= 0:
-        parsed["numeric"] = n
-        parsed["wire_code"] = str(n)
-
-
-def _clean_request_id(raw: str) -> Optional[str]:
-    kept = "".join(c for c in raw if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F))
-    kept = kept[: _LIMITS["maxRequestIdChars"]].strip()
-    return kept or None
-
-
-def _prune(value: Any, limit: int) -> Any:
-    """``value`` with lists and dicts nested deeper than ``limit`` as ``None``,
-    so writing details never exhausts the stack (as parsing prunes them)."""
-    if isinstance(value, dict):
-        return None if limit == 0 else {k: _prune(v, limit - 1) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return None if limit == 0 else [_prune(v, limit - 1) for v in value]
-    return value
-
-
-def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
-    if style == "google":
-        return _write_google(body)
-    wire = _WIRE[style]
-    camel = _ENVELOPE["fieldCase"] == "camel"
-    outside = style == "detail" or (style == "nested" and _ENVELOPE["requestId"] == "outside")
-    problem = style == "problem"
-    out: Dict[str, Any] = {}
-    for member, snake, camel_name, within in wire["fields"]:
-        if member == "requestId" and outside:
-            continue
-        name = camel_name if camel else snake
-        if member == "title":
-            value = (body["title"] or body["code"]) if problem else body["title"]
-        elif member == "docsUrl":
-            value = (body["docsUrl"] or "about:blank") if problem else body["docsUrl"]
-        elif member == "status":
-            value = str(body["status"]) if style == "jsonapi" else body["status"]
-        elif member == "retryAfterMs":
-            value = None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
-        elif member == "details":
-            value = _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
-        elif member == "param":
-            value = body["param"]
-            # JSON:API says where in the request document with a pointer.
-            if style == "jsonapi" and isinstance(value, str) and value.startswith("/"):
-                name = "pointer"
-        else:
-            value = body.get(member)
-        if value is None:
-            continue
-        if within:
-            out.setdefault(within, {})[name] = value
-        else:
-            out[name] = value
-    if wire["wrapper"] is None:
-        return out
-    envelope: Dict[str, Any] = {wire["wrapper"]: [out] if wire["list"] else out}
-    if outside and body["requestId"] is not None:
-        envelope[_OUTER_REQUEST_ID[1] if camel else _OUTER_REQUEST_ID[0]] = body["requestId"]
-    return envelope
-
-
-def _metadata_text(value: Any) -> str:
-    """A param as AIP-193 metadata, which holds strings: text as it is,
-    other values as their JSON."""
-    if isinstance(value, str):
-        return value
-    return json.dumps(_prune(value, int(_LIMITS["maxKeptDepth"])), ensure_ascii=False, separators=(",", ":"))
-
-
-def _write_google(body: Mapping[str, Any]) -> Dict[str, Any]:
-    """An AIP-193 body, with the details errcat-runtime writes, in its order."""
-
-    def typed(ty: str, members: Dict[str, Any]) -> Dict[str, Any]:
-        return {"@type": "type.googleapis.com/google.rpc." + ty, **members}
-
-    info: Dict[str, Any] = {"reason": body["code"]}
-    if body["domain"]:
-        info["domain"] = body["domain"]
-    if body["details"]:
-        info["metadata"] = {k: _metadata_text(v) for k, v in body["details"].items()}
-    details = [typed("ErrorInfo", info)]
-    if body["param"] is not None:
-        details.append(typed("BadRequest", {"fieldViolations": [{"field": body["param"], "description": body["message"]}]}))
-    if body["retryAfterMs"] is not None:
-        details.append(typed("RetryInfo", {"retryDelay": _proto_duration(body["retryAfterMs"])}))
-    if body["requestId"] is not None:
-        details.append(typed("RequestInfo", {"requestId": body["requestId"]}))
-    if body["docsUrl"] is not None:
-        details.append(typed("Help", {"links": [{"description": body["title"] or body["code"], "url": body["docsUrl"]}]}))
-    return {"error": {"code": body["status"], "message": body["message"], "status": body["grpc"], "details": details}}
-
-
-def _construct(code: Optional[str], wire_code: str, message: str, **options: Any) -> CatalogError:
-    cls: Type[CatalogError] = _CLASSES.get(code, CatalogError) if code is not None else CatalogError
-    error = cls.__new__(cls)
-    CatalogError.__init__(error, message, code=code, wire_code=wire_code, **options)
-    return error
 
 
 # -- One class per SDK exception ----------------------------------------------
@@ -2207,5 +1242,131 @@ _CLASSES: Dict[str, Type[CatalogError]] = {
     "XX001": DataCorrupted,
     "XX002": IndexCorrupted
 }
-# The class each code's errors are, by its SDK exception.
-_CODE_CLASS: Dict[str, str] = json.loads("{\"08000\":\"OperationalError\",\"08001\":\"OperationalError\",\"08003\":\"OperationalError\",\"08006\":\"OperationalError\",\"22000\":\"DataError\",\"22001\":\"DataError\",\"22003\":\"DataError\",\"22007\":\"DataError\",\"22012\":\"DataError\",\"22023\":\"DataError\",\"22P02\":\"DataError\",\"23000\":\"IntegrityError\",\"23502\":\"IntegrityError\",\"23503\":\"IntegrityError\",\"23505\":\"IntegrityError\",\"23514\":\"IntegrityError\",\"25000\":\"InternalError\",\"25006\":\"InternalError\",\"25P02\":\"InternalError\",\"28000\":\"OperationalError\",\"28P01\":\"OperationalError\",\"40000\":\"TransactionRollbackError\",\"40001\":\"TransactionRollbackError\",\"40P01\":\"TransactionRollbackError\",\"42000\":\"ProgrammingError\",\"42501\":\"ProgrammingError\",\"42601\":\"ProgrammingError\",\"42703\":\"ProgrammingError\",\"42883\":\"ProgrammingError\",\"42P01\":\"ProgrammingError\",\"53000\":\"OperationalError\",\"53100\":\"OperationalError\",\"53200\":\"OperationalError\",\"53300\":\"OperationalError\",\"53400\":\"OperationalError\",\"57000\":\"OperationalError\",\"57014\":\"OperationalError\",\"57P01\":\"OperationalError\",\"P0000\":\"InternalError\",\"P0001\":\"InternalError\",\"P0002\":\"InternalError\",\"P0003\":\"InternalError\",\"XX000\":\"InternalError\",\"XX001\":\"InternalError\",\"XX002\":\"InternalError\"}")
+_register_classes(_CLASSES)
+
+__all__ = [
+    "AdminShutdown",
+    "AdminShutdownDetails",
+    "CATALOG_NAME",
+    "CATALOG_VERSION",
+    "CatalogError",
+    "CheckViolation",
+    "CheckViolationDetails",
+    "ConfigurationLimitExceeded",
+    "ConfigurationLimitExceededDetails",
+    "ConnectionDoesNotExist",
+    "ConnectionDoesNotExistDetails",
+    "ConnectionException",
+    "ConnectionExceptionDetails",
+    "ConnectionFailure",
+    "ConnectionFailureDetails",
+    "DataCorrupted",
+    "DataCorruptedDetails",
+    "DataError",
+    "DataException",
+    "DataExceptionDetails",
+    "DeadlockDetected",
+    "DeadlockDetectedDetails",
+    "DeprecatedFeature",
+    "DeprecatedFeatureDetails",
+    "DiskFull",
+    "DiskFullDetails",
+    "DivisionByZero",
+    "DivisionByZeroDetails",
+    "ForeignKeyViolation",
+    "ForeignKeyViolationDetails",
+    "InFailedSqlTransaction",
+    "InFailedSqlTransactionDetails",
+    "IndexCorrupted",
+    "IndexCorruptedDetails",
+    "InsufficientPrivilege",
+    "InsufficientPrivilegeDetails",
+    "InsufficientResources",
+    "InsufficientResourcesDetails",
+    "IntegrityConstraintViolation",
+    "IntegrityConstraintViolationDetails",
+    "IntegrityError",
+    "InternalError",
+    "InternalErrorError",
+    "InternalErrorErrorDetails",
+    "InvalidAuthorizationSpecification",
+    "InvalidAuthorizationSpecificationDetails",
+    "InvalidDatetimeFormat",
+    "InvalidDatetimeFormatDetails",
+    "InvalidParameterValue",
+    "InvalidParameterValueDetails",
+    "InvalidPassword",
+    "InvalidPasswordDetails",
+    "InvalidTextRepresentation",
+    "InvalidTextRepresentationDetails",
+    "InvalidTransactionState",
+    "InvalidTransactionStateDetails",
+    "NoData",
+    "NoDataDetails",
+    "NoDataFound",
+    "NoDataFoundDetails",
+    "NotNullViolation",
+    "NotNullViolationDetails",
+    "NullValueEliminatedInSetFunction",
+    "NullValueEliminatedInSetFunctionDetails",
+    "NumericValueOutOfRange",
+    "NumericValueOutOfRangeDetails",
+    "OperationalError",
+    "OperatorIntervention",
+    "OperatorInterventionDetails",
+    "OutOfMemory",
+    "OutOfMemoryDetails",
+    "PlpgsqlError",
+    "PlpgsqlErrorDetails",
+    "ProgrammingError",
+    "QueryCanceled",
+    "QueryCanceledDetails",
+    "RaiseException",
+    "RaiseExceptionDetails",
+    "ReadOnlySqlTransaction",
+    "ReadOnlySqlTransactionDetails",
+    "SerializationFailure",
+    "SerializationFailureDetails",
+    "SqlclientUnableToEstablishSqlconnection",
+    "SqlclientUnableToEstablishSqlconnectionDetails",
+    "StringDataRightTruncation",
+    "StringDataRightTruncationDetails",
+    "SuccessfulCompletion",
+    "SuccessfulCompletionDetails",
+    "SyntaxError",
+    "SyntaxErrorDetails",
+    "SyntaxErrorOrAccessRuleViolation",
+    "SyntaxErrorOrAccessRuleViolationDetails",
+    "TooManyConnections",
+    "TooManyConnectionsDetails",
+    "TooManyRows",
+    "TooManyRowsDetails",
+    "TransactionRollback",
+    "TransactionRollbackDetails",
+    "TransactionRollbackError",
+    "UndefinedColumn",
+    "UndefinedColumnDetails",
+    "UndefinedFunction",
+    "UndefinedFunctionDetails",
+    "UndefinedTable",
+    "UndefinedTableDetails",
+    "UniqueViolation",
+    "UniqueViolationDetails",
+    "WarningError",
+    "WarningErrorDetails",
+    "WarningStringDataRightTruncation",
+    "WarningStringDataRightTruncationDetails",
+    "category",
+    "create",
+    "delay_bounds",
+    "facts",
+    "from_numeric",
+    "from_response",
+    "grpc_for_status",
+    "lookup",
+    "named",
+    "parse_retry_after",
+    "policy_for_status",
+    "render_template",
+    "resolve",
+]

@@ -3,991 +3,26 @@
 
 from __future__ import annotations
 
-import datetime
-import json
-import math
-import random
-import re
-import time
-from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, TypedDict, Union
+from typing import Dict, Optional, Type, TypedDict
 
-CATALOG_NAME = "clarifai"
-CATALOG_VERSION: Optional[str] = None
-
-_DATA: Dict[str, Any] = json.loads("{\"envelope\":{\"style\":\"nested\",\"fieldCase\":\"snake\",\"requestId\":\"inside\"},\"domain\":null,\"requestIdHeader\":\"X-Request-Id\",\"wire\":{\"nested\":{\"wrapper\":\"error\",\"list\":false,\"fields\":[[\"code\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"type\",\"type\",\"type\",\"\"],[\"param\",\"param\",\"param\",\"\"],[\"requestId\",\"request_id\",\"requestId\",\"\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"\"],[\"docsUrl\",\"docs_url\",\"docsUrl\",\"\"],[\"details\",\"details\",\"details\",\"\"]]},\"problem\":{\"wrapper\":null,\"list\":false,\"fields\":[[\"docsUrl\",\"type\",\"type\",\"\"],[\"title\",\"title\",\"title\",\"\"],[\"status\",\"status\",\"status\",\"\"],[\"message\",\"detail\",\"detail\",\"\"],[\"requestId\",\"instance\",\"instance\",\"\"],[\"code\",\"code\",\"code\",\"\"],[\"param\",\"param\",\"param\",\"\"],[\"details\",\"params\",\"params\",\"\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"\"]]},\"detail\":{\"wrapper\":\"detail\",\"list\":false,\"fields\":[[\"code\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"param\",\"field\",\"field\",\"\"],[\"details\",\"details\",\"details\",\"\"]]},\"google\":{\"wrapper\":\"error\",\"list\":false,\"fields\":[[\"status\",\"code\",\"code\",\"\"],[\"message\",\"message\",\"message\",\"\"],[\"grpc\",\"status\",\"status\",\"\"],[\"code\",\"reason\",\"reason\",\"@ErrorInfo\"],[\"domain\",\"domain\",\"domain\",\"@ErrorInfo\"],[\"details\",\"metadata\",\"metadata\",\"@ErrorInfo\"],[\"param\",\"fieldViolations\",\"fieldViolations\",\"@BadRequest\"],[\"retryAfterMs\",\"retryDelay\",\"retryDelay\",\"@RetryInfo\"],[\"requestId\",\"requestId\",\"requestId\",\"@RequestInfo\"],[\"docsUrl\",\"links\",\"links\",\"@Help\"]]},\"jsonapi\":{\"wrapper\":\"errors\",\"list\":true,\"fields\":[[\"status\",\"status\",\"status\",\"\"],[\"code\",\"code\",\"code\",\"\"],[\"title\",\"title\",\"title\",\"\"],[\"message\",\"detail\",\"detail\",\"\"],[\"param\",\"parameter\",\"parameter\",\"source\"],[\"docsUrl\",\"about\",\"about\",\"links\"],[\"type\",\"type\",\"type\",\"meta\"],[\"requestId\",\"request_id\",\"requestId\",\"meta\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"meta\"],[\"details\",\"params\",\"params\",\"meta\"]]},\"graphql\":{\"wrapper\":\"errors\",\"list\":true,\"fields\":[[\"message\",\"message\",\"message\",\"\"],[\"code\",\"code\",\"code\",\"extensions\"],[\"type\",\"type\",\"type\",\"extensions\"],[\"status\",\"status\",\"status\",\"extensions\"],[\"param\",\"param\",\"param\",\"extensions\"],[\"requestId\",\"request_id\",\"requestId\",\"extensions\"],[\"retryAfterMs\",\"retry_after_ms\",\"retryAfterMs\",\"extensions\"],[\"docsUrl\",\"docs_url\",\"docsUrl\",\"extensions\"],[\"details\",\"details\",\"details\",\"extensions\"]]}},\"grpcByStatus\":{\"2\":\"OK\",\"4\":\"FAILED_PRECONDITION\",\"5\":\"INTERNAL\",\"\":\"UNKNOWN\",\"400\":\"INVALID_ARGUMENT\",\"401\":\"UNAUTHENTICATED\",\"403\":\"PERMISSION_DENIED\",\"404\":\"NOT_FOUND\",\"408\":\"DEADLINE_EXCEEDED\",\"409\":\"ABORTED\",\"416\":\"OUT_OF_RANGE\",\"429\":\"RESOURCE_EXHAUSTED\",\"499\":\"CANCELLED\",\"501\":\"UNIMPLEMENTED\",\"503\":\"UNAVAILABLE\",\"504\":\"DEADLINE_EXCEEDED\"},\"outerRequestId\":[\"request_id\",\"requestId\"],\"limits\":{\"maxBodyBytes\":262144,\"maxRawMessageChars\":512,\"maxMessageChars\":4096,\"maxRequestIdChars\":256,\"minRetryHintMs\":1.0,\"maxKeptDepth\":64,\"maxIdentityLen\":64},\"telemetry\":{\"errorType\":\"error.type\",\"category\":\"errcat.category\",\"fault\":\"errcat.fault\",\"retryable\":\"errcat.retryable\",\"other\":\"_OTHER\"},\"fallbackBackoff\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":30000,\"jitter\":\"full\",\"maxAttempts\":4},\"policies\":{\"never\":{\"strategy\":\"never\"},\"standard\":{\"initialMs\":1000,\"factor\":2.0,\"maxDelayMs\":16000,\"jitter\":\"full\",\"maxAttempts\":5,\"strategy\":\"backoff\"},\"rate_limited\":{\"strategy\":\"after_header\",\"maxWaitMs\":3600000,\"fallback\":{\"initialMs\":5000,\"factor\":2.0,\"maxDelayMs\":60000,\"jitter\":\"full\",\"maxAttempts\":4}}},\"codes\":{\"10000\":{\"name\":\"10000\",\"status\":200,\"numeric\":10000,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"status\",\"type\":\"status\",\"title\":\"Ok\",\"message\":\"Ok.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/status.html#10000\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"10010\":{\"name\":\"10010\",\"status\":200,\"numeric\":10010,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"status\",\"type\":\"status\",\"title\":\"Mixed Success\",\"message\":\"Mixed Success.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/status.html#10010\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"10020\":{\"name\":\"10020\",\"status\":400,\"numeric\":10020,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"status\",\"type\":\"status\",\"title\":\"Failure\",\"message\":\"Failure.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/status.html#10020\",\"sdkException\":null,\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"11000\":{\"name\":\"11000\",\"status\":402,\"numeric\":11000,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Account or plan issue\",\"message\":\"Account or plan issue.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11000\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"11001\":{\"name\":\"11001\",\"status\":401,\"numeric\":11001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Invalid authentication token\",\"message\":\"Invalid authentication token.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11001\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"11002\":{\"name\":\"11002\",\"status\":401,\"numeric\":11002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Invalid credentials\",\"message\":\"Invalid credentials.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11002\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"11003\":{\"name\":\"11003\",\"status\":429,\"numeric\":11003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Hourly request limit exceeded\",\"message\":\"Hourly request limit exceeded.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11003\",\"sdkException\":\"AuthenticationError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"RESOURCE_EXHAUSTED\",\"params\":[],\"paramTypes\":[]},\"11004\":{\"name\":\"11004\",\"status\":429,\"numeric\":11004,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Monthly request limit exceeded\",\"message\":\"Monthly request limit exceeded.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11004\",\"sdkException\":\"AuthenticationError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"RESOURCE_EXHAUSTED\",\"params\":[],\"paramTypes\":[]},\"11005\":{\"name\":\"11005\",\"status\":429,\"numeric\":11005,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Making too many requests\",\"message\":\"Making too many requests.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11005\",\"sdkException\":\"AuthenticationError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"RESOURCE_EXHAUSTED\",\"params\":[],\"paramTypes\":[]},\"11006\":{\"name\":\"11006\",\"status\":402,\"numeric\":11006,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Account limits exceeded\",\"message\":\"Account limits exceeded.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11006\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"11007\":{\"name\":\"11007\",\"status\":403,\"numeric\":11007,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"API key has insufficient scopes\",\"message\":\"API key has insufficient scopes.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11007\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"11008\":{\"name\":\"11008\",\"status\":401,\"numeric\":11008,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"Invalid API key or Invalid API key/application pair\",\"message\":\"Invalid API key or Invalid API key/application pair.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11008\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"11009\":{\"name\":\"11009\",\"status\":401,\"numeric\":11009,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"auth\",\"type\":\"authentication_error\",\"title\":\"API key not found\",\"message\":\"API key not found.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/auth.html#11009\",\"sdkException\":\"AuthenticationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"UNAUTHENTICATED\",\"params\":[],\"paramTypes\":[]},\"11100\":{\"name\":\"11100\",\"status\":400,\"numeric\":11100,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"request\",\"type\":\"invalid_request_error\",\"title\":\"Bad request format\",\"message\":\"Bad request format.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/request.html#11100\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"11101\":{\"name\":\"11101\",\"status\":404,\"numeric\":11101,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"request\",\"type\":\"invalid_request_error\",\"title\":\"Resource does not exist\",\"message\":\"Resource does not exist.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/request.html#11101\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[],\"paramTypes\":[]},\"11102\":{\"name\":\"11102\",\"status\":400,\"numeric\":11102,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"request\",\"type\":\"invalid_request_error\",\"title\":\"Invalid request\",\"message\":\"Invalid request.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/request.html#11102\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"11103\":{\"name\":\"11103\",\"status\":405,\"numeric\":11103,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"request\",\"type\":\"invalid_request_error\",\"title\":\"Method not allowed\",\"message\":\"Method not allowed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/request.html#11103\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"11104\":{\"name\":\"11104\",\"status\":451,\"numeric\":11104,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"request\",\"type\":\"invalid_request_error\",\"title\":\"No GDPR Consent\",\"message\":\"No GDPR Consent.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/request.html#11104\",\"sdkException\":\"ValidationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"21100\":{\"name\":\"21100\",\"status\":200,\"numeric\":21100,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model trained successfully\",\"message\":\"Model trained successfully.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21100\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"21101\":{\"name\":\"21101\",\"status\":202,\"numeric\":21101,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model is training\",\"message\":\"Model is training.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21101\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"21102\":{\"name\":\"21102\",\"status\":400,\"numeric\":21102,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model not yet trained\",\"message\":\"Model not yet trained.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21102\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"21103\":{\"name\":\"21103\",\"status\":202,\"numeric\":21103,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Custom model queued for training, waiting for its inputs to be processed\",\"message\":\"Custom model queued for training, waiting for its inputs to be processed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21103\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"21110\":{\"name\":\"21110\",\"status\":400,\"numeric\":21110,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model training had no data\",\"message\":\"Model training had no data.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21110\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"21111\":{\"name\":\"21111\",\"status\":400,\"numeric\":21111,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model training had no positive examples\",\"message\":\"Model training had no positive examples.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21111\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"21112\":{\"name\":\"21112\",\"status\":400,\"numeric\":21112,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Training with mutually exclusive concepts needs more than one concept\",\"message\":\"Training with mutually exclusive concepts needs more than one concept.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21112\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"21113\":{\"name\":\"21113\",\"status\":504,\"numeric\":21113,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Training is taking longer than expected\",\"message\":\"Training is taking longer than expected.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21113\",\"sdkException\":\"ModelError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"DEADLINE_EXCEEDED\",\"params\":[],\"paramTypes\":[]},\"21114\":{\"name\":\"21114\",\"status\":500,\"numeric\":21114,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Training failed while waiting for inputs to be processed\",\"message\":\"Training failed while waiting for inputs to be processed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21114\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"21115\":{\"name\":\"21115\",\"status\":500,\"numeric\":21115,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Unknown training error\",\"message\":\"Unknown training error.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21115\",\"sdkException\":\"ModelError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"21116\":{\"name\":\"21116\",\"status\":409,\"numeric\":21116,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Training request was delivered twice\",\"message\":\"Training request was delivered twice.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21116\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[],\"paramTypes\":[]},\"21150\":{\"name\":\"21150\",\"status\":200,\"numeric\":21150,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model modification success\",\"message\":\"Model modification success.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21150\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"21151\":{\"name\":\"21151\",\"status\":202,\"numeric\":21151,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model modification pending\",\"message\":\"Model modification pending.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21151\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"21152\":{\"name\":\"21152\",\"status\":400,\"numeric\":21152,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model modification failed\",\"message\":\"Model modification failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21152\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"21200\":{\"name\":\"21200\",\"status\":404,\"numeric\":21200,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model does not exist\",\"message\":\"Model does not exist.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21200\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[],\"paramTypes\":[]},\"21201\":{\"name\":\"21201\",\"status\":403,\"numeric\":21201,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model permission denied\",\"message\":\"Model permission denied.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21201\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"21202\":{\"name\":\"21202\",\"status\":400,\"numeric\":21202,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Invalid model argument\",\"message\":\"Invalid model argument.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21202\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"21203\":{\"name\":\"21203\",\"status\":400,\"numeric\":21203,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Invalid model request\",\"message\":\"Invalid model request.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21203\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"21300\":{\"name\":\"21300\",\"status\":200,\"numeric\":21300,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model was successfully evaluated\",\"message\":\"Model was successfully evaluated.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21300\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"21301\":{\"name\":\"21301\",\"status\":202,\"numeric\":21301,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model is evaluating\",\"message\":\"Model is evaluating.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21301\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"21302\":{\"name\":\"21302\",\"status\":400,\"numeric\":21302,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model is not yet evaluated\",\"message\":\"Model is not yet evaluated.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21302\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"21303\":{\"name\":\"21303\",\"status\":202,\"numeric\":21303,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model is queued for evaluation\",\"message\":\"Model is queued for evaluation.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21303\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"21310\":{\"name\":\"21310\",\"status\":504,\"numeric\":21310,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model evaluation timed out\",\"message\":\"Model evaluation timed out.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21310\",\"sdkException\":\"ModelError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"DEADLINE_EXCEEDED\",\"params\":[],\"paramTypes\":[]},\"21311\":{\"name\":\"21311\",\"status\":504,\"numeric\":21311,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model evaluation timed out waiting on inputs to process\",\"message\":\"Model evaluation timed out waiting on inputs to process.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21311\",\"sdkException\":\"ModelError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"DEADLINE_EXCEEDED\",\"params\":[],\"paramTypes\":[]},\"21312\":{\"name\":\"21312\",\"status\":500,\"numeric\":21312,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model evaluation unknown internal error\",\"message\":\"Model evaluation unknown internal error.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21312\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"21313\":{\"name\":\"21313\",\"status\":500,\"numeric\":21313,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Model prediction failed\",\"message\":\"Model prediction failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21313\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"21315\":{\"name\":\"21315\",\"status\":400,\"numeric\":21315,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Evaluation needs at least 2 annotated concepts\",\"message\":\"Evaluation needs at least 2 annotated concepts.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21315\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"21316\":{\"name\":\"21316\",\"status\":400,\"numeric\":21316,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"model\",\"type\":\"model_error\",\"title\":\"Evaluation needs at least 5 labelled inputs per concept\",\"message\":\"Evaluation needs at least 5 labelled inputs per concept.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/model.html#21316\",\"sdkException\":\"ModelError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22001\":{\"name\":\"22001\",\"status\":400,\"numeric\":22001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Workflow does not have specified input model\",\"message\":\"Workflow does not have specified input model.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22001\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22002\":{\"name\":\"22002\",\"status\":400,\"numeric\":22002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"New model in workflow needs to be trained\",\"message\":\"New model in workflow needs to be trained.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22002\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22100\":{\"name\":\"22100\",\"status\":409,\"numeric\":22100,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Duplicate URL in the application\",\"message\":\"Duplicate URL in the application.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22100\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[],\"paramTypes\":[]},\"22101\":{\"name\":\"22101\",\"status\":400,\"numeric\":22101,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Workflow format unsupported\",\"message\":\"Workflow format unsupported.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22101\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22102\":{\"name\":\"22102\",\"status\":404,\"numeric\":22102,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Workflow does not exist\",\"message\":\"Workflow does not exist.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22102\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[],\"paramTypes\":[]},\"22103\":{\"name\":\"22103\",\"status\":403,\"numeric\":22103,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Workflow permission denied\",\"message\":\"Workflow permission denied.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22103\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"22104\":{\"name\":\"22104\",\"status\":400,\"numeric\":22104,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Workflow invalid argument\",\"message\":\"Workflow invalid argument.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22104\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22106\":{\"name\":\"22106\",\"status\":400,\"numeric\":22106,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Template workflow is invalid\",\"message\":\"Template workflow is invalid.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22106\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22107\":{\"name\":\"22107\",\"status\":400,\"numeric\":22107,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Workflow graph is invalid\",\"message\":\"Workflow graph is invalid.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22107\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22150\":{\"name\":\"22150\",\"status\":200,\"numeric\":22150,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Workflow modification success\",\"message\":\"Workflow modification success.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22150\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"22151\":{\"name\":\"22151\",\"status\":202,\"numeric\":22151,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Workflow modification pending\",\"message\":\"Workflow modification pending.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22151\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"22152\":{\"name\":\"22152\",\"status\":400,\"numeric\":22152,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Workflow modification failed\",\"message\":\"Workflow modification failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22152\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"22999\":{\"name\":\"22999\",\"status\":400,\"numeric\":22999,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"workflow\",\"type\":\"workflow_error\",\"title\":\"Invalid request\",\"message\":\"Invalid request.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/workflow.html#22999\",\"sdkException\":\"WorkflowError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"24150\":{\"name\":\"24150\",\"status\":200,\"numeric\":24150,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"annotation\",\"type\":\"annotation_error\",\"title\":\"Annotation success\",\"message\":\"Annotation success.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/annotation.html#24150\",\"sdkException\":\"AnnotationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"24151\":{\"name\":\"24151\",\"status\":202,\"numeric\":24151,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"annotation\",\"type\":\"annotation_error\",\"title\":\"Annotation pending\",\"message\":\"Annotation pending.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/annotation.html#24151\",\"sdkException\":\"AnnotationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"24152\":{\"name\":\"24152\",\"status\":400,\"numeric\":24152,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"annotation\",\"type\":\"annotation_error\",\"title\":\"Annotation failed; check URL\",\"message\":\"Annotation failed; check URL.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/annotation.html#24152\",\"sdkException\":\"AnnotationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"24153\":{\"name\":\"24153\",\"status\":202,\"numeric\":24153,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"annotation\",\"type\":\"annotation_error\",\"title\":\"Annotation in progress\",\"message\":\"Annotation in progress.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/annotation.html#24153\",\"sdkException\":\"AnnotationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"24155\":{\"name\":\"24155\",\"status\":400,\"numeric\":24155,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"annotation\",\"type\":\"annotation_error\",\"title\":\"Annotation invalid argument\",\"message\":\"Annotation invalid argument.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/annotation.html#24155\",\"sdkException\":\"AnnotationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"24156\":{\"name\":\"24156\",\"status\":403,\"numeric\":24156,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"annotation\",\"type\":\"annotation_error\",\"title\":\"Permission to annotation denied\",\"message\":\"Permission to annotation denied.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/annotation.html#24156\",\"sdkException\":\"AnnotationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"24250\":{\"name\":\"24250\",\"status\":200,\"numeric\":24250,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"annotation\",\"type\":\"annotation_error\",\"title\":\"Annotation modification success\",\"message\":\"Annotation modification success.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/annotation.html#24250\",\"sdkException\":\"AnnotationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"24251\":{\"name\":\"24251\",\"status\":202,\"numeric\":24251,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"annotation\",\"type\":\"annotation_error\",\"title\":\"Annotation modification pending\",\"message\":\"Annotation modification pending.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/annotation.html#24251\",\"sdkException\":\"AnnotationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"24252\":{\"name\":\"24252\",\"status\":400,\"numeric\":24252,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"annotation\",\"type\":\"annotation_error\",\"title\":\"Annotation modification failed\",\"message\":\"Annotation modification failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/annotation.html#24252\",\"sdkException\":\"AnnotationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"25000\":{\"name\":\"25000\",\"status\":500,\"numeric\":25000,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"trainer\",\"type\":\"trainer_error\",\"title\":\"Custom Trainer unknown internal error\",\"message\":\"Custom Trainer unknown internal error.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/trainer.html#25000\",\"sdkException\":\"TrainerError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"25004\":{\"name\":\"25004\",\"status\":500,\"numeric\":25004,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"trainer\",\"type\":\"trainer_error\",\"title\":\"Custom Trainer failed to retrieve data or train\",\"message\":\"Custom Trainer failed to retrieve data or train.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/trainer.html#25004\",\"sdkException\":\"TrainerError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"30000\":{\"name\":\"30000\",\"status\":200,\"numeric\":30000,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Download complete\",\"message\":\"Download complete.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30000\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"30001\":{\"name\":\"30001\",\"status\":202,\"numeric\":30001,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Download pending\",\"message\":\"Download pending.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30001\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"30002\":{\"name\":\"30002\",\"status\":400,\"numeric\":30002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Download failed or could not be processed\",\"message\":\"Download failed or could not be processed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30002\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"30003\":{\"name\":\"30003\",\"status\":202,\"numeric\":30003,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Download in progress\",\"message\":\"Download in progress.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30003\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"30100\":{\"name\":\"30100\",\"status\":409,\"numeric\":30100,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Duplicate URL in the application\",\"message\":\"Duplicate URL in the application.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30100\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[],\"paramTypes\":[]},\"30101\":{\"name\":\"30101\",\"status\":415,\"numeric\":30101,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Input image format unsupported\",\"message\":\"Input image format unsupported.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30101\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"30102\":{\"name\":\"30102\",\"status\":404,\"numeric\":30102,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Input does not exist\",\"message\":\"Input does not exist.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30102\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[],\"paramTypes\":[]},\"30103\":{\"name\":\"30103\",\"status\":403,\"numeric\":30103,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Input permission denied\",\"message\":\"Input permission denied.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30103\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"30104\":{\"name\":\"30104\",\"status\":400,\"numeric\":30104,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Input invalid argument\",\"message\":\"Input invalid argument.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30104\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"30105\":{\"name\":\"30105\",\"status\":413,\"numeric\":30105,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Input image is larger than the allowed limit\",\"message\":\"Input image is larger than the allowed limit.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30105\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"30106\":{\"name\":\"30106\",\"status\":400,\"numeric\":30106,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Input image URL invalid\",\"message\":\"Input image URL invalid.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30106\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"30200\":{\"name\":\"30200\",\"status\":200,\"numeric\":30200,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Input image modification success\",\"message\":\"Input image modification success.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30200\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"30201\":{\"name\":\"30201\",\"status\":202,\"numeric\":30201,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Input image modification pending\",\"message\":\"Input image modification pending.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30201\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"30203\":{\"name\":\"30203\",\"status\":400,\"numeric\":30203,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Input image modification failed\",\"message\":\"Input image modification failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30203\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"30300\":{\"name\":\"30300\",\"status\":400,\"numeric\":30300,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_image\",\"type\":\"input_error\",\"title\":\"Image decoding failed\",\"message\":\"Image decoding failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_image.html#30300\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"31000\":{\"name\":\"31000\",\"status\":200,\"numeric\":31000,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Download complete\",\"message\":\"Download complete.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31000\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"31001\":{\"name\":\"31001\",\"status\":202,\"numeric\":31001,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Download pending\",\"message\":\"Download pending.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31001\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"31002\":{\"name\":\"31002\",\"status\":400,\"numeric\":31002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Download failed or could not be processed\",\"message\":\"Download failed or could not be processed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31002\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"31100\":{\"name\":\"31100\",\"status\":409,\"numeric\":31100,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Duplicate URL in the application\",\"message\":\"Duplicate URL in the application.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31100\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[],\"paramTypes\":[]},\"31101\":{\"name\":\"31101\",\"status\":415,\"numeric\":31101,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Input video format unsupported\",\"message\":\"Input video format unsupported.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31101\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"31102\":{\"name\":\"31102\",\"status\":404,\"numeric\":31102,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Input does not exist\",\"message\":\"Input does not exist.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31102\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[],\"paramTypes\":[]},\"31103\":{\"name\":\"31103\",\"status\":403,\"numeric\":31103,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Input permission denied\",\"message\":\"Input permission denied.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31103\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"31104\":{\"name\":\"31104\",\"status\":400,\"numeric\":31104,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Input invalid argument\",\"message\":\"Input invalid argument.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31104\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"31105\":{\"name\":\"31105\",\"status\":413,\"numeric\":31105,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Input video is larger the allowed limit\",\"message\":\"Input video is larger the allowed limit.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31105\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"31106\":{\"name\":\"31106\",\"status\":400,\"numeric\":31106,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Input video URL invalid\",\"message\":\"Input video URL invalid.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31106\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"31200\":{\"name\":\"31200\",\"status\":200,\"numeric\":31200,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Input video modification success\",\"message\":\"Input video modification success.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31200\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"31201\":{\"name\":\"31201\",\"status\":202,\"numeric\":31201,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Input video modification pending\",\"message\":\"Input video modification pending.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31201\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"31203\":{\"name\":\"31203\",\"status\":400,\"numeric\":31203,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Input video modification failed\",\"message\":\"Input video modification failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31203\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"31300\":{\"name\":\"31300\",\"status\":400,\"numeric\":31300,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input_video\",\"type\":\"input_error\",\"title\":\"Video decoding failed\",\"message\":\"Video decoding failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input_video.html#31300\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"39996\":{\"name\":\"39996\",\"status\":502,\"numeric\":39996,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"input\",\"type\":\"input_error\",\"title\":\"Connection attempts to the input URL failed\",\"message\":\"Connection attempts to the input URL failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input.html#39996\",\"sdkException\":\"InputError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"39997\":{\"name\":\"39997\",\"status\":503,\"numeric\":39997,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"input\",\"type\":\"input_error\",\"title\":\"This request type is disabled for maintenance\",\"message\":\"This request type is disabled for maintenance.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input.html#39997\",\"sdkException\":\"InputError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"39998\":{\"name\":\"39998\",\"status\":503,\"numeric\":39998,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"input\",\"type\":\"input_error\",\"title\":\"Input writes are disabled for maintenance\",\"message\":\"Input writes are disabled for maintenance.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input.html#39998\",\"sdkException\":\"InputError\",\"retry\":\"rate_limited\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"39999\":{\"name\":\"39999\",\"status\":400,\"numeric\":39999,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"input\",\"type\":\"input_error\",\"title\":\"Invalid input request\",\"message\":\"Invalid input request.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/input.html#39999\",\"sdkException\":\"InputError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"40001\":{\"name\":\"40001\",\"status\":400,\"numeric\":40001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"Invalid request\",\"message\":\"Invalid request.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40001\",\"sdkException\":\"ApiError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"40002\":{\"name\":\"40002\",\"status\":400,\"numeric\":40002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"Invalid search request\",\"message\":\"Invalid search request.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40002\",\"sdkException\":\"ApiError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"40003\":{\"name\":\"40003\",\"status\":400,\"numeric\":40003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"Invalid request\",\"message\":\"Invalid request.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40003\",\"sdkException\":\"ApiError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"40010\":{\"name\":\"40010\",\"status\":409,\"numeric\":40010,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"An object with the same ID already exists\",\"message\":\"An object with the same ID already exists.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40010\",\"sdkException\":\"ApiError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[],\"paramTypes\":[]},\"40017\":{\"name\":\"40017\",\"status\":409,\"numeric\":40017,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"The object violates a constraint\",\"message\":\"The object violates a constraint.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40017\",\"sdkException\":\"ApiError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"ABORTED\",\"params\":[],\"paramTypes\":[]},\"40019\":{\"name\":\"40019\",\"status\":202,\"numeric\":40019,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"The operation is already running for this app\",\"message\":\"The operation is already running for this app.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40019\",\"sdkException\":\"ApiError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"40030\":{\"name\":\"40030\",\"status\":503,\"numeric\":40030,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"Server too busy\",\"message\":\"Server too busy.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40030\",\"sdkException\":\"ApiError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"40031\":{\"name\":\"40031\",\"status\":503,\"numeric\":40031,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"Server unavailable\",\"message\":\"Server unavailable.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40031\",\"sdkException\":\"ApiError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"40032\":{\"name\":\"40032\",\"status\":504,\"numeric\":40032,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"Request timed out\",\"message\":\"Request timed out.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40032\",\"sdkException\":\"ApiError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"DEADLINE_EXCEEDED\",\"params\":[],\"paramTypes\":[]},\"40033\":{\"name\":\"40033\",\"status\":413,\"numeric\":40033,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"api\",\"type\":\"api_error\",\"title\":\"Request larger than the allowed limit\",\"message\":\"Request larger than the allowed limit.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/api.html#40033\",\"sdkException\":\"ApiError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"41000\":{\"name\":\"41000\",\"status\":503,\"numeric\":41000,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"server\",\"type\":\"server_error\",\"title\":\"Servers are busy\",\"message\":\"Servers are busy.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/server.html#41000\",\"sdkException\":\"ServerError\",\"retry\":\"standard\",\"envelope\":\"nested\",\"grpc\":\"UNAVAILABLE\",\"params\":[],\"paramTypes\":[]},\"42000\":{\"name\":\"42000\",\"status\":200,\"numeric\":42000,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"visualization\",\"type\":\"visualization_error\",\"title\":\"Visualization succeeded\",\"message\":\"Visualization succeeded.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/visualization.html#42000\",\"sdkException\":\"VisualizationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"42001\":{\"name\":\"42001\",\"status\":202,\"numeric\":42001,\"kind\":\"pending\",\"fault\":\"none\",\"category\":\"visualization\",\"type\":\"visualization_error\",\"title\":\"Visualization is pending\",\"message\":\"Visualization is pending.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/visualization.html#42001\",\"sdkException\":\"VisualizationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"42002\":{\"name\":\"42002\",\"status\":400,\"numeric\":42002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"visualization\",\"type\":\"visualization_error\",\"title\":\"Visualization failed\",\"message\":\"Visualization failed.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/visualization.html#42002\",\"sdkException\":\"VisualizationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"42003\":{\"name\":\"42003\",\"status\":400,\"numeric\":42003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"visualization\",\"type\":\"visualization_error\",\"title\":\"Visualization invalid request\",\"message\":\"Visualization invalid request.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/visualization.html#42003\",\"sdkException\":\"VisualizationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"42004\":{\"name\":\"42004\",\"status\":404,\"numeric\":42004,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"visualization\",\"type\":\"visualization_error\",\"title\":\"Missing application visualization\",\"message\":\"Missing application visualization.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/visualization.html#42004\",\"sdkException\":\"VisualizationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[],\"paramTypes\":[]},\"42005\":{\"name\":\"42005\",\"status\":400,\"numeric\":42005,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"visualization\",\"type\":\"visualization_error\",\"title\":\"Too many URLs to visualize\",\"message\":\"Too many URLs to visualize.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/visualization.html#42005\",\"sdkException\":\"VisualizationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"42006\":{\"name\":\"42006\",\"status\":400,\"numeric\":42006,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"visualization\",\"type\":\"visualization_error\",\"title\":\"The app has no inputs\",\"message\":\"The app has no inputs.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/visualization.html#42006\",\"sdkException\":\"VisualizationError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"43001\":{\"name\":\"43001\",\"status\":500,\"numeric\":43001,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"search\",\"type\":\"search_error\",\"title\":\"Search internal issue\",\"message\":\"Search internal issue.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/search.html#43001\",\"sdkException\":\"SearchError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"43002\":{\"name\":\"43002\",\"status\":500,\"numeric\":43002,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"search\",\"type\":\"search_error\",\"title\":\"Search projection failure\",\"message\":\"Search projection failure.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/search.html#43002\",\"sdkException\":\"SearchError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"43003\":{\"name\":\"43003\",\"status\":500,\"numeric\":43003,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"search\",\"type\":\"search_error\",\"title\":\"Search prediction failure\",\"message\":\"Search prediction failure.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/search.html#43003\",\"sdkException\":\"SearchError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]},\"43004\":{\"name\":\"43004\",\"status\":400,\"numeric\":43004,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"search\",\"type\":\"search_error\",\"title\":\"Can only search by a fully indexed input\",\"message\":\"Can only search by a fully indexed input.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/search.html#43004\",\"sdkException\":\"SearchError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INVALID_ARGUMENT\",\"params\":[],\"paramTypes\":[]},\"46002\":{\"name\":\"46002\",\"status\":403,\"numeric\":46002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"signup\",\"type\":\"signup_error\",\"title\":\"Signup not permitted\",\"message\":\"Signup not permitted.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/signup.html#46002\",\"sdkException\":\"SignupError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"46003\":{\"name\":\"46003\",\"status\":415,\"numeric\":46003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"signup\",\"type\":\"signup_error\",\"title\":\"Filetype not supported\",\"message\":\"Filetype not supported.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/signup.html#46003\",\"sdkException\":\"SignupError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"FAILED_PRECONDITION\",\"params\":[],\"paramTypes\":[]},\"60000\":{\"name\":\"60000\",\"status\":200,\"numeric\":60000,\"kind\":\"success\",\"fault\":\"none\",\"category\":\"license\",\"type\":\"license_error\",\"title\":\"License is active\",\"message\":\"License is active.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/license.html#60000\",\"sdkException\":\"LicenseError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"OK\",\"params\":[],\"paramTypes\":[]},\"60001\":{\"name\":\"60001\",\"status\":404,\"numeric\":60001,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"license\",\"type\":\"license_error\",\"title\":\"License does not exist\",\"message\":\"License does not exist.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/license.html#60001\",\"sdkException\":\"LicenseError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"NOT_FOUND\",\"params\":[],\"paramTypes\":[]},\"60002\":{\"name\":\"60002\",\"status\":403,\"numeric\":60002,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"license\",\"type\":\"license_error\",\"title\":\"License needs update\",\"message\":\"License needs update.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/license.html#60002\",\"sdkException\":\"LicenseError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"60003\":{\"name\":\"60003\",\"status\":403,\"numeric\":60003,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"license\",\"type\":\"license_error\",\"title\":\"License has expired\",\"message\":\"License has expired.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/license.html#60003\",\"sdkException\":\"LicenseError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"60004\":{\"name\":\"60004\",\"status\":403,\"numeric\":60004,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"license\",\"type\":\"license_error\",\"title\":\"License has been revoked\",\"message\":\"License has been revoked.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/license.html#60004\",\"sdkException\":\"LicenseError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"60006\":{\"name\":\"60006\",\"status\":403,\"numeric\":60006,\"kind\":\"error\",\"fault\":\"client\",\"category\":\"license\",\"type\":\"license_error\",\"title\":\"Exceeded volume limit on license\",\"message\":\"Exceeded volume limit on license.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/license.html#60006\",\"sdkException\":\"LicenseError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"PERMISSION_DENIED\",\"params\":[],\"paramTypes\":[]},\"99009\":{\"name\":\"99009\",\"status\":500,\"numeric\":99009,\"kind\":\"error\",\"fault\":\"server\",\"category\":\"internal\",\"type\":\"internal_error\",\"title\":\"Internal error\",\"message\":\"Internal error.\",\"docsUrl\":\"https://docs.example.com/clarifai/status-codes/internal.html#99009\",\"sdkException\":\"InternalError\",\"retry\":\"never\",\"envelope\":\"nested\",\"grpc\":\"INTERNAL\",\"params\":[],\"paramTypes\":[]}},\"categories\":{\"status\":{\"title\":\"General statuses\",\"fault\":\"none\",\"type\":\"status\",\"prefix\":null,\"generic\":null,\"codes\":[\"10000\",\"10010\",\"10020\"]},\"auth\":{\"title\":\"Account, plan and authentication\",\"fault\":\"client\",\"type\":\"authentication_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"11000\",\"11001\",\"11002\",\"11003\",\"11004\",\"11005\",\"11006\",\"11007\",\"11008\",\"11009\"]},\"request\":{\"title\":\"Request\",\"fault\":\"client\",\"type\":\"invalid_request_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"11100\",\"11101\",\"11102\",\"11103\",\"11104\"]},\"model\":{\"title\":\"Models\",\"fault\":\"client\",\"type\":\"model_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"21100\",\"21101\",\"21102\",\"21103\",\"21110\",\"21111\",\"21112\",\"21113\",\"21114\",\"21115\",\"21116\",\"21150\",\"21151\",\"21152\",\"21200\",\"21201\",\"21202\",\"21203\",\"21300\",\"21301\",\"21302\",\"21303\",\"21310\",\"21311\",\"21312\",\"21313\",\"21315\",\"21316\"]},\"workflow\":{\"title\":\"Workflows\",\"fault\":\"client\",\"type\":\"workflow_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"22001\",\"22002\",\"22100\",\"22101\",\"22102\",\"22103\",\"22104\",\"22106\",\"22107\",\"22150\",\"22151\",\"22152\",\"22999\"]},\"annotation\":{\"title\":\"Annotations\",\"fault\":\"client\",\"type\":\"annotation_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"24150\",\"24151\",\"24152\",\"24153\",\"24155\",\"24156\",\"24250\",\"24251\",\"24252\"]},\"trainer\":{\"title\":\"Custom trainer\",\"fault\":\"server\",\"type\":\"trainer_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"25000\",\"25004\"]},\"input_image\":{\"title\":\"Image inputs\",\"fault\":\"client\",\"type\":\"input_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"30000\",\"30001\",\"30002\",\"30003\",\"30100\",\"30101\",\"30102\",\"30103\",\"30104\",\"30105\",\"30106\",\"30200\",\"30201\",\"30203\",\"30300\"]},\"input_video\":{\"title\":\"Video inputs\",\"fault\":\"client\",\"type\":\"input_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"31000\",\"31001\",\"31002\",\"31100\",\"31101\",\"31102\",\"31103\",\"31104\",\"31105\",\"31106\",\"31200\",\"31201\",\"31203\",\"31300\"]},\"input\":{\"title\":\"Inputs\",\"fault\":\"client\",\"type\":\"input_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"39996\",\"39997\",\"39998\",\"39999\"]},\"api\":{\"title\":\"API\",\"fault\":\"client\",\"type\":\"api_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"40001\",\"40002\",\"40003\",\"40010\",\"40017\",\"40019\",\"40030\",\"40031\",\"40032\",\"40033\"]},\"server\":{\"title\":\"Server\",\"fault\":\"server\",\"type\":\"server_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"41000\"]},\"visualization\":{\"title\":\"Visualization\",\"fault\":\"client\",\"type\":\"visualization_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"42000\",\"42001\",\"42002\",\"42003\",\"42004\",\"42005\",\"42006\"]},\"search\":{\"title\":\"Search\",\"fault\":\"server\",\"type\":\"search_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"43001\",\"43002\",\"43003\",\"43004\"]},\"signup\":{\"title\":\"Sign-up and file types\",\"fault\":\"client\",\"type\":\"signup_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"46002\",\"46003\"]},\"license\":{\"title\":\"Licenses\",\"fault\":\"client\",\"type\":\"license_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"60000\",\"60001\",\"60002\",\"60003\",\"60004\",\"60006\"]},\"internal\":{\"title\":\"Internal\",\"fault\":\"server\",\"type\":\"internal_error\",\"prefix\":null,\"generic\":null,\"codes\":[\"99009\"]}},\"names\":{\"10000\":\"10000\",\"10010\":\"10010\",\"10020\":\"10020\",\"11000\":\"11000\",\"11001\":\"11001\",\"11002\":\"11002\",\"11003\":\"11003\",\"11004\":\"11004\",\"11005\":\"11005\",\"11006\":\"11006\",\"11007\":\"11007\",\"11008\":\"11008\",\"11009\":\"11009\",\"11100\":\"11100\",\"11101\":\"11101\",\"11102\":\"11102\",\"11103\":\"11103\",\"11104\":\"11104\",\"21100\":\"21100\",\"21101\":\"21101\",\"21102\":\"21102\",\"21103\":\"21103\",\"21110\":\"21110\",\"21111\":\"21111\",\"21112\":\"21112\",\"21113\":\"21113\",\"21114\":\"21114\",\"21115\":\"21115\",\"21116\":\"21116\",\"21150\":\"21150\",\"21151\":\"21151\",\"21152\":\"21152\",\"21200\":\"21200\",\"21201\":\"21201\",\"21202\":\"21202\",\"21203\":\"21203\",\"21300\":\"21300\",\"21301\":\"21301\",\"21302\":\"21302\",\"21303\":\"21303\",\"21310\":\"21310\",\"21311\":\"21311\",\"21312\":\"21312\",\"21313\":\"21313\",\"21315\":\"21315\",\"21316\":\"21316\",\"22001\":\"22001\",\"22002\":\"22002\",\"22100\":\"22100\",\"22101\":\"22101\",\"22102\":\"22102\",\"22103\":\"22103\",\"22104\":\"22104\",\"22106\":\"22106\",\"22107\":\"22107\",\"22150\":\"22150\",\"22151\":\"22151\",\"22152\":\"22152\",\"22999\":\"22999\",\"24150\":\"24150\",\"24151\":\"24151\",\"24152\":\"24152\",\"24153\":\"24153\",\"24155\":\"24155\",\"24156\":\"24156\",\"24250\":\"24250\",\"24251\":\"24251\",\"24252\":\"24252\",\"25000\":\"25000\",\"25004\":\"25004\",\"30000\":\"30000\",\"30001\":\"30001\",\"30002\":\"30002\",\"30003\":\"30003\",\"30100\":\"30100\",\"30101\":\"30101\",\"30102\":\"30102\",\"30103\":\"30103\",\"30104\":\"30104\",\"30105\":\"30105\",\"30106\":\"30106\",\"30200\":\"30200\",\"30201\":\"30201\",\"30203\":\"30203\",\"30300\":\"30300\",\"31000\":\"31000\",\"31001\":\"31001\",\"31002\":\"31002\",\"31100\":\"31100\",\"31101\":\"31101\",\"31102\":\"31102\",\"31103\":\"31103\",\"31104\":\"31104\",\"31105\":\"31105\",\"31106\":\"31106\",\"31200\":\"31200\",\"31201\":\"31201\",\"31203\":\"31203\",\"31300\":\"31300\",\"39996\":\"39996\",\"39997\":\"39997\",\"39998\":\"39998\",\"39999\":\"39999\",\"40001\":\"40001\",\"40002\":\"40002\",\"40003\":\"40003\",\"40010\":\"40010\",\"40017\":\"40017\",\"40019\":\"40019\",\"40030\":\"40030\",\"40031\":\"40031\",\"40032\":\"40032\",\"40033\":\"40033\",\"41000\":\"41000\",\"42000\":\"42000\",\"42001\":\"42001\",\"42002\":\"42002\",\"42003\":\"42003\",\"42004\":\"42004\",\"42005\":\"42005\",\"42006\":\"42006\",\"43001\":\"43001\",\"43002\":\"43002\",\"43003\":\"43003\",\"43004\":\"43004\",\"46002\":\"46002\",\"46003\":\"46003\",\"60000\":\"60000\",\"60001\":\"60001\",\"60002\":\"60002\",\"60003\":\"60003\",\"60004\":\"60004\",\"60006\":\"60006\",\"99009\":\"99009\"},\"sharedNames\":{},\"caseInsensitive\":false,\"identityPattern\":null,\"numeric\":{\"10000\":\"10000\",\"10010\":\"10010\",\"10020\":\"10020\",\"11000\":\"11000\",\"11001\":\"11001\",\"11002\":\"11002\",\"11003\":\"11003\",\"11004\":\"11004\",\"11005\":\"11005\",\"11006\":\"11006\",\"11007\":\"11007\",\"11008\":\"11008\",\"11009\":\"11009\",\"11100\":\"11100\",\"11101\":\"11101\",\"11102\":\"11102\",\"11103\":\"11103\",\"11104\":\"11104\",\"21100\":\"21100\",\"21101\":\"21101\",\"21102\":\"21102\",\"21103\":\"21103\",\"21110\":\"21110\",\"21111\":\"21111\",\"21112\":\"21112\",\"21113\":\"21113\",\"21114\":\"21114\",\"21115\":\"21115\",\"21116\":\"21116\",\"21150\":\"21150\",\"21151\":\"21151\",\"21152\":\"21152\",\"21200\":\"21200\",\"21201\":\"21201\",\"21202\":\"21202\",\"21203\":\"21203\",\"21300\":\"21300\",\"21301\":\"21301\",\"21302\":\"21302\",\"21303\":\"21303\",\"21310\":\"21310\",\"21311\":\"21311\",\"21312\":\"21312\",\"21313\":\"21313\",\"21315\":\"21315\",\"21316\":\"21316\",\"22001\":\"22001\",\"22002\":\"22002\",\"22100\":\"22100\",\"22101\":\"22101\",\"22102\":\"22102\",\"22103\":\"22103\",\"22104\":\"22104\",\"22106\":\"22106\",\"22107\":\"22107\",\"22150\":\"22150\",\"22151\":\"22151\",\"22152\":\"22152\",\"22999\":\"22999\",\"24150\":\"24150\",\"24151\":\"24151\",\"24152\":\"24152\",\"24153\":\"24153\",\"24155\":\"24155\",\"24156\":\"24156\",\"24250\":\"24250\",\"24251\":\"24251\",\"24252\":\"24252\",\"25000\":\"25000\",\"25004\":\"25004\",\"30000\":\"30000\",\"30001\":\"30001\",\"30002\":\"30002\",\"30003\":\"30003\",\"30100\":\"30100\",\"30101\":\"30101\",\"30102\":\"30102\",\"30103\":\"30103\",\"30104\":\"30104\",\"30105\":\"30105\",\"30106\":\"30106\",\"30200\":\"30200\",\"30201\":\"30201\",\"30203\":\"30203\",\"30300\":\"30300\",\"31000\":\"31000\",\"31001\":\"31001\",\"31002\":\"31002\",\"31100\":\"31100\",\"31101\":\"31101\",\"31102\":\"31102\",\"31103\":\"31103\",\"31104\":\"31104\",\"31105\":\"31105\",\"31106\":\"31106\",\"31200\":\"31200\",\"31201\":\"31201\",\"31203\":\"31203\",\"31300\":\"31300\",\"39996\":\"39996\",\"39997\":\"39997\",\"39998\":\"39998\",\"39999\":\"39999\",\"40001\":\"40001\",\"40002\":\"40002\",\"40003\":\"40003\",\"40010\":\"40010\",\"40017\":\"40017\",\"40019\":\"40019\",\"40030\":\"40030\",\"40031\":\"40031\",\"40032\":\"40032\",\"40033\":\"40033\",\"41000\":\"41000\",\"42000\":\"42000\",\"42001\":\"42001\",\"42002\":\"42002\",\"42003\":\"42003\",\"42004\":\"42004\",\"42005\":\"42005\",\"42006\":\"42006\",\"43001\":\"43001\",\"43002\":\"43002\",\"43003\":\"43003\",\"43004\":\"43004\",\"46002\":\"46002\",\"46003\":\"46003\",\"60000\":\"60000\",\"60001\":\"60001\",\"60002\":\"60002\",\"60003\":\"60003\",\"60004\":\"60004\",\"60006\":\"60006\",\"99009\":\"99009\"},\"classes\":[]}")
-_ENVELOPE: Dict[str, Any] = _DATA["envelope"]
-_WIRE: Dict[str, Any] = _DATA["wire"]
-_LIMITS: Dict[str, Any] = _DATA["limits"]
-_FALLBACK_BACKOFF: Dict[str, Any] = _DATA["fallbackBackoff"]
-_POLICIES: Dict[str, Any] = _DATA["policies"]
-_CODES: Dict[str, Any] = _DATA["codes"]
-_CATEGORIES: Dict[str, Any] = _DATA["categories"]
-_NAMES: Dict[str, Any] = _DATA["names"]
-_SHARED_NAMES: Dict[str, Any] = _DATA["sharedNames"]
-_NUMERIC: Dict[str, Any] = _DATA["numeric"]
-_GRPC_BY_STATUS: Dict[str, Any] = _DATA["grpcByStatus"]
-_OUTER_REQUEST_ID: List[str] = _DATA["outerRequestId"]
-_PREFIX_CLASSES: List[List[str]] = _DATA["classes"]
-_DOMAIN: Optional[str] = _DATA["domain"]
-_TELEMETRY: Dict[str, str] = _DATA["telemetry"]
-_IDENTITY_PATTERN: Optional[str] = _DATA["identityPattern"]
-_REQUEST_ID_HEADER: Optional[str] = _DATA["requestIdHeader"]
-_CASE_INSENSITIVE: bool = _DATA["caseInsensitive"]
-
-# ---------------------------------------------------------------------------
-# The runtime: the same rules as errcat-runtime, in Python 3.9+, with no
-# dependencies. Everything above this line is the catalog's data.
-# ---------------------------------------------------------------------------
-
-_BRAND = "__errcat_catalog__"
-
-
-class _Branded(type):
-    """Makes ``isinstance`` decide by the catalog's brand and SDK class, so
-    it holds across two copies of this module."""
-
-    def __instancecheck__(cls, instance: object) -> bool:
-        if getattr(instance, _BRAND, None) != CATALOG_NAME:
-            return False
-        sdk_class: Optional[str] = cls.__dict__.get("sdk_class")
-        code: Optional[str] = cls.__dict__.get("code_class")
-        if code is not None:
-            return getattr(instance, "code", None) == code
-        return sdk_class is None or getattr(instance, "_sdk_class", None) == sdk_class
-
-    def __subclasscheck__(cls, subclass: type) -> bool:
-        return type.__subclasscheck__(cls, subclass)
-
-
-class CatalogError(Exception, metaclass=_Branded):
-    """An error of this catalog. ``isinstance`` works across duplicated
-    copies of this module; ``code`` is ``None`` for a code this catalog
-    does not have."""
-
-    code: Optional[str]
-    wire_code: str
-    status: int
-    message: str
-    param: Optional[str]
-    request_id: Optional[str]
-    retry_after_ms: Optional[float]
-    #: The message params (a parsed body may lack some); each code's class
-    #: narrows it to a ``TypedDict`` of its params.
-    details: Mapping[str, Any]
-    class_name: Optional[str]
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: Optional[str] = None,
-        wire_code: Optional[str] = None,
-        status: Optional[int] = None,
-        param: Optional[str] = None,
-        request_id: Optional[str] = None,
-        retry_after: Optional[float] = None,
-        details: Optional[Mapping[str, Any]] = None,
-    ) -> None:
-        super().__init__(message)
-        facts = _CODES.get(code) if code is not None else None
-        self.code = code if facts is not None else None
-        self.wire_code = wire_code if wire_code is not None else (code or "")
-        self.status = status if status is not None else (int(facts["status"]) if facts else 500)
-        self.message = message
-        self.param = param
-        self.request_id = request_id
-        self.retry_after_ms = None if retry_after is None else retry_after * 1000.0
-        self.details = dict(details or {})
-        self.class_name = facts["sdkException"] if facts else None
-        self._sdk_class: Optional[str] = _CODE_CLASS.get(code) if facts is not None and code is not None else None
-        setattr(self, _BRAND, CATALOG_NAME)
-
-    def __str__(self) -> str:
-        return self.message
-
-    @property
-    def retry_after(self) -> Optional[float]:
-        """The server's advised wait in seconds (``Retry-After``), if any."""
-        return None if self.retry_after_ms is None else self.retry_after_ms / 1000.0
-
-    @property
-    def facts(self) -> Optional[Dict[str, Any]]:
-        """What the catalog says about the code (``None`` if unknown)."""
-        return _CODES.get(self.code) if self.code is not None else None
-
-    @property
-    def docs_url(self) -> Optional[str]:
-        facts = self.facts
-        return str(facts["docsUrl"]) if facts else None
-
-    @property
-    def grpc_code(self) -> str:
-        """The gRPC canonical code: the code's, else the HTTP status's."""
-        facts = self.facts
-        return str(facts["grpc"]) if facts else grpc_for_status(self.status)
-
-    @property
-    def fault(self) -> str:
-        """Who is at fault: the code's, else by HTTP status class."""
-        facts = self.facts
-        if facts:
-            return str(facts["fault"])
-        # As errcat-runtime's ``Fault::of_status``: 4xx client, 5xx server.
-        return "server" if 500 <= self.status < 600 else "client" if 400 <= self.status < 500 else "none"
-
-    @property
-    def retry_policy(self) -> Dict[str, Any]:
-        """The code's retry policy, or one from the HTTP status if unknown."""
-        facts = self.facts
-        return _POLICIES[facts["retry"]] if facts else policy_for_status(self.status)
-
-    @property
-    def retryable(self) -> bool:
-        """True when the policy allows any retry of this call."""
-        return self.retry_policy["strategy"] not in ("never", "operation")
-
-    def telemetry_labels(self) -> Dict[str, Union[str, bool]]:
-        """The telemetry labels of this error, as errcat-runtime's
-        ``Error::telemetry``: OpenTelemetry's ``error.type`` (the code, or
-        ``_OTHER`` when the catalog does not know it), then category, fault and
-        retryability; every value from the catalog, so metrics stay bounded."""
-        labels: Dict[str, Union[str, bool]] = {
-            _TELEMETRY["errorType"]: self.code if self.code is not None else _TELEMETRY["other"]
-        }
-        facts = self.facts
-        if facts is not None and facts.get("category") is not None:
-            labels[_TELEMETRY["category"]] = str(facts["category"])
-        labels[_TELEMETRY["fault"]] = self.fault
-        labels[_TELEMETRY["retryable"]] = self.retryable
-        return labels
-
-    @property
-    def requires_idempotent(self) -> bool:
-        """True when only idempotent requests are retried (see ``retry_delay``)."""
-        return bool(self.retry_policy.get("idempotentOnly", False))
-
-    @property
-    def operation_backoff(self) -> Optional[Mapping[str, Any]]:
-        """The backoff for retrying the whole operation, when that is the advice."""
-        policy = self.retry_policy
-        # An operation policy without delays advises the retry, not its pace.
-        return policy if policy["strategy"] == "operation" and "initialMs" in policy else None
-
-    def delay_bounds(self, attempt: int) -> Optional[Tuple[float, float]]:
-        """The least and most delay in seconds after ``attempt`` failed
-        attempts, or ``None`` to stop."""
-        return delay_bounds(self.retry_policy, attempt, self.retry_after_ms)
-
-    def retry_delay(
-        self, attempt: int, rand: Callable[[], float] = random.random, idempotent: bool = False
-    ) -> Optional[float]:
-        """How long to wait in seconds after ``attempt`` failed attempts,
-        or ``None`` to give up. Pass ``idempotent=True`` for a request that
-        is safe to repeat: a policy that retries only those gives up
-        otherwise."""
-        if self.requires_idempotent and not idempotent:
-            return None
-        bounds = self.delay_bounds(attempt)
-        return None if bounds is None else bounds[0] + (bounds[1] - bounds[0]) * rand()
-
-    def to_json(self) -> Dict[str, Any]:
-        """The error as the catalog's envelope, for sending."""
-        facts = self.facts
-        return _write_body(
-            {
-                "code": self.code if self.code is not None else self.wire_code,
-                "message": self.message,
-                "status": self.status,
-                "type": facts["type"] if facts else None,
-                "title": facts["title"] if facts else None,
-                "param": self.param,
-                "requestId": self.request_id,
-                "retryAfterMs": self.retry_after_ms,
-                "docsUrl": facts["docsUrl"] if facts else None,
-                "details": self.details,
-                "grpc": self.grpc_code,
-                "domain": _DOMAIN,
-            },
-            str(facts["envelope"]) if facts else str(_ENVELOPE["style"]),
-        )
-
-
-def grpc_for_status(status: int) -> str:
-    """The gRPC code of an HTTP status, as errcat-runtime maps it."""
-    own = _GRPC_BY_STATUS.get(str(status))
-    if own is not None:
-        return str(own)
-    cls = str(status // 100) if 200 <= status < 600 else ""
-    return str(_GRPC_BY_STATUS.get(cls, _GRPC_BY_STATUS[""]))
-
-
-def _ascii_lower(text: str) -> str:
-    """``text`` with ASCII letters in lower case, as the Rust runtime folds."""
-    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
-
-
-_FOLDED: Dict[str, str] = (
-    {_ascii_lower(name): str(code) for name, code in _NAMES.items()} if _CASE_INSENSITIVE else {}
+from ._data import _CODES, CATALOG_NAME, CATALOG_VERSION
+from ._runtime import _register_classes
+from ._runtime import (
+    CatalogError,
+    category,
+    create,
+    delay_bounds,
+    facts,
+    from_numeric,
+    from_response,
+    grpc_for_status,
+    lookup,
+    named,
+    parse_retry_after,
+    policy_for_status,
+    render_template,
+    resolve,
 )
-
-
-def lookup(name: str) -> Optional[str]:
-    """The code with this name, wire name or alias; ignoring ASCII case when
-    the catalog says lookups do."""
-    code = _NAMES.get(name)
-    if code is None and _CASE_INSENSITIVE:
-        code = _FOLDED.get(_ascii_lower(name))
-    return None if code is None else str(code)
-
-
-def named(name: str) -> List[str]:
-    """Every code that answers to ``name``: all the codes that share it as
-    their condition name, in catalog order (as PL/pgSQL catches ``01004`` and
-    ``22001`` by ``string_data_right_truncation``), else the one ``lookup``
-    finds. ``lookup`` finds no shared name."""
-    shared = _SHARED_NAMES.get(name)
-    if shared is None and _CASE_INSENSITIVE:
-        folded = _ascii_lower(name)
-        shared = next((codes for key, codes in _SHARED_NAMES.items() if _ascii_lower(key) == folded), None)
-    if shared is not None:
-        return [str(code) for code in shared]
-    code = lookup(name)
-    return [] if code is None else [code]
-
-
-_IDENTITY: Optional["re.Pattern[str]"] = (
-    None if _IDENTITY_PATTERN is None else re.compile(f"(?:{_IDENTITY_PATTERN})", re.ASCII)
-)
-_TOKEN = re.compile(r"[A-Za-z0-9_]+", re.ASCII)
-
-
-def _can_be_identity(text: str) -> bool:
-    """Whether ``text`` can be an identity: with an identity pattern, a token
-    of ASCII letters, digits and ``_`` that matches it in full."""
-    if _IDENTITY is None:
-        return True
-    return (
-        0 < len(text) <= int(_LIMITS["maxIdentityLen"])
-        and _TOKEN.fullmatch(text) is not None
-        and _IDENTITY.fullmatch(text) is not None
-    )
-
-
-def resolve(identity: str) -> Optional[str]:
-    """The code a client reading ``identity`` means: ``lookup``, else the
-    generic code of its prefix class, by the longest prefix it starts with.
-    With an identity pattern, a string that cannot be an identity has no
-    class."""
-    code = lookup(identity)
-    if code is not None or not _can_be_identity(identity):
-        return code
-    folded = _ascii_lower(identity) if _CASE_INSENSITIVE else identity
-    for prefix, generic in _PREFIX_CLASSES:
-        if folded.startswith(_ascii_lower(prefix) if _CASE_INSENSITIVE else prefix):
-            return generic
-    return None
-
-
-def from_numeric(numeric: int) -> Optional[str]:
-    """The code with this numeric code."""
-    return _NUMERIC.get(str(numeric))
-
-
-def facts(code: str) -> Dict[str, Any]:
-    """What the catalog says about ``code`` (as TypeScript's ``facts``)."""
-    return dict(_CODES[code])
-
-
-def category(key: str) -> Optional[Dict[str, Any]]:
-    """The category with this id, or this class prefix (``"22"``), as Rust's
-    ``Category::lookup``: its title, fault, type, prefix, generic code and
-    codes."""
-    found = _CATEGORIES.get(key)
-    if found is None:
-        found = next((c for c in _CATEGORIES.values() if c["prefix"] is not None and c["prefix"] == key), None)
-    return None if found is None else dict(found)
-
-
-def render_template(template: str, params: Mapping[str, Any]) -> str:
-    """Fills ``{name}`` placeholders; ``{{`` and ``}}`` are literal braces."""
-    out: List[str] = []
-    at = 0
-    while at < len(template):
-        c = template[at]
-        if c in "{}" and template[at + 1 : at + 2] == c:
-            out.append(c)
-            at += 2
-            continue
-        if c == "{":
-            end = template.find("}", at)
-            if end < 0:
-                out.append(template[at:])
-                break
-            name = template[at + 1 : end]
-            out.append(str(params[name]) if name in params else template[at : end + 1])
-            at = end + 1
-            continue
-        out.append(c)
-        at += 1
-    return "".join(out)
-
-
-def create(code: str, params: Optional[Mapping[str, Any]] = None, **options: Any) -> CatalogError:
-    """An error of ``code``, its message rendered from ``params``."""
-    facts = _CODES[code]
-    params = dict(params or {})
-    details = {k: v for k, v in params.items() if k in facts["params"]}
-    message = options.pop("message", None) or render_template(str(facts["message"]), params)
-    return _construct(code, code, message, details=options.pop("details", None) or details, **options)
-
-
-def from_response(
-    status: int,
-    headers: Union[Mapping[str, str], Iterable[Tuple[str, str]]],
-    body: Union[str, bytes],
-) -> CatalogError:
-    """Parses an HTTP error response, leniently and within bounds, as
-    errcat-runtime does: the nested envelope (snake or camel case), RFC 9457
-    problem details, ``{"detail": ...}``, ``{"error": "text"}``, numeric
-    ``{"status": {"code": N}}`` and Google's AIP-193 bodies. ``Retry-After``
-    and ``X-Request-Id`` headers win over the body. Never raises."""
-    # Callers pass what their HTTP library has: hold to "never raises".
-    try:
-        status = int(status)
-    except (TypeError, ValueError, OverflowError):
-        status = 0
-    parsed = _parse_body(status, _as_body(body))
-    for name, value in _header_pairs(headers):
-        lower = name.lower()
-        if lower == "retry-after":
-            wait = parse_retry_after(value, time.time())
-            if wait is not None:
-                parsed["retry_after_ms"] = wait * 1000.0
-        elif lower == "x-request-id" or (_REQUEST_ID_HEADER is not None and lower == _REQUEST_ID_HEADER.lower()):
-            rid = _clean_request_id(value)
-            if rid is not None:
-                parsed["request_id"] = rid
-    code: Optional[str] = None
-    if parsed["numeric"] is not None:
-        code = from_numeric(parsed["numeric"])
-    elif parsed["wire_code"] is not None:
-        code = resolve(parsed["wire_code"])
-        if code is None and parsed["fallback_code"] is not None:
-            code = lookup(parsed["fallback_code"])
-            if code is not None:
-                parsed["wire_code"] = parsed["fallback_code"]
-    if parsed.get("details_as_text") and code is not None:
-        _type_details(parsed["details"], _CODES[code])
-    message = parsed["message"] or (str(_CODES[code]["title"]) if code else f"HTTP {status}")
-    wire = parsed["wire_code"] if parsed["wire_code"] is not None else (code or "")
-    ms = parsed["retry_after_ms"]
-    return _construct(
-        code,
-        wire,
-        message,
-        status=status,
-        param=parsed["param"],
-        request_id=parsed["request_id"],
-        retry_after=None if ms is None else ms / 1000.0,
-        details=parsed["details"],
-    )
-
-
-def parse_retry_after(value: str, now: float) -> Optional[float]:
-    """``Retry-After`` in seconds: delay-seconds or an HTTP date (0 if past)."""
-    text = value.strip()
-    if text and text.isascii() and text.isdigit():
-        return float(min(int(text[:20]), 4294967295))
-    date = _parse_http_date(text)
-    return None if date is None else max(0.0, date - now)
-
-
-_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_DAY3 = "|".join(_WEEKDAYS)
-_MON = "|".join(_MONTHS)
-_LONG = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_IMF = re.compile(rf"({_DAY3}), (\d{{2}}) ({_MON}) (\d{{4}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
-_RFC850 = re.compile(rf"({_LONG}), (\d{{2}})-({_MON})-(\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) GMT", re.ASCII)
-_ASCTIME = re.compile(rf"({_DAY3}) ({_MON}) ( \d|\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) (\d{{4}})", re.ASCII)
-
-
-def _parse_http_date(text: str) -> Optional[float]:
-    """An HTTP date in any of the three forms RFC 9110 requires recipients
-    to accept (IMF-fixdate, RFC 850, asctime), exactly as errcat-runtime
-    (the httpdate crate) accepts them: case as written, a real calendar date
-    from 1970 to 9999 whose weekday is right. Seconds since the epoch."""
-    m = _IMF.fullmatch(text)
-    if m:
-        weekday, parts = m[1], (m[4], m[3], m[2], m[5], m[6], m[7])
-    elif (m := _RFC850.fullmatch(text)) is not None:
-        yy = int(m[4])
-        weekday, parts = m[1][:3], (str(2000 + yy if yy < 70 else 1900 + yy), m[3], m[2], m[5], m[6], m[7])
-    elif (m := _ASCTIME.fullmatch(text)) is not None:
-        weekday, parts = m[1], (m[7], m[2], m[3].strip(), m[4], m[5], m[6])
-    else:
-        return None
-    year, day, hour, minute, second = (int(p) for p in (parts[0], parts[2], parts[3], parts[4], parts[5]))
-    month = _MONTHS.index(parts[1]) + 1
-    if not 1970 <= year <= 9999 or hour > 23 or minute > 59 or second > 59:
-        return None
-    try:
-        date = datetime.datetime(year, month, day, hour, minute, second, tzinfo=datetime.timezone.utc)
-    except ValueError:  # 31 Feb
-        return None
-    return date.timestamp() if _WEEKDAYS[date.weekday()] == weekday else None
-
-
-def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: Optional[float]) -> Optional[Tuple[float, float]]:
-    """The least and most delay in seconds after ``attempt`` failed attempts."""
-    strategy = policy["strategy"]
-    if strategy in ("never", "operation"):
-        return None
-    if strategy == "backoff":
-        return _backoff_bounds(policy, attempt)
-    fallback = policy["fallback"]
-    if attempt == 0 or attempt >= int(fallback["maxAttempts"]):
-        return None
-    if retry_after_ms is None or retry_after_ms == 0:
-        return _backoff_bounds(fallback, attempt)
-    if retry_after_ms > float(policy["maxWaitMs"]):
-        return None
-    return (retry_after_ms / 1000.0, retry_after_ms / 1000.0)
-
-
-def _backoff_bounds(b: Mapping[str, Any], attempt: int) -> Optional[Tuple[float, float]]:
-    if attempt == 0 or attempt >= int(b["maxAttempts"]):
-        return None
-    exponent = min(attempt - 1, 1024)
-    try:
-        raw = float(b["initialMs"]) * max(float(b["factor"]), 1.0) ** exponent
-    except OverflowError:
-        raw = math.inf
-    base = min(raw, float(b["maxDelayMs"])) if math.isfinite(raw) else float(b["maxDelayMs"])
-    # Whole microseconds, as the Rust runtime computes them.
-    micros = math.floor(base * 1000 + 1e-6)
-    most = micros / 1e6
-    jitter = b["jitter"]
-    if jitter == "none":
-        return (most, most)
-    if jitter == "full":
-        return (0.0, most)
-    return ((micros * 1000 // 2) / 1e9, most)
-
-
-def policy_for_status(status: int) -> Dict[str, Any]:
-    """The policy for a code this module does not know, from the status class."""
-    if status in (429, 503):
-        return {"strategy": "after_header", "maxWaitMs": 60000, "fallback": _FALLBACK_BACKOFF}
-    if 500 <= status <= 599:
-        return dict(_FALLBACK_BACKOFF, strategy="backoff")
-    return {"strategy": "never"}
-
-
-def _clip(text: str, chars: int) -> str:
-    return text[:chars]
-
-
-def _as_body(body: Any) -> Union[str, bytes]:
-    """A body of another type as text or bytes (``None`` is empty)."""
-    if isinstance(body, (str, bytes)):
-        return body
-    if isinstance(body, (bytearray, memoryview)):
-        return bytes(body)
-    if isinstance(body, (int, float)) and not isinstance(body, bool):
-        return str(body)
-    return ""
-
-
-def _header_text(value: Any) -> Optional[str]:
-    """A header name or value as text: ``str``, ``bytes`` (as aiohttp's
-    ``raw_headers`` give them, Latin-1 as HTTP sends them) or a number."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("latin-1")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
-def _header_pairs(headers: Any) -> List[Tuple[str, str]]:
-    """The name/value pairs of any header shape; what cannot be read is skipped."""
-    pairs: List[Tuple[str, str]] = []
-    try:
-        items: Iterable[Any] = headers.items() if isinstance(headers, _AbcMapping) else headers or ()
-        for pair in items:
-            if isinstance(pair, (tuple, list)) and len(pair) >= 2:
-                name, value = _header_text(pair[0]), _header_text(pair[1])
-                if name is not None and value is not None:
-                    pairs.append((name, value))
-    except Exception:  # noqa: BLE001 - a header object that fails gives what was read
-        pass
-    return pairs
-
-
-def _parse_body(status: int, body: Union[str, bytes]) -> Dict[str, Any]:
-    parsed: Dict[str, Any] = {
-        "wire_code": None, "fallback_code": None, "numeric": None, "message": "",
-        "param": None, "request_id": None, "retry_after_ms": None, "details": {},
-    }
-    size = len(body.encode("utf-8", "surrogatepass")) if isinstance(body, str) else len(body)
-    if size > _LIMITS["maxBodyBytes"]:
-        parsed["message"] = f"HTTP {status}: response body of {size} bytes not parsed"
-        return parsed
-    text = body if isinstance(body, str) else body.decode("utf-8", "replace")
-    value: Any = None
-    for attempt in (text, None):
-        try:
-            value = json.loads(attempt if attempt is not None else _mend(text, int(_LIMITS["maxKeptDepth"])))
-            break
-        except Exception:  # noqa: BLE001 - RecursionError too: mend once, then "not JSON"
-            value = None
-    if isinstance(value, dict):
-        _read_object(parsed, value)
-    else:
-        trimmed = text.strip()
-        parsed["message"] = _clip(trimmed, _LIMITS["maxRawMessageChars"]) if trimmed else f"HTTP {status}"
-    return parsed
-
-
-def _mend(text: str, limit: int) -> str:
-    """A body that did not parse, with what JSON parsers disagree on made
-    plain JSON, as errcat-runtime's ``mend`` does: a leading byte-order mark
-    dropped; ``NaN``, ``Infinity`` and numbers too large for a double become
-    ``null``; a lone surrogate escape becomes U+FFFD; nesting deeper than
-    ``limit`` becomes ``null``. Strings are skipped exactly."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    out: List[str] = []
-    depth = at = copied = 0
-    while at < len(text):
-        c = text[at]
-        if c == '"':
-            end = _skip_string(text, at)
-            string = text[at:end]
-            if "\\u" in string:
-                out.append(text[copied:at])
-                out.append(_mend_surrogates(string))
-                copied = end
-            at = end
-        elif c in "{[" and depth == limit:
-            out.append(text[copied:at])
-            out.append("null")
-            at = _skip_nested(text, at)
-            copied = at
-        elif c in "{[":
-            depth += 1
-            at += 1
-        elif c in "}]":
-            depth = max(0, depth - 1)
-            at += 1
-        elif c == "-" or "0" <= c <= "9" or c in "NI":
-            end = at
-            while end < len(text) and (text[end].isascii() and (text[end].isalnum() or text[end] in "+-.")):
-                end += 1
-            token = text[at:end]
-            try:
-                unreadable = not math.isfinite(float(token))
-            except ValueError:
-                unreadable = token.lstrip("-")[:1] in ("N", "I")
-            if unreadable:
-                out.append(text[copied:at])
-                out.append("null")
-                copied = end
-            at = max(end, at + 1)
-        else:
-            at += 1
-    out.append(text[copied:])
-    return "".join(out)
-
-
-def _skip_string(text: str, at: int) -> int:
-    at += 1
-    while at < len(text):
-        if text[at] == "\\":
-            at += 2
-        elif text[at] == '"':
-            return at + 1
-        else:
-            at += 1
-    return len(text)
-
-
-def _skip_nested(text: str, at: int) -> int:
-    depth = 0
-    while at < len(text):
-        c = text[at]
-        if c == '"':
-            at = _skip_string(text, at)
-            continue
-        if c in "{[":
-            depth += 1
-        elif c in "}]":
-            depth -= 1
-            if depth == 0:
-                return at + 1
-        at += 1
-    return len(text)
-
-
-def _mend_surrogates(string: str) -> str:
-    def unit(at: int) -> Optional[int]:
-        chunk = string[at : at + 6]
-        if len(chunk) == 6 and chunk.startswith("\\u"):
-            try:
-                return int(chunk[2:], 16)
-            except ValueError:
-                return None
-        return None
-
-    out: List[str] = []
-    at = copied = 0
-    while at < len(string):
-        if string[at] != "\\":
-            at += 1
-            continue
-        u = unit(at)
-        if u is not None and 0xD800 <= u <= 0xDBFF:
-            low = unit(at + 6)
-            if low is not None and 0xDC00 <= low <= 0xDFFF:
-                at += 12
-                continue
-        if u is not None and 0xD800 <= u <= 0xDFFF:
-            out.append(string[copied:at])
-            out.append("\\uFFFD")
-            at += 6
-            copied = at
-        else:
-            at += 2 if u is None else 6
-    out.append(string[copied:])
-    return "".join(out)
-
-
-_MEMBER_NAMES: Dict[str, List[str]] = {}
-
-
-def _member_names(member: str) -> List[str]:
-    """Every name a member goes by, in the order a lenient reader tries them
-    (computed once per member)."""
-    known = _MEMBER_NAMES.get(member)
-    if known is not None:
-        return known
-    names: List[str] = []
-    for style in ("nested", "problem", "detail", "google", "jsonapi", "graphql"):
-        for m, snake, camel, within in _WIRE[style]["fields"]:
-            # AIP-193 details are read by their types.
-            if m != member or within.startswith("@"):
-                continue
-            for name in (snake, camel):
-                if name not in names:
-                    names.append(name)
-    _MEMBER_NAMES[member] = names
-    return names
-
-
-def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
-    def first(o: Mapping[str, Any], member: str) -> Any:
-        for name in _member_names(member):
-            if name in o:
-                return o[name]
-        return None
-
-    def text(v: Any) -> Optional[str]:
-        return v if isinstance(v, str) else None
-
-    nested = obj.get(_WIRE["nested"]["wrapper"])
-    detail = obj.get(_WIRE["detail"]["wrapper"])
-    listed = _first_listed_error(obj)
-    problem = False
-    fields: Dict[str, Any]
-    if listed is not None:
-        fields = listed[0]
-        problem = not listed[1]
-    elif isinstance(nested, dict):
-        fields = nested
-    elif isinstance(nested, str):
-        fields = {"message": nested}
-    elif isinstance(detail, dict) and "status" not in obj:
-        fields = detail
-    elif isinstance(detail, str) and "title" not in obj:
-        fields = {"message": detail}
-    else:
-        fields = obj
-        problem = "title" in obj or "detail" in obj
-    code = fields.get("code")
-    numeric = _whole_number(code)
-    if isinstance(code, str) and code:
-        parsed["wire_code"] = _clip(code, _LIMITS["maxRawMessageChars"])
-    elif numeric is not None:
-        _set_numeric(parsed, numeric)
-    status_obj = obj.get("status")
-    if parsed["wire_code"] is None and isinstance(status_obj, dict):
-        n = status_obj.get("code")
-        whole = _whole_number(n)
-        if whole is not None:
-            _set_numeric(parsed, whole)
-        description = text(status_obj.get("description"))
-        if description is not None:
-            parsed["message"] = description
-    if problem:
-        message = fields.get("detail", fields.get("title", fields.get("message")))
-    else:
-        message = first(fields, "message")
-    if isinstance(message, str):
-        parsed["message"] = _clip(message, _LIMITS["maxMessageChars"])
-    parsed["param"] = text(first(fields, "param"))
-    rid = text(first(fields, "requestId"))
-    if rid is None:
-        rid = next((v for v in (text(obj.get(k)) for k in _OUTER_REQUEST_ID) if v is not None), None)
-    parsed["request_id"] = None if rid is None else _clean_request_id(rid)
-    ms = first(fields, "retryAfterMs")
-    secs = fields.get("retry_after", fields.get("retryAfter"))
-    wait: Optional[float] = None
-    if isinstance(ms, (int, float)) and not isinstance(ms, bool):
-        wait = ms / 1000.0
-    elif isinstance(secs, (int, float)) and not isinstance(secs, bool):
-        wait = float(secs)
-    if wait is not None and math.isfinite(wait) and wait >= 0:
-        # Below a millisecond is zero: a floor under the backoff, not "retry now".
-        hint = min(wait, 4294967295.0) * 1000.0
-        parsed["retry_after_ms"] = 0.0 if hint < float(_LIMITS["minRetryHintMs"]) else hint
-    details = first(fields, "details")
-    if isinstance(details, dict):
-        parsed["details"] = details
-    _read_google_status(parsed, fields)
-
-
-def _first_listed_error(obj: Mapping[str, Any]) -> Optional[Tuple[Dict[str, Any], bool]]:
-    """The first error of a JSON:API or GraphQL ``errors`` list, its
-    ``meta``, ``extensions`` and ``source`` read as its own, and whether it is
-    GraphQL's."""
-    errors = obj.get("errors")
-    if not isinstance(errors, list) or not errors or not isinstance(errors[0], dict):
-        return None
-    first: Dict[str, Any] = errors[0]
-    graphql = "extensions" in first or not any(k in first for k in ("code", "detail", "title", "status"))
-    fields = dict(first)
-    for parent in ("extensions", "meta", "source"):
-        sub = first.get(parent)
-        if not isinstance(sub, dict):
-            continue
-        for key, value in sub.items():
-            name = "param" if parent == "source" and key in ("pointer", "parameter", "header") else key
-            fields.setdefault(name, value)
-    return fields, graphql
-
-
-def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> None:
-    http = fields.get("code")
-    status = fields.get("status")
-    if not isinstance(http, int) or isinstance(http, bool) or not isinstance(status, str) or not status:
-        return
-    if not 100 <= http <= 599:
-        return
-    listed = fields.get("details")
-
-    def typed(ty: str) -> Optional[Dict[str, Any]]:
-        if not isinstance(listed, list):
-            return None
-        suffix = "google.rpc." + ty
-        return next(
-            (d for d in listed if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith(suffix)),
-            None,
-        )
-
-    info = typed("ErrorInfo")
-    reason = info.get("reason") if isinstance(info, dict) else None
-    reason = reason if isinstance(reason, str) and reason else None
-    parsed["numeric"] = None
-    parsed["wire_code"] = _clip(reason or status, _LIMITS["maxRawMessageChars"])
-    parsed["fallback_code"] = None if reason is None else _clip(status, _LIMITS["maxRawMessageChars"])
-    metadata = info.get("metadata") if isinstance(info, dict) else None
-    if isinstance(metadata, dict):
-        parsed["details"] = metadata
-        parsed["details_as_text"] = True
-    violations = (typed("BadRequest") or {}).get("fieldViolations")
-    violation = violations[0] if isinstance(violations, list) and violations else None
-    field = violation.get("field") if isinstance(violation, dict) else None
-    if isinstance(field, str) and field:
-        parsed["param"] = field
-    delay = (typed("RetryInfo") or {}).get("retryDelay")
-    wait = _parse_proto_duration(delay) if isinstance(delay, str) else None
-    if wait is not None:
-        # As a body's milliseconds: below one is zero, the longest wait 2**32-1 s.
-        parsed["retry_after_ms"] = 0.0 if wait < float(_LIMITS["minRetryHintMs"]) else min(wait, 4294967295.0 * 1000.0)
-    rid = (typed("RequestInfo") or {}).get("requestId")
-    cleaned = _clean_request_id(rid) if isinstance(rid, str) else None
-    if cleaned is not None:
-        parsed["request_id"] = cleaned
-
-
-_INTEGER_RANGES: Dict[str, Tuple[int, int]] = {
-    "u16": (0, 2**16 - 1),
-    "u32": (0, 2**32 - 1),
-    "u64": (0, 2**64 - 1),
-    "i32": (-(2**31), 2**31 - 1),
-    "i64": (-(2**63), 2**63 - 1),
-}
-
-
-def _type_details(details: Dict[str, Any], facts: Mapping[str, Any]) -> None:
-    """AIP-193 metadata (text) as the values of the code's params, by their
-    declared types, as errcat-runtime's ``ParamType::value_from_text``."""
-    for name, ty in zip(facts["params"], facts["paramTypes"]):
-        text = details.get(name)
-        if isinstance(text, str):
-            value = _value_from_text(str(ty), text)
-            if value is not None:
-                details[name] = value
-
-
-def _value_from_text(ty: str, text: str) -> Any:
-    bounds = _INTEGER_RANGES.get(ty)
-    if bounds is not None:
-        if re.fullmatch(r"-?[0-9]+", text) is None:
-            return None
-        n = int(text)
-        return n if bounds[0] <= n <= bounds[1] else None
-    if ty == "f64":
-        if re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?", text) is None:
-            return None
-        number = json.loads(text)
-        return number if math.isfinite(number) else None
-    if ty == "bool":
-        return {"true": True, "false": False}.get(text)
-    return text
-
-
-def _parse_proto_duration(text: str) -> Optional[float]:
-    """Protobuf JSON's ``Duration`` (``"30s"``, ``"1.5s"``) in milliseconds."""
-    match = re.fullmatch(r"([0-9]+)(?:\.([0-9]{1,9}))?s", text)
-    if match is None:
-        return None
-    frac = (match.group(2) or "").ljust(9, "0")
-    return int(match.group(1)) * 1000.0 + int(frac) / 1e6
-
-
-def _proto_duration(ms: float) -> str:
-    """A wait as protobuf JSON's ``Duration``, in whole milliseconds."""
-    secs, frac = divmod(int(ms), 1000)
-    return f"{secs}s" if frac == 0 else f"{secs}.{frac:03d}".rstrip("0") + "s"
-
-
-def _whole_number(value: Any) -> Optional[int]:
-    """A whole number a numeric code can be: ``17000``, and ``17000.0`` as
-    some servers write it (as JavaScript and errcat-runtime read it)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if 0 <= value < 2**64 else None
-    if isinstance(value, float) and value.is_integer() and 0 <= value < 2.0**64:
-        return int(value)
-    return None
-
-
-def _set_numeric(parsed: Dict[str, Any], n: int) -> None:
-    if n >= 0:
-        parsed["numeric"] = n
-        parsed["wire_code"] = str(n)
-
-
-def _clean_request_id(raw: str) -> Optional[str]:
-    kept = "".join(c for c in raw if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F))
-    kept = kept[: _LIMITS["maxRequestIdChars"]].strip()
-    return kept or None
-
-
-def _prune(value: Any, limit: int) -> Any:
-    """``value`` with lists and dicts nested deeper than ``limit`` as ``None``,
-    so writing details never exhausts the stack (as parsing prunes them)."""
-    if isinstance(value, dict):
-        return None if limit == 0 else {k: _prune(v, limit - 1) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return None if limit == 0 else [_prune(v, limit - 1) for v in value]
-    return value
-
-
-def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
-    if style == "google":
-        return _write_google(body)
-    wire = _WIRE[style]
-    camel = _ENVELOPE["fieldCase"] == "camel"
-    outside = style == "detail" or (style == "nested" and _ENVELOPE["requestId"] == "outside")
-    problem = style == "problem"
-    out: Dict[str, Any] = {}
-    for member, snake, camel_name, within in wire["fields"]:
-        if member == "requestId" and outside:
-            continue
-        name = camel_name if camel else snake
-        if member == "title":
-            value = (body["title"] or body["code"]) if problem else body["title"]
-        elif member == "docsUrl":
-            value = (body["docsUrl"] or "about:blank") if problem else body["docsUrl"]
-        elif member == "status":
-            value = str(body["status"]) if style == "jsonapi" else body["status"]
-        elif member == "retryAfterMs":
-            value = None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
-        elif member == "details":
-            value = _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
-        elif member == "param":
-            value = body["param"]
-            # JSON:API says where in the request document with a pointer.
-            if style == "jsonapi" and isinstance(value, str) and value.startswith("/"):
-                name = "pointer"
-        else:
-            value = body.get(member)
-        if value is None:
-            continue
-        if within:
-            out.setdefault(within, {})[name] = value
-        else:
-            out[name] = value
-    if wire["wrapper"] is None:
-        return out
-    envelope: Dict[str, Any] = {wire["wrapper"]: [out] if wire["list"] else out}
-    if outside and body["requestId"] is not None:
-        envelope[_OUTER_REQUEST_ID[1] if camel else _OUTER_REQUEST_ID[0]] = body["requestId"]
-    return envelope
-
-
-def _metadata_text(value: Any) -> str:
-    """A param as AIP-193 metadata, which holds strings: text as it is,
-    other values as their JSON."""
-    if isinstance(value, str):
-        return value
-    return json.dumps(_prune(value, int(_LIMITS["maxKeptDepth"])), ensure_ascii=False, separators=(",", ":"))
-
-
-def _write_google(body: Mapping[str, Any]) -> Dict[str, Any]:
-    """An AIP-193 body, with the details errcat-runtime writes, in its order."""
-
-    def typed(ty: str, members: Dict[str, Any]) -> Dict[str, Any]:
-        return {"@type": "type.googleapis.com/google.rpc." + ty, **members}
-
-    info: Dict[str, Any] = {"reason": body["code"]}
-    if body["domain"]:
-        info["domain"] = body["domain"]
-    if body["details"]:
-        info["metadata"] = {k: _metadata_text(v) for k, v in body["details"].items()}
-    details = [typed("ErrorInfo", info)]
-    if body["param"] is not None:
-        details.append(typed("BadRequest", {"fieldViolations": [{"field": body["param"], "description": body["message"]}]}))
-    if body["retryAfterMs"] is not None:
-        details.append(typed("RetryInfo", {"retryDelay": _proto_duration(body["retryAfterMs"])}))
-    if body["requestId"] is not None:
-        details.append(typed("RequestInfo", {"requestId": body["requestId"]}))
-    if body["docsUrl"] is not None:
-        details.append(typed("Help", {"links": [{"description": body["title"] or body["code"], "url": body["docsUrl"]}]}))
-    return {"error": {"code": body["status"], "message": body["message"], "status": body["grpc"], "details": details}}
-
-
-def _construct(code: Optional[str], wire_code: str, message: str, **options: Any) -> CatalogError:
-    cls: Type[CatalogError] = _CLASSES.get(code, CatalogError) if code is not None else CatalogError
-    error = cls.__new__(cls)
-    CatalogError.__init__(error, message, code=code, wire_code=wire_code, **options)
-    return error
 
 
 # -- One class per SDK exception ----------------------------------------------
@@ -4164,5 +3199,305 @@ _CLASSES: Dict[str, Type[CatalogError]] = {
     "60006": E60006,
     "99009": E99009
 }
-# The class each code's errors are, by its SDK exception.
-_CODE_CLASS: Dict[str, str] = json.loads("{\"11000\":\"AuthenticationError\",\"11001\":\"AuthenticationError\",\"11002\":\"AuthenticationError\",\"11003\":\"AuthenticationError\",\"11004\":\"AuthenticationError\",\"11005\":\"AuthenticationError\",\"11006\":\"AuthenticationError\",\"11007\":\"AuthenticationError\",\"11008\":\"AuthenticationError\",\"11009\":\"AuthenticationError\",\"11100\":\"ValidationError\",\"11101\":\"ValidationError\",\"11102\":\"ValidationError\",\"11103\":\"ValidationError\",\"11104\":\"ValidationError\",\"21100\":\"ModelError\",\"21101\":\"ModelError\",\"21102\":\"ModelError\",\"21103\":\"ModelError\",\"21110\":\"ModelError\",\"21111\":\"ModelError\",\"21112\":\"ModelError\",\"21113\":\"ModelError\",\"21114\":\"ModelError\",\"21115\":\"ModelError\",\"21116\":\"ModelError\",\"21150\":\"ModelError\",\"21151\":\"ModelError\",\"21152\":\"ModelError\",\"21200\":\"ModelError\",\"21201\":\"ModelError\",\"21202\":\"ModelError\",\"21203\":\"ModelError\",\"21300\":\"ModelError\",\"21301\":\"ModelError\",\"21302\":\"ModelError\",\"21303\":\"ModelError\",\"21310\":\"ModelError\",\"21311\":\"ModelError\",\"21312\":\"ModelError\",\"21313\":\"ModelError\",\"21315\":\"ModelError\",\"21316\":\"ModelError\",\"22001\":\"WorkflowError\",\"22002\":\"WorkflowError\",\"22100\":\"WorkflowError\",\"22101\":\"WorkflowError\",\"22102\":\"WorkflowError\",\"22103\":\"WorkflowError\",\"22104\":\"WorkflowError\",\"22106\":\"WorkflowError\",\"22107\":\"WorkflowError\",\"22150\":\"WorkflowError\",\"22151\":\"WorkflowError\",\"22152\":\"WorkflowError\",\"22999\":\"WorkflowError\",\"24150\":\"AnnotationError\",\"24151\":\"AnnotationError\",\"24152\":\"AnnotationError\",\"24153\":\"AnnotationError\",\"24155\":\"AnnotationError\",\"24156\":\"AnnotationError\",\"24250\":\"AnnotationError\",\"24251\":\"AnnotationError\",\"24252\":\"AnnotationError\",\"25000\":\"TrainerError\",\"25004\":\"TrainerError\",\"30000\":\"InputError\",\"30001\":\"InputError\",\"30002\":\"InputError\",\"30003\":\"InputError\",\"30100\":\"InputError\",\"30101\":\"InputError\",\"30102\":\"InputError\",\"30103\":\"InputError\",\"30104\":\"InputError\",\"30105\":\"InputError\",\"30106\":\"InputError\",\"30200\":\"InputError\",\"30201\":\"InputError\",\"30203\":\"InputError\",\"30300\":\"InputError\",\"31000\":\"InputError\",\"31001\":\"InputError\",\"31002\":\"InputError\",\"31100\":\"InputError\",\"31101\":\"InputError\",\"31102\":\"InputError\",\"31103\":\"InputError\",\"31104\":\"InputError\",\"31105\":\"InputError\",\"31106\":\"InputError\",\"31200\":\"InputError\",\"31201\":\"InputError\",\"31203\":\"InputError\",\"31300\":\"InputError\",\"39996\":\"InputError\",\"39997\":\"InputError\",\"39998\":\"InputError\",\"39999\":\"InputError\",\"40001\":\"ApiError\",\"40002\":\"ApiError\",\"40003\":\"ApiError\",\"40010\":\"ApiError\",\"40017\":\"ApiError\",\"40019\":\"ApiError\",\"40030\":\"ApiError\",\"40031\":\"ApiError\",\"40032\":\"ApiError\",\"40033\":\"ApiError\",\"41000\":\"ServerError\",\"42000\":\"VisualizationError\",\"42001\":\"VisualizationError\",\"42002\":\"VisualizationError\",\"42003\":\"VisualizationError\",\"42004\":\"VisualizationError\",\"42005\":\"VisualizationError\",\"42006\":\"VisualizationError\",\"43001\":\"SearchError\",\"43002\":\"SearchError\",\"43003\":\"SearchError\",\"43004\":\"SearchError\",\"46002\":\"SignupError\",\"46003\":\"SignupError\",\"60000\":\"LicenseError\",\"60001\":\"LicenseError\",\"60002\":\"LicenseError\",\"60003\":\"LicenseError\",\"60004\":\"LicenseError\",\"60006\":\"LicenseError\",\"99009\":\"InternalError\"}")
+_register_classes(_CLASSES)
+
+__all__ = [
+    "AnnotationError",
+    "ApiError",
+    "AuthenticationError",
+    "CATALOG_NAME",
+    "CATALOG_VERSION",
+    "CatalogError",
+    "E10000",
+    "E10000Details",
+    "E10010",
+    "E10010Details",
+    "E10020",
+    "E10020Details",
+    "E11000",
+    "E11000Details",
+    "E11001",
+    "E11001Details",
+    "E11002",
+    "E11002Details",
+    "E11003",
+    "E11003Details",
+    "E11004",
+    "E11004Details",
+    "E11005",
+    "E11005Details",
+    "E11006",
+    "E11006Details",
+    "E11007",
+    "E11007Details",
+    "E11008",
+    "E11008Details",
+    "E11009",
+    "E11009Details",
+    "E11100",
+    "E11100Details",
+    "E11101",
+    "E11101Details",
+    "E11102",
+    "E11102Details",
+    "E11103",
+    "E11103Details",
+    "E11104",
+    "E11104Details",
+    "E21100",
+    "E21100Details",
+    "E21101",
+    "E21101Details",
+    "E21102",
+    "E21102Details",
+    "E21103",
+    "E21103Details",
+    "E21110",
+    "E21110Details",
+    "E21111",
+    "E21111Details",
+    "E21112",
+    "E21112Details",
+    "E21113",
+    "E21113Details",
+    "E21114",
+    "E21114Details",
+    "E21115",
+    "E21115Details",
+    "E21116",
+    "E21116Details",
+    "E21150",
+    "E21150Details",
+    "E21151",
+    "E21151Details",
+    "E21152",
+    "E21152Details",
+    "E21200",
+    "E21200Details",
+    "E21201",
+    "E21201Details",
+    "E21202",
+    "E21202Details",
+    "E21203",
+    "E21203Details",
+    "E21300",
+    "E21300Details",
+    "E21301",
+    "E21301Details",
+    "E21302",
+    "E21302Details",
+    "E21303",
+    "E21303Details",
+    "E21310",
+    "E21310Details",
+    "E21311",
+    "E21311Details",
+    "E21312",
+    "E21312Details",
+    "E21313",
+    "E21313Details",
+    "E21315",
+    "E21315Details",
+    "E21316",
+    "E21316Details",
+    "E22001",
+    "E22001Details",
+    "E22002",
+    "E22002Details",
+    "E22100",
+    "E22100Details",
+    "E22101",
+    "E22101Details",
+    "E22102",
+    "E22102Details",
+    "E22103",
+    "E22103Details",
+    "E22104",
+    "E22104Details",
+    "E22106",
+    "E22106Details",
+    "E22107",
+    "E22107Details",
+    "E22150",
+    "E22150Details",
+    "E22151",
+    "E22151Details",
+    "E22152",
+    "E22152Details",
+    "E22999",
+    "E22999Details",
+    "E24150",
+    "E24150Details",
+    "E24151",
+    "E24151Details",
+    "E24152",
+    "E24152Details",
+    "E24153",
+    "E24153Details",
+    "E24155",
+    "E24155Details",
+    "E24156",
+    "E24156Details",
+    "E24250",
+    "E24250Details",
+    "E24251",
+    "E24251Details",
+    "E24252",
+    "E24252Details",
+    "E25000",
+    "E25000Details",
+    "E25004",
+    "E25004Details",
+    "E30000",
+    "E30000Details",
+    "E30001",
+    "E30001Details",
+    "E30002",
+    "E30002Details",
+    "E30003",
+    "E30003Details",
+    "E30100",
+    "E30100Details",
+    "E30101",
+    "E30101Details",
+    "E30102",
+    "E30102Details",
+    "E30103",
+    "E30103Details",
+    "E30104",
+    "E30104Details",
+    "E30105",
+    "E30105Details",
+    "E30106",
+    "E30106Details",
+    "E30200",
+    "E30200Details",
+    "E30201",
+    "E30201Details",
+    "E30203",
+    "E30203Details",
+    "E30300",
+    "E30300Details",
+    "E31000",
+    "E31000Details",
+    "E31001",
+    "E31001Details",
+    "E31002",
+    "E31002Details",
+    "E31100",
+    "E31100Details",
+    "E31101",
+    "E31101Details",
+    "E31102",
+    "E31102Details",
+    "E31103",
+    "E31103Details",
+    "E31104",
+    "E31104Details",
+    "E31105",
+    "E31105Details",
+    "E31106",
+    "E31106Details",
+    "E31200",
+    "E31200Details",
+    "E31201",
+    "E31201Details",
+    "E31203",
+    "E31203Details",
+    "E31300",
+    "E31300Details",
+    "E39996",
+    "E39996Details",
+    "E39997",
+    "E39997Details",
+    "E39998",
+    "E39998Details",
+    "E39999",
+    "E39999Details",
+    "E40001",
+    "E40001Details",
+    "E40002",
+    "E40002Details",
+    "E40003",
+    "E40003Details",
+    "E40010",
+    "E40010Details",
+    "E40017",
+    "E40017Details",
+    "E40019",
+    "E40019Details",
+    "E40030",
+    "E40030Details",
+    "E40031",
+    "E40031Details",
+    "E40032",
+    "E40032Details",
+    "E40033",
+    "E40033Details",
+    "E41000",
+    "E41000Details",
+    "E42000",
+    "E42000Details",
+    "E42001",
+    "E42001Details",
+    "E42002",
+    "E42002Details",
+    "E42003",
+    "E42003Details",
+    "E42004",
+    "E42004Details",
+    "E42005",
+    "E42005Details",
+    "E42006",
+    "E42006Details",
+    "E43001",
+    "E43001Details",
+    "E43002",
+    "E43002Details",
+    "E43003",
+    "E43003Details",
+    "E43004",
+    "E43004Details",
+    "E46002",
+    "E46002Details",
+    "E46003",
+    "E46003Details",
+    "E60000",
+    "E60000Details",
+    "E60001",
+    "E60001Details",
+    "E60002",
+    "E60002Details",
+    "E60003",
+    "E60003Details",
+    "E60004",
+    "E60004Details",
+    "E60006",
+    "E60006Details",
+    "E99009",
+    "E99009Details",
+    "InputError",
+    "InternalError",
+    "LicenseError",
+    "ModelError",
+    "SearchError",
+    "ServerError",
+    "SignupError",
+    "TrainerError",
+    "ValidationError",
+    "VisualizationError",
+    "WorkflowError",
+    "category",
+    "create",
+    "delay_bounds",
+    "facts",
+    "from_numeric",
+    "from_response",
+    "grpc_for_status",
+    "lookup",
+    "named",
+    "parse_retry_after",
+    "policy_for_status",
+    "render_template",
+    "resolve",
+]
