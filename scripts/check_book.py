@@ -98,7 +98,7 @@ def main():
     for code in catalog["codes"]:
         url = code["docs_url"]
         if base and url.startswith(base):
-            relative = url[len(base):].lstrip("/")
+            relative = url[len(base) :].lstrip("/")
         else:
             relative = url
         why = resolve(site, pages, "index.html", relative)
@@ -120,7 +120,7 @@ def main():
         urls = set(index.get("doc_urls", []))
         text = json.dumps(index).lower()
         for code in catalog["codes"]:
-            relative = code["docs_url"][len(base):].lstrip("/") if base else code["docs_url"]
+            relative = code["docs_url"][len(base) :].lstrip("/") if base else code["docs_url"]
             if relative.endswith(".html") or "#" in relative:
                 if relative not in urls:
                     problems.append(f"search index has no entry {relative}")

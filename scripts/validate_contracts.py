@@ -17,8 +17,8 @@ Run by .ci/run in a venv from scripts/requirements.txt:
 import json
 import pathlib
 import sys
-import tomllib
 
+import tomllib
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
@@ -65,13 +65,25 @@ for folder in catalog_folders():
 
 BAD = {
     "an unknown key in a code": ("input.toml", "[bad]\ntitle = 'Bad'\nmessage = 'Bad.'\ncolour = 'red'\n"),
-    "a status that is not a number": ("input.toml", "[bad]\ntitle = 'Bad'\nmessage = 'Bad.'\nstatus = 'four hundred'\n"),
+    "a status that is not a number": (
+        "input.toml",
+        "[bad]\ntitle = 'Bad'\nmessage = 'Bad.'\nstatus = 'four hundred'\n",
+    ),
     "a kind outside the list": ("input.toml", "[bad]\ntitle = 'Bad'\nmessage = 'Bad.'\nkind = 'fatal'\n"),
     "an unknown param type": ("input.toml", "[bad]\ntitle = 'Bad'\nmessage = '{n}'\nparams = { n = 'u128' }\n"),
     "a blank title": ("input.toml", "[bad]\ntitle = ''\nmessage = 'Bad.'\n"),
-    "a code-only key on a category": ("catalog.toml", "[catalog]\nname = 'x'\n[categories.a]\ntitle = 'A'\nfault = 'client'\nsince = '1.0'\n"),
-    "an unknown output": ("catalog.toml", "[catalog]\nname = 'x'\n[outputs]\npdf = true\n[categories.a]\ntitle = 'A'\nfault = 'client'\n"),
-    "an exit code that is not a number": ("catalog.toml", "[catalog]\nname = 'x'\n[exit_codes]\nfail = 'Failed'\n[categories.a]\ntitle = 'A'\nfault = 'client'\n"),
+    "a code-only key on a category": (
+        "catalog.toml",
+        "[catalog]\nname = 'x'\n[categories.a]\ntitle = 'A'\nfault = 'client'\nsince = '1.0'\n",
+    ),
+    "an unknown output": (
+        "catalog.toml",
+        "[catalog]\nname = 'x'\n[outputs]\npdf = true\n[categories.a]\ntitle = 'A'\nfault = 'client'\n",
+    ),
+    "an exit code that is not a number": (
+        "catalog.toml",
+        "[catalog]\nname = 'x'\n[exit_codes]\nfail = 'Failed'\n[categories.a]\ntitle = 'A'\nfault = 'client'\n",
+    ),
     "no [catalog]": ("catalog.toml", "[categories.a]\ntitle = 'A'\nfault = 'client'\n"),
 }
 for what, (name, text) in BAD.items():
@@ -90,7 +102,9 @@ for path in documents:
         check(False, f"{path.relative_to(ROOT)}: {error}")
     for status, response in document["components"]["responses"].items():
         for media, content in response["content"].items():
-            pointer = "/".join(["#/components/responses", status, "content", media.replace("~", "~0").replace("/", "~1"), "schema"])
+            pointer = "/".join(
+                ["#/components/responses", status, "content", media.replace("~", "~0").replace("/", "~1"), "schema"]
+            )
             # The document is the root resource, so `#/components/...` resolves.
             examples = Draft202012Validator({**document, "$ref": pointer})
             for name, example in content.get("examples", {}).items():

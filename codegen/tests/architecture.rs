@@ -144,7 +144,7 @@ fn module_imports() -> std::collections::BTreeMap<String, std::collections::BTre
     modules.sort();
     modules.dedup();
     let mut graph = std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
-    for file in &files {
+    for file in files.iter().filter(|f| f.ends_with(".rs")) {
         let relative = file.trim_start_matches("src/");
         let module = relative
             .split('/')

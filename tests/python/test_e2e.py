@@ -11,17 +11,16 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any
 
 import pytest
-
 from test_errors import ROOT, load
 
 BASE = os.environ.get("E2E_BASE_URL")
 pytestmark = pytest.mark.skipif(BASE is None, reason="scripts/e2e.sh runs the server")
 
 
-def call(path: str, headers: Optional[Dict[str, str]] = None) -> Any:
+def call(path: str, headers: dict[str, str] | None = None) -> Any:
     """The body on success, or the parsed catalog error."""
     errors = load(ROOT / "generated", "errcat_main")
     request = urllib.request.Request(f"{BASE}{path}", headers=headers or {})

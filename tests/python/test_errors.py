@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -38,7 +38,7 @@ def run_cases(errors: ModuleType, cases_path: Path) -> int:
     are the ones the package ships."""
     conformance = importlib.import_module(f"{errors.__name__}.conformance")
     shipped = conformance.cases()
-    cases: List[Dict[str, Any]] = json.loads(cases_path.read_text("utf-8"))["cases"]
+    cases: list[dict[str, Any]] = json.loads(cases_path.read_text("utf-8"))["cases"]
     assert shipped == cases
     ran: int = conformance.run()
     return ran
@@ -140,7 +140,9 @@ def test_fixtures_pass_their_cases(fixture: str) -> None:
 
 def test_google_jsonapi_and_graphql_bodies_are_written_and_read() -> None:
     errors = load(FIXTURES / "wire_styles" / "expected", "fixture_wire_styles_direct")
-    error = errors.create("rate_limited", {"limit": 5, "window": 60}, request_id="req_1", retry_after=1.5, param="limit")
+    error = errors.create(
+        "rate_limited", {"limit": 5, "window": 60}, request_id="req_1", retry_after=1.5, param="limit"
+    )
     assert error.grpc_code == "RESOURCE_EXHAUSTED"
     body = error.to_json()
     assert (body["error"]["code"], body["error"]["status"]) == (429, "RESOURCE_EXHAUSTED")

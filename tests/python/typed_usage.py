@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import errcat_errors
 
 
-def handle(status: int, body: bytes) -> Optional[float]:
+def handle(status: int, body: bytes) -> float | None:
     error = errcat_errors.from_response(status, {"Retry-After": "3"}, body)
     if isinstance(error, errcat_errors.RateLimitError):
-        wait: Optional[float] = error.retry_after
+        wait: float | None = error.retry_after
         return wait
     if error.code == "invalid_api_key" and not error.retryable:
         return None

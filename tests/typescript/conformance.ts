@@ -19,7 +19,8 @@ interface Runner {
 export async function runCases(module: string, root: string): Promise<number> {
   const runner = (await import(`${module}/conformance.js`)) as Runner;
   const cases = (JSON.parse(readFileSync(join(root, "conformance/cases.json"), "utf8")) as { cases: unknown[] }).cases;
-  const shipped = (JSON.parse(readFileSync(join(root, "typescript/conformance.json"), "utf8")) as { cases: unknown[] }).cases;
+  const shipped = (JSON.parse(readFileSync(join(root, "typescript/conformance.json"), "utf8")) as { cases: unknown[] })
+    .cases;
   assert.deepEqual(shipped, cases, `${root}: the package ships the catalog's cases`);
   return runner.runConformance(cases as never[]);
 }

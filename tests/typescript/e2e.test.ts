@@ -3,8 +3,8 @@
 // module and follows the retry advice. scripts/e2e.sh starts the server and
 // sets E2E_BASE_URL; without it there is nothing to talk to.
 
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as errors from "../../generated/typescript/src/errors.js";
 
 const base = process.env["E2E_BASE_URL"];
@@ -29,7 +29,9 @@ test("the server's errors parse to the catalog's codes and classes", { skip: bas
   assert.equal(missing.retryDelay(1), null, "never retried");
 });
 
-test("a rate-limited call is retried as Retry-After says, until it succeeds", { skip: base === undefined }, async () => {
+test("a rate-limited call is retried as Retry-After says, until it succeeds", {
+  skip: base === undefined,
+}, async () => {
   const started = Date.now();
   let waited = 0;
   for (let attempt = 1; ; attempt++) {

@@ -2,11 +2,11 @@
 // under `tsc --strict`, passes every conformance case the Rust runtime
 // passes, and its classes and guards hold across duplicated copies.
 
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import * as errors from "../../generated/typescript/src/errors.js";
 import { runCases } from "./conformance.js";
@@ -26,7 +26,11 @@ test("Google, JSON:API and GraphQL bodies: written and read as the Rust runtime 
   const dir = "codegen/tests/fixtures/good/wire_styles/expected";
   assert.ok((await runCases(`../../${dir}/typescript/src`, join(root, dir))) >= 10);
   const wire = await import("../../codegen/tests/fixtures/good/wire_styles/expected/typescript/src/errors.js");
-  const error = wire.create("rate_limited", { limit: 5, window: 60 }, { requestId: "req_1", retryAfterMs: 1500, param: "limit" });
+  const error = wire.create(
+    "rate_limited",
+    { limit: 5, window: 60 },
+    { requestId: "req_1", retryAfterMs: 1500, param: "limit" },
+  );
   assert.equal(error.grpcCode, "RESOURCE_EXHAUSTED");
   const body = error.toJSON() as { error: { code: number; status: string; details: Record<string, unknown>[] } };
   assert.equal(body.error.code, 429);
@@ -66,7 +70,10 @@ for (const seed of ["roboflow", "vision-api", "rotavision", "clarifai", "promptf
 
 test("SQLSTATE identities: names, classes by prefix, and every case", async () => {
   const sqlstate = await import("../../examples/sqlstate/generated/typescript/src/errors.js");
-  assert.ok((await runCases("../../examples/sqlstate/generated/typescript/src", join(root, "examples/sqlstate/generated"))) > 40);
+  assert.ok(
+    (await runCases("../../examples/sqlstate/generated/typescript/src", join(root, "examples/sqlstate/generated"))) >
+      40,
+  );
   assert.equal(sqlstate.lookup("unique_violation"), "23505");
   assert.equal(sqlstate.facts("23505").name, "unique_violation");
   assert.equal(sqlstate.lookup("22P99"), null);
@@ -74,7 +81,12 @@ test("SQLSTATE identities: names, classes by prefix, and every case", async () =
   assert.equal(sqlstate.resolve("99999"), null);
   assert.equal(sqlstate.resolve("22P99X"), null);
   // An unknown code's fault follows the status class alone, as in Rust.
-  for (const [status, fault] of [[404, "client"], [503, "server"], [600, "none"], [302, "none"]] as const) {
+  for (const [status, fault] of [
+    [404, "client"],
+    [503, "server"],
+    [600, "none"],
+    [302, "none"],
+  ] as const) {
     const unknown = sqlstate.fromResponse(status, {}, JSON.stringify({ error: { code: "XYZ", message: "m" } }));
     assert.equal(unknown.telemetryLabels()["errcat.fault"], fault, String(status));
   }
@@ -153,7 +165,7 @@ test("hostile responses never throw and stay bounded", () => {
   assert.equal(errors.fromResponse(500, [], deep).status, 500);
   const bytes = new Uint8Array([0xff, 0xfe, 0x3c, 0x62, 0x3e]);
   assert.equal(errors.fromResponse(502, [], bytes).status, 502);
-  const id = errors.fromResponse(500, { "X-Request-Id": "a\r\nSet-Cookie: x" + "y".repeat(500) }, "").requestId;
+  const id = errors.fromResponse(500, { "X-Request-Id": `a\r\nSet-Cookie: x${"y".repeat(500)}` }, "").requestId;
   assert.ok(id !== null && id.length <= 256 && !id.includes("\n"));
   assert.equal(errors.fromResponse(503, { "Retry-After": "99999999999999999999" }, "").retryAfterMs, 4294967295000);
   assert.equal(errors.fromResponse(503, { "Retry-After": "soon" }, "").retryAfterMs, null);
@@ -171,7 +183,11 @@ test("what plain JavaScript passes never throws either", () => {
   // A numeric header value is read as its text.
   assert.equal(loose(503, [["Retry-After", 7]], "").retryAfterMs, 7000);
   assert.equal(loose(503, { "retry-after": 8 }, "").retryAfterMs, 8000);
-  const throwing = { get forEach() { throw new Error("no"); } };
+  const throwing = {
+    get forEach() {
+      throw new Error("no");
+    },
+  };
   assert.ok(loose(500, throwing, "") instanceof errors.CatalogError);
   // Details nested deeper than any parse keeps are written pruned.
   let deep: unknown = 1;

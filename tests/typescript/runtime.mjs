@@ -16,7 +16,10 @@ const sources = join(root, "codegen/src/emit/typescript");
 const work = mkdtempSync(join(tmpdir(), "errcat-runtime-"));
 for (const file of ["runtime.ts", "conformance.ts"]) cpSync(join(sources, file), join(work, file));
 // Without its @generated line, which the emitter adds to each file it writes.
-const data = readFileSync(join(root, "generated/typescript/src/data.ts"), "utf8").replace(/^\/\/ @generated[^\n]*\n/, "");
+const data = readFileSync(join(root, "generated/typescript/src/data.ts"), "utf8").replace(
+  /^\/\/ @generated[^\n]*\n/,
+  "",
+);
 writeFileSync(join(work, "data.ts"), data);
 
 const options = {
@@ -42,19 +45,23 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const bless = process.argv.includes("--bless");
-let stale = [];
+const stale = [];
 for (const file of ["runtime.js", "runtime.d.ts", "conformance.js", "conformance.d.ts"]) {
   const made = readFileSync(join(work, "out", file), "utf8");
   const committed = join(sources, file);
   let have = "";
-  try { have = readFileSync(committed, "utf8"); } catch {}
+  try {
+    have = readFileSync(committed, "utf8");
+  } catch {}
   if (made !== have) {
     stale.push(file);
     if (bless) writeFileSync(committed, made);
   }
 }
 if (stale.length > 0 && !bless) {
-  console.error(`stale compiled runtime in codegen/src/emit/typescript: ${stale.join(", ")}; run \`node tests/typescript/runtime.mjs --bless\`, then \`cargo errcat generate\``);
+  console.error(
+    `stale compiled runtime in codegen/src/emit/typescript: ${stale.join(", ")}; run \`node tests/typescript/runtime.mjs --bless\`, then \`cargo errcat generate\``,
+  );
   process.exit(1);
 }
 console.log(bless && stale.length > 0 ? `rewrote ${stale.join(", ")}` : "compiled runtime is fresh");

@@ -12,8 +12,8 @@ import math
 import random
 import re
 import time
-from collections.abc import Mapping as _AbcMapping
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Type, Union
+from collections.abc import Iterable, Mapping
+from typing import Any, Callable
 
 from ._data import (
     _CASE_INSENSITIVE,
@@ -48,8 +48,8 @@ class _Branded(type):
     def __instancecheck__(cls, instance: object) -> bool:
         if getattr(instance, _BRAND, None) != CATALOG_NAME:
             return False
-        sdk_class: Optional[str] = cls.__dict__.get("sdk_class")
-        code: Optional[str] = cls.__dict__.get("code_class")
+        sdk_class: str | None = cls.__dict__.get("sdk_class")
+        code: str | None = cls.__dict__.get("code_class")
         if code is not None:
             return getattr(instance, "code", None) == code
         return sdk_class is None or getattr(instance, "_sdk_class", None) == sdk_class
@@ -63,29 +63,29 @@ class CatalogError(Exception, metaclass=_Branded):
     copies of this module; ``code`` is ``None`` for a code this catalog
     does not have."""
 
-    code: Optional[str]
+    code: str | None
     wire_code: str
     status: int
     message: str
-    param: Optional[str]
-    request_id: Optional[str]
-    retry_after_ms: Optional[float]
+    param: str | None
+    request_id: str | None
+    retry_after_ms: float | None
     #: The message params (a parsed body may lack some); each code's class
     #: narrows it to a ``TypedDict`` of its params.
     details: Mapping[str, Any]
-    class_name: Optional[str]
+    class_name: str | None
 
     def __init__(
         self,
         message: str,
         *,
-        code: Optional[str] = None,
-        wire_code: Optional[str] = None,
-        status: Optional[int] = None,
-        param: Optional[str] = None,
-        request_id: Optional[str] = None,
-        retry_after: Optional[float] = None,
-        details: Optional[Mapping[str, Any]] = None,
+        code: str | None = None,
+        wire_code: str | None = None,
+        status: int | None = None,
+        param: str | None = None,
+        request_id: str | None = None,
+        retry_after: float | None = None,
+        details: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         facts = _CODES.get(code) if code is not None else None
@@ -98,24 +98,24 @@ class CatalogError(Exception, metaclass=_Branded):
         self.retry_after_ms = None if retry_after is None else retry_after * 1000.0
         self.details = dict(details or {})
         self.class_name = facts["sdkException"] if facts else None
-        self._sdk_class: Optional[str] = _CODE_CLASS.get(code) if facts is not None and code is not None else None
+        self._sdk_class: str | None = _CODE_CLASS.get(code) if facts is not None and code is not None else None
         setattr(self, _BRAND, CATALOG_NAME)
 
     def __str__(self) -> str:
         return self.message
 
     @property
-    def retry_after(self) -> Optional[float]:
+    def retry_after(self) -> float | None:
         """The server's advised wait in seconds (``Retry-After``), if any."""
         return None if self.retry_after_ms is None else self.retry_after_ms / 1000.0
 
     @property
-    def facts(self) -> Optional[Dict[str, Any]]:
+    def facts(self) -> dict[str, Any] | None:
         """What the catalog says about the code (``None`` if unknown)."""
         return _CODES.get(self.code) if self.code is not None else None
 
     @property
-    def docs_url(self) -> Optional[str]:
+    def docs_url(self) -> str | None:
         facts = self.facts
         return str(facts["docsUrl"]) if facts else None
 
@@ -135,7 +135,7 @@ class CatalogError(Exception, metaclass=_Branded):
         return "server" if 500 <= self.status < 600 else "client" if 400 <= self.status < 500 else "none"
 
     @property
-    def retry_policy(self) -> Dict[str, Any]:
+    def retry_policy(self) -> dict[str, Any]:
         """The code's retry policy, or one from the HTTP status if unknown."""
         facts = self.facts
         return _POLICIES[facts["retry"]] if facts else policy_for_status(self.status)
@@ -145,12 +145,12 @@ class CatalogError(Exception, metaclass=_Branded):
         """True when the policy allows any retry of this call."""
         return self.retry_policy["strategy"] not in ("never", "operation")
 
-    def telemetry_labels(self) -> Dict[str, Union[str, bool]]:
+    def telemetry_labels(self) -> dict[str, str | bool]:
         """The telemetry labels of this error, as errcat-runtime's
         ``Error::telemetry``: OpenTelemetry's ``error.type`` (the code, or
         ``_OTHER`` when the catalog does not know it), then category, fault and
         retryability; every value from the catalog, so metrics stay bounded."""
-        labels: Dict[str, Union[str, bool]] = {
+        labels: dict[str, str | bool] = {
             _TELEMETRY["errorType"]: self.code if self.code is not None else _TELEMETRY["other"]
         }
         facts = self.facts
@@ -166,20 +166,20 @@ class CatalogError(Exception, metaclass=_Branded):
         return bool(self.retry_policy.get("idempotentOnly", False))
 
     @property
-    def operation_backoff(self) -> Optional[Mapping[str, Any]]:
+    def operation_backoff(self) -> Mapping[str, Any] | None:
         """The backoff for retrying the whole operation, when that is the advice."""
         policy = self.retry_policy
         # An operation policy without delays advises the retry, not its pace.
         return policy if policy["strategy"] == "operation" and "initialMs" in policy else None
 
-    def delay_bounds(self, attempt: int) -> Optional[Tuple[float, float]]:
+    def delay_bounds(self, attempt: int) -> tuple[float, float] | None:
         """The least and most delay in seconds after ``attempt`` failed
         attempts, or ``None`` to stop."""
         return delay_bounds(self.retry_policy, attempt, self.retry_after_ms)
 
     def retry_delay(
         self, attempt: int, rand: Callable[[], float] = random.random, idempotent: bool = False
-    ) -> Optional[float]:
+    ) -> float | None:
         """How long to wait in seconds after ``attempt`` failed attempts,
         or ``None`` to give up. Pass ``idempotent=True`` for a request that
         is safe to repeat: a policy that retries only those gives up
@@ -189,7 +189,7 @@ class CatalogError(Exception, metaclass=_Branded):
         bounds = self.delay_bounds(attempt)
         return None if bounds is None else bounds[0] + (bounds[1] - bounds[0]) * rand()
 
-    def to_json(self) -> Dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         """The error as the catalog's envelope, for sending."""
         facts = self.facts
         return _write_body(
@@ -225,12 +225,10 @@ def _ascii_lower(text: str) -> str:
     return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
 
 
-_FOLDED: Dict[str, str] = (
-    {_ascii_lower(name): str(code) for name, code in _NAMES.items()} if _CASE_INSENSITIVE else {}
-)
+_FOLDED: dict[str, str] = {_ascii_lower(name): str(code) for name, code in _NAMES.items()} if _CASE_INSENSITIVE else {}
 
 
-def lookup(name: str) -> Optional[str]:
+def lookup(name: str) -> str | None:
     """The code with this name, wire name or alias; ignoring ASCII case when
     the catalog says lookups do."""
     code = _NAMES.get(name)
@@ -239,7 +237,7 @@ def lookup(name: str) -> Optional[str]:
     return None if code is None else str(code)
 
 
-def named(name: str) -> List[str]:
+def named(name: str) -> list[str]:
     """Every code that answers to ``name``: all the codes that share it as
     their condition name, in catalog order (as PL/pgSQL catches ``01004`` and
     ``22001`` by ``string_data_right_truncation``), else the one ``lookup``
@@ -254,7 +252,7 @@ def named(name: str) -> List[str]:
     return [] if code is None else [code]
 
 
-_IDENTITY: Optional["re.Pattern[str]"] = (
+_IDENTITY: re.Pattern[str] | None = (
     None if _IDENTITY_PATTERN is None else re.compile(f"(?:{_IDENTITY_PATTERN})", re.ASCII)
 )
 _TOKEN = re.compile(r"[A-Za-z0-9_]+", re.ASCII)
@@ -272,7 +270,7 @@ def _can_be_identity(text: str) -> bool:
     )
 
 
-def resolve(identity: str) -> Optional[str]:
+def resolve(identity: str) -> str | None:
     """The code a client reading ``identity`` means: ``lookup``, else the
     generic code of its prefix class, by the longest prefix it starts with.
     With an identity pattern, a string that cannot be an identity has no
@@ -287,17 +285,17 @@ def resolve(identity: str) -> Optional[str]:
     return None
 
 
-def from_numeric(numeric: int) -> Optional[str]:
+def from_numeric(numeric: int) -> str | None:
     """The code with this numeric code."""
     return _NUMERIC.get(str(numeric))
 
 
-def facts(code: str) -> Dict[str, Any]:
+def facts(code: str) -> dict[str, Any]:
     """What the catalog says about ``code`` (as TypeScript's ``facts``)."""
     return dict(_CODES[code])
 
 
-def category(key: str) -> Optional[Dict[str, Any]]:
+def category(key: str) -> dict[str, Any] | None:
     """The category with this id, or this class prefix (``"22"``), as Rust's
     ``Category::lookup``: its title, fault, type, prefix, generic code and
     codes."""
@@ -309,7 +307,7 @@ def category(key: str) -> Optional[Dict[str, Any]]:
 
 def render_template(template: str, params: Mapping[str, Any]) -> str:
     """Fills ``{name}`` placeholders; ``{{`` and ``}}`` are literal braces."""
-    out: List[str] = []
+    out: list[str] = []
     at = 0
     while at < len(template):
         c = template[at]
@@ -331,7 +329,7 @@ def render_template(template: str, params: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
-def create(code: str, params: Optional[Mapping[str, Any]] = None, **options: Any) -> CatalogError:
+def create(code: str, params: Mapping[str, Any] | None = None, **options: Any) -> CatalogError:
     """An error of ``code``, its message rendered from ``params``."""
     facts = _CODES[code]
     params = dict(params or {})
@@ -342,8 +340,8 @@ def create(code: str, params: Optional[Mapping[str, Any]] = None, **options: Any
 
 def from_response(
     status: int,
-    headers: Union[Mapping[str, str], Iterable[Tuple[str, str]]],
-    body: Union[str, bytes],
+    headers: Mapping[str, str] | Iterable[tuple[str, str]],
+    body: str | bytes,
 ) -> CatalogError:
     """Parses an HTTP error response, leniently and within bounds, as
     errcat-runtime does: the nested envelope (snake or camel case), RFC 9457
@@ -366,7 +364,7 @@ def from_response(
             rid = _clean_request_id(value)
             if rid is not None:
                 parsed["request_id"] = rid
-    code: Optional[str] = None
+    code: str | None = None
     if parsed["numeric"] is not None:
         code = from_numeric(parsed["numeric"])
     elif parsed["wire_code"] is not None:
@@ -392,7 +390,7 @@ def from_response(
     )
 
 
-def parse_retry_after(value: str, now: float) -> Optional[float]:
+def parse_retry_after(value: str, now: float) -> float | None:
     """``Retry-After`` in seconds: delay-seconds or an HTTP date (0 if past)."""
     text = value.strip()
     if text and text.isascii() and text.isdigit():
@@ -411,7 +409,7 @@ _RFC850 = re.compile(rf"({_LONG}), (\d{{2}})-({_MON})-(\d{{2}}) (\d{{2}}):(\d{{2
 _ASCTIME = re.compile(rf"({_DAY3}) ({_MON}) ( \d|\d{{2}}) (\d{{2}}):(\d{{2}}):(\d{{2}}) (\d{{4}})", re.ASCII)
 
 
-def _parse_http_date(text: str) -> Optional[float]:
+def _parse_http_date(text: str) -> float | None:
     """An HTTP date in any of the three forms RFC 9110 requires recipients
     to accept (IMF-fixdate, RFC 850, asctime), exactly as errcat-runtime
     (the httpdate crate) accepts them: case as written, a real calendar date
@@ -437,7 +435,7 @@ def _parse_http_date(text: str) -> Optional[float]:
     return date.timestamp() if _WEEKDAYS[date.weekday()] == weekday else None
 
 
-def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: Optional[float]) -> Optional[Tuple[float, float]]:
+def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: float | None) -> tuple[float, float] | None:
     """The least and most delay in seconds after ``attempt`` failed attempts."""
     strategy = policy["strategy"]
     if strategy in ("never", "operation"):
@@ -454,7 +452,7 @@ def delay_bounds(policy: Mapping[str, Any], attempt: int, retry_after_ms: Option
     return (retry_after_ms / 1000.0, retry_after_ms / 1000.0)
 
 
-def _backoff_bounds(b: Mapping[str, Any], attempt: int) -> Optional[Tuple[float, float]]:
+def _backoff_bounds(b: Mapping[str, Any], attempt: int) -> tuple[float, float] | None:
     if attempt == 0 or attempt >= int(b["maxAttempts"]):
         return None
     exponent = min(attempt - 1, 1024)
@@ -474,7 +472,7 @@ def _backoff_bounds(b: Mapping[str, Any], attempt: int) -> Optional[Tuple[float,
     return ((micros * 1000 // 2) / 1e9, most)
 
 
-def policy_for_status(status: int) -> Dict[str, Any]:
+def policy_for_status(status: int) -> dict[str, Any]:
     """The policy for a code this module does not know, from the status class."""
     if status in (429, 503):
         return {"strategy": "after_header", "maxWaitMs": 60000, "fallback": _FALLBACK_BACKOFF}
@@ -487,7 +485,7 @@ def _clip(text: str, chars: int) -> str:
     return text[:chars]
 
 
-def _as_body(body: Any) -> Union[str, bytes]:
+def _as_body(body: Any) -> str | bytes:
     """A body of another type as text or bytes (``None`` is empty)."""
     if isinstance(body, (str, bytes)):
         return body
@@ -498,7 +496,7 @@ def _as_body(body: Any) -> Union[str, bytes]:
     return ""
 
 
-def _header_text(value: Any) -> Optional[str]:
+def _header_text(value: Any) -> str | None:
     """A header name or value as text: ``str``, ``bytes`` (as aiohttp's
     ``raw_headers`` give them, Latin-1 as HTTP sends them) or a number."""
     if isinstance(value, str):
@@ -510,11 +508,11 @@ def _header_text(value: Any) -> Optional[str]:
     return None
 
 
-def _header_pairs(headers: Any) -> List[Tuple[str, str]]:
+def _header_pairs(headers: Any) -> list[tuple[str, str]]:
     """The name/value pairs of any header shape; what cannot be read is skipped."""
-    pairs: List[Tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = []
     try:
-        items: Iterable[Any] = headers.items() if isinstance(headers, _AbcMapping) else headers or ()
+        items: Iterable[Any] = headers.items() if isinstance(headers, Mapping) else headers or ()
         for pair in items:
             if isinstance(pair, (tuple, list)) and len(pair) >= 2:
                 name, value = _header_text(pair[0]), _header_text(pair[1])
@@ -525,10 +523,16 @@ def _header_pairs(headers: Any) -> List[Tuple[str, str]]:
     return pairs
 
 
-def _parse_body(status: int, body: Union[str, bytes]) -> Dict[str, Any]:
-    parsed: Dict[str, Any] = {
-        "wire_code": None, "fallback_code": None, "numeric": None, "message": "",
-        "param": None, "request_id": None, "retry_after_ms": None, "details": {},
+def _parse_body(status: int, body: str | bytes) -> dict[str, Any]:
+    parsed: dict[str, Any] = {
+        "wire_code": None,
+        "fallback_code": None,
+        "numeric": None,
+        "message": "",
+        "param": None,
+        "request_id": None,
+        "retry_after_ms": None,
+        "details": {},
     }
     size = len(body.encode("utf-8", "surrogatepass")) if isinstance(body, str) else len(body)
     if size > _LIMITS["maxBodyBytes"]:
@@ -558,7 +562,7 @@ def _mend(text: str, limit: int) -> str:
     ``limit`` becomes ``null``. Strings are skipped exactly."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    out: List[str] = []
+    out: list[str] = []
     depth = at = copied = 0
     while at < len(text):
         c = text[at]
@@ -631,7 +635,7 @@ def _skip_nested(text: str, at: int) -> int:
 
 
 def _mend_surrogates(string: str) -> str:
-    def unit(at: int) -> Optional[int]:
+    def unit(at: int) -> int | None:
         chunk = string[at : at + 6]
         if len(chunk) == 6 and chunk.startswith("\\u"):
             try:
@@ -640,7 +644,7 @@ def _mend_surrogates(string: str) -> str:
                 return None
         return None
 
-    out: List[str] = []
+    out: list[str] = []
     at = copied = 0
     while at < len(string):
         if string[at] != "\\":
@@ -663,16 +667,16 @@ def _mend_surrogates(string: str) -> str:
     return "".join(out)
 
 
-_MEMBER_NAMES: Dict[str, List[str]] = {}
+_MEMBER_NAMES: dict[str, list[str]] = {}
 
 
-def _member_names(member: str) -> List[str]:
+def _member_names(member: str) -> list[str]:
     """Every name a member goes by, in the order a lenient reader tries them
     (computed once per member)."""
     known = _MEMBER_NAMES.get(member)
     if known is not None:
         return known
-    names: List[str] = []
+    names: list[str] = []
     for style in ("nested", "problem", "detail", "google", "jsonapi", "graphql"):
         for m, snake, camel, within in _WIRE[style]["fields"]:
             # AIP-193 details are read by their types.
@@ -685,21 +689,21 @@ def _member_names(member: str) -> List[str]:
     return names
 
 
-def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
+def _read_object(parsed: dict[str, Any], obj: dict[str, Any]) -> None:
     def first(o: Mapping[str, Any], member: str) -> Any:
         for name in _member_names(member):
             if name in o:
                 return o[name]
         return None
 
-    def text(v: Any) -> Optional[str]:
+    def text(v: Any) -> str | None:
         return v if isinstance(v, str) else None
 
     nested = obj.get(_WIRE["nested"]["wrapper"])
     detail = obj.get(_WIRE["detail"]["wrapper"])
     listed = _first_listed_error(obj)
     problem = False
-    fields: Dict[str, Any]
+    fields: dict[str, Any]
     if listed is not None:
         fields = listed[0]
         problem = not listed[1]
@@ -742,7 +746,7 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
     parsed["request_id"] = None if rid is None else _clean_request_id(rid)
     ms = first(fields, "retryAfterMs")
     secs = fields.get("retry_after", fields.get("retryAfter"))
-    wait: Optional[float] = None
+    wait: float | None = None
     if isinstance(ms, (int, float)) and not isinstance(ms, bool):
         wait = ms / 1000.0
     elif isinstance(secs, (int, float)) and not isinstance(secs, bool):
@@ -757,14 +761,14 @@ def _read_object(parsed: Dict[str, Any], obj: Dict[str, Any]) -> None:
     _read_google_status(parsed, fields)
 
 
-def _first_listed_error(obj: Mapping[str, Any]) -> Optional[Tuple[Dict[str, Any], bool]]:
+def _first_listed_error(obj: Mapping[str, Any]) -> tuple[dict[str, Any], bool] | None:
     """The first error of a JSON:API or GraphQL ``errors`` list, its
     ``meta``, ``extensions`` and ``source`` read as its own, and whether it is
     GraphQL's."""
     errors = obj.get("errors")
     if not isinstance(errors, list) or not errors or not isinstance(errors[0], dict):
         return None
-    first: Dict[str, Any] = errors[0]
+    first: dict[str, Any] = errors[0]
     graphql = "extensions" in first or not any(k in first for k in ("code", "detail", "title", "status"))
     fields = dict(first)
     for parent in ("extensions", "meta", "source"):
@@ -777,7 +781,7 @@ def _first_listed_error(obj: Mapping[str, Any]) -> Optional[Tuple[Dict[str, Any]
     return fields, graphql
 
 
-def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> None:
+def _read_google_status(parsed: dict[str, Any], fields: Mapping[str, Any]) -> None:
     http = fields.get("code")
     status = fields.get("status")
     if not isinstance(http, int) or isinstance(http, bool) or not isinstance(status, str) or not status:
@@ -786,12 +790,16 @@ def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> No
         return
     listed = fields.get("details")
 
-    def typed(ty: str) -> Optional[Dict[str, Any]]:
+    def typed(ty: str) -> dict[str, Any] | None:
         if not isinstance(listed, list):
             return None
         suffix = "google.rpc." + ty
         return next(
-            (d for d in listed if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith(suffix)),
+            (
+                d
+                for d in listed
+                if isinstance(d, dict) and isinstance(d.get("@type"), str) and d["@type"].endswith(suffix)
+            ),
             None,
         )
 
@@ -821,7 +829,7 @@ def _read_google_status(parsed: Dict[str, Any], fields: Mapping[str, Any]) -> No
         parsed["request_id"] = cleaned
 
 
-_INTEGER_RANGES: Dict[str, Tuple[int, int]] = {
+_INTEGER_RANGES: dict[str, tuple[int, int]] = {
     "u16": (0, 2**16 - 1),
     "u32": (0, 2**32 - 1),
     "u64": (0, 2**64 - 1),
@@ -830,7 +838,7 @@ _INTEGER_RANGES: Dict[str, Tuple[int, int]] = {
 }
 
 
-def _type_details(details: Dict[str, Any], facts: Mapping[str, Any]) -> None:
+def _type_details(details: dict[str, Any], facts: Mapping[str, Any]) -> None:
     """AIP-193 metadata (text) as the values of the code's params, by their
     declared types, as errcat-runtime's ``ParamType::value_from_text``."""
     for name, ty in zip(facts["params"], facts["paramTypes"]):
@@ -858,7 +866,7 @@ def _value_from_text(ty: str, text: str) -> Any:
     return text
 
 
-def _parse_proto_duration(text: str) -> Optional[float]:
+def _parse_proto_duration(text: str) -> float | None:
     """Protobuf JSON's ``Duration`` (``"30s"``, ``"1.5s"``) in milliseconds."""
     match = re.fullmatch(r"([0-9]+)(?:\.([0-9]{1,9}))?s", text)
     if match is None:
@@ -873,7 +881,7 @@ def _proto_duration(ms: float) -> str:
     return f"{secs}s" if frac == 0 else f"{secs}.{frac:03d}".rstrip("0") + "s"
 
 
-def _whole_number(value: Any) -> Optional[int]:
+def _whole_number(value: Any) -> int | None:
     """A whole number a numeric code can be: ``17000``, and ``17000.0`` as
     some servers write it (as JavaScript and errcat-runtime read it)."""
     if isinstance(value, bool):
@@ -885,13 +893,13 @@ def _whole_number(value: Any) -> Optional[int]:
     return None
 
 
-def _set_numeric(parsed: Dict[str, Any], n: int) -> None:
+def _set_numeric(parsed: dict[str, Any], n: int) -> None:
     if n >= 0:
         parsed["numeric"] = n
         parsed["wire_code"] = str(n)
 
 
-def _clean_request_id(raw: str) -> Optional[str]:
+def _clean_request_id(raw: str) -> str | None:
     kept = "".join(c for c in raw if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F))
     kept = kept[: _LIMITS["maxRequestIdChars"]].strip()
     return kept or None
@@ -907,14 +915,14 @@ def _prune(value: Any, limit: int) -> Any:
     return value
 
 
-def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
+def _write_body(body: Mapping[str, Any], style: str) -> dict[str, Any]:
     if style == "google":
         return _write_google(body)
     wire = _WIRE[style]
     camel = _ENVELOPE["fieldCase"] == "camel"
     outside = style == "detail" or (style == "nested" and _ENVELOPE["requestId"] == "outside")
     problem = style == "problem"
-    out: Dict[str, Any] = {}
+    out: dict[str, Any] = {}
     for member, snake, camel_name, within in wire["fields"]:
         if member == "requestId" and outside:
             continue
@@ -944,7 +952,7 @@ def _write_body(body: Mapping[str, Any], style: str) -> Dict[str, Any]:
             out[name] = value
     if wire["wrapper"] is None:
         return out
-    envelope: Dict[str, Any] = {wire["wrapper"]: [out] if wire["list"] else out}
+    envelope: dict[str, Any] = {wire["wrapper"]: [out] if wire["list"] else out}
     if outside and body["requestId"] is not None:
         envelope[_OUTER_REQUEST_ID[1] if camel else _OUTER_REQUEST_ID[0]] = body["requestId"]
     return envelope
@@ -958,40 +966,44 @@ def _metadata_text(value: Any) -> str:
     return json.dumps(_prune(value, int(_LIMITS["maxKeptDepth"])), ensure_ascii=False, separators=(",", ":"))
 
 
-def _write_google(body: Mapping[str, Any]) -> Dict[str, Any]:
+def _write_google(body: Mapping[str, Any]) -> dict[str, Any]:
     """An AIP-193 body, with the details errcat-runtime writes, in its order."""
 
-    def typed(ty: str, members: Dict[str, Any]) -> Dict[str, Any]:
+    def typed(ty: str, members: dict[str, Any]) -> dict[str, Any]:
         return {"@type": "type.googleapis.com/google.rpc." + ty, **members}
 
-    info: Dict[str, Any] = {"reason": body["code"]}
+    info: dict[str, Any] = {"reason": body["code"]}
     if body["domain"]:
         info["domain"] = body["domain"]
     if body["details"]:
         info["metadata"] = {k: _metadata_text(v) for k, v in body["details"].items()}
     details = [typed("ErrorInfo", info)]
     if body["param"] is not None:
-        details.append(typed("BadRequest", {"fieldViolations": [{"field": body["param"], "description": body["message"]}]}))
+        details.append(
+            typed("BadRequest", {"fieldViolations": [{"field": body["param"], "description": body["message"]}]})
+        )
     if body["retryAfterMs"] is not None:
         details.append(typed("RetryInfo", {"retryDelay": _proto_duration(body["retryAfterMs"])}))
     if body["requestId"] is not None:
         details.append(typed("RequestInfo", {"requestId": body["requestId"]}))
     if body["docsUrl"] is not None:
-        details.append(typed("Help", {"links": [{"description": body["title"] or body["code"], "url": body["docsUrl"]}]}))
+        details.append(
+            typed("Help", {"links": [{"description": body["title"] or body["code"], "url": body["docsUrl"]}]})
+        )
     return {"error": {"code": body["status"], "message": body["message"], "status": body["grpc"], "details": details}}
 
 
-def _construct(code: Optional[str], wire_code: str, message: str, **options: Any) -> CatalogError:
-    cls: Type[CatalogError] = _CLASSES.get(code, CatalogError) if code is not None else CatalogError
+def _construct(code: str | None, wire_code: str, message: str, **options: Any) -> CatalogError:
+    cls: type[CatalogError] = _CLASSES.get(code, CatalogError) if code is not None else CatalogError
     error = cls.__new__(cls)
     CatalogError.__init__(error, message, code=code, wire_code=wire_code, **options)
     return error
 
 
 # The class of each code's errors, registered by ``__init__.py``.
-_CLASSES: Dict[str, Type[CatalogError]] = {}
+_CLASSES: dict[str, type[CatalogError]] = {}
 
 
-def _register_classes(classes: Mapping[str, Type[CatalogError]]) -> None:
+def _register_classes(classes: Mapping[str, type[CatalogError]]) -> None:
     """Records the generated class of each code, which parsing constructs."""
     _CLASSES.update(classes)

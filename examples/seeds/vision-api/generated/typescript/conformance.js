@@ -101,5 +101,5 @@ function deepEqual(a, b) {
     const kb = Object.keys(b);
     if (ka.length !== kb.length)
         return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+    return ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
 }

@@ -41,14 +41,14 @@ export class CatalogError extends Error {
         this.className = facts?.sdkException ?? null;
         this.name = this.className ?? "CatalogError";
         Object.defineProperty(this, BRAND, { value: true });
-        Object.defineProperty(this, CLASS, { value: code === null ? null : CODE_CLASS[code] ?? null });
+        Object.defineProperty(this, CLASS, { value: code === null ? null : (CODE_CLASS[code] ?? null) });
     }
     static [Symbol.hasInstance](value) {
         if (typeof value !== "object" || value === null)
             return false;
         if (value[BRAND] !== true)
             return false;
-        const sdkClass = this.sdkClass;
+        const sdkClass = CatalogError.sdkClass;
         return sdkClass === undefined || value[CLASS] === sdkClass;
     }
     /** What the catalog says about the code (`null` if unknown). */
@@ -164,13 +164,13 @@ const FOLDED = new Map(CASE_INSENSITIVE ? Object.entries(NAMES).map(([name, code
  * ignoring ASCII case when the catalog says lookups do.
  */
 export function lookup(name) {
-    if (Object.prototype.hasOwnProperty.call(NAMES, name))
+    if (Object.hasOwn(NAMES, name))
         return NAMES[name];
-    return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
+    return CASE_INSENSITIVE ? (FOLDED.get(asciiLower(name)) ?? null) : null;
 }
 /** A name several codes share, in the case the catalog wrote it. */
 function sharedName(name) {
-    if (Object.prototype.hasOwnProperty.call(SHARED_NAMES, name))
+    if (Object.hasOwn(SHARED_NAMES, name))
         return name;
     if (!CASE_INSENSITIVE)
         return null;
@@ -199,10 +199,7 @@ const IDENTITY = IDENTITY_PATTERN === null ? null : new RegExp(`^(?:${IDENTITY_P
 function canBeIdentity(text) {
     if (IDENTITY === null)
         return true;
-    return (text.length > 0 &&
-        text.length <= LIMITS.maxIdentityLen &&
-        /^[A-Za-z0-9_]+$/.test(text) &&
-        IDENTITY.test(text));
+    return text.length > 0 && text.length <= LIMITS.maxIdentityLen && /^[A-Za-z0-9_]+$/.test(text) && IDENTITY.test(text);
 }
 /**
  * The code a client reading `identity` means: `lookup`, else the generic
@@ -223,7 +220,7 @@ export function resolve(identity) {
 /** The code with this numeric code. */
 export function fromNumeric(numeric) {
     const key = String(numeric);
-    return Object.prototype.hasOwnProperty.call(NUMERIC, key) ? NUMERIC[key] : null;
+    return Object.hasOwn(NUMERIC, key) ? NUMERIC[key] : null;
 }
 /** What the catalog says about `code`. */
 export function facts(code) {
@@ -231,7 +228,7 @@ export function facts(code) {
 }
 /** The category with this id, or this class prefix (`"22"`), as Rust's `Category::lookup`. */
 export function category(key) {
-    if (Object.prototype.hasOwnProperty.call(CATEGORIES, key))
+    if (Object.hasOwn(CATEGORIES, key))
         return CATEGORIES[key];
     return Object.values(CATEGORIES).find((c) => c.prefix !== null && c.prefix === key) ?? null;
 }
@@ -265,7 +262,7 @@ export function renderTemplate(template, params) {
             }
             const name = template.slice(at + 1, end);
             // Own properties only: `{constructor}` is not Object's.
-            const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+            const value = Object.hasOwn(params, name) ? params[name] : undefined;
             out += value === undefined ? template.slice(at, end + 1) : String(value);
             at = end;
         }
@@ -346,27 +343,38 @@ function parseHttpDate(text) {
     const day3 = WEEKDAYS.join("|");
     const mon = MONTHS.join("|");
     const long = "Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday";
-    let m;
     let weekday;
     let parts;
-    if ((m = new RegExp(`^(${day3}), (\\d{2}) (${mon}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text)) !== null) {
-        weekday = m[1];
-        parts = [m[4], m[3], m[2], m[5], m[6], m[7]];
+    const imf = new RegExp(`^(${day3}), (\\d{2}) (${mon}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text);
+    const rfc850 = imf
+        ? null
+        : new RegExp(`^(${long}), (\\d{2})-(${mon})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text);
+    const asctime = imf || rfc850
+        ? null
+        : new RegExp(`^(${day3}) (${mon}) ( \\d|\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`).exec(text);
+    if (imf !== null) {
+        weekday = imf[1];
+        parts = [imf[4], imf[3], imf[2], imf[5], imf[6], imf[7]];
     }
-    else if ((m = new RegExp(`^(${long}), (\\d{2})-(${mon})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text)) !== null) {
-        weekday = m[1].slice(0, 3);
-        const yy = Number(m[4]);
-        parts = [String(yy < 70 ? 2000 + yy : 1900 + yy), m[3], m[2], m[5], m[6], m[7]];
+    else if (rfc850 !== null) {
+        weekday = rfc850[1].slice(0, 3);
+        const yy = Number(rfc850[4]);
+        parts = [String(yy < 70 ? 2000 + yy : 1900 + yy), rfc850[3], rfc850[2], rfc850[5], rfc850[6], rfc850[7]];
     }
-    else if ((m = new RegExp(`^(${day3}) (${mon}) ( \\d|\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`).exec(text)) !== null) {
-        weekday = m[1];
-        parts = [m[7], m[2], m[3].trim(), m[4], m[5], m[6]];
+    else if (asctime !== null) {
+        weekday = asctime[1];
+        parts = [asctime[7], asctime[2], asctime[3].trim(), asctime[4], asctime[5], asctime[6]];
     }
     else {
         return null;
     }
     const [year, month, day, hour, minute, second] = [
-        Number(parts[0]), MONTHS.indexOf(parts[1]), Number(parts[2]), Number(parts[3]), Number(parts[4]), Number(parts[5]),
+        Number(parts[0]),
+        MONTHS.indexOf(parts[1]),
+        Number(parts[2]),
+        Number(parts[3]),
+        Number(parts[4]),
+        Number(parts[5]),
     ];
     if (year < 1970 || year > 9999 || hour > 23 || minute > 59 || second > 59 || day < 1)
         return null;
@@ -397,7 +405,7 @@ function backoffBounds(b, attempt) {
     if (attempt === 0 || attempt >= b.maxAttempts)
         return null;
     const exponent = Math.min(attempt - 1, 1024);
-    const raw = b.initialMs * Math.pow(Math.max(b.factor, 1), exponent);
+    const raw = b.initialMs * Math.max(b.factor, 1) ** exponent;
     const base = Number.isFinite(raw) ? Math.min(raw, b.maxDelayMs) : b.maxDelayMs;
     // Whole microseconds, as the Rust runtime computes them.
     const delay = Math.floor(base * 1000 + 1e-6) / 1000;
@@ -407,7 +415,7 @@ function backoffBounds(b, attempt) {
         case "full":
             return [0, delay];
         case "equal":
-            return [Math.floor(delay * 1e6 / 2) / 1e6, delay];
+            return [Math.floor((delay * 1e6) / 2) / 1e6, delay];
     }
 }
 /** The policy for a code this module does not know, from the status class. */
@@ -422,7 +430,17 @@ function isObject(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function parseBody(status, body) {
-    const parsed = { wireCode: null, fallbackCode: null, numeric: null, message: "", param: null, requestId: null, retryAfterMs: null, details: {}, detailsAsText: false };
+    const parsed = {
+        wireCode: null,
+        fallbackCode: null,
+        numeric: null,
+        message: "",
+        param: null,
+        requestId: null,
+        retryAfterMs: null,
+        details: {},
+        detailsAsText: false,
+    };
     const bytes = typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
     if (bytes > LIMITS.maxBodyBytes) {
         parsed.message = `HTTP ${status}: response body of ${bytes} bytes not parsed`;
@@ -446,7 +464,8 @@ function parseBody(status, body) {
     }
     else {
         const trimmed = text.trim();
-        parsed.message = trimmed === "" ? `HTTP ${status}` : Array.from(trimmed).slice(0, LIMITS.maxRawMessageChars).join("");
+        parsed.message =
+            trimmed === "" ? `HTTP ${status}` : Array.from(trimmed).slice(0, LIMITS.maxRawMessageChars).join("");
     }
     return parsed;
 }
@@ -476,7 +495,7 @@ function mend(text, limit) {
             at = end;
         }
         else if ((c === "{" || c === "[") && depth === limit) {
-            out += text.slice(copied, at) + "null";
+            out += `${text.slice(copied, at)}null`;
             at = skipNested(text, at);
             copied = at;
         }
@@ -496,7 +515,7 @@ function mend(text, limit) {
             const bare = token.replace(/^-+/, "");
             const number = Number(token);
             if (bare.startsWith("N") || bare.startsWith("I") || (!Number.isNaN(number) && !Number.isFinite(number))) {
-                out += text.slice(copied, at) + "null";
+                out += `${text.slice(copied, at)}null`;
                 copied = end;
             }
             at = Math.max(end, at + 1);
@@ -561,7 +580,7 @@ function mendSurrogates(string) {
             }
         }
         if (u !== null && u >= 0xd800 && u <= 0xdfff) {
-            out += string.slice(copied, at) + "\\uFFFD";
+            out += `${string.slice(copied, at)}\\uFFFD`;
             at += 6;
             copied = at;
         }
@@ -581,7 +600,7 @@ function readObject(parsed, object) {
     const str = (v) => (typeof v === "string" ? v : null);
     const first = (o, member) => {
         for (const name of memberNames(member))
-            if (Object.prototype.hasOwnProperty.call(o, name))
+            if (Object.hasOwn(o, name))
                 return o[name];
         return undefined;
     };
@@ -620,7 +639,7 @@ function readObject(parsed, object) {
         if (description !== null)
             parsed.message = description;
     }
-    const message = problem ? fields["detail"] ?? fields["title"] ?? fields["message"] : first(fields, "message");
+    const message = problem ? (fields["detail"] ?? fields["title"] ?? fields["message"]) : first(fields, "message");
     if (typeof message === "string")
         parsed.message = clip(message, LIMITS.maxMessageChars);
     parsed.param = str(first(fields, "param"));
@@ -656,7 +675,7 @@ function firstListedError(object) {
             continue;
         for (const [key, value] of Object.entries(sub)) {
             const name = parent === "source" && (key === "pointer" || key === "parameter" || key === "header") ? "param" : key;
-            if (!Object.prototype.hasOwnProperty.call(fields, name)) {
+            if (!Object.hasOwn(fields, name)) {
                 Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
             }
         }
@@ -707,7 +726,7 @@ function readGoogleStatus(parsed, fields) {
  * declared types, as errcat-runtime's `ParamType::value_from_text`. */
 function typeDetails(details, facts) {
     facts.params.forEach((name, i) => {
-        const text = Object.prototype.hasOwnProperty.call(details, name) ? details[name] : undefined;
+        const text = Object.hasOwn(details, name) ? details[name] : undefined;
         if (typeof text !== "string")
             return;
         const value = valueFromText(facts.paramTypes[i] ?? "string", text);
@@ -746,7 +765,7 @@ function parseProtoDuration(text) {
     if (match === null)
         return null;
     const whole = Number(match[1]);
-    const frac = Number(((match[2] ?? "") + "000000000").slice(0, 9));
+    const frac = Number(`${match[2] ?? ""}000000000`.slice(0, 9));
     return whole * 1000 + frac / 1e6;
 }
 /** A wait as protobuf JSON's `Duration`: whole milliseconds, such as `"1.5s"`. */
@@ -786,8 +805,11 @@ function memberNames(member) {
     return names;
 }
 function cleanRequestId(raw) {
-    // eslint-disable-next-line no-control-regex
-    const kept = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")).slice(0, LIMITS.maxRequestIdChars).join("").trim();
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
+    const kept = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, ""))
+        .slice(0, LIMITS.maxRequestIdChars)
+        .join("")
+        .trim();
     return kept === "" ? null : kept;
 }
 /** A body of another type, as text: bytes of an `ArrayBuffer`, else nothing. */
@@ -829,7 +851,9 @@ function headerPairs(headers) {
         }
         const forEach = headers.forEach;
         if (typeof forEach === "function") {
-            headers.forEach((value, name) => push(name, value));
+            headers.forEach((value, name) => {
+                push(name, value);
+            });
             return pairs;
         }
         for (const [name, value] of Object.entries(headers))
@@ -870,10 +894,10 @@ function writeBody(body, style) {
         let value;
         switch (member) {
             case "title":
-                value = problem ? body.title ?? body.code : body.title;
+                value = problem ? (body.title ?? body.code) : body.title;
                 break;
             case "docsUrl":
-                value = problem ? body.docsUrl ?? "about:blank" : body.docsUrl;
+                value = problem ? (body.docsUrl ?? "about:blank") : body.docsUrl;
                 break;
             case "status":
                 value = style === "jsonapi" ? String(body.status) : body.status;
@@ -899,7 +923,8 @@ function writeBody(body, style) {
             out[name] = value;
         }
         else {
-            const sub = (out[within] ??= {});
+            out[within] ??= {};
+            const sub = out[within];
             sub[name] = value;
         }
     }
@@ -912,7 +937,7 @@ function writeBody(body, style) {
 }
 /** A param as AIP-193 metadata, which holds strings: text as it is, other values as JSON. */
 function metadataText(value) {
-    return typeof value === "string" ? value : JSON.stringify(prune(value, LIMITS.maxKeptDepth)) ?? "null";
+    return typeof value === "string" ? value : (JSON.stringify(prune(value, LIMITS.maxKeptDepth)) ?? "null");
 }
 /** An AIP-193 body, with the details errcat-runtime writes, in its order. */
 function writeGoogle(body) {
@@ -927,7 +952,12 @@ function writeGoogle(body) {
     if (keys.length > 0) {
         const metadata = {};
         for (const key of keys) {
-            Object.defineProperty(metadata, key, { value: metadataText(body.details[key]), enumerable: true, writable: true, configurable: true });
+            Object.defineProperty(metadata, key, {
+                value: metadataText(body.details[key]),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
         }
         info["metadata"] = metadata;
     }
@@ -955,6 +985,6 @@ export function registerClasses(classes) {
 /** The error of `code`, as the class of its SDK exception when it has one. */
 function construct(code, wireCode, options) {
     const name = code === null ? undefined : CODE_CLASS[code];
-    const cls = name !== undefined && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name] : CatalogError;
+    const cls = name !== undefined && Object.hasOwn(CLASSES, name) ? CLASSES[name] : CatalogError;
     return new cls(code, wireCode, options);
 }

@@ -16,25 +16,31 @@ the delay bounds of each retry, and the body written back.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional
+from typing import Any
 
 from . import CatalogError, from_response
 
 _CASES = Path(__file__).with_name("conformance.json")
 
 
-def cases() -> List[Dict[str, Any]]:
+def _always(value: float) -> Callable[[], float]:
+    """A random source that always draws `value`."""
+    return lambda: value
+
+
+def cases() -> list[dict[str, Any]]:
     """The cases shipped with this package (``conformance.json``)."""
-    document: Dict[str, Any] = json.loads(_CASES.read_text("utf-8"))
-    found: List[Dict[str, Any]] = document["cases"]
+    document: dict[str, Any] = json.loads(_CASES.read_text("utf-8"))
+    found: list[dict[str, Any]] = document["cases"]
     return found
 
 
-def check(case: Mapping[str, Any]) -> List[str]:
+def check(case: Mapping[str, Any]) -> list[str]:
     """What this package gets wrong about one case; empty when nothing."""
     name, response, expect = case["name"], case["response"], case["expect"]
-    problems: List[str] = []
+    problems: list[str] = []
 
     def same(what: str, found: Any, expected: Any) -> None:
         if found != expected:
@@ -71,9 +77,11 @@ def check(case: Mapping[str, Any]) -> List[str]:
             problems.append(f"{name}: attempt {attempt} should retry")
             continue
         if abs(bounds[0] * 1000 - step["min_ms"]) > 1e-6 or abs(bounds[1] * 1000 - step["max_ms"]) > 1e-6:
-            problems.append(f"{name}: attempt {attempt} waits {bounds!r} s, expected {step['min_ms']}..{step['max_ms']} ms")
+            problems.append(
+                f"{name}: attempt {attempt} waits {bounds!r} s, expected {step['min_ms']}..{step['max_ms']} ms"
+            )
         for r in (0.0, 0.5, 0.999999):
-            delay: Optional[float] = error.retry_delay(attempt, lambda: r, idempotent=True)
+            delay: float | None = error.retry_delay(attempt, _always(r), idempotent=True)
             if delay is None or not bounds[0] <= delay <= bounds[1]:
                 problems.append(f"{name}: attempt {attempt} drew {delay!r} outside {bounds!r}")
     if "body" in expect:
@@ -81,7 +89,7 @@ def check(case: Mapping[str, Any]) -> List[str]:
     return problems
 
 
-def run(selected: Optional[Iterable[Mapping[str, Any]]] = None) -> int:
+def run(selected: Iterable[Mapping[str, Any]] | None = None) -> int:
     """Runs every case (the shipped ones unless ``selected`` is given);
     raises ``AssertionError`` naming every problem; returns how many ran."""
     chosen = list(cases() if selected is None else selected)

@@ -11,6 +11,8 @@ import {
   CATEGORIES,
   CODE_CLASS,
   CODES,
+  type Code,
+  type CodeDetails,
   DOMAIN,
   ENVELOPE,
   FALLBACK_BACKOFF,
@@ -26,8 +28,6 @@ import {
   SHARED_NAMES,
   TELEMETRY,
   WIRE,
-  type Code,
-  type CodeDetails,
 } from "./data.js";
 
 /** Who is at fault for an error. */
@@ -149,13 +149,13 @@ export class CatalogError extends Error {
     this.className = facts?.sdkException ?? null;
     this.name = this.className ?? "CatalogError";
     Object.defineProperty(this, BRAND, { value: true });
-    Object.defineProperty(this, CLASS, { value: code === null ? null : CODE_CLASS[code] ?? null });
+    Object.defineProperty(this, CLASS, { value: code === null ? null : (CODE_CLASS[code] ?? null) });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null) return false;
     if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
-    const sdkClass = this.sdkClass;
+    const sdkClass = CatalogError.sdkClass;
     return sdkClass === undefined || (value as CatalogError)[CLASS] === sdkClass;
   }
 
@@ -173,7 +173,8 @@ export class CatalogError extends Error {
   }
   /** Who is at fault: the code's, else by HTTP status class (4xx client, 5xx server), as errcat-runtime's `Fault::of_status`. */
   get fault(): Fault {
-    const byStatus = this.status >= 500 && this.status < 600 ? "server" : this.status >= 400 && this.status < 500 ? "client" : "none";
+    const byStatus =
+      this.status >= 500 && this.status < 600 ? "server" : this.status >= 400 && this.status < 500 ? "client" : "none";
     return this.facts?.fault ?? byStatus;
   }
   /** The code's retry policy, or one from the HTTP status for unknown codes. */
@@ -283,13 +284,13 @@ const FOLDED: ReadonlyMap<string, Code> = new Map(
  * ignoring ASCII case when the catalog says lookups do.
  */
 export function lookup(name: string): Code | null {
-  if (Object.prototype.hasOwnProperty.call(NAMES, name)) return NAMES[name]!;
-  return CASE_INSENSITIVE ? FOLDED.get(asciiLower(name)) ?? null : null;
+  if (Object.hasOwn(NAMES, name)) return NAMES[name]!;
+  return CASE_INSENSITIVE ? (FOLDED.get(asciiLower(name)) ?? null) : null;
 }
 
 /** A name several codes share, in the case the catalog wrote it. */
 function sharedName(name: string): string | null {
-  if (Object.prototype.hasOwnProperty.call(SHARED_NAMES, name)) return name;
+  if (Object.hasOwn(SHARED_NAMES, name)) return name;
   if (!CASE_INSENSITIVE) return null;
   const folded = asciiLower(name);
   return Object.keys(SHARED_NAMES).find((key) => asciiLower(key) === folded) ?? null;
@@ -309,8 +310,7 @@ export function named(name: string): readonly Code[] {
 }
 
 /** The catalog's identity pattern, anchored (no `u` flag, as errcat checks). */
-const IDENTITY: RegExp | null =
-  IDENTITY_PATTERN === null ? null : new RegExp(`^(?:${IDENTITY_PATTERN})$`);
+const IDENTITY: RegExp | null = IDENTITY_PATTERN === null ? null : new RegExp(`^(?:${IDENTITY_PATTERN})$`);
 
 /**
  * Whether `text` can be an identity: with an identity pattern, a token of
@@ -318,12 +318,7 @@ const IDENTITY: RegExp | null =
  */
 function canBeIdentity(text: string): boolean {
   if (IDENTITY === null) return true;
-  return (
-    text.length > 0 &&
-    text.length <= LIMITS.maxIdentityLen &&
-    /^[A-Za-z0-9_]+$/.test(text) &&
-    IDENTITY.test(text)
-  );
+  return text.length > 0 && text.length <= LIMITS.maxIdentityLen && /^[A-Za-z0-9_]+$/.test(text) && IDENTITY.test(text);
 }
 
 /**
@@ -344,7 +339,7 @@ export function resolve(identity: string): Code | null {
 /** The code with this numeric code. */
 export function fromNumeric(numeric: number): Code | null {
   const key = String(numeric);
-  return Object.prototype.hasOwnProperty.call(NUMERIC, key) ? NUMERIC[key]! : null;
+  return Object.hasOwn(NUMERIC, key) ? NUMERIC[key]! : null;
 }
 
 /** What the catalog says about `code`. */
@@ -354,12 +349,16 @@ export function facts(code: Code): CodeFacts {
 
 /** The category with this id, or this class prefix (`"22"`), as Rust's `Category::lookup`. */
 export function category(key: string): CategoryFacts | null {
-  if (Object.prototype.hasOwnProperty.call(CATEGORIES, key)) return CATEGORIES[key]!;
+  if (Object.hasOwn(CATEGORIES, key)) return CATEGORIES[key]!;
   return Object.values(CATEGORIES).find((c) => c.prefix !== null && c.prefix === key) ?? null;
 }
 
 /** An error of `code`, its message rendered from `params`. */
-export function create(code: Code, params: Readonly<Record<string, unknown>> = {}, options: ErrorOptions = {}): CatalogError {
+export function create(
+  code: Code,
+  params: Readonly<Record<string, unknown>> = {},
+  options: ErrorOptions = {},
+): CatalogError {
   const facts = CODES[code];
   const details: Record<string, unknown> = {};
   for (const name of facts.params) if (name in params) details[name] = params[name];
@@ -386,7 +385,7 @@ export function renderTemplate(template: string, params: Readonly<Record<string,
       }
       const name = template.slice(at + 1, end);
       // Own properties only: `{constructor}` is not Object's.
-      const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+      const value = Object.hasOwn(params, name) ? params[name] : undefined;
       out += value === undefined ? template.slice(at, end + 1) : String(value);
       at = end;
     } else {
@@ -464,24 +463,36 @@ function parseHttpDate(text: string): number | null {
   const day3 = WEEKDAYS.join("|");
   const mon = MONTHS.join("|");
   const long = "Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday";
-  let m: RegExpExecArray | null;
   let weekday: string;
   let parts: [string, string, string, string, string, string];
-  if ((m = new RegExp(`^(${day3}), (\\d{2}) (${mon}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text)) !== null) {
-    weekday = m[1]!;
-    parts = [m[4]!, m[3]!, m[2]!, m[5]!, m[6]!, m[7]!];
-  } else if ((m = new RegExp(`^(${long}), (\\d{2})-(${mon})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text)) !== null) {
-    weekday = m[1]!.slice(0, 3);
-    const yy = Number(m[4]);
-    parts = [String(yy < 70 ? 2000 + yy : 1900 + yy), m[3]!, m[2]!, m[5]!, m[6]!, m[7]!];
-  } else if ((m = new RegExp(`^(${day3}) (${mon}) ( \\d|\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`).exec(text)) !== null) {
-    weekday = m[1]!;
-    parts = [m[7]!, m[2]!, m[3]!.trim(), m[4]!, m[5]!, m[6]!];
+  const imf = new RegExp(`^(${day3}), (\\d{2}) (${mon}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text);
+  const rfc850 = imf
+    ? null
+    : new RegExp(`^(${long}), (\\d{2})-(${mon})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`).exec(text);
+  const asctime =
+    imf || rfc850
+      ? null
+      : new RegExp(`^(${day3}) (${mon}) ( \\d|\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`).exec(text);
+  if (imf !== null) {
+    weekday = imf[1]!;
+    parts = [imf[4]!, imf[3]!, imf[2]!, imf[5]!, imf[6]!, imf[7]!];
+  } else if (rfc850 !== null) {
+    weekday = rfc850[1]!.slice(0, 3);
+    const yy = Number(rfc850[4]);
+    parts = [String(yy < 70 ? 2000 + yy : 1900 + yy), rfc850[3]!, rfc850[2]!, rfc850[5]!, rfc850[6]!, rfc850[7]!];
+  } else if (asctime !== null) {
+    weekday = asctime[1]!;
+    parts = [asctime[7]!, asctime[2]!, asctime[3]!.trim(), asctime[4]!, asctime[5]!, asctime[6]!];
   } else {
     return null;
   }
   const [year, month, day, hour, minute, second] = [
-    Number(parts[0]), MONTHS.indexOf(parts[1]), Number(parts[2]), Number(parts[3]), Number(parts[4]), Number(parts[5]),
+    Number(parts[0]),
+    MONTHS.indexOf(parts[1]),
+    Number(parts[2]),
+    Number(parts[3]),
+    Number(parts[4]),
+    Number(parts[5]),
   ];
   if (year < 1970 || year > 9999 || hour > 23 || minute > 59 || second > 59 || day < 1) return null;
   const ms = Date.UTC(year, month, day, hour, minute, second);
@@ -492,7 +503,11 @@ function parseHttpDate(text: string): number | null {
 }
 
 /** The least and most delay after `attempt` failed attempts, or `null` to stop. */
-export function delayBounds(policy: RetryPolicy, attempt: number, retryAfterMs: number | null): readonly [number, number] | null {
+export function delayBounds(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfterMs: number | null,
+): readonly [number, number] | null {
   switch (policy.strategy) {
     case "never":
     case "operation":
@@ -509,7 +524,7 @@ export function delayBounds(policy: RetryPolicy, attempt: number, retryAfterMs: 
 function backoffBounds(b: Backoff, attempt: number): readonly [number, number] | null {
   if (attempt === 0 || attempt >= b.maxAttempts) return null;
   const exponent = Math.min(attempt - 1, 1024);
-  const raw = b.initialMs * Math.pow(Math.max(b.factor, 1), exponent);
+  const raw = b.initialMs * Math.max(b.factor, 1) ** exponent;
   const base = Number.isFinite(raw) ? Math.min(raw, b.maxDelayMs) : b.maxDelayMs;
   // Whole microseconds, as the Rust runtime computes them.
   const delay = Math.floor(base * 1000 + 1e-6) / 1000;
@@ -519,13 +534,14 @@ function backoffBounds(b: Backoff, attempt: number): readonly [number, number] |
     case "full":
       return [0, delay];
     case "equal":
-      return [Math.floor(delay * 1e6 / 2) / 1e6, delay];
+      return [Math.floor((delay * 1e6) / 2) / 1e6, delay];
   }
 }
 
 /** The policy for a code this module does not know, from the status class. */
 export function policyForStatus(status: number): RetryPolicy {
-  if (status === 429 || status === 503) return { strategy: "after_header", maxWaitMs: 60000, fallback: FALLBACK_BACKOFF };
+  if (status === 429 || status === 503)
+    return { strategy: "after_header", maxWaitMs: 60000, fallback: FALLBACK_BACKOFF };
   if (status >= 500 && status <= 599) return { strategy: "backoff", ...FALLBACK_BACKOFF };
   return { strategy: "never" };
 }
@@ -551,7 +567,17 @@ function isObject(value: Json | undefined): value is JsonObject {
 }
 
 function parseBody(status: number, body: string | Uint8Array): Parsed {
-  const parsed: Parsed = { wireCode: null, fallbackCode: null, numeric: null, message: "", param: null, requestId: null, retryAfterMs: null, details: {}, detailsAsText: false };
+  const parsed: Parsed = {
+    wireCode: null,
+    fallbackCode: null,
+    numeric: null,
+    message: "",
+    param: null,
+    requestId: null,
+    retryAfterMs: null,
+    details: {},
+    detailsAsText: false,
+  };
   const bytes = typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
   if (bytes > LIMITS.maxBodyBytes) {
     parsed.message = `HTTP ${status}: response body of ${bytes} bytes not parsed`;
@@ -572,7 +598,8 @@ function parseBody(status: number, body: string | Uint8Array): Parsed {
     readObject(parsed, value);
   } else {
     const trimmed = text.trim();
-    parsed.message = trimmed === "" ? `HTTP ${status}` : Array.from(trimmed).slice(0, LIMITS.maxRawMessageChars).join("");
+    parsed.message =
+      trimmed === "" ? `HTTP ${status}` : Array.from(trimmed).slice(0, LIMITS.maxRawMessageChars).join("");
   }
   return parsed;
 }
@@ -601,7 +628,7 @@ function mend(text: string, limit: number): string {
       }
       at = end;
     } else if ((c === "{" || c === "[") && depth === limit) {
-      out += text.slice(copied, at) + "null";
+      out += `${text.slice(copied, at)}null`;
       at = skipNested(text, at);
       copied = at;
     } else if (c === "{" || c === "[") {
@@ -617,7 +644,7 @@ function mend(text: string, limit: number): string {
       const bare = token.replace(/^-+/, "");
       const number = Number(token);
       if (bare.startsWith("N") || bare.startsWith("I") || (!Number.isNaN(number) && !Number.isFinite(number))) {
-        out += text.slice(copied, at) + "null";
+        out += `${text.slice(copied, at)}null`;
         copied = end;
       }
       at = Math.max(end, at + 1);
@@ -680,7 +707,7 @@ function mendSurrogates(string: string): string {
       }
     }
     if (u !== null && u >= 0xd800 && u <= 0xdfff) {
-      out += string.slice(copied, at) + "\\uFFFD";
+      out += `${string.slice(copied, at)}\\uFFFD`;
       at += 6;
       copied = at;
     } else {
@@ -701,7 +728,7 @@ function messageOnly(message: string): JsonObject {
 function readObject(parsed: Parsed, object: JsonObject): void {
   const str = (v: Json | undefined): string | null => (typeof v === "string" ? v : null);
   const first = (o: JsonObject, member: string): Json | undefined => {
-    for (const name of memberNames(member)) if (Object.prototype.hasOwnProperty.call(o, name)) return o[name];
+    for (const name of memberNames(member)) if (Object.hasOwn(o, name)) return o[name];
     return undefined;
   };
   const nested = object[WIRE.nested.wrapper!];
@@ -730,7 +757,7 @@ function readObject(parsed: Parsed, object: JsonObject): void {
     const description = str(statusObject["description"]);
     if (description !== null) parsed.message = description;
   }
-  const message = problem ? fields["detail"] ?? fields["title"] ?? fields["message"] : first(fields, "message");
+  const message = problem ? (fields["detail"] ?? fields["title"] ?? fields["message"]) : first(fields, "message");
   if (typeof message === "string") parsed.message = clip(message, LIMITS.maxMessageChars);
   parsed.param = str(first(fields, "param"));
   const inner = str(first(fields, "requestId"));
@@ -761,8 +788,9 @@ function firstListedError(object: JsonObject): [JsonObject, boolean] | null {
     const sub = first[parent];
     if (!isObject(sub)) continue;
     for (const [key, value] of Object.entries(sub)) {
-      const name = parent === "source" && (key === "pointer" || key === "parameter" || key === "header") ? "param" : key;
-      if (!Object.prototype.hasOwnProperty.call(fields, name)) {
+      const name =
+        parent === "source" && (key === "pointer" || key === "parameter" || key === "header") ? "param" : key;
+      if (!Object.hasOwn(fields, name)) {
         Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
       }
     }
@@ -778,7 +806,9 @@ function readGoogleStatus(parsed: Parsed, fields: JsonObject): void {
   const list = fields["details"];
   const typed = (ty: string): JsonObject | undefined => {
     if (!Array.isArray(list)) return undefined;
-    const found = list.find((d) => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith(`google.rpc.${ty}`));
+    const found = list.find(
+      (d) => isObject(d) && typeof d["@type"] === "string" && d["@type"].endsWith(`google.rpc.${ty}`),
+    );
     return isObject(found) ? found : undefined;
   };
   const info = typed("ErrorInfo");
@@ -809,7 +839,7 @@ function readGoogleStatus(parsed: Parsed, fields: JsonObject): void {
  * declared types, as errcat-runtime's `ParamType::value_from_text`. */
 function typeDetails(details: Record<string, unknown>, facts: CodeFacts): void {
   facts.params.forEach((name, i) => {
-    const text = Object.prototype.hasOwnProperty.call(details, name) ? details[name] : undefined;
+    const text = Object.hasOwn(details, name) ? details[name] : undefined;
     if (typeof text !== "string") return;
     const value = valueFromText(facts.paramTypes[i] ?? "string", text);
     if (value !== null) details[name] = value;
@@ -845,7 +875,7 @@ function parseProtoDuration(text: string): number | null {
   const match = /^([0-9]+)(?:\.([0-9]{1,9}))?s$/.exec(text);
   if (match === null) return null;
   const whole = Number(match[1]);
-  const frac = Number(((match[2] ?? "") + "000000000").slice(0, 9));
+  const frac = Number(`${match[2] ?? ""}000000000`.slice(0, 9));
   return whole * 1000 + frac / 1e6;
 }
 
@@ -886,8 +916,11 @@ function memberNames(member: string): string[] {
 }
 
 function cleanRequestId(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  const kept = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")).slice(0, LIMITS.maxRequestIdChars).join("").trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
+  const kept = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, ""))
+    .slice(0, LIMITS.maxRequestIdChars)
+    .join("")
+    .trim();
   return kept === "" ? null : kept;
 }
 
@@ -924,7 +957,9 @@ function headerPairs(headers: HeaderInput): (readonly [string, string])[] {
     }
     const forEach = (headers as { forEach?: unknown }).forEach;
     if (typeof forEach === "function") {
-      (headers as { forEach(callback: (value: unknown, name: unknown) => void): void }).forEach((value, name) => push(name, value));
+      (headers as { forEach(callback: (value: unknown, name: unknown) => void): void }).forEach((value, name) => {
+        push(name, value);
+      });
       return pairs;
     }
     for (const [name, value] of Object.entries(headers)) push(name, value);
@@ -975,10 +1010,10 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
     let value: unknown;
     switch (member) {
       case "title":
-        value = problem ? body.title ?? body.code : body.title;
+        value = problem ? (body.title ?? body.code) : body.title;
         break;
       case "docsUrl":
-        value = problem ? body.docsUrl ?? "about:blank" : body.docsUrl;
+        value = problem ? (body.docsUrl ?? "about:blank") : body.docsUrl;
         break;
       case "status":
         value = style === "jsonapi" ? String(body.status) : body.status;
@@ -1001,19 +1036,21 @@ function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
     if (within === "") {
       out[name] = value;
     } else {
-      const sub = (out[within] ??= {}) as Record<string, unknown>;
+      out[within] ??= {};
+      const sub = out[within] as Record<string, unknown>;
       sub[name] = value;
     }
   }
   if (wire.wrapper === null) return out;
   const envelope: Record<string, unknown> = { [wire.wrapper]: wire.list ? [out] : out };
-  if (outside && body.requestId !== null) envelope[ENVELOPE.fieldCase === "camel" ? OUTER_REQUEST_ID[1] : OUTER_REQUEST_ID[0]] = body.requestId;
+  if (outside && body.requestId !== null)
+    envelope[ENVELOPE.fieldCase === "camel" ? OUTER_REQUEST_ID[1] : OUTER_REQUEST_ID[0]] = body.requestId;
   return envelope;
 }
 
 /** A param as AIP-193 metadata, which holds strings: text as it is, other values as JSON. */
 function metadataText(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(prune(value, LIMITS.maxKeptDepth)) ?? "null";
+  return typeof value === "string" ? value : (JSON.stringify(prune(value, LIMITS.maxKeptDepth)) ?? "null");
 }
 
 /** An AIP-193 body, with the details errcat-runtime writes, in its order. */
@@ -1028,15 +1065,22 @@ function writeGoogle(body: Body): Record<string, unknown> {
   if (keys.length > 0) {
     const metadata: Record<string, string> = {};
     for (const key of keys) {
-      Object.defineProperty(metadata, key, { value: metadataText(body.details[key]), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(metadata, key, {
+        value: metadataText(body.details[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     info["metadata"] = metadata;
   }
   const details: Record<string, unknown>[] = [typed("ErrorInfo", info)];
-  if (body.param !== null) details.push(typed("BadRequest", { fieldViolations: [{ field: body.param, description: body.message }] }));
+  if (body.param !== null)
+    details.push(typed("BadRequest", { fieldViolations: [{ field: body.param, description: body.message }] }));
   if (body.retryAfterMs !== null) details.push(typed("RetryInfo", { retryDelay: protoDuration(body.retryAfterMs) }));
   if (body.requestId !== null) details.push(typed("RequestInfo", { requestId: body.requestId }));
-  if (body.docsUrl !== null) details.push(typed("Help", { links: [{ description: body.title ?? body.code, url: body.docsUrl }] }));
+  if (body.docsUrl !== null)
+    details.push(typed("Help", { links: [{ description: body.title ?? body.code, url: body.docsUrl }] }));
   return { error: { code: body.status, message: body.message, status: body.grpc, details } };
 }
 
@@ -1058,6 +1102,6 @@ export function registerClasses(classes: Readonly<Record<string, CatalogErrorCla
 /** The error of `code`, as the class of its SDK exception when it has one. */
 function construct(code: Code | null, wireCode: string, options: ErrorOptions): CatalogError {
   const name = code === null ? undefined : CODE_CLASS[code];
-  const cls = name !== undefined && Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name]! : CatalogError;
+  const cls = name !== undefined && Object.hasOwn(CLASSES, name) ? CLASSES[name]! : CatalogError;
   return new cls(code, wireCode, options);
 }

@@ -25,7 +25,11 @@ export interface ConformanceStep {
 /** One case: a response, and what the client must make of it. */
 export interface ConformanceCase {
   readonly name: string;
-  readonly response: { readonly status: number; readonly headers: readonly (readonly [string, string])[]; readonly body: string };
+  readonly response: {
+    readonly status: number;
+    readonly headers: readonly (readonly [string, string])[];
+    readonly body: string;
+  };
   readonly expect: {
     readonly code: string | null;
     readonly wire_code?: string;
@@ -60,7 +64,8 @@ export function checkCase(testCase: ConformanceCase): string[] {
     }
   };
   const error = fromResponse(response.status, response.headers, response.body);
-  if (!(error instanceof CatalogError) || !(error instanceof Error)) return [`${name}: fromResponse did not give a CatalogError`];
+  if (!(error instanceof CatalogError) || !(error instanceof Error))
+    return [`${name}: fromResponse did not give a CatalogError`];
   same("code", error.code, expect.code);
   if (expect.wire_code !== undefined) same("wire code", error.wireCode, expect.wire_code);
   if (expect.code !== null) {
@@ -92,7 +97,9 @@ export function checkCase(testCase: ConformanceCase): string[] {
       continue;
     }
     if (!close(bounds[0], step.min_ms) || !close(bounds[1], step.max_ms)) {
-      problems.push(`${name}: attempt ${step.attempt} waits ${bounds.join("..")} ms, expected ${step.min_ms}..${step.max_ms}`);
+      problems.push(
+        `${name}: attempt ${step.attempt} waits ${bounds.join("..")} ms, expected ${step.min_ms}..${step.max_ms}`,
+      );
     }
     for (const r of [0, 0.5, 0.999999]) {
       const delay = error.retryDelay(step.attempt, () => r, true);
@@ -129,5 +136,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.every(
+    (k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
