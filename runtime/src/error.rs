@@ -816,6 +816,19 @@ pub fn render_template(template: &str, params: &[(&str, Value)]) -> String {
     crate::template::render(template, |name, out| {
         match params.iter().find(|(k, _)| *k == name) {
             Some((_, Value::String(s))) => out.push_str(s),
+            // A whole number held as a float reads as the integer it is, as
+            // every client prints it (JavaScript cannot tell `3.0` from `3`).
+            Some((_, Value::Number(n)))
+                if n.is_f64()
+                    && n.as_f64()
+                        .is_some_and(|f| f.fract() == 0.0 && f.abs() < WHOLE_FLOATS) =>
+            {
+                let _ = fmt::Write::write_fmt(
+                    out,
+                    format_args!("{}", n.as_f64().unwrap_or(0.0) as i64),
+                );
+            }
+            // Anything else as compact JSON: `true`, `null`, `2.5`, `[1,2]`.
             Some((_, value)) => {
                 let _ = fmt::Write::write_fmt(out, format_args!("{value}"));
             }
@@ -824,6 +837,10 @@ pub fn render_template(template: &str, params: &[(&str, Value)]) -> String {
         true
     })
 }
+
+/// Floats below this magnitude that are whole render as integers (2^53:
+/// every such float is exactly an integer in every client's numbers).
+const WHOLE_FLOATS: f64 = 9_007_199_254_740_992.0;
 
 /// Parses a `Retry-After` value: delay-seconds, or an HTTP date relative to
 /// `now` (a past date means "now", which retry policies treat as "back off
@@ -1024,6 +1041,26 @@ fn skip_nested(bytes: &[u8], mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn params_render_as_every_client_renders_them() {
+        let params = [
+            ("w", serde_json::json!(3.0)),
+            ("f", serde_json::json!(2.5)),
+            ("t", serde_json::json!(true)),
+            ("n", serde_json::Value::Null),
+            ("o", serde_json::json!({"k": [1, "two"]})),
+        ];
+        assert_eq!(
+            render_template("{w} {f} {t} {n} {o} {x} {a{b} {}", &params),
+            "3 2.5 true null {\"k\":[1,\"two\"]} {x} {a{b} {}"
+        );
+        // Past 2^53 a float is written as JSON writes it.
+        assert_eq!(
+            render_template("{big}", &[("big", serde_json::json!(1e20))]),
+            "1e+20"
+        );
+    }
 
     fn parsed(headers: &[(&str, &str)], body: &[u8]) -> Parsed {
         parse_response(429, headers, body, "")

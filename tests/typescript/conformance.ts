@@ -9,7 +9,7 @@ import { join } from "node:path";
 
 /** What the runner of a generated package offers. */
 interface Runner {
-  runConformance(cases: readonly unknown[]): number;
+  runConformance(cases: readonly unknown[], templates: readonly unknown[]): number;
 }
 
 /**
@@ -18,9 +18,11 @@ interface Runner {
  */
 export async function runCases(module: string, root: string): Promise<number> {
   const runner = (await import(`${module}/conformance.js`)) as Runner;
-  const cases = (JSON.parse(readFileSync(join(root, "conformance/cases.json"), "utf8")) as { cases: unknown[] }).cases;
-  const shipped = (JSON.parse(readFileSync(join(root, "typescript/conformance.json"), "utf8")) as { cases: unknown[] })
-    .cases;
-  assert.deepEqual(shipped, cases, `${root}: the package ships the catalog's cases`);
-  return runner.runConformance(cases as never[]);
+  type Document = { cases: unknown[]; templates: unknown[] };
+  const catalog = JSON.parse(readFileSync(join(root, "conformance/cases.json"), "utf8")) as Document;
+  const shipped = JSON.parse(readFileSync(join(root, "typescript/conformance.json"), "utf8")) as Document;
+  assert.deepEqual(shipped.cases, catalog.cases, `${root}: the package ships the catalog's cases`);
+  assert.deepEqual(shipped.templates, catalog.templates, `${root}: the package ships the catalog's template cases`);
+  assert.ok(catalog.templates.length > 0, `${root}: template cases`);
+  return runner.runConformance(catalog.cases as never[], catalog.templates as never[]);
 }

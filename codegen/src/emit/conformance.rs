@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use errcat_runtime::{EnvelopeFormat, RetryPolicy};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::examples::{EXAMPLE_REQUEST_ID, example_body};
 use crate::model::{Code, Model, RetryStrategy};
@@ -89,12 +89,61 @@ pub fn cases_json(cx: &super::Context<'_>) -> String {
         "about": "Each case is an HTTP error response and what a client of this catalog must make of it: \
                   the code (null when unknown), the SDK class, fault and retryability, the message, the \
                   request id and Retry-After, the least and most delay before each retry (`stop` once \
-                  the client must give up), and the body the client must write back for the error it parsed.",
+                  the client must give up), and the body the client must write back for the error it parsed. \
+                  Each template case is a message template, its params, and the message a client must \
+                  render from them.",
         "cases": cases,
+        "templates": template_cases(model),
     });
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Templates and params with what errcat-runtime renders for them: every
+/// code's own template with its example params, then the edges (escapes,
+/// missing params, lone and unclosed braces, values of every JSON type),
+/// so the three runtimes fill messages alike, malformed input included.
+fn template_cases(model: &Model) -> Vec<Value> {
+    let mut inputs: Vec<(String, Map<String, Value>)> = model
+        .codes
+        .iter()
+        .filter(|c| !c.params.is_empty())
+        .map(|c| (c.message.clone(), example_body(model, c).details))
+        .collect();
+    let edges = json!([
+        ["No placeholders.", {}],
+        ["{a}{b} and {a}", {"a": "1", "b": 2}],
+        ["Escaped {{braces}} and }}{{ and {x}", {"x": "y"}],
+        ["Missing {absent} stays", {}],
+        ["Lone { brace, lone } brace", {}],
+        ["Unclosed {name", {"name": "x"}],
+        ["Empty {} placeholder", {"": "x"}],
+        ["Nested {{{a}}} and {a{b}", {"a": "x", "b": "y"}],
+        ["Types: {s} {i} {f} {w} {t} {n} {o} {l}", {
+            "s": "text", "i": -3, "f": 2.5, "w": 3.0, "t": true, "n": null,
+            "o": {"k": [1, "two"]}, "l": [true, null]
+        }],
+        ["A value is not expanded again: {v}", {"v": "{v} {{"}],
+        ["Names are any text: { spaced } {caf\u{e9}} {0}", {" spaced ": "a", "caf\u{e9}": "b", "0": "c"}],
+        ["Unicode \u{2615} {name} \u{1f600}", {"name": "na\u{ef}ve \u{1f600}"}],
+    ]);
+    for edge in edges.as_array().into_iter().flatten() {
+        if let (Some(template), Some(params)) = (edge[0].as_str(), edge[1].as_object()) {
+            inputs.push((template.to_string(), params.clone()));
+        }
+    }
+    inputs
+        .into_iter()
+        .map(|(template, params)| {
+            let pairs: Vec<(&str, Value)> = params
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.clone()))
+                .collect();
+            let rendered = errcat_runtime::render_template(&template, &pairs);
+            json!({ "template": template, "params": params, "expect": rendered })
+        })
+        .collect()
 }
 
 /// A code's example response in `format`, with a `Retry-After` of

@@ -180,7 +180,6 @@ export declare function facts(code: Code): CodeFacts;
 export declare function category(key: string): CategoryFacts | null;
 /** An error of `code`, its message rendered from `params`. */
 export declare function create(code: Code, params?: Readonly<Record<string, unknown>>, options?: ErrorOptions): CatalogError;
-/** Fills `{name}` placeholders; `{{` and `}}` are literal braces. */
 export declare function renderTemplate(template: string, params: Readonly<Record<string, unknown>>): string;
 /**
  * Parses an HTTP error response, leniently and within bounds, as

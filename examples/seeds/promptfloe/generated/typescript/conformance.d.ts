@@ -31,12 +31,22 @@ export interface ConformanceCase {
         readonly idempotent_only?: boolean;
     };
 }
+/** One template case: a template, its params, and the message errcat's Rust runtime renders. */
+export interface TemplateCase {
+    readonly template: string;
+    readonly params: Readonly<Record<string, unknown>>;
+    readonly expect: string;
+}
 /** The cases shipped with this package (`conformance.json`). */
 export declare function conformanceCases(): ConformanceCase[];
+/** The template cases shipped with this package. */
+export declare function templateCases(): TemplateCase[];
+/** What this package renders differently for one template case. */
+export declare function checkTemplate(testCase: TemplateCase): string[];
 /** What this package gets wrong about one case; empty when nothing. */
 export declare function checkCase(testCase: ConformanceCase): string[];
 /**
- * Runs every case (the shipped ones unless `cases` is given); throws an
- * `Error` naming every problem; returns how many ran.
+ * Runs every case and template case (the shipped ones unless given);
+ * throws an `Error` naming every problem; returns how many ran.
  */
-export declare function runConformance(cases?: readonly ConformanceCase[]): number;
+export declare function runConformance(cases?: readonly ConformanceCase[], templates?: readonly TemplateCase[]): number;

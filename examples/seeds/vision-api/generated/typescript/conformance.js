@@ -11,11 +11,27 @@
 // `Retry-After`, the delay bounds of each retry, and the body written back.
 // Node.js only (it reads conformance.json from beside this file).
 import { readFileSync } from "node:fs";
-import { CatalogError, fromResponse } from "./runtime.js";
+import { CatalogError, fromResponse, renderTemplate } from "./runtime.js";
+function shipped() {
+    const text = readFileSync(new URL("./conformance.json", import.meta.url), "utf8");
+    return JSON.parse(text);
+}
 /** The cases shipped with this package (`conformance.json`). */
 export function conformanceCases() {
-    const text = readFileSync(new URL("./conformance.json", import.meta.url), "utf8");
-    return JSON.parse(text).cases;
+    return shipped().cases;
+}
+/** The template cases shipped with this package. */
+export function templateCases() {
+    return shipped().templates ?? [];
+}
+/** What this package renders differently for one template case. */
+export function checkTemplate(testCase) {
+    const found = renderTemplate(testCase.template, testCase.params);
+    if (found === testCase.expect)
+        return [];
+    return [
+        `template ${JSON.stringify(testCase.template)}: rendered ${JSON.stringify(found)}, expected ${JSON.stringify(testCase.expect)}`,
+    ];
 }
 /** What this package gets wrong about one case; empty when nothing. */
 export function checkCase(testCase) {
@@ -76,15 +92,15 @@ export function checkCase(testCase) {
     return problems;
 }
 /**
- * Runs every case (the shipped ones unless `cases` is given); throws an
- * `Error` naming every problem; returns how many ran.
+ * Runs every case and template case (the shipped ones unless given);
+ * throws an `Error` naming every problem; returns how many ran.
  */
-export function runConformance(cases = conformanceCases()) {
-    const problems = cases.flatMap(checkCase);
+export function runConformance(cases = conformanceCases(), templates = templateCases()) {
+    const problems = [...cases.flatMap(checkCase), ...templates.flatMap(checkTemplate)];
     if (problems.length > 0) {
         throw new Error(`${problems.length} conformance problem(s):\n${problems.join("\n")}`);
     }
-    return cases.length;
+    return cases.length + templates.length;
 }
 function close(a, b) {
     return b !== undefined && Math.abs(a - b) < 1e-6;

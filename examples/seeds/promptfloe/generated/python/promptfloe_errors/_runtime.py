@@ -306,6 +306,16 @@ def category(key: str) -> dict[str, Any] | None:
     return None if found is None else dict(found)
 
 
+def _template_text(value: Any) -> str:
+    """A param's text: strings as they are, anything else as compact JSON;
+    a whole float as the integer it is, as every client prints it."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
 def render_template(template: str, params: Mapping[str, Any]) -> str:
     """Fills ``{name}`` placeholders; ``{{`` and ``}}`` are literal braces."""
     out: list[str] = []
@@ -317,13 +327,17 @@ def render_template(template: str, params: Mapping[str, Any]) -> str:
             at += 2
             continue
         if c == "{":
-            end = template.find("}", at)
-            if end < 0:
-                out.append(template[at:])
-                break
-            name = template[at + 1 : end]
-            out.append(str(params[name]) if name in params else template[at : end + 1])
-            at = end + 1
+            # A placeholder closes before any other brace and names something;
+            # otherwise the brace is kept as written, as errcat-runtime keeps it.
+            close = template.find("}", at + 1)
+            opened = template.find("{", at + 1)
+            if close < 0 or 0 <= opened < close or close == at + 1:
+                out.append(c)
+                at += 1
+                continue
+            name = template[at + 1 : close]
+            out.append(_template_text(params[name]) if name in params else template[at : close + 1])
+            at = close + 1
             continue
         out.append(c)
         at += 1

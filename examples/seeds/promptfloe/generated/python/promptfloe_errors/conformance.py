@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import CatalogError, from_response
+from . import CatalogError, from_response, render_template
 
 _CASES = Path(__file__).with_name("conformance.json")
 
@@ -89,11 +89,32 @@ def check(case: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def run(selected: Iterable[Mapping[str, Any]] | None = None) -> int:
-    """Runs every case (the shipped ones unless ``selected`` is given);
+def templates() -> list[dict[str, Any]]:
+    """The template cases shipped with this package: a template, its params,
+    and the message errcat's Rust runtime renders from them."""
+    document: dict[str, Any] = json.loads(_CASES.read_text("utf-8"))
+    found: list[dict[str, Any]] = document.get("templates", [])
+    return found
+
+
+def check_template(case: Mapping[str, Any]) -> list[str]:
+    """What this package renders differently for one template case."""
+    found = render_template(case["template"], case["params"])
+    if found == case["expect"]:
+        return []
+    return [f"template {case['template']!r}: rendered {found!r}, expected {case['expect']!r}"]
+
+
+def run(
+    selected: Iterable[Mapping[str, Any]] | None = None,
+    selected_templates: Iterable[Mapping[str, Any]] | None = None,
+) -> int:
+    """Runs every case and template case (the shipped ones unless given);
     raises ``AssertionError`` naming every problem; returns how many ran."""
     chosen = list(cases() if selected is None else selected)
+    chosen_templates = list(templates() if selected_templates is None else selected_templates)
     problems = [problem for case in chosen for problem in check(case)]
+    problems += [problem for case in chosen_templates for problem in check_template(case)]
     if problems:
         raise AssertionError(f"{len(problems)} conformance problem(s):\n" + "\n".join(problems))
-    return len(chosen)
+    return len(chosen) + len(chosen_templates)

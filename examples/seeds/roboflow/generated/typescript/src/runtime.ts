@@ -155,7 +155,8 @@ export class CatalogError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null) return false;
     if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
-    const sdkClass = CatalogError.sdkClass;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` asks about.
+    const sdkClass = this.sdkClass;
     return sdkClass === undefined || (value as CatalogError)[CLASS] === sdkClass;
   }
 
@@ -370,6 +371,13 @@ export function create(
 }
 
 /** Fills `{name}` placeholders; `{{` and `}}` are literal braces. */
+/** A param's text: strings as they are, anything else as compact JSON. */
+function templateText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
 export function renderTemplate(template: string, params: Readonly<Record<string, unknown>>): string {
   let out = "";
   for (let at = 0; at < template.length; at++) {
@@ -378,16 +386,19 @@ export function renderTemplate(template: string, params: Readonly<Record<string,
       out += c;
       at++;
     } else if (c === "{") {
-      const end = template.indexOf("}", at);
-      if (end < 0) {
-        out += template.slice(at);
-        break;
+      // A placeholder closes before any other brace and names something;
+      // otherwise the brace is kept as written, as errcat-runtime keeps it.
+      const close = template.indexOf("}", at + 1);
+      const open = template.indexOf("{", at + 1);
+      if (close < 0 || (open >= 0 && open < close) || close === at + 1) {
+        out += c;
+        continue;
       }
-      const name = template.slice(at + 1, end);
+      const name = template.slice(at + 1, close);
       // Own properties only: `{constructor}` is not Object's.
       const value = Object.hasOwn(params, name) ? params[name] : undefined;
-      out += value === undefined ? template.slice(at, end + 1) : String(value);
-      at = end;
+      out += value === undefined ? template.slice(at, close + 1) : templateText(value);
+      at = close;
     } else {
       out += c;
     }

@@ -12,7 +12,7 @@
 // Node.js only (it reads conformance.json from beside this file).
 
 import { readFileSync } from "node:fs";
-import { CatalogError, fromResponse } from "./runtime.js";
+import { CatalogError, fromResponse, renderTemplate } from "./runtime.js";
 
 /** One step of a case's retry schedule. */
 export interface ConformanceStep {
@@ -48,10 +48,35 @@ export interface ConformanceCase {
   };
 }
 
+/** One template case: a template, its params, and the message errcat's Rust runtime renders. */
+export interface TemplateCase {
+  readonly template: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly expect: string;
+}
+
+function shipped(): { cases: ConformanceCase[]; templates?: TemplateCase[] } {
+  const text = readFileSync(new URL("./conformance.json", import.meta.url), "utf8");
+  return JSON.parse(text) as { cases: ConformanceCase[]; templates?: TemplateCase[] };
+}
+
 /** The cases shipped with this package (`conformance.json`). */
 export function conformanceCases(): ConformanceCase[] {
-  const text = readFileSync(new URL("./conformance.json", import.meta.url), "utf8");
-  return (JSON.parse(text) as { cases: ConformanceCase[] }).cases;
+  return shipped().cases;
+}
+
+/** The template cases shipped with this package. */
+export function templateCases(): TemplateCase[] {
+  return shipped().templates ?? [];
+}
+
+/** What this package renders differently for one template case. */
+export function checkTemplate(testCase: TemplateCase): string[] {
+  const found = renderTemplate(testCase.template, testCase.params);
+  if (found === testCase.expect) return [];
+  return [
+    `template ${JSON.stringify(testCase.template)}: rendered ${JSON.stringify(found)}, expected ${JSON.stringify(testCase.expect)}`,
+  ];
 }
 
 /** What this package gets wrong about one case; empty when nothing. */
@@ -113,15 +138,18 @@ export function checkCase(testCase: ConformanceCase): string[] {
 }
 
 /**
- * Runs every case (the shipped ones unless `cases` is given); throws an
- * `Error` naming every problem; returns how many ran.
+ * Runs every case and template case (the shipped ones unless given);
+ * throws an `Error` naming every problem; returns how many ran.
  */
-export function runConformance(cases: readonly ConformanceCase[] = conformanceCases()): number {
-  const problems = cases.flatMap(checkCase);
+export function runConformance(
+  cases: readonly ConformanceCase[] = conformanceCases(),
+  templates: readonly TemplateCase[] = templateCases(),
+): number {
+  const problems = [...cases.flatMap(checkCase), ...templates.flatMap(checkTemplate)];
   if (problems.length > 0) {
     throw new Error(`${problems.length} conformance problem(s):\n${problems.join("\n")}`);
   }
-  return cases.length;
+  return cases.length + templates.length;
 }
 
 function close(a: number, b: number | undefined): boolean {
