@@ -674,7 +674,7 @@ impl Parsed {
             .map(|ms| ms / 1000.0)
             .or(retry_s)
             .filter(|s| s.is_finite() && *s >= 0.0)
-            .map(|s| retry_hint(Duration::from_secs_f64(s.min(u32::MAX as f64))));
+            .map(|s| retry_hint(Duration::from_secs_f64(s.min(MAX_RETRY_AFTER_SECS as f64))));
         if let Some(Value::Object(details)) = first(&fields, Member::Details) {
             self.details = details;
         }
@@ -850,11 +850,16 @@ pub fn parse_retry_after(value: &str, now: std::time::SystemTime) -> Option<Dura
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         let secs = value.parse::<u64>().unwrap_or(u64::MAX);
-        return Some(Duration::from_secs(secs.min(u64::from(u32::MAX))));
+        return Some(Duration::from_secs(secs.min(MAX_RETRY_AFTER_SECS)));
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
 }
+
+/// The longest wait a response can ask for, in seconds: a longer
+/// `Retry-After` or retry hint counts as this (so it always exceeds a
+/// policy's `max_wait`).
+pub const MAX_RETRY_AFTER_SECS: u64 = u32::MAX as u64;
 
 /// The longest request id kept from a response.
 pub const MAX_REQUEST_ID_CHARS: usize = 256;
@@ -863,12 +868,12 @@ pub const MAX_REQUEST_ID_CHARS: usize = 256;
 /// LF among them) are dropped and it is cut to [`MAX_REQUEST_ID_CHARS`].
 /// A wait a response hints at, as clients take it: below
 /// [`MIN_RETRY_HINT_MS`] it is zero (a floor under the policy's backoff,
-/// never a retry at once), and the longest is `u32::MAX` seconds.
+/// never a retry at once), and the longest is [`MAX_RETRY_AFTER_SECS`].
 pub(crate) fn retry_hint(wait: Duration) -> Duration {
     if wait.as_secs_f64() * 1000.0 < MIN_RETRY_HINT_MS {
         Duration::ZERO
     } else {
-        wait.min(Duration::from_secs(u64::from(u32::MAX)))
+        wait.min(Duration::from_secs(MAX_RETRY_AFTER_SECS))
     }
 }
 

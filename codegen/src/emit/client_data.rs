@@ -22,6 +22,7 @@ pub(crate) fn data(model: &Model) -> Value {
         "minRetryHintMs": errcat_runtime::MIN_RETRY_HINT_MS,
         "maxKeptDepth": errcat_runtime::MAX_KEPT_DEPTH,
         "maxIdentityLen": errcat_runtime::identity::MAX_IDENTITY_LEN,
+        "maxRetryAfterSecs": errcat_runtime::MAX_RETRY_AFTER_SECS,
     });
     let policies: Map<String, Value> = model
         .retry_policies
@@ -116,7 +117,7 @@ pub(crate) fn data(model: &Model) -> Value {
             "retryable": errcat_runtime::telemetry::RETRYABLE,
             "other": errcat_runtime::telemetry::OTHER_ERROR_TYPE,
         },
-        "fallbackBackoff": backoff(&errcat_runtime::FALLBACK_BACKOFF),
+        "statusPolicies": status_policies(),
         "policies": policies,
         "codes": codes,
         "categories": categories,
@@ -225,6 +226,37 @@ fn backoff(b: &Backoff) -> Value {
         "jitter": b.jitter.as_str(),
         "maxAttempts": b.max_attempts,
     })
+}
+
+/// The policy of a code a client does not know, by HTTP status, from
+/// errcat-runtime's `RetryPolicy::for_status`: `[first, last, policy]` for
+/// each run of statuses that is retried; any other status is not.
+fn status_policies() -> Value {
+    let mut runs: Vec<(u16, u16, Value)> = Vec::new();
+    for status in 100u16..=599 {
+        let policy = runtime_policy(errcat_runtime::RetryPolicy::for_status(status));
+        match runs.last_mut() {
+            Some((_, last, p)) if *p == policy && *last + 1 == status => *last = status,
+            _ => runs.push((status, status, policy)),
+        }
+    }
+    runs.into_iter()
+        .filter(|(_, _, p)| p["strategy"] != "never")
+        .map(|(first, last, p)| json!([first, last, p]))
+        .collect()
+}
+
+/// A runtime policy as the clients' data writes policies.
+fn runtime_policy(p: errcat_runtime::RetryPolicy) -> Value {
+    use errcat_runtime::RetryPolicy as P;
+    match p {
+        P::Backoff(b) => policy(&RetryStrategy::Backoff(b)),
+        P::AfterHeader { max_wait, fallback } => {
+            policy(&RetryStrategy::AfterHeader { max_wait, fallback })
+        }
+        P::Operation(b) => policy(&RetryStrategy::Operation(b)),
+        _ => policy(&RetryStrategy::Never),
+    }
 }
 
 fn policy(strategy: &RetryStrategy) -> Value {

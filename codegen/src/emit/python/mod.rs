@@ -221,7 +221,6 @@ fn data_module(model: &Model, command: &str, class_of: Map<String, Value>) -> St
         ("_ENVELOPE", "envelope"),
         ("_WIRE", "wire"),
         ("_LIMITS", "limits"),
-        ("_FALLBACK_BACKOFF", "fallbackBackoff"),
         ("_POLICIES", "policies"),
         ("_CODES", "codes"),
         ("_CATEGORIES", "categories"),
@@ -238,6 +237,7 @@ fn data_module(model: &Model, command: &str, class_of: Map<String, Value>) -> St
     }
     for line in [
         "_OUTER_REQUEST_ID: List[str] = _DATA[\"outerRequestId\"]",
+        "_STATUS_POLICIES: List[Any] = _DATA[\"statusPolicies\"]",
         "_PREFIX_CLASSES: List[List[str]] = _DATA[\"classes\"]",
         "_DOMAIN: Optional[str] = _DATA[\"domain\"]",
         "_TELEMETRY: Dict[str, str] = _DATA[\"telemetry\"]",

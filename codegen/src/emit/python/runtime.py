@@ -22,7 +22,6 @@ from ._data import (
     _CODES,
     _DOMAIN,
     _ENVELOPE,
-    _FALLBACK_BACKOFF,
     _GRPC_BY_STATUS,
     _IDENTITY_PATTERN,
     _LIMITS,
@@ -33,6 +32,7 @@ from ._data import (
     _PREFIX_CLASSES,
     _REQUEST_ID_HEADER,
     _SHARED_NAMES,
+    _STATUS_POLICIES,
     _TELEMETRY,
     _WIRE,
     CATALOG_NAME,
@@ -408,7 +408,7 @@ def parse_retry_after(value: str, now: float) -> float | None:
     """``Retry-After`` in seconds: delay-seconds or an HTTP date (0 if past)."""
     text = value.strip()
     if text and text.isascii() and text.isdigit():
-        return float(min(int(text[:20]), 4294967295))
+        return float(min(int(text[:20]), int(_LIMITS["maxRetryAfterSecs"])))
     date = _parse_http_date(text)
     return None if date is None else max(0.0, date - now)
 
@@ -488,10 +488,10 @@ def _backoff_bounds(b: Mapping[str, Any], attempt: int) -> tuple[float, float] |
 
 def policy_for_status(status: int) -> dict[str, Any]:
     """The policy for a code this module does not know, from the status class."""
-    if status in (429, 503):
-        return {"strategy": "after_header", "maxWaitMs": 60000, "fallback": _FALLBACK_BACKOFF}
-    if 500 <= status <= 599:
-        return dict(_FALLBACK_BACKOFF, strategy="backoff")
+    # errcat-runtime's ``RetryPolicy::for_status``, as data.
+    for first, last, policy in _STATUS_POLICIES:
+        if first <= status <= last:
+            return dict(policy)
     return {"strategy": "never"}
 
 
@@ -767,7 +767,7 @@ def _read_object(parsed: dict[str, Any], obj: dict[str, Any]) -> None:
         wait = float(secs)
     if wait is not None and math.isfinite(wait) and wait >= 0:
         # Below a millisecond is zero: a floor under the backoff, not "retry now".
-        hint = min(wait, 4294967295.0) * 1000.0
+        hint = min(wait, float(_LIMITS["maxRetryAfterSecs"])) * 1000.0
         parsed["retry_after_ms"] = 0.0 if hint < float(_LIMITS["minRetryHintMs"]) else hint
     details = first(fields, "details")
     if isinstance(details, dict):
@@ -835,8 +835,9 @@ def _read_google_status(parsed: dict[str, Any], fields: Mapping[str, Any]) -> No
     delay = (typed("RetryInfo") or {}).get("retryDelay")
     wait = _parse_proto_duration(delay) if isinstance(delay, str) else None
     if wait is not None:
-        # As a body's milliseconds: below one is zero, the longest wait 2**32-1 s.
-        parsed["retry_after_ms"] = 0.0 if wait < float(_LIMITS["minRetryHintMs"]) else min(wait, 4294967295.0 * 1000.0)
+        # As a body's milliseconds: below one is zero, the longest wait the limit.
+        longest = float(_LIMITS["maxRetryAfterSecs"]) * 1000.0
+        parsed["retry_after_ms"] = 0.0 if wait < float(_LIMITS["minRetryHintMs"]) else min(wait, longest)
     rid = (typed("RequestInfo") or {}).get("requestId")
     cleaned = _clean_request_id(rid) if isinstance(rid, str) else None
     if cleaned is not None:

@@ -284,7 +284,7 @@ impl Data {
             ("OUTER_REQUEST_ID", "readonly [string, string]".into(), field("outerRequestId")),
             ("LIMITS", limits, field("limits")),
             ("TELEMETRY", "{ readonly errorType: string; readonly category: string; readonly fault: string; readonly retryable: string; readonly other: string }".into(), field("telemetry")),
-            ("FALLBACK_BACKOFF", "Backoff".into(), field("fallbackBackoff")),
+            ("STATUS_POLICIES", "ReadonlyArray<readonly [number, number, RetryPolicy]>".into(), field("statusPolicies")),
             ("POLICIES", "Readonly<Record<string, RetryPolicy>>".into(), field("policies")),
             ("CODES", "Readonly<Record<Code, CodeFacts>>".into(), field("codes")),
             ("CATEGORIES", "Readonly<Record<string, CategoryFacts>>".into(), field("categories")),

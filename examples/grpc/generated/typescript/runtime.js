@@ -4,7 +4,7 @@
 // for every catalog; the catalog itself is `data.ts` beside it, and
 // `errors.ts` adds the classes and typed constructors. errcat ships it
 // compiled too (runtime.js, runtime.d.ts), so the package needs no build.
-import { CASE_INSENSITIVE, CATALOG_NAME, CATEGORIES, CODE_CLASS, CODES, DOMAIN, ENVELOPE, FALLBACK_BACKOFF, GRPC_BY_STATUS, IDENTITY_PATTERN, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, SHARED_NAMES, TELEMETRY, WIRE, } from "./data.js";
+import { CASE_INSENSITIVE, CATALOG_NAME, CATEGORIES, CODE_CLASS, CODES, DOMAIN, ENVELOPE, GRPC_BY_STATUS, IDENTITY_PATTERN, LIMITS, NAMES, NUMERIC, OUTER_REQUEST_ID, POLICIES, PREFIX_CLASSES, REQUEST_ID_HEADER, SHARED_NAMES, STATUS_POLICIES, TELEMETRY, WIRE, } from "./data.js";
 const BRAND = Symbol.for(`errcat.error:${CATALOG_NAME}`);
 /** The class an error is (its SDK exception's), kept on the instance. */
 const CLASS = Symbol.for(`errcat.class:${CATALOG_NAME}`);
@@ -337,8 +337,8 @@ export function fromResponse(status, headers, body) {
 export function parseRetryAfter(value, nowMs) {
     const text = value.trim();
     if (/^[0-9]+$/.test(text)) {
-        const secs = Number(text.length > 10 ? "4294967295" : text);
-        return Math.min(secs, 4294967295) * 1000;
+        const secs = text.length > 10 ? LIMITS.maxRetryAfterSecs : Number(text);
+        return Math.min(secs, LIMITS.maxRetryAfterSecs) * 1000;
     }
     const date = parseHttpDate(text);
     return date === null ? null : Math.max(0, date - nowMs);
@@ -432,11 +432,9 @@ function backoffBounds(b, attempt) {
 }
 /** The policy for a code this module does not know, from the status class. */
 export function policyForStatus(status) {
-    if (status === 429 || status === 503)
-        return { strategy: "after_header", maxWaitMs: 60000, fallback: FALLBACK_BACKOFF };
-    if (status >= 500 && status <= 599)
-        return { strategy: "backoff", ...FALLBACK_BACKOFF };
-    return { strategy: "never" };
+    // errcat-runtime's `RetryPolicy::for_status`, as data.
+    const run = STATUS_POLICIES.find(([first, last]) => first <= status && status <= last);
+    return run === undefined ? { strategy: "never" } : run[2];
 }
 function isObject(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -664,7 +662,11 @@ function readObject(parsed, object) {
     const wait = typeof ms === "number" ? ms / 1000 : typeof secs === "number" ? secs : null;
     const ok = wait !== null && Number.isFinite(wait) && wait >= 0;
     // Below a millisecond is zero: a floor under the backoff, not "retry now".
-    parsed.retryAfterMs = !ok ? null : wait * 1000 < LIMITS.minRetryHintMs ? 0 : Math.min(wait, 4294967295) * 1000;
+    parsed.retryAfterMs = !ok
+        ? null
+        : wait * 1000 < LIMITS.minRetryHintMs
+            ? 0
+            : Math.min(wait, LIMITS.maxRetryAfterSecs) * 1000;
     const details = first(fields, "details");
     if (isObject(details))
         parsed.details = details;
@@ -728,7 +730,7 @@ function readGoogleStatus(parsed, fields) {
     const wait = typeof delay === "string" ? parseProtoDuration(delay) : null;
     // As a body's milliseconds: below one is zero, and the longest wait is 2^32-1 s.
     if (wait !== null)
-        parsed.retryAfterMs = wait < LIMITS.minRetryHintMs ? 0 : Math.min(wait, 4294967295 * 1000);
+        parsed.retryAfterMs = wait < LIMITS.minRetryHintMs ? 0 : Math.min(wait, LIMITS.maxRetryAfterSecs * 1000);
     const id = typed("RequestInfo")?.["requestId"];
     const cleaned = typeof id === "string" ? cleanRequestId(id) : null;
     if (cleaned !== null)

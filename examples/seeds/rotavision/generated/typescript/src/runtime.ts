@@ -15,7 +15,6 @@ import {
   type CodeDetails,
   DOMAIN,
   ENVELOPE,
-  FALLBACK_BACKOFF,
   GRPC_BY_STATUS,
   IDENTITY_PATTERN,
   LIMITS,
@@ -26,6 +25,7 @@ import {
   PREFIX_CLASSES,
   REQUEST_ID_HEADER,
   SHARED_NAMES,
+  STATUS_POLICIES,
   TELEMETRY,
   WIRE,
 } from "./data.js";
@@ -454,8 +454,8 @@ export function fromResponse(status: number, headers: HeaderInput, body: string 
 export function parseRetryAfter(value: string, nowMs: number): number | null {
   const text = value.trim();
   if (/^[0-9]+$/.test(text)) {
-    const secs = Number(text.length > 10 ? "4294967295" : text);
-    return Math.min(secs, 4294967295) * 1000;
+    const secs = text.length > 10 ? LIMITS.maxRetryAfterSecs : Number(text);
+    return Math.min(secs, LIMITS.maxRetryAfterSecs) * 1000;
   }
   const date = parseHttpDate(text);
   return date === null ? null : Math.max(0, date - nowMs);
@@ -551,10 +551,9 @@ function backoffBounds(b: Backoff, attempt: number): readonly [number, number] |
 
 /** The policy for a code this module does not know, from the status class. */
 export function policyForStatus(status: number): RetryPolicy {
-  if (status === 429 || status === 503)
-    return { strategy: "after_header", maxWaitMs: 60000, fallback: FALLBACK_BACKOFF };
-  if (status >= 500 && status <= 599) return { strategy: "backoff", ...FALLBACK_BACKOFF };
-  return { strategy: "never" };
+  // errcat-runtime's `RetryPolicy::for_status`, as data.
+  const run = STATUS_POLICIES.find(([first, last]) => first <= status && status <= last);
+  return run === undefined ? { strategy: "never" } : run[2];
 }
 
 interface Parsed {
@@ -780,7 +779,11 @@ function readObject(parsed: Parsed, object: JsonObject): void {
   const wait = typeof ms === "number" ? ms / 1000 : typeof secs === "number" ? secs : null;
   const ok = wait !== null && Number.isFinite(wait) && wait >= 0;
   // Below a millisecond is zero: a floor under the backoff, not "retry now".
-  parsed.retryAfterMs = !ok ? null : wait * 1000 < LIMITS.minRetryHintMs ? 0 : Math.min(wait, 4294967295) * 1000;
+  parsed.retryAfterMs = !ok
+    ? null
+    : wait * 1000 < LIMITS.minRetryHintMs
+      ? 0
+      : Math.min(wait, LIMITS.maxRetryAfterSecs) * 1000;
   const details = first(fields, "details");
   if (isObject(details)) parsed.details = details;
   readGoogleStatus(parsed, fields);
@@ -840,7 +843,8 @@ function readGoogleStatus(parsed: Parsed, fields: JsonObject): void {
   const delay = typed("RetryInfo")?.["retryDelay"];
   const wait = typeof delay === "string" ? parseProtoDuration(delay) : null;
   // As a body's milliseconds: below one is zero, and the longest wait is 2^32-1 s.
-  if (wait !== null) parsed.retryAfterMs = wait < LIMITS.minRetryHintMs ? 0 : Math.min(wait, 4294967295 * 1000);
+  if (wait !== null)
+    parsed.retryAfterMs = wait < LIMITS.minRetryHintMs ? 0 : Math.min(wait, LIMITS.maxRetryAfterSecs * 1000);
   const id = typed("RequestInfo")?.["requestId"];
   const cleaned = typeof id === "string" ? cleanRequestId(id) : null;
   if (cleaned !== null) parsed.requestId = cleaned;
