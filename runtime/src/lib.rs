@@ -31,8 +31,8 @@ pub use envelope::{
 };
 pub use error::{
     Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_KEPT_DEPTH, MAX_MESSAGE_CHARS,
-    MAX_RAW_MESSAGE_CHARS, MAX_REQUEST_ID_CHARS, MAX_RETRY_AFTER_SECS, MIN_RETRY_HINT_MS, ReadResponse, mend,
-    parse_retry_after, read_response, render_template,
+    MAX_RAW_MESSAGE_CHARS, MAX_REQUEST_ID_CHARS, MAX_RETRY_AFTER_SECS, MIN_RETRY_HINT_MS,
+    ReadResponse, mend, parse_retry_after, read_response, render_template,
 };
 pub use grpc::GrpcCode;
 pub use rand::Rng;
