@@ -8,7 +8,7 @@
 //! - the model slot, in [`Facts`];
 //! - the Rust accessor on `Code` and its record slot (`emit/rust`);
 //! - the JSON key (`emit/json.rs`);
-//! - the row in each code's docs table (`emit/markdown.rs`).
+//! - the row in each code's docs table (`emit/docs/code.rs`).
 //!
 //! Each output places a [`Group`] of facts at one position, so a new fact
 //! shows up next to its kin, in declaration order, everywhere. Facts with
