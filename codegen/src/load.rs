@@ -120,13 +120,48 @@ fn load_file(id: FileId, file: &crate::source::SourceFile) -> (FileId, FileResul
     let result = if file.name == CATALOG_TOML {
         FileResult::Settings(Box::new(read_settings(id, &doc, &mut diags)))
     } else {
-        let codes = doc
-            .iter()
-            .filter_map(|(key, value)| read_entry::<RawCode>(id, key, value, "a code", &mut diags))
-            .collect();
+        let mut codes = Vec::new();
+        for (key, value) in doc.iter() {
+            if misplaced_settings(id, key, value, &mut diags) {
+                continue;
+            }
+            codes.extend(read_entry::<RawCode>(id, key, value, "a code", &mut diags));
+        }
         FileResult::Category(RawCategoryFile { file: id, codes })
     };
     (id, result, diags)
+}
+
+/// Whether an entry of a file of codes is a catalog.toml table written in
+/// the wrong file (`[retired.old_code]`, `[retry.fast]`): a top-level key of
+/// catalog.toml holding only tables, which no code is. Reported once, as
+/// such, rather than as a code with unknown keys and no title.
+fn misplaced_settings(
+    file: FileId,
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &Spanned<DeValue<'_>>,
+    diags: &mut Vec<Problem>,
+) -> bool {
+    let name = key.get_ref().as_ref();
+    let only_tables = match value.get_ref() {
+        DeValue::Table(table) => {
+            !table.is_empty()
+                && table
+                    .iter()
+                    .all(|(_, v)| matches!(v.get_ref(), DeValue::Table(_)))
+        }
+        _ => false,
+    };
+    if !TOP_LEVEL_KEYS.contains(&name) || !only_tables {
+        return false;
+    }
+    diags.push(problem::invalid_value_because(
+        file,
+        key.span(),
+        name,
+        &format!("`[{name}.*]` tables belong in catalog.toml; this file holds codes"),
+    ));
+    true
 }
 
 /// Every string in the file: no control characters anywhere (E0038), and

@@ -76,6 +76,15 @@ mod tests {
     use super::*;
     use crate::diagnostics::rules::testing::codes_for;
 
+    #[test]
+    fn a_catalog_table_in_a_file_of_codes_is_one_problem_there() {
+        let codes = codes_for("#== >>client.toml\n\n[retired.old_code]\nreason = \"Gone.\"\n");
+        assert_eq!(codes, [DiagCode::InvalidValue], "{codes:?}");
+        // A code that happens to be named like a table is still a code.
+        let codes = codes_for("#== >>client.toml\n\n[retry]\nnumeric = 1001\ntitle = \"Retry\"\nmessage = \"Retry.\"\n");
+        assert!(!codes.contains(&DiagCode::InvalidValue), "{codes:?}");
+    }
+
     /// What errcat prints for the rule's example: its span, message and help.
     #[test]
     fn its_example_renders_so() {
