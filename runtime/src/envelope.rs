@@ -241,6 +241,20 @@ pub struct WireField {
     pub description: &'static str,
     /// Where it sits.
     pub within: Within,
+    /// What it holds when the error has no value for it; without one the
+    /// field is left out.
+    pub fallback: Option<Fallback>,
+}
+
+/// What a field holds when the error has no value for its member: problem
+/// details' `title` is the code, and its `type` is `about:blank` (RFC 9457).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Fallback {
+    /// Another member's value.
+    Member(Member),
+    /// This text.
+    Text(&'static str),
 }
 
 impl WireField {
@@ -265,6 +279,13 @@ impl WireField {
     const fn within(self, within: Within) -> WireField {
         WireField { within, ..self }
     }
+
+    const fn or(self, fallback: Fallback) -> WireField {
+        WireField {
+            fallback: Some(fallback),
+            ..self
+        }
+    }
 }
 
 const fn wire(
@@ -281,6 +302,7 @@ const fn wire(
         json_type,
         description,
         within: Within::Object,
+        fallback: None,
     }
 }
 
@@ -362,14 +384,16 @@ const PROBLEM_FIELDS: &[WireField] = &[
         "type",
         "string",
         "The URL of the code's documentation.",
-    ),
+    )
+    .or(Fallback::Text("about:blank")),
     wire(
         Member::Title,
         "title",
         "title",
         "string",
         "The code's title.",
-    ),
+    )
+    .or(Fallback::Member(Member::Code)),
     wire(
         Member::Status,
         "status",
@@ -686,7 +710,7 @@ impl ErrorBody {
             if field.member == Member::RequestId && outer_request_id {
                 continue;
             }
-            let Some(value) = self.member(field.member, style) else {
+            let Some(value) = self.field(field) else {
                 continue;
             };
             let mut name = field.name(format.field_case);
@@ -797,33 +821,30 @@ impl ErrorBody {
     /// The value of one member, `None` to leave the field out. Problem
     /// details always carry `type` and `title` (RFC 9457 section 3.1);
     /// JSON:API sends the status as a string.
-    fn member(&self, member: Member, style: EnvelopeStyle) -> Option<Value> {
+    /// What `field` writes: its member's value, else its fallback.
+    fn field(&self, field: &WireField) -> Option<Value> {
+        self.member(field.member, field.json_type)
+            .or_else(|| match field.fallback {
+                Some(Fallback::Member(member)) => self.member(member, field.json_type),
+                Some(Fallback::Text(text)) => Some(text.into()),
+                None => None,
+            })
+    }
+
+    /// A member's value as a field of `json_type` writes it (JSON:API sends
+    /// the status as a string); `None` when the error has none.
+    fn member(&self, member: Member, json_type: &str) -> Option<Value> {
         let text = |t: &Option<String>| t.clone().map(Value::from);
-        let problem = style == EnvelopeStyle::Problem;
         match member {
             Member::Code => Some(self.code.clone().into()),
             Member::Message => Some(self.message.clone().into()),
             Member::ErrorType => text(&self.error_type),
-            Member::Title if problem => Some(
-                self.title
-                    .clone()
-                    .unwrap_or_else(|| self.code.clone())
-                    .into(),
-            ),
             Member::Title => text(&self.title),
-            Member::Status if style == EnvelopeStyle::JsonApi => {
-                Some(self.status.to_string().into())
-            }
+            Member::Status if json_type == "string" => Some(self.status.to_string().into()),
             Member::Status => Some(self.status.into()),
             Member::Param => text(&self.param),
             Member::RequestId => text(&self.request_id),
             Member::RetryAfterMs => self.retry_after.map(|d| Value::from(whole_millis(d))),
-            Member::DocsUrl if problem => Some(
-                self.docs_url
-                    .clone()
-                    .unwrap_or_else(|| "about:blank".into())
-                    .into(),
-            ),
             Member::DocsUrl => text(&self.docs_url),
             Member::Details => {
                 (!self.details.is_empty()).then(|| Value::Object(self.details.clone()))

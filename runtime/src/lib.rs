@@ -26,8 +26,8 @@ pub mod identity;
 pub mod phf;
 
 pub use envelope::{
-    EnvelopeFormat, EnvelopeStyle, ErrorBody, FieldCase, Member, RequestIdPlacement, WireField,
-    Within,
+    EnvelopeFormat, EnvelopeStyle, ErrorBody, Fallback, FieldCase, Member, RequestIdPlacement,
+    WireField, Within,
 };
 pub use error::{
     Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_KEPT_DEPTH, MAX_MESSAGE_CHARS,

@@ -1,5 +1,6 @@
 //! The catalog as data for client modules in other languages (TypeScript,
-//! Python): envelope, wire names (from errcat-runtime's table), bounds,
+//! Python): envelope, wire fields (from errcat-runtime's table: names,
+//! place, JSON type and what a field holds without a value), bounds,
 //! retry policies, codes and the name and numeric indexes. Each module embeds
 //! it as JSON, so catalog text never becomes code, and the two clients read
 //! the same facts.
@@ -151,7 +152,16 @@ fn wire() -> Value {
             let fields: Vec<Value> = style
                 .fields()
                 .iter()
-                .map(|f| json!([member(f.member), f.snake, f.camel, within(f.within)]))
+                .map(|f| {
+                    json!([
+                        member(f.member),
+                        f.snake,
+                        f.camel,
+                        within(f.within),
+                        f.json_type,
+                        fallback(f.fallback),
+                    ])
+                })
                 .collect();
             (
                 style.as_str().to_string(),
@@ -178,6 +188,16 @@ fn member(member: Member) -> &'static str {
         Member::Domain => "domain",
         // A member added to the runtime later: the TS runtime skips it.
         _ => "other",
+    }
+}
+
+/// What a field holds when the error has no value for it, for the clients:
+/// `{"member": "code"}`, `{"text": "about:blank"}`, or `null` (left out).
+fn fallback(fallback: Option<errcat_runtime::Fallback>) -> Value {
+    match fallback {
+        Some(errcat_runtime::Fallback::Member(m)) => json!({ "member": member(m) }),
+        Some(errcat_runtime::Fallback::Text(text)) => json!({ "text": text }),
+        _ => Value::Null,
     }
 }
 

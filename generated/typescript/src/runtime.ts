@@ -94,6 +94,15 @@ export interface CategoryFacts {
 export type TelemetryLabels = Readonly<Record<string, string | boolean>>;
 /** The JSON shapes of an error body. */
 export type EnvelopeStyle = "nested" | "problem" | "detail" | "google" | "jsonapi" | "graphql";
+
+/** What a wire field holds when the error has no value for it (errcat-runtime's `Fallback`). */
+export type WireFallback = { readonly member: string } | { readonly text: string };
+
+/**
+ * A field of a style, from errcat-runtime's table: member, snake_case and
+ * camelCase names, where it sits, its JSON type, and its fallback.
+ */
+export type WireField = readonly [string, string, string, string, string, WireFallback | null];
 /** Response headers: fetch's `Headers`, a `Map`, name/value pairs or a record. */
 export type HeaderInput =
   | Iterable<readonly [string, string]>
@@ -1013,40 +1022,34 @@ function prune(value: unknown, limit: number): unknown {
   return out;
 }
 
+/** A member's value as a field of `jsonType` writes it, as errcat-runtime's `ErrorBody::member`; `null` when none. */
+function memberValue(body: Body, member: string, jsonType: string): unknown {
+  switch (member) {
+    case "status":
+      return jsonType === "string" ? String(body.status) : body.status;
+    case "retryAfterMs":
+      return body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
+    case "details":
+      return Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
+    default:
+      return (body as unknown as Record<string, unknown>)[member] ?? null;
+  }
+}
+
 function writeBody(body: Body, style: EnvelopeStyle): Record<string, unknown> {
   if (style === "google") return writeGoogle(body);
   const wire = WIRE[style];
   const outside = style === "detail" || (style === "nested" && ENVELOPE.requestId === "outside");
-  const problem = style === "problem";
   const out: Record<string, unknown> = {};
-  for (const [member, snake, camel, within] of wire.fields) {
+  for (const [member, snake, camel, within, jsonType, fallback] of wire.fields) {
     if (member === "requestId" && outside) continue;
     let name = ENVELOPE.fieldCase === "camel" ? camel : snake;
-    let value: unknown;
-    switch (member) {
-      case "title":
-        value = problem ? (body.title ?? body.code) : body.title;
-        break;
-      case "docsUrl":
-        value = problem ? (body.docsUrl ?? "about:blank") : body.docsUrl;
-        break;
-      case "status":
-        value = style === "jsonapi" ? String(body.status) : body.status;
-        break;
-      case "retryAfterMs":
-        value = body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
-        break;
-      case "details":
-        value = Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
-        break;
-      case "param":
-        value = body.param;
-        // JSON:API says where in the request document with a pointer.
-        if (style === "jsonapi" && typeof value === "string" && value.startsWith("/")) name = "pointer";
-        break;
-      default:
-        value = (body as unknown as Record<string, unknown>)[member];
-    }
+    let value = memberValue(body, member, jsonType);
+    if (value === null && fallback !== null)
+      value = "text" in fallback ? fallback.text : memberValue(body, fallback.member, jsonType);
+    // JSON:API says where in the request document with a pointer.
+    if (member === "param" && style === "jsonapi" && typeof value === "string" && value.startsWith("/"))
+      name = "pointer";
     if (value === null || value === undefined) continue;
     if (within === "") {
       out[name] = value;

@@ -692,7 +692,7 @@ def _member_names(member: str) -> list[str]:
         return known
     names: list[str] = []
     for style in ("nested", "problem", "detail", "google", "jsonapi", "graphql"):
-        for m, snake, camel, within in _WIRE[style]["fields"]:
+        for m, snake, camel, within, _, _ in _WIRE[style]["fields"]:
             # AIP-193 details are read by their types.
             if m != member or within.startswith("@"):
                 continue
@@ -930,35 +930,35 @@ def _prune(value: Any, limit: int) -> Any:
     return value
 
 
+def _member_value(body: Mapping[str, Any], member: str, json_type: str) -> Any:
+    """A member's value as a field of ``json_type`` writes it, as
+    errcat-runtime's ``ErrorBody::member``; ``None`` when there is none."""
+    if member == "status":
+        return str(body["status"]) if json_type == "string" else body["status"]
+    if member == "retryAfterMs":
+        return None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
+    if member == "details":
+        return _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
+    return body.get(member)
+
+
 def _write_body(body: Mapping[str, Any], style: str) -> dict[str, Any]:
     if style == "google":
         return _write_google(body)
     wire = _WIRE[style]
     camel = _ENVELOPE["fieldCase"] == "camel"
     outside = style == "detail" or (style == "nested" and _ENVELOPE["requestId"] == "outside")
-    problem = style == "problem"
     out: dict[str, Any] = {}
-    for member, snake, camel_name, within in wire["fields"]:
+    for member, snake, camel_name, within, json_type, fallback in wire["fields"]:
         if member == "requestId" and outside:
             continue
         name = camel_name if camel else snake
-        if member == "title":
-            value = (body["title"] or body["code"]) if problem else body["title"]
-        elif member == "docsUrl":
-            value = (body["docsUrl"] or "about:blank") if problem else body["docsUrl"]
-        elif member == "status":
-            value = str(body["status"]) if style == "jsonapi" else body["status"]
-        elif member == "retryAfterMs":
-            value = None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
-        elif member == "details":
-            value = _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
-        elif member == "param":
-            value = body["param"]
-            # JSON:API says where in the request document with a pointer.
-            if style == "jsonapi" and isinstance(value, str) and value.startswith("/"):
-                name = "pointer"
-        else:
-            value = body.get(member)
+        value = _member_value(body, member, json_type)
+        if value is None and fallback is not None:
+            value = fallback["text"] if "text" in fallback else _member_value(body, fallback["member"], json_type)
+        # JSON:API says where in the request document with a pointer.
+        if member == "param" and style == "jsonapi" and isinstance(value, str) and value.startswith("/"):
+            name = "pointer"
         if value is None:
             continue
         if within:

@@ -277,7 +277,7 @@ impl Data {
         let field = |key: &str| json(&data[key]);
         let tables = vec![
             ("ENVELOPE", "{ readonly style: EnvelopeStyle; readonly fieldCase: \"snake\" | \"camel\"; readonly requestId: \"inside\" | \"outside\" }".into(), field("envelope")),
-            ("WIRE", "Readonly<Record<EnvelopeStyle, { readonly wrapper: string | null; readonly list: boolean; readonly fields: readonly (readonly [string, string, string, string])[] }>>".into(), field("wire")),
+            ("WIRE", "Readonly<Record<EnvelopeStyle, { readonly wrapper: string | null; readonly list: boolean; readonly fields: readonly WireField[] }>>".into(), field("wire")),
             ("DOMAIN", "string | null".into(), field("domain")),
             ("REQUEST_ID_HEADER", "string | null".into(), field("requestIdHeader")),
             ("GRPC_BY_STATUS", "Readonly<Record<string, string>>".into(), field("grpcByStatus")),
@@ -311,7 +311,7 @@ impl Data {
         );
         if form != Form::JavaScript {
             out.push_str(
-                "import type { Backoff, CategoryFacts, CodeFacts, EnvelopeStyle, RetryPolicy } from \"./runtime.js\";\n",
+                "import type { Backoff, CategoryFacts, CodeFacts, EnvelopeStyle, RetryPolicy, WireField } from \"./runtime.js\";\n",
             );
         }
         out.push('\n');

@@ -71,6 +71,17 @@ export interface CategoryFacts {
 export type TelemetryLabels = Readonly<Record<string, string | boolean>>;
 /** The JSON shapes of an error body. */
 export type EnvelopeStyle = "nested" | "problem" | "detail" | "google" | "jsonapi" | "graphql";
+/** What a wire field holds when the error has no value for it (errcat-runtime's `Fallback`). */
+export type WireFallback = {
+    readonly member: string;
+} | {
+    readonly text: string;
+};
+/**
+ * A field of a style, from errcat-runtime's table: member, snake_case and
+ * camelCase names, where it sits, its JSON type, and its fallback.
+ */
+export type WireField = readonly [string, string, string, string, string, WireFallback | null];
 /** Response headers: fetch's `Headers`, a `Map`, name/value pairs or a record. */
 export type HeaderInput = Iterable<readonly [string, string]> | {
     forEach(callback: (value: string, name: string) => void): void;

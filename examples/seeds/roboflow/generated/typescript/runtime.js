@@ -894,43 +894,35 @@ function prune(value, limit) {
     }
     return out;
 }
+/** A member's value as a field of `jsonType` writes it, as errcat-runtime's `ErrorBody::member`; `null` when none. */
+function memberValue(body, member, jsonType) {
+    switch (member) {
+        case "status":
+            return jsonType === "string" ? String(body.status) : body.status;
+        case "retryAfterMs":
+            return body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
+        case "details":
+            return Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
+        default:
+            return body[member] ?? null;
+    }
+}
 function writeBody(body, style) {
     if (style === "google")
         return writeGoogle(body);
     const wire = WIRE[style];
     const outside = style === "detail" || (style === "nested" && ENVELOPE.requestId === "outside");
-    const problem = style === "problem";
     const out = {};
-    for (const [member, snake, camel, within] of wire.fields) {
+    for (const [member, snake, camel, within, jsonType, fallback] of wire.fields) {
         if (member === "requestId" && outside)
             continue;
         let name = ENVELOPE.fieldCase === "camel" ? camel : snake;
-        let value;
-        switch (member) {
-            case "title":
-                value = problem ? (body.title ?? body.code) : body.title;
-                break;
-            case "docsUrl":
-                value = problem ? (body.docsUrl ?? "about:blank") : body.docsUrl;
-                break;
-            case "status":
-                value = style === "jsonapi" ? String(body.status) : body.status;
-                break;
-            case "retryAfterMs":
-                value = body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
-                break;
-            case "details":
-                value = Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
-                break;
-            case "param":
-                value = body.param;
-                // JSON:API says where in the request document with a pointer.
-                if (style === "jsonapi" && typeof value === "string" && value.startsWith("/"))
-                    name = "pointer";
-                break;
-            default:
-                value = body[member];
-        }
+        let value = memberValue(body, member, jsonType);
+        if (value === null && fallback !== null)
+            value = "text" in fallback ? fallback.text : memberValue(body, fallback.member, jsonType);
+        // JSON:API says where in the request document with a pointer.
+        if (member === "param" && style === "jsonapi" && typeof value === "string" && value.startsWith("/"))
+            name = "pointer";
         if (value === null || value === undefined)
             continue;
         if (within === "") {
