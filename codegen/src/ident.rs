@@ -62,9 +62,10 @@ pub fn fold_to_snake(text: &str) -> String {
         .collect()
 }
 
-/// `rate_limited` → `RateLimited`; `http_413` → `Http413`. A name whose
-/// camel form is `Self` becomes `Self_`, since `Self` cannot be a variant.
-pub fn upper_camel(name: &str) -> String {
+/// `rate_limited` → `RateLimited`; `http_413` → `Http413`: the PascalCase
+/// of a snake_case name, for any language. Each language's emitter adds its
+/// own rules for the names it cannot take.
+pub fn pascal_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for word in name.split('_').filter(|w| !w.is_empty()) {
         let mut chars = word.chars();
@@ -73,10 +74,27 @@ pub fn upper_camel(name: &str) -> String {
             out.extend(chars);
         }
     }
+    out
+}
+
+/// A Rust type or variant name: [`pascal_case`], and `Self_` for `Self`,
+/// which cannot be a variant.
+pub fn upper_camel(name: &str) -> String {
+    let mut out = pascal_case(name);
     if out == "Self" {
         out.push('_');
     }
     out
+}
+
+/// A code's PascalCase name where the output is not Rust (OpenAPI schema
+/// names): `RateLimited`, or `Code21200` for a numeric-only code.
+pub fn code_pascal(name: &str) -> String {
+    if is_numeric_name(name) {
+        format!("Code{name}")
+    } else {
+        pascal_case(name)
+    }
 }
 
 /// The Rust identifier for a snake_case name used as a function or argument:
@@ -177,6 +195,15 @@ pub fn code_fn_ident(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_rust_renames_self() {
+        assert_eq!(pascal_case("self"), "Self");
+        assert_eq!(upper_camel("self"), "Self_");
+        assert_eq!(code_pascal("self"), "Self");
+        assert_eq!(code_pascal("21200"), "Code21200");
+        assert_eq!(pascal_case("http_413"), "Http413");
+    }
 
     #[test]
     fn snake_case_rule() {

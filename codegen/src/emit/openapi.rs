@@ -145,7 +145,7 @@ impl SchemaNames {
         let full = |code: &Code| {
             format!(
                 "{}{}",
-                ident::code_variant(&code.symbol()),
+                ident::code_pascal(&code.symbol()),
                 base_name(code.envelope)
             )
         };
@@ -158,7 +158,7 @@ impl SchemaNames {
             .codes
             .iter()
             .map(|code| {
-                let variant = ident::code_variant(&code.symbol());
+                let variant = ident::code_pascal(&code.symbol());
                 let base = base_name(code.envelope);
                 let short = variant.len() > base.len() && variant.ends_with(base);
                 let name = if short && !taken.contains(&variant) {

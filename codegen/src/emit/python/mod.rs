@@ -426,7 +426,7 @@ fn is_identifier(name: &str) -> bool {
 /// `rate_limited` → `RateLimited`; a name that would start with a digit
 /// gets an `E` in front.
 fn pascal_case(snake: &str) -> String {
-    let out = crate::ident::upper_camel(snake);
+    let out = crate::ident::pascal_case(snake);
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         format!("E{out}")
     } else {

@@ -541,7 +541,7 @@ fn is_identifier(name: &str) -> bool {
 /// `rate_limited` → `rateLimited`; a name that would start with a digit
 /// gets a `_` in front.
 fn camel_case(snake: &str) -> String {
-    let upper = crate::ident::upper_camel(snake);
+    let upper = crate::ident::pascal_case(snake);
     let mut chars = upper.chars();
     let out: String = chars
         .next()
