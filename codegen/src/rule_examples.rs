@@ -14,7 +14,7 @@ pub fn explanation(code: DiagCode) -> String {
     let rule = code.rule();
     let mut out = format!(
         "`{}` · {} · {}\n\n{}\n",
-        rule.name,
+        code.name(),
         code.severity().as_str(),
         rule.summary,
         rule.explanation

@@ -135,7 +135,7 @@ kind = \"warning\"
         {
             let rule = code.rule();
             let mut table = toml::Table::new();
-            table.insert("name".into(), rule.name.into());
+            table.insert("name".into(), code.name().into());
             table.insert("title".into(), rule.summary.trim_end_matches('.').into());
             table.insert(
                 "message".into(),

@@ -818,15 +818,9 @@ pub fn render_template(template: &str, params: &[(&str, Value)]) -> String {
             Some((_, Value::String(s))) => out.push_str(s),
             // A whole number held as a float reads as the integer it is, as
             // every client prints it (JavaScript cannot tell `3.0` from `3`).
-            Some((_, Value::Number(n)))
-                if n.is_f64()
-                    && n.as_f64()
-                        .is_some_and(|f| f.fract() == 0.0 && f.abs() < WHOLE_FLOATS) =>
-            {
-                let _ = fmt::Write::write_fmt(
-                    out,
-                    format_args!("{}", n.as_f64().unwrap_or(0.0) as i64),
-                );
+            Some((_, Value::Number(n))) if whole_float(n).is_some() => {
+                let whole = whole_float(n).unwrap_or_default();
+                let _ = fmt::Write::write_fmt(out, format_args!("{whole}"));
             }
             // Anything else as compact JSON: `true`, `null`, `2.5`, `[1,2]`.
             Some((_, value)) => {
@@ -841,6 +835,13 @@ pub fn render_template(template: &str, params: &[(&str, Value)]) -> String {
 /// Floats below this magnitude that are whole render as integers (2^53:
 /// every such float is exactly an integer in every client's numbers).
 const WHOLE_FLOATS: f64 = 9_007_199_254_740_992.0;
+
+/// The integer a float param holds, when it is whole and below
+/// [`WHOLE_FLOATS`]; `None` for integers and other floats.
+fn whole_float(n: &serde_json::Number) -> Option<i64> {
+    let f = n.as_f64().filter(|_| n.is_f64())?;
+    (f.fract() == 0.0 && f.abs() < WHOLE_FLOATS).then_some(f as i64)
+}
 
 /// Parses a `Retry-After` value: delay-seconds, or an HTTP date relative to
 /// `now` (a past date means "now", which retry policies treat as "back off

@@ -29,7 +29,7 @@ pub fn diagnostic(at: &ProjectArgs, code: &str, forced: bool) -> Result<Option<O
     let text = format!("# {diag}\n\n{}", crate::rule_examples::explanation(diag));
     Ok(Some(Output {
         exit: 0,
-        json: json!({ "diagnostic": diag.as_str(), "name": diag.rule().name, "explanation": text }),
+        json: json!({ "diagnostic": diag.as_str(), "name": diag.name(), "explanation": text }),
         text,
     }))
 }

@@ -268,7 +268,10 @@ impl<K: Catalog> Auditor<K> {
             out.push((
                 Kind::MissingRequestId,
                 None,
-                format!("no `{promised}` header: the docs promise one on every response"),
+                format!(
+                    "no `{promised}` header: the docs promise one on every response \
+                     (send it, or set `request_id_header = \"\"` under `[envelope]` if the API has none)"
+                ),
             ));
         }
         let read = crate::read_response(

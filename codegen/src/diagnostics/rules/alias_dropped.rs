@@ -5,7 +5,6 @@ use crate::history::{Change, History};
 
 /// E0047.
 pub(crate) const RULE: Rule = Rule {
-    name: "alias_dropped",
     summary: "An alias or condition name of a published code was removed.",
     explanation: "An alias is an old or foreign name that clients still send and parse (AIP-180: a published name keeps working). Removing it turns those responses into unknown codes. Keep it in `aliases`. A code's condition name (`name`, in a catalog with identities) is a lookup key too: a new name keeps the old one working as an alias.",
     example: Some(EXAMPLE),

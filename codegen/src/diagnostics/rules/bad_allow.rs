@@ -7,7 +7,6 @@ use std::ops::Range;
 
 /// E0042.
 pub(crate) const RULE: Rule = Rule {
-    name: "bad_allow",
     summary: "An `allow` entry or a `[lints]` level names no warning, or an `allow` gives no reason.",
     explanation: "`allow = { W0026 = \"why\" }` on a code or category silences a warning the catalog triggers on purpose, for those codes only. Each key must be a warning (or note) code, since errors cannot be allowed; each value is the reason, which reviewers read and the docs never show, so it must say something. `[lints]` in catalog.toml sets a level for the whole catalog (`compatible_change = \"deny\"`, `warnings = \"allow\"`): its keys are the rule names or codes of warnings and notes, or `warnings` for all of them; errors have no level.",
     example: Some(EXAMPLE),
@@ -63,7 +62,7 @@ pub(crate) fn lint_error(file: FileId, span: Range<usize>, code: DiagCode) -> Di
         DiagCode::BadAllow,
         format!(
             "`{}` ({}) is an error and has no level",
-            code.rule().name,
+            code.name(),
             code.as_str()
         ),
     )

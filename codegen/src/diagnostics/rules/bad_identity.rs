@@ -9,7 +9,6 @@ use crate::source::FileId;
 
 /// E0055.
 pub(crate) const RULE: Rule = Rule {
-    name: "bad_identity",
     summary: "A code's identity does not match the catalog's `identity_pattern`, or its `name` is taken (ignoring case, when lookups do).",
     explanation: "With `identity_pattern` set, every code's table key is its identity on the wire, a token of ASCII letters, digits and `_` that matches the pattern in full (for SQLSTATE-like codes, `[0-9A-Z]{5}`): a typo such as `22P2` or `22p02` is caught where it is written. A code's `name` (its snake_case name) is also a lookup key, so it may not be another code's identity, alias or name; with `case_insensitive`, no two codes' keys may differ only in case either.",
     example: Some(EXAMPLE),

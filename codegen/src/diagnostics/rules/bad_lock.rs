@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0054.
 pub(crate) const RULE: Rule = Rule {
-    name: "bad_lock",
     summary: "The lock file `errcat.lock` cannot be read.",
     explanation: "`errcat.lock` records every code the catalog has published; `errcat generate` writes it and nothing else should. A lock that does not read (a merge conflict, a hand edit) cannot protect anything, so nothing is generated until it reads. For a merge conflict, take either side: `errcat generate` then rewrites it from the catalog and checks the other side's changes against it. Deleting it starts the record afresh from the catalog as it is, and gives up the protection for codes it no longer lists.",
     example: Some(EXAMPLE),

@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0023.
 pub(crate) const RULE: Rule = Rule {
-    name: "bad_retry_value",
     summary: "A retry delay, factor or attempt count is not positive.",
     explanation: "Retry delays are positive numbers of milliseconds, the backoff factor is at least 1, and a policy makes between 1 and 65535 attempts; anything else would retry in a tight loop or never.",
     example: Some(EXAMPLE),

@@ -11,7 +11,6 @@ use crate::source::FileId;
 
 /// E0021.
 pub(crate) const RULE: Rule = Rule {
-    name: "bad_template",
     summary: "A message template has unbalanced or malformed braces.",
     explanation: "Placeholders are written `{name}`, and literal braces `{{` and `}}`. An unclosed or stray brace is almost always a typo that would show up in every message sent.",
     example: Some(EXAMPLE),

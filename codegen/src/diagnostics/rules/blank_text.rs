@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0037.
 pub(crate) const RULE: Rule = Rule {
-    name: "blank_text",
     summary: "A text field is empty or only white space.",
     explanation: "Names, aliases, titles, messages and notes are shown to people and matched by programs. A blank alias would make `Code::lookup(\"\")` and a body with `\"code\": \" \"` resolve to a real code, and a blank title or message leaves the docs and error responses with nothing to say. Write the text, or leave the key out.",
     example: Some(EXAMPLE),

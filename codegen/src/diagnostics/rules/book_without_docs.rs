@@ -8,7 +8,6 @@ use std::ops::Range;
 
 /// E0041.
 pub(crate) const RULE: Rule = Rule {
-    name: "book_without_docs",
     summary: "The catalog asks for a book but not for the docs pages.",
     explanation: "The `book` output writes `docs/book.toml`, which makes the docs pages an mdBook source: the pages are the book's chapters. With `docs = false` there are no pages, and the book would be empty. Turn the docs back on, or the book off.",
     example: Some(EXAMPLE),

@@ -5,7 +5,6 @@ use crate::history::{Change, History};
 
 /// E0050.
 pub(crate) const RULE: Rule = Rule {
-    name: "class_changed",
     summary: "A published code's kind, fault, status class (4xx/5xx) or retry class changed.",
     explanation: "Clients decide what to do from these: whether to show the error to the user or page someone (fault, 4xx versus 5xx, as Smithy's error trait and oasdiff's status checks model), and whether to retry at all (`never` versus a retrying policy). A change silently flips that decision in every deployed client. Keep them; if the behaviour really changed, it is a new code.",
     example: Some(EXAMPLE),

@@ -10,7 +10,6 @@ use crate::source::FileId;
 
 /// E0056.
 pub(crate) const RULE: Rule = Rule {
-    name: "class_prefix",
     summary: "A code is outside its category's `prefix`, a prefix is declared twice, or `generic` is not a code of the class.",
     explanation: "Systems such as SQLSTATE group codes into classes by the start of the identity (`22` for data exceptions) and tell clients to treat a code they do not know as its class. errcat does the same: an unknown identity resolves to the `generic` code of the category with the longest matching `prefix`. That only works if every code of a category starts with its prefix, no two categories claim the same prefix, and the generic code is one of the category's own codes.",
     example: Some(EXAMPLE),

@@ -5,7 +5,6 @@ use crate::history::{Change, History};
 
 /// E0043.
 pub(crate) const RULE: Rule = Rule {
-    name: "code_deleted",
     summary: "A published code left the catalog without a tombstone.",
     explanation: "Clients branch on a code, SDKs raise a class for it and dashboards count it, so a code the lock records may not simply disappear (buf's ENUM_VALUE_NO_DELETE, cargo-semver-checks' enum_variant_missing). Retire it instead: `errcat retire <code> --reason \"...\"` removes it and keeps a `[retired.<code>]` tombstone, so its name, numeric and aliases are never given to another code. A code that was never published (added since the last release) can leave by deleting its entry from `errcat.lock` too.",
     example: Some(EXAMPLE),

@@ -5,7 +5,6 @@ use crate::history::{Change, History};
 
 /// W0052.
 pub(crate) const RULE: Rule = Rule {
-    name: "compatible_change",
     summary: "A published code's HTTP status (within its class), category or exit code changed.",
     explanation: "These changes keep clients working: a 400 that becomes a 422 is still a client error, and a category move keeps the code's identity. But scripts that compare exact statuses or exit codes, and dashboards grouped by category, will notice. Mention it in the release notes; `allow = { W0052 = \"why\" }` on the code silences it.",
     example: Some(EXAMPLE),

@@ -9,7 +9,6 @@ use crate::source::FileId;
 
 /// N0040.
 pub(crate) const RULE: Rule = Rule {
-    name: "constructor_renamed",
     summary: "A code's typed constructor gets another name than the code.",
     explanation: "Each code gets a typed constructor on the generated `Error` named after it, such as `Error::rate_limited(..)`. `Error` already has methods of its own (`new`, `code`, `message`, `status`, `with_param`, ...; docs/catalog-format.md lists them all), so a code with one of those names gets `<name>_error` instead, e.g. `Error::new_error()`. This note says so, since the name is not the one you would guess. Nothing is wrong; rename the code to silence it.",
     example: Some(EXAMPLE),

@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0038.
 pub(crate) const RULE: Rule = Rule {
-    name: "control_character",
     summary: "Text holds a control or bidirectional formatting character.",
     explanation: "Catalog text reaches terminals (`errcat explain`), Markdown pages, rustdoc and error responses. Control characters such as NUL or ESC can rewrite a terminal or a log line, and bidirectional overrides (U+202A-U+202E, U+2066-U+2069) make text display in another order than it reads (\"Trojan Source\"). Tabs and line breaks are fine. Remove the character; for right-to-left text, the marks U+200E and U+200F are allowed.",
     example: Some(EXAMPLE),

@@ -9,7 +9,6 @@ use crate::source::FileId;
 
 /// E0007.
 pub(crate) const RULE: Rule = Rule {
-    name: "duplicate_alias",
     summary: "An alias is used twice, or equals a code name.",
     explanation: "An alias is an old name that still parses to its code. It must differ from every code name (on the wire or as written) and from every other alias, or a lookup would be ambiguous.",
     example: Some(EXAMPLE),

@@ -9,7 +9,6 @@ use crate::source::FileId;
 
 /// E0005.
 pub(crate) const RULE: Rule = Rule {
-    name: "duplicate_name",
     summary: "Two codes share a name.",
     explanation: "Clients branch on the code name, so it must identify one code across every catalog file. The diagnostic points at both definitions; the one in the later file (in catalog order: catalog.toml first, then by file name) is the duplicate.",
     example: Some(EXAMPLE),

@@ -9,7 +9,6 @@ use crate::source::FileId;
 
 /// E0006.
 pub(crate) const RULE: Rule = Rule {
-    name: "duplicate_numeric",
     summary: "Two codes share a numeric code.",
     explanation: "A numeric code identifies a code as surely as its name does: clients that receive `{\"code\": 17000}` look it up. Two codes cannot share one.",
     example: Some(EXAMPLE),

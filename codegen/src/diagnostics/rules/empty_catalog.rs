@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0027.
 pub(crate) const RULE: Rule = Rule {
-    name: "empty_catalog",
     summary: "The catalog defines no codes.",
     explanation: "A catalog with no codes generates nothing useful; this usually means the category files are missing or misnamed.",
     example: Some(EXAMPLE),

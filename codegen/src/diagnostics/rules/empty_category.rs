@@ -8,7 +8,6 @@ use crate::source::FileId;
 
 /// E0028.
 pub(crate) const RULE: Rule = Rule {
-    name: "empty_category",
     summary: "A category has no codes.",
     explanation: "A declared category without codes would be an empty docs page; add its file and codes, or remove the category.",
     example: Some(EXAMPLE),

@@ -9,7 +9,6 @@ use crate::source::FileId;
 
 /// E0031.
 pub(crate) const RULE: Rule = Rule {
-    name: "error_exits_zero",
     summary: "An error-kind code has CLI exit code 0.",
     explanation: "Shells and CI treat exit code 0 as success, so a failing command must not exit with it.",
     example: Some(EXAMPLE),

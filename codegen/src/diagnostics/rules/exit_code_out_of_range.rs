@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0030.
 pub(crate) const RULE: Rule = Rule {
-    name: "exit_code_out_of_range",
     summary: "A CLI exit code outside 0-255.",
     explanation: "Processes exit with a status from 0 to 255; a larger exit code would wrap around.",
     example: Some(EXAMPLE),

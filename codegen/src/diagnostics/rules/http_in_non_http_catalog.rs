@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0057.
 pub(crate) const RULE: Rule = Rule {
-    name: "http_in_non_http_catalog",
     summary: "A catalog with `http = false` sets an HTTP status, an envelope or an HTTP output.",
     explanation: "`http = false` under `[catalog]` says the catalog is not an HTTP API: a compiler's codes, a database's states, a CLI's errors. Its codes have no status, its errors no response envelope, and the outputs that describe HTTP responses (`openapi`, `conformance`, `typescript`, `python`) have nothing to describe. A status or an envelope there would be documented nowhere and used by nothing, so errcat says so instead of ignoring it. Remove the setting, or drop `http = false` if the catalog does describe an HTTP API.",
     example: Some(EXAMPLE),

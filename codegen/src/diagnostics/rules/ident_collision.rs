@@ -10,7 +10,6 @@ use crate::source::FileId;
 
 /// E0009.
 pub(crate) const RULE: Rule = Rule {
-    name: "ident_collision",
     summary: "Two names map to the same Rust identifier.",
     explanation: "Distinct names can still map to one Rust identifier (`a_1` and `a1` both become `A1`). The generated enum could not hold both, so one must be renamed.",
     example: Some(EXAMPLE),

@@ -5,7 +5,6 @@ use crate::history::{Change, History};
 
 /// E0045.
 pub(crate) const RULE: Rule = Rule {
-    name: "identity_changed",
     summary: "A published code's name, wire identity or numeric changed.",
     explanation: "Name, wire identity and numeric are one mapping that clients store and compare (buf's ENUM_VALUE_SAME_NAME; Google: \"do not change numeric assignments\"). Renumbering shifts every dashboard and SDK table; renaming breaks every `match` and `instanceof`. Keep the published mapping. To move to a new name, add the new code with a new numeric, deprecate the old one with `replaced_by`, and retire it in a later major version.",
     example: Some(EXAMPLE),

@@ -8,7 +8,6 @@ use crate::source::FileId;
 
 /// E0032.
 pub(crate) const RULE: Rule = Rule {
-    name: "invalid_value",
     summary: "A value is not one of those allowed.",
     explanation: "Fields with a closed set of values (`fault`, `kind`, `strategy`, `jitter`, envelope settings, ...) accept only those values; the help suggests the closest one. Shape rules (two numbers in a `range`, a numeric-only name) are reported under this code too.",
     example: Some(EXAMPLE),

@@ -4,7 +4,6 @@ use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 
 /// E0033.
 pub(crate) const RULE: Rule = Rule {
-    name: "io",
     summary: "A catalog file could not be read.",
     explanation: "A catalog file or folder could not be read (permissions, a broken link). Nothing can be checked until it can.",
     example: None,

@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0024.
 pub(crate) const RULE: Rule = Rule {
-    name: "max_below_initial",
     summary: "A backoff's max delay is below its initial delay.",
     explanation: "`max_delay_ms` caps each delay; a cap below the first delay would make `initial_ms` meaningless.",
     example: Some(EXAMPLE),

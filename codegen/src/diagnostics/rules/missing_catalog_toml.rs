@@ -4,7 +4,6 @@ use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 
 /// E0029.
 pub(crate) const RULE: Rule = Rule {
-    name: "missing_catalog_toml",
     summary: "The catalog folder has no catalog.toml.",
     explanation: "catalog.toml holds the catalog's name, retry policies and categories; without it nothing else can be read.",
     example: Some(EXAMPLE),

@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0003.
 pub(crate) const RULE: Rule = Rule {
-    name: "missing_field",
     summary: "A required field is missing.",
     explanation: "Some facts have no sensible default: a catalog's `name`, a category's `title` and `fault`, a code's `title`, `message` and `status` (which a category may default). A missing one is reported at the entry that needs it.",
     example: Some(EXAMPLE),

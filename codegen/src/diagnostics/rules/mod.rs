@@ -15,8 +15,6 @@ use crate::history::{Change, History, Level, Snapshot};
 /// What one diagnostic code means, and how it is checked.
 #[derive(Clone, Copy, Debug)]
 pub struct Rule {
-    /// Its name, e.g. `status_fault_mismatch`.
-    pub name: &'static str,
     /// One sentence: what is wrong.
     pub summary: &'static str,
     /// Why it matters and what to do (Markdown).

@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0008.
 pub(crate) const RULE: Rule = Rule {
-    name: "not_snake_case",
     summary: "A code, category, policy or param name is not snake_case.",
     explanation: "Names become identifiers in generated code and anchors in the docs, so code, category, retry policy and param names are lowercase ASCII words joined by single underscores. A code name may also be all digits, for numeric-only codes. When the table key is the code's identity as clients see it (`22P02`, `E0425`, `ERR_TLS_CERT`), keep it: set `identity_pattern` under `[catalog]` and give the code a snake_case `name` (or let errcat derive one).",
     example: Some(EXAMPLE),

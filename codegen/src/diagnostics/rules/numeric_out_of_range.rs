@@ -8,7 +8,6 @@ use crate::source::FileId;
 
 /// E0010.
 pub(crate) const RULE: Rule = Rule {
-    name: "numeric_out_of_range",
     summary: "A numeric code lies outside its category's range.",
     explanation: "A category may reserve a numeric range, as many APIs group codes by their first digits. A code outside its category's range breaks that promise to readers and to tools that classify by range.",
     example: Some(EXAMPLE),

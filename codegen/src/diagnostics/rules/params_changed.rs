@@ -5,7 +5,6 @@ use crate::history::{Change, History};
 
 /// E0049.
 pub(crate) const RULE: Rule = Rule {
-    name: "params_changed",
     summary: "A param of a published code was added, removed, renamed, retyped or moved.",
     explanation: "Params are the signature of the code's typed constructors in every language, and the keys clients read from `details` (MySQL never changes a message's `%` signature; AIP-193 metadata keys are stable). Any change breaks callers or readers. Keep the published params; put new information in a new code, or in the message text of an existing param.",
     example: Some(EXAMPLE),

@@ -8,7 +8,6 @@ use crate::source::FileId;
 
 /// E0011.
 pub(crate) const RULE: Rule = Rule {
-    name: "range_overlap",
     summary: "Two categories' numeric ranges overlap.",
     explanation: "Ranges tell which category a number belongs to, so two categories cannot claim the same number.",
     example: Some(EXAMPLE),

@@ -9,7 +9,6 @@ use crate::source::FileId;
 
 /// W0026.
 pub(crate) const RULE: Rule = Rule {
-    name: "rate_limit_without_header",
     summary: "A 429 code does not honour Retry-After.",
     explanation: "A 429 response says when to come back in `Retry-After`; a policy that ignores it retries too early and is throttled again. Use a policy with `strategy = \"after_header\"`.",
     example: Some(EXAMPLE),

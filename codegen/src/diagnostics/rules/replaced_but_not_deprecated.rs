@@ -8,7 +8,6 @@ use crate::source::FileId;
 
 /// E0034.
 pub(crate) const RULE: Rule = Rule {
-    name: "replaced_but_not_deprecated",
     summary: "`replaced_by` is set on a code that is not deprecated.",
     explanation: "`replaced_by` tells clients what to migrate to, which only makes sense for a code that is going away: add a `deprecated` note that says why.",
     example: Some(EXAMPLE),

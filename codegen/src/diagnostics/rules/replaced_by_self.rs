@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0018.
 pub(crate) const RULE: Rule = Rule {
-    name: "replaced_by_self",
     summary: "A code is replaced by itself.",
     explanation: "A code cannot replace itself; name the code that supersedes it.",
     example: Some(EXAMPLE),

@@ -8,7 +8,6 @@ use crate::source::FileId;
 
 /// E0017.
 pub(crate) const RULE: Rule = Rule {
-    name: "replacement_cycle",
     summary: "`replaced_by` links form a cycle.",
     explanation: "Following `replaced_by` from a deprecated code must end at a code that is still in use; a cycle would send readers in circles.",
     example: Some(EXAMPLE),

@@ -7,7 +7,6 @@ use std::ops::Range;
 
 /// E0036.
 pub(crate) const RULE: Rule = Rule {
-    name: "reserved_page_name",
     summary: "A category id names a page the docs already have.",
     explanation: "Each category gets its own docs page, `<id>.md`, beside the pages errcat writes (`README.md`, `SUMMARY.md`, `numeric.md`, `changelog.md`), and, on a site built from them, `<id>.html` beside the pages mdBook writes (`index.html`, `print.html`, `toc.html`, `404.html`). A category with one of those names would overwrite that page, and on case-insensitive file systems (macOS, Windows) `readme` and `summary` collide with `README.md` and `SUMMARY.md` too. Rename the category.",
     example: Some(EXAMPLE),

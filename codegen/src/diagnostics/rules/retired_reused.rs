@@ -9,7 +9,6 @@ use crate::source::FileId;
 
 /// E0046.
 pub(crate) const RULE: Rule = Rule {
-    name: "retired_reused",
     summary: "A retired code's name, numeric or alias is used by a live code.",
     explanation: "Old clients, logs and dashboards still know a retired code by its name and number. A new code under either would be read as the old one, silently (protobuf's `reserved`, MySQL's `OBSOLETE_` slots, rustc never reusing an error code). Give the new code a name and numeric of its own; `errcat new` picks the next free numeric, skipping tombstones.",
     example: Some(EXAMPLE),

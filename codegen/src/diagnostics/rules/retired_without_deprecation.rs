@@ -6,7 +6,6 @@ use crate::history::{Change, History, Lifecycle};
 
 /// E0048.
 pub(crate) const RULE: Rule = Rule {
-    name: "retired_without_deprecation",
     summary: "A code was retired without being deprecated in an earlier version first.",
     explanation: "Clients need a release in which the code still works and says it is going away (oasdiff's api-removed-without-deprecation). Deprecate it first (`deprecated = \"why\"`, with `replaced_by` when there is a successor), publish that, and retire it in a later version.",
     example: Some(EXAMPLE),

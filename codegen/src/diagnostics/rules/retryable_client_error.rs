@@ -8,7 +8,6 @@ use crate::source::FileId;
 
 /// W0025.
 pub(crate) const RULE: Rule = Rule {
-    name: "retryable_client_error",
     summary: "A 4xx other than 408, 409, 425 or 429 is marked retryable.",
     explanation: "A 4xx says the request itself is wrong, so sending it again unchanged fails again. Only 408, 409, 425 and 429 are usually worth retrying. This is a warning: a catalog may know better, and `--deny warnings` makes it an error.",
     example: Some(EXAMPLE),

@@ -9,7 +9,6 @@ use crate::source::FileId;
 
 /// E0013.
 pub(crate) const RULE: Rule = Rule {
-    name: "status_fault_mismatch",
     summary: "An HTTP status class disagrees with the category's fault.",
     explanation: "A client fault is answered with a 4xx status and a server fault with a 5xx, so that HTTP clients, proxies and retry logic that only see the status still do the right thing. Codes that are not errors (`kind = \"success\"` or `\"pending\"`) use 1xx-3xx.",
     example: Some(EXAMPLE),

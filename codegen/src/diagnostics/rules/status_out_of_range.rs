@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0012.
 pub(crate) const RULE: Rule = Rule {
-    name: "status_out_of_range",
     summary: "An HTTP status outside 100-599.",
     explanation: "An HTTP status is a number from 100 to 599; anything else cannot be sent.",
     example: Some(EXAMPLE),

@@ -5,7 +5,6 @@ use crate::history::{Change, History};
 
 /// E0044.
 pub(crate) const RULE: Rule = Rule {
-    name: "tombstone_dropped",
     summary: "A retired code's tombstone was removed from the catalog.",
     explanation: "A `[retired.<code>]` tombstone is what keeps the code's name, numeric and aliases from being reused, as protobuf's `reserved` does (buf's RESERVED_ENUM_NO_DELETE). Old clients still know the retired code, so a new code under its name or number would be misread by them. Tombstones stay forever: put it back.",
     example: Some(EXAMPLE),

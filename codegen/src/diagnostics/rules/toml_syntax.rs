@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0001.
 pub(crate) const RULE: Rule = Rule {
-    name: "toml_syntax",
     summary: "The file is not valid TOML.",
     explanation: "A catalog file must parse as TOML before anything else can be checked. The error points at the first character TOML could not read; other files are still checked, and follow-on checks that would be noise (such as an empty category whose file did not parse) are skipped.",
     example: Some(EXAMPLE),

@@ -5,7 +5,6 @@ use crate::history::{Change, History};
 
 /// E0051.
 pub(crate) const RULE: Rule = Rule {
-    name: "type_name_changed",
     summary: "A published code's SDK exception or generated type name changed.",
     explanation: "Users catch exceptions and match types by name: a renamed `RateLimitError`, or a code generator's case change that turns `IsInvalidParameter` into `IsInvalidparameter`, breaks every `except` and `instanceof` in their code (aws-sdk-js-v3#4023). The generated type name follows from the code's name; the SDK exception is `sdk_exception`. Keep both.",
     example: Some(EXAMPLE),

@@ -8,7 +8,6 @@ use crate::source::FileId;
 
 /// E0035.
 pub(crate) const RULE: Rule = Rule {
-    name: "undeclared_exit_code",
     summary: "A code uses an exit code that `[exit_codes]` does not declare.",
     explanation: "When a catalog documents its CLI exit codes in `[exit_codes]`, every code must use one of them, so scripts can rely on the table.",
     example: Some(EXAMPLE),

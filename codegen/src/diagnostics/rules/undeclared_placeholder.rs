@@ -11,7 +11,6 @@ use crate::source::FileId;
 
 /// E0019.
 pub(crate) const RULE: Rule = Rule {
-    name: "undeclared_placeholder",
     summary: "A message placeholder has no declared param.",
     explanation: "Every `{placeholder}` in a message is filled from a declared param, which gives the typed constructor its arguments. A placeholder without a param could never be filled.",
     example: Some(EXAMPLE),

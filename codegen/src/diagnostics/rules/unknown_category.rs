@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0014.
 pub(crate) const RULE: Rule = Rule {
-    name: "unknown_category",
     summary: "A category file or reference names no declared category.",
     explanation: "Each category file is named after a category declared in catalog.toml. A file whose name matches none would have its codes dropped.",
     example: Some(EXAMPLE),

@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0002.
 pub(crate) const RULE: Rule = Rule {
-    name: "unknown_key",
     summary: "A key that the catalog format does not define.",
     explanation: "Every key of the catalog format is known, so a misspelt key would otherwise be ignored silently and its value lost. The help names the closest key, or lists the keys allowed in that table.",
     example: Some(EXAMPLE),

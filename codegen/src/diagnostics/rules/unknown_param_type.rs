@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0022.
 pub(crate) const RULE: Rule = Rule {
-    name: "unknown_param_type",
     summary: "A param type that errcat does not know.",
     explanation: "Params are typed so that constructors take the right arguments: `string`, `u16`, `u32`, `u64`, `i32`, `i64`, `f64` or `bool`.",
     example: Some(EXAMPLE),

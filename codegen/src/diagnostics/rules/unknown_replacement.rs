@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0016.
 pub(crate) const RULE: Rule = Rule {
-    name: "unknown_replacement",
     summary: "`replaced_by` names no code.",
     explanation: "`replaced_by` points a deprecated code at its successor, which must exist so that docs can link to it and clients can migrate.",
     example: Some(EXAMPLE),

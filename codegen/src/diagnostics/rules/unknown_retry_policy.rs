@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0015.
 pub(crate) const RULE: Rule = Rule {
-    name: "unknown_retry_policy",
     summary: "A retry policy name that is not declared.",
     explanation: "Codes and categories name their retry policy; the name must be one of the `[retry.*]` tables (or `never`, which always exists).",
     example: Some(EXAMPLE),

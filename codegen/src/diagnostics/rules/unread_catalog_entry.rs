@@ -4,7 +4,6 @@ use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 
 /// W0039.
 pub(crate) const RULE: Rule = Rule {
-    name: "unread_catalog_entry",
     summary: "Something in the catalog folder is not read.",
     explanation: "errcat reads the files named `<name>.toml` directly in the catalog folder. Anything else there (a file ending in `.TOML`, a hidden file, a folder, a FIFO, a link that cannot be followed) would be ignored, and the codes it was meant to hold would silently be missing. Rename or move it. The warning has no example here: it is about files on disk, not catalog text.",
     example: None,

@@ -8,7 +8,6 @@ use crate::source::FileId;
 
 /// W0058.
 pub(crate) const RULE: Rule = Rule {
-    name: "unused_allow",
     summary: "An `allow` names a warning that the code (or every code of the category) does not trigger.",
     explanation: "`allow = { W0026 = \"why\" }` records a decision: this code triggers that warning on purpose. When the code no longer does (its policy changed, the status moved), the entry is a stale claim, and it would silence the warning if it ever came back for another reason. Like rustc's `unfulfilled_lint_expectations`, errcat reports it: remove the entry. It is checked only when the catalog has no errors, since the other rules have all run then.",
     example: Some(EXAMPLE),

@@ -11,7 +11,6 @@ use crate::source::FileId;
 
 /// E0020.
 pub(crate) const RULE: Rule = Rule {
-    name: "unused_param",
     summary: "A declared param is not used by the message.",
     explanation: "A declared param that the message never shows would be a constructor argument that does nothing. Use it, or remove it.",
     example: Some(EXAMPLE),

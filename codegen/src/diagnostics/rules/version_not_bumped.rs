@@ -6,7 +6,6 @@ use crate::history::{Change, History, Level};
 
 /// E0053.
 pub(crate) const RULE: Rule = Rule {
-    name: "version_not_bumped",
     summary: "The catalog's version does not follow its changes, or a code's `since` does not match its history.",
     explanation: "With `[catalog] version` set, the version says what changed since the last release, as semver does for crates: breaking changes need a new major version (they are errors otherwise, each with its own code), added codes need at least a new minor version, and the version never goes back. The lock records the last release (`errcat release` writes it). While the catalog still says that release's version, the work since is unreleased: codes may be added and changed freely, and `errcat release` picks the next version. Once you set a later version yourself, it must fit the changes. `since` is filled from the version that added the code and recorded in the lock at its release; a `since` that disagrees with that record is wrong.",
     example: Some(EXAMPLE),

@@ -7,7 +7,6 @@ use crate::source::FileId;
 
 /// E0004.
 pub(crate) const RULE: Rule = Rule {
-    name: "wrong_type",
     summary: "A value has the wrong type.",
     explanation: "A value of the wrong TOML type (a string where a number belongs, a table where a list belongs) cannot be read. Each bad value is reported on its own; the rest of the entry is still checked.",
     example: Some(EXAMPLE),
