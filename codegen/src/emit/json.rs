@@ -227,16 +227,15 @@ fn emit(model: &Model, command: &str) -> String {
             .retry_policies
             .iter()
             .map(|p| {
-                let (strategy, max_wait_ms, b) = match &p.strategy {
-                    RetryStrategy::Never => ("never", None, None),
-                    RetryStrategy::Backoff(b) => ("backoff", None, Some(backoff(b))),
-                    RetryStrategy::AfterHeader { max_wait, fallback } => (
-                        "after_header",
-                        Some(super::millis(*max_wait)),
-                        Some(backoff(fallback)),
-                    ),
-                    RetryStrategy::Operation(b) => ("operation", None, b.as_ref().map(backoff)),
+                let (max_wait_ms, b) = match &p.strategy {
+                    RetryStrategy::Never => (None, None),
+                    RetryStrategy::Backoff(b) => (None, Some(backoff(b))),
+                    RetryStrategy::AfterHeader { max_wait, fallback } => {
+                        (Some(super::millis(*max_wait)), Some(backoff(fallback)))
+                    }
+                    RetryStrategy::Operation(b) => (None, b.as_ref().map(backoff)),
                 };
+                let strategy = p.strategy.name();
                 Policy {
                     name: &p.name,
                     description: p.description.as_deref(),

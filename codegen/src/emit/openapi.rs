@@ -57,7 +57,10 @@ pub fn document(model: &Model, command: &str) -> Value {
         }
         schemas.insert(base_name(*style).into(), base_schema(model, *style));
         for code in &codes {
-            schemas.insert(names.get(code).into(), code_schema(code, *style));
+            schemas.insert(
+                names.get(code).into(),
+                code_schema(code, *style, model.retry_of(code).strategy.name()),
+            );
         }
         schemas.insert(union_name(*style).into(), union(&names, &codes, *style));
     }
@@ -297,16 +300,23 @@ fn google_base_schema() -> Value {
 }
 
 /// One code: the style's fields, its code constant, its typed params.
-fn code_schema(code: &Code, style: EnvelopeStyle) -> Value {
-    let params = |ty: Option<Value>| {
+/// A code's schema. `x-errcat-retry` names its retry strategy (`never`,
+/// `backoff`, `after_header`, `operation`), which OpenAPI has no word for,
+/// so that `errcat import openapi` gets it back.
+fn code_schema(code: &Code, style: EnvelopeStyle, retry: &str) -> Value {
+    // Google's metadata holds strings: `x-errcat-type` keeps the param's
+    // own type, for readers such as `errcat import openapi`.
+    let params = |as_text: bool| {
         let properties: Map<String, Value> = code
             .params
             .iter()
             .map(|p| {
-                (
-                    p.name.clone(),
-                    ty.clone().unwrap_or_else(|| param_schema(p.ty)),
-                )
+                let schema = match (as_text, p.ty) {
+                    (false, ty) => param_schema(ty),
+                    (true, ParamType::String) => json!({ "type": "string" }),
+                    (true, ty) => json!({ "type": "string", "x-errcat-type": ty.as_str() }),
+                };
+                (p.name.clone(), schema)
             })
             .collect();
         let names: Vec<&str> = code.params.iter().map(|p| p.name.as_str()).collect();
@@ -325,7 +335,7 @@ fn code_schema(code: &Code, style: EnvelopeStyle) -> Value {
             });
             if !code.params.is_empty() {
                 // Metadata holds strings.
-                info["properties"]["metadata"] = params(Some(json!({ "type": "string" })));
+                info["properties"]["metadata"] = params(true);
             }
             properties.insert("code".into(), json!({ "const": code.status }));
             properties.insert("status".into(), json!({ "const": code.grpc.as_str() }));
@@ -334,7 +344,7 @@ fn code_schema(code: &Code, style: EnvelopeStyle) -> Value {
         EnvelopeStyle::GraphQl => {
             let mut extensions = json!({ "type": "object", "required": ["code"], "properties": { "code": { "const": code.wire_name } } });
             if !code.params.is_empty() {
-                extensions["properties"]["details"] = params(None);
+                extensions["properties"]["details"] = params(false);
             }
             properties.insert("extensions".into(), extensions);
         }
@@ -351,12 +361,12 @@ fn code_schema(code: &Code, style: EnvelopeStyle) -> Value {
             }
             if !code.params.is_empty() {
                 let (key, value) = match style {
-                    EnvelopeStyle::Problem => ("params", params(None)),
+                    EnvelopeStyle::Problem => ("params", params(false)),
                     EnvelopeStyle::JsonApi => (
                         "meta",
-                        json!({ "type": "object", "required": ["params"], "properties": { "params": params(None) } }),
+                        json!({ "type": "object", "required": ["params"], "properties": { "params": params(false) } }),
                     ),
-                    _ => ("details", params(None)),
+                    _ => ("details", params(false)),
                 };
                 properties.insert(key.into(), value);
             }
@@ -366,6 +376,7 @@ fn code_schema(code: &Code, style: EnvelopeStyle) -> Value {
         "title": code.title,
         "description": format!("`{}`: {}", code.wire_name, code.message),
         "allOf": [reference(base_name(style)), { "type": "object", "properties": properties }],
+        "x-errcat-retry": retry,
     })
 }
 
@@ -443,7 +454,7 @@ fn responses(model: &Model, schema_names: &SchemaNames) -> Value {
             "" => format!("HTTP {status}"),
             phrase => phrase.to_string(),
         };
-        let mut content = Map::new();
+        let mut bodies: Vec<(&str, Vec<Value>, Map<String, Value>)> = Vec::new();
         for style in EnvelopeStyle::ALL {
             let of_style: Vec<&Code> = codes
                 .iter()
@@ -464,10 +475,27 @@ fn responses(model: &Model, schema_names: &SchemaNames) -> Value {
                     )
                 })
                 .collect();
-            content.insert(
-                format.content_type().into(),
-                json!({ "schema": body_schema(model, schema_names, &of_style, *style), "examples": examples }),
-            );
+            // Two styles of one content type (a nested and a detail body,
+            // both JSON) share its entry: either body, and both's examples.
+            let schema = body_schema(model, schema_names, &of_style, *style);
+            match bodies
+                .iter_mut()
+                .find(|(ty, _, _)| *ty == format.content_type())
+            {
+                Some((_, schemas, all)) => {
+                    schemas.push(schema);
+                    all.extend(examples);
+                }
+                None => bodies.push((format.content_type(), vec![schema], examples)),
+            }
+        }
+        let mut content = Map::new();
+        for (ty, mut schemas, examples) in bodies {
+            let schema = match schemas.len() {
+                1 => schemas.remove(0),
+                _ => json!({ "oneOf": schemas }),
+            };
+            content.insert(ty.into(), json!({ "schema": schema, "examples": examples }));
         }
         let mut headers = Map::new();
         let after_header = codes.iter().any(|c| {

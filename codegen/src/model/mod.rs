@@ -207,6 +207,16 @@ pub enum RetryStrategy {
 }
 
 impl RetryStrategy {
+    /// The strategy's name in the catalog format: `backoff`, `after_header`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RetryStrategy::Never => "never",
+            RetryStrategy::Backoff(_) => "backoff",
+            RetryStrategy::AfterHeader { .. } => "after_header",
+            RetryStrategy::Operation(_) => "operation",
+        }
+    }
+
     /// Whether the failed call itself is retried: not for `Never`, nor for
     /// `Operation`, whose advice is to retry the whole operation.
     pub fn is_retryable(&self) -> bool {
