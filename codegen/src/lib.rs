@@ -36,6 +36,8 @@ pub mod emit;
 pub mod fields;
 pub mod history;
 pub mod ident;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod load;
 pub mod lower;
 pub mod model;

@@ -24,6 +24,7 @@ mod explain;
 mod fix;
 mod fmt;
 mod generate;
+mod import;
 mod init;
 mod new;
 mod output;
@@ -72,6 +73,45 @@ struct ProjectArgs {
     /// Treat these as errors.
     #[arg(long, value_enum, value_name = "WHAT")]
     deny: Vec<Deny>,
+}
+
+/// What `errcat import` reads.
+#[derive(Subcommand)]
+enum ImportFrom {
+    /// An OpenAPI 3.0 or 3.1 document, JSON or YAML: its error responses,
+    /// code enums and consts, `x-errors` lists and examples.
+    Openapi {
+        /// The spec file.
+        spec: PathBuf,
+        #[command(flatten)]
+        to: ImportArgs,
+    },
+    /// A reference page saved as Markdown, HTML or text: its tables and
+    /// lists of codes, statuses, messages, retry advice and exit codes.
+    Page {
+        /// The page file (`.md`, `.html` or text).
+        file: PathBuf,
+        #[command(flatten)]
+        to: ImportArgs,
+    },
+    /// A Rust file's `thiserror` enums: each variant with `#[error("...")]`
+    /// becomes a code, its fields the message's typed params.
+    Rust {
+        /// The Rust source file.
+        file: PathBuf,
+        #[command(flatten)]
+        to: ImportArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The catalog folder to create; it must not hold TOML files yet.
+    #[arg(long, value_name = "DIR", default_value = "catalog")]
+    out: PathBuf,
+    /// Also write the Markdown report to this file.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -248,6 +288,13 @@ enum Command {
         #[command(flatten)]
         at: ProjectArgs,
     },
+    /// Write a draft catalog from what you have: an OpenAPI spec, a
+    /// reference page or a Rust error enum. Prints a report of every fact
+    /// read, guessed and not found; guesses are also `# guessed:` comments.
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
     /// Write a first catalog to edit, and print the lines that build it.
     Init {
         /// The folder of the crate or project (default: this one).
@@ -292,7 +339,10 @@ impl Command {
             | Command::New { at, .. }
             | Command::Retire { at, .. }
             | Command::Fmt { at, .. } => Some(at),
-            Command::Init { .. } | Command::Completions { .. } | Command::Synth { .. } => None,
+            Command::Init { .. }
+            | Command::Import { .. }
+            | Command::Completions { .. }
+            | Command::Synth { .. } => None,
         }
     }
 }
@@ -385,6 +435,14 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     match &cli.command {
         Command::Synth { codes, out } => return synth::run(*codes, out),
         Command::Init { dir } => return init::run(dir),
+        Command::Import { from } => {
+            let (reader, file, to) = match from {
+                ImportFrom::Openapi { spec, to } => (import::Reader::Openapi, spec, to),
+                ImportFrom::Page { file, to } => (import::Reader::Page, file, to),
+                ImportFrom::Rust { file, to } => (import::Reader::Rust, file, to),
+            };
+            return import::run(reader, file, &to.out, to.report.as_deref());
+        }
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "errcat", &mut script);
