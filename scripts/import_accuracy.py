@@ -75,7 +75,9 @@ def score(reference, report):
         if words(exits.get(ref["exit_code"])) == words(ref["meaning"]):
             agreed += 1
         else:
-            misses.append(f"exit code {ref['exit_code']}: page {ref['meaning']!r}, draft {exits.get(ref['exit_code'])!r}")
+            misses.append(
+                f"exit code {ref['exit_code']}: page {ref['meaning']!r}, draft {exits.get(ref['exit_code'])!r}"
+            )
     return agreed, total, misses
 
 
