@@ -175,6 +175,47 @@ impl Sources {
         Ok(sources)
     }
 
+    /// The same sources with the text of file `name` replaced (or the file
+    /// added): an editor's unsaved copy of it.
+    pub fn with_overlay(&self, name: &str, text: &str) -> Sources {
+        self.with_file(name, Some(text))
+    }
+
+    /// The same sources without file `name` (a file renamed away).
+    pub fn without(&self, name: &str) -> Sources {
+        self.with_file(name, None)
+    }
+
+    fn with_file(&self, name: &str, text: Option<&str>) -> Sources {
+        let mut texts: Vec<(String, String)> = self
+            .files
+            .iter()
+            .filter(|f| f.name != name)
+            .map(|f| (f.name.clone(), f.text.clone()))
+            .collect();
+        if let Some(text) = text {
+            texts.push((name.to_string(), text.to_string()));
+        }
+        let mut sources = Self::from_memory(&self.dir_display, texts);
+        sources.skipped = self.skipped.clone();
+        sources.invalid_utf8 = self
+            .invalid_utf8
+            .iter()
+            .filter_map(|(id, offset)| {
+                let old = &self.files[id.0].name;
+                (old != name)
+                    .then(|| {
+                        sources
+                            .iter()
+                            .find(|(_, f)| f.name == *old)
+                            .map(|(id, _)| (id, *offset))
+                    })
+                    .flatten()
+            })
+            .collect();
+        sources
+    }
+
     /// The files, `catalog.toml` first, then by name.
     pub fn files(&self) -> &[SourceFile] {
         &self.files

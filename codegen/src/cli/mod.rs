@@ -22,11 +22,12 @@ mod diff;
 mod edit;
 mod explain;
 mod fix;
-mod fmt;
+pub(crate) mod fmt;
 mod generate;
 mod import;
 mod init;
-mod new;
+mod lsp;
+pub(crate) mod new;
 mod output;
 mod project;
 mod release;
@@ -295,6 +296,10 @@ enum Command {
         #[command(subcommand)]
         from: ImportFrom,
     },
+    /// Run the language server (LSP over stdin and stdout) for catalog
+    /// files: errcat's diagnostics as you type, hover, completion, go to
+    /// definition, references, rename, code actions and formatting.
+    Lsp,
     /// Write a first catalog to edit, and print the lines that build it.
     Init {
         /// The folder of the crate or project (default: this one).
@@ -340,6 +345,7 @@ impl Command {
             | Command::Retire { at, .. }
             | Command::Fmt { at, .. } => Some(at),
             Command::Init { .. }
+            | Command::Lsp
             | Command::Import { .. }
             | Command::Completions { .. }
             | Command::Synth { .. } => None,
@@ -435,6 +441,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     match &cli.command {
         Command::Synth { codes, out } => return synth::run(*codes, out),
         Command::Init { dir } => return init::run(dir),
+        Command::Lsp => return lsp::run(),
         Command::Import { from } => {
             let (reader, file, to) = match from {
                 ImportFrom::Openapi { spec, to } => (import::Reader::Openapi, spec, to),

@@ -173,6 +173,35 @@ fn title_of(name: &str) -> String {
 /// The numeric after the highest one the category has used (tombstones
 /// count), within its range; when that is past the range's end, the
 /// lowest gap in it. Without a range, after the category's highest.
+/// The numeric a new code of `category` gets: after the category's
+/// highest, never a live or retired one. `None` when the catalog numbers
+/// no codes, or the category has no room.
+pub(crate) fn suggested_numeric(model: &Model, category: &crate::model::Category) -> Option<u32> {
+    let taken: Vec<u32> = model
+        .codes
+        .iter()
+        .filter_map(|c| c.numeric)
+        .chain(model.retired.iter().filter_map(|r| r.record.numeric))
+        .collect();
+    let in_category: Vec<u32> = category
+        .codes
+        .iter()
+        .filter_map(|&i| model.codes[i].numeric)
+        .chain(
+            model
+                .retired
+                .iter()
+                .filter(|r| r.record.category.as_deref() == Some(category.id.as_str()))
+                .filter_map(|r| r.record.numeric),
+        )
+        .collect();
+    let numbered = model.codes.iter().any(|c| c.numeric.is_some())
+        || model.categories.iter().any(|c| c.range.is_some());
+    numbered
+        .then(|| next_numeric(category.range, &in_category, &taken))
+        .flatten()
+}
+
 fn next_numeric(range: Option<(u32, u32)>, in_category: &[u32], taken: &[u32]) -> Option<u32> {
     let free = |n: &u32| !taken.contains(n);
     match range {
