@@ -178,7 +178,7 @@ macro_rules! code_fields {
         )*];
 
         /// The declared facts as written in a code or category table.
-        #[derive(Debug, Default, Deserialize)]
+        #[derive(Clone, Debug, Default, Deserialize)]
         #[serde(default)]
         pub struct RawFacts {
             $( $(#[doc = $doc])* pub $name: Option<<types::$ty as RawValue>::Raw>, )*

@@ -158,20 +158,33 @@ pub struct Compiled {
 /// Loads, validates and lowers `sources`. Errs with every problem found,
 /// breaking changes against the catalog's lock file included.
 pub fn compile(sources: &Sources) -> Result<Compiled, Report> {
-    compile_with(sources, true)
+    compile_with(sources, true, None)
+}
+
+/// [`compile`], reusing what `cache` read of files that did not change
+/// since it last compiled: the language server's recompile after an edit.
+pub fn compile_cached(sources: &Sources, cache: &mut load::LoadCache) -> Result<Compiled, Report> {
+    compile_with(sources, true, Some(cache))
 }
 
 /// [`compile`] without comparing the catalog with its lock (the lock still
 /// completes tombstones): what `errcat diff` compares.
 pub fn compile_without_history(sources: &Sources) -> Result<Compiled, Report> {
-    compile_with(sources, false)
+    compile_with(sources, false, None)
 }
 
 /// The pipeline: load, lower, then every problem and lint as diagnostics in
 /// one pass, the catalog's lint levels applied last.
-fn compile_with(sources: &Sources, history: bool) -> Result<Compiled, Report> {
+fn compile_with(
+    sources: &Sources,
+    history: bool,
+    cache: Option<&mut load::LoadCache>,
+) -> Result<Compiled, Report> {
     let mut problems = Vec::new();
-    let loaded = load::load(sources, &mut problems);
+    let loaded = match cache {
+        Some(cache) => load::load_cached(sources, &mut problems, cache),
+        None => load::load(sources, &mut problems),
+    };
     let outputs = emit::specs();
     let lowered = lower::lower(sources, &loaded, &outputs, &mut problems);
     let mut diags: Vec<_> = problems.into_iter().map(diagnostics::diagnose).collect();

@@ -50,6 +50,57 @@ const TOP_LEVEL_KEYS: &[&str] = &[
 /// Parses every file. Problems are pushed onto `diags`. Files are parsed on
 /// all cores and merged in file order, so results do not depend on timing.
 pub fn load(sources: &Sources, diags: &mut Vec<Problem>) -> Loaded {
+    load_with(sources, diags, None)
+}
+
+/// Files already read, by name, with the text and id they were read with:
+/// reading a catalog again after one file changed parses only that file
+/// (what the language server does on every edit).
+#[derive(Default)]
+pub struct LoadCache {
+    files: std::collections::HashMap<String, (FileId, String, FileResult, Vec<Problem>)>,
+}
+
+impl LoadCache {
+    fn load(
+        &mut self,
+        files: &[(FileId, &crate::source::SourceFile)],
+    ) -> Vec<(FileId, FileResult, Vec<Problem>)> {
+        let stale: Vec<(FileId, &crate::source::SourceFile)> = files
+            .iter()
+            .filter(|(id, f)| !matches!(self.files.get(&f.name), Some((old, text, ..)) if old == id && *text == f.text))
+            .copied()
+            .collect();
+        for (id, result, problems) in
+            crate::par::par_map(&stale, 8, |&(id, file)| load_file(id, file))
+        {
+            let file = files
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, f)| f)
+                .expect("a file of the list");
+            self.files
+                .insert(file.name.clone(), (id, file.text.clone(), result, problems));
+        }
+        let names: std::collections::HashSet<&str> =
+            files.iter().map(|(_, f)| f.name.as_str()).collect();
+        self.files.retain(|name, _| names.contains(name.as_str()));
+        files
+            .iter()
+            .map(|(id, f)| {
+                let (_, _, result, problems) = &self.files[&f.name];
+                (*id, result.clone(), problems.clone())
+            })
+            .collect()
+    }
+}
+
+/// [`load`], reusing what `cache` read of files that did not change.
+pub fn load_cached(sources: &Sources, diags: &mut Vec<Problem>, cache: &mut LoadCache) -> Loaded {
+    load_with(sources, diags, Some(cache))
+}
+
+fn load_with(sources: &Sources, diags: &mut Vec<Problem>, cache: Option<&mut LoadCache>) -> Loaded {
     let mut loaded = Loaded::default();
     let has_settings = sources.files().iter().any(|f| f.name == CATALOG_TOML);
     if !has_settings {
@@ -74,7 +125,10 @@ pub fn load(sources: &Sources, diags: &mut Vec<Problem>) -> Loaded {
         .iter()
         .filter(|(id, _)| !loaded.unparsed.contains(id))
         .collect();
-    let results = crate::par::par_map(&files, 8, |&(id, file)| load_file(id, file));
+    let results = match cache {
+        None => crate::par::par_map(&files, 8, |&(id, file)| load_file(id, file)),
+        Some(cache) => cache.load(&files),
+    };
     for (id, result, file_diags) in results {
         diags.extend(file_diags);
         match result {
@@ -89,6 +143,7 @@ pub fn load(sources: &Sources, diags: &mut Vec<Problem>) -> Loaded {
     loaded
 }
 
+#[derive(Clone)]
 enum FileResult {
     Unparsed,
     Lock(Box<Lock>),

@@ -100,7 +100,7 @@ pub type Str = Spanned<String>;
 pub type Int = Spanned<i64>;
 
 /// `[catalog]` in catalog.toml.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawMeta {
@@ -167,7 +167,7 @@ pub struct RawMeta {
 }
 
 /// `[envelope]` in catalog.toml.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawEnvelope {
@@ -206,7 +206,7 @@ pub struct RawEnvelope {
 }
 
 /// `[retry.<name>]` in catalog.toml.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawRetryPolicy {
@@ -254,7 +254,7 @@ pub struct RawRetryPolicy {
 }
 
 /// `[categories.<id>]` in catalog.toml.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawCategory {
@@ -333,7 +333,7 @@ pub struct RawCategory {
 }
 
 /// One `[<code>]` table in a category file.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawCode {
@@ -461,7 +461,7 @@ pub struct RawCode {
 /// `[retired.<name>]` in catalog.toml: a tombstone. The code left the
 /// catalog, and its name, numeric and aliases are never used again.
 /// `errcat retire` writes it from the code it removes.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(default)]
 pub struct RawRetired {
@@ -493,7 +493,7 @@ pub struct RawRetired {
 
 /// A table entry read from a file: its key, where it is, its fields, and the
 /// keys whose values were unusable (already reported).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Entry<T> {
     /// The table key, e.g. the code name.
     pub key: Str,
@@ -517,7 +517,7 @@ impl<T> Entry<T> {
 }
 
 /// Everything read from catalog.toml.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RawSettings {
     /// `[catalog]`.
     pub meta: Option<Entry<RawMeta>>,
@@ -541,7 +541,7 @@ pub struct RawSettings {
 }
 
 /// Everything read from one category file.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RawCategoryFile {
     /// The file.
     pub file: crate::source::FileId,

@@ -87,3 +87,29 @@ fn invalid_utf8_is_a_located_error() {
     assert!(rendered.contains("catalog/limits.toml:1:4"), "{rendered}");
     assert!(rendered.contains("not valid UTF-8"), "{rendered}");
 }
+
+/// A catalog compiled again with the parses of unchanged files reused (the
+/// language server's recompile) reports exactly what a fresh compile does,
+/// through edits that break, fix, add and remove files.
+#[test]
+fn a_cached_compile_is_a_fresh_compile() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/basic/catalog");
+    let disk = Sources::read_dir(&dir, "catalog").unwrap();
+    let card = disk.files().iter().find(|f| f.name == "card.toml").unwrap().text.clone();
+    let steps = [
+        disk.clone(),
+        disk.with_overlay("card.toml", &card.replacen("numeric = 1001", "numeric = 1000", 1)),
+        disk.with_overlay("card.toml", &card.replacen("title", "titel", 1)),
+        disk.with_overlay("extra.toml", "[x]\ntitle = \"X\"\nmessage = \"X.\"\n"),
+        disk.without("processor.toml"),
+        disk.clone(),
+    ];
+    let mut cache = errcat_codegen::load::LoadCache::default();
+    let shown = |r: Result<errcat_codegen::Compiled, errcat_codegen::Report>| match r {
+        Ok(c) => format!("ok {} codes\n{}", c.model.codes.len(), c.warnings.render()),
+        Err(report) => report.render(),
+    };
+    for sources in steps {
+        assert_eq!(shown(errcat_codegen::compile_cached(&sources, &mut cache)), shown(compile(&sources)));
+    }
+}

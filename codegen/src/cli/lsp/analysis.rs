@@ -4,9 +4,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Report};
-use crate::{Compiled, Model, Sources, compile};
+use crate::load::LoadCache;
+use crate::{Compiled, Model, Sources, compile_cached};
 
 use super::index::{FileIndex, Occurrence, Symbol};
 
@@ -24,17 +26,19 @@ pub struct Analysis {
     /// Every diagnostic, as `errcat check` reports them.
     pub diagnostics: Vec<Diagnostic>,
     /// Each file's index, by file name.
-    pub index: HashMap<String, FileIndex>,
+    pub index: HashMap<String, Arc<FileIndex>>,
 }
 
 impl Analysis {
     /// Compiles `disk` with `open` (file name → the editor's text) over it;
-    /// `previous` lends the indexes of files whose text did not change.
+    /// `previous` lends the indexes, and `cache` the parses, of files whose
+    /// text did not change.
     pub fn new(
         dir: &Path,
         disk: &Sources,
         open: &HashMap<String, String>,
         previous: Option<&Analysis>,
+        cache: &mut LoadCache,
     ) -> Analysis {
         let mut sources = disk.clone();
         for (name, text) in open {
@@ -46,7 +50,7 @@ impl Analysis {
                 sources = sources.with_overlay(name, text);
             }
         }
-        let (model, report): (Option<Model>, Report) = match compile(&sources) {
+        let (model, report): (Option<Model>, Report) = match compile_cached(&sources, cache) {
             Ok(Compiled { model, warnings }) => (Some(model), warnings),
             Err(report) => (previous.and_then(|p| p.model.clone()), report),
         };
@@ -66,7 +70,7 @@ impl Analysis {
                     .map(|(_, index)| index.clone());
                 (
                     f.name.clone(),
-                    reused.unwrap_or_else(|| FileIndex::of(&f.name, &f.text)),
+                    reused.unwrap_or_else(|| Arc::new(FileIndex::of(&f.name, &f.text))),
                 )
             })
             .collect();

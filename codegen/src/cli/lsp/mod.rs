@@ -5,7 +5,8 @@
 //! rename, code actions and formatting read the same analysis.
 //!
 //! Edits that arrive together are applied together: the catalog is
-//! analysed when no message is waiting, or when a request needs it.
+//! analysed when no message is waiting, or before a request is answered
+//! (whose answer then follows the diagnostics of every earlier edit).
 
 mod actions;
 mod analysis;
@@ -92,6 +93,11 @@ pub fn serve(connection: Connection) -> Result<(), BoxError> {
                 if connection.handle_shutdown(&request)? {
                     return Ok(());
                 }
+                // Diagnostics of earlier edits go out before any answer, so
+                // what a client sees is always in the order it sent.
+                for out in server.publish() {
+                    connection.sender.send(out.into())?;
+                }
                 let response = server.request(request);
                 connection.sender.send(response.into())?;
             }
@@ -115,9 +121,15 @@ pub fn serve(connection: Connection) -> Result<(), BoxError> {
 struct Catalog {
     disk: Sources,
     analysis: Option<Analysis>,
+    /// The editor's texts changed since the last analysis.
     dirty: bool,
-    /// Files the last publish gave diagnostics, to clear them later.
-    published: HashSet<String>,
+    /// An analysis (perhaps made for a request) not published yet.
+    unpublished: bool,
+    /// The parse of each file, reused while its text is unchanged.
+    cache: crate::load::LoadCache,
+    /// What the last publish sent for each file: a file is sent again only
+    /// when its diagnostics change (an empty list clears a fixed file).
+    published: HashMap<String, Vec<Diagnostic>>,
 }
 
 #[derive(Default)]
@@ -143,7 +155,9 @@ impl Server {
                 disk: read_disk(dir),
                 analysis: None,
                 dirty: true,
-                published: HashSet::new(),
+                unpublished: true,
+                cache: crate::load::LoadCache::default(),
+                published: HashMap::new(),
             })
     }
 
@@ -195,9 +209,16 @@ impl Server {
             .collect();
         let catalog = self.catalog(dir);
         if catalog.dirty || catalog.analysis.is_none() {
-            let analysis = Analysis::new(dir, &catalog.disk, &open, catalog.analysis.as_ref());
+            let analysis = Analysis::new(
+                dir,
+                &catalog.disk,
+                &open,
+                catalog.analysis.as_ref(),
+                &mut catalog.cache,
+            );
             catalog.analysis = Some(analysis);
             catalog.dirty = false;
+            catalog.unpublished = true;
         }
         catalog.analysis.as_ref().expect("analysed above")
     }
@@ -207,7 +228,7 @@ impl Server {
         let dirty: Vec<PathBuf> = self
             .catalogs
             .iter()
-            .filter(|(_, c)| c.dirty)
+            .filter(|(_, c)| c.dirty || c.unpublished)
             .map(|(d, _)| d.clone())
             .collect();
         let mut out = Vec::new();
@@ -225,21 +246,39 @@ impl Server {
                 .map(|f| f.name.clone())
                 .collect();
             let catalog = self.catalogs.get_mut(&dir).expect("analysed");
-            let mut names: Vec<String> = files.union(&catalog.published).cloned().collect();
+            let mut names: Vec<String> = files
+                .iter()
+                .chain(catalog.published.keys())
+                .cloned()
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .collect();
             names.sort();
             for name in names {
                 let diagnostics = per_file.remove(&name).unwrap_or_default();
+                let unchanged = match catalog.published.get(&name) {
+                    Some(before) => *before == diagnostics,
+                    None => false,
+                };
+                if unchanged {
+                    continue;
+                }
                 let params = PublishDiagnosticsParams {
                     uri: position::uri(&dir.join(&name)),
-                    diagnostics,
+                    diagnostics: diagnostics.clone(),
                     version: None,
                 };
                 out.push(Notification::new(
                     note::PublishDiagnostics::METHOD.into(),
                     params,
                 ));
+                if files.contains(&name) {
+                    catalog.published.insert(name, diagnostics);
+                } else {
+                    catalog.published.remove(&name);
+                }
             }
-            catalog.published = files;
+            catalog.unpublished = false;
         }
         out
     }
