@@ -95,10 +95,19 @@ fn invalid_utf8_is_a_located_error() {
 fn a_cached_compile_is_a_fresh_compile() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/basic/catalog");
     let disk = Sources::read_dir(&dir, "catalog").unwrap();
-    let card = disk.files().iter().find(|f| f.name == "card.toml").unwrap().text.clone();
+    let card = disk
+        .files()
+        .iter()
+        .find(|f| f.name == "card.toml")
+        .unwrap()
+        .text
+        .clone();
     let steps = [
         disk.clone(),
-        disk.with_overlay("card.toml", &card.replacen("numeric = 1001", "numeric = 1000", 1)),
+        disk.with_overlay(
+            "card.toml",
+            &card.replacen("numeric = 1001", "numeric = 1000", 1),
+        ),
         disk.with_overlay("card.toml", &card.replacen("title", "titel", 1)),
         disk.with_overlay("extra.toml", "[x]\ntitle = \"X\"\nmessage = \"X.\"\n"),
         disk.without("processor.toml"),
@@ -110,6 +119,9 @@ fn a_cached_compile_is_a_fresh_compile() {
         Err(report) => report.render(),
     };
     for sources in steps {
-        assert_eq!(shown(errcat_codegen::compile_cached(&sources, &mut cache)), shown(compile(&sources)));
+        assert_eq!(
+            shown(errcat_codegen::compile_cached(&sources, &mut cache)),
+            shown(compile(&sources))
+        );
     }
 }

@@ -14,6 +14,66 @@ use crate::raw::{RawCategory, RawCode, RawEnvelope, RawMeta, RawRetired, RawRetr
 /// catalog.toml: `[catalog]`, `[envelope]`, `[exit_codes]`, `[outputs]`,
 /// `[retry.*]`, `[categories.*]`, `[retired.*]`, `[lints]`.
 pub fn catalog_schema(header: &str) -> Value {
+    let mut schema = catalog_schema_plain(header);
+    for_taplo(&mut schema, &[]);
+    schema
+}
+
+/// A category file: one table per code.
+pub fn category_schema(header: &str) -> Value {
+    let mut schema = category_schema_plain(header);
+    for_taplo(&mut schema, &["title", "message"]);
+    schema
+}
+
+/// taplo's extensions (Even Better TOML, Helix, Zed): each key's hover docs
+/// (its description, type and default, as docs/catalog-format.md shows
+/// them) and the keys a new table starts with (`initKeys`, from what the
+/// format requires). Plain JSON Schema readers ignore `x-` members.
+fn for_taplo(schema: &mut Value, init_keys: &[&str]) {
+    if let Some(Value::Object(props)) = schema.get_mut("properties") {
+        for prop in props.values_mut() {
+            let mut docs = prop
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .replace('\n', " ");
+            if let Some(ty) = prop.get("x-type").and_then(Value::as_str) {
+                docs.push_str(&format!("\n\nType: {ty}."));
+            }
+            if let Some(default) = prop.get("x-default").and_then(Value::as_str) {
+                docs.push_str(&format!(" Default: {default}."));
+            }
+            if !docs.trim().is_empty() {
+                prop["x-taplo"] = json!({ "docs": { "main": docs.trim() } });
+            }
+            for_taplo(prop, &[]);
+        }
+        let required: Vec<&str> = init_keys.to_vec();
+        if !required.is_empty() {
+            schema["x-taplo"] = json!({ "initKeys": required });
+        }
+    }
+    for key in ["additionalProperties", "items"] {
+        if let Some(sub) = schema.get_mut(key).filter(|s| s.is_object()) {
+            let init: &[&str] = match sub.get("properties").and_then(Value::as_object) {
+                Some(p) if p.contains_key("strategy") => &["strategy"],
+                Some(p) if p.contains_key("fault") && p.contains_key("range") => &["title"],
+                Some(p)
+                    if p.contains_key("reason")
+                        && p.contains_key("numeric")
+                        && !p.contains_key("message") =>
+                {
+                    &["reason"]
+                }
+                _ => init_keys,
+            };
+            for_taplo(sub, init);
+        }
+    }
+}
+
+fn catalog_schema_plain(header: &str) -> Value {
     let outputs: Map<String, Value> = crate::emit::OUTPUTS
         .iter()
         .map(|o| {
@@ -89,8 +149,7 @@ pub fn catalog_schema(header: &str) -> Value {
     })
 }
 
-/// A category file: one table per code.
-pub fn category_schema(header: &str) -> Value {
+fn category_schema_plain(header: &str) -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$comment": header,
