@@ -1,7 +1,7 @@
 //! `errcat import page FILE`: a hand-written reference page, saved as
-//! Markdown, HTML or text. [`blocks`] turns any of them into headings,
-//! lines, tables and code; [`runs`] finds the tables a text rendering
-//! flattened into lines; [`records`] reads codes, statuses, messages,
+//! Markdown, HTML or text. `blocks` turns any of them into headings,
+//! lines, tables and code; `runs` finds the tables a text rendering
+//! flattened into lines; `records` reads codes, statuses, messages,
 //! solutions, retry advice, exit codes and example bodies from them.
 
 mod blocks;
