@@ -146,11 +146,17 @@ proptest! {
         let expected = serde_json::json!({ "title": title, "message": message, "doc": format!("{title}: {message}") });
         std::fs::write(tmp.path().join("expected.json"), expected.to_string()).unwrap();
         if have("python3") {
-            let script = "import json, sys\nsys.path.insert(0, 'python')\nimport hostile_errors as m\n\
+            // The class (made on first use) and its declaration in the stub
+            // both carry the text as written.
+            let script = "import ast, json, sys\nsys.path.insert(0, 'python')\nimport hostile_errors as m\n\
+                from hostile_errors import _data\n\
                 e = json.load(open('expected.json', encoding='utf-8'))\n\
                 assert m.BadInput.__doc__ == e['doc'], (m.BadInput.__doc__, e['doc'])\n\
-                assert m._CODES['bad_input']['title'] == e['title']\n\
-                assert m._CODES['bad_input']['message'] == e['message']\n";
+                assert _data._CODES['bad_input']['title'] == e['title']\n\
+                assert _data._CODES['bad_input']['message'] == e['message']\n\
+                stub = ast.parse(open('python/hostile_errors/__init__.pyi', encoding='utf-8').read())\n\
+                cls = next(n for n in stub.body if isinstance(n, ast.ClassDef) and n.name == 'BadInput')\n\
+                assert ast.get_docstring(cls, clean=False) == e['doc'], (ast.get_docstring(cls, clean=False), e['doc'])\n";
             let out = Command::new("python3").args(["-c", script]).current_dir(tmp.path())
                 .env("PYTHONDONTWRITEBYTECODE", "1").output().unwrap();
             prop_assert!(out.status.success(), "Python: {}", String::from_utf8_lossy(&out.stderr));
@@ -162,8 +168,8 @@ proptest! {
                 const errors = await import('./typescript/errors.js');\n\
                 const data = await import('./typescript/data.js');\n\
                 const e = JSON.parse(readFileSync('expected.json', 'utf8'));\n\
-                if (data.CODES.bad_input.title !== e.title) throw new Error('title');\n\
-                if (data.CODES.bad_input.message !== e.message) throw new Error('message');\n\
+                if (data.CODES().bad_input.title !== e.title) throw new Error('title');\n\
+                if (data.CODES().bad_input.message !== e.message) throw new Error('message');\n\
                 if (errors.badInput({}).message !== e.message.replaceAll('{{', '{').replaceAll('}}', '}')) throw new Error('rendered');\n";
             let out = Command::new("node").args(["--input-type=module", "-e", script]).current_dir(tmp.path())
                 .output().unwrap();

@@ -346,6 +346,35 @@ fn the_language_server_answers_every_capability() {
         "{refs}"
     );
 
+    // Rename starts on a name, and only there.
+    let prepared = client
+        .at(
+            "textDocument/prepareRename",
+            &card,
+            line,
+            column + 1,
+            json!({}),
+        )
+        .unwrap();
+    assert_eq!(prepared["start"]["line"], line);
+    assert_eq!(
+        prepared["end"]["character"],
+        column + "card_declined".len() as u32
+    );
+    let (title_line, _) = find(&text, "title = \"Card declined\"");
+    assert_eq!(
+        client
+            .at(
+                "textDocument/prepareRename",
+                &card,
+                title_line,
+                1,
+                json!({})
+            )
+            .unwrap(),
+        Value::Null
+    );
+
     // Rename of a released code is refused with the rule's reason.
     let refused = client
         .at(

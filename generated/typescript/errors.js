@@ -83,317 +83,254 @@ registerClasses({ "AuthenticationError": AuthenticationError, "PermissionDeniedE
 
 // -- One typed constructor per code -------------------------------------------
 
-/** Success: `The request succeeded.` */
 export function ok(options) {
   return create("ok", {}, options);
 }
 
-/** Created: `The {resource} was created.` */
 export function created(params, options) {
   return create("created", params, options);
 }
 
-/** No content: `The request succeeded and there is nothing to return.` */
 export function noContent(options) {
   return create("no_content", {}, options);
 }
 
-/** Mixed success: `{succeeded} of {total} items succeeded.` */
 export function partialSuccess(params, options) {
   return create("partial_success", params, options);
 }
 
-/** Accepted: `The {operation} was accepted and is running.` */
 export function accepted(params, options) {
   return create("accepted", params, options);
 }
 
-/** In progress: `The {operation} is still in progress.` */
 export function inProgress(params, options) {
   return create("in_progress", params, options);
 }
 
-/** Missing API key: `No API key was sent with the request.` */
 export function missingApiKey(options) {
   return create("missing_api_key", {}, options);
 }
 
-/** Invalid API key: `The API key is invalid or malformed.` */
 export function invalidApiKey(options) {
   return create("invalid_api_key", {}, options);
 }
 
-/** Expired API key: `The API key expired on {expired_on}.` */
 export function expiredApiKey(params, options) {
   return create("expired_api_key", params, options);
 }
 
-/** Deactivated API key: `The API key has been deactivated.` */
 export function deactivatedApiKey(options) {
   return create("deactivated_api_key", {}, options);
 }
 
-/** Invalid credentials: `The email or password is incorrect.` */
 export function invalidCredentials(options) {
   return create("invalid_credentials", {}, options);
 }
 
-/** Invalid authentication token: `The session token is invalid or has expired.` */
 export function invalidToken(options) {
   return create("invalid_token", {}, options);
 }
 
-/** No workspace selected: `The API key is not bound to a workspace.` */
 export function noWorkspace(options) {
   return create("no_workspace", {}, options);
 }
 
-/** Missing scope: `The API key lacks the `{scope}` scope required by this endpoint.` */
 export function missingScope(params, options) {
   return create("missing_scope", params, options);
 }
 
-/** Permission denied: `You do not have access to {resource}.` */
 export function permissionDenied(params, options) {
   return create("permission_denied", params, options);
 }
 
-/** Higher tier required: `This endpoint requires the {tier} tier or above.` */
 export function tierRequired(params, options) {
   return create("tier_required", params, options);
 }
 
-/** Consent required: `The account has not given the consent this operation needs.` */
 export function consentRequired(options) {
   return create("consent_required", {}, options);
 }
 
-/** Invalid request: `The request is invalid: {reason}` */
 export function invalidRequest(params, options) {
   return create("invalid_request", params, options);
 }
 
-/** Missing field: `The `{field}` field is required.` */
 export function missingField(params, options) {
   return create("missing_field", params, options);
 }
 
-/** Invalid field value: `The `{field}` field is invalid: {reason}` */
 export function invalidField(params, options) {
   return create("invalid_field", params, options);
 }
 
-/** Malformed JSON: `The request body is not valid JSON.` */
 export function malformedJson(options) {
   return create("malformed_json", {}, options);
 }
 
-/** Unsupported format: `The format `{format}` is not supported.` */
 export function unsupportedFormat(params, options) {
   return create("unsupported_format", params, options);
 }
 
-/** Method not allowed: `The method {method} is not allowed on this endpoint.` */
 export function methodNotAllowed(params, options) {
   return create("method_not_allowed", params, options);
 }
 
-/** Unprocessable request: `The request is well-formed but violates a business rule: {rule}` */
 export function unprocessable(params, options) {
   return create("unprocessable", params, options);
 }
 
-/** Invalid page token: `The pagination token is invalid or expired.` */
 export function invalidPageToken(options) {
   return create("invalid_page_token", {}, options);
 }
 
-/** Not found: `The requested resource does not exist.` */
 export function notFound(options) {
   return create("not_found", {}, options);
 }
 
-/** Project not found: `Project '{project}' not found.` */
 export function projectNotFound(params, options) {
   return create("project_not_found", params, options);
 }
 
-/** Model not found: `No model found with ID '{model_id}'.` */
 export function modelNotFound(params, options) {
   return create("model_not_found", params, options);
 }
 
-/** Version not found: `Version {version} of '{project}' does not exist.` */
 export function versionNotFound(params, options) {
   return create("version_not_found", params, options);
 }
 
-/** Workflow not found: `Workflow '{workflow}' not found.` */
 export function workflowNotFound(params, options) {
   return create("workflow_not_found", params, options);
 }
 
-/** Unknown endpoint: `No endpoint matches {path}.` */
 export function routeNotFound(params, options) {
   return create("route_not_found", params, options);
 }
 
-/** Already exists: `A {resource} with this identifier already exists.` */
 export function alreadyExists(params, options) {
   return create("already_exists", params, options);
 }
 
-/** Invalid state: `The {resource} is in state '{state}', which does not allow this operation.` */
 export function invalidState(params, options) {
   return create("invalid_state", params, options);
 }
 
-/** Lock contention: `The resource is being modified by another request.` */
 export function lockContention(options) {
   return create("lock_contention", {}, options);
 }
 
-/** Precondition failed: `The resource changed since it was read.` */
 export function preconditionFailed(options) {
   return create("precondition_failed", {}, options);
 }
 
-/** Payment required: `The workspace's plan does not include this operation.` */
 export function paymentRequired(options) {
   return create("payment_required", {}, options);
 }
 
-/** Subscription past due: `The subscription is past due.` */
 export function subscriptionPastDue(options) {
   return create("subscription_past_due", {}, options);
 }
 
-/** Credits exhausted: `The workspace has no credits left.` */
 export function creditsExhausted(options) {
   return create("credits_exhausted", {}, options);
 }
 
-/** Daily quota exceeded: `Daily {resource} quota of {limit} has been reached.` */
 export function quotaExceeded(params, options) {
   return create("quota_exceeded", params, options);
 }
 
-/** Monthly usage limit exceeded: `The monthly usage limit has been reached.` */
 export function usageLimitExceeded(options) {
   return create("usage_limit_exceeded", {}, options);
 }
 
-/** Storage quota exceeded: `The account's storage limit has been reached.` */
 export function storageQuotaExceeded(options) {
   return create("storage_quota_exceeded", {}, options);
 }
 
-/** Inference quota exceeded: `The workspace's monthly hosted inference quota has been reached.` */
 export function hostedInferenceQuotaExceeded(options) {
   return create("hosted_inference_quota_exceeded", {}, options);
 }
 
-/** Rate limit exceeded: `Rate limit exceeded: {limit} calls per {window} seconds.` */
 export function rateLimited(params, options) {
   return create("rate_limited", params, options);
 }
 
-/** Too many concurrent requests: `At most {limit} requests may run at once.` */
 export function concurrencyLimited(params, options) {
   return create("concurrency_limited", params, options);
 }
 
-/** Hourly request limit exceeded: `The hourly request limit has been reached.` */
 export function hourlyLimitExceeded(options) {
   return create("hourly_limit_exceeded", {}, options);
 }
 
-/** Workspace locked: `The workspace is locked: {reason}` */
 export function workspaceLocked(params, options) {
   return create("workspace_locked", params, options);
 }
 
-/** Resource locked: `The {resource} is locked by a running operation.` */
 export function resourceLocked(params, options) {
   return create("resource_locked", params, options);
 }
 
-/** Payload too large: `The file is {size_mb} MB; the limit is {limit_mb} MB.` */
 export function payloadTooLarge(params, options) {
   return create("payload_too_large", params, options);
 }
 
-/** Unsupported media type: `Files of type {media_type} are not supported.` */
 export function unsupportedMediaType(params, options) {
   return create("unsupported_media_type", params, options);
 }
 
-/** Image too large: `The image is larger than the allowed limit.` */
 export function imageTooLarge(options) {
   return create("image_too_large", {}, options);
 }
 
-/** Download failed: `The file at the given URL could not be downloaded.` */
 export function downloadFailed(options) {
   return create("download_failed", {}, options);
 }
 
-/** Invalid URL: `The URL is invalid.` */
 export function invalidUrl(options) {
   return create("invalid_url", {}, options);
 }
 
-/** Image processing failed: `The image could not be processed.` */
 export function imageProcessingFailed(options) {
   return create("image_processing_failed", {}, options);
 }
 
-/** Decoding failed: `The {media} could not be decoded.` */
 export function decodingFailed(params, options) {
   return create("decoding_failed", params, options);
 }
 
-/** Training failed: `Training failed: {reason}` */
 export function trainingFailed(params, options) {
   return create("training_failed", params, options);
 }
 
-/** Evaluation failed: `Evaluation needs at least {min_inputs} labelled inputs per concept.` */
 export function evaluationFailed(params, options) {
   return create("evaluation_failed", params, options);
 }
 
-/** Upstream provider error: `The {provider} provider returned an error.` */
 export function upstreamError(params, options) {
   return create("upstream_error", params, options);
 }
 
-/** Upstream timeout: `The {provider} provider did not answer in time.` */
 export function upstreamTimeout(params, options) {
   return create("upstream_timeout", params, options);
 }
 
-/** Internal server error: `Something went wrong on our side.` */
 export function internalError(options) {
   return create("internal_error", {}, options);
 }
 
-/** Service unavailable: `The service is temporarily unavailable.` */
 export function serviceUnavailable(options) {
   return create("service_unavailable", {}, options);
 }
 
-/** Gateway timeout: `The operation timed out.` */
 export function gatewayTimeout(options) {
   return create("gateway_timeout", {}, options);
 }
 
-/** Down for maintenance: `Writes are disabled for maintenance.` */
 export function maintenance(options) {
   return create("maintenance", {}, options);
 }
 
-/** Server busy: `The server is too busy at the moment.` */
 export function serverBusy(options) {
   return create("server_busy", {}, options);
 }

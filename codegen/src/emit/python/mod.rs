@@ -6,10 +6,13 @@
 //! - `_runtime.py`: the runtime (`runtime.py` here, the same rules as
 //!   errcat-runtime), a real module that imports `_data` and is the same
 //!   file for every catalog, so mypy and ruff check it on its own;
-//! - `__init__.py`: the public API, an exception class per SDK exception
-//!   that is an identifier, and one class per code whose keyword-only
-//!   `__init__` is typed from its template and whose `details` is a
-//!   `TypedDict` of its params;
+//! - `__init__.py`: the public API and an exception class per SDK
+//!   exception that is an identifier; each code's class (a keyword-only
+//!   `__init__` taking its params) and the `TypedDict` of its `details` are
+//!   made on first use by the module's `__getattr__`, so importing a
+//!   catalog of thousands of codes costs what reading its data does;
+//! - `__init__.pyi`: every one of those declared, typed from the template,
+//!   for mypy, pyright and editors;
 //! - `py.typed`, and the conformance runner (`conformance.py`, with its
 //!   cases in `conformance.json`).
 
@@ -146,11 +149,12 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
         PathBuf::from("python/pyproject.toml"),
         pyproject(cx.model, &import_name, &header),
     );
-    let (init, class_of) = module(cx.model, cx.command);
-    files.insert(package.join("__init__.py"), init);
+    let public = module(cx.model, cx.command);
+    files.insert(package.join("__init__.py"), public.runtime.clone());
+    files.insert(package.join("__init__.pyi"), public.stub.clone());
     files.insert(
         package.join("_data.py"),
-        data_module(cx.model, cx.command, class_of),
+        data_module(cx.model, cx.command, &public),
     );
     files.insert(package.join("_runtime.py"), format!("{header}{RUNTIME}"));
     files.insert(package.join("py.typed"), header.clone());
@@ -194,7 +198,7 @@ fn literal(value: &Value) -> String {
 }
 
 /// `_data.py`: the catalog's data as typed constants, from one JSON text.
-fn data_module(model: &Model, command: &str, class_of: Map<String, Value>) -> String {
+fn data_module(model: &Model, command: &str, public: &Public) -> String {
     let mut out = format!("# {}\n", super::generated_header(command));
     out.push_str(
         "\"\"\"The catalog's data, read by ``_runtime.py``. Import from the package, not from here.\"\"\"\n\n\
@@ -248,47 +252,58 @@ fn data_module(model: &Model, command: &str, class_of: Map<String, Value>) -> St
         out.push_str(line);
         out.push('\n');
     }
+    let json_text =
+        |map: &Map<String, Value>| literal(&json!(serde_json::to_string(map).unwrap_or_default()));
     let _ = writeln!(
         out,
         "# The class each code's errors are, by its SDK exception.\n_CODE_CLASS: Dict[str, str] = json.loads({})",
-        literal(&json!(
-            serde_json::to_string(&Value::Object(class_of)).unwrap_or_default()
-        ))
+        json_text(&public.class_of)
+    );
+    let _ = writeln!(
+        out,
+        "# Each code's class, which ``__init__.py`` makes on first use: its name, then\n\
+         # [wire name, SDK class or None, docstring, [[param, argument, type], ...]].\n\
+         _CODE_CLASSES: Dict[str, Any] = json.loads({})",
+        json_text(&public.specs)
+    );
+    let _ = writeln!(
+        out,
+        "# Each code's ``details`` type: its name, then [[param, type], ...].\n_DETAILS_TYPES: Dict[str, Any] = json.loads({})",
+        json_text(&public.details)
     );
     out
 }
 
-/// `__init__.py`: the public API, the SDK exception classes and one class
-/// per code; also which SDK class each code's errors are, for `_data.py`.
-fn module(model: &Model, command: &str) -> (String, Map<String, Value>) {
-    let mut out = format!("# {}\n", super::generated_header(command));
-    let _ = writeln!(
-        out,
-        "\"\"\"The {} error catalog for Python clients.\"\"\"\n",
+/// The package's public module: `__init__.py`, which defines the SDK
+/// exception classes and makes each code's class on first use, and
+/// `__init__.pyi`, which declares every class with its typed `__init__` for
+/// type checkers.
+struct Public {
+    runtime: String,
+    stub: String,
+    /// Which SDK class each code's errors are, for `_data.py`.
+    class_of: Map<String, Value>,
+    /// Each code's class: name → `[wire name, SDK class or null, docstring,
+    /// [[param, argument, type], ...]]`, for `_data.py`.
+    specs: Map<String, Value>,
+    /// Each code's details type: name → `[[param, type], ...]`.
+    details: Map<String, Value>,
+}
+
+/// The public module of `model`'s package.
+fn module(model: &Model, command: &str) -> Public {
+    let header = format!("# {}\n", super::generated_header(command));
+    let doc = format!(
+        "\"\"\"The {} error catalog for Python clients.\"\"\"\n\n",
         literal(&json!(model.meta.name))
             .trim_matches('"')
             .replace('\\', "")
     );
-    out.push_str(
-        "from __future__ import annotations\n\nfrom typing import Dict, Optional, Type, TypedDict\n\n\
-         from ._data import _CODES, CATALOG_NAME, CATALOG_VERSION\n",
-    );
-    let _ = writeln!(
-        out,
-        "from ._runtime import _register_classes\nfrom ._runtime import (\n{})\n",
-        RUNTIME_EXPORTS
-            .iter()
-            .map(|name| format!("    {name},\n"))
-            .collect::<String>()
-    );
-
     let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| s.to_string()).collect();
-    let _ = writeln!(
-        out,
-        "\n# -- One class per SDK exception ----------------------------------------------\n"
-    );
     let mut sdk: Vec<String> = Vec::new();
     let mut class_of = Map::new();
+    let mut sdk_classes = String::new();
+    let mut sdk_stubs = String::new();
     for code in &model.codes {
         let Some(text) = code.facts.sdk_exception.as_deref() else {
             continue;
@@ -307,33 +322,31 @@ fn module(model: &Model, command: &str) -> (String, Map<String, Value>) {
         taken.insert(name.to_string());
         sdk.push(name.to_string());
         let _ = writeln!(
-            out,
+            sdk_classes,
             "\nclass {name}(CatalogError):\n    \"\"\"The SDK exception the catalog names {name}.\"\"\"\n\n    sdk_class = {}\n",
             literal(&json!(name))
         );
+        let _ = writeln!(
+            sdk_stubs,
+            "\nclass {name}(CatalogError):\n    \"\"\"The SDK exception the catalog names {name}.\"\"\"\n\n    sdk_class: str\n"
+        );
     }
-    let _ = writeln!(
-        out,
-        "\n# -- One class per code, with a typed __init__ ---------------------------------\n"
-    );
-    let mut classes = Map::new();
+    let mut specs = Map::new();
+    let mut details_types = Map::new();
+    let mut code_stubs = String::new();
     let mut public_classes: Vec<String> = Vec::new();
     for code in &model.codes {
         let class = unique(pascal_case(&code.symbol()), &mut taken);
         let base = class_of
             .get(&code.wire_name)
             .and_then(Value::as_str)
-            .unwrap_or("CatalogError");
-        let wire = literal(&json!(code.wire_name));
+            .unwrap_or("CatalogError")
+            .to_string();
         let doc = format!("{}: {}", code.title, code.message)
-            .replace('\\', "\\\\")
-            // Every quote escaped: a text ending in `"` must not close the
-            // docstring (`"""...""""`).
-            .replace('"', "\\\"")
             .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
         let details = unique(format!("{class}Details"), &mut taken);
         let mut args = String::from("*");
-        let mut params = Vec::new();
+        let mut spec_params = Vec::new();
         let mut fields = Vec::new();
         for p in &code.params {
             // A keyword, or a name `__init__` already has for itself.
@@ -344,6 +357,7 @@ fn module(model: &Model, command: &str) -> (String, Map<String, Value>) {
                 "param",
                 "request_id",
                 "retry_after",
+                "values",
             ];
             let arg = if KEYWORDS.contains(&p.name.as_str())
                 || taken_here.contains(&p.name.as_str())
@@ -358,61 +372,116 @@ fn module(model: &Model, command: &str) -> (String, Map<String, Value>) {
                 p.name.clone()
             };
             let _ = write!(args, ", {arg}: {}", py_type(p.ty));
-            params.push(format!("{}: {arg}", literal(&json!(p.name))));
+            spec_params.push(json!([p.name, arg, py_type(p.ty)]));
             fields.push(format!("{}: {}", literal(&json!(p.name)), py_type(p.ty)));
         }
         args.push_str(
             ", message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None",
         );
+        let base_json = if base == "CatalogError" {
+            Value::Null
+        } else {
+            json!(base)
+        };
+        specs.insert(
+            class.clone(),
+            json!([code.wire_name, base_json, doc, spec_params]),
+        );
+        details_types.insert(
+            details.clone(),
+            Value::Array(
+                code.params
+                    .iter()
+                    .map(|p| json!([p.name, py_type(p.ty)]))
+                    .collect(),
+            ),
+        );
         // The functional form takes any key, keywords included; `total=False`
         // since a parsed body may lack some params.
         let _ = writeln!(
-            out,
-            "\n{details} = TypedDict({}, {{{}}}, total=False)\n\"\"\"The ``details`` of a {class}: its message params.\"\"\"\n",
+            code_stubs,
+            "\n{details} = TypedDict({}, {{{}}}, total=False)\n\nclass {class}({base}):\n    {}\n\n    code_class: str\n    details: {details}\n\n    def __init__(self, {args}) -> None: ...\n",
             literal(&json!(details)),
-            fields.join(", ")
+            fields.join(", "),
+            docstring(&doc),
         );
-        let _ = writeln!(
-            out,
-            "\nclass {class}({base}):\n    \"\"\"{doc}\"\"\"\n\n    code_class = {wire}\n    details: {details}\n\n    def __init__(self, {args}) -> None:\n        params: {details} = {{{}}}\n        super().__init__(\n            message or render_template(str(_CODES[{wire}][\"message\"]), params),\n            code={wire},\n            param=param,\n            request_id=request_id,\n            retry_after=retry_after,\n            details=params,\n        )\n",
-            params.join(", ")
-        );
-        public_classes.push(class.clone());
+        public_classes.push(class);
         public_classes.push(details);
-        classes.insert(code.wire_name.clone(), Value::String(class));
     }
-    let entries: Vec<String> = classes
-        .iter()
-        .map(|(wire, class)| {
-            format!(
-                "{}: {}",
-                literal(&json!(wire)),
-                class.as_str().unwrap_or("CatalogError")
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "\n_CLASSES: Dict[str, Type[CatalogError]] = {{\n    {}\n}}\n_register_classes(_CLASSES)",
-        entries.join(",\n    ")
-    );
     let mut exported: Vec<String> = ["CATALOG_NAME", "CATALOG_VERSION"]
         .iter()
         .chain(RUNTIME_EXPORTS)
         .map(|name| name.to_string())
-        .chain(sdk)
+        .chain(sdk.iter().cloned())
         .chain(public_classes)
         .collect();
     exported.sort();
-    let _ = writeln!(
-        out,
-        "\n__all__ = [\n{}]",
+    let all = format!(
+        "\n__all__ = [\n{}]\n",
         exported
             .iter()
             .map(|name| format!("    {},\n", literal(&json!(name))))
             .collect::<String>()
     );
-    (out, class_of)
+    let imports = RUNTIME_EXPORTS
+        .iter()
+        .map(|name| format!("    {name},\n"))
+        .collect::<String>();
+    let sdk_table = sdk
+        .iter()
+        .map(|name| format!("    {}: {name},\n", literal(&json!(name))))
+        .collect::<String>();
+    let runtime = format!(
+        "{header}{doc}from __future__ import annotations\n\nfrom typing import Any, Dict, Type\n\n\
+         from ._data import _CODE_CLASSES, _DETAILS_TYPES, CATALOG_NAME, CATALOG_VERSION\n\
+         from ._runtime import _code_class, _details_type, _register_classes\n\
+         from ._runtime import (\n{imports})\n\n\
+         # -- One class per SDK exception ----------------------------------------------\n\n{sdk_classes}\n\
+         _SDK_CLASSES: Dict[str, Type[CatalogError]] = {{\n{sdk_table}}}\n\n\n\
+         # -- One class per code, made on first use -------------------------------------\n\n\n\
+         def __getattr__(name: str) -> Any:\n    \
+         \"\"\"A code's class, or the ``TypedDict`` of its details, made the first\n    \
+         time it is used and kept: a catalog of thousands of codes imports in the\n    \
+         time its data takes. ``__init__.pyi`` declares every one, typed.\"\"\"\n    \
+         spec = _CODE_CLASSES.get(name)\n    \
+         if spec is not None:\n        \
+         wire, base, doc, params = spec\n        \
+         made: Any = _code_class(name, wire, _SDK_CLASSES.get(base or \"\", CatalogError), doc, params, __name__)\n    \
+         elif name in _DETAILS_TYPES:\n        \
+         made = _details_type(name, _DETAILS_TYPES[name], __name__)\n    \
+         else:\n        \
+         raise AttributeError(f\"module {{__name__!r}} has no attribute {{name!r}}\")\n    \
+         globals()[name] = made\n    \
+         return made\n\n\n\
+         def __dir__() -> list[str]:\n    \
+         return sorted(set(globals()) | set(__all__))\n\n\n\
+         _register_classes(__getattr__)\n{all}"
+    );
+    let stub = format!(
+        "{header}{doc}from typing import Optional, TypedDict\n\n\
+         from ._data import CATALOG_NAME as CATALOG_NAME, CATALOG_VERSION as CATALOG_VERSION\n\
+         from ._runtime import (\n{}){sdk_stubs}{code_stubs}{all}",
+        RUNTIME_EXPORTS
+            .iter()
+            .map(|name| format!("    {name} as {name},\n"))
+            .collect::<String>()
+    );
+    Public {
+        runtime,
+        stub,
+        class_of,
+        specs,
+        details: details_types,
+    }
+}
+
+/// A docstring of any text: every backslash and quote escaped, so no text
+/// can end it early (`"""...""""`).
+fn docstring(text: &str) -> String {
+    format!(
+        "\"\"\"{}\"\"\"",
+        text.replace('\\', "\\\\").replace('"', "\\\"")
+    )
 }
 
 fn is_identifier(name: &str) -> bool {

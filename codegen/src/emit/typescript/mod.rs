@@ -227,6 +227,16 @@ enum Form {
     Declarations,
 }
 
+/// The tables of `data` parsed the first time they are read.
+const LAZY_TABLES: &[&str] = &[
+    "CODES",
+    "CATEGORIES",
+    "NAMES",
+    "SHARED_NAMES",
+    "NUMERIC",
+    "CODE_CLASS",
+];
+
 /// `data`: the catalog's name, version, code union, details and tables.
 struct Data {
     name: String,
@@ -352,19 +362,60 @@ impl Data {
         // Parsed from JSON text, not written as object literals: in a literal
         // a code named `__proto__` would set the prototype, not a key.
         let json_text = |value: &String| serde_json::to_string(value).unwrap_or_default();
+        match form {
+            Form::Source => out.push_str(
+                "/** A table parsed from its JSON text the first time it is read. */
+                 function lazy<T>(text: string): () => T {
+  let value: T | undefined;
+                   return () => {
+    value ??= JSON.parse(text) as T;
+    return value;
+  };
+}
+
+",
+            ),
+            Form::JavaScript => out.push_str(
+                "function lazy(text) {
+  let value;
+  return () => {
+    value ??= JSON.parse(text);
+    return value;
+  };
+}
+
+",
+            ),
+            Form::Declarations => {}
+        }
         for (name, ty, value) in &self.tables {
-            let _ = match form {
-                Form::Source => writeln!(
+            // The codes' facts and the indexes over them are parsed on first
+            // use: importing a catalog of 20,000 codes costs little more than
+            // its constructors, and a program pays for the tables it reads.
+            let lazy = LAZY_TABLES.contains(name);
+            let _ = match (form, lazy) {
+                (Form::Source, false) => writeln!(
                     out,
                     "export const {name}: {ty} = JSON.parse({});",
                     json_text(value)
                 ),
-                Form::JavaScript => writeln!(
+                (Form::Source, true) => writeln!(
+                    out,
+                    "export const {name}: () => {ty} = lazy({});",
+                    json_text(value)
+                ),
+                (Form::JavaScript, false) => writeln!(
                     out,
                     "export const {name} = JSON.parse({});",
                     json_text(value)
                 ),
-                Form::Declarations => writeln!(out, "export declare const {name}: {ty};"),
+                (Form::JavaScript, true) => {
+                    writeln!(out, "export const {name} = lazy({});", json_text(value))
+                }
+                (Form::Declarations, false) => writeln!(out, "export declare const {name}: {ty};"),
+                (Form::Declarations, true) => {
+                    writeln!(out, "export declare const {name}: () => {ty};")
+                }
             };
         }
         out
@@ -465,7 +516,11 @@ impl Entry {
             "// -- One typed constructor per code -------------------------------------------\n"
         );
         for (doc, function, params, class, wire) in &self.constructors {
-            let _ = writeln!(out, "/** {doc} */");
+            // Editors read the docs from the declarations; the JavaScript a
+            // runtime parses stays lean (thousands of codes, megabytes less).
+            if form != Form::JavaScript {
+                let _ = writeln!(out, "/** {doc} */");
+            }
             let typed = format!("{{ {} }}", params.join("; "));
             let _ = match (form, params.is_empty()) {
                 (Form::Source, true) => writeln!(

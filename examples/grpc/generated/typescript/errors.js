@@ -13,42 +13,34 @@ registerClasses({  });
 
 // -- One typed constructor per code -------------------------------------------
 
-/** Invalid SKU: `The SKU '{sku}' is not a valid stock-keeping unit.` */
 export function invalidSku(params, options) {
   return create("invalid_sku", params, options);
 }
 
-/** Item not found: `No item has the SKU '{sku}'.` */
 export function itemNotFound(params, options) {
   return create("item_not_found", params, options);
 }
 
-/** Insufficient stock: `Only {available} of {requested} units are in stock.` */
 export function insufficientStock(params, options) {
   return create("insufficient_stock", params, options);
 }
 
-/** Reservation conflict: `The reservation changed while it was being updated.` */
 export function reservationConflict(options) {
   return create("reservation_conflict", {}, options);
 }
 
-/** Quota exceeded: `At most {limit} reservations per minute.` */
 export function quotaExceeded(params, options) {
   return create("quota_exceeded", params, options);
 }
 
-/** Warehouse unavailable: `The {warehouse} warehouse does not answer.` */
 export function warehouseUnavailable(params, options) {
   return create("warehouse_unavailable", params, options);
 }
 
-/** Deadline exceeded: `The inventory lookup took longer than {deadline_ms} ms.` */
 export function deadlineExceeded(params, options) {
   return create("deadline_exceeded", params, options);
 }
 
-/** Internal error: `Something went wrong on our side.` */
 export function internal(options) {
   return create("internal", {}, options);
 }

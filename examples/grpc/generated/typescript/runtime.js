@@ -29,7 +29,7 @@ export class CatalogError extends Error {
     /** Set on the subclass of an SDK exception. */
     static sdkClass = undefined;
     constructor(code, wireCode, options = {}) {
-        const facts = code === null ? null : CODES[code];
+        const facts = code === null ? null : CODES()[code];
         super(options.message ?? facts?.title ?? `HTTP ${options.status ?? 500}`);
         this.code = code;
         this.wireCode = wireCode;
@@ -41,7 +41,7 @@ export class CatalogError extends Error {
         this.className = facts?.sdkException ?? null;
         this.name = this.className ?? "CatalogError";
         Object.defineProperty(this, BRAND, { value: true });
-        Object.defineProperty(this, CLASS, { value: code === null ? null : (CODE_CLASS[code] ?? null) });
+        Object.defineProperty(this, CLASS, { value: code === null ? null : (CODE_CLASS()[code] ?? null) });
     }
     static [Symbol.hasInstance](value) {
         if (typeof value !== "object" || value === null)
@@ -54,7 +54,7 @@ export class CatalogError extends Error {
     }
     /** What the catalog says about the code (`null` if unknown). */
     get facts() {
-        return this.code === null ? null : CODES[this.code];
+        return this.code === null ? null : CODES()[this.code];
     }
     /** Where the code is documented (`null` if unknown). */
     get docsUrl() {
@@ -158,25 +158,40 @@ export function hasCode(value, code) {
 function asciiLower(text) {
     return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
+/**
+ * Every name, wire name and alias: a `Map`, which V8 reads faster than an
+ * object of thousands of keys; built on the first lookup, like the tables
+ * it reads, so importing a large catalog costs only its codes' facts.
+ */
+let nameIndex;
 /** Every name by its ASCII-lower-case form, for a case-insensitive catalog. */
-const FOLDED = new Map(CASE_INSENSITIVE ? Object.entries(NAMES).map(([name, code]) => [asciiLower(name), code]) : []);
+let folded;
+function names() {
+    nameIndex ??= new Map(Object.entries(NAMES()));
+    return nameIndex;
+}
+function foldedNames() {
+    folded ??= new Map(Object.entries(NAMES()).map(([name, code]) => [asciiLower(name), code]));
+    return folded;
+}
 /**
  * The code with this name, wire name or alias (or numeric code, as text);
  * ignoring ASCII case when the catalog says lookups do.
  */
 export function lookup(name) {
-    if (Object.hasOwn(NAMES, name))
-        return NAMES[name];
-    return CASE_INSENSITIVE ? (FOLDED.get(asciiLower(name)) ?? null) : null;
+    const code = names().get(name);
+    if (code !== undefined)
+        return code;
+    return CASE_INSENSITIVE ? (foldedNames().get(asciiLower(name)) ?? null) : null;
 }
 /** A name several codes share, in the case the catalog wrote it. */
 function sharedName(name) {
-    if (Object.hasOwn(SHARED_NAMES, name))
+    if (Object.hasOwn(SHARED_NAMES(), name))
         return name;
     if (!CASE_INSENSITIVE)
         return null;
     const folded = asciiLower(name);
-    return Object.keys(SHARED_NAMES).find((key) => asciiLower(key) === folded) ?? null;
+    return Object.keys(SHARED_NAMES()).find((key) => asciiLower(key) === folded) ?? null;
 }
 /**
  * Every code that answers to `name`: all the codes that share it as their
@@ -187,7 +202,7 @@ function sharedName(name) {
 export function named(name) {
     const shared = sharedName(name);
     if (shared !== null)
-        return SHARED_NAMES[shared];
+        return SHARED_NAMES()[shared];
     const code = lookup(name);
     return code === null ? [] : [code];
 }
@@ -221,21 +236,21 @@ export function resolve(identity) {
 /** The code with this numeric code. */
 export function fromNumeric(numeric) {
     const key = String(numeric);
-    return Object.hasOwn(NUMERIC, key) ? NUMERIC[key] : null;
+    return Object.hasOwn(NUMERIC(), key) ? NUMERIC()[key] : null;
 }
 /** What the catalog says about `code`. */
 export function facts(code) {
-    return CODES[code];
+    return CODES()[code];
 }
 /** The category with this id, or this class prefix (`"22"`), as Rust's `Category::lookup`. */
 export function category(key) {
-    if (Object.hasOwn(CATEGORIES, key))
-        return CATEGORIES[key];
-    return Object.values(CATEGORIES).find((c) => c.prefix !== null && c.prefix === key) ?? null;
+    if (Object.hasOwn(CATEGORIES(), key))
+        return CATEGORIES()[key];
+    return Object.values(CATEGORIES()).find((c) => c.prefix !== null && c.prefix === key) ?? null;
 }
 /** An error of `code`, its message rendered from `params`. */
 export function create(code, params = {}, options = {}) {
-    const facts = CODES[code];
+    const facts = CODES()[code];
     const details = {};
     for (const name of facts.params)
         if (name in params)
@@ -322,8 +337,8 @@ export function fromResponse(status, headers, body) {
         }
     }
     if (parsed.detailsAsText && code !== null)
-        typeDetails(parsed.details, CODES[code]);
-    const message = parsed.message !== "" ? parsed.message : code !== null ? CODES[code].title : `HTTP ${status}`;
+        typeDetails(parsed.details, CODES()[code]);
+    const message = parsed.message !== "" ? parsed.message : code !== null ? CODES()[code].title : `HTTP ${status}`;
     return construct(code, parsed.wireCode ?? code ?? "", {
         message,
         status,
@@ -990,7 +1005,7 @@ export function registerClasses(classes) {
 }
 /** The error of `code`, as the class of its SDK exception when it has one. */
 function construct(code, wireCode, options) {
-    const name = code === null ? undefined : CODE_CLASS[code];
+    const name = code === null ? undefined : CODE_CLASS()[code];
     const cls = name !== undefined && Object.hasOwn(CLASSES, name) ? CLASSES[name] : CatalogError;
     return new cls(code, wireCode, options);
 }

@@ -126,12 +126,12 @@ export declare const LIMITS: { readonly maxBodyBytes: number; readonly maxRawMes
 export declare const TELEMETRY: { readonly errorType: string; readonly category: string; readonly fault: string; readonly retryable: string; readonly other: string };
 export declare const STATUS_POLICIES: ReadonlyArray<readonly [number, number, RetryPolicy]>;
 export declare const POLICIES: Readonly<Record<string, RetryPolicy>>;
-export declare const CODES: Readonly<Record<Code, CodeFacts>>;
-export declare const CATEGORIES: Readonly<Record<string, CategoryFacts>>;
-export declare const NAMES: Readonly<Record<string, Code>>;
-export declare const SHARED_NAMES: Readonly<Record<string, readonly Code[]>>;
-export declare const NUMERIC: Readonly<Record<string, Code>>;
+export declare const CODES: () => Readonly<Record<Code, CodeFacts>>;
+export declare const CATEGORIES: () => Readonly<Record<string, CategoryFacts>>;
+export declare const NAMES: () => Readonly<Record<string, Code>>;
+export declare const SHARED_NAMES: () => Readonly<Record<string, readonly Code[]>>;
+export declare const NUMERIC: () => Readonly<Record<string, Code>>;
 export declare const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]>;
 export declare const CASE_INSENSITIVE: boolean;
 export declare const IDENTITY_PATTERN: string | null;
-export declare const CODE_CLASS: Readonly<Record<string, string>>;
+export declare const CODE_CLASS: () => Readonly<Record<string, string>>;

@@ -43,257 +43,206 @@ registerClasses({ "OperationalError": OperationalError, "DataError": DataError, 
 
 // -- One typed constructor per code -------------------------------------------
 
-/** Successful completion: `The statement completed.` */
 export function successfulCompletion(options) {
   return create("00000", {}, options);
 }
 
-/** Warning: `The statement completed with a warning.` */
 export function warning(options) {
   return create("01000", {}, options);
 }
 
-/** Null value eliminated in set function: `Null values were left out of an aggregate.` */
 export function nullValueEliminatedInSetFunction(options) {
   return create("01003", {}, options);
 }
 
-/** String data right truncation (warning): `A string was truncated to fit its column.` */
 export function warningStringDataRightTruncation(options) {
   return create("01004", {}, options);
 }
 
-/** Deprecated feature: `The statement uses a feature that will be removed.` */
 export function deprecatedFeature(options) {
   return create("01P01", {}, options);
 }
 
-/** No data: `The statement found no rows.` */
 export function noData(options) {
   return create("02000", {}, options);
 }
 
-/** Connection exception: `The connection to the database failed.` */
 export function connectionException(options) {
   return create("08000", {}, options);
 }
 
-/** Unable to establish a connection: `The API could not connect to the database.` */
 export function sqlclientUnableToEstablishSqlconnection(options) {
   return create("08001", {}, options);
 }
 
-/** Connection does not exist: `The connection was already closed.` */
 export function connectionDoesNotExist(options) {
   return create("08003", {}, options);
 }
 
-/** Connection failure: `The connection to the database was lost.` */
 export function connectionFailure(options) {
   return create("08006", {}, options);
 }
 
-/** Data exception: `A value is not valid for its type.` */
 export function dataException(options) {
   return create("22000", {}, options);
 }
 
-/** String too long: `The value is too long for type {type}.` */
 export function stringDataRightTruncation(params, options) {
   return create("22001", params, options);
 }
 
-/** Numeric value out of range: `A number is out of range for type {type}.` */
 export function numericValueOutOfRange(params, options) {
   return create("22003", params, options);
 }
 
-/** Invalid datetime format: `Invalid input syntax for type {type}: "{value}".` */
 export function invalidDatetimeFormat(params, options) {
   return create("22007", params, options);
 }
 
-/** Division by zero: `Division by zero.` */
 export function divisionByZero(options) {
   return create("22012", {}, options);
 }
 
-/** Invalid parameter value: `The value of parameter {parameter} is not valid.` */
 export function invalidParameterValue(params, options) {
   return create("22023", params, options);
 }
 
-/** Invalid text representation: `Invalid input syntax for type {type}: "{value}".` */
 export function invalidTextRepresentation(params, options) {
   return create("22P02", params, options);
 }
 
-/** Integrity constraint violation: `The write breaks a constraint.` */
 export function integrityConstraintViolation(options) {
   return create("23000", {}, options);
 }
 
-/** Not-null violation: `Null value in column "{column}" violates a not-null constraint.` */
 export function notNullViolation(params, options) {
   return create("23502", params, options);
 }
 
-/** Foreign key violation: `The row refers to a row that does not exist (constraint "{constraint}").` */
 export function foreignKeyViolation(params, options) {
   return create("23503", params, options);
 }
 
-/** Unique violation: `Duplicate key value violates unique constraint "{constraint}".` */
 export function uniqueViolation(params, options) {
   return create("23505", params, options);
 }
 
-/** Check violation: `The row violates check constraint "{constraint}".` */
 export function checkViolation(params, options) {
   return create("23514", params, options);
 }
 
-/** Invalid transaction state: `The transaction is in a state that does not allow this statement.` */
 export function invalidTransactionState(options) {
   return create("25000", {}, options);
 }
 
-/** Read-only transaction: `Cannot run {statement} in a read-only transaction.` */
 export function readOnlySqlTransaction(params, options) {
   return create("25006", params, options);
 }
 
-/** In failed transaction: `The transaction is aborted; statements are ignored until it ends.` */
 export function inFailedSqlTransaction(options) {
   return create("25P02", {}, options);
 }
 
-/** Invalid authorization: `The role cannot be used to log in.` */
 export function invalidAuthorizationSpecification(options) {
   return create("28000", {}, options);
 }
 
-/** Invalid password: `Password authentication failed for user "{user}".` */
 export function invalidPassword(params, options) {
   return create("28P01", params, options);
 }
 
-/** Transaction rollback: `The transaction was rolled back.` */
 export function transactionRollback(options) {
   return create("40000", {}, options);
 }
 
-/** Serialization failure: `Could not serialize access due to concurrent update.` */
 export function serializationFailure(options) {
   return create("40001", {}, options);
 }
 
-/** Deadlock detected: `Deadlock detected.` */
 export function deadlockDetected(options) {
   return create("40P01", {}, options);
 }
 
-/** Syntax error or access rule violation: `The statement is not valid, or not allowed.` */
 export function syntaxErrorOrAccessRuleViolation(options) {
   return create("42000", {}, options);
 }
 
-/** Insufficient privilege: `Permission denied for {object}.` */
 export function insufficientPrivilege(params, options) {
   return create("42501", params, options);
 }
 
-/** Syntax error: `Syntax error at or near "{token}".` */
 export function syntaxError(params, options) {
   return create("42601", params, options);
 }
 
-/** Undefined column: `Column {column} does not exist.` */
 export function undefinedColumn(params, options) {
   return create("42703", params, options);
 }
 
-/** Undefined function: `Function {function} does not exist.` */
 export function undefinedFunction(params, options) {
   return create("42883", params, options);
 }
 
-/** Undefined table: `Relation "{relation}" does not exist.` */
 export function undefinedTable(params, options) {
   return create("42P01", params, options);
 }
 
-/** Insufficient resources: `The server does not have the resources to run the statement.` */
 export function insufficientResources(options) {
   return create("53000", {}, options);
 }
 
-/** Disk full: `Could not extend file: no space left on device.` */
 export function diskFull(options) {
   return create("53100", {}, options);
 }
 
-/** Out of memory: `The server ran out of memory.` */
 export function outOfMemory(options) {
   return create("53200", {}, options);
 }
 
-/** Too many connections: `Too many clients already.` */
 export function tooManyConnections(options) {
   return create("53300", {}, options);
 }
 
-/** Configuration limit exceeded: `A configured limit was exceeded.` */
 export function configurationLimitExceeded(options) {
   return create("53400", {}, options);
 }
 
-/** Operator intervention: `An operator interrupted the statement.` */
 export function operatorIntervention(options) {
   return create("57000", {}, options);
 }
 
-/** Query canceled: `Canceling statement due to statement timeout.` */
 export function queryCanceled(options) {
   return create("57014", {}, options);
 }
 
-/** Administrator shutdown: `Terminating connection due to administrator command.` */
 export function adminShutdown(options) {
   return create("57P01", {}, options);
 }
 
-/** PL/pgSQL error: `A PL/pgSQL function failed.` */
 export function plpgsqlError(options) {
   return create("P0000", {}, options);
 }
 
-/** Raised exception: `{message}` */
 export function raiseException(params, options) {
   return create("P0001", params, options);
 }
 
-/** No data found: `A query in a function returned no rows.` */
 export function noDataFound(options) {
   return create("P0002", {}, options);
 }
 
-/** Too many rows: `A query in a function returned more than one row.` */
 export function tooManyRows(options) {
   return create("P0003", {}, options);
 }
 
-/** Internal error: `The database hit an internal error.` */
 export function internalError(options) {
   return create("XX000", {}, options);
 }
 
-/** Data corrupted: `The database found corrupted data.` */
 export function dataCorrupted(options) {
   return create("XX001", {}, options);
 }
 
-/** Index corrupted: `The database found a corrupted index.` */
 export function indexCorrupted(options) {
   return create("XX002", {}, options);
 }

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Type, TypedDict
+from typing import Any, Dict, Type
 
-from ._data import _CODES, CATALOG_NAME, CATALOG_VERSION
-from ._runtime import _register_classes
+from ._data import _CODE_CLASSES, _DETAILS_TYPES, CATALOG_NAME, CATALOG_VERSION
+from ._runtime import _code_class, _details_type, _register_classes
 from ._runtime import (
     CatalogError,
     category,
@@ -24,200 +24,37 @@ from ._runtime import (
     resolve,
 )
 
-
 # -- One class per SDK exception ----------------------------------------------
 
 
-# -- One class per code, with a typed __init__ ---------------------------------
-
-
-InvalidSkuDetails = TypedDict("InvalidSkuDetails", {"sku": str}, total=False)
-"""The ``details`` of a InvalidSku: its message params."""
-
-
-class InvalidSku(CatalogError):
-    """Invalid SKU: The SKU '{sku}' is not a valid stock-keeping unit."""
-
-    code_class = "invalid_sku"
-    details: InvalidSkuDetails
-
-    def __init__(self, *, sku: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: InvalidSkuDetails = {"sku": sku}
-        super().__init__(
-            message or render_template(str(_CODES["invalid_sku"]["message"]), params),
-            code="invalid_sku",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ItemNotFoundDetails = TypedDict("ItemNotFoundDetails", {"sku": str}, total=False)
-"""The ``details`` of a ItemNotFound: its message params."""
-
-
-class ItemNotFound(CatalogError):
-    """Item not found: No item has the SKU '{sku}'."""
-
-    code_class = "item_not_found"
-    details: ItemNotFoundDetails
-
-    def __init__(self, *, sku: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ItemNotFoundDetails = {"sku": sku}
-        super().__init__(
-            message or render_template(str(_CODES["item_not_found"]["message"]), params),
-            code="item_not_found",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-InsufficientStockDetails = TypedDict("InsufficientStockDetails", {"available": int, "requested": int}, total=False)
-"""The ``details`` of a InsufficientStock: its message params."""
-
-
-class InsufficientStock(CatalogError):
-    """Insufficient stock: Only {available} of {requested} units are in stock."""
-
-    code_class = "insufficient_stock"
-    details: InsufficientStockDetails
-
-    def __init__(self, *, available: int, requested: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: InsufficientStockDetails = {"available": available, "requested": requested}
-        super().__init__(
-            message or render_template(str(_CODES["insufficient_stock"]["message"]), params),
-            code="insufficient_stock",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ReservationConflictDetails = TypedDict("ReservationConflictDetails", {}, total=False)
-"""The ``details`` of a ReservationConflict: its message params."""
-
-
-class ReservationConflict(CatalogError):
-    """Reservation conflict: The reservation changed while it was being updated."""
-
-    code_class = "reservation_conflict"
-    details: ReservationConflictDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ReservationConflictDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["reservation_conflict"]["message"]), params),
-            code="reservation_conflict",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-QuotaExceededDetails = TypedDict("QuotaExceededDetails", {"limit": int}, total=False)
-"""The ``details`` of a QuotaExceeded: its message params."""
-
-
-class QuotaExceeded(CatalogError):
-    """Quota exceeded: At most {limit} reservations per minute."""
-
-    code_class = "quota_exceeded"
-    details: QuotaExceededDetails
-
-    def __init__(self, *, limit: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: QuotaExceededDetails = {"limit": limit}
-        super().__init__(
-            message or render_template(str(_CODES["quota_exceeded"]["message"]), params),
-            code="quota_exceeded",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-WarehouseUnavailableDetails = TypedDict("WarehouseUnavailableDetails", {"warehouse": str}, total=False)
-"""The ``details`` of a WarehouseUnavailable: its message params."""
-
-
-class WarehouseUnavailable(CatalogError):
-    """Warehouse unavailable: The {warehouse} warehouse does not answer."""
-
-    code_class = "warehouse_unavailable"
-    details: WarehouseUnavailableDetails
-
-    def __init__(self, *, warehouse: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: WarehouseUnavailableDetails = {"warehouse": warehouse}
-        super().__init__(
-            message or render_template(str(_CODES["warehouse_unavailable"]["message"]), params),
-            code="warehouse_unavailable",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-DeadlineExceededDetails = TypedDict("DeadlineExceededDetails", {"deadline_ms": int}, total=False)
-"""The ``details`` of a DeadlineExceeded: its message params."""
-
-
-class DeadlineExceeded(CatalogError):
-    """Deadline exceeded: The inventory lookup took longer than {deadline_ms} ms."""
-
-    code_class = "deadline_exceeded"
-    details: DeadlineExceededDetails
-
-    def __init__(self, *, deadline_ms: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: DeadlineExceededDetails = {"deadline_ms": deadline_ms}
-        super().__init__(
-            message or render_template(str(_CODES["deadline_exceeded"]["message"]), params),
-            code="deadline_exceeded",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-InternalDetails = TypedDict("InternalDetails", {}, total=False)
-"""The ``details`` of a Internal: its message params."""
-
-
-class Internal(CatalogError):
-    """Internal error: Something went wrong on our side."""
-
-    code_class = "internal"
-    details: InternalDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: InternalDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["internal"]["message"]), params),
-            code="internal",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-_CLASSES: Dict[str, Type[CatalogError]] = {
-    "invalid_sku": InvalidSku,
-    "item_not_found": ItemNotFound,
-    "insufficient_stock": InsufficientStock,
-    "reservation_conflict": ReservationConflict,
-    "quota_exceeded": QuotaExceeded,
-    "warehouse_unavailable": WarehouseUnavailable,
-    "deadline_exceeded": DeadlineExceeded,
-    "internal": Internal
+_SDK_CLASSES: Dict[str, Type[CatalogError]] = {
 }
-_register_classes(_CLASSES)
+
+
+# -- One class per code, made on first use -------------------------------------
+
+
+def __getattr__(name: str) -> Any:
+    """A code's class, or the ``TypedDict`` of its details, made the first
+    time it is used and kept: a catalog of thousands of codes imports in the
+    time its data takes. ``__init__.pyi`` declares every one, typed."""
+    spec = _CODE_CLASSES.get(name)
+    if spec is not None:
+        wire, base, doc, params = spec
+        made: Any = _code_class(name, wire, _SDK_CLASSES.get(base or "", CatalogError), doc, params, __name__)
+    elif name in _DETAILS_TYPES:
+        made = _details_type(name, _DETAILS_TYPES[name], __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = made
+    return made
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+_register_classes(__getattr__)
 
 __all__ = [
     "CATALOG_NAME",

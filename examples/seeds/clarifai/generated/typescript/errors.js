@@ -83,672 +83,538 @@ registerClasses({ "AuthenticationError": AuthenticationError, "ValidationError":
 
 // -- One typed constructor per code -------------------------------------------
 
-/** Ok: `Ok.` */
 export function _10000(options) {
   return create("10000", {}, options);
 }
 
-/** Mixed Success: `Mixed Success.` */
 export function _10010(options) {
   return create("10010", {}, options);
 }
 
-/** Failure: `Failure.` */
 export function _10020(options) {
   return create("10020", {}, options);
 }
 
-/** Account or plan issue: `Account or plan issue.` */
 export function _11000(options) {
   return create("11000", {}, options);
 }
 
-/** Invalid authentication token: `Invalid authentication token.` */
 export function _11001(options) {
   return create("11001", {}, options);
 }
 
-/** Invalid credentials: `Invalid credentials.` */
 export function _11002(options) {
   return create("11002", {}, options);
 }
 
-/** Hourly request limit exceeded: `Hourly request limit exceeded.` */
 export function _11003(options) {
   return create("11003", {}, options);
 }
 
-/** Monthly request limit exceeded: `Monthly request limit exceeded.` */
 export function _11004(options) {
   return create("11004", {}, options);
 }
 
-/** Making too many requests: `Making too many requests.` */
 export function _11005(options) {
   return create("11005", {}, options);
 }
 
-/** Account limits exceeded: `Account limits exceeded.` */
 export function _11006(options) {
   return create("11006", {}, options);
 }
 
-/** API key has insufficient scopes: `API key has insufficient scopes.` */
 export function _11007(options) {
   return create("11007", {}, options);
 }
 
-/** Invalid API key or Invalid API key/application pair: `Invalid API key or Invalid API key/application pair.` */
 export function _11008(options) {
   return create("11008", {}, options);
 }
 
-/** API key not found: `API key not found.` */
 export function _11009(options) {
   return create("11009", {}, options);
 }
 
-/** Bad request format: `Bad request format.` */
 export function _11100(options) {
   return create("11100", {}, options);
 }
 
-/** Resource does not exist: `Resource does not exist.` */
 export function _11101(options) {
   return create("11101", {}, options);
 }
 
-/** Invalid request: `Invalid request.` */
 export function _11102(options) {
   return create("11102", {}, options);
 }
 
-/** Method not allowed: `Method not allowed.` */
 export function _11103(options) {
   return create("11103", {}, options);
 }
 
-/** No GDPR Consent: `No GDPR Consent.` */
 export function _11104(options) {
   return create("11104", {}, options);
 }
 
-/** Model trained successfully: `Model trained successfully.` */
 export function _21100(options) {
   return create("21100", {}, options);
 }
 
-/** Model is training: `Model is training.` */
 export function _21101(options) {
   return create("21101", {}, options);
 }
 
-/** Model not yet trained: `Model not yet trained.` */
 export function _21102(options) {
   return create("21102", {}, options);
 }
 
-/** Custom model queued for training, waiting for its inputs to be processed: `Custom model queued for training, waiting for its inputs to be processed.` */
 export function _21103(options) {
   return create("21103", {}, options);
 }
 
-/** Model training had no data: `Model training had no data.` */
 export function _21110(options) {
   return create("21110", {}, options);
 }
 
-/** Model training had no positive examples: `Model training had no positive examples.` */
 export function _21111(options) {
   return create("21111", {}, options);
 }
 
-/** Training with mutually exclusive concepts needs more than one concept: `Training with mutually exclusive concepts needs more than one concept.` */
 export function _21112(options) {
   return create("21112", {}, options);
 }
 
-/** Training is taking longer than expected: `Training is taking longer than expected.` */
 export function _21113(options) {
   return create("21113", {}, options);
 }
 
-/** Training failed while waiting for inputs to be processed: `Training failed while waiting for inputs to be processed.` */
 export function _21114(options) {
   return create("21114", {}, options);
 }
 
-/** Unknown training error: `Unknown training error.` */
 export function _21115(options) {
   return create("21115", {}, options);
 }
 
-/** Training request was delivered twice: `Training request was delivered twice.` */
 export function _21116(options) {
   return create("21116", {}, options);
 }
 
-/** Model modification success: `Model modification success.` */
 export function _21150(options) {
   return create("21150", {}, options);
 }
 
-/** Model modification pending: `Model modification pending.` */
 export function _21151(options) {
   return create("21151", {}, options);
 }
 
-/** Model modification failed: `Model modification failed.` */
 export function _21152(options) {
   return create("21152", {}, options);
 }
 
-/** Model does not exist: `Model does not exist.` */
 export function _21200(options) {
   return create("21200", {}, options);
 }
 
-/** Model permission denied: `Model permission denied.` */
 export function _21201(options) {
   return create("21201", {}, options);
 }
 
-/** Invalid model argument: `Invalid model argument.` */
 export function _21202(options) {
   return create("21202", {}, options);
 }
 
-/** Invalid model request: `Invalid model request.` */
 export function _21203(options) {
   return create("21203", {}, options);
 }
 
-/** Model was successfully evaluated: `Model was successfully evaluated.` */
 export function _21300(options) {
   return create("21300", {}, options);
 }
 
-/** Model is evaluating: `Model is evaluating.` */
 export function _21301(options) {
   return create("21301", {}, options);
 }
 
-/** Model is not yet evaluated: `Model is not yet evaluated.` */
 export function _21302(options) {
   return create("21302", {}, options);
 }
 
-/** Model is queued for evaluation: `Model is queued for evaluation.` */
 export function _21303(options) {
   return create("21303", {}, options);
 }
 
-/** Model evaluation timed out: `Model evaluation timed out.` */
 export function _21310(options) {
   return create("21310", {}, options);
 }
 
-/** Model evaluation timed out waiting on inputs to process: `Model evaluation timed out waiting on inputs to process.` */
 export function _21311(options) {
   return create("21311", {}, options);
 }
 
-/** Model evaluation unknown internal error: `Model evaluation unknown internal error.` */
 export function _21312(options) {
   return create("21312", {}, options);
 }
 
-/** Model prediction failed: `Model prediction failed.` */
 export function _21313(options) {
   return create("21313", {}, options);
 }
 
-/** Evaluation needs at least 2 annotated concepts: `Evaluation needs at least 2 annotated concepts.` */
 export function _21315(options) {
   return create("21315", {}, options);
 }
 
-/** Evaluation needs at least 5 labelled inputs per concept: `Evaluation needs at least 5 labelled inputs per concept.` */
 export function _21316(options) {
   return create("21316", {}, options);
 }
 
-/** Workflow does not have specified input model: `Workflow does not have specified input model.` */
 export function _22001(options) {
   return create("22001", {}, options);
 }
 
-/** New model in workflow needs to be trained: `New model in workflow needs to be trained.` */
 export function _22002(options) {
   return create("22002", {}, options);
 }
 
-/** Duplicate URL in the application: `Duplicate URL in the application.` */
 export function _22100(options) {
   return create("22100", {}, options);
 }
 
-/** Workflow format unsupported: `Workflow format unsupported.` */
 export function _22101(options) {
   return create("22101", {}, options);
 }
 
-/** Workflow does not exist: `Workflow does not exist.` */
 export function _22102(options) {
   return create("22102", {}, options);
 }
 
-/** Workflow permission denied: `Workflow permission denied.` */
 export function _22103(options) {
   return create("22103", {}, options);
 }
 
-/** Workflow invalid argument: `Workflow invalid argument.` */
 export function _22104(options) {
   return create("22104", {}, options);
 }
 
-/** Template workflow is invalid: `Template workflow is invalid.` */
 export function _22106(options) {
   return create("22106", {}, options);
 }
 
-/** Workflow graph is invalid: `Workflow graph is invalid.` */
 export function _22107(options) {
   return create("22107", {}, options);
 }
 
-/** Workflow modification success: `Workflow modification success.` */
 export function _22150(options) {
   return create("22150", {}, options);
 }
 
-/** Workflow modification pending: `Workflow modification pending.` */
 export function _22151(options) {
   return create("22151", {}, options);
 }
 
-/** Workflow modification failed: `Workflow modification failed.` */
 export function _22152(options) {
   return create("22152", {}, options);
 }
 
-/** Invalid request: `Invalid request.` */
 export function _22999(options) {
   return create("22999", {}, options);
 }
 
-/** Annotation success: `Annotation success.` */
 export function _24150(options) {
   return create("24150", {}, options);
 }
 
-/** Annotation pending: `Annotation pending.` */
 export function _24151(options) {
   return create("24151", {}, options);
 }
 
-/** Annotation failed; check URL: `Annotation failed; check URL.` */
 export function _24152(options) {
   return create("24152", {}, options);
 }
 
-/** Annotation in progress: `Annotation in progress.` */
 export function _24153(options) {
   return create("24153", {}, options);
 }
 
-/** Annotation invalid argument: `Annotation invalid argument.` */
 export function _24155(options) {
   return create("24155", {}, options);
 }
 
-/** Permission to annotation denied: `Permission to annotation denied.` */
 export function _24156(options) {
   return create("24156", {}, options);
 }
 
-/** Annotation modification success: `Annotation modification success.` */
 export function _24250(options) {
   return create("24250", {}, options);
 }
 
-/** Annotation modification pending: `Annotation modification pending.` */
 export function _24251(options) {
   return create("24251", {}, options);
 }
 
-/** Annotation modification failed: `Annotation modification failed.` */
 export function _24252(options) {
   return create("24252", {}, options);
 }
 
-/** Custom Trainer unknown internal error: `Custom Trainer unknown internal error.` */
 export function _25000(options) {
   return create("25000", {}, options);
 }
 
-/** Custom Trainer failed to retrieve data or train: `Custom Trainer failed to retrieve data or train.` */
 export function _25004(options) {
   return create("25004", {}, options);
 }
 
-/** Download complete: `Download complete.` */
 export function _30000(options) {
   return create("30000", {}, options);
 }
 
-/** Download pending: `Download pending.` */
 export function _30001(options) {
   return create("30001", {}, options);
 }
 
-/** Download failed or could not be processed: `Download failed or could not be processed.` */
 export function _30002(options) {
   return create("30002", {}, options);
 }
 
-/** Download in progress: `Download in progress.` */
 export function _30003(options) {
   return create("30003", {}, options);
 }
 
-/** Duplicate URL in the application: `Duplicate URL in the application.` */
 export function _30100(options) {
   return create("30100", {}, options);
 }
 
-/** Input image format unsupported: `Input image format unsupported.` */
 export function _30101(options) {
   return create("30101", {}, options);
 }
 
-/** Input does not exist: `Input does not exist.` */
 export function _30102(options) {
   return create("30102", {}, options);
 }
 
-/** Input permission denied: `Input permission denied.` */
 export function _30103(options) {
   return create("30103", {}, options);
 }
 
-/** Input invalid argument: `Input invalid argument.` */
 export function _30104(options) {
   return create("30104", {}, options);
 }
 
-/** Input image is larger than the allowed limit: `Input image is larger than the allowed limit.` */
 export function _30105(options) {
   return create("30105", {}, options);
 }
 
-/** Input image URL invalid: `Input image URL invalid.` */
 export function _30106(options) {
   return create("30106", {}, options);
 }
 
-/** Input image modification success: `Input image modification success.` */
 export function _30200(options) {
   return create("30200", {}, options);
 }
 
-/** Input image modification pending: `Input image modification pending.` */
 export function _30201(options) {
   return create("30201", {}, options);
 }
 
-/** Input image modification failed: `Input image modification failed.` */
 export function _30203(options) {
   return create("30203", {}, options);
 }
 
-/** Image decoding failed: `Image decoding failed.` */
 export function _30300(options) {
   return create("30300", {}, options);
 }
 
-/** Download complete: `Download complete.` */
 export function _31000(options) {
   return create("31000", {}, options);
 }
 
-/** Download pending: `Download pending.` */
 export function _31001(options) {
   return create("31001", {}, options);
 }
 
-/** Download failed or could not be processed: `Download failed or could not be processed.` */
 export function _31002(options) {
   return create("31002", {}, options);
 }
 
-/** Duplicate URL in the application: `Duplicate URL in the application.` */
 export function _31100(options) {
   return create("31100", {}, options);
 }
 
-/** Input video format unsupported: `Input video format unsupported.` */
 export function _31101(options) {
   return create("31101", {}, options);
 }
 
-/** Input does not exist: `Input does not exist.` */
 export function _31102(options) {
   return create("31102", {}, options);
 }
 
-/** Input permission denied: `Input permission denied.` */
 export function _31103(options) {
   return create("31103", {}, options);
 }
 
-/** Input invalid argument: `Input invalid argument.` */
 export function _31104(options) {
   return create("31104", {}, options);
 }
 
-/** Input video is larger the allowed limit: `Input video is larger the allowed limit.` */
 export function _31105(options) {
   return create("31105", {}, options);
 }
 
-/** Input video URL invalid: `Input video URL invalid.` */
 export function _31106(options) {
   return create("31106", {}, options);
 }
 
-/** Input video modification success: `Input video modification success.` */
 export function _31200(options) {
   return create("31200", {}, options);
 }
 
-/** Input video modification pending: `Input video modification pending.` */
 export function _31201(options) {
   return create("31201", {}, options);
 }
 
-/** Input video modification failed: `Input video modification failed.` */
 export function _31203(options) {
   return create("31203", {}, options);
 }
 
-/** Video decoding failed: `Video decoding failed.` */
 export function _31300(options) {
   return create("31300", {}, options);
 }
 
-/** Connection attempts to the input URL failed: `Connection attempts to the input URL failed.` */
 export function _39996(options) {
   return create("39996", {}, options);
 }
 
-/** This request type is disabled for maintenance: `This request type is disabled for maintenance.` */
 export function _39997(options) {
   return create("39997", {}, options);
 }
 
-/** Input writes are disabled for maintenance: `Input writes are disabled for maintenance.` */
 export function _39998(options) {
   return create("39998", {}, options);
 }
 
-/** Invalid input request: `Invalid input request.` */
 export function _39999(options) {
   return create("39999", {}, options);
 }
 
-/** Invalid request: `Invalid request.` */
 export function _40001(options) {
   return create("40001", {}, options);
 }
 
-/** Invalid search request: `Invalid search request.` */
 export function _40002(options) {
   return create("40002", {}, options);
 }
 
-/** Invalid request: `Invalid request.` */
 export function _40003(options) {
   return create("40003", {}, options);
 }
 
-/** An object with the same ID already exists: `An object with the same ID already exists.` */
 export function _40010(options) {
   return create("40010", {}, options);
 }
 
-/** The object violates a constraint: `The object violates a constraint.` */
 export function _40017(options) {
   return create("40017", {}, options);
 }
 
-/** The operation is already running for this app: `The operation is already running for this app.` */
 export function _40019(options) {
   return create("40019", {}, options);
 }
 
-/** Server too busy: `Server too busy.` */
 export function _40030(options) {
   return create("40030", {}, options);
 }
 
-/** Server unavailable: `Server unavailable.` */
 export function _40031(options) {
   return create("40031", {}, options);
 }
 
-/** Request timed out: `Request timed out.` */
 export function _40032(options) {
   return create("40032", {}, options);
 }
 
-/** Request larger than the allowed limit: `Request larger than the allowed limit.` */
 export function _40033(options) {
   return create("40033", {}, options);
 }
 
-/** Servers are busy: `Servers are busy.` */
 export function _41000(options) {
   return create("41000", {}, options);
 }
 
-/** Visualization succeeded: `Visualization succeeded.` */
 export function _42000(options) {
   return create("42000", {}, options);
 }
 
-/** Visualization is pending: `Visualization is pending.` */
 export function _42001(options) {
   return create("42001", {}, options);
 }
 
-/** Visualization failed: `Visualization failed.` */
 export function _42002(options) {
   return create("42002", {}, options);
 }
 
-/** Visualization invalid request: `Visualization invalid request.` */
 export function _42003(options) {
   return create("42003", {}, options);
 }
 
-/** Missing application visualization: `Missing application visualization.` */
 export function _42004(options) {
   return create("42004", {}, options);
 }
 
-/** Too many URLs to visualize: `Too many URLs to visualize.` */
 export function _42005(options) {
   return create("42005", {}, options);
 }
 
-/** The app has no inputs: `The app has no inputs.` */
 export function _42006(options) {
   return create("42006", {}, options);
 }
 
-/** Search internal issue: `Search internal issue.` */
 export function _43001(options) {
   return create("43001", {}, options);
 }
 
-/** Search projection failure: `Search projection failure.` */
 export function _43002(options) {
   return create("43002", {}, options);
 }
 
-/** Search prediction failure: `Search prediction failure.` */
 export function _43003(options) {
   return create("43003", {}, options);
 }
 
-/** Can only search by a fully indexed input: `Can only search by a fully indexed input.` */
 export function _43004(options) {
   return create("43004", {}, options);
 }
 
-/** Signup not permitted: `Signup not permitted.` */
 export function _46002(options) {
   return create("46002", {}, options);
 }
 
-/** Filetype not supported: `Filetype not supported.` */
 export function _46003(options) {
   return create("46003", {}, options);
 }
 
-/** License is active: `License is active.` */
 export function _60000(options) {
   return create("60000", {}, options);
 }
 
-/** License does not exist: `License does not exist.` */
 export function _60001(options) {
   return create("60001", {}, options);
 }
 
-/** License needs update: `License needs update.` */
 export function _60002(options) {
   return create("60002", {}, options);
 }
 
-/** License has expired: `License has expired.` */
 export function _60003(options) {
   return create("60003", {}, options);
 }
 
-/** License has been revoked: `License has been revoked.` */
 export function _60004(options) {
   return create("60004", {}, options);
 }
 
-/** Exceeded volume limit on license: `Exceeded volume limit on license.` */
 export function _60006(options) {
   return create("60006", {}, options);
 }
 
-/** Internal error: `Internal error.` */
 export function _99009(options) {
   return create("99009", {}, options);
 }

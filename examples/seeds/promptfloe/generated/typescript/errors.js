@@ -13,72 +13,58 @@ registerClasses({  });
 
 // -- One typed constructor per code -------------------------------------------
 
-/** Invalid request: `Request body fails validation: {field}` */
 export function invalidRequest(params, options) {
   return create("invalid_request", params, options);
 }
 
-/** Unprocessable: `The request is well-formed but semantically invalid: {reason}` */
 export function unprocessable(params, options) {
   return create("unprocessable", params, options);
 }
 
-/** Invalid key: `The API key is malformed or missing.` */
 export function invalidKey(options) {
   return create("invalid_key", {}, options);
 }
 
-/** Expired key: `The key was rotated and its grace period has ended.` */
 export function expiredKey(options) {
   return create("expired_key", {}, options);
 }
 
-/** Missing scope: `The key lacks the `{scope}` scope this endpoint requires.` */
 export function missingScope(params, options) {
   return create("missing_scope", params, options);
 }
 
-/** Quota exceeded: `Daily {resource} quota of {limit} has been reached.` */
 export function quotaExceeded(params, options) {
   return create("quota_exceeded", params, options);
 }
 
-/** Tier required: `This endpoint requires the {tier} tier or higher.` */
 export function tierRequired(params, options) {
   return create("tier_required", params, options);
 }
 
-/** Not found: `The resource does not exist or you do not have access.` */
 export function notFound(options) {
   return create("not_found", {}, options);
 }
 
-/** Conflict: `Resource state conflict: {reason}` */
 export function conflict(params, options) {
   return create("conflict", params, options);
 }
 
-/** Rate limited: `Too many API calls.` */
 export function rateLimited(options) {
   return create("rate_limited", {}, options);
 }
 
-/** Internal error: `Server-side error.` */
 export function internalError(options) {
   return create("internal_error", {}, options);
 }
 
-/** Upstream error: `The LLM provider returned an error.` */
 export function upstreamError(options) {
   return create("upstream_error", {}, options);
 }
 
-/** Unavailable: `Service temporarily unavailable.` */
 export function unavailable(options) {
   return create("unavailable", {}, options);
 }
 
-/** Gateway timeout: `Upstream timed out.` */
 export function gatewayTimeout(options) {
   return create("gateway_timeout", {}, options);
 }

@@ -33,67 +33,54 @@ registerClasses({ "ValueError": ValueError, "RuntimeError": RuntimeError, "Robof
 
 // -- One typed constructor per code -------------------------------------------
 
-/** Success: `The request succeeded.` */
 export function ok(options) {
   return create("ok", {}, options);
 }
 
-/** Success, no body: `The request succeeded and there is no body.` */
 export function noContent(options) {
   return create("no_content", {}, options);
 }
 
-/** Malformed request: `The request is malformed: {reason}` */
 export function badRequest(params, options) {
   return create("bad_request", params, options);
 }
 
-/** Conflict: `The {resource} is in a state that prevents this operation.` */
 export function conflict(params, options) {
   return create("conflict", params, options);
 }
 
-/** Workspace locked: `Workspace billing is paused: {reason}` */
 export function locked(params, options) {
   return create("locked", params, options);
 }
 
-/** Missing or invalid API key: `Authentication failed: {reason}` */
 export function unauthorized(params, options) {
   return create("unauthorized", params, options);
 }
 
-/** Forbidden: `The key cannot access {resource}.` */
 export function forbidden(params, options) {
   return create("forbidden", params, options);
 }
 
-/** Plan limitation or quota exceeded: `The workspace's plan does not support this operation.` */
 export function paymentRequired(options) {
   return create("payment_required", {}, options);
 }
 
-/** Resource not found: `{resource} '{name}' not found` */
 export function notFound(params, options) {
   return create("not_found", params, options);
 }
 
-/** Rate limited: `Too many requests; slow down.` */
 export function rateLimited(options) {
   return create("rate_limited", {}, options);
 }
 
-/** Server error: `The server failed to handle the request.` */
 export function serverError(options) {
   return create("server_error", {}, options);
 }
 
-/** Service unavailable: `The service is temporarily unavailable.` */
 export function serviceUnavailable(options) {
   return create("service_unavailable", {}, options);
 }
 
-/** Network failure: `The request did not reach the API: {reason}` */
 export function networkError(params, options) {
   return create("network_error", params, options);
 }

@@ -38,57 +38,46 @@ registerClasses({ "AuthenticationError": AuthenticationError, "ValidationError":
 
 // -- One typed constructor per code -------------------------------------------
 
-/** Success: `Success.` */
 export function ok(options) {
   return create("ok", {}, options);
 }
 
-/** Created: `Created.` */
 export function created(options) {
   return create("created", {}, options);
 }
 
-/** Invalid API key: `The API key provided is invalid or has been revoked` */
 export function invalidApiKey(options) {
   return create("invalid_api_key", {}, options);
 }
 
-/** Forbidden: `Insufficient permissions.` */
 export function forbidden(options) {
   return create("forbidden", {}, options);
 }
 
-/** Invalid request: `The '{field}' field is required` */
 export function invalidRequest(params, options) {
   return create("invalid_request", params, options);
 }
 
-/** Validation failed: `The '{field}' field must contain at least one valid value` */
 export function unprocessable(params, options) {
   return create("unprocessable", params, options);
 }
 
-/** Rate limit exceeded: `Rate limit exceeded. Retry after {seconds} seconds.` */
 export function rateLimitExceeded(params, options) {
   return create("rate_limit_exceeded", params, options);
 }
 
-/** Model not found: `No model found with ID '{model_id}'` */
 export function modelNotFound(params, options) {
   return create("model_not_found", params, options);
 }
 
-/** Conflict: `The resource already exists.` */
 export function conflict(options) {
   return create("conflict", {}, options);
 }
 
-/** Internal Server Error: `Internal server error.` */
 export function internalError(options) {
   return create("internal_error", {}, options);
 }
 
-/** Service Unavailable: `Temporary outage.` */
 export function serviceUnavailable(options) {
   return create("service_unavailable", {}, options);
 }

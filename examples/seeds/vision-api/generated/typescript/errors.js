@@ -13,107 +13,86 @@ registerClasses({  });
 
 // -- One typed constructor per code -------------------------------------------
 
-/** OK: `Request succeeded.` */
 export function ok(options) {
   return create("OK", {}, options);
 }
 
-/** Created: `Resource created.` */
 export function created(options) {
   return create("CREATED", {}, options);
 }
 
-/** No Content: `Request succeeded; nothing to return.` */
 export function noContent(options) {
   return create("NO_CONTENT", {}, options);
 }
 
-/** Bad Request: `Invalid request parameters` */
 export function validationError(options) {
   return create("VALIDATION_ERROR", {}, options);
 }
 
-/** Forbidden: `The API key lacks the permission or scope for this operation.` */
 export function forbidden(options) {
   return create("FORBIDDEN", {}, options);
 }
 
-/** Not Found: `{resource} not found` */
 export function notFound(params, options) {
   return create("NOT_FOUND", params, options);
 }
 
-/** Conflict: `The resource already exists.` */
 export function conflict(options) {
   return create("CONFLICT", {}, options);
 }
 
-/** Payment Required: `The subscription is past due or payment is required.` */
 export function paymentRequired(options) {
   return create("PAYMENT_REQUIRED", {}, options);
 }
 
-/** Unprocessable Entity: `The request is well-formed but invalid: {reason}` */
 export function unprocessable(params, options) {
   return create("UNPROCESSABLE", params, options);
 }
 
-/** Invalid API key: `The API key provided is invalid or malformed.` */
 export function invalidApiKey(options) {
   return create("INVALID_API_KEY", {}, options);
 }
 
-/** Expired API key: `The API key has expired.` */
 export function expiredApiKey(options) {
   return create("EXPIRED_API_KEY", {}, options);
 }
 
-/** Deactivated API key: `The API key has been deactivated.` */
 export function deactivatedApiKey(options) {
   return create("DEACTIVATED_API_KEY", {}, options);
 }
 
-/** Missing authorization: `The API key lacks the authorization this operation needs.` */
 export function authzError(options) {
   return create("AUTHZ_ERROR", {}, options);
 }
 
-/** File too large: `The file exceeds the maximum size or the storage quota is exhausted.` */
 export function http413(options) {
   return create("HTTP_413", {}, options);
 }
 
-/** Storage quota exceeded: `The account's storage limit has been reached.` */
 export function storageQuotaExceeded(options) {
   return create("STORAGE_QUOTA_EXCEEDED", {}, options);
 }
 
-/** Rate limit exceeded: `Rate limit exceeded: {limit} calls per {window} seconds` */
 export function rateLimitError(params, options) {
   return create("RATE_LIMIT_ERROR", params, options);
 }
 
-/** Usage limit exceeded: `The monthly API call or processing limit has been reached.` */
 export function usageLimitExceeded(options) {
   return create("USAGE_LIMIT_EXCEEDED", {}, options);
 }
 
-/** Internal Server Error: `Server error.` */
 export function internalError(options) {
   return create("INTERNAL_ERROR", {}, options);
 }
 
-/** Image processing failed: `Processing or analysing the image failed.` */
 export function imageProcessingError(options) {
   return create("IMAGE_PROCESSING_ERROR", {}, options);
 }
 
-/** AI provider error: `The AI vision provider failed while analysing the input.` */
 export function vlmProviderError(options) {
   return create("VLM_PROVIDER_ERROR", {}, options);
 }
 
-/** Timed out: `The operation timed out.` */
 export function timeout(options) {
   return create("TIMEOUT", {}, options);
 }

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Type, TypedDict
+from typing import Any, Dict, Type
 
-from ._data import _CODES, CATALOG_NAME, CATALOG_VERSION
-from ._runtime import _register_classes
+from ._data import _CODE_CLASSES, _DETAILS_TYPES, CATALOG_NAME, CATALOG_VERSION
+from ._runtime import _code_class, _details_type, _register_classes
 from ._runtime import (
     CatalogError,
     category,
@@ -24,338 +24,37 @@ from ._runtime import (
     resolve,
 )
 
-
 # -- One class per SDK exception ----------------------------------------------
 
 
-# -- One class per code, with a typed __init__ ---------------------------------
-
-
-InvalidRequestDetails = TypedDict("InvalidRequestDetails", {"field": str}, total=False)
-"""The ``details`` of a InvalidRequest: its message params."""
-
-
-class InvalidRequest(CatalogError):
-    """Invalid request: Request body fails validation: {field}"""
-
-    code_class = "invalid_request"
-    details: InvalidRequestDetails
-
-    def __init__(self, *, field: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: InvalidRequestDetails = {"field": field}
-        super().__init__(
-            message or render_template(str(_CODES["invalid_request"]["message"]), params),
-            code="invalid_request",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-UnprocessableDetails = TypedDict("UnprocessableDetails", {"reason": str}, total=False)
-"""The ``details`` of a Unprocessable: its message params."""
-
-
-class Unprocessable(CatalogError):
-    """Unprocessable: The request is well-formed but semantically invalid: {reason}"""
-
-    code_class = "unprocessable"
-    details: UnprocessableDetails
-
-    def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: UnprocessableDetails = {"reason": reason}
-        super().__init__(
-            message or render_template(str(_CODES["unprocessable"]["message"]), params),
-            code="unprocessable",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-InvalidKeyDetails = TypedDict("InvalidKeyDetails", {}, total=False)
-"""The ``details`` of a InvalidKey: its message params."""
-
-
-class InvalidKey(CatalogError):
-    """Invalid key: The API key is malformed or missing."""
-
-    code_class = "invalid_key"
-    details: InvalidKeyDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: InvalidKeyDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["invalid_key"]["message"]), params),
-            code="invalid_key",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ExpiredKeyDetails = TypedDict("ExpiredKeyDetails", {}, total=False)
-"""The ``details`` of a ExpiredKey: its message params."""
-
-
-class ExpiredKey(CatalogError):
-    """Expired key: The key was rotated and its grace period has ended."""
-
-    code_class = "expired_key"
-    details: ExpiredKeyDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ExpiredKeyDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["expired_key"]["message"]), params),
-            code="expired_key",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-MissingScopeDetails = TypedDict("MissingScopeDetails", {"scope": str}, total=False)
-"""The ``details`` of a MissingScope: its message params."""
-
-
-class MissingScope(CatalogError):
-    """Missing scope: The key lacks the `{scope}` scope this endpoint requires."""
-
-    code_class = "missing_scope"
-    details: MissingScopeDetails
-
-    def __init__(self, *, scope: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: MissingScopeDetails = {"scope": scope}
-        super().__init__(
-            message or render_template(str(_CODES["missing_scope"]["message"]), params),
-            code="missing_scope",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-QuotaExceededDetails = TypedDict("QuotaExceededDetails", {"resource": str, "limit": int}, total=False)
-"""The ``details`` of a QuotaExceeded: its message params."""
-
-
-class QuotaExceeded(CatalogError):
-    """Quota exceeded: Daily {resource} quota of {limit} has been reached."""
-
-    code_class = "quota_exceeded"
-    details: QuotaExceededDetails
-
-    def __init__(self, *, resource: str, limit: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: QuotaExceededDetails = {"resource": resource, "limit": limit}
-        super().__init__(
-            message or render_template(str(_CODES["quota_exceeded"]["message"]), params),
-            code="quota_exceeded",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-TierRequiredDetails = TypedDict("TierRequiredDetails", {"tier": str}, total=False)
-"""The ``details`` of a TierRequired: its message params."""
-
-
-class TierRequired(CatalogError):
-    """Tier required: This endpoint requires the {tier} tier or higher."""
-
-    code_class = "tier_required"
-    details: TierRequiredDetails
-
-    def __init__(self, *, tier: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: TierRequiredDetails = {"tier": tier}
-        super().__init__(
-            message or render_template(str(_CODES["tier_required"]["message"]), params),
-            code="tier_required",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-NotFoundDetails = TypedDict("NotFoundDetails", {}, total=False)
-"""The ``details`` of a NotFound: its message params."""
-
-
-class NotFound(CatalogError):
-    """Not found: The resource does not exist or you do not have access."""
-
-    code_class = "not_found"
-    details: NotFoundDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: NotFoundDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["not_found"]["message"]), params),
-            code="not_found",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ConflictDetails = TypedDict("ConflictDetails", {"reason": str}, total=False)
-"""The ``details`` of a Conflict: its message params."""
-
-
-class Conflict(CatalogError):
-    """Conflict: Resource state conflict: {reason}"""
-
-    code_class = "conflict"
-    details: ConflictDetails
-
-    def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ConflictDetails = {"reason": reason}
-        super().__init__(
-            message or render_template(str(_CODES["conflict"]["message"]), params),
-            code="conflict",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-RateLimitedDetails = TypedDict("RateLimitedDetails", {}, total=False)
-"""The ``details`` of a RateLimited: its message params."""
-
-
-class RateLimited(CatalogError):
-    """Rate limited: Too many API calls."""
-
-    code_class = "rate_limited"
-    details: RateLimitedDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: RateLimitedDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["rate_limited"]["message"]), params),
-            code="rate_limited",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-InternalErrorDetails = TypedDict("InternalErrorDetails", {}, total=False)
-"""The ``details`` of a InternalError: its message params."""
-
-
-class InternalError(CatalogError):
-    """Internal error: Server-side error."""
-
-    code_class = "internal_error"
-    details: InternalErrorDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: InternalErrorDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["internal_error"]["message"]), params),
-            code="internal_error",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-UpstreamErrorDetails = TypedDict("UpstreamErrorDetails", {}, total=False)
-"""The ``details`` of a UpstreamError: its message params."""
-
-
-class UpstreamError(CatalogError):
-    """Upstream error: The LLM provider returned an error."""
-
-    code_class = "upstream_error"
-    details: UpstreamErrorDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: UpstreamErrorDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["upstream_error"]["message"]), params),
-            code="upstream_error",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-UnavailableDetails = TypedDict("UnavailableDetails", {}, total=False)
-"""The ``details`` of a Unavailable: its message params."""
-
-
-class Unavailable(CatalogError):
-    """Unavailable: Service temporarily unavailable."""
-
-    code_class = "unavailable"
-    details: UnavailableDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: UnavailableDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["unavailable"]["message"]), params),
-            code="unavailable",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-GatewayTimeoutDetails = TypedDict("GatewayTimeoutDetails", {}, total=False)
-"""The ``details`` of a GatewayTimeout: its message params."""
-
-
-class GatewayTimeout(CatalogError):
-    """Gateway timeout: Upstream timed out."""
-
-    code_class = "gateway_timeout"
-    details: GatewayTimeoutDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: GatewayTimeoutDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["gateway_timeout"]["message"]), params),
-            code="gateway_timeout",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-_CLASSES: Dict[str, Type[CatalogError]] = {
-    "invalid_request": InvalidRequest,
-    "unprocessable": Unprocessable,
-    "invalid_key": InvalidKey,
-    "expired_key": ExpiredKey,
-    "missing_scope": MissingScope,
-    "quota_exceeded": QuotaExceeded,
-    "tier_required": TierRequired,
-    "not_found": NotFound,
-    "conflict": Conflict,
-    "rate_limited": RateLimited,
-    "internal_error": InternalError,
-    "upstream_error": UpstreamError,
-    "unavailable": Unavailable,
-    "gateway_timeout": GatewayTimeout
+_SDK_CLASSES: Dict[str, Type[CatalogError]] = {
 }
-_register_classes(_CLASSES)
+
+
+# -- One class per code, made on first use -------------------------------------
+
+
+def __getattr__(name: str) -> Any:
+    """A code's class, or the ``TypedDict`` of its details, made the first
+    time it is used and kept: a catalog of thousands of codes imports in the
+    time its data takes. ``__init__.pyi`` declares every one, typed."""
+    spec = _CODE_CLASSES.get(name)
+    if spec is not None:
+        wire, base, doc, params = spec
+        made: Any = _code_class(name, wire, _SDK_CLASSES.get(base or "", CatalogError), doc, params, __name__)
+    elif name in _DETAILS_TYPES:
+        made = _details_type(name, _DETAILS_TYPES[name], __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = made
+    return made
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+_register_classes(__getattr__)
 
 __all__ = [
     "CATALOG_NAME",

@@ -14,12 +14,13 @@ import random
 import re
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any, Callable
+from typing import Any, Callable, TypedDict
 
 from ._data import (
     _CASE_INSENSITIVE,
     _CATEGORIES,
     _CODE_CLASS,
+    _CODE_CLASSES,
     _CODES,
     _DOMAIN,
     _ENVELOPE,
@@ -1010,16 +1011,80 @@ def _write_google(body: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _construct(code: str | None, wire_code: str, message: str, **options: Any) -> CatalogError:
-    cls: type[CatalogError] = _CLASSES.get(code, CatalogError) if code is not None else CatalogError
+    cls = _class_of(code)
     error = cls.__new__(cls)
     CatalogError.__init__(error, message, code=code, wire_code=wire_code, **options)
     return error
 
 
-# The class of each code's errors, registered by ``__init__.py``.
-_CLASSES: dict[str, type[CatalogError]] = {}
+# Each code's class name, by wire name; ``__init__.py`` makes the class the
+# first time it is needed, through the function it registers.
+_CLASS_NAMES: dict[str, str] = {spec[0]: name for name, spec in _CODE_CLASSES.items()}
+_RESOLVERS: list[Callable[[str], Any]] = []
 
 
-def _register_classes(classes: Mapping[str, type[CatalogError]]) -> None:
-    """Records the generated class of each code, which parsing constructs."""
-    _CLASSES.update(classes)
+def _register_classes(resolve: Callable[[str], Any]) -> None:
+    """Records how ``__init__.py`` gives the class of a code by its name."""
+    _RESOLVERS[:] = [resolve]
+
+
+def _class_of(code: str | None) -> type[CatalogError]:
+    """The generated class of ``code``'s errors, else ``CatalogError``."""
+    name = _CLASS_NAMES.get(code) if code is not None else None
+    if name is None or not _RESOLVERS:
+        return CatalogError
+    cls: type[CatalogError] = _RESOLVERS[0](name)
+    return cls
+
+
+_PY_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+
+
+def _code_class(
+    name: str, wire: str, base: type[CatalogError], doc: str, params: list[list[str]], module: str
+) -> type[CatalogError]:
+    """A code's class: ``base`` with a keyword-only ``__init__`` taking the
+    code's params (``__init__.pyi`` types it), which renders the message."""
+    arguments = {argument: param for param, argument, _ in params}
+
+    def __init__(
+        self: CatalogError,
+        *,
+        message: str | None = None,
+        param: str | None = None,
+        request_id: str | None = None,
+        retry_after: float | None = None,
+        **values: Any,
+    ) -> None:
+        missing = [argument for argument in arguments if argument not in values]
+        if missing:
+            plural = "s" if len(missing) > 1 else ""
+            listed = ", ".join(repr(argument) for argument in missing)
+            raise TypeError(
+                f"{name}.__init__() missing {len(missing)} required keyword-only argument{plural}: {listed}"
+            )
+        for key in values:
+            if key not in arguments:
+                raise TypeError(f"{name}.__init__() got an unexpected keyword argument {key!r}")
+        details = {arguments[argument]: values[argument] for argument in arguments}
+        CatalogError.__init__(
+            self,
+            message or render_template(str(_CODES[wire]["message"]), details),
+            code=wire,
+            param=param,
+            request_id=request_id,
+            retry_after=retry_after,
+            details=details,
+        )
+
+    __init__.__qualname__ = f"{name}.__init__"
+    namespace = {"__doc__": doc, "__init__": __init__, "__module__": module, "__qualname__": name, "code_class": wire}
+    return type(name, (base,), namespace)
+
+
+def _details_type(name: str, fields: list[list[str]], module: str) -> Any:
+    """The ``TypedDict`` of a code's ``details``: its params, each optional,
+    since a parsed body may lack some."""
+    made: Any = TypedDict(name, {field: _PY_TYPES[ty] for field, ty in fields}, total=False)  # type: ignore[misc]
+    made.__module__ = module
+    return made

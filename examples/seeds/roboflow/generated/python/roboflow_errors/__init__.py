@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Type, TypedDict
+from typing import Any, Dict, Type
 
-from ._data import _CODES, CATALOG_NAME, CATALOG_VERSION
-from ._runtime import _register_classes
+from ._data import _CODE_CLASSES, _DETAILS_TYPES, CATALOG_NAME, CATALOG_VERSION
+from ._runtime import _code_class, _details_type, _register_classes
 from ._runtime import (
     CatalogError,
     category,
@@ -24,7 +24,6 @@ from ._runtime import (
     resolve,
 )
 
-
 # -- One class per SDK exception ----------------------------------------------
 
 
@@ -34,311 +33,35 @@ class RoboflowError(CatalogError):
     sdk_class = "RoboflowError"
 
 
-# -- One class per code, with a typed __init__ ---------------------------------
-
-
-OkDetails = TypedDict("OkDetails", {}, total=False)
-"""The ``details`` of a Ok: its message params."""
-
-
-class Ok(CatalogError):
-    """Success: The request succeeded."""
-
-    code_class = "ok"
-    details: OkDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: OkDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["ok"]["message"]), params),
-            code="ok",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-NoContentDetails = TypedDict("NoContentDetails", {}, total=False)
-"""The ``details`` of a NoContent: its message params."""
-
-
-class NoContent(CatalogError):
-    """Success, no body: The request succeeded and there is no body."""
-
-    code_class = "no_content"
-    details: NoContentDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: NoContentDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["no_content"]["message"]), params),
-            code="no_content",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-BadRequestDetails = TypedDict("BadRequestDetails", {"reason": str}, total=False)
-"""The ``details`` of a BadRequest: its message params."""
-
-
-class BadRequest(RoboflowError):
-    """Malformed request: The request is malformed: {reason}"""
-
-    code_class = "bad_request"
-    details: BadRequestDetails
-
-    def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: BadRequestDetails = {"reason": reason}
-        super().__init__(
-            message or render_template(str(_CODES["bad_request"]["message"]), params),
-            code="bad_request",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ConflictDetails = TypedDict("ConflictDetails", {"resource": str}, total=False)
-"""The ``details`` of a Conflict: its message params."""
-
-
-class Conflict(CatalogError):
-    """Conflict: The {resource} is in a state that prevents this operation."""
-
-    code_class = "conflict"
-    details: ConflictDetails
-
-    def __init__(self, *, resource: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ConflictDetails = {"resource": resource}
-        super().__init__(
-            message or render_template(str(_CODES["conflict"]["message"]), params),
-            code="conflict",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-LockedDetails = TypedDict("LockedDetails", {"reason": str}, total=False)
-"""The ``details`` of a Locked: its message params."""
-
-
-class Locked(RoboflowError):
-    """Workspace locked: Workspace billing is paused: {reason}"""
-
-    code_class = "locked"
-    details: LockedDetails
-
-    def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: LockedDetails = {"reason": reason}
-        super().__init__(
-            message or render_template(str(_CODES["locked"]["message"]), params),
-            code="locked",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-UnauthorizedDetails = TypedDict("UnauthorizedDetails", {"reason": str}, total=False)
-"""The ``details`` of a Unauthorized: its message params."""
-
-
-class Unauthorized(RoboflowError):
-    """Missing or invalid API key: Authentication failed: {reason}"""
-
-    code_class = "unauthorized"
-    details: UnauthorizedDetails
-
-    def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: UnauthorizedDetails = {"reason": reason}
-        super().__init__(
-            message or render_template(str(_CODES["unauthorized"]["message"]), params),
-            code="unauthorized",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ForbiddenDetails = TypedDict("ForbiddenDetails", {"resource": str}, total=False)
-"""The ``details`` of a Forbidden: its message params."""
-
-
-class Forbidden(RoboflowError):
-    """Forbidden: The key cannot access {resource}."""
-
-    code_class = "forbidden"
-    details: ForbiddenDetails
-
-    def __init__(self, *, resource: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ForbiddenDetails = {"resource": resource}
-        super().__init__(
-            message or render_template(str(_CODES["forbidden"]["message"]), params),
-            code="forbidden",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-PaymentRequiredDetails = TypedDict("PaymentRequiredDetails", {}, total=False)
-"""The ``details`` of a PaymentRequired: its message params."""
-
-
-class PaymentRequired(RoboflowError):
-    """Plan limitation or quota exceeded: The workspace's plan does not support this operation."""
-
-    code_class = "payment_required"
-    details: PaymentRequiredDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: PaymentRequiredDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["payment_required"]["message"]), params),
-            code="payment_required",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-NotFoundDetails = TypedDict("NotFoundDetails", {"resource": str, "name": str}, total=False)
-"""The ``details`` of a NotFound: its message params."""
-
-
-class NotFound(RoboflowError):
-    """Resource not found: {resource} '{name}' not found"""
-
-    code_class = "not_found"
-    details: NotFoundDetails
-
-    def __init__(self, *, resource: str, name: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: NotFoundDetails = {"resource": resource, "name": name}
-        super().__init__(
-            message or render_template(str(_CODES["not_found"]["message"]), params),
-            code="not_found",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-RateLimitedDetails = TypedDict("RateLimitedDetails", {}, total=False)
-"""The ``details`` of a RateLimited: its message params."""
-
-
-class RateLimited(RoboflowError):
-    """Rate limited: Too many requests; slow down."""
-
-    code_class = "rate_limited"
-    details: RateLimitedDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: RateLimitedDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["rate_limited"]["message"]), params),
-            code="rate_limited",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ServerErrorDetails = TypedDict("ServerErrorDetails", {}, total=False)
-"""The ``details`` of a ServerError: its message params."""
-
-
-class ServerError(RoboflowError):
-    """Server error: The server failed to handle the request."""
-
-    code_class = "server_error"
-    details: ServerErrorDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ServerErrorDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["server_error"]["message"]), params),
-            code="server_error",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ServiceUnavailableDetails = TypedDict("ServiceUnavailableDetails", {}, total=False)
-"""The ``details`` of a ServiceUnavailable: its message params."""
-
-
-class ServiceUnavailable(RoboflowError):
-    """Service unavailable: The service is temporarily unavailable."""
-
-    code_class = "service_unavailable"
-    details: ServiceUnavailableDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ServiceUnavailableDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["service_unavailable"]["message"]), params),
-            code="service_unavailable",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-NetworkErrorDetails = TypedDict("NetworkErrorDetails", {"reason": str}, total=False)
-"""The ``details`` of a NetworkError: its message params."""
-
-
-class NetworkError(CatalogError):
-    """Network failure: The request did not reach the API: {reason}"""
-
-    code_class = "network_error"
-    details: NetworkErrorDetails
-
-    def __init__(self, *, reason: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: NetworkErrorDetails = {"reason": reason}
-        super().__init__(
-            message or render_template(str(_CODES["network_error"]["message"]), params),
-            code="network_error",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-_CLASSES: Dict[str, Type[CatalogError]] = {
-    "ok": Ok,
-    "no_content": NoContent,
-    "bad_request": BadRequest,
-    "conflict": Conflict,
-    "locked": Locked,
-    "unauthorized": Unauthorized,
-    "forbidden": Forbidden,
-    "payment_required": PaymentRequired,
-    "not_found": NotFound,
-    "rate_limited": RateLimited,
-    "server_error": ServerError,
-    "service_unavailable": ServiceUnavailable,
-    "network_error": NetworkError
+_SDK_CLASSES: Dict[str, Type[CatalogError]] = {
+    "RoboflowError": RoboflowError,
 }
-_register_classes(_CLASSES)
+
+
+# -- One class per code, made on first use -------------------------------------
+
+
+def __getattr__(name: str) -> Any:
+    """A code's class, or the ``TypedDict`` of its details, made the first
+    time it is used and kept: a catalog of thousands of codes imports in the
+    time its data takes. ``__init__.pyi`` declares every one, typed."""
+    spec = _CODE_CLASSES.get(name)
+    if spec is not None:
+        wire, base, doc, params = spec
+        made: Any = _code_class(name, wire, _SDK_CLASSES.get(base or "", CatalogError), doc, params, __name__)
+    elif name in _DETAILS_TYPES:
+        made = _details_type(name, _DETAILS_TYPES[name], __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = made
+    return made
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+_register_classes(__getattr__)
 
 __all__ = [
     "BadRequest",

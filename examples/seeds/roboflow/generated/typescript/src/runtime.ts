@@ -146,7 +146,7 @@ export class CatalogError extends Error {
   static readonly sdkClass: string | undefined = undefined;
 
   constructor(code: Code | null, wireCode: string, options: ErrorOptions = {}) {
-    const facts = code === null ? null : CODES[code];
+    const facts = code === null ? null : CODES()[code];
     super(options.message ?? facts?.title ?? `HTTP ${options.status ?? 500}`);
     this.code = code;
     this.wireCode = wireCode;
@@ -158,7 +158,7 @@ export class CatalogError extends Error {
     this.className = facts?.sdkException ?? null;
     this.name = this.className ?? "CatalogError";
     Object.defineProperty(this, BRAND, { value: true });
-    Object.defineProperty(this, CLASS, { value: code === null ? null : (CODE_CLASS[code] ?? null) });
+    Object.defineProperty(this, CLASS, { value: code === null ? null : (CODE_CLASS()[code] ?? null) });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -171,7 +171,7 @@ export class CatalogError extends Error {
 
   /** What the catalog says about the code (`null` if unknown). */
   get facts(): CodeFacts | null {
-    return this.code === null ? null : CODES[this.code];
+    return this.code === null ? null : CODES()[this.code];
   }
   /** Where the code is documented (`null` if unknown). */
   get docsUrl(): string | null {
@@ -284,26 +284,42 @@ function asciiLower(text: string): string {
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
+/**
+ * Every name, wire name and alias: a `Map`, which V8 reads faster than an
+ * object of thousands of keys; built on the first lookup, like the tables
+ * it reads, so importing a large catalog costs only its codes' facts.
+ */
+let nameIndex: ReadonlyMap<string, Code> | undefined;
+
 /** Every name by its ASCII-lower-case form, for a case-insensitive catalog. */
-const FOLDED: ReadonlyMap<string, Code> = new Map(
-  CASE_INSENSITIVE ? Object.entries(NAMES).map(([name, code]) => [asciiLower(name), code]) : [],
-);
+let folded: ReadonlyMap<string, Code> | undefined;
+
+function names(): ReadonlyMap<string, Code> {
+  nameIndex ??= new Map(Object.entries(NAMES()));
+  return nameIndex;
+}
+
+function foldedNames(): ReadonlyMap<string, Code> {
+  folded ??= new Map(Object.entries(NAMES()).map(([name, code]) => [asciiLower(name), code]));
+  return folded;
+}
 
 /**
  * The code with this name, wire name or alias (or numeric code, as text);
  * ignoring ASCII case when the catalog says lookups do.
  */
 export function lookup(name: string): Code | null {
-  if (Object.hasOwn(NAMES, name)) return NAMES[name]!;
-  return CASE_INSENSITIVE ? (FOLDED.get(asciiLower(name)) ?? null) : null;
+  const code = names().get(name);
+  if (code !== undefined) return code;
+  return CASE_INSENSITIVE ? (foldedNames().get(asciiLower(name)) ?? null) : null;
 }
 
 /** A name several codes share, in the case the catalog wrote it. */
 function sharedName(name: string): string | null {
-  if (Object.hasOwn(SHARED_NAMES, name)) return name;
+  if (Object.hasOwn(SHARED_NAMES(), name)) return name;
   if (!CASE_INSENSITIVE) return null;
   const folded = asciiLower(name);
-  return Object.keys(SHARED_NAMES).find((key) => asciiLower(key) === folded) ?? null;
+  return Object.keys(SHARED_NAMES()).find((key) => asciiLower(key) === folded) ?? null;
 }
 
 /**
@@ -314,7 +330,7 @@ function sharedName(name: string): string | null {
  */
 export function named(name: string): readonly Code[] {
   const shared = sharedName(name);
-  if (shared !== null) return SHARED_NAMES[shared]!;
+  if (shared !== null) return SHARED_NAMES()[shared]!;
   const code = lookup(name);
   return code === null ? [] : [code];
 }
@@ -349,18 +365,18 @@ export function resolve(identity: string): Code | null {
 /** The code with this numeric code. */
 export function fromNumeric(numeric: number): Code | null {
   const key = String(numeric);
-  return Object.hasOwn(NUMERIC, key) ? NUMERIC[key]! : null;
+  return Object.hasOwn(NUMERIC(), key) ? NUMERIC()[key]! : null;
 }
 
 /** What the catalog says about `code`. */
 export function facts(code: Code): CodeFacts {
-  return CODES[code];
+  return CODES()[code];
 }
 
 /** The category with this id, or this class prefix (`"22"`), as Rust's `Category::lookup`. */
 export function category(key: string): CategoryFacts | null {
-  if (Object.hasOwn(CATEGORIES, key)) return CATEGORIES[key]!;
-  return Object.values(CATEGORIES).find((c) => c.prefix !== null && c.prefix === key) ?? null;
+  if (Object.hasOwn(CATEGORIES(), key)) return CATEGORIES()[key]!;
+  return Object.values(CATEGORIES()).find((c) => c.prefix !== null && c.prefix === key) ?? null;
 }
 
 /** An error of `code`, its message rendered from `params`. */
@@ -369,7 +385,7 @@ export function create(
   params: Readonly<Record<string, unknown>> = {},
   options: ErrorOptions = {},
 ): CatalogError {
-  const facts = CODES[code];
+  const facts = CODES()[code];
   const details: Record<string, unknown> = {};
   for (const name of facts.params) if (name in params) details[name] = params[name];
   return construct(code, code, {
@@ -447,8 +463,8 @@ export function fromResponse(status: number, headers: HeaderInput, body: string 
       if (code !== null) parsed.wireCode = parsed.fallbackCode;
     }
   }
-  if (parsed.detailsAsText && code !== null) typeDetails(parsed.details, CODES[code]);
-  const message = parsed.message !== "" ? parsed.message : code !== null ? CODES[code].title : `HTTP ${status}`;
+  if (parsed.detailsAsText && code !== null) typeDetails(parsed.details, CODES()[code]);
+  const message = parsed.message !== "" ? parsed.message : code !== null ? CODES()[code].title : `HTTP ${status}`;
   return construct(code, parsed.wireCode ?? code ?? "", {
     message,
     status,
@@ -1119,7 +1135,7 @@ export function registerClasses(classes: Readonly<Record<string, CatalogErrorCla
 
 /** The error of `code`, as the class of its SDK exception when it has one. */
 function construct(code: Code | null, wireCode: string, options: ErrorOptions): CatalogError {
-  const name = code === null ? undefined : CODE_CLASS[code];
+  const name = code === null ? undefined : CODE_CLASS()[code];
   const cls = name !== undefined && Object.hasOwn(CLASSES, name) ? CLASSES[name]! : CatalogError;
   return new cls(code, wireCode, options);
 }

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Type, TypedDict
+from typing import Any, Dict, Type
 
-from ._data import _CODES, CATALOG_NAME, CATALOG_VERSION
-from ._runtime import _register_classes
+from ._data import _CODE_CLASSES, _DETAILS_TYPES, CATALOG_NAME, CATALOG_VERSION
+from ._runtime import _code_class, _details_type, _register_classes
 from ._runtime import (
     CatalogError,
     category,
@@ -23,7 +23,6 @@ from ._runtime import (
     render_template,
     resolve,
 )
-
 
 # -- One class per SDK exception ----------------------------------------------
 
@@ -58,265 +57,39 @@ class RotavisionError(CatalogError):
     sdk_class = "RotavisionError"
 
 
-# -- One class per code, with a typed __init__ ---------------------------------
-
-
-OkDetails = TypedDict("OkDetails", {}, total=False)
-"""The ``details`` of a Ok: its message params."""
-
-
-class Ok(CatalogError):
-    """Success: Success."""
-
-    code_class = "ok"
-    details: OkDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: OkDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["ok"]["message"]), params),
-            code="ok",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-CreatedDetails = TypedDict("CreatedDetails", {}, total=False)
-"""The ``details`` of a Created: its message params."""
-
-
-class Created(CatalogError):
-    """Created: Created."""
-
-    code_class = "created"
-    details: CreatedDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: CreatedDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["created"]["message"]), params),
-            code="created",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-InvalidApiKeyDetails = TypedDict("InvalidApiKeyDetails", {}, total=False)
-"""The ``details`` of a InvalidApiKey: its message params."""
-
-
-class InvalidApiKey(AuthenticationError):
-    """Invalid API key: The API key provided is invalid or has been revoked"""
-
-    code_class = "invalid_api_key"
-    details: InvalidApiKeyDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: InvalidApiKeyDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["invalid_api_key"]["message"]), params),
-            code="invalid_api_key",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ForbiddenDetails = TypedDict("ForbiddenDetails", {}, total=False)
-"""The ``details`` of a Forbidden: its message params."""
-
-
-class Forbidden(AuthenticationError):
-    """Forbidden: Insufficient permissions."""
-
-    code_class = "forbidden"
-    details: ForbiddenDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ForbiddenDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["forbidden"]["message"]), params),
-            code="forbidden",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-InvalidRequestDetails = TypedDict("InvalidRequestDetails", {"field": str}, total=False)
-"""The ``details`` of a InvalidRequest: its message params."""
-
-
-class InvalidRequest(ValidationError):
-    """Invalid request: The '{field}' field is required"""
-
-    code_class = "invalid_request"
-    details: InvalidRequestDetails
-
-    def __init__(self, *, field: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: InvalidRequestDetails = {"field": field}
-        super().__init__(
-            message or render_template(str(_CODES["invalid_request"]["message"]), params),
-            code="invalid_request",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-UnprocessableDetails = TypedDict("UnprocessableDetails", {"field": str}, total=False)
-"""The ``details`` of a Unprocessable: its message params."""
-
-
-class Unprocessable(ValidationError):
-    """Validation failed: The '{field}' field must contain at least one valid value"""
-
-    code_class = "unprocessable"
-    details: UnprocessableDetails
-
-    def __init__(self, *, field: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: UnprocessableDetails = {"field": field}
-        super().__init__(
-            message or render_template(str(_CODES["unprocessable"]["message"]), params),
-            code="unprocessable",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-RateLimitExceededDetails = TypedDict("RateLimitExceededDetails", {"seconds": int}, total=False)
-"""The ``details`` of a RateLimitExceeded: its message params."""
-
-
-class RateLimitExceeded(RateLimitError):
-    """Rate limit exceeded: Rate limit exceeded. Retry after {seconds} seconds."""
-
-    code_class = "rate_limit_exceeded"
-    details: RateLimitExceededDetails
-
-    def __init__(self, *, seconds: int, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: RateLimitExceededDetails = {"seconds": seconds}
-        super().__init__(
-            message or render_template(str(_CODES["rate_limit_exceeded"]["message"]), params),
-            code="rate_limit_exceeded",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ModelNotFoundDetails = TypedDict("ModelNotFoundDetails", {"model_id": str}, total=False)
-"""The ``details`` of a ModelNotFound: its message params."""
-
-
-class ModelNotFound(NotFoundError):
-    """Model not found: No model found with ID '{model_id}'"""
-
-    code_class = "model_not_found"
-    details: ModelNotFoundDetails
-
-    def __init__(self, *, model_id: str, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ModelNotFoundDetails = {"model_id": model_id}
-        super().__init__(
-            message or render_template(str(_CODES["model_not_found"]["message"]), params),
-            code="model_not_found",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ConflictDetails = TypedDict("ConflictDetails", {}, total=False)
-"""The ``details`` of a Conflict: its message params."""
-
-
-class Conflict(RotavisionError):
-    """Conflict: The resource already exists."""
-
-    code_class = "conflict"
-    details: ConflictDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ConflictDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["conflict"]["message"]), params),
-            code="conflict",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-InternalErrorDetails = TypedDict("InternalErrorDetails", {}, total=False)
-"""The ``details`` of a InternalError: its message params."""
-
-
-class InternalError(RotavisionError):
-    """Internal Server Error: Internal server error."""
-
-    code_class = "internal_error"
-    details: InternalErrorDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: InternalErrorDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["internal_error"]["message"]), params),
-            code="internal_error",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-ServiceUnavailableDetails = TypedDict("ServiceUnavailableDetails", {}, total=False)
-"""The ``details`` of a ServiceUnavailable: its message params."""
-
-
-class ServiceUnavailable(RotavisionError):
-    """Service Unavailable: Temporary outage."""
-
-    code_class = "service_unavailable"
-    details: ServiceUnavailableDetails
-
-    def __init__(self, *, message: Optional[str] = None, param: Optional[str] = None, request_id: Optional[str] = None, retry_after: Optional[float] = None) -> None:
-        params: ServiceUnavailableDetails = {}
-        super().__init__(
-            message or render_template(str(_CODES["service_unavailable"]["message"]), params),
-            code="service_unavailable",
-            param=param,
-            request_id=request_id,
-            retry_after=retry_after,
-            details=params,
-        )
-
-
-_CLASSES: Dict[str, Type[CatalogError]] = {
-    "ok": Ok,
-    "created": Created,
-    "invalid_api_key": InvalidApiKey,
-    "forbidden": Forbidden,
-    "invalid_request": InvalidRequest,
-    "unprocessable": Unprocessable,
-    "rate_limit_exceeded": RateLimitExceeded,
-    "model_not_found": ModelNotFound,
-    "conflict": Conflict,
-    "internal_error": InternalError,
-    "service_unavailable": ServiceUnavailable
+_SDK_CLASSES: Dict[str, Type[CatalogError]] = {
+    "AuthenticationError": AuthenticationError,
+    "ValidationError": ValidationError,
+    "RateLimitError": RateLimitError,
+    "NotFoundError": NotFoundError,
+    "RotavisionError": RotavisionError,
 }
-_register_classes(_CLASSES)
+
+
+# -- One class per code, made on first use -------------------------------------
+
+
+def __getattr__(name: str) -> Any:
+    """A code's class, or the ``TypedDict`` of its details, made the first
+    time it is used and kept: a catalog of thousands of codes imports in the
+    time its data takes. ``__init__.pyi`` declares every one, typed."""
+    spec = _CODE_CLASSES.get(name)
+    if spec is not None:
+        wire, base, doc, params = spec
+        made: Any = _code_class(name, wire, _SDK_CLASSES.get(base or "", CatalogError), doc, params, __name__)
+    elif name in _DETAILS_TYPES:
+        made = _details_type(name, _DETAILS_TYPES[name], __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = made
+    return made
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+_register_classes(__getattr__)
 
 __all__ = [
     "AuthenticationError",
