@@ -8,7 +8,7 @@ use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, value};
 
 use super::status::{guess_status, kind_from_text};
 use super::{Draft, DraftCode, Fact, How, Kind, Param, RetryClass};
-use crate::ident::{is_snake_case, to_snake_case};
+use crate::ident::{fold_to_snake, is_snake_case, to_snake_case};
 
 /// Category ids the docs pages take, or that would be `catalog.toml`.
 const TAKEN_CATEGORY_IDS: &[&str] = &[
@@ -43,6 +43,8 @@ pub struct Completed {
     /// `identity_pattern`, when codes are kept as written (`10020`,
     /// `22P02`) and named separately.
     pub identity_pattern: Option<String>,
+    /// Each category's fault: what most of its codes' statuses say.
+    pub category_faults: HashMap<String, &'static str>,
     /// Each code's alias: the form the source writes, when it is neither
     /// its name nor its wire form, and no other code's name or alias.
     pub aliases: Vec<Option<String>>,
@@ -77,6 +79,14 @@ pub fn complete(mut draft: Draft, file_stem: &str) -> Completed {
     let names = choose_names(&draft.codes, identity_pattern.is_some());
     let aliases = choose_aliases(&draft.codes, &names, upper, identity_pattern.is_some());
     let (categories, category_titles) = group(&draft);
+    let mut members: HashMap<&str, Vec<&DraftCode>> = HashMap::new();
+    for (category, code) in categories.iter().zip(&draft.codes) {
+        members.entry(category).or_default().push(code);
+    }
+    let category_faults: HashMap<String, &'static str> = members
+        .iter()
+        .map(|(id, codes)| (id.to_string(), category_fault(codes)))
+        .collect();
     let exit_table = !draft.exit_codes.is_empty() && {
         let table: HashSet<u8> = draft.exit_codes.iter().map(|(c, _)| *c).collect();
         draft.codes.iter().all(|c| {
@@ -107,6 +117,7 @@ pub fn complete(mut draft: Draft, file_stem: &str) -> Completed {
         exit_table,
         identity_pattern,
         aliases,
+        category_faults,
     }
 }
 
@@ -357,11 +368,7 @@ fn choose_names(codes: &[DraftCode], identities: bool) -> Vec<String> {
                     .collect();
                 let from_title = to_snake_case(&words.join("_"));
                 if from_title.is_empty() || from_title.starts_with("code_") {
-                    format!(
-                        "code_{}",
-                        to_snake_case(&format!("c{}", code.written)).trim_start_matches('c')
-                    )
-                    .replace("__", "_")
+                    format!("code_{}", fold_to_snake(&code.written).trim_matches('_'))
                 } else {
                     from_title
                 }
@@ -649,7 +656,7 @@ fn catalog_toml(c: &Completed, header: &str) -> String {
             .map(|(_, code)| code)
             .collect();
         if draft.http {
-            t.insert("fault", value(category_fault(&codes)));
+            t.insert("fault", value(c.category_faults[id.as_str()]));
         }
         if let Some(ty) = common_type(&codes) {
             t.insert("type", value(ty));
@@ -711,15 +718,8 @@ fn code_table(c: &Completed, i: usize, code: &DraftCode, category: &str) -> Tabl
         put(&mut t, "kind", kind_word(k.value), &k.how);
     }
     if c.draft.http {
-        let codes: Vec<&DraftCode> = c
-            .categories
-            .iter()
-            .zip(&c.draft.codes)
-            .filter(|(cat, _)| *cat == category)
-            .map(|(_, code)| code)
-            .collect();
         let fault = status_fault(code);
-        if fault != category_fault(&codes) {
+        if fault != c.category_faults[category] {
             t.insert("fault", value(fault));
         }
     }

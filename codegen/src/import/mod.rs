@@ -195,6 +195,23 @@ pub struct Draft {
     pub codes: Vec<DraftCode>,
     /// Things the reader saw but could not use, for the report.
     pub skipped: Vec<Fact<String>>,
+    /// Each code's index in `codes`, by how it is written.
+    #[serde(skip)]
+    by_written: std::collections::HashMap<String, usize>,
+}
+
+impl Draft {
+    /// The index of the code written `written`, added (read at `at`) the
+    /// first time a source names it.
+    pub fn code_index(&mut self, written: &str, at: &str) -> usize {
+        if let Some(&i) = self.by_written.get(written) {
+            return i;
+        }
+        self.codes.push(DraftCode::new(written, at));
+        self.by_written
+            .insert(written.to_string(), self.codes.len() - 1);
+        self.codes.len() - 1
+    }
 }
 
 /// Text with its braces doubled, so it reads as a template without params.

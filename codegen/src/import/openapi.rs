@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::{Draft, DraftCode, Envelope, Fact, Param, RetryClass};
+use super::{Draft, Envelope, Fact, Param, RetryClass};
 
 /// Member names that carry a code in an error object.
 const CODE_MEMBERS: &[&str] = &["code", "error_code", "errorCode", "reason"];
@@ -163,14 +163,6 @@ impl<'a> Reader<'a> {
             at = pointer.to_string();
         }
         (value, at)
-    }
-
-    fn code_index(&mut self, written: &str, at: &str) -> usize {
-        if let Some(i) = self.draft.codes.iter().position(|c| c.written == written) {
-            return i;
-        }
-        self.draft.codes.push(DraftCode::new(written, at));
-        self.draft.codes.len() - 1
     }
 
     /// One response: its codes, their status, its headers and examples.
@@ -332,7 +324,7 @@ impl<'a> Reader<'a> {
                     continue;
                 };
                 let map_at = format!("{at}/discriminator/mapping/{}", escape(code));
-                let i = self.code_index(code, &map_at);
+                let i = self.draft.code_index(code, &map_at);
                 if let Some(target) = self.doc.pointer(pointer) {
                     self.code_facts(i, target, pointer);
                 }
@@ -341,7 +333,7 @@ impl<'a> Reader<'a> {
         }
         // The schema's own code constant or enum.
         for (written, code_at) in self.own_codes(schema, &at) {
-            let i = self.code_index(&written, &code_at);
+            let i = self.draft.code_index(&written, &code_at);
             self.code_facts(i, schema, &at);
             if !out.iter().any(|(j, _)| *j == i) {
                 out.push((i, code_at));
@@ -485,7 +477,7 @@ impl<'a> Reader<'a> {
             else {
                 continue;
             };
-            let i = self.code_index(written, &item_at);
+            let i = self.draft.code_index(written, &item_at);
             let code = &mut self.draft.codes[i];
             let text = |k: &str| {
                 entry
@@ -531,7 +523,9 @@ impl<'a> Reader<'a> {
         else {
             return;
         };
-        let i = self.code_index(written, &format!("{object_at}/{member}"));
+        let i = self
+            .draft
+            .code_index(written, &format!("{object_at}/{member}"));
         let code = &mut self.draft.codes[i];
         // A problem's `detail` is its message; other bodies say `message`.
         let key = if object.get("title").is_some() && object.get("message").is_none() {

@@ -50,38 +50,50 @@ fn lines(code: &DraftCode) -> Vec<Line> {
     out
 }
 
+/// The facts a source states for at least one code (a guessed retry does
+/// not count), worked out once per report.
+struct Stated(Vec<&'static str>);
+
+type Has = fn(&DraftCode) -> bool;
+
+const CHECKS: [(&str, Has); 6] = [
+    ("numeric", |c| c.numeric.is_some()),
+    ("description", |c| c.description.is_some()),
+    ("solution", |c| c.solution.is_some()),
+    ("exit_code", |c| c.exit_code.is_some()),
+    ("sdk_exception", |c| c.sdk_exception.is_some()),
+    ("retry", |c| c.retry.is_some()),
+];
+
+impl Stated {
+    fn of(codes: &[DraftCode]) -> Stated {
+        let stated = |key: &str, has: Has, c: &DraftCode| match key {
+            "retry" => c.retry.as_ref().is_some_and(|r| !r.is_guess()),
+            _ => has(c),
+        };
+        Stated(
+            CHECKS
+                .iter()
+                .filter(|(key, has)| codes.iter().any(|c| stated(key, *has, c)))
+                .map(|(key, _)| *key)
+                .collect(),
+        )
+    }
+}
+
 /// The facts a code lacks that the catalog needs, or that the source gives
 /// for other codes.
-fn missing(c: &Completed, code: &DraftCode) -> Vec<&'static str> {
-    let codes = &c.draft.codes;
-    let any = |f: fn(&DraftCode) -> bool| codes.iter().any(f);
-    let mut out = Vec::new();
-    type Has = fn(&DraftCode) -> bool;
-    let checks: [(&'static str, Has); 6] = [
-        ("numeric", |c| c.numeric.is_some()),
-        ("description", |c| c.description.is_some()),
-        ("solution", |c| c.solution.is_some()),
-        ("exit_code", |c| c.exit_code.is_some()),
-        ("sdk_exception", |c| c.sdk_exception.is_some()),
-        ("retry", |c| c.retry.is_some()),
-    ];
-    // A fact the source states for some code: a guess does not count.
-    let stated = |c: &DraftCode| c.retry.as_ref().is_some_and(|r| !r.is_guess());
-    for (key, has) in checks {
-        let others = if key == "retry" {
-            any(stated)
-        } else {
-            any(has)
-        };
-        if !has(code) && others {
-            out.push(key);
-        }
-    }
-    out
+fn missing(stated: &Stated, code: &DraftCode) -> Vec<&'static str> {
+    CHECKS
+        .iter()
+        .filter(|(key, has)| !has(code) && stated.0.contains(key))
+        .map(|(key, _)| *key)
+        .collect()
 }
 
 /// The report as JSON.
 pub fn json(c: &Completed, files: &[(String, String)]) -> Value {
+    let stated = Stated::of(&c.draft.codes);
     let codes: Vec<Value> = c
         .draft
         .codes
@@ -104,7 +116,7 @@ pub fn json(c: &Completed, files: &[(String, String)]) -> Value {
                 "name": c.names[i],
                 "category": c.categories[i],
                 "facts": facts,
-                "missing": missing(c, code),
+                "missing": missing(&stated, code),
             })
         })
         .collect();
@@ -116,7 +128,7 @@ pub fn json(c: &Completed, files: &[(String, String)]) -> Value {
                 How::Guessed(_) => guessed += 1,
             }
         }
-        not_found += missing(c, code).len();
+        not_found += missing(&stated, code).len();
     }
     let catalog_facts: Vec<Value> = [
         c.draft
@@ -178,6 +190,7 @@ fn shown(value: &Value) -> String {
 
 /// The report as Markdown.
 pub fn markdown(c: &Completed, files: &[(String, String)], out: &str) -> String {
+    let stated = Stated::of(&c.draft.codes);
     let j = json(c, files);
     let s = &j["summary"];
     let mut md = format!(
@@ -211,7 +224,7 @@ pub fn markdown(c: &Completed, files: &[(String, String)], out: &str) -> String 
             c.categories[i],
             keys(false),
             keys(true),
-            missing(c, code).join(", ")
+            missing(&stated, code).join(", ")
         ));
     }
     md.push_str("\n## Read\n\n| code | fact | value | where |\n| --- | --- | --- | --- |\n");

@@ -94,17 +94,11 @@ pub fn read(text: &str, source: &str) -> Result<Draft, ParseError> {
     Ok(draft)
 }
 
-trait IfEmpty {
-    fn if_empty(self, other: &str) -> String;
-}
-
-impl IfEmpty for String {
-    fn if_empty(self, other: &str) -> String {
-        if self.is_empty() {
-            other.to_string()
-        } else {
-            self
-        }
+/// `name`'s snake_case spelling, or `name` itself when it has none.
+fn snake_or_self(name: &str) -> String {
+    match to_snake_case(name) {
+        snake if snake.is_empty() => name.to_string(),
+        snake => snake,
     }
 }
 
@@ -224,7 +218,7 @@ fn template(
     let param_name = |field: &str| match (is_index(field), tuple_fields) {
         (true, 1) => "value".to_string(),
         (true, _) => format!("field_{field}"),
-        (false, _) => to_snake_case(field).if_empty(field),
+        (false, _) => snake_or_self(field),
     };
     let mut out = String::new();
     let mut params: Vec<(String, String)> = Vec::new();

@@ -319,14 +319,13 @@ impl Server {
                 LineIndex::new(text).range(span),
             )
         };
-        let json = |v: &dyn erased::Serialize| Ok(v.to_value());
         match r.method.as_str() {
             req::HoverRequest::METHOD => {
                 let Some(offset) = at(&r.params) else {
                     return Ok(Value::Null);
                 };
                 match hover::hover(analysis, &name, offset) {
-                    Some(value) => json(&Hover {
+                    Some(value) => json(Hover {
                         contents: HoverContents::Markup(MarkupContent {
                             kind: MarkupKind::Markdown,
                             value,
@@ -341,7 +340,7 @@ impl Server {
                     return Ok(Value::Null);
                 };
                 match navigate::definition(analysis, &name, offset) {
-                    Some((file, span)) => json(&location(&file, &span)),
+                    Some((file, span)) => json(location(&file, &span)),
                     None => Ok(Value::Null),
                 }
             }
@@ -359,20 +358,20 @@ impl Server {
                         .iter()
                         .map(|(f, s)| location(f, s))
                         .collect();
-                json(&found)
+                json(found)
             }
             req::Completion::METHOD => {
                 let Some(offset) = at(&r.params) else {
                     return Ok(Value::Null);
                 };
-                json(&complete::complete(analysis, &name, offset))
+                json(complete::complete(analysis, &name, offset))
             }
             req::PrepareRenameRequest::METHOD => {
                 let Some(offset) = at(&r.params) else {
                     return Ok(Value::Null);
                 };
                 match navigate::symbol_at(analysis, &name, offset) {
-                    Some((_, span)) => json(&lines.range(&span)),
+                    Some((_, span)) => json(lines.range(&span)),
                     None => Ok(Value::Null),
                 }
             }
@@ -391,7 +390,7 @@ impl Server {
                         if let Some((from, to)) = renamed.file {
                             edit = with_file_rename(edit, &dir.join(from), &dir.join(to));
                         }
-                        json(&edit)
+                        json(edit)
                     }
                     Err(navigate::Refused(why)) => Err(Answer::Error(
                         ErrorCode::RequestFailed,
@@ -426,7 +425,7 @@ impl Server {
                         })
                     })
                     .collect();
-                json(&actions)
+                json(actions)
             }
             req::Formatting::METHOD => match crate::cli::fmt::format(text) {
                 Ok(formatted) if formatted != text => {
@@ -434,9 +433,9 @@ impl Server {
                         range: lines.range(&(0..text.len())),
                         new_text: formatted,
                     };
-                    json(&vec![edit])
+                    json(vec![edit])
                 }
-                Ok(_) => json(&Vec::<TextEdit>::new()),
+                Ok(_) => json(Vec::<TextEdit>::new()),
                 Err(e) => Err(Answer::Error(
                     ErrorCode::RequestFailed,
                     format!("cannot format: {e}"),
@@ -454,17 +453,9 @@ enum Answer {
     Error(ErrorCode, String),
 }
 
-/// A tiny object-safe serialize, so each arm can return its own type.
-mod erased {
-    pub trait Serialize {
-        fn to_value(&self) -> serde_json::Value;
-    }
-
-    impl<T: serde::Serialize> Serialize for T {
-        fn to_value(&self) -> serde_json::Value {
-            serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
-        }
-    }
+/// An answer as JSON.
+fn json(value: impl serde::Serialize) -> Result<Value, Answer> {
+    Ok(serde_json::to_value(value).unwrap_or(Value::Null))
 }
 
 /// `edit` as document changes, then the file renamed.

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::blocks::Block;
 use super::runs::{self, Shape, shape};
 use crate::import::status::{reason_prefix, retry_from_text};
-use crate::import::{Draft, DraftCode, Envelope, Fact, RetryClass, literal_template};
+use crate::import::{Draft, Envelope, Fact, RetryClass, literal_template};
 
 /// What a column holds, from its header word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -297,14 +297,6 @@ fn mentions(blocks: &[Block], draft: &mut Draft) {
     }
 }
 
-fn code_index(draft: &mut Draft, written: &str, at: &str) -> usize {
-    if let Some(i) = draft.codes.iter().position(|c| c.written == written) {
-        return i;
-    }
-    draft.codes.push(DraftCode::new(written, at));
-    draft.codes.len() - 1
-}
-
 /// A table of exit codes: its keys are 0–255, and its header or heading
 /// says so.
 fn is_exit_table(header: Option<&[String]>, rows: &[Vec<String>], heading: Option<&str>) -> bool {
@@ -548,7 +540,7 @@ fn read_table(table: &Table<'_>, draft: &mut Draft, rules: &mut Vec<RetryRule>) 
         if written.is_empty() || (!is_status && !identifier && written.parse::<u64>().is_err()) {
             continue;
         }
-        let i = code_index(draft, &written, at);
+        let i = draft.code_index(&written, at);
         let code = &mut draft.codes[i];
         code.is_status |= is_status;
         if let Some((s, rest)) = &status {
@@ -851,7 +843,7 @@ fn example(body: &Value, at: &str, heading: Option<String>, draft: &mut Draft) {
     if !runs::is_token(written) && !written.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
         return;
     }
-    let i = code_index(draft, written, at);
+    let i = draft.code_index(written, at);
     let code = &mut draft.codes[i];
     let message = ["message", "title"]
         .iter()
