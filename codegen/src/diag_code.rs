@@ -72,6 +72,13 @@ macro_rules! for_each_rule {
             ClassPrefix = "E0056", Error, class_prefix;
             HttpInNonHttpCatalog = "E0057", Error, http_in_non_http_catalog;
             UnusedAllow = "W0058", Warning, unused_allow;
+            UnknownLocale = "E0059", Error, unknown_locale;
+            UnknownTranslation = "E0060", Error, unknown_translation;
+            DuplicateTranslation = "E0061", Error, duplicate_translation;
+            TranslationParams = "E0062", Error, translation_params;
+            PluralForms = "E0063", Error, plural_forms;
+            StaleTranslation = "W0064", Warning, stale_translation;
+            MissingTranslation = "W0065", Warning, missing_translation;
         }
     };
 }

@@ -36,6 +36,7 @@ pub mod emit;
 pub mod fields;
 pub mod history;
 pub mod ident;
+pub mod l10n;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod load;

@@ -17,8 +17,8 @@ use crate::fields::RawFacts;
 use crate::history::lock::{LOCK_FILE, Lock};
 use crate::problem::{self, Problem};
 use crate::raw::{
-    Entry, RawCategory, RawCategoryFile, RawCode, RawEnvelope, RawMeta, RawRetired, RawRetryPolicy,
-    RawSettings,
+    Entry, RawCategory, RawCategoryFile, RawCode, RawEnvelope, RawLocaleFile, RawMeta, RawRetired,
+    RawRetryPolicy, RawSettings, RawTranslation,
 };
 use crate::source::{CATALOG_TOML, FileId, Sources};
 
@@ -29,6 +29,8 @@ pub struct Loaded {
     pub settings: Option<(FileId, RawSettings)>,
     /// One entry per category file, in file order.
     pub category_files: Vec<RawCategoryFile>,
+    /// One entry per file of translations, in file order.
+    pub locale_files: Vec<RawLocaleFile>,
     /// Files that had TOML syntax errors; their content is not trusted, so
     /// follow-on checks (such as "empty category") skip them.
     pub unparsed: BTreeSet<FileId>,
@@ -137,6 +139,7 @@ fn load_with(sources: &Sources, diags: &mut Vec<Problem>, cache: Option<&mut Loa
             }
             FileResult::Settings(settings) => loaded.settings = Some((id, *settings)),
             FileResult::Category(file) => loaded.category_files.push(file),
+            FileResult::Locale(file) => loaded.locale_files.push(file),
             FileResult::Lock(lock) => loaded.lock = Some(*lock),
         }
     }
@@ -149,6 +152,7 @@ enum FileResult {
     Lock(Box<Lock>),
     Settings(Box<RawSettings>),
     Category(RawCategoryFile),
+    Locale(RawLocaleFile),
 }
 
 fn load_file(id: FileId, file: &crate::source::SourceFile) -> (FileId, FileResult, Vec<Problem>) {
@@ -174,6 +178,18 @@ fn load_file(id: FileId, file: &crate::source::SourceFile) -> (FileId, FileResul
     check_text(id, &doc, &mut diags);
     let result = if file.name == CATALOG_TOML {
         FileResult::Settings(Box::new(read_settings(id, &doc, &mut diags)))
+    } else if let Some(tag) = file.locale() {
+        let codes = doc
+            .iter()
+            .filter_map(|(key, value)| {
+                read_entry::<RawTranslation>(id, key, value, "a translation", &mut diags)
+            })
+            .collect();
+        FileResult::Locale(RawLocaleFile {
+            file: id,
+            tag: tag.to_string(),
+            codes,
+        })
     } else {
         let mut codes = Vec::new();
         for (key, value) in doc.iter() {
@@ -451,7 +467,7 @@ macro_rules! plain_tables {
     )*};
 }
 
-plain_tables!(RawMeta, RawEnvelope, RawRetryPolicy, RawRetired);
+plain_tables!(RawMeta, RawEnvelope, RawRetryPolicy, RawRetired, RawTranslation);
 
 /// Codes and categories: their own fields, plus the declared facts of
 /// `fields.rs` (for a category, those it may default).

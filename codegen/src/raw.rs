@@ -164,6 +164,12 @@ pub struct RawMeta {
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     #[cfg_attr(feature = "schema", schemars(extend("x-type" = "string", "x-default" = "none")))]
     pub domain: Option<Str>,
+    /// The locale the catalog's own titles, messages and solutions are
+    /// written in, as a BCP 47 tag such as `"en"` or `"de-AT"`: the default
+    /// locale, which every translation (`locales/<tag>.toml`) falls back to.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(extend("x-type" = "BCP 47 tag", "x-default" = "`\"en\"`", "default" = "en")))]
+    pub locale: Option<Str>,
 }
 
 /// `[envelope]` in catalog.toml.
@@ -547,6 +553,56 @@ pub struct RawCategoryFile {
     pub file: crate::source::FileId,
     /// Its codes, in file order.
     pub codes: Vec<Entry<RawCode>>,
+}
+
+/// One code's texts in a locale: a `[<code>]` table of
+/// `locales/<tag>.toml` (or of any file in `locales/<tag>/`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(default)]
+pub struct RawTranslation {
+    /// The title in this locale.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub title: Option<Str>,
+    /// The message template in this locale: the code's params, in
+    /// `{param}` placeholders and plural or select choices, and no others.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub message: Option<Str>,
+    /// How to fix it, in this locale (Markdown).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub solution: Option<Str>,
+    /// The default-locale texts this translation was made from, as
+    /// `errcat locale stamp` records them: a translation whose source
+    /// text has changed since is stale (gettext's previous `msgid`).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<RawTranslationSource>"))]
+    pub source: Option<Spanned<RawTranslationSource>>,
+}
+
+/// The `source` of a translation: the default-locale texts it translates.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct RawTranslationSource {
+    /// The default title the translation's title was made from.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub title: Option<Str>,
+    /// The default message it was made from.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub message: Option<Str>,
+    /// The default solution it was made from.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub solution: Option<Str>,
+}
+
+/// Everything read from one file of a locale's translations.
+#[derive(Clone, Debug)]
+pub struct RawLocaleFile {
+    /// The file.
+    pub file: crate::source::FileId,
+    /// The locale's tag, as its path writes it.
+    pub tag: String,
+    /// Its translations, by code name, in file order.
+    pub codes: Vec<Entry<RawTranslation>>,
 }
 
 /// The keys of `[outputs]` that name a package rather than switch an

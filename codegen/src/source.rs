@@ -7,6 +7,10 @@ use std::path::Path;
 /// `.toml` files a catalog is read from.
 pub const LOCK_FILE: &str = "errcat.lock";
 
+/// The folder of translations in the catalog folder: `locales/<tag>.toml`,
+/// or every `.toml` file of `locales/<tag>/`.
+pub const LOCALES_DIR: &str = "locales";
+
 /// A catalog folder or file that could not be read.
 #[derive(Debug)]
 pub struct ReadError {
@@ -51,6 +55,17 @@ impl SourceFile {
             text,
             line_starts,
         }
+    }
+
+    /// The locale a translations file is of, as its path writes it
+    /// (`locales/fr.toml`, `locales/fr/billing.toml`); `None` for the
+    /// catalog's own files.
+    pub fn locale(&self) -> Option<&str> {
+        let rest = self.name.strip_prefix(LOCALES_DIR)?.strip_prefix('/')?;
+        Some(match rest.split_once('/') {
+            Some((tag, _)) => tag,
+            None => rest.strip_suffix(".toml").unwrap_or(rest),
+        })
     }
 
     /// The category id a file holds: its name without `.toml`.
@@ -135,19 +150,35 @@ impl Sources {
             let path = path.display().to_string();
             move |error| ReadError { path, error }
         };
-        let entries = std::fs::read_dir(dir).map_err(failed(dir))?;
         let mut files = Vec::new();
         let mut skipped = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(failed(dir))?;
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if let Some(reason) = skip_reason(&path, &name) {
-                skipped.push((name, reason));
-                continue;
+        // The catalog's files, then its translations: `locales/*.toml` and
+        // `locales/<tag>/*.toml`, named by their path inside the folder.
+        let mut folders = vec![(dir.to_path_buf(), String::new(), 0)];
+        while let Some((folder, prefix, depth)) = folders.pop() {
+            let entries = std::fs::read_dir(&folder).map_err(failed(&folder))?;
+            for entry in entries {
+                let entry = entry.map_err(failed(&folder))?;
+                let path = entry.path();
+                let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+                let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+                let translations = (depth == 0 && name == LOCALES_DIR)
+                    || (depth == 1 && !name.rsplit('/').next().unwrap_or("").starts_with('.'));
+                if is_dir && translations {
+                    folders.push((path, format!("{name}/"), depth + 1));
+                    continue;
+                }
+                let reason = skip_reason(&path, &name).or_else(|| {
+                    (depth > 0 && !name.ends_with(".toml"))
+                        .then(|| "only `.toml` files are read".to_string())
+                });
+                if let Some(reason) = reason {
+                    skipped.push((name, reason));
+                    continue;
+                }
+                let bytes = std::fs::read(&path).map_err(failed(&path))?;
+                files.push((name, bytes));
             }
-            let bytes = std::fs::read(&path).map_err(failed(&path))?;
-            files.push((name, bytes));
         }
         skipped.sort();
         let mut invalid = Vec::new();
@@ -259,10 +290,11 @@ impl Sources {
 
 /// Why a folder entry is not a catalog file, or `None` if it is one.
 fn skip_reason(path: &Path, name: &str) -> Option<String> {
-    if name.starts_with('.') {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    if base.starts_with('.') {
         return Some("hidden files are not read".into());
     }
-    if !name.ends_with(".toml") && name != LOCK_FILE {
+    if !name.ends_with(".toml") && base != LOCK_FILE {
         return Some(if name.to_ascii_lowercase().ends_with(".toml") {
             "catalog files end in lower-case `.toml`".into()
         } else {

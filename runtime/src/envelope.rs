@@ -175,6 +175,22 @@ pub struct ErrorBody {
     pub grpc: Option<GrpcCode>,
     /// The service the code belongs to (Google bodies' `ErrorInfo.domain`).
     pub domain: Option<String>,
+    /// The human text in a locale other than the catalog's default, when
+    /// the error was localized. Where the envelope has one message, it is
+    /// the message (and the title); Google's keeps the default-locale
+    /// `message` for developers and adds a `LocalizedMessage` (AIP-193).
+    pub localized: Option<LocalizedText>,
+}
+
+/// An error's text in one locale.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LocalizedText {
+    /// Its BCP 47 tag, also the response's `Content-Language`.
+    pub locale: String,
+    /// The message.
+    pub message: String,
+    /// The title, when the locale has one.
+    pub title: Option<String>,
 }
 
 /// What a field of an error body carries, whatever it is called.
@@ -752,6 +768,13 @@ impl ErrorBody {
         Value::Object(envelope)
     }
 
+    /// The message people read: the localized one when there is one.
+    pub fn human_message(&self) -> &str {
+        self.localized
+            .as_ref()
+            .map_or(self.message.as_str(), |l| l.message.as_str())
+    }
+
     /// The gRPC canonical code: the body's, else the HTTP status's.
     pub fn grpc_code(&self) -> GrpcCode {
         self.grpc
@@ -808,6 +831,12 @@ impl ErrorBody {
                 serde_json::json!({ "links": [{ "description": description, "url": url }] }),
             ));
         }
+        if let Some(localized) = &self.localized {
+            details.push(detail(
+                "LocalizedMessage",
+                serde_json::json!({ "locale": localized.locale, "message": localized.message }),
+            ));
+        }
         serde_json::json!({
             "error": {
                 "code": self.status,
@@ -837,9 +866,15 @@ impl ErrorBody {
         let text = |t: &Option<String>| t.clone().map(Value::from);
         match member {
             Member::Code => Some(self.code.clone().into()),
-            Member::Message => Some(self.message.clone().into()),
+            Member::Message => Some(self.human_message().into()),
             Member::ErrorType => text(&self.error_type),
-            Member::Title => text(&self.title),
+            Member::Title => text(
+                &self
+                    .localized
+                    .as_ref()
+                    .and_then(|l| l.title.clone())
+                    .or_else(|| self.title.clone()),
+            ),
             Member::Status if json_type == "string" => Some(self.status.to_string().into()),
             Member::Status => Some(self.status.into()),
             Member::Param => text(&self.param),

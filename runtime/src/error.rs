@@ -8,8 +8,10 @@ use core::time::Duration;
 use serde_json::{Map, Value};
 
 use crate::envelope::{
-    EnvelopeFormat, EnvelopeStyle, ErrorBody, Member, OUTER_REQUEST_ID, member_names,
+    EnvelopeFormat, EnvelopeStyle, ErrorBody, LocalizedText, Member, OUTER_REQUEST_ID,
+    member_names,
 };
+use crate::locale::{Locales, Text};
 use crate::{GrpcCode, Kind, RetryPolicy};
 
 /// What the runtime needs to know about a generated `Code` enum. Generated
@@ -98,6 +100,19 @@ pub trait CatalogCode: Copy + Eq + fmt::Debug + 'static {
     fn domain() -> &'static str {
         ""
     }
+    /// The catalog's locales, the default first, with their fallbacks and
+    /// plural rules.
+    const LOCALES: &'static Locales = &Locales::ENGLISH;
+    /// The code's `text` in locale `locale` (an index into
+    /// [`Self::LOCALES`]), when the catalog has it there; locale 0 is the
+    /// default, whose texts are [`title`](Self::title) and
+    /// [`message_template`](Self::message_template).
+    fn text_in(self, locale: usize, text: Text) -> Option<&'static str> {
+        (locale == 0).then(|| match text {
+            Text::Title => self.title(),
+            Text::Message => self.message_template(),
+        })
+    }
 }
 
 /// Bodies larger than this are not parsed; the error is classified by its
@@ -173,6 +188,31 @@ pub struct Error<C> {
     request_id: Option<String>,
     retry_after: Option<Duration>,
     details: Map<String, Value>,
+    /// Where the message came from, so it can be said in another locale.
+    origin: Origin,
+    /// The message and title in a locale other than the default, with the
+    /// locale's index; set by [`Error::localized`].
+    localized: Option<Box<Localized>>,
+}
+
+/// Where an error's message came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// The code's template, rendered with the details.
+    Template,
+    /// The code's title (a template with params, built without them).
+    Title,
+    /// Given as text (by the caller, or read from a response).
+    Given,
+}
+
+/// An error's text in one locale.
+#[derive(Clone, Debug, PartialEq)]
+struct Localized {
+    /// Index into the catalog's locales: the locale the message is in.
+    locale: usize,
+    message: String,
+    title: Option<String>,
 }
 
 impl<C: CatalogCode> Error<C> {
@@ -187,14 +227,17 @@ impl<C: CatalogCode> Error<C> {
             request_id: None,
             retry_after: None,
             details: Map::new(),
+            origin: Origin::Given,
+            localized: None,
         }
     }
 
     /// An error of `code`, its message rendered from the template with
     /// `params` (name, value), which also become the structured details.
     pub fn from_params(code: C, params: &[(&str, Value)]) -> Self {
-        let message = render_template(code.message_template(), params);
+        let message = render_template(code.message_template(), C::LOCALES.plurals[0], params);
         let mut error = Error::with_message(code, message);
+        error.origin = Origin::Template;
         error.details = params
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
@@ -218,12 +261,17 @@ impl<C: CatalogCode> Error<C> {
     pub fn new(code: C) -> Self {
         let template = code.message_template();
         let has_placeholders = template.replace("{{", "").contains('{');
-        let message = if has_placeholders {
-            code.title().to_string()
+        let (message, origin) = if has_placeholders {
+            (code.title().to_string(), Origin::Title)
         } else {
-            render_template(template, &[])
+            (
+                render_template(template, C::LOCALES.plurals[0], &[]),
+                Origin::Template,
+            )
         };
-        Error::with_message(code, message)
+        let mut error = Error::with_message(code, message);
+        error.origin = origin;
+        error
     }
 
     /// An error with a code this build does not know, kept as received.
@@ -238,6 +286,8 @@ impl<C: CatalogCode> Error<C> {
             request_id: None,
             retry_after: None,
             details: Map::new(),
+            origin: Origin::Given,
+            localized: None,
         }
     }
 
@@ -285,9 +335,93 @@ impl<C: CatalogCode> Error<C> {
         self.status
     }
 
-    /// The rendered message.
+    /// The rendered message, in the catalog's default locale (see
+    /// [`Error::localized_message`]).
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The same error said in the locale `tag` names (its nearest ancestor
+    /// the catalog has, as [`Locales::find`] looks it up): its message and
+    /// title from the first locale of the fallback chain (`fr-CH` → `fr`
+    /// → default) that has them, the message rendered with its params and
+    /// that locale's plural rules. The default-locale message stays
+    /// [`Error::message`]; [`Error::body`] and every writer use the
+    /// localized text where the envelope has one message, and add it beside
+    /// the default one in Google's (`LocalizedMessage`). A message given as
+    /// text, or a locale the catalog does not have, leaves the error as it
+    /// is.
+    pub fn localized(mut self, tag: &str) -> Self {
+        self.localized = C::LOCALES
+            .find(tag)
+            .and_then(|locale| self.localize(locale))
+            .map(Box::new);
+        self
+    }
+
+    /// [`Error::localized`] in the locale an `Accept-Language` header
+    /// asks for ([`Locales::negotiate`]; the default when it asks for none
+    /// the catalog has).
+    pub fn negotiated(mut self, accept_language: &str) -> Self {
+        let locale = C::LOCALES.negotiate(accept_language);
+        self.localized = self.localize(locale).map(Box::new);
+        self
+    }
+
+    /// The message in locale `tag`, as [`Error::localized`] would say it.
+    pub fn message_in(&self, tag: &str) -> std::borrow::Cow<'_, str> {
+        match C::LOCALES.find(tag).and_then(|l| self.localize(l)) {
+            Some(localized) => localized.message.into(),
+            None => self.message.as_str().into(),
+        }
+    }
+
+    /// The localized message, when [`Error::localized`] or
+    /// [`Error::negotiated`] said it in a locale other than the default.
+    pub fn localized_message(&self) -> Option<&str> {
+        self.localized.as_deref().map(|l| l.message.as_str())
+    }
+
+    /// The BCP 47 tag of the locale the error's message is in: the
+    /// localized one's, else the default locale's.
+    pub fn locale(&self) -> &'static str {
+        let at = self.localized.as_deref().map_or(0, |l| l.locale);
+        C::LOCALES.tags.get(at).copied().unwrap_or("")
+    }
+
+    /// The text of this error in `locale`; `None` when it would be the
+    /// default locale's (the default itself, a given message, an unknown
+    /// code, or no translation along the chain).
+    fn localize(&self, locale: usize) -> Option<Localized> {
+        let code = self.code?;
+        let first = |text| {
+            C::LOCALES
+                .chain(locale)
+                .find_map(|at| Some((at, code.text_in(at, text)?)))
+        };
+        let title = first(Text::Title).filter(|&(at, _)| at != 0);
+        let (at, message) = match self.origin {
+            Origin::Given => return None,
+            Origin::Title => {
+                let (at, title) = title?;
+                (at, title.to_string())
+            }
+            Origin::Template => {
+                let (at, template) = first(Text::Message).filter(|&(at, _)| at != 0)?;
+                let params: Vec<(&str, Value)> = self
+                    .details
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.clone()))
+                    .collect();
+                let plurals = C::LOCALES.plurals.get(at).copied().unwrap_or_default();
+                (at, render_template(template, plurals, &params))
+            }
+        };
+        Some(Localized {
+            locale: at,
+            message,
+            title: title.map(|(_, t)| t.to_string()),
+        })
     }
 
     /// The request parameter at fault, if any.
@@ -408,6 +542,11 @@ impl<C: CatalogCode> Error<C> {
             domain: Some(C::domain())
                 .filter(|d| !d.is_empty())
                 .map(str::to_string),
+            localized: self.localized.as_deref().map(|l| LocalizedText {
+                locale: C::LOCALES.tags.get(l.locale).copied().unwrap_or_default().to_string(),
+                message: l.message.clone(),
+                title: l.title.clone(),
+            }),
         }
     }
 
@@ -501,6 +640,8 @@ impl<C: CatalogCode> Error<C> {
             request_id: parsed.request_id,
             retry_after: parsed.retry_after,
             details: parsed.details,
+            origin: Origin::Given,
+            localized: None,
         }
     }
 }
@@ -810,10 +951,11 @@ fn message_only(message: &str) -> Map<String, Value> {
     m
 }
 
-/// Renders a `{name}` template; `{{` and `}}` are literal braces. A
-/// placeholder without a value is kept as written.
-pub fn render_template(template: &str, params: &[(&str, Value)]) -> String {
-    crate::template::render(template, |name, out| {
+/// Renders a template ([`crate::template`]) with `params`, choosing plural
+/// arms by `plurals` (the CLDR rules of the template's locale,
+/// [`Locales::plurals`]). A placeholder without a value is kept as written.
+pub fn render_template(template: &str, plurals: &str, params: &[(&str, Value)]) -> String {
+    crate::template::render(template, plurals, |name, out| {
         match params.iter().find(|(k, _)| *k == name) {
             Some((_, Value::String(s))) => out.push_str(s),
             // A whole number held as a float reads as the integer it is, as
@@ -1058,12 +1200,12 @@ mod tests {
             ("o", serde_json::json!({"k": [1, "two"]})),
         ];
         assert_eq!(
-            render_template("{w} {f} {t} {n} {o} {x} {a{b} {}", &params),
+            render_template("{w} {f} {t} {n} {o} {x} {a{b} {}", "", &params),
             "3 2.5 true null {\"k\":[1,\"two\"]} {x} {a{b} {}"
         );
         // Past 2^53 a float is written as JSON writes it.
         assert_eq!(
-            render_template("{big}", &[("big", serde_json::json!(1e20))]),
+            render_template("{big}", "", &[("big", serde_json::json!(1e20))]),
             "1e+20"
         );
     }

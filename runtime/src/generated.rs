@@ -22,6 +22,11 @@ pub const ERROR_METHODS: &[&str] = &[
     "code_str",
     "status",
     "message",
+    "localized",
+    "negotiated",
+    "message_in",
+    "localized_message",
+    "locale",
     "param",
     "request_id",
     "retry_after",
@@ -204,10 +209,46 @@ macro_rules! __define_error {
                 self.0.status()
             }
 
-            /// The rendered message.
+            /// The rendered message, in the catalog's default locale.
             #[inline]
             pub fn message(&self) -> &str {
                 self.0.message()
+            }
+
+            /// The same error said in the locale `tag` names, falling back
+            /// along its chain (`fr-CH` → `fr` → default); every writer then
+            /// uses the localized text. A given message, or a locale the
+            /// catalog lacks, leaves the error as it is.
+            #[inline]
+            #[must_use]
+            pub fn localized(self, tag: &str) -> Self {
+                Self(self.0.localized(tag))
+            }
+
+            /// [`Self::localized`] in the locale an `Accept-Language` header
+            /// asks for (the default when it asks for none the catalog has).
+            #[inline]
+            #[must_use]
+            pub fn negotiated(self, accept_language: &str) -> Self {
+                Self(self.0.negotiated(accept_language))
+            }
+
+            /// The message in locale `tag`, as [`Self::localized`] says it.
+            #[inline]
+            pub fn message_in(&self, tag: &str) -> ::std::borrow::Cow<'_, str> {
+                self.0.message_in(tag)
+            }
+
+            /// The localized message, when the error was localized.
+            #[inline]
+            pub fn localized_message(&self) -> ::core::option::Option<&str> {
+                self.0.localized_message()
+            }
+
+            /// The BCP 47 tag of the locale the message is in.
+            #[inline]
+            pub fn locale(&self) -> &'static str {
+                self.0.locale()
             }
 
             /// The request parameter at fault, if any.

@@ -35,13 +35,39 @@ pub fn http_response<C: CatalogCode>(error: &Error<C>) -> http::Response<Vec<u8>
     ) {
         headers.insert(name, id);
     }
+    // A catalog with locales may answer another request in another one:
+    // say which this is, and that caches must key on the request's choice.
+    if C::LOCALES.tags.len() > 1 {
+        if let Ok(locale) = http::HeaderValue::from_str(error.locale()) {
+            headers.insert(http::header::CONTENT_LANGUAGE, locale);
+        }
+        headers.insert(
+            http::header::VARY,
+            http::HeaderValue::from_static("accept-language"),
+        );
+    }
     response
 }
 
-/// The axum response of an error; see [`http_response`].
+/// The axum response of an error; see [`http_response`]. A catalog with
+/// locales leaves a way to say it again in the response's extensions, for
+/// [`crate::axum::negotiate_locale`].
 #[cfg(feature = "axum")]
-pub fn into_axum_response<C: CatalogCode>(error: &Error<C>) -> axum::response::Response {
-    http_response(error).map(axum::body::Body::from)
+pub fn into_axum_response<C: CatalogCode + Send + Sync>(
+    error: &Error<C>,
+) -> ::axum::response::Response {
+    let mut response = http_response(error).map(::axum::body::Body::from);
+    if C::LOCALES.tags.len() > 1 && error.localized_message().is_none() {
+        let error = error.clone();
+        let again = move |accept_language: &str| {
+            let localized = error.clone().negotiated(accept_language);
+            http_response(&localized).map(::axum::body::Body::from)
+        };
+        response
+            .extensions_mut()
+            .insert(crate::axum::SayAgain(std::sync::Arc::new(again)));
+    }
+    response
 }
 
 /// Reads a reqwest response into an error, reading at most
@@ -99,6 +125,9 @@ pub fn to_grpc_status<C: CatalogCode>(error: &Error<C>) -> tonic::Status {
     }
     if let Some(url) = &body.docs_url {
         details.add_help_link(body.title.as_deref().unwrap_or(&body.code), url);
+    }
+    if let Some(localized) = &body.localized {
+        details.set_localized_message(&localized.locale, &localized.message);
     }
     let code = tonic::Code::from_i32(error.grpc_code().number());
     tonic::Status::with_error_details(code, &body.message, details)
@@ -158,5 +187,42 @@ pub fn from_grpc_status<C: CatalogCode>(status: &tonic::Status) -> Error<C> {
     match error.code() {
         Some(code) => error.with_status(code.http_status()),
         None => error,
+    }
+}
+
+/// axum: error responses in the locale each request asks for.
+#[cfg(feature = "axum")]
+pub mod axum {
+    use std::sync::Arc;
+
+    use ::axum::extract::Request;
+    use ::axum::middleware::Next;
+    use ::axum::response::Response;
+
+    /// How to write an error response again in another locale; the
+    /// runtime's `IntoResponse` leaves it in the response's extensions.
+    #[derive(Clone)]
+    pub(crate) struct SayAgain(
+        pub(crate) Arc<dyn Fn(&str) -> Response + Send + Sync>,
+    );
+
+    /// Middleware (`axum::middleware::from_fn(negotiate_locale)`) that says
+    /// every catalog error a handler returns in the locale the request's
+    /// `Accept-Language` asks for (RFC 4647 lookup along each tag, the
+    /// catalog's default when it asks for none it has), with
+    /// `Content-Language` and `Vary: Accept-Language`. Handlers keep
+    /// returning plain errors; other responses pass through untouched.
+    pub async fn negotiate_locale(request: Request, next: Next) -> Response {
+        let accept_language = request
+            .headers()
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let response = next.run(request).await;
+        match response.extensions().get::<SayAgain>() {
+            Some(SayAgain(again)) if !accept_language.is_empty() => again(&accept_language),
+            _ => response,
+        }
     }
 }

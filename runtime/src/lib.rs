@@ -14,9 +14,13 @@ mod error;
 mod generated;
 pub mod grpc;
 mod integrations;
+#[cfg(feature = "axum")]
+pub use integrations::axum;
 mod retry;
 mod retry_loop;
 pub mod telemetry;
+pub mod locale;
+pub mod plural;
 pub mod template;
 mod vocab;
 
@@ -26,7 +30,7 @@ pub mod identity;
 pub mod phf;
 
 pub use envelope::{
-    EnvelopeFormat, EnvelopeStyle, ErrorBody, Fallback, FieldCase, Member, RequestIdPlacement,
+    EnvelopeFormat, EnvelopeStyle, ErrorBody, Fallback, LocalizedText, FieldCase, Member, RequestIdPlacement,
     WireField, Within,
 };
 pub use error::{
@@ -35,6 +39,7 @@ pub use error::{
     ReadResponse, mend, parse_retry_after, read_response, render_template,
 };
 pub use grpc::GrpcCode;
+pub use locale::{Locales, Text};
 pub use rand::Rng;
 pub use retry::{Backoff, FALLBACK_BACKOFF, Jitter, RetryPolicy};
 pub use retry_loop::RetryAdvice;

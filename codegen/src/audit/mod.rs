@@ -10,7 +10,7 @@ pub use errcat_runtime::audit::{Auditor, Finding, Kind, MAX_KEPT_FINDINGS};
 use errcat_runtime::audit::{Catalog, CodeFacts, Exchange, Retired};
 use errcat_runtime::identity::IdentityPattern;
 
-use crate::model::{Model, RetryStrategy};
+use crate::model::{Model, RetryStrategy, Text};
 pub use har::{Entry, HarError, for_each_entry};
 
 /// A loaded catalog, as the audit's checks ask about it.
@@ -104,6 +104,15 @@ impl Catalog for ModelCatalog<'_> {
             ),
             format: model.envelope.with_style(code.envelope),
         }
+    }
+
+    fn templates(&self, index: usize) -> Vec<(&str, &str)> {
+        (0..self.model.locales.len())
+            .filter_map(|at| {
+                let template = self.model.text_in(index, at, Text::Message)?;
+                Some((template, self.model.locales[at].plurals.as_str()))
+            })
+            .collect()
     }
 
     fn full_body(&self, index: usize) -> ErrorBody {

@@ -26,6 +26,7 @@ pub(crate) mod fmt;
 mod generate;
 mod import;
 mod init;
+mod locale;
 mod lsp;
 pub(crate) mod new;
 mod output;
@@ -74,6 +75,22 @@ struct ProjectArgs {
     /// Treat these as errors.
     #[arg(long, value_enum, value_name = "WHAT")]
     deny: Vec<Deny>,
+}
+
+/// What `errcat locale` does.
+#[derive(Subcommand)]
+enum LocaleAction {
+    /// Record, in each translation's `source`, the default-locale texts it
+    /// translates as they are now: run it once a translation is checked,
+    /// and errcat warns (W0064) when the source text changes again.
+    Stamp {
+        /// The locale, as a BCP 47 tag (`fr`, `pt-BR`).
+        tag: String,
+        /// Only these codes (default: every translation of the locale).
+        codes: Vec<String>,
+        #[command(flatten)]
+        at: ProjectArgs,
+    },
 }
 
 /// What `errcat import` reads.
@@ -280,6 +297,11 @@ enum Command {
         #[command(flatten)]
         at: ProjectArgs,
     },
+    /// Work with the catalog's translations (`locales/<tag>.toml`).
+    Locale {
+        #[command(subcommand)]
+        action: LocaleAction,
+    },
     /// Format the catalog files canonically, keeping comments (taplo's
     /// formatter, as in editors).
     Fmt {
@@ -343,7 +365,10 @@ impl Command {
             | Command::Audit { at, .. }
             | Command::New { at, .. }
             | Command::Retire { at, .. }
-            | Command::Fmt { at, .. } => Some(at),
+            | Command::Fmt { at, .. }
+            | Command::Locale {
+                action: LocaleAction::Stamp { at, .. },
+            } => Some(at),
             Command::Init { .. }
             | Command::Lsp
             | Command::Import { .. }
@@ -496,6 +521,7 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
     let _editing = match cli.command {
         Command::New { .. }
         | Command::Retire { .. }
+        | Command::Locale { .. }
         | Command::Release { .. }
         | Command::Check { fix: true, .. }
             if project.catalog.is_dir() =>
@@ -553,6 +579,9 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
             ..
         } => retire::run(model, &project, code, reason, version.as_deref()),
         Command::Book { open, out, .. } => book::run(model, &project, out.as_deref(), *open),
+        Command::Locale {
+            action: LocaleAction::Stamp { tag, codes, .. },
+        } => locale::stamp(model, &project, tag, codes),
         Command::Explain { code, markdown, .. } => {
             let output = explain::run(model, code)?;
             Ok(explained(cli, output, *markdown))

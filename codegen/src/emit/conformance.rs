@@ -140,7 +140,7 @@ fn template_cases(model: &Model) -> Vec<Value> {
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.clone()))
                 .collect();
-            let rendered = errcat_runtime::render_template(&template, &pairs);
+            let rendered = errcat_runtime::render_template(&template, &model.locales[0].plurals, &pairs);
             json!({ "template": template, "params": params, "expect": rendered })
         })
         .collect()
@@ -505,6 +505,7 @@ fn not_identity_case(
         details: Default::default(),
         grpc: None,
         domain: None,
+        localized: None,
     };
     let format = model.envelope.with_style(code.envelope);
     json!({
@@ -541,6 +542,7 @@ fn class_case(model: &Model, prefix: &str, code: &crate::model::Code, identity: 
             details: Default::default(),
             grpc: Some(code.grpc),
             domain: model.meta.domain.clone(),
+            localized: None,
         };
         let format = model.envelope.with_style(code.envelope);
         let mut case = json!({
@@ -611,6 +613,7 @@ fn unknown_cases(model: &Model) -> Vec<Value> {
             details: Default::default(),
             grpc: None,
             domain: None,
+            localized: None,
         };
         let mut headers = Vec::new();
         if let Some(wait) = retry_after {

@@ -30,7 +30,7 @@ pub fn example_body(model: &Model, code: &Code) -> ErrorBody {
     .then(|| std::time::Duration::from_secs(EXAMPLE_RETRY_AFTER_SECS));
     ErrorBody {
         code: code.wire_name.clone(),
-        message: Model::example_message(code),
+        message: model.example_message(code),
         status: code.status,
         error_type: Some(model.category_of(code).error_type.clone()),
         title: Some(code.title.clone()),
@@ -41,6 +41,7 @@ pub fn example_body(model: &Model, code: &Code) -> ErrorBody {
         details,
         grpc: Some(code.grpc),
         domain: model.meta.domain.clone(),
+        localized: None,
     }
 }
 

@@ -12,6 +12,7 @@ mod category;
 mod code;
 mod cx;
 mod history;
+mod locales;
 mod replacements;
 mod retry;
 mod settings;
@@ -32,7 +33,11 @@ use crate::source::Sources;
 pub use cx::MAX_NUMERIC;
 pub use retry::NEVER;
 pub use settings::{DEFAULT_DOCS_ANCHOR, DEFAULT_REQUEST_ID_HEADER};
-pub use source_map::{CategorySource, CodeSource, SourceMap, Sourced, TemplateSource};
+pub use locales::DEFAULT_LOCALE;
+pub use source_map::{
+    CategorySource, CodeSource, LocaleSource, SourceMap, Sourced, TemplateSource, TranslationSource,
+    WrittenText,
+};
 
 /// Lowers loaded sources into the model and its source map, as far as
 /// they go. What stops a value from being read is pushed onto `problems`;
@@ -280,6 +285,8 @@ fn lower_catalog(
         || codes
             .iter()
             .any(|c| c.envelope == crate::model::EnvelopeStyle::Google);
+    let locale = settings.meta.as_ref().and_then(|m| m.body.locale.as_ref());
+    let locales = locales::lower_locales(locale, loaded, &codes, &mut map);
     let model = Model {
         meta,
         envelope,
@@ -291,6 +298,7 @@ fn lower_catalog(
         retired,
         release,
         packages,
+        locales,
     };
     Some((model, map))
 }

@@ -31,6 +31,88 @@ pub struct SourceMap {
     pub version: Range<usize>,
     /// The levels `[lints]` sets.
     pub levels: crate::diag_code::Levels,
+    /// The default locale: `[catalog] locale` (with its span) or `en`.
+    pub default_locale: LocaleSource,
+    /// Each locale of `locales/`, by tag, as its files name it.
+    pub locales: Vec<LocaleSource>,
+    /// Every translation entry, lowered or not, by locale, then file order.
+    pub translations: Vec<TranslationSource>,
+}
+
+/// A locale, as the catalog names it.
+#[derive(Debug, Default)]
+pub struct LocaleSource {
+    /// Its tag: canonical when it is well-formed, else as written.
+    pub tag: String,
+    /// The files of its translations, with the tag as each path writes it.
+    pub files: Vec<(FileId, String)>,
+    /// The span of `[catalog] locale`, for the default locale when written.
+    pub span: Option<Range<usize>>,
+    /// Whether it is a well-formed tag CLDR has plural rules for (and, for
+    /// a locale of `locales/`, not the default).
+    pub usable: bool,
+    /// Index into `Model::locales`, when it lowered.
+    pub lowered: Option<usize>,
+}
+
+/// A text as written in a file, with its span.
+#[derive(Debug, Clone)]
+pub struct WrittenText {
+    /// Which text.
+    pub kind: crate::model::Text,
+    /// What it says.
+    pub text: String,
+    /// The span of its value.
+    pub span: Range<usize>,
+}
+
+/// One `[<code>]` table of a locale's file.
+#[derive(Debug)]
+pub struct TranslationSource {
+    /// The file it is in.
+    pub file: FileId,
+    /// Index into `SourceMap::locales`.
+    pub locale: usize,
+    /// The span of its table key.
+    pub key: Range<usize>,
+    /// From its first key to its last value.
+    pub entry: Range<usize>,
+    /// The code name it is keyed by.
+    pub name: String,
+    /// Index into `Model::codes`, when the catalog has that code.
+    pub code: Option<usize>,
+    /// Index into `SourceMap::translations` of the locale's first
+    /// translation of the same code, when this is a second one.
+    pub duplicate_of: Option<usize>,
+    /// Its texts.
+    pub texts: Vec<WrittenText>,
+    /// Its `source` (the span of the value and the texts it records).
+    pub source: Option<(Range<usize>, Vec<WrittenText>)>,
+}
+
+impl SourceMap {
+    /// The translations that lowered, each with its locale's index in
+    /// `Model::locales` and its code's index in `Model::codes`: a usable
+    /// locale's first translation of a code the catalog has.
+    pub fn live_translations(&self) -> impl Iterator<Item = (&TranslationSource, usize, usize)> {
+        self.translations.iter().filter_map(|t| {
+            let locale = self.locales.get(t.locale)?.lowered?;
+            let code = t.code.filter(|_| t.duplicate_of.is_none())?;
+            Some((t, locale, code))
+        })
+    }
+}
+
+impl TranslationSource {
+    /// The text `kind`, if written.
+    pub fn text(&self, kind: crate::model::Text) -> Option<&WrittenText> {
+        self.texts.iter().find(|t| t.kind == kind)
+    }
+
+    /// The source text recorded for `kind`, if any.
+    pub fn source_text(&self, kind: crate::model::Text) -> Option<&WrittenText> {
+        self.source.as_ref()?.1.iter().find(|t| t.kind == kind)
+    }
 }
 
 /// A code whose message and params both read: what the template rules

@@ -40,6 +40,75 @@ pub struct Model {
     pub release: Option<Release>,
     /// The names of the client packages.
     pub packages: Packages,
+    /// The catalog's locales: the default first (the codes' own texts),
+    /// then each of `locales/`, sorted by tag.
+    pub locales: Vec<Locale>,
+}
+
+/// A locale of the catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Locale {
+    /// Its BCP 47 tag, in canonical case (`fr`, `pt-BR`, `zh-Hant`).
+    pub tag: String,
+    /// The index of the locale its missing texts come from: its nearest
+    /// ancestor in the catalog (`fr` for `fr-CH`), else the default (0).
+    /// The default's is 0 too.
+    pub parent: usize,
+    /// Its CLDR plural rules, as `errcat_runtime::plural` reads them.
+    pub plurals: String,
+    /// The CLDR plural categories it has, `other` included.
+    pub categories: Vec<errcat_runtime::plural::Category>,
+    /// Each code's texts in it, by code index; empty for the default
+    /// locale, whose texts are the codes' own.
+    pub texts: Vec<Translation>,
+}
+
+/// One code's texts in a locale other than the default; `None` where the
+/// locale does not translate that text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Translation {
+    /// Its title.
+    pub title: Option<String>,
+    /// Its message template.
+    pub message: Option<String>,
+    /// Its solution (Markdown).
+    pub solution: Option<String>,
+}
+
+/// A text of a code that locales translate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Text {
+    /// The title.
+    Title,
+    /// The message template.
+    Message,
+    /// The solution.
+    Solution,
+}
+
+impl Text {
+    /// Every text, in the order locale files and docs list them.
+    pub const ALL: [Text; 3] = [Text::Title, Text::Message, Text::Solution];
+
+    /// Its key in catalog and locale files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Text::Title => "title",
+            Text::Message => "message",
+            Text::Solution => "solution",
+        }
+    }
+}
+
+impl Translation {
+    /// The text `text`, if translated.
+    pub fn get(&self, text: Text) -> Option<&str> {
+        match text {
+            Text::Title => self.title.as_deref(),
+            Text::Message => self.message.as_deref(),
+            Text::Solution => self.solution.as_deref(),
+        }
+    }
 }
 
 /// What the client outputs are called in their ecosystems: from the
@@ -478,6 +547,40 @@ pub fn building_version(version: Option<&str>, released: Option<&Release>) -> Op
 }
 
 impl Model {
+    /// The text `text` of code `code` as locale `locale` itself writes it
+    /// (locale 0: the code's own).
+    pub fn text_in(&self, code: usize, locale: usize, text: Text) -> Option<&str> {
+        if locale == 0 {
+            let code = &self.codes[code];
+            return match text {
+                Text::Title => Some(&code.title),
+                Text::Message => Some(&code.message),
+                Text::Solution => code.solution.as_deref(),
+            };
+        }
+        self.locales.get(locale)?.texts.get(code)?.get(text)
+    }
+
+    /// `locale` and the locales its missing texts come from, ending with
+    /// the default.
+    pub fn locale_chain(&self, locale: usize) -> Vec<usize> {
+        let mut chain = vec![locale];
+        let mut at = locale;
+        while at != 0 && chain.len() <= self.locales.len() {
+            at = self.locales.get(at).map_or(0, |l| l.parent);
+            chain.push(at);
+        }
+        chain
+    }
+
+    /// The text `text` of code `code` in `locale`, from the first locale of
+    /// its chain that has it, with that locale's index.
+    pub fn localized(&self, code: usize, locale: usize, text: Text) -> Option<(usize, &str)> {
+        self.locale_chain(locale)
+            .into_iter()
+            .find_map(|at| Some((at, self.text_in(code, at, text)?)))
+    }
+
     /// The version this catalog is building ([`building_version`]).
     pub fn building_version(&self) -> Option<String> {
         building_version(self.meta.version.as_deref(), self.release.as_ref())
@@ -602,8 +705,15 @@ impl Model {
 
     /// The message of `code` rendered with its example param values, by
     /// the runtime's template renderer.
-    pub fn example_message(code: &Code) -> String {
-        errcat_runtime::template::render(&code.message, |name, out| {
+    pub fn example_message(&self, code: &Code) -> String {
+        self.render_example(code, &code.message, 0)
+    }
+
+    /// `template` (a text of `code` in locale `locale`) rendered with the
+    /// code's example params and that locale's plural rules.
+    pub fn render_example(&self, code: &Code, template: &str, locale: usize) -> String {
+        let plurals = self.locales.get(locale).map_or("", |l| l.plurals.as_str());
+        errcat_runtime::template::render(template, plurals, |name, out| {
             match code.params.iter().find(|p| p.name == name) {
                 Some(p) => out.push_str(&p.example.to_text()),
                 None => return false,

@@ -79,6 +79,10 @@ pub trait Catalog {
     fn by_numeric(&self, numeric: u32) -> Option<usize>;
     /// The facts of the code at `index`.
     fn facts(&self, index: usize) -> CodeFacts<'_>;
+    /// The message template of the code at `index` in every locale that
+    /// has one, with that locale's plural rules, the default first: a
+    /// localized response follows one of them.
+    fn templates(&self, index: usize) -> Vec<(&str, &str)>;
     /// The body the runtime writes for the code at `index` with every
     /// member it can carry: each param, a request id and, when its policy
     /// waits for one, a retry hint. Member names are what matters, not
@@ -373,7 +377,7 @@ impl<K: Catalog> Auditor<K> {
             let shape = self.shapes[index].get_or_insert_with(|| shape_of(catalog, index));
             check_envelope(&code, shape, &body, &named, out);
         }
-        check_message(&code, &read, &named, out);
+        check_message(&code, &catalog.templates(index), &read, &named, out);
         if code.is_error && code.waits_for_retry_after {
             match header("retry-after") {
                 None => out.push((
@@ -515,33 +519,35 @@ fn check_envelope(
     }
 }
 
-/// The message against the code's template: exactly, when the body gives
-/// every param; else its fixed text, in order.
+/// The message against the code's template in any of its locales: exactly,
+/// when the body gives every param; else its fixed text, in order.
 fn check_message(
     code: &CodeFacts<'_>,
+    templates: &[(&str, &str)],
     read: &crate::ReadResponse,
     named: &Option<String>,
     out: &mut Found,
 ) {
-    let Ok(pieces) = template::parse(code.template, |_| true) else {
-        return;
-    };
     let message = read.message.as_str();
-    let all_known = pieces.iter().all(|p| match p {
-        Piece::Placeholder { name, .. } => read.details.contains_key(*name),
-        Piece::Text(_) => true,
-    });
-    let fits = if all_known {
-        let params: Vec<(&str, Value)> = read
-            .details
+    let fits_one = |&(template, plurals): &(&str, &str)| {
+        let Ok(pieces) = template::parse(template, |_| true) else {
+            return true;
+        };
+        let all_known = template::param_uses(&pieces)
             .iter()
-            .map(|(k, v)| (k.as_str(), v.clone()))
-            .collect();
-        crate::render_template(code.template, &params) == message
-    } else {
-        follows(&pieces, message)
+            .all(|(name, _, _)| read.details.contains_key(*name));
+        if all_known {
+            let params: Vec<(&str, Value)> = read
+                .details
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.clone()))
+                .collect();
+            crate::render_template(template, plurals, &params) == message
+        } else {
+            follows(&pieces, message)
+        }
     };
-    if !fits {
+    if !templates.iter().any(fits_one) {
         out.push((
             Kind::MessageMismatch,
             named.clone(),
@@ -561,7 +567,10 @@ fn follows(pieces: &[Piece<'_>], message: &str) -> bool {
     let mut anything_before = false;
     for (i, piece) in pieces.iter().enumerate() {
         match piece {
-            Piece::Placeholder { .. } => anything_before = true,
+            // A choice's arms differ: anything may stand for it.
+            Piece::Placeholder { .. } | Piece::Choice(_) | Piece::Number { .. } => {
+                anything_before = true
+            }
             Piece::Text(text) => {
                 let last = i + 1 == pieces.len();
                 let at = if last {
@@ -747,6 +756,16 @@ impl<C: CatalogCode> Catalog for Generated<C> {
             waits_for_retry_after: matches!(code.retry(), RetryPolicy::AfterHeader { .. }),
             format: code.envelope(),
         }
+    }
+
+    fn templates(&self, index: usize) -> Vec<(&str, &str)> {
+        let code = self.code(index);
+        (0..C::LOCALES.tags.len())
+            .filter_map(|at| {
+                let template = code.text_in(at, crate::Text::Message)?;
+                Some((template, C::LOCALES.plurals.get(at).copied().unwrap_or_default()))
+            })
+            .collect()
     }
 
     fn full_body(&self, index: usize) -> ErrorBody {

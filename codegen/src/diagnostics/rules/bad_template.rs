@@ -12,7 +12,7 @@ use crate::source::FileId;
 /// E0021.
 pub(crate) const RULE: Rule = Rule {
     summary: "A message template has unbalanced or malformed braces.",
-    explanation: "Placeholders are written `{name}`, and literal braces `{{` and `}}`. An unclosed or stray brace is almost always a typo that would show up in every message sent.",
+    explanation: "Placeholders are written `{name}`, and literal braces `{{` and `}}`. Plural and select choices follow ICU MessageFormat: `{count, plural, =0 {no files} one {# file} other {# files}}` (arms by CLDR plural category or `=N`, `#` the number, `##` a literal `#`) and `{role, select, admin {…} other {…}}`, each with an `other` arm; inside an arm, `}` always ends the arm. An unclosed or stray brace is almost always a typo that would show up in every message sent. Translated messages are held to the same syntax.",
     example: Some(EXAMPLE),
     lint: Some(lint),
     history: None,
@@ -39,6 +39,21 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
             out.push(bad_template(code.file, at, &e.problem.to_string()));
         }
     }
+    // Translated messages are templates too.
+    for translation in &cx.map.translations {
+        let Some(message) = translation.text(crate::model::Text::Message) else {
+            continue;
+        };
+        if let Err(e) = template::parse(&message.text, ident::is_snake_case) {
+            let at = cx.sources.inner_span(
+                translation.file,
+                message.span.clone(),
+                &message.text,
+                e.offset,
+            );
+            out.push(bad_template(translation.file, at, &e.problem.to_string()));
+        }
+    }
 }
 
 
@@ -49,7 +64,7 @@ pub(crate) fn bad_template(file: FileId, span: Range<usize>, problem: &str) -> D
         format!("malformed message template: {problem}"),
     )
     .at(file, span, "in this message")
-    .help("placeholders look like `{name}`; write `{{` and `}}` for literal braces")
+    .help("placeholders look like `{name}`, choices like `{n, plural, one {# file} other {# files}}`; write `{{` and `}}` for literal braces")
 }
 
 
@@ -70,7 +85,7 @@ mod tests {
                 4 | message = "Field {field is bad."
                   |                  ^ in this message
                   |
-                  = help: placeholders look like `{name}`; write `{{` and `}}` for literal braces
+                  = help: placeholders look like `{name}`, choices like `{n, plural, one {# file} other {# files}}`; write `{{` and `}}` for literal braces
 
                 error[E0021]: malformed message template: unmatched `}`
                    --> catalog/client.toml:10:18
@@ -78,7 +93,7 @@ mod tests {
                 10 | message = "Stray } brace."
                    |                  ^ in this message
                    |
-                   = help: placeholders look like `{name}`; write `{{` and `}}` for literal braces
+                   = help: placeholders look like `{name}`, choices like `{n, plural, one {# file} other {# files}}`; write `{{` and `}}` for literal braces
 
                 error: the catalog has 2 errors
                 For more information about E0021, try `errcat explain E0021`.

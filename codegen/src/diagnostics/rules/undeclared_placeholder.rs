@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use errcat_runtime::template::{self, Piece};
+use errcat_runtime::template;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::ident;
@@ -33,10 +33,8 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
         let Ok(pieces) = template::parse(message, ident::is_snake_case) else {
             continue;
         };
-        for piece in pieces {
-            if let Piece::Placeholder { name, offset } = piece
-                && !params.iter().any(|(p, _)| p == name)
-            {
+        for (name, offset, _) in template::param_uses(&pieces) {
+            if !params.iter().any(|(p, _)| p == name) {
                 let at = cx.sources.inner_span(code.file, span.clone(), message, offset);
                 out.push(undeclared_placeholder(code.file, at, name));
             }

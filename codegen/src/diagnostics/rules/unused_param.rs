@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use errcat_runtime::template::{self, Piece};
+use errcat_runtime::template;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
 use crate::ident;
@@ -34,9 +34,9 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         for (name, span) in params {
-            let used = pieces
+            let used = template::param_uses(&pieces)
                 .iter()
-                .any(|p| matches!(p, Piece::Placeholder { name: n, .. } if n == name));
+                .any(|(n, _, _)| n == name);
             if !used {
                 out.push(unused_param(code.file, span.clone(), name));
             }

@@ -29,6 +29,14 @@ impl Items<'_> {
         let catalog = &self.model.meta.name;
         let version = self.model.meta.version.clone().unwrap_or_default();
         let blob_lit = &self.tables.text;
+        let locales = &self.model.locales;
+        let tags = locales.iter().map(|l| l.tag.as_str());
+        let parents = locales.iter().map(|l| l.parent as u16);
+        let plurals = locales.iter().map(|l| l.plurals.as_str());
+        let default_tag = &locales[0].tag;
+        let locales_doc = doc_attrs(&format!(
+            "The catalog's locales: BCP 47 tags, the default (`{default_tag}`) first, each with the locale its missing texts come from and its CLDR plural rules."
+        ));
         quote! {
             pub use #rt::{
                 Backoff, EnvelopeFormat, EnvelopeStyle, ErrorBody, Fault, FieldCase, Jitter, Kind, ParamSpec, ParamType,
@@ -41,6 +49,13 @@ impl Items<'_> {
             /// The version of the catalog this module was generated from (empty if unversioned).
             pub const CATALOG_VERSION: &str = #version;
 
+            #locales_doc
+            pub const LOCALES: #rt::Locales = #rt::Locales {
+                tags: &[#(#tags),*],
+                parents: &[#(#parents),*],
+                plurals: &[#(#plurals),*],
+            };
+
             /// All catalog text, referred to by `offset << 32 | len`.
             static TEXT: &str = #blob_lit;
 
@@ -52,6 +67,58 @@ impl Items<'_> {
             #[inline]
             fn opt_text(packed: u64) -> Option<&'static str> {
                 #rt::__private::opt_text(TEXT, packed)
+            }
+        }
+    }
+
+    /// The texts of each code in the catalog's other locales: the table and
+    /// `title_in`, `message_template_in`, `solution_in`; nothing for a
+    /// catalog with one locale.
+    fn localized_accessors(&self) -> TokenStream {
+        let (Some(table), rt) = (&self.tables.localized, self.rt) else {
+            return TokenStream::new();
+        };
+        let count = Literal::usize_unsuffixed(self.model.codes.len());
+        quote! {
+            /// The text `at` (0 title, 1 message, 2 solution) of this code
+            /// as locale `locale` (an index into [`LOCALES`], not 0) writes it.
+            #[inline]
+            fn translated(self, locale: usize, at: usize) -> Option<&'static str> {
+                /// Per locale after the default, per code: its title,
+                /// message and solution texts (`u64`, 0 for none).
+                static LOCALIZED: &[u8] = #table;
+                let record = (locale - 1) * #count + self.index();
+                opt_text(#rt::__private::read_u64(LOCALIZED, record * 24 + at * 8))
+            }
+
+            /// The text `at` in the locale `tag` names, along its chain of
+            /// fallbacks short of the default.
+            #[inline]
+            fn in_locale(self, tag: &str, at: usize) -> Option<&'static str> {
+                let locale = LOCALES.find(tag)?;
+                LOCALES
+                    .chain(locale)
+                    .take_while(|&l| l != 0)
+                    .find_map(|l| self.translated(l, at))
+            }
+
+            /// The title in the locale `tag` names (`fr-CH` falls back to
+            /// `fr`, then to the default).
+            #[inline]
+            pub fn title_in(self, tag: &str) -> &'static str {
+                self.in_locale(tag, 0).unwrap_or_else(|| self.title())
+            }
+
+            /// The message template in the locale `tag` names.
+            #[inline]
+            pub fn message_template_in(self, tag: &str) -> &'static str {
+                self.in_locale(tag, 1).unwrap_or_else(|| self.message_template())
+            }
+
+            /// How to fix the problem, in the locale `tag` names.
+            #[inline]
+            pub fn solution_in(self, tag: &str) -> Option<&'static str> {
+                self.in_locale(tag, 2).or_else(|| self.solution())
             }
         }
     }
@@ -314,6 +381,7 @@ impl Items<'_> {
         };
         let delivery = fact_accessors(&[Group::Delivery]);
         let client_and_history = fact_accessors(&[Group::Client, Group::History]);
+        let localized = self.localized_accessors();
         let exit_code = if self.model.meta.cli {
             quote! {
                 /// The exit code a command-line tool uses for this code.
@@ -511,6 +579,8 @@ impl Items<'_> {
             }
 
             #client_and_history
+
+            #localized
 
             /// The deprecation note, if the code is deprecated.
             #[inline]
@@ -829,6 +899,22 @@ impl Items<'_> {
             }
         });
         let code_repr = self.code_repr();
+        let text_in = (model.locales.len() > 1).then(|| {
+            let rt = self.rt;
+            quote! {
+                #[inline]
+                fn text_in(self, locale: usize, text: #rt::Text) -> Option<&'static str> {
+                    let at = match text {
+                        #rt::Text::Title => 0,
+                        #rt::Text::Message => 1,
+                    };
+                    match locale {
+                        0 => Some(if at == 0 { Code::title(self) } else { Code::message_template(self) }),
+                        _ => self.translated(locale, at),
+                    }
+                }
+            }
+        });
         // What the runtime's `Error` needs: an HTTP catalog's only.
         let (http_items, define_error) = if model.meta.http {
             (
@@ -932,6 +1018,10 @@ impl Items<'_> {
                     #category_id
 
                     #domain
+
+                    const LOCALES: &'static #rt::Locales = &LOCALES;
+
+                    #text_in
                 }
 
                 /// The envelope format of this catalog's error responses.

@@ -36,8 +36,15 @@ pub(super) struct Tables {
     pub numeric_index: TokenStream,
     pub policies: Vec<TokenStream>,
     pub policy_names: Vec<Literal>,
+    /// Each locale after the default, each code: title, message and
+    /// solution texts (`u64`, 0 when the locale does not translate it);
+    /// `None` for a catalog with one locale.
+    pub localized: Option<TokenStream>,
     pub text: TokenStream,
 }
+
+/// The texts each locale record holds, in order.
+pub(super) const LOCALIZED_TEXTS: [crate::model::Text; 3] = crate::model::Text::ALL;
 
 impl Tables {
     /// Builds every table. Text is interned in a fixed order (category
@@ -230,6 +237,17 @@ impl Tables {
             .map(|p| retry_tokens(rt, &p.strategy))
             .collect();
         let policy_names = lits(model.retry_policies.iter().map(|p| blob.intern(&p.name)));
+        let localized = (model.locales.len() > 1).then(|| {
+            let mut records = Vec::with_capacity((model.locales.len() - 1) * n * 24);
+            for locale in &model.locales[1..] {
+                for translation in &locale.texts {
+                    for text in LOCALIZED_TEXTS {
+                        records.extend_from_slice(&blob.intern_opt(translation.get(text)).to_le_bytes());
+                    }
+                }
+            }
+            splices.bytes("LOCALIZED", records)
+        });
         let text = splices.text("TEXT", blob.into_string());
         Tables {
             cat_id,
@@ -250,6 +268,7 @@ impl Tables {
             numeric_index,
             policies,
             policy_names,
+            localized,
             text,
         }
     }
