@@ -1,7 +1,8 @@
 //! A small HTTP service whose errors come from the catalog.
 //!
 //! Run it with `cargo run --example server --features axum`, then try
-//! `curl -i localhost:3000/projects/nonexistent` or run the client example.
+//! `curl -i localhost:3000/projects/nonexistent` (add `-H 'Accept-Language:
+//! pl'` for Polish) or run the client example.
 //! `PORT` chooses another port (`0`: any free one); the first line printed
 //! says where it listens. Its tests (`tests/server.rs`) hold every response
 //! to the catalog with `errcat_runtime::audit::layer::AuditLayer`.
@@ -93,6 +94,9 @@ pub fn app() -> Router {
         .route("/projects/{name}", get(project))
         .route("/busy", get(busy))
         .route("/secret", get(secret))
+        // Every error answers in the locale the request asks for
+        // (`Accept-Language`), from the catalog's translations.
+        .layer(middleware::from_fn(errcat_runtime::axum::negotiate_locale))
         .layer(middleware::from_fn_with_state(app.clone(), request_id))
         .with_state(app)
 }

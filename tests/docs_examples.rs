@@ -10,7 +10,12 @@ fn every_docs_example_round_trips() {
     let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("generated/docs");
     let mut checked = 0;
     for entry in std::fs::read_dir(&docs).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let path = entry.unwrap().path();
+        // The pages of the other locales have no example bodies.
+        if path.is_dir() {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
         let (mut section, mut in_heading, mut block): (Option<String>, bool, Option<String>) =
             (None, false, None);
         for event in Parser::new(&text) {

@@ -11,7 +11,20 @@ use tower::ServiceExt;
 mod server;
 
 async fn get(app: &axum::Router, uri: &str, auth: bool) -> u16 {
+    get_in(app, uri, auth, None).await.0
+}
+
+/// The status, headers and body of a GET, in `locale` when given.
+async fn get_in(
+    app: &axum::Router,
+    uri: &str,
+    auth: bool,
+    locale: Option<&str>,
+) -> (u16, http::HeaderMap, serde_json::Value) {
     let mut request = http::Request::get(uri);
+    if let Some(locale) = locale {
+        request = request.header("accept-language", locale);
+    }
     if auth {
         request = request.header("authorization", "Bearer wrong");
     }
@@ -21,10 +34,49 @@ async fn get(app: &axum::Router, uri: &str, auth: bool) -> u16 {
         .await
         .unwrap();
     let status = response.status().as_u16();
-    axum::body::to_bytes(response.into_body(), usize::MAX)
+    let headers = response.headers().clone();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
         .await
         .unwrap();
-    status
+    let json = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
+    (status, headers, json)
+}
+
+#[tokio::test]
+async fn errors_answer_in_the_locale_the_request_asks_for() {
+    let audit = audit_layer::<errcat::Code>();
+    let app = server::app().layer(audit.clone());
+    let (status, headers, body) = get_in(
+        &app,
+        "/projects/nonexistent",
+        false,
+        Some("pl-PL, en;q=0.5"),
+    )
+    .await;
+    assert_eq!(status, 404);
+    assert_eq!(headers["content-language"], "pl");
+    assert_eq!(headers["vary"], "accept-language");
+    assert_eq!(
+        body["error"]["message"],
+        "Nie znaleziono projektu „nonexistent”."
+    );
+    assert!(headers.contains_key("x-request-id"));
+    let (_, headers, body) = get_in(&app, "/busy", false, Some("fr-CH")).await;
+    assert_eq!(headers["content-language"], "fr");
+    assert_eq!(
+        body["error"]["message"],
+        "Limite de débit dépassée : 100 appels par tranche de 60 secondes."
+    );
+    assert!(headers.contains_key("retry-after"));
+    // No locale the catalog has: the default, said so.
+    let (_, headers, body) = get_in(&app, "/secret", false, Some("de, ja;q=0.5")).await;
+    assert_eq!(headers["content-language"], "en");
+    assert_eq!(
+        body["error"]["message"],
+        "No API key was sent with the request."
+    );
+    // The audit reads the localized messages as the catalog's own.
+    audit.assert_clean();
 }
 
 #[tokio::test]

@@ -36,9 +36,9 @@ pub mod emit;
 pub mod fields;
 pub mod history;
 pub mod ident;
-pub mod l10n;
 #[cfg(feature = "import")]
 pub mod import;
+pub mod l10n;
 pub mod load;
 pub mod lower;
 pub mod model;

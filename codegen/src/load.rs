@@ -467,7 +467,13 @@ macro_rules! plain_tables {
     )*};
 }
 
-plain_tables!(RawMeta, RawEnvelope, RawRetryPolicy, RawRetired, RawTranslation);
+plain_tables!(
+    RawMeta,
+    RawEnvelope,
+    RawRetryPolicy,
+    RawRetired,
+    RawTranslation
+);
 
 /// Codes and categories: their own fields, plus the declared facts of
 /// `fields.rs` (for a category, those it may default).

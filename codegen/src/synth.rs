@@ -163,9 +163,20 @@ const VERBS: &[&str] = &[
     "timeout",
 ];
 
+/// Locales [`catalog_in_locales`] translates into, in order.
+pub const LOCALES: &[&str] = &["fr", "pl", "de", "ar", "ja", "ru", "es", "cy"];
+
 /// A catalog of `codes` codes as files (`catalog.toml` plus one file per
 /// category), ready to write into a catalog folder.
 pub fn catalog(codes: usize) -> FileSet {
+    catalog_in_locales(codes, 0)
+}
+
+/// [`catalog`] with every code's title and message translated into the
+/// first `locales` of [`LOCALES`] (`locales/<tag>.toml`), each translation
+/// stamped with its source and counts in plural choices with every form its
+/// locale has, as a translator would write them.
+pub fn catalog_in_locales(codes: usize, locales: usize) -> FileSet {
     let codes = codes.max(1);
     // About 200 codes per category, at least 10 categories.
     let categories = codes.div_ceil(200).max(ARCHETYPES.len());
@@ -179,6 +190,7 @@ pub fn catalog(codes: usize) -> FileSet {
          [retry.rate_limited]\nstrategy = \"after_header\"\nmax_wait_ms = 60000\ninitial_ms = 1000\nmax_delay_ms = 30000\nmax_attempts = 6\n",
     );
     let mut written = 0;
+    let mut texts: Vec<(String, String, usize, &str, &str)> = Vec::new();
     for c in 0..categories {
         let (stem, title, fault, statuses, retry, exit, exception, error_type) =
             ARCHETYPES[c % ARCHETYPES.len()];
@@ -207,6 +219,13 @@ pub fn catalog(codes: usize) -> FileSet {
                 base + i as u32,
                 capitalise(verb)
             );
+            texts.push((
+                name.clone(),
+                format!("{} {noun}", capitalise(verb)),
+                i % 4,
+                noun,
+                verb,
+            ));
             match i % 4 {
                 0 => {
                     let _ = writeln!(file, "message = \"The {noun} is {verb}.\"");
@@ -247,6 +266,41 @@ pub fn catalog(codes: usize) -> FileSet {
         files.insert(PathBuf::from(format!("{id}.toml")), file);
     }
     files.insert(PathBuf::from("catalog.toml"), settings);
+    for tag in LOCALES.iter().take(locales) {
+        let categories = crate::l10n::plural_rules(tag)
+            .map(|r| r.categories)
+            .unwrap_or_default();
+        let mut file = String::new();
+        for (name, title, shape, noun, verb) in &texts {
+            let message = match shape {
+                0 => format!("The {noun} is {verb}."),
+                1 => format!("The {noun} {{id}} is {verb}."),
+                2 => format!("{{count}} of {{limit}} {noun}s are {verb}."),
+                _ => format!("The {noun} {{id}} is {verb} after {{seconds}} s."),
+            };
+            let translated = match shape {
+                0 => format!("[{tag}] {noun}: {verb}."),
+                1 => format!("[{tag}] {noun} {{id}}: {verb}."),
+                2 => {
+                    let arms: Vec<String> = categories
+                        .iter()
+                        .map(|c| format!("{c} {{# {noun} ({c})}}"))
+                        .collect();
+                    format!(
+                        "[{tag}] {{count, plural, {}}} / {{limit}}: {verb}.",
+                        arms.join(" ")
+                    )
+                }
+                _ => format!("[{tag}] {noun} {{id}}: {verb}, {{seconds}} s."),
+            };
+            let _ = write!(
+                file,
+                "[{name}]\ntitle = \"[{tag}] {title}\"\nmessage = \"{translated}\"\n\
+                 source.title = \"{title}\"\nsource.message = \"{message}\"\n\n"
+            );
+        }
+        files.insert(PathBuf::from(format!("locales/{tag}.toml")), file);
+    }
     files
 }
 

@@ -14,10 +14,20 @@ fn errcat(args: &[&str], dir: &Path) -> Output {
 
 fn copy_catalog(to: &Path) {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../catalog");
-    std::fs::create_dir_all(to.join("catalog")).unwrap();
+    copy_dir(&from, &to.join("catalog"));
+}
+
+/// `from` into `to`, subfolders (the catalog's `locales/`) included.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, to.join("catalog").join(path.file_name().unwrap())).unwrap();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, target).unwrap();
+        }
     }
 }
 
@@ -198,8 +208,13 @@ fn a_failing_generate_changes_nothing() {
     assert!(out.stdout.is_empty());
     let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(err["error"]["code"], "invalid_catalog");
-    let d = &err["error"]["diagnostics"][0];
-    assert_eq!(d["code"], "E0015");
+    // The edited message also makes the translations of it stale (W0064).
+    let d = err["error"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "E0015")
+        .unwrap();
     assert_eq!(d["file"], "catalog/server.toml");
     assert!(d["line"].as_u64().unwrap() > 0 && d["column"].as_u64().unwrap() > 0);
     assert_eq!(d["help"], "did you mean `rate_limited`?");
@@ -476,11 +491,7 @@ fn watch_regenerates_on_save_and_survives_a_bad_edit() {
     // An editor or `git checkout` that swaps the whole folder: still seen.
     let catalog = tmp.path().join("catalog");
     let fresh = tmp.path().join("catalog.new");
-    std::fs::create_dir(&fresh).unwrap();
-    for entry in std::fs::read_dir(&catalog).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), fresh.join(entry.file_name())).unwrap();
-    }
+    copy_dir(&catalog, &fresh);
     std::fs::write(
         fresh.join("rate_limit.toml"),
         text.replace("Rate limit exceeded", "Too fast"),
@@ -650,7 +661,9 @@ fn cargo_errcat_is_the_same_cli_and_init_lists_only_its_own_flags() {
     std::fs::write(tmp.path().join("catalog/catalog.toml"), minimal).unwrap();
     for entry in std::fs::read_dir(tmp.path().join("catalog")).unwrap() {
         let path = entry.unwrap().path();
-        if path.file_name().unwrap() != "catalog.toml" {
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        } else if path.file_name().unwrap() != "catalog.toml" {
             std::fs::remove_file(path).unwrap();
         }
     }

@@ -159,7 +159,19 @@ fn links_anchors_tables_and_examples() {
                     continue;
                 }
                 let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
-                let target = if path.is_empty() { name.as_str() } else { path };
+                // Relative to the page's folder (the locale pages sit in one).
+                let resolved = match (name.rsplit_once('/'), path.strip_prefix("../")) {
+                    (Some(_), Some(up)) => up.to_string(),
+                    (Some((folder, _)), None) if !path.is_empty() && !path.contains('/') => {
+                        format!("{folder}/{path}")
+                    }
+                    _ => path.to_string(),
+                };
+                let target = if path.is_empty() {
+                    name.as_str()
+                } else {
+                    resolved.as_str()
+                };
                 let target_page = pages.get(target).unwrap_or_else(|| {
                     panic!("{}: {name} links to missing page {link}", dir.display())
                 });

@@ -944,6 +944,49 @@ pub(crate) fn metadata_text(value: &Value) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn localized_bodies_say_it_where_each_envelope_says_it() {
+        let mut localized = body();
+        localized.localized = Some(LocalizedText {
+            locale: "fr".into(),
+            message: "Trop de requêtes".into(),
+            title: Some("Limite de débit dépassée".into()),
+        });
+        let json = |style| {
+            localized.to_json(EnvelopeFormat {
+                style,
+                ..EnvelopeFormat::DEFAULT
+            })
+        };
+        assert_eq!(
+            json(EnvelopeStyle::Nested)["error"]["message"],
+            "Trop de requêtes"
+        );
+        let problem = json(EnvelopeStyle::Problem);
+        assert_eq!(problem["detail"], "Trop de requêtes");
+        assert_eq!(problem["title"], "Limite de débit dépassée");
+        assert_eq!(
+            json(EnvelopeStyle::JsonApi)["errors"][0]["detail"],
+            "Trop de requêtes"
+        );
+        assert_eq!(
+            json(EnvelopeStyle::GraphQl)["errors"][0]["message"],
+            "Trop de requêtes"
+        );
+        // AIP-193: the developer message stays; the user's is a detail.
+        let google = json(EnvelopeStyle::Google);
+        assert_eq!(google["error"]["message"], "Too many");
+        let details = google["error"]["details"].as_array().unwrap();
+        assert_eq!(
+            details.last().unwrap(),
+            &serde_json::json!({
+                "@type": "type.googleapis.com/google.rpc.LocalizedMessage",
+                "locale": "fr",
+                "message": "Trop de requêtes",
+            })
+        );
+    }
+
     fn body() -> ErrorBody {
         let mut details = Map::new();
         details.insert("limit".into(), 100.into());

@@ -8,8 +8,7 @@ use core::time::Duration;
 use serde_json::{Map, Value};
 
 use crate::envelope::{
-    EnvelopeFormat, EnvelopeStyle, ErrorBody, LocalizedText, Member, OUTER_REQUEST_ID,
-    member_names,
+    EnvelopeFormat, EnvelopeStyle, ErrorBody, LocalizedText, Member, OUTER_REQUEST_ID, member_names,
 };
 use crate::locale::{Locales, Text};
 use crate::{GrpcCode, Kind, RetryPolicy};
@@ -379,7 +378,10 @@ impl<C: CatalogCode> Error<C> {
     /// The localized message, when [`Error::localized`] or
     /// [`Error::negotiated`] said it in a locale other than the default.
     pub fn localized_message(&self) -> Option<&str> {
-        self.localized.as_deref().map(|l| l.message.as_str())
+        self.localized
+            .as_deref()
+            .filter(|l| l.locale != 0)
+            .map(|l| l.message.as_str())
     }
 
     /// The BCP 47 tag of the locale the error's message is in: the
@@ -400,23 +402,28 @@ impl<C: CatalogCode> Error<C> {
                 .find_map(|at| Some((at, code.text_in(at, text)?)))
         };
         let title = first(Text::Title).filter(|&(at, _)| at != 0);
-        let (at, message) = match self.origin {
+        let message = match self.origin {
             Origin::Given => return None,
-            Origin::Title => {
-                let (at, title) = title?;
-                (at, title.to_string())
-            }
+            Origin::Title => title.map(|(at, title)| (at, title.to_string())),
             Origin::Template => {
-                let (at, template) = first(Text::Message).filter(|&(at, _)| at != 0)?;
-                let params: Vec<(&str, Value)> = self
-                    .details
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.clone()))
-                    .collect();
-                let plurals = C::LOCALES.plurals.get(at).copied().unwrap_or_default();
-                (at, render_template(template, plurals, &params))
+                first(Text::Message)
+                    .filter(|&(at, _)| at != 0)
+                    .map(|(at, template)| {
+                        let params: Vec<(&str, Value)> = self
+                            .details
+                            .iter()
+                            .map(|(k, v)| (k.as_str(), v.clone()))
+                            .collect();
+                        let plurals = C::LOCALES.plurals.get(at).copied().unwrap_or_default();
+                        (at, render_template(template, plurals, &params))
+                    })
             }
         };
+        if title.is_none() && message.is_none() {
+            return None;
+        }
+        // A title said in the locale, over a message only the default has.
+        let (at, message) = message.unwrap_or_else(|| (0, self.message.clone()));
         Some(Localized {
             locale: at,
             message,
@@ -543,7 +550,12 @@ impl<C: CatalogCode> Error<C> {
                 .filter(|d| !d.is_empty())
                 .map(str::to_string),
             localized: self.localized.as_deref().map(|l| LocalizedText {
-                locale: C::LOCALES.tags.get(l.locale).copied().unwrap_or_default().to_string(),
+                locale: C::LOCALES
+                    .tags
+                    .get(l.locale)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string(),
                 message: l.message.clone(),
                 title: l.title.clone(),
             }),

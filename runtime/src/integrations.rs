@@ -202,9 +202,7 @@ pub mod axum {
     /// How to write an error response again in another locale; the
     /// runtime's `IntoResponse` leaves it in the response's extensions.
     #[derive(Clone)]
-    pub(crate) struct SayAgain(
-        pub(crate) Arc<dyn Fn(&str) -> Response + Send + Sync>,
-    );
+    pub(crate) struct SayAgain(pub(crate) Arc<dyn Fn(&str) -> Response + Send + Sync>);
 
     /// Middleware (`axum::middleware::from_fn(negotiate_locale)`) that says
     /// every catalog error a handler returns in the locale the request's

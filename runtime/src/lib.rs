@@ -16,11 +16,11 @@ pub mod grpc;
 mod integrations;
 #[cfg(feature = "axum")]
 pub use integrations::axum;
+pub mod locale;
+pub mod plural;
 mod retry;
 mod retry_loop;
 pub mod telemetry;
-pub mod locale;
-pub mod plural;
 pub mod template;
 mod vocab;
 
@@ -30,8 +30,8 @@ pub mod identity;
 pub mod phf;
 
 pub use envelope::{
-    EnvelopeFormat, EnvelopeStyle, ErrorBody, Fallback, LocalizedText, FieldCase, Member, RequestIdPlacement,
-    WireField, Within,
+    EnvelopeFormat, EnvelopeStyle, ErrorBody, Fallback, FieldCase, LocalizedText, Member,
+    RequestIdPlacement, WireField, Within,
 };
 pub use error::{
     Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_KEPT_DEPTH, MAX_MESSAGE_CHARS,

@@ -48,45 +48,14 @@ impl Locales {
     /// ancestor the catalog has (RFC 4647 lookup: `fr-CH-x` → `fr-CH` →
     /// `fr`). `None` when neither is in the catalog.
     pub fn find(&self, tag: &str) -> Option<usize> {
-        let mut tag = tag.trim();
-        loop {
-            if let Some(at) = self.tags.iter().position(|t| same_tag(t, tag)) {
-                return Some(at);
-            }
-            let cut = tag.rfind(['-', '_'])?;
-            tag = &tag[..cut];
-            // A single-letter subtag (`x`, `u`) only introduces the next
-            // one, so it goes with it (RFC 4647 section 3.4).
-            if let Some(cut) = tag.rfind(['-', '_'])
-                && tag.len() - cut == 2
-            {
-                tag = &tag[..cut];
-            }
-        }
+        find_in(self.tags, tag)
     }
 
     /// The locale to answer an `Accept-Language` header with: the first
     /// range, by quality (then order), that [`find`](Self::find) finds;
     /// `*`, no match, or no header at all gives the default (index 0).
     pub fn negotiate(&self, accept_language: &str) -> usize {
-        let mut ranges: Vec<(u16, &str)> = accept_language
-            .split(',')
-            .take(MAX_LANGUAGE_RANGES)
-            .filter_map(language_range)
-            .filter(|&(q, _)| q > 0)
-            .collect();
-        // Stable: ranges of equal quality keep the header's order.
-        ranges.sort_by_key(|&(q, _)| core::cmp::Reverse(q));
-        ranges
-            .iter()
-            .find_map(|&(_, range)| {
-                if range == "*" {
-                    Some(0)
-                } else {
-                    self.find(range)
-                }
-            })
-            .unwrap_or(0)
+        negotiate_in(self.tags, accept_language)
     }
 
     /// `locale` and the locales its missing texts come from, ending with
@@ -102,10 +71,57 @@ impl Locales {
     }
 }
 
+/// [`Locales::find`] over a list of tags.
+pub fn find_in(tags: &[&str], tag: &str) -> Option<usize> {
+    let mut tag = tag.trim();
+    loop {
+        if let Some(at) = tags.iter().position(|t| same_tag(t, tag)) {
+            return Some(at);
+        }
+        let cut = tag.rfind(['-', '_'])?;
+        tag = &tag[..cut];
+        // A single-letter subtag (`x`, `u`) only introduces the next one,
+        // so it goes with it (RFC 4647 section 3.4).
+        if let Some(cut) = tag.rfind(['-', '_'])
+            && tag.len() - cut == 2
+        {
+            tag = &tag[..cut];
+        }
+    }
+}
+
+/// [`Locales::negotiate`] over a list of tags, the default first.
+pub fn negotiate_in(tags: &[&str], accept_language: &str) -> usize {
+    let mut ranges: Vec<(u16, &str)> = accept_language
+        .split(',')
+        .take(MAX_LANGUAGE_RANGES)
+        .filter_map(language_range)
+        .filter(|&(q, _)| q > 0)
+        .collect();
+    // Stable: ranges of equal quality keep the header's order.
+    ranges.sort_by_key(|&(q, _)| core::cmp::Reverse(q));
+    ranges
+        .iter()
+        .find_map(|&(_, range)| {
+            if range == "*" {
+                Some(0)
+            } else {
+                find_in(tags, range)
+            }
+        })
+        .unwrap_or(0)
+}
+
 fn same_tag(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes().zip(b.bytes()).all(|(x, y)| {
-            let norm = |c: u8| if c == b'_' { b'-' } else { c.to_ascii_lowercase() };
+            let norm = |c: u8| {
+                if c == b'_' {
+                    b'-'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            };
             norm(x) == norm(y)
         })
 }
@@ -118,9 +134,9 @@ fn language_range(element: &str) -> Option<(u16, &str)> {
     let valid = range == "*"
         || (!range.is_empty()
             && range.len() <= 64
-            && range
-                .split('-')
-                .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())));
+            && range.split('-').all(|s| {
+                (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
+            }));
     if !valid {
         return None;
     }

@@ -213,9 +213,12 @@ fn relation_holds(relation: &str, operands: &Operands) -> Result<bool, RuleError
     let tokens: Vec<&str> = relation.split_whitespace().collect();
     let (operand, modulus, op, ranges) = match tokens[..] {
         [operand, op, ranges] => (operand, None, op, ranges),
-        [operand, "%", modulus, op, ranges] => {
-            (operand, Some(modulus.parse().map_err(|_| bad())?), op, ranges)
-        }
+        [operand, "%", modulus, op, ranges] => (
+            operand,
+            Some(modulus.parse().map_err(|_| bad())?),
+            op,
+            ranges,
+        ),
         _ => return Err(bad()),
     };
     let value = operands.get(operand, modulus)?;
@@ -239,7 +242,8 @@ mod tests {
 
     const EN: &str = "one: i = 1 and v = 0";
     const PL: &str = "one: i = 1 and v = 0; few: v = 0 and i % 10 = 2..4 and i % 100 != 12..14; many: v = 0 and i != 1 and i % 10 = 0..1 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 12..14";
-    const FR: &str = "one: i = 0,1; many: e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5";
+    const FR: &str =
+        "one: i = 0,1; many: e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5";
 
     #[test]
     fn english_polish_and_french() {
@@ -261,7 +265,16 @@ mod tests {
     fn operands_follow_the_text() {
         let o = Operands::of("-12.50").unwrap();
         assert_eq!((o.i, o.v, o.w, o.f, o.t), (12, 2, 1, 50, 5));
-        for not_a_number in ["", "-", "1.", ".5", "1e3", "one", "1 000", "12345678901234567890"] {
+        for not_a_number in [
+            "",
+            "-",
+            "1.",
+            ".5",
+            "1e3",
+            "one",
+            "1 000",
+            "12345678901234567890",
+        ] {
             assert_eq!(Operands::of(not_a_number), None, "{not_a_number}");
             assert_eq!(category(EN, not_a_number), Category::Other);
         }
@@ -285,7 +298,12 @@ mod tests {
         assert!(check("one: i % 0 = 1").is_err());
         assert_eq!(
             categories(PL),
-            [Category::One, Category::Few, Category::Many, Category::Other]
+            [
+                Category::One,
+                Category::Few,
+                Category::Many,
+                Category::Other
+            ]
         );
         assert_eq!(categories(""), [Category::Other]);
     }

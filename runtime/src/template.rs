@@ -125,17 +125,18 @@ impl fmt::Display for TemplateProblem {
             TemplateProblem::UnknownChoice(kind) => {
                 write!(f, "`{kind}` is not a choice: write `plural` or `select`")
             }
-            TemplateProblem::BadArm => f.write_str("expected an arm: a key, then its text in `{…}`"),
+            TemplateProblem::BadArm => {
+                f.write_str("expected an arm: a key, then its text in `{…}`")
+            }
             TemplateProblem::BadPluralKey(key) => write!(
                 f,
                 "`{key}` is not a plural category (zero, one, two, few, many, other) or `=N`"
             ),
             TemplateProblem::DuplicateArm(key) => write!(f, "the arm `{key}` is written twice"),
             TemplateProblem::MissingOther => f.write_str("the choice has no `other` arm"),
-            TemplateProblem::TooDeep => write!(
-                f,
-                "choices nest deeper than {MAX_CHOICE_DEPTH} levels"
-            ),
+            TemplateProblem::TooDeep => {
+                write!(f, "choices nest deeper than {MAX_CHOICE_DEPTH} levels")
+            }
         }
     }
 }
@@ -226,7 +227,11 @@ impl<'s> Parser<'s, '_> {
                 pieces.push(Piece::Number { offset: at });
                 at += 1;
             } else {
-                let stops: &[char] = if in_plural { &['{', '}', '#'] } else { &['{', '}'] };
+                let stops: &[char] = if in_plural {
+                    &['{', '}', '#']
+                } else {
+                    &['{', '}']
+                };
                 let len = rest.find(stops).unwrap_or(rest.len());
                 pieces.push(Piece::Text(&rest[..len]));
                 at += len;
@@ -285,7 +290,10 @@ impl<'s> Parser<'s, '_> {
             return self.error(open, TemplateProblem::TooDeep);
         }
         let rest = &self.src[at..];
-        let Some(comma) = rest.find([',', '{', '}']).filter(|&c| rest.as_bytes()[c] == b',') else {
+        let Some(comma) = rest
+            .find([',', '{', '}'])
+            .filter(|&c| rest.as_bytes()[c] == b',')
+        else {
             let kind = rest.split(['{', '}']).next().unwrap_or_default().trim();
             return self.error(open, TemplateProblem::UnknownChoice(kind.to_string()));
         };
@@ -353,9 +361,9 @@ impl<'s> Parser<'s, '_> {
 /// A plural arm's key: a CLDR category or `=N`.
 fn plural_key(key: &str) -> bool {
     plural::Category::parse(key).is_some()
-        || key
-            .strip_prefix('=')
-            .is_some_and(|n| !n.is_empty() && n.len() <= 18 && n.bytes().all(|b| b.is_ascii_digit()))
+        || key.strip_prefix('=').is_some_and(|n| {
+            !n.is_empty() && n.len() <= 18 && n.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Renders `template`, asking `value` for each param and choosing plural
@@ -375,7 +383,15 @@ pub fn render(
         && let Ok(pieces) = parse(template, |_| true)
     {
         let mut scratch = String::new();
-        render_pieces(&pieces, template, plurals, None, &mut value, &mut scratch, &mut out);
+        render_pieces(
+            &pieces,
+            template,
+            plurals,
+            None,
+            &mut value,
+            &mut scratch,
+            &mut out,
+        );
         return out;
     }
     render_flat(template, &mut value, &mut out);
@@ -501,9 +517,13 @@ fn next_flat_piece(template: &str, at: usize) -> Result<(Piece<'_>, usize), ()> 
     }
     if let Some(inner) = rest.strip_prefix('{') {
         return match inner.find(['}', '{']) {
-            Some(len) if inner.as_bytes()[len] == b'}' && len > 0 => {
-                Ok((Piece::Placeholder { name: &inner[..len], offset: at }, at + len + 2))
-            }
+            Some(len) if inner.as_bytes()[len] == b'}' && len > 0 => Ok((
+                Piece::Placeholder {
+                    name: &inner[..len],
+                    offset: at,
+                },
+                at + len + 2,
+            )),
             _ => Err(()),
         };
     }
@@ -591,13 +611,27 @@ mod tests {
         assert_eq!(choice.kind, ChoiceKind::Plural);
         let keys: Vec<&str> = choice.arms.iter().map(|a| a.key).collect();
         assert_eq!(keys, ["=0", "one", "other"]);
-        assert_eq!(choice.arms[1].pieces, [Piece::Number { offset: 27 }, Piece::Text(" file")]);
+        assert_eq!(
+            choice.arms[1].pieces,
+            [Piece::Number { offset: 27 }, Piece::Text(" file")]
+        );
         assert_eq!(pieces[1], Piece::Text("!"));
-        let nested = parse("{who, select, admin {{n, plural, one {# seat} other {# seats}} left} other {{who}}}", any).unwrap();
-        let uses: Vec<_> = param_uses(&nested).into_iter().map(|(n, _, k)| (n, k)).collect();
+        let nested = parse(
+            "{who, select, admin {{n, plural, one {# seat} other {# seats}} left} other {{who}}}",
+            any,
+        )
+        .unwrap();
+        let uses: Vec<_> = param_uses(&nested)
+            .into_iter()
+            .map(|(n, _, k)| (n, k))
+            .collect();
         assert_eq!(
             uses,
-            [("who", Some(ChoiceKind::Select)), ("n", Some(ChoiceKind::Plural)), ("who", None)]
+            [
+                ("who", Some(ChoiceKind::Select)),
+                ("n", Some(ChoiceKind::Plural)),
+                ("who", None)
+            ]
         );
     }
 
@@ -605,15 +639,43 @@ mod tests {
     fn choice_problems_have_offsets() {
         let problem = |t: &str| parse(t, |n| !n.contains(' ')).unwrap_err();
         let cases = [
-            ("{n, number}", 0, TemplateProblem::UnknownChoice("number".into())),
+            (
+                "{n, number}",
+                0,
+                TemplateProblem::UnknownChoice("number".into()),
+            ),
             ("{n, plural, one {x}}", 0, TemplateProblem::MissingOther),
-            ("{n, plural, lots {x} other {y}}", 12, TemplateProblem::BadPluralKey("lots".into())),
-            ("{n, plural, one {x} one {y} other {z}}", 20, TemplateProblem::DuplicateArm("one".into())),
+            (
+                "{n, plural, lots {x} other {y}}",
+                12,
+                TemplateProblem::BadPluralKey("lots".into()),
+            ),
+            (
+                "{n, plural, one {x} one {y} other {z}}",
+                20,
+                TemplateProblem::DuplicateArm("one".into()),
+            ),
             ("{n, plural, one x other {y}}", 12, TemplateProblem::BadArm),
-            ("a {n, plural, one {x} other {y}", 2, TemplateProblem::Unclosed),
-            ("{n, plural, one {x} other {y", 26, TemplateProblem::Unclosed),
-            ("{a b, select, other {x}}", 0, TemplateProblem::InvalidName("a b".into())),
-            ("{, select, other {x}}", 0, TemplateProblem::EmptyPlaceholder),
+            (
+                "a {n, plural, one {x} other {y}",
+                2,
+                TemplateProblem::Unclosed,
+            ),
+            (
+                "{n, plural, one {x} other {y",
+                26,
+                TemplateProblem::Unclosed,
+            ),
+            (
+                "{a b, select, other {x}}",
+                0,
+                TemplateProblem::InvalidName("a b".into()),
+            ),
+            (
+                "{, select, other {x}}",
+                0,
+                TemplateProblem::EmptyPlaceholder,
+            ),
         ];
         for (template, offset, expected) in cases {
             let e = problem(template);
@@ -625,7 +687,8 @@ mod tests {
 
     #[test]
     fn plurals_choose_by_the_locale() {
-        let files = "{n, plural, =0 {no files} one {# file} few {# pliki} many {# plików} other {# files}}";
+        let files =
+            "{n, plural, =0 {no files} one {# file} few {# pliki} many {# plików} other {# files}}";
         let of = |rules, n: &str| render_values(files, rules, &[("n", n)]);
         assert_eq!(of(EN, "0"), "no files");
         assert_eq!(of(EN, "0.0"), "no files");
@@ -643,10 +706,16 @@ mod tests {
     fn selects_hashes_and_braces() {
         // In a select arm `#` is text; `{{` is a brace; `}` ends the arm.
         let t = "{role, select, admin {Admins ({{all) ## #} other {Only {role}}}";
-        assert_eq!(render_values(t, EN, &[("role", "admin")]), "Admins ({all) ## #");
+        assert_eq!(
+            render_values(t, EN, &[("role", "admin")]),
+            "Admins ({all) ## #"
+        );
         assert_eq!(render_values(t, EN, &[("role", "guest")]), "Only guest");
         let t = "{n, plural, other {#{n}: ## {kind, select, a {# a} other {b}}}}";
-        assert_eq!(render_values(t, EN, &[("n", "3"), ("kind", "a")]), "33: # 3 a");
+        assert_eq!(
+            render_values(t, EN, &[("n", "3"), ("kind", "a")]),
+            "33: # 3 a"
+        );
     }
 
     #[test]

@@ -87,6 +87,37 @@ macro_rules! run_conformance {
                 assert_eq!(error.to_json(), expect["body"], "{name}: the body written back");
             }
         }
-        cases.len()
+        // Localization: each code's error said in a locale, and the locale
+        // each `Accept-Language` header is answered in.
+        let localized = document["localized"].as_array().cloned().unwrap_or_default();
+        for case in &localized {
+            let code = catalog::Code::lookup(case["code"].as_str().unwrap()).expect("a code");
+            let request = case["request"].as_str().unwrap();
+            let params: Vec<(&str, serde_json::Value)> = case["params"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.clone()))
+                .collect();
+            let error = catalog::Error::from_params(code, &params).localized(request);
+            let body = error.body();
+            let title = body
+                .localized
+                .as_ref()
+                .and_then(|l| l.title.clone())
+                .or(body.title.clone());
+            let expect = &case["expect"];
+            let what = format!("{} in {request}", case["code"]);
+            assert_eq!(body.human_message(), expect["message"].as_str().unwrap(), "{what}: message");
+            assert_eq!(title.as_deref(), expect["title"].as_str(), "{what}: title");
+            assert_eq!(error.locale(), expect["locale"].as_str().unwrap(), "{what}: locale");
+        }
+        let negotiation = document["negotiation"].as_array().cloned().unwrap_or_default();
+        for case in &negotiation {
+            let header = case["accept_language"].as_str().unwrap();
+            let chosen = catalog::LOCALES.tags[catalog::LOCALES.negotiate(header)];
+            assert_eq!(chosen, case["expect"].as_str().unwrap(), "Accept-Language {header:?}");
+        }
+        cases.len() + localized.len() + negotiation.len()
     }};
 }

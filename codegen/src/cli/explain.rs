@@ -70,7 +70,33 @@ fn catalog_has(at: &ProjectArgs, name: &str) -> bool {
     compile(&sources).is_ok_and(|c| !c.model.named(name).is_empty())
 }
 
-pub fn run(model: &Model, code: &str) -> Result<Output, Failure> {
+pub fn run(model: &Model, code: &str, locale: Option<&str>) -> Result<Output, Failure> {
+    let Some(tag) = locale else {
+        return explain(model, code);
+    };
+    let tags: Vec<&str> = model.locales.iter().map(|l| l.tag.as_str()).collect();
+    let Some(at) = errcat_runtime::locale::find_in(&tags, tag) else {
+        return Err(Failure::new(
+            EXIT_NOT_FOUND,
+            "unknown_locale",
+            format!("the catalog has no locale `{tag}` or a parent of it"),
+        )
+        .hint(format!("its locales are {}", tags.join(", "))));
+    };
+    let mut output = explain(model, code)?;
+    let index = model
+        .lookup(code)
+        .and_then(|c| model.codes.iter().position(|o| std::ptr::eq(o, c)));
+    if let Some(index) = index {
+        let block = emit::docs::locales::localized_block(model, index, at);
+        output.text = format!("{block}{}", output.text);
+        output.json["locale"] = json!(tags[at]);
+        output.json["localized"] = json!(block);
+    }
+    Ok(output)
+}
+
+fn explain(model: &Model, code: &str) -> Result<Output, Failure> {
     let found = model.lookup(code);
     // A condition name several codes share explains each of them.
     let named = model.named(code);

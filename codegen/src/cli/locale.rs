@@ -21,9 +21,8 @@ pub fn stamp(
     tag: &str,
     codes: &[String],
 ) -> Result<Output, Failure> {
-    let wanted = canonical_tag(tag).map_err(|why| {
-        Failure::new(EXIT_FAILURE, "unknown_locale", format!("`{tag}`: {why}"))
-    })?;
+    let wanted = canonical_tag(tag)
+        .map_err(|why| Failure::new(EXIT_FAILURE, "unknown_locale", format!("`{tag}`: {why}")))?;
     let display = project.catalog.display().to_string();
     let sources = Sources::read_dir(&project.catalog, &display).map_err(|e| {
         Failure::new(

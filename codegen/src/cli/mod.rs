@@ -228,6 +228,10 @@ enum Command {
         /// Print the Markdown as it is, even on a terminal.
         #[arg(long)]
         markdown: bool,
+        /// Say the code's title, message and solution in this locale (a
+        /// BCP 47 tag) before its section.
+        #[arg(long)]
+        locale: Option<String>,
         #[command(flatten)]
         at: ProjectArgs,
     },
@@ -348,6 +352,9 @@ enum Command {
         /// The catalog folder to write (created; files in it are replaced).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// How many locales to translate every code into (at most 8).
+        #[arg(long, default_value_t = 0)]
+        locales: usize,
     },
 }
 
@@ -464,7 +471,11 @@ fn report(cli: &Cli, outcome: Result<Output, Failure>) -> u8 {
 
 fn run(cli: &Cli) -> Result<Output, Failure> {
     match &cli.command {
-        Command::Synth { codes, out } => return synth::run(*codes, out),
+        Command::Synth {
+            codes,
+            out,
+            locales,
+        } => return synth::run(*codes, *locales, out),
         Command::Init { dir } => return init::run(dir),
         Command::Lsp => return lsp::run(),
         Command::Import { from } => {
@@ -582,8 +593,13 @@ fn run(cli: &Cli) -> Result<Output, Failure> {
         Command::Locale {
             action: LocaleAction::Stamp { tag, codes, .. },
         } => locale::stamp(model, &project, tag, codes),
-        Command::Explain { code, markdown, .. } => {
-            let output = explain::run(model, code)?;
+        Command::Explain {
+            code,
+            markdown,
+            locale,
+            ..
+        } => {
+            let output = explain::run(model, code, locale.as_deref())?;
             Ok(explained(cli, output, *markdown))
         }
         _ => unreachable!("handled above"),

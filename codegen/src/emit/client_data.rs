@@ -132,7 +132,35 @@ pub(crate) fn data(model: &Model) -> Value {
             .iter()
             .map(|(prefix, i)| json!([prefix, model.codes[*i].wire_name]))
             .collect::<Vec<_>>(),
+        "locales": {
+            "tags": model.locales.iter().map(|l| &l.tag).collect::<Vec<_>>(),
+            "parents": model.locales.iter().map(|l| l.parent).collect::<Vec<_>>(),
+            "plurals": model.locales.iter().map(|l| &l.plurals).collect::<Vec<_>>(),
+            "maxRanges": errcat_runtime::locale::MAX_LANGUAGE_RANGES,
+        },
+        "translations": translations(model),
     })
+}
+
+/// Each locale after the default: each code it translates, by wire name,
+/// with its title and message (`null` where the locale has none).
+fn translations(model: &Model) -> Value {
+    let locales: Map<String, Value> = model
+        .locales
+        .iter()
+        .skip(1)
+        .map(|locale| {
+            let codes: Map<String, Value> = model
+                .codes
+                .iter()
+                .zip(&locale.texts)
+                .filter(|(_, t)| t.title.is_some() || t.message.is_some())
+                .map(|(c, t)| (c.wire_name.clone(), json!([t.title, t.message])))
+                .collect();
+            (locale.tag.clone(), Value::Object(codes))
+        })
+        .collect();
+    Value::Object(locales)
 }
 
 fn envelope(model: &Model) -> Value {

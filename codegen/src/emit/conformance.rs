@@ -90,10 +90,17 @@ pub fn cases_json(cx: &super::Context<'_>) -> String {
                   the code (null when unknown), the SDK class, fault and retryability, the message, the \
                   request id and Retry-After, the least and most delay before each retry (`stop` once \
                   the client must give up), and the body the client must write back for the error it parsed. \
-                  Each template case is a message template, its params, and the message a client must \
-                  render from them.",
+                  Each template case is a message template, its params, the CLDR plural rules of its \
+                  locale, and the message a client must render from them. Each plural case is a locale's \
+                  rules, a number as a message shows it, and its CLDR category. Each localized case is a \
+                  code's error made from its params, and its title and message in the locale a tag names \
+                  (`locale`: the locale the message is in, after fallbacks). Each negotiation case is an \
+                  `Accept-Language` header and the locale a client or server answers it in.",
         "cases": cases,
         "templates": template_cases(model),
+        "plurals": plural_cases(model),
+        "localized": localized_cases(model),
+        "negotiation": negotiation_cases(model),
     });
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
@@ -127,6 +134,21 @@ fn template_cases(model: &Model) -> Vec<Value> {
         ["A value is not expanded again: {v}", {"v": "{v} {{"}],
         ["Names are any text: { spaced } {caf\u{e9}} {0}", {" spaced ": "a", "caf\u{e9}": "b", "0": "c"}],
         ["Unicode \u{2615} {name} \u{1f600}", {"name": "na\u{ef}ve \u{1f600}"}],
+        ["{n, plural, =0 {none} one {# item} other {# items}}", {"n": 0}],
+        ["{n, plural, =0 {none} one {# item} other {# items}}", {"n": 1}],
+        ["{n, plural, =0 {none} one {# item} other {# items}}", {"n": 2.5}],
+        ["{n, plural, one {# item} other {# items}}", {"n": -1}],
+        ["{n, plural, one {# item} other {# items}}", {"n": "many"}],
+        ["{n, plural, one {# item} other {# items}}", {}],
+        ["{n,plural,one{#}other{## #}}", {"n": 7}],
+        ["{who, select, admin {{n, plural, one {# seat} other {# seats}} for {who}} other {nothing}}", {"who": "admin", "n": 1}],
+        ["{who, select, admin {x} other {{who} {{y}}", {"who": "guest"}],
+        ["{who, select, admin {x}} {n}", {"n": 1}],
+        ["{n, plural, lots {x} other {y}} {n}", {"n": 1}],
+        ["{n, number} and {n}", {"n": 1}],
+        ["{a, select, other {{b, select, other {{c, select, other {{d, select, other {{e, select, other {deep}}}}}}}}}}", {}],
+        ["{ n , plural , one {a} other {b} }", {"n": 1}],
+        ["Wait, then retry {n}.", {"n": 3}],
     ]);
     for edge in edges.as_array().into_iter().flatten() {
         if let (Some(template), Some(params)) = (edge[0].as_str(), edge[1].as_object()) {
@@ -140,8 +162,150 @@ fn template_cases(model: &Model) -> Vec<Value> {
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.clone()))
                 .collect();
-            let rendered = errcat_runtime::render_template(&template, &model.locales[0].plurals, &pairs);
-            json!({ "template": template, "params": params, "expect": rendered })
+            let plurals = &model.locales[0].plurals;
+            let rendered = errcat_runtime::render_template(&template, plurals, &pairs);
+            json!({ "template": template, "params": params, "plurals": plurals, "expect": rendered })
+        })
+        .collect()
+}
+
+/// Locales whose plural rules the cases always cover besides the catalog's
+/// own: every CLDR category, `n` and `i` rules, fractions, and rules on
+/// `v`, `f` and `t`.
+const PLURAL_LOCALES: &[&str] = &[
+    "ar", "cy", "fr", "lv", "pl", "ru", "sl", "pt-PT", "is", "en",
+];
+
+/// Numbers and the CLDR category each locale's rules give them: each
+/// category's first samples from CLDR, decimals included, and numbers that
+/// are not plain decimals (`other` everywhere).
+fn plural_cases(model: &Model) -> Vec<Value> {
+    let mut tags: Vec<&str> = PLURAL_LOCALES.to_vec();
+    for locale in &model.locales {
+        if !tags.contains(&locale.tag.as_str()) {
+            tags.push(&locale.tag);
+        }
+    }
+    let samples = crate::l10n::samples();
+    let mut cases = Vec::new();
+    for tag in tags {
+        let Some(rules) = crate::l10n::plural_rules(tag) else {
+            continue;
+        };
+        let Some((_, _, by_category)) = samples.iter().find(|(t, ..)| *t == rules.cldr_locale)
+        else {
+            continue;
+        };
+        let mut numbers: Vec<String> = by_category
+            .iter()
+            .flat_map(|(_, numbers)| {
+                let (decimals, integers): (Vec<&String>, Vec<&String>) =
+                    numbers.iter().partition(|n| n.contains('.'));
+                integers
+                    .into_iter()
+                    .take(6)
+                    .chain(decimals.into_iter().take(3))
+                    .cloned()
+            })
+            .collect();
+        numbers.extend(["-2", "1e3", "x", "", "007"].map(String::from));
+        for number in numbers {
+            let category = errcat_runtime::plural::category(&rules.rules, &number);
+            cases.push(json!({ "locale": tag, "rules": rules.rules, "number": number, "expect": category.as_str() }));
+        }
+    }
+    cases
+}
+
+/// Each code's error made from its example params, said in each locale of
+/// the catalog, in a child of it (`fr-x-demo` falls back to `fr`), and in
+/// a locale the catalog lacks: the title and message a client gives, and
+/// the locale the message is in.
+fn localized_cases(model: &Model) -> Vec<Value> {
+    use crate::model::Text;
+    if model.locales.len() < 2 {
+        return Vec::new();
+    }
+    let tags: Vec<&str> = model.locales.iter().map(|l| l.tag.as_str()).collect();
+    let mut requests: Vec<String> = tags[1..].iter().map(|t| t.to_string()).collect();
+    requests.push(format!("{}-x-demo", tags[1]));
+    requests.push("zz".to_string());
+    let mut cases = Vec::new();
+    for (index, code) in model.codes.iter().enumerate() {
+        let params = example_body(model, code).details;
+        let pairs: Vec<(&str, Value)> = params
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        for request in &requests {
+            let locale = errcat_runtime::locale::find_in(&tags, request);
+            let (title, message, said_in) = match locale {
+                None => (code.title.clone(), model.example_message(code), 0),
+                Some(locale) => {
+                    let title = model
+                        .localized(index, locale, Text::Title)
+                        .map_or(code.title.as_str(), |(_, t)| t);
+                    let (at, template) = model
+                        .localized(index, locale, Text::Message)
+                        .unwrap_or((0, code.message.as_str()));
+                    let plurals = &model.locales[at].plurals;
+                    (
+                        title.to_string(),
+                        errcat_runtime::render_template(template, plurals, &pairs),
+                        at,
+                    )
+                }
+            };
+            cases.push(json!({
+                "code": code.wire_name,
+                "params": params,
+                "request": request,
+                "expect": { "locale": tags[said_in], "title": title, "message": message },
+            }));
+        }
+    }
+    cases
+}
+
+/// `Accept-Language` headers and the locale they are answered in, as
+/// errcat-runtime negotiates: each tag alone, in a child, behind a locale
+/// the catalog lacks, refused (`q=0`), by quality, and malformed headers.
+fn negotiation_cases(model: &Model) -> Vec<Value> {
+    let tags: Vec<&str> = model.locales.iter().map(|l| l.tag.as_str()).collect();
+    let last = tags[tags.len() - 1];
+    let mut headers: Vec<String> = Vec::new();
+    for tag in &tags {
+        headers.extend([
+            tag.to_string(),
+            tag.to_uppercase(),
+            format!("{tag}-ZZ"),
+            format!("zz, {tag};q=0.5"),
+            format!("{tag};q=0, zz"),
+            format!("zz;q=0.9, {tag};q=0.95"),
+        ]);
+    }
+    headers.extend(
+        [
+            "",
+            "*",
+            "zz",
+            "zz, *;q=0.1",
+            "zz;q=1.5",
+            ";;,",
+            "en-US-x-twain",
+            "\u{e9}t\u{e9}",
+        ]
+        .map(String::from),
+    );
+    headers.push(format!("{}, {last};q=0.5000", tags[0]));
+    headers.push(format!("{}, {last};q=0.500", tags[0]));
+    headers.push(format!("{last};q=0.001, {};q=0", tags[0]));
+    headers.push(format!("{}{last}", "zz, ".repeat(40)));
+    headers
+        .into_iter()
+        .map(|header| {
+            let chosen = errcat_runtime::locale::negotiate_in(&tags, &header);
+            json!({ "accept_language": header, "expect": tags[chosen] })
         })
         .collect()
 }

@@ -102,14 +102,21 @@ pub fn sample_numbers(tag: &str, category: Category) -> Option<String> {
 
 /// The languages CLDR has plural rules for, for suggestions.
 pub fn languages() -> impl Iterator<Item = &'static str> {
-    data().locales.keys().map(String::as_str).filter(|k| *k != "root")
+    data()
+        .locales
+        .keys()
+        .map(String::as_str)
+        .filter(|k| *k != "root")
 }
+
+/// One CLDR locale, its rule text, and each category's sample numbers.
+pub type LocaleSamples = (&'static str, String, Vec<(Category, Vec<String>)>);
 
 /// Every CLDR locale with its rule texts and samples: each category's
 /// example numbers as CLDR lists them (`@integer 2~4, 22` expanded; the
 /// compact `1c6` forms and `…` left out), for tests that hold a plural
 /// evaluator to CLDR.
-pub fn samples() -> Vec<(&'static str, String, Vec<(Category, Vec<String>)>)> {
+pub fn samples() -> Vec<LocaleSamples> {
     data()
         .locales
         .iter()

@@ -31,12 +31,12 @@ use crate::raw::RawCategoryFile;
 use crate::source::Sources;
 
 pub use cx::MAX_NUMERIC;
+pub use locales::DEFAULT_LOCALE;
 pub use retry::NEVER;
 pub use settings::{DEFAULT_DOCS_ANCHOR, DEFAULT_REQUEST_ID_HEADER};
-pub use locales::DEFAULT_LOCALE;
 pub use source_map::{
-    CategorySource, CodeSource, LocaleSource, SourceMap, Sourced, TemplateSource, TranslationSource,
-    WrittenText,
+    CategorySource, CodeSource, LocaleSource, SourceMap, Sourced, TemplateSource,
+    TranslationSource, WrittenText,
 };
 
 /// Lowers loaded sources into the model and its source map, as far as

@@ -18,6 +18,7 @@ import {
   GRPC_BY_STATUS,
   IDENTITY_PATTERN,
   LIMITS,
+  LOCALES,
   NAMES,
   NUMERIC,
   OUTER_REQUEST_ID,
@@ -27,6 +28,7 @@ import {
   SHARED_NAMES,
   STATUS_POLICIES,
   TELEMETRY,
+  TRANSLATIONS,
   WIRE,
 } from "./data.js";
 
@@ -119,6 +121,8 @@ export interface ErrorOptions {
 }
 
 const BRAND: unique symbol = Symbol.for(`errcat.error:${CATALOG_NAME}`);
+/** Set on an error whose message its code's template rendered (`create`). */
+const TEMPLATED: unique symbol = Symbol.for(`errcat.templated:${CATALOG_NAME}`);
 /** The class an error is (its SDK exception's), kept on the instance. */
 const CLASS: unique symbol = Symbol.for(`errcat.class:${CATALOG_NAME}`);
 
@@ -234,6 +238,29 @@ export class CatalogError extends Error {
     if (this.requiresIdempotent && !idempotent) return null;
     const bounds = this.delayBounds(attempt);
     return bounds === null ? null : bounds[0] + (bounds[1] - bounds[0]) * random();
+  }
+  /**
+   * The message in the locale `tag` names (`fr-CH` falls back to `fr`,
+   * then to the default), rendered with this error's details and that
+   * locale's plural rules; the message as it is for an error that did not
+   * come from its code's template (`create`), or a locale the catalog
+   * lacks. As errcat-runtime's `Error::message_in`.
+   */
+  messageIn(tag: string): string {
+    const locale = findLocale(tag);
+    if (this.code === null || locale === null || (this as { [TEMPLATED]?: boolean })[TEMPLATED] !== true) {
+      return this.message;
+    }
+    const found = translated(this.code, locale, 1);
+    if (found === null) return this.message;
+    return renderTemplate(found[1], this.details, LOCALES.plurals[found[0]]);
+  }
+  /** The code's title in the locale `tag` names, as `messageIn` finds it. */
+  titleIn(tag: string): string | null {
+    const facts = this.facts;
+    if (this.code === null || facts === null) return null;
+    const locale = findLocale(tag);
+    return (locale === null ? null : translated(this.code, locale, 0)?.[1]) ?? facts.title;
   }
   /** The error as the catalog's envelope, for sending. */
   toJSON(): Record<string, unknown> {
@@ -388,14 +415,15 @@ export function create(
   const facts = CODES()[code];
   const details: Record<string, unknown> = {};
   for (const name of facts.params) if (name in params) details[name] = params[name];
-  return construct(code, code, {
+  const error = construct(code, code, {
     ...options,
     message: options.message ?? renderTemplate(facts.message, params),
     details: options.details ?? details,
   });
+  if (options.message === undefined) Object.defineProperty(error, TEMPLATED, { value: true });
+  return error;
 }
 
-/** Fills `{name}` placeholders; `{{` and `}}` are literal braces. */
 /** A param's text: strings as they are, anything else as compact JSON. */
 function templateText(value: unknown): string {
   if (typeof value === "string") return value;
@@ -403,7 +431,181 @@ function templateText(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-export function renderTemplate(template: string, params: Readonly<Record<string, unknown>>): string {
+/**
+ * Renders a message template as errcat-runtime's `template::render` does:
+ * `{name}` placeholders, `{{`/`}}` literal braces, and ICU plural and
+ * select choices (`{n, plural, one {# file} other {# files}}`), plural
+ * arms chosen by `plurals`, a locale's CLDR rules (the default locale's
+ * unless given). A template that does not parse is rendered flat: each
+ * well-formed `{name}` filled, every other brace kept as written.
+ */
+export function renderTemplate(
+  template: string,
+  params: Readonly<Record<string, unknown>>,
+  plurals: string = LOCALES.plurals[0] ?? "",
+): string {
+  // Own properties only: `{constructor}` is not Object's.
+  const value = (name: string): string | null =>
+    Object.hasOwn(params, name) && params[name] !== undefined ? templateText(params[name]) : null;
+  if (template.includes(",")) {
+    const pieces = parseTemplate(template);
+    if (pieces !== null) return renderPieces(pieces, template, plurals, null, value);
+  }
+  return renderFlat(template, value);
+}
+
+/** A piece of a parsed template; choices carry their arms. */
+type Piece =
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "param"; readonly name: string; readonly at: number }
+  | { readonly kind: "number" }
+  | {
+      readonly kind: "choice";
+      readonly name: string;
+      readonly plural: boolean;
+      readonly arms: ReadonlyArray<readonly [string, readonly Piece[]]>;
+    };
+
+/** How deep choices nest at most (errcat-runtime's `MAX_CHOICE_DEPTH`). */
+const MAX_CHOICE_DEPTH = 4;
+const CATEGORIES_CLDR = ["zero", "one", "two", "few", "many", "other"];
+
+/** The pieces of `template`, or `null` when it does not parse. */
+function parseTemplate(template: string): Piece[] | null {
+  const pieces = (at: number, inPlural: boolean, depth: number): [Piece[], number] | null => {
+    const out: Piece[] = [];
+    while (at < template.length) {
+      const c = template[at]!;
+      if (c === "{" && template[at + 1] === "{") {
+        out.push({ kind: "text", text: "{" });
+        at += 2;
+      } else if (c === "}") {
+        if (depth > 0) return [out, at];
+        if (template[at + 1] !== "}") return null;
+        out.push({ kind: "text", text: "}" });
+        at += 2;
+      } else if (c === "{") {
+        const found = braced(at, inPlural, depth);
+        if (found === null) return null;
+        out.push(found[0]);
+        at = found[1];
+      } else if (inPlural && c === "#") {
+        if (template[at + 1] === "#") {
+          out.push({ kind: "text", text: "#" });
+          at += 2;
+        } else {
+          out.push({ kind: "number" });
+          at += 1;
+        }
+      } else {
+        let end = at;
+        while (end < template.length && !"{}".includes(template[end]!) && !(inPlural && template[end] === "#")) end++;
+        out.push({ kind: "text", text: template.slice(at, end) });
+        at = end;
+      }
+    }
+    return depth > 0 ? null : [out, at];
+  };
+  const braced = (at: number, inPlural: boolean, depth: number): [Piece, number] | null => {
+    let end = at + 1;
+    while (end < template.length && !"{},".includes(template[end]!)) end++;
+    if (end >= template.length || template[end] === "{") return null;
+    const name = template.slice(at + 1, end);
+    if (template[end] === "}") return name === "" ? null : [{ kind: "param", name, at }, end + 1];
+    return choice(trimSpace(name), end + 1, inPlural, depth);
+  };
+  const choice = (name: string, at: number, inPlural: boolean, depth: number): [Piece, number] | null => {
+    if (name === "" || depth >= MAX_CHOICE_DEPTH) return null;
+    let comma = at;
+    while (comma < template.length && !"{},".includes(template[comma]!)) comma++;
+    if (template[comma] !== ",") return null;
+    const kind = trimSpace(template.slice(at, comma));
+    if (kind !== "plural" && kind !== "select") return null;
+    const plural = kind === "plural";
+    const arms: [string, Piece[]][] = [];
+    at = comma + 1;
+    for (;;) {
+      while (at < template.length && isSpace(template[at]!)) at++;
+      if (at >= template.length) return null;
+      if (template[at] === "}") {
+        return arms.some(([key]) => key === "other") ? [{ kind: "choice", name, plural, arms }, at + 1] : null;
+      }
+      let keyEnd = at;
+      while (keyEnd < template.length && !isSpace(template[keyEnd]!) && !"{}".includes(template[keyEnd]!)) keyEnd++;
+      const key = template.slice(at, keyEnd);
+      let open = keyEnd;
+      while (open < template.length && isSpace(template[open]!)) open++;
+      if (key === "" || template[open] !== "{") return null;
+      if (plural && !CATEGORIES_CLDR.includes(key) && !/^=[0-9]{1,18}$/.test(key)) return null;
+      if (arms.some(([k]) => k === key)) return null;
+      const body = pieces(open + 1, inPlural || plural, depth + 1);
+      if (body === null) return null;
+      arms.push([key, body[0]]);
+      at = body[1] + 1;
+    }
+  };
+  const parsed = pieces(0, false, 0);
+  return parsed === null ? null : parsed[0];
+}
+
+/** Whitespace as Rust's `char::is_whitespace` sees it. */
+function isSpace(c: string): boolean {
+  return /^[\s\u0085]$/u.test(c) && c !== "\uFEFF";
+}
+
+/** `text` without whitespace around it, as Rust's `str::trim`. */
+function trimSpace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text[start]!)) start++;
+  while (end > start && isSpace(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
+function renderPieces(
+  pieces: readonly Piece[],
+  template: string,
+  plurals: string,
+  number: string | null,
+  value: (name: string) => string | null,
+): string {
+  let out = "";
+  for (const piece of pieces) {
+    if (piece.kind === "text") out += piece.text;
+    else if (piece.kind === "number") out += number ?? "#";
+    else if (piece.kind === "param")
+      out += value(piece.name) ?? template.slice(piece.at, piece.at + piece.name.length + 2);
+    else {
+      const text = value(piece.name);
+      const arm = chooseArm(piece, text, plurals);
+      const inner = piece.plural ? (text ?? `{${piece.name}}`) : number;
+      out += renderPieces(arm, template, plurals, inner, value);
+    }
+  }
+  return out;
+}
+
+/** The arm a choice takes for its param's text (`null`: none given). */
+function chooseArm(choice: Piece & { kind: "choice" }, text: string | null, plurals: string): readonly Piece[] {
+  const arm = (key: string): readonly Piece[] | undefined => choice.arms.find(([k]) => k === key)?.[1];
+  const other = arm("other") ?? choice.arms[0]![1];
+  if (text === null) return other;
+  if (!choice.plural) return arm(text) ?? other;
+  if (operands(text) !== null && !text.startsWith("-")) {
+    for (const [key, body] of choice.arms) {
+      if (key.startsWith("=") && sameNumber(key.slice(1), text)) return body;
+    }
+  }
+  return arm(pluralCategory(plurals, text)) ?? other;
+}
+
+function sameNumber(n: string, text: string): boolean {
+  const dot = text.indexOf(".");
+  const [int, frac] = dot < 0 ? [text, ""] : [text.slice(0, dot), text.slice(dot + 1)];
+  return /^0*$/.test(frac) && int.replace(/^0+/, "") === n.replace(/^0+/, "");
+}
+
+function renderFlat(template: string, value: (name: string) => string | null): string {
   let out = "";
   for (let at = 0; at < template.length; at++) {
     const c = template[at]!;
@@ -419,16 +621,140 @@ export function renderTemplate(template: string, params: Readonly<Record<string,
         out += c;
         continue;
       }
-      const name = template.slice(at + 1, close);
-      // Own properties only: `{constructor}` is not Object's.
-      const value = Object.hasOwn(params, name) ? params[name] : undefined;
-      out += value === undefined ? template.slice(at, close + 1) : templateText(value);
+      out += value(template.slice(at + 1, close)) ?? template.slice(at, close + 1);
       at = close;
     } else {
       out += c;
     }
   }
   return out;
+}
+
+/** CLDR's operands of a number as written: [i, v, w, f, t], or `null`. */
+function operands(text: string): readonly [bigint, number, number, bigint, bigint] | null {
+  const m = /^-?([0-9]+)(?:\.([0-9]+))?$/.exec(text);
+  if (m === null) return null;
+  const int = m[1]!;
+  const frac = m[2] ?? "";
+  if (int.length > 18 || frac.length > 18) return null;
+  const trimmed = frac.replace(/0+$/, "");
+  return [BigInt(int), frac.length, trimmed.length, BigInt(frac || "0"), BigInt(trimmed || "0")];
+}
+
+/**
+ * The CLDR plural category (`one`, `few`, `other`, …) of a number as a
+ * message shows it, under a locale's rules as errcat ships them; anything
+ * that is not a plain decimal number takes `other`. As errcat-runtime's
+ * `plural::category`.
+ */
+export function pluralCategory(rules: string, number: string): string {
+  const ops = operands(number);
+  if (ops === null) return "other";
+  const [i, v, w, f, t] = ops;
+  const get = (name: string, modulus: bigint | null): bigint | null => {
+    let x: bigint;
+    if (name === "n" && t !== 0n) return null;
+    if (name === "n" || name === "i") x = i;
+    else if (name === "v") x = BigInt(v);
+    else if (name === "w") x = BigInt(w);
+    else if (name === "f") x = f;
+    else if (name === "t") x = t;
+    else if (name === "c" || name === "e") x = 0n;
+    else throw new Error(`unknown operand ${name}`);
+    return modulus === null ? x : x % modulus;
+  };
+  const holds = (relation: string): boolean => {
+    const tokens = relation.trim().split(/\s+/);
+    const [operand, modulus, op, ranges] =
+      tokens.length === 5
+        ? [tokens[0]!, BigInt(tokens[2]!), tokens[3]!, tokens[4]!]
+        : [tokens[0]!, null, tokens[1]!, tokens[2]!];
+    const x = get(operand, modulus);
+    const within = ranges.split(",").some((range) => {
+      const [low, high] = range.includes("..") ? range.split("..") : [range, range];
+      return x !== null && x >= BigInt(low!) && x <= BigInt(high!);
+    });
+    return op === "=" ? within : !within;
+  };
+  try {
+    for (const entry of rules.split(";")) {
+      const colon = entry.indexOf(":");
+      if (colon < 0) continue;
+      const condition = entry.slice(colon + 1);
+      if (condition.split(" or ").some((and) => and.split(" and ").every(holds))) return entry.slice(0, colon).trim();
+    }
+  } catch {
+    return "other";
+  }
+  return "other";
+}
+
+/** The locale `tag` names (RFC 4647 lookup along its subtags), or `null`. */
+export function findLocale(tag: string): number | null {
+  const norm = (t: string): string => t.toLowerCase().replaceAll("_", "-");
+  let wanted = norm(trimSpace(tag));
+  for (;;) {
+    const at = LOCALES.tags.findIndex((t) => norm(t) === wanted);
+    if (at >= 0) return at;
+    const cut = wanted.lastIndexOf("-");
+    if (cut < 0) return null;
+    wanted = wanted.slice(0, cut);
+    // A single-letter subtag only introduces the next one.
+    const again = wanted.lastIndexOf("-");
+    if (again >= 0 && wanted.length - again === 2) wanted = wanted.slice(0, again);
+  }
+}
+
+/**
+ * The locale to answer an `Accept-Language` header in, as errcat-runtime's
+ * `Locales::negotiate` chooses: by quality, then order, the first range
+ * `findLocale` finds; the default locale's tag otherwise.
+ */
+export function negotiateLocale(acceptLanguage: string): string {
+  const ranges: [number, string][] = [];
+  for (const element of acceptLanguage.split(",").slice(0, LOCALES.maxRanges)) {
+    const parts = element.split(";");
+    const range = trimSpace(parts[0]!);
+    if (range !== "*" && !(range.length <= 64 && /^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(range))) continue;
+    let quality: number | null = 1000;
+    for (const param of parts.slice(1)) {
+      const eq = param.indexOf("=");
+      if (eq < 0) {
+        quality = null;
+        break;
+      }
+      if (trimSpace(param.slice(0, eq)).toLowerCase() === "q") quality = parseQuality(trimSpace(param.slice(eq + 1)));
+      if (quality === null) break;
+    }
+    if (quality !== null && quality > 0) ranges.push([quality, range]);
+  }
+  // Stable: ranges of equal quality keep the header's order.
+  ranges.sort((a, b) => b[0] - a[0]);
+  for (const [, range] of ranges) {
+    const at = range === "*" ? 0 : findLocale(range);
+    if (at !== null) return LOCALES.tags[at]!;
+  }
+  return LOCALES.tags[0]!;
+}
+
+function parseQuality(value: string): number | null {
+  const m = /^([01])(?:\.([0-9]{0,3}))?$/.exec(value);
+  if (m === null) return null;
+  const frac = Number((m[2] ?? "").padEnd(3, "0"));
+  if (m[1] === "1") return frac === 0 ? 1000 : null;
+  return frac;
+}
+
+/** Text `at` (0 title, 1 message) of `code` along `locale`'s chain short of the default, with the locale it came from. */
+function translated(code: Code, locale: number, at: 0 | 1): readonly [number, string] | null {
+  let l = Math.min(locale, LOCALES.tags.length - 1);
+  while (l !== 0) {
+    const text = TRANSLATIONS()[LOCALES.tags[l]!]?.[code]?.[at] ?? null;
+    if (text !== null) return [l, text];
+    const parent = LOCALES.parents[l] ?? 0;
+    l = parent === l ? 0 : parent;
+  }
+  return null;
 }
 
 /**

@@ -763,7 +763,10 @@ impl<C: CatalogCode> Catalog for Generated<C> {
         (0..C::LOCALES.tags.len())
             .filter_map(|at| {
                 let template = code.text_in(at, crate::Text::Message)?;
-                Some((template, C::LOCALES.plurals.get(at).copied().unwrap_or_default()))
+                Some((
+                    template,
+                    C::LOCALES.plurals.get(at).copied().unwrap_or_default(),
+                ))
             })
             .collect()
     }

@@ -82,6 +82,8 @@ impl FileIndex {
             tables[i].span.end = end;
         }
         let catalog = name == crate::source::CATALOG_TOML;
+        // A translation's table names the code it translates: a use.
+        let translations = name.starts_with(&format!("{}/", crate::source::LOCALES_DIR));
         for table in &tables {
             let path: Vec<&str> = table.path.iter().map(String::as_str).collect();
             let define = match (catalog, path.as_slice()) {
@@ -95,7 +97,7 @@ impl FileIndex {
                 index.occurrences.push(Occurrence {
                     symbol,
                     span: table.name_span.clone(),
-                    definition: true,
+                    definition: !translations,
                 });
             }
             for entry in &table.entries {

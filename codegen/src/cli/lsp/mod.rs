@@ -139,12 +139,28 @@ struct Server {
     open: HashMap<PathBuf, String>,
 }
 
-/// The catalog folder a file belongs to, and its name there.
+/// The catalog folder a file belongs to, and its name there: a file of
+/// the folder, or of its translations (`locales/fr.toml`,
+/// `locales/fr/billing.toml`).
 fn locate(path: &Path) -> Option<(PathBuf, String)> {
     let dir = path.parent()?;
     let name = path.file_name()?.to_string_lossy().into_owned();
-    (dir.join(crate::source::CATALOG_TOML).is_file() || name == crate::source::CATALOG_TOML)
-        .then(|| (dir.to_path_buf(), name))
+    if dir.join(crate::source::CATALOG_TOML).is_file() || name == crate::source::CATALOG_TOML {
+        return Some((dir.to_path_buf(), name));
+    }
+    // Up to two folders below the catalog's, the first `locales`.
+    for root in dir.ancestors().skip(1).take(2) {
+        let inside = path.strip_prefix(root).ok()?;
+        let in_locales = inside
+            .components()
+            .next()
+            .is_some_and(|c| c.as_os_str() == crate::source::LOCALES_DIR);
+        if in_locales && root.join(crate::source::CATALOG_TOML).is_file() {
+            let name = inside.to_string_lossy().replace('\\', "/");
+            return Some((root.to_path_buf(), name));
+        }
+    }
+    None
 }
 
 impl Server {
@@ -204,8 +220,10 @@ impl Server {
         let open: HashMap<String, String> = self
             .open
             .iter()
-            .filter(|(p, _)| p.parent() == Some(dir))
-            .filter_map(|(p, t)| Some((p.file_name()?.to_string_lossy().into_owned(), t.clone())))
+            .filter_map(|(p, t)| {
+                let (root, name) = locate(p)?;
+                (root == dir).then(|| (name, t.clone()))
+            })
             .collect();
         let catalog = self.catalog(dir);
         if catalog.dirty || catalog.analysis.is_none() {

@@ -72,6 +72,7 @@ pub(crate) fn index_page(model: &Model, command: &str) -> String {
         cross_tool_section(&mut out, model);
     }
     telemetry_section(&mut out, model);
+    out.push_str(&super::locales::coverage_table(model));
     retired_section(&mut out, model);
     if http {
         let _ = writeln!(out, "## Request ids\n");

@@ -1,7 +1,8 @@
 //! The docs output: Markdown pages of a catalog. An index with the envelope,
 //! status, retry, exit-code and cross-tool tables (`index`); one page per
 //! category with a section per code (`category`, `code`); a numeric index, an
-//! mdBook `SUMMARY.md` and the changelog (`changelog`).
+//! mdBook `SUMMARY.md` and the changelog (`changelog`); a page per locale
+//! after the default (`locales`).
 //!
 //! Catalog text is escaped wherever it lands in a table cell, heading or
 //! inline code (`emit::escape`). `description` and `solution` are Markdown
@@ -13,6 +14,7 @@ pub mod changelog;
 mod code;
 mod common;
 mod index;
+pub mod locales;
 mod pages;
 
 use std::path::PathBuf;
@@ -68,6 +70,12 @@ pub(crate) fn emit(cx: &super::Context<'_>) -> FileSet {
     }
     if let Some(page) = changelog_page(model, &header(command)) {
         files.insert(docs.join(CHANGELOG_PAGE), page);
+    }
+    for locale in 1..model.locales.len() {
+        files.insert(
+            docs.join(locales::locale_page_name(model, locale)),
+            locales::locale_page(model, locale, command),
+        );
     }
     files.insert(docs.join(PAGES[1]), summary_page(model, command));
     files

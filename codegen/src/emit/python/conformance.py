@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import CatalogError, from_response, render_template
+from . import CatalogError, create, from_response, negotiate_locale, plural_category, render_template
 
 _CASES = Path(__file__).with_name("conformance.json")
 
@@ -98,10 +98,34 @@ def templates() -> list[dict[str, Any]]:
 
 def check_template(case: Mapping[str, Any]) -> list[str]:
     """What this package renders differently for one template case."""
-    found = render_template(case["template"], case["params"])
+    found = render_template(case["template"], case["params"], case.get("plurals"))
     if found == case["expect"]:
         return []
     return [f"template {case['template']!r}: rendered {found!r}, expected {case['expect']!r}"]
+
+
+def check_localization(document: Mapping[str, Any] | None = None) -> list[str]:
+    """What this package decides differently for the shipped plural,
+    localized and negotiation cases."""
+    shipped: Mapping[str, Any] = json.loads(_CASES.read_text("utf-8")) if document is None else document
+    problems: list[str] = []
+    for case in shipped.get("plurals", []):
+        found = plural_category(case["rules"], case["number"])
+        if found != case["expect"]:
+            problems.append(f"plural {case['locale']} {case['number']!r}: {found}, expected {case['expect']}")
+    for case in shipped.get("localized", []):
+        error = create(case["code"], case["params"])
+        title, message = error.title_in(case["request"]), error.message_in(case["request"])
+        expect = case["expect"]
+        if title != expect["title"]:
+            problems.append(f"{case['code']} in {case['request']}: title {title!r}, expected {expect['title']!r}")
+        if message != expect["message"]:
+            problems.append(f"{case['code']} in {case['request']}: message {message!r}, expected {expect['message']!r}")
+    for case in shipped.get("negotiation", []):
+        found = negotiate_locale(case["accept_language"])
+        if found != case["expect"]:
+            problems.append(f"Accept-Language {case['accept_language']!r}: {found}, expected {case['expect']}")
+    return problems
 
 
 def run(
@@ -114,6 +138,7 @@ def run(
     chosen_templates = list(templates() if selected_templates is None else selected_templates)
     problems = [problem for case in chosen for problem in check(case)]
     problems += [problem for case in chosen_templates for problem in check_template(case)]
+    problems += check_localization()
     if problems:
         raise AssertionError(f"{len(problems)} conformance problem(s):\n" + "\n".join(problems))
     return len(chosen) + len(chosen_templates)

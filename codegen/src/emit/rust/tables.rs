@@ -242,7 +242,9 @@ impl Tables {
             for locale in &model.locales[1..] {
                 for translation in &locale.texts {
                     for text in LOCALIZED_TEXTS {
-                        records.extend_from_slice(&blob.intern_opt(translation.get(text)).to_le_bytes());
+                        records.extend_from_slice(
+                            &blob.intern_opt(translation.get(text)).to_le_bytes(),
+                        );
                     }
                 }
             }

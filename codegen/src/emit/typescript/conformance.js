@@ -10,7 +10,7 @@
 // `Retry-After`, the delay bounds of each retry, and the body written back.
 // Node.js only (it reads conformance.json from beside this file).
 import { readFileSync } from "node:fs";
-import { CatalogError, fromResponse, renderTemplate } from "./runtime.js";
+import { CatalogError, create, fromResponse, negotiateLocale, pluralCategory, renderTemplate } from "./runtime.js";
 function shipped() {
     const text = readFileSync(new URL("./conformance.json", import.meta.url), "utf8");
     return JSON.parse(text);
@@ -25,12 +25,40 @@ export function templateCases() {
 }
 /** What this package renders differently for one template case. */
 export function checkTemplate(testCase) {
-    const found = renderTemplate(testCase.template, testCase.params);
+    const found = renderTemplate(testCase.template, testCase.params, testCase.plurals);
     if (found === testCase.expect)
         return [];
     return [
         `template ${JSON.stringify(testCase.template)}: rendered ${JSON.stringify(found)}, expected ${JSON.stringify(testCase.expect)}`,
     ];
+}
+/** The plural, localized and negotiation cases shipped with this package. */
+export function localizationCases() {
+    return shipped();
+}
+/** What this package decides differently for the plural, localized and negotiation cases. */
+export function checkLocalization(shippedCases = localizationCases()) {
+    const problems = [];
+    for (const c of shippedCases.plurals ?? []) {
+        const found = pluralCategory(c.rules, c.number);
+        if (found !== c.expect)
+            problems.push(`plural ${c.locale} ${JSON.stringify(c.number)}: ${found}, expected ${c.expect}`);
+    }
+    for (const c of shippedCases.localized ?? []) {
+        const error = create(c.code, c.params);
+        const found = { title: error.titleIn(c.request), message: error.messageIn(c.request) };
+        const message = found.message;
+        if (found.title !== c.expect.title)
+            problems.push(`${c.code} in ${c.request}: title ${JSON.stringify(found.title)}, expected ${JSON.stringify(c.expect.title)}`);
+        if (message !== c.expect.message)
+            problems.push(`${c.code} in ${c.request}: message ${JSON.stringify(message)}, expected ${JSON.stringify(c.expect.message)}`);
+    }
+    for (const c of shippedCases.negotiation ?? []) {
+        const found = negotiateLocale(c.accept_language);
+        if (found !== c.expect)
+            problems.push(`Accept-Language ${JSON.stringify(c.accept_language)}: ${found}, expected ${c.expect}`);
+    }
+    return problems;
 }
 /** What this package gets wrong about one case; empty when nothing. */
 export function checkCase(testCase) {
@@ -94,12 +122,19 @@ export function checkCase(testCase) {
  * Runs every case and template case (the shipped ones unless given);
  * throws an `Error` naming every problem; returns how many ran.
  */
-export function runConformance(cases = conformanceCases(), templates = templateCases()) {
-    const problems = [...cases.flatMap(checkCase), ...templates.flatMap(checkTemplate)];
+export function runConformance(cases = conformanceCases(), templates = templateCases(), localization = localizationCases()) {
+    const problems = [
+        ...cases.flatMap(checkCase),
+        ...templates.flatMap(checkTemplate),
+        ...checkLocalization(localization),
+    ];
     if (problems.length > 0) {
         throw new Error(`${problems.length} conformance problem(s):\n${problems.join("\n")}`);
     }
-    return cases.length + templates.length;
+    const others = (localization.plurals?.length ?? 0) +
+        (localization.localized?.length ?? 0) +
+        (localization.negotiation?.length ?? 0);
+    return cases.length + templates.length + others;
 }
 function close(a, b) {
     return b !== undefined && Math.abs(a - b) < 1e-6;

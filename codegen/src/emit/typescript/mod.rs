@@ -71,6 +71,9 @@ const TAKEN: &[&str] = &[
     "category",
     "create",
     "renderTemplate",
+    "pluralCategory",
+    "findLocale",
+    "negotiateLocale",
     "fromResponse",
     "parseRetryAfter",
     "delayBounds",
@@ -235,6 +238,7 @@ const LAZY_TABLES: &[&str] = &[
     "SHARED_NAMES",
     "NUMERIC",
     "CODE_CLASS",
+    "TRANSLATIONS",
 ];
 
 /// `data`: the catalog's name, version, code union, details and tables.
@@ -305,6 +309,8 @@ impl Data {
             ("CASE_INSENSITIVE", "boolean".into(), field("caseInsensitive")),
             ("IDENTITY_PATTERN", "string | null".into(), field("identityPattern")),
             ("CODE_CLASS", "Readonly<Record<string, string>>".into(), json(&Value::Object(class_of))),
+            ("LOCALES", "{ readonly tags: readonly string[]; readonly parents: readonly number[]; readonly plurals: readonly string[]; readonly maxRanges: number }".into(), field("locales")),
+            ("TRANSLATIONS", "Readonly<Record<string, Readonly<Record<string, readonly [string | null, string | null]>>>>".into(), field("translations")),
         ];
         Data {
             name: json(&json!(model.meta.name)),

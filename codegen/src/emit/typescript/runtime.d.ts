@@ -152,6 +152,16 @@ export declare class CatalogError extends Error {
      * that retries only those gives up otherwise.
      */
     retryDelay(attempt: number, random?: () => number, idempotent?: boolean): number | null;
+    /**
+     * The message in the locale `tag` names (`fr-CH` falls back to `fr`,
+     * then to the default), rendered with this error's details and that
+     * locale's plural rules; the message as it is for an error that did not
+     * come from its code's template (`create`), or a locale the catalog
+     * lacks. As errcat-runtime's `Error::message_in`.
+     */
+    messageIn(tag: string): string;
+    /** The code's title in the locale `tag` names, as `messageIn` finds it. */
+    titleIn(tag: string): string | null;
     /** The error as the catalog's envelope, for sending. */
     toJSON(): Record<string, unknown>;
 }
@@ -190,7 +200,30 @@ export declare function facts(code: Code): CodeFacts;
 export declare function category(key: string): CategoryFacts | null;
 /** An error of `code`, its message rendered from `params`. */
 export declare function create(code: Code, params?: Readonly<Record<string, unknown>>, options?: ErrorOptions): CatalogError;
-export declare function renderTemplate(template: string, params: Readonly<Record<string, unknown>>): string;
+/**
+ * Renders a message template as errcat-runtime's `template::render` does:
+ * `{name}` placeholders, `{{`/`}}` literal braces, and ICU plural and
+ * select choices (`{n, plural, one {# file} other {# files}}`), plural
+ * arms chosen by `plurals`, a locale's CLDR rules (the default locale's
+ * unless given). A template that does not parse is rendered flat: each
+ * well-formed `{name}` filled, every other brace kept as written.
+ */
+export declare function renderTemplate(template: string, params: Readonly<Record<string, unknown>>, plurals?: string): string;
+/**
+ * The CLDR plural category (`one`, `few`, `other`, …) of a number as a
+ * message shows it, under a locale's rules as errcat ships them; anything
+ * that is not a plain decimal number takes `other`. As errcat-runtime's
+ * `plural::category`.
+ */
+export declare function pluralCategory(rules: string, number: string): string;
+/** The locale `tag` names (RFC 4647 lookup along its subtags), or `null`. */
+export declare function findLocale(tag: string): number | null;
+/**
+ * The locale to answer an `Accept-Language` header in, as errcat-runtime's
+ * `Locales::negotiate` chooses: by quality, then order, the first range
+ * `findLocale` finds; the default locale's tag otherwise.
+ */
+export declare function negotiateLocale(acceptLanguage: string): string;
 /**
  * Parses an HTTP error response, leniently and within bounds, as
  * errcat-runtime does: the nested envelope (snake or camel case), RFC 9457

@@ -33,3 +33,5 @@ export const PREFIX_CLASSES = JSON.parse("[]");
 export const CASE_INSENSITIVE = JSON.parse("false");
 export const IDENTITY_PATTERN = JSON.parse("null");
 export const CODE_CLASS = lazy("{}");
+export const LOCALES = JSON.parse("{\"tags\":[\"en\"],\"parents\":[0],\"plurals\":[\"one: i = 1 and v = 0\"],\"maxRanges\":32}");
+export const TRANSLATIONS = lazy("{}");

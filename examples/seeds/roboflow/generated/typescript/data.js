@@ -33,3 +33,5 @@ export const PREFIX_CLASSES = JSON.parse("[]");
 export const CASE_INSENSITIVE = JSON.parse("false");
 export const IDENTITY_PATTERN = JSON.parse("null");
 export const CODE_CLASS = lazy("{\"bad_request\":\"ValueError\",\"conflict\":\"RuntimeError\",\"locked\":\"RoboflowError\",\"unauthorized\":\"RoboflowError\",\"forbidden\":\"RoboflowError\",\"payment_required\":\"RoboflowError\",\"not_found\":\"RoboflowError\",\"rate_limited\":\"RoboflowError\",\"server_error\":\"RoboflowError\",\"service_unavailable\":\"RoboflowError\",\"network_error\":\"ConnectionError\"}");
+export const LOCALES = JSON.parse("{\"tags\":[\"en\"],\"parents\":[0],\"plurals\":[\"one: i = 1 and v = 0\"],\"maxRanges\":32}");
+export const TRANSLATIONS = lazy("{}");

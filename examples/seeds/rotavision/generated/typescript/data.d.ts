@@ -55,3 +55,5 @@ export declare const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]>;
 export declare const CASE_INSENSITIVE: boolean;
 export declare const IDENTITY_PATTERN: string | null;
 export declare const CODE_CLASS: () => Readonly<Record<string, string>>;
+export declare const LOCALES: { readonly tags: readonly string[]; readonly parents: readonly number[]; readonly plurals: readonly string[]; readonly maxRanges: number };
+export declare const TRANSLATIONS: () => Readonly<Record<string, Readonly<Record<string, readonly [string | null, string | null]>>>>;

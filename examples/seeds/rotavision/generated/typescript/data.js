@@ -33,3 +33,5 @@ export const PREFIX_CLASSES = JSON.parse("[]");
 export const CASE_INSENSITIVE = JSON.parse("false");
 export const IDENTITY_PATTERN = JSON.parse("null");
 export const CODE_CLASS = lazy("{\"invalid_api_key\":\"AuthenticationError\",\"forbidden\":\"AuthenticationError\",\"invalid_request\":\"ValidationError\",\"unprocessable\":\"ValidationError\",\"rate_limit_exceeded\":\"RateLimitError\",\"model_not_found\":\"NotFoundError\",\"conflict\":\"RotavisionError\",\"internal_error\":\"RotavisionError\",\"service_unavailable\":\"RotavisionError\"}");
+export const LOCALES = JSON.parse("{\"tags\":[\"en\"],\"parents\":[0],\"plurals\":[\"one: i = 1 and v = 0\"],\"maxRanges\":32}");
+export const TRANSLATIONS = lazy("{}");

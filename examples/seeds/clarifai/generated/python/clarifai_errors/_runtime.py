@@ -27,6 +27,7 @@ from ._data import (
     _GRPC_BY_STATUS,
     _IDENTITY_PATTERN,
     _LIMITS,
+    _LOCALES,
     _NAMES,
     _NUMERIC,
     _OUTER_REQUEST_ID,
@@ -36,6 +37,7 @@ from ._data import (
     _SHARED_NAMES,
     _STATUS_POLICIES,
     _TELEMETRY,
+    _TRANSLATIONS,
     _WIRE,
     CATALOG_NAME,
 )
@@ -76,6 +78,8 @@ class CatalogError(Exception, metaclass=_Branded):
     #: narrows it to a ``TypedDict`` of its params.
     details: Mapping[str, Any]
     class_name: str | None
+    #: Whether the message is its code's template, rendered (``create``).
+    _templated: bool = False
 
     def __init__(
         self,
@@ -105,6 +109,30 @@ class CatalogError(Exception, metaclass=_Branded):
 
     def __str__(self) -> str:
         return self.message
+
+    def message_in(self, tag: str) -> str:
+        """The message in the locale ``tag`` names (``fr-CH`` falls back to
+        ``fr``, then to the default), rendered with this error's details and
+        that locale's plural rules; the message as it is for an error that
+        did not come from its code's template (``create``), or a locale the
+        catalog lacks. As errcat-runtime's ``Error::message_in``."""
+        locale = find_locale(tag)
+        if self.code is None or locale is None or not getattr(self, "_templated", False):
+            return self.message
+        found = _translated(self.code, locale, 1)
+        if found is None:
+            return self.message
+        return render_template(found[1], self.details, _LOCALES["plurals"][found[0]])
+
+    def title_in(self, tag: str) -> str | None:
+        """The code's title in the locale ``tag`` names, as ``message_in``
+        finds it."""
+        facts = self.facts
+        if self.code is None or facts is None:
+            return None
+        locale = find_locale(tag)
+        found = None if locale is None else _translated(self.code, locale, 0)
+        return str(facts["title"]) if found is None else found[1]
 
     @property
     def retry_after(self) -> float | None:
@@ -317,8 +345,192 @@ def _template_text(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
-def render_template(template: str, params: Mapping[str, Any]) -> str:
-    """Fills ``{name}`` placeholders; ``{{`` and ``}}`` are literal braces."""
+def render_template(template: str, params: Mapping[str, Any], plurals: str | None = None) -> str:
+    """Renders a message template as errcat-runtime's ``template::render``
+    does: ``{name}`` placeholders, ``{{``/``}}`` literal braces, and ICU
+    plural and select choices (``{n, plural, one {# file} other {# files}}``),
+    plural arms chosen by ``plurals``, a locale's CLDR rules (the default
+    locale's unless given). A template that does not parse is rendered
+    flat: each well-formed ``{name}`` filled, every other brace kept."""
+    rules = _LOCALES["plurals"][0] if plurals is None else plurals
+
+    def value(name: str) -> str | None:
+        return _template_text(params[name]) if name in params else None
+
+    if "," in template:
+        pieces = _parse_template(template)
+        if pieces is not None:
+            return _render_pieces(pieces, template, rules, None, value)
+    return _render_flat(template, value)
+
+
+#: How deep choices nest at most (errcat-runtime's ``MAX_CHOICE_DEPTH``).
+_MAX_CHOICE_DEPTH = 4
+_CLDR_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+#: Whitespace as Rust's ``char::is_whitespace`` sees it.
+_SPACE = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_EXACT_KEY = re.compile(r"=[0-9]{1,18}", re.ASCII)
+
+
+def _trim(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return text[start:end]
+
+
+# A piece: ("text", str), ("param", name, offset), ("number",) or
+# ("choice", name, is_plural, [(key, pieces), ...]).
+_Piece = tuple[Any, ...]
+
+
+def _parse_template(template: str) -> list[_Piece] | None:
+    """The pieces of ``template``, or ``None`` when it does not parse."""
+    n = len(template)
+
+    def pieces(at: int, in_plural: bool, depth: int) -> tuple[list[_Piece], int] | None:
+        out: list[_Piece] = []
+        while at < n:
+            c = template[at]
+            if c == "{" and template[at + 1 : at + 2] == "{":
+                out.append(("text", "{"))
+                at += 2
+            elif c == "}":
+                if depth > 0:
+                    return out, at
+                if template[at + 1 : at + 2] != "}":
+                    return None
+                out.append(("text", "}"))
+                at += 2
+            elif c == "{":
+                found = braced(at, in_plural, depth)
+                if found is None:
+                    return None
+                out.append(found[0])
+                at = found[1]
+            elif in_plural and c == "#":
+                if template[at + 1 : at + 2] == "#":
+                    out.append(("text", "#"))
+                    at += 2
+                else:
+                    out.append(("number",))
+                    at += 1
+            else:
+                end = at
+                while end < n and template[end] not in "{}" and not (in_plural and template[end] == "#"):
+                    end += 1
+                out.append(("text", template[at:end]))
+                at = end
+        return None if depth > 0 else (out, at)
+
+    def braced(at: int, in_plural: bool, depth: int) -> tuple[_Piece, int] | None:
+        end = at + 1
+        while end < n and template[end] not in "{},":
+            end += 1
+        if end >= n or template[end] == "{":
+            return None
+        name = template[at + 1 : end]
+        if template[end] == "}":
+            return None if name == "" else (("param", name, at), end + 1)
+        return choice(_trim(name), end + 1, in_plural, depth)
+
+    def choice(name: str, at: int, in_plural: bool, depth: int) -> tuple[_Piece, int] | None:
+        if name == "" or depth >= _MAX_CHOICE_DEPTH:
+            return None
+        comma = at
+        while comma < n and template[comma] not in "{},":
+            comma += 1
+        if comma >= n or template[comma] != ",":
+            return None
+        kind = _trim(template[at:comma])
+        if kind not in ("plural", "select"):
+            return None
+        plural = kind == "plural"
+        arms: list[tuple[str, list[_Piece]]] = []
+        at = comma + 1
+        while True:
+            while at < n and template[at] in _SPACE:
+                at += 1
+            if at >= n:
+                return None
+            if template[at] == "}":
+                if not any(key == "other" for key, _ in arms):
+                    return None
+                return ("choice", name, plural, arms), at + 1
+            key_end = at
+            while key_end < n and template[key_end] not in _SPACE and template[key_end] not in "{}":
+                key_end += 1
+            key = template[at:key_end]
+            opened = key_end
+            while opened < n and template[opened] in _SPACE:
+                opened += 1
+            if key == "" or template[opened : opened + 1] != "{":
+                return None
+            if plural and key not in _CLDR_CATEGORIES and not _EXACT_KEY.fullmatch(key):
+                return None
+            if any(k == key for k, _ in arms):
+                return None
+            body = pieces(opened + 1, in_plural or plural, depth + 1)
+            if body is None:
+                return None
+            arms.append((key, body[0]))
+            at = body[1] + 1
+
+    parsed = pieces(0, False, 0)
+    return None if parsed is None else parsed[0]
+
+
+def _render_pieces(
+    pieces: list[_Piece],
+    template: str,
+    plurals: str,
+    number: str | None,
+    value: Callable[[str], str | None],
+) -> str:
+    out: list[str] = []
+    for piece in pieces:
+        kind = piece[0]
+        if kind == "text":
+            out.append(piece[1])
+        elif kind == "number":
+            out.append("#" if number is None else number)
+        elif kind == "param":
+            found = value(piece[1])
+            out.append(template[piece[2] : piece[2] + len(piece[1]) + 2] if found is None else found)
+        else:
+            _, name, plural, arms = piece
+            text = value(name)
+            arm = _choose_arm(plural, arms, text, plurals)
+            inner = (("{" + name + "}") if text is None else text) if plural else number
+            out.append(_render_pieces(arm, template, plurals, inner, value))
+    return "".join(out)
+
+
+def _choose_arm(plural: bool, arms: list[tuple[str, list[_Piece]]], text: str | None, plurals: str) -> list[_Piece]:
+    """The arm a choice takes for its param's text (``None``: none given)."""
+    by_key = dict(arms)
+    other = by_key.get("other", arms[0][1])
+    if text is None:
+        return other
+    if not plural:
+        return by_key.get(text, other)
+    if _operands(text) is not None and not text.startswith("-"):
+        for key, body in arms:
+            if key.startswith("=") and _same_number(key[1:], text):
+                return body
+    return by_key.get(plural_category(plurals, text), other)
+
+
+def _same_number(n: str, text: str) -> bool:
+    whole, _, frac = text.partition(".")
+    return all(c == "0" for c in frac) and whole.lstrip("0") == n.lstrip("0")
+
+
+def _render_flat(template: str, value: Callable[[str], str | None]) -> str:
     out: list[str] = []
     at = 0
     while at < len(template):
@@ -336,8 +548,8 @@ def render_template(template: str, params: Mapping[str, Any]) -> str:
                 out.append(c)
                 at += 1
                 continue
-            name = template[at + 1 : close]
-            out.append(_template_text(params[name]) if name in params else template[at : close + 1])
+            found = value(template[at + 1 : close])
+            out.append(template[at : close + 1] if found is None else found)
             at = close + 1
             continue
         out.append(c)
@@ -345,13 +557,143 @@ def render_template(template: str, params: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
+_DECIMAL = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?", re.ASCII)
+
+
+def _operands(text: str) -> tuple[int, int, int, int, int] | None:
+    """CLDR's operands of a number as written: (i, v, w, f, t), or ``None``."""
+    m = _DECIMAL.fullmatch(text)
+    if m is None:
+        return None
+    whole, frac = m.group(1), m.group(2) or ""
+    if len(whole) > 18 or len(frac) > 18:
+        return None
+    trimmed = frac.rstrip("0")
+    return int(whole), len(frac), len(trimmed), int(frac or "0"), int(trimmed or "0")
+
+
+def plural_category(rules: str, number: str) -> str:
+    """The CLDR plural category (``one``, ``few``, ``other``, ...) of a
+    number as a message shows it, under a locale's rules as errcat ships
+    them; anything that is not a plain decimal number takes ``other``. As
+    errcat-runtime's ``plural::category``."""
+    ops = _operands(number)
+    if ops is None:
+        return "other"
+    i, v, w, f, t = ops
+    values = {"i": i, "v": v, "w": w, "f": f, "t": t, "c": 0, "e": 0}
+
+    def holds(relation: str) -> bool:
+        tokens = relation.split()
+        if len(tokens) == 5:
+            operand, modulus, op, ranges = tokens[0], int(tokens[2]), tokens[3], tokens[4]
+        else:
+            operand, modulus, op, ranges = tokens[0], None, tokens[1], tokens[2]
+        x: int | None
+        if operand == "n":
+            x = None if t != 0 else i
+        else:
+            x = values[operand]
+        if x is not None and modulus is not None:
+            x %= modulus
+        within = False
+        for part in ranges.split(","):
+            low, _, high = part.partition("..")
+            within = within or (x is not None and int(low) <= x <= int(high or low))
+        return within if op == "=" else not within
+
+    try:
+        for entry in rules.split(";"):
+            name, colon, condition = entry.partition(":")
+            if colon and any(all(holds(r) for r in ands.split(" and ")) for ands in condition.split(" or ")):
+                return name.strip()
+    except (KeyError, ValueError, IndexError, ZeroDivisionError):
+        return "other"
+    return "other"
+
+
+def find_locale(tag: str) -> int | None:
+    """The locale ``tag`` names (RFC 4647 lookup along its subtags), as an
+    index into the catalog's locales, or ``None``."""
+    tags = [t.lower().replace("_", "-") for t in _LOCALES["tags"]]
+    wanted = _trim(tag).lower().replace("_", "-")
+    while True:
+        if wanted in tags:
+            return tags.index(wanted)
+        cut = wanted.rfind("-")
+        if cut < 0:
+            return None
+        wanted = wanted[:cut]
+        # A single-letter subtag only introduces the next one.
+        again = wanted.rfind("-")
+        if again >= 0 and len(wanted) - again == 2:
+            wanted = wanted[:again]
+
+
+_RANGE = re.compile(r"[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*", re.ASCII)
+_QUALITY = re.compile(r"([01])(?:\.([0-9]{0,3}))?", re.ASCII)
+
+
+def negotiate_locale(accept_language: str) -> str:
+    """The locale to answer an ``Accept-Language`` header in, as
+    errcat-runtime's ``Locales::negotiate`` chooses: by quality, then
+    order, the first range ``find_locale`` finds; else the default's tag."""
+    ranges: list[tuple[int, str]] = []
+    for element in accept_language.split(",")[: int(_LOCALES["maxRanges"])]:
+        parts = element.split(";")
+        rng = _trim(parts[0])
+        if rng != "*" and not (len(rng) <= 64 and _RANGE.fullmatch(rng)):
+            continue
+        quality: int | None = 1000
+        for param in parts[1:]:
+            name, eq, val = param.partition("=")
+            if not eq:
+                quality = None
+                break
+            if _trim(name).lower() == "q":
+                m = _QUALITY.fullmatch(_trim(val))
+                frac = int(((m.group(2) or "") + "000")[:3]) if m else 0
+                quality = (
+                    None if m is None or (m.group(1) == "1" and frac != 0) else (1000 if m.group(1) == "1" else frac)
+                )
+            if quality is None:
+                break
+        if quality is not None and quality > 0:
+            ranges.append((quality, rng))
+    # Stable: ranges of equal quality keep the header's order.
+    ranges.sort(key=lambda r: -r[0])
+    for _, rng in ranges:
+        at = 0 if rng == "*" else find_locale(rng)
+        if at is not None:
+            return str(_LOCALES["tags"][at])
+    return str(_LOCALES["tags"][0])
+
+
+def _translated(code: str, locale: int, at: int) -> tuple[int, str] | None:
+    """Text ``at`` (0 title, 1 message) of ``code`` along ``locale``'s chain
+    short of the default, with the locale it came from."""
+    tags: list[str] = _LOCALES["tags"]
+    parents: list[int] = _LOCALES["parents"]
+    current = min(locale, len(tags) - 1)
+    while current != 0:
+        texts = _TRANSLATIONS.get(tags[current], {}).get(code)
+        if texts is not None and texts[at] is not None:
+            return current, str(texts[at])
+        parent = parents[current]
+        current = 0 if parent == current else parent
+    return None
+
+
 def create(code: str, params: Mapping[str, Any] | None = None, **options: Any) -> CatalogError:
     """An error of ``code``, its message rendered from ``params``."""
     facts = _CODES[code]
     params = dict(params or {})
     details = {k: v for k, v in params.items() if k in facts["params"]}
-    message = options.pop("message", None) or render_template(str(facts["message"]), params)
-    return _construct(code, code, message, details=options.pop("details", None) or details, **options)
+    given = options.pop("message", None)
+    message = given or render_template(str(facts["message"]), params)
+    error = _construct(code, code, message, details=options.pop("details", None) or details, **options)
+    error._templated = not given
+    return error
 
 
 def from_response(

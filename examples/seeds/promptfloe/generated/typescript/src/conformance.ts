@@ -12,7 +12,8 @@
 // Node.js only (it reads conformance.json from beside this file).
 
 import { readFileSync } from "node:fs";
-import { CatalogError, fromResponse, renderTemplate } from "./runtime.js";
+import type { Code } from "./data.js";
+import { CatalogError, create, fromResponse, negotiateLocale, pluralCategory, renderTemplate } from "./runtime.js";
 
 /** One step of a case's retry schedule. */
 export interface ConformanceStep {
@@ -48,16 +49,51 @@ export interface ConformanceCase {
   };
 }
 
-/** One template case: a template, its params, and the message errcat's Rust runtime renders. */
+/** One template case: a template, its params, its locale's plural rules, and the message errcat's Rust runtime renders. */
 export interface TemplateCase {
   readonly template: string;
   readonly params: Readonly<Record<string, unknown>>;
+  readonly plurals?: string;
   readonly expect: string;
 }
 
-function shipped(): { cases: ConformanceCase[]; templates?: TemplateCase[] } {
+/** One plural case: a locale's CLDR rules, a number as shown, and its category. */
+export interface PluralCase {
+  readonly locale: string;
+  readonly rules: string;
+  readonly number: string;
+  readonly expect: string;
+}
+
+/** One localized case: a code's error from its params, and what it says in the locale `request` names. */
+export interface LocalizedCase {
+  readonly code: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly request: string;
+  readonly expect: { readonly locale: string; readonly title: string; readonly message: string };
+}
+
+/** One negotiation case: an `Accept-Language` header and the locale it is answered in. */
+export interface NegotiationCase {
+  readonly accept_language: string;
+  readonly expect: string;
+}
+
+/** The plural, localized and negotiation cases. */
+export interface LocalizationCases {
+  readonly plurals?: readonly PluralCase[];
+  readonly localized?: readonly LocalizedCase[];
+  readonly negotiation?: readonly NegotiationCase[];
+}
+
+interface Shipped extends LocalizationCases {
+  cases: ConformanceCase[];
+  templates?: TemplateCase[];
+}
+
+function shipped(): Shipped {
   const text = readFileSync(new URL("./conformance.json", import.meta.url), "utf8");
-  return JSON.parse(text) as { cases: ConformanceCase[]; templates?: TemplateCase[] };
+  return JSON.parse(text) as Shipped;
 }
 
 /** The cases shipped with this package (`conformance.json`). */
@@ -72,11 +108,45 @@ export function templateCases(): TemplateCase[] {
 
 /** What this package renders differently for one template case. */
 export function checkTemplate(testCase: TemplateCase): string[] {
-  const found = renderTemplate(testCase.template, testCase.params);
+  const found = renderTemplate(testCase.template, testCase.params, testCase.plurals);
   if (found === testCase.expect) return [];
   return [
     `template ${JSON.stringify(testCase.template)}: rendered ${JSON.stringify(found)}, expected ${JSON.stringify(testCase.expect)}`,
   ];
+}
+
+/** The plural, localized and negotiation cases shipped with this package. */
+export function localizationCases(): LocalizationCases {
+  return shipped();
+}
+
+/** What this package decides differently for the plural, localized and negotiation cases. */
+export function checkLocalization(shippedCases: LocalizationCases = localizationCases()): string[] {
+  const problems: string[] = [];
+  for (const c of shippedCases.plurals ?? []) {
+    const found = pluralCategory(c.rules, c.number);
+    if (found !== c.expect)
+      problems.push(`plural ${c.locale} ${JSON.stringify(c.number)}: ${found}, expected ${c.expect}`);
+  }
+  for (const c of shippedCases.localized ?? []) {
+    const error = create(c.code as Code, c.params);
+    const found = { title: error.titleIn(c.request), message: error.messageIn(c.request) };
+    const message = found.message;
+    if (found.title !== c.expect.title)
+      problems.push(
+        `${c.code} in ${c.request}: title ${JSON.stringify(found.title)}, expected ${JSON.stringify(c.expect.title)}`,
+      );
+    if (message !== c.expect.message)
+      problems.push(
+        `${c.code} in ${c.request}: message ${JSON.stringify(message)}, expected ${JSON.stringify(c.expect.message)}`,
+      );
+  }
+  for (const c of shippedCases.negotiation ?? []) {
+    const found = negotiateLocale(c.accept_language);
+    if (found !== c.expect)
+      problems.push(`Accept-Language ${JSON.stringify(c.accept_language)}: ${found}, expected ${c.expect}`);
+  }
+  return problems;
 }
 
 /** What this package gets wrong about one case; empty when nothing. */
@@ -144,12 +214,21 @@ export function checkCase(testCase: ConformanceCase): string[] {
 export function runConformance(
   cases: readonly ConformanceCase[] = conformanceCases(),
   templates: readonly TemplateCase[] = templateCases(),
+  localization: LocalizationCases = localizationCases(),
 ): number {
-  const problems = [...cases.flatMap(checkCase), ...templates.flatMap(checkTemplate)];
+  const problems = [
+    ...cases.flatMap(checkCase),
+    ...templates.flatMap(checkTemplate),
+    ...checkLocalization(localization),
+  ];
   if (problems.length > 0) {
     throw new Error(`${problems.length} conformance problem(s):\n${problems.join("\n")}`);
   }
-  return cases.length + templates.length;
+  const others =
+    (localization.plurals?.length ?? 0) +
+    (localization.localized?.length ?? 0) +
+    (localization.negotiation?.length ?? 0);
+  return cases.length + templates.length + others;
 }
 
 function close(a: number, b: number | undefined): boolean {

@@ -84,3 +84,5 @@ export const PREFIX_CLASSES: ReadonlyArray<readonly [string, Code]> = JSON.parse
 export const CASE_INSENSITIVE: boolean = JSON.parse("false");
 export const IDENTITY_PATTERN: string | null = JSON.parse("null");
 export const CODE_CLASS: () => Readonly<Record<string, string>> = lazy("{}");
+export const LOCALES: { readonly tags: readonly string[]; readonly parents: readonly number[]; readonly plurals: readonly string[]; readonly maxRanges: number } = JSON.parse("{\"tags\":[\"en\"],\"parents\":[0],\"plurals\":[\"one: i = 1 and v = 0\"],\"maxRanges\":32}");
+export const TRANSLATIONS: () => Readonly<Record<string, Readonly<Record<string, readonly [string | null, string | null]>>>> = lazy("{}");

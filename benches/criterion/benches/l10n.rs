@@ -1,0 +1,42 @@
+//! Localized rendering against the default message's, on errcat's own
+//! catalog (English, French, Polish): the template alone (a plain message,
+//! and one whose Polish text has two plural choices where the English has
+//! none), and what a server pays to say an error in a locale.
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use errcat::{Code, Error, LOCALES};
+use errcat_runtime::render_template;
+use serde_json::json;
+
+fn render(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render");
+    let field = [("field", json!("project_id"))];
+    let limits = [("limit", json!(25)), ("window", json!(60))];
+    for (name, code, params, tag) in [
+        ("plain", Code::MissingField, &field[..], "fr"),
+        ("plural", Code::RateLimited, &limits[..], "pl"),
+    ] {
+        let locale = LOCALES.find(tag).expect("a locale of the catalog");
+        group.bench_function(format!("{name}/default"), |b| {
+            b.iter(|| render_template(black_box(code).message_template(), LOCALES.plurals[0], black_box(params)))
+        });
+        group.bench_function(format!("{name}/{tag}"), |b| {
+            b.iter(|| {
+                let template = black_box(code).message_template_in(black_box(tag));
+                render_template(template, LOCALES.plurals[locale], black_box(params))
+            })
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("error");
+    group.bench_function("default", |b| b.iter(|| Error::rate_limited(black_box(25), black_box(60))));
+    group.bench_function("negotiated pl", |b| {
+        b.iter(|| Error::rate_limited(black_box(25), black_box(60)).negotiated(black_box("pl-PL, en;q=0.5")))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);
