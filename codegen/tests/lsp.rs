@@ -679,3 +679,42 @@ fn renaming_a_policy_or_a_category_edits_every_file_and_moves_the_category_file(
     );
     client.stop();
 }
+
+#[test]
+fn a_translation_file_is_checked_as_it_is_typed() {
+    let (_tmp, root) = project();
+    let locales = root.join("catalog/locales");
+    std::fs::create_dir(&locales).unwrap();
+    let french = locales.join("fr.toml");
+    let good = "[card_declined]\ntitle = \"Carte refusée\"\n";
+    std::fs::write(&french, good).unwrap();
+    let mut client = Client::start(&root);
+    client.open(&french, good);
+    // Coverage and the unrecorded source are warnings on the file itself.
+    let shown = client.diagnostics(&french);
+    assert!(
+        shown.iter().all(|d| d["severity"] == 2),
+        "{shown:#?}"
+    );
+    // A translation of a code the catalog lacks, located in the editor's text.
+    let typo = "[card_declind]\ntitle = \"Carte refusée\"\n";
+    client.change(&french, 2, typo);
+    let shown = client.diagnostics(&french);
+    let unknown = shown
+        .iter()
+        .find(|d| d["code"] == "E0060")
+        .unwrap_or_else(|| panic!("{shown:#?}"));
+    assert_eq!(unknown["range"]["start"]["line"], 0);
+    assert!(unknown["message"].as_str().unwrap().contains("card_declined"));
+    // Its table names the code it translates: definition goes to the code.
+    client.change(&french, 3, good);
+    client.barrier();
+    let definition = client
+        .at("textDocument/definition", &french, 0, 3, json!({}))
+        .unwrap();
+    assert!(
+        definition["uri"].as_str().unwrap().ends_with("card.toml"),
+        "{definition}"
+    );
+    client.stop();
+}

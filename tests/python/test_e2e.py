@@ -59,3 +59,18 @@ def test_a_rate_limited_call_is_retried_as_retry_after_says() -> None:
         attempt += 1
     assert waited >= 1.0
     assert Path(__file__).exists()
+
+
+def test_errors_come_in_the_locale_the_client_asks_for() -> None:
+    errors = load(ROOT / "generated", "errcat_main")
+    for language, tag, expected in [
+        ("pl-PL, en;q=0.5", "pl", "Nie znaleziono projektu „nonexistent”."),
+        ("fr-CA", "fr", "Projet « nonexistent » introuvable."),
+        ("de", "en", "Project 'nonexistent' not found."),
+    ]:
+        said = call("/projects/nonexistent", {"Accept-Language": language})
+        assert isinstance(said, errors.ProjectNotFound)
+        assert said.code == "project_not_found"
+        assert said.message == expected
+        # The client negotiates as the server did.
+        assert errors.negotiate_locale(language) == tag
