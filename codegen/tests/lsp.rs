@@ -692,10 +692,7 @@ fn a_translation_file_is_checked_as_it_is_typed() {
     client.open(&french, good);
     // Coverage and the unrecorded source are warnings on the file itself.
     let shown = client.diagnostics(&french);
-    assert!(
-        shown.iter().all(|d| d["severity"] == 2),
-        "{shown:#?}"
-    );
+    assert!(shown.iter().all(|d| d["severity"] == 2), "{shown:#?}");
     // A translation of a code the catalog lacks, located in the editor's text.
     let typo = "[card_declind]\ntitle = \"Carte refusée\"\n";
     client.change(&french, 2, typo);
@@ -705,7 +702,12 @@ fn a_translation_file_is_checked_as_it_is_typed() {
         .find(|d| d["code"] == "E0060")
         .unwrap_or_else(|| panic!("{shown:#?}"));
     assert_eq!(unknown["range"]["start"]["line"], 0);
-    assert!(unknown["message"].as_str().unwrap().contains("card_declined"));
+    assert!(
+        unknown["message"]
+            .as_str()
+            .unwrap()
+            .contains("card_declined")
+    );
     // Its table names the code it translates: definition goes to the code.
     client.change(&french, 3, good);
     client.barrier();

@@ -145,7 +145,136 @@ pub fn category(rules: &str, number: &str) -> Category {
     let Some(operands) = Operands::of(number) else {
         return Category::Other;
     };
-    category_of(rules, &operands).unwrap_or(Category::Other)
+    match compiled(rules) {
+        Some(compiled) => compiled.category(&operands),
+        // Rules that do not read decide as far as they read.
+        None => category_of(rules, &operands).unwrap_or(Category::Other),
+    }
+}
+
+/// How many rule texts each thread keeps read: a process renders in the
+/// few locales of its catalogs.
+const CACHED_RULES: usize = 16;
+
+/// `rules` read into relations, from this thread's cache: reading rules
+/// costs more than rendering a message, and each locale's are few.
+fn compiled(rules: &str) -> Option<std::rc::Rc<Compiled>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Cache = RefCell<Vec<(Box<str>, Option<Rc<Compiled>>)>>;
+    thread_local! {
+        static CACHE: Cache = const { RefCell::new(Vec::new()) };
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, found)) = cache.iter().find(|(text, _)| &**text == rules) {
+            return found.clone();
+        }
+        if cache.len() == CACHED_RULES {
+            cache.clear();
+        }
+        let read = Compiled::read(rules).ok().map(Rc::new);
+        cache.push((rules.into(), read.clone()));
+        read
+    })
+}
+
+/// Rules read once: each category's condition, an `or` of `and`s.
+#[derive(Debug)]
+struct Compiled {
+    entries: Vec<(Category, Vec<Vec<Relation>>)>,
+}
+
+/// `operand [% modulus] (=|!=) ranges`, read.
+#[derive(Debug)]
+struct Relation {
+    operand: u8,
+    modulus: Option<u64>,
+    negated: bool,
+    ranges: Vec<(u64, u64)>,
+}
+
+impl Compiled {
+    fn read(rules: &str) -> Result<Compiled, RuleError> {
+        let mut entries = Vec::new();
+        for entry in rules.split(';').filter(|e| !e.trim().is_empty()) {
+            let bad = || RuleError(format!("`{}` does not read", entry.trim()));
+            let (name, condition) = entry.split_once(':').ok_or_else(bad)?;
+            let category = Category::parse(name.trim()).ok_or_else(bad)?;
+            let mut ors = vec![Vec::new()];
+            let mut tokens = condition.split_ascii_whitespace();
+            loop {
+                let operand = match tokens.next().ok_or_else(bad)?.as_bytes() {
+                    [b @ (b'n' | b'i' | b'v' | b'w' | b'f' | b't' | b'c' | b'e')] => *b,
+                    _ => return Err(bad()),
+                };
+                let mut op = tokens.next().ok_or_else(bad)?;
+                let mut modulus = None;
+                if op == "%" {
+                    let m: u64 = tokens.next().ok_or_else(bad)?.parse().map_err(|_| bad())?;
+                    if m == 0 {
+                        return Err(bad());
+                    }
+                    modulus = Some(m);
+                    op = tokens.next().ok_or_else(bad)?;
+                }
+                let negated = match op {
+                    "=" => false,
+                    "!=" => true,
+                    _ => return Err(bad()),
+                };
+                let mut ranges = Vec::new();
+                for range in tokens.next().ok_or_else(bad)?.split(',') {
+                    let (low, high) = match range.find('.') {
+                        Some(dot) if range[dot..].starts_with("..") => {
+                            (&range[..dot], &range[dot + 2..])
+                        }
+                        _ => (range, range),
+                    };
+                    ranges.push((
+                        low.parse().map_err(|_| bad())?,
+                        high.parse().map_err(|_| bad())?,
+                    ));
+                }
+                let relation = Relation {
+                    operand,
+                    modulus,
+                    negated,
+                    ranges,
+                };
+                ors.last_mut().expect("one at least").push(relation);
+                match tokens.next() {
+                    None => break,
+                    Some("and") => {}
+                    Some("or") => ors.push(Vec::new()),
+                    Some(_) => return Err(bad()),
+                }
+            }
+            entries.push((category, ors));
+        }
+        Ok(Compiled { entries })
+    }
+
+    fn category(&self, o: &Operands) -> Category {
+        let holds = |r: &Relation| {
+            let value = match r.operand {
+                b'n' if o.t != 0 => None,
+                b'n' | b'i' => Some(o.i),
+                b'v' => Some(o.v),
+                b'w' => Some(o.w),
+                b'f' => Some(o.f),
+                b't' => Some(o.t),
+                _ => Some(0),
+            };
+            let value = value.map(|v| r.modulus.map_or(v, |m| v % m));
+            let within = value.is_some_and(|v| r.ranges.iter().any(|&(l, h)| (l..=h).contains(&v)));
+            within != r.negated
+        };
+        self.entries
+            .iter()
+            .find(|(_, ors)| ors.iter().any(|ands| ands.iter().all(holds)))
+            .map_or(Category::Other, |(category, _)| *category)
+    }
 }
 
 /// The categories `rules` name, `other` included, in CLDR's order.
@@ -179,10 +308,7 @@ pub fn check(rules: &str) -> Result<(), RuleError> {
             }
             Some(_) => {}
         }
-        // Every relation, not only up to the first that decides.
-        for relation in condition.split(" or ").flat_map(|a| a.split(" and ")) {
-            relation_holds(relation, &zero)?;
-        }
+        condition_holds(condition, &zero)?;
     }
     Ok(())
 }
@@ -192,14 +318,7 @@ fn category_of(rules: &str, operands: &Operands) -> Result<Category, RuleError> 
         let Some((name, condition)) = entry.split_once(':') else {
             continue;
         };
-        let holds = condition.split(" or ").try_fold(false, |any, and| {
-            if any {
-                return Ok(true);
-            }
-            and.split(" and ")
-                .try_fold(true, |all, r| Ok(all && relation_holds(r, operands)?))
-        })?;
-        if holds {
+        if condition_holds(condition, operands)? {
             return Category::parse(name.trim())
                 .ok_or_else(|| RuleError(format!("`{name}` is not a category")));
         }
@@ -207,32 +326,48 @@ fn category_of(rules: &str, operands: &Operands) -> Result<Category, RuleError> 
     Ok(Category::Other)
 }
 
-/// `operand [% modulus] (=|!=) ranges`.
-fn relation_holds(relation: &str, operands: &Operands) -> Result<bool, RuleError> {
-    let bad = || RuleError(format!("`{}` is not a relation", relation.trim()));
-    let tokens: Vec<&str> = relation.split_whitespace().collect();
-    let (operand, modulus, op, ranges) = match tokens[..] {
-        [operand, op, ranges] => (operand, None, op, ranges),
-        [operand, "%", modulus, op, ranges] => (
-            operand,
-            Some(modulus.parse().map_err(|_| bad())?),
-            op,
-            ranges,
-        ),
-        _ => return Err(bad()),
-    };
-    let value = operands.get(operand, modulus)?;
-    let mut within = false;
-    for range in ranges.split(',') {
-        let (low, high) = range.split_once("..").unwrap_or((range, range));
-        let low: u64 = low.parse().map_err(|_| bad())?;
-        let high: u64 = high.parse().map_err(|_| bad())?;
-        within |= value.is_some_and(|v| (low..=high).contains(&v));
-    }
-    match op {
-        "=" => Ok(within),
-        "!=" => Ok(!within),
-        _ => Err(bad()),
+/// An `or` of `and`s of relations, read token by token in one pass: every
+/// relation is evaluated (so a malformed one is always found), nothing is
+/// allocated, and no substring is searched for.
+fn condition_holds(condition: &str, operands: &Operands) -> Result<bool, RuleError> {
+    let bad = || RuleError(format!("`{}` is not a condition", condition.trim()));
+    let mut tokens = condition.split_ascii_whitespace();
+    let (mut any, mut all) = (false, true);
+    loop {
+        let operand = tokens.next().ok_or_else(bad)?;
+        let mut op = tokens.next().ok_or_else(bad)?;
+        let mut modulus = None;
+        if op == "%" {
+            let m = tokens.next().ok_or_else(bad)?;
+            modulus = Some(m.parse().map_err(|_| bad())?);
+            op = tokens.next().ok_or_else(bad)?;
+        }
+        let ranges = tokens.next().ok_or_else(bad)?;
+        let value = operands.get(operand, modulus)?;
+        let mut within = false;
+        for range in ranges.split(',') {
+            let (low, high) = match range.find('.') {
+                Some(dot) if range[dot..].starts_with("..") => (&range[..dot], &range[dot + 2..]),
+                _ => (range, range),
+            };
+            let low: u64 = low.parse().map_err(|_| bad())?;
+            let high: u64 = high.parse().map_err(|_| bad())?;
+            within |= value.is_some_and(|v| (low..=high).contains(&v));
+        }
+        all &= match op {
+            "=" => within,
+            "!=" => !within,
+            _ => return Err(bad()),
+        };
+        match tokens.next() {
+            None => return Ok(any || all),
+            Some("and") => {}
+            Some("or") => {
+                any |= all;
+                all = true;
+            }
+            Some(_) => return Err(bad()),
+        }
     }
 }
 

@@ -378,26 +378,265 @@ pub fn render(
     mut value: impl FnMut(&str, &mut String) -> bool,
 ) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    // Only a comma can open a choice: anything else renders flat at once.
-    if template.contains(',')
-        && let Ok(pieces) = parse(template, |_| true)
-    {
-        let mut scratch = String::new();
-        render_pieces(
-            &pieces,
-            template,
+    // Only `{name,` opens a choice; a template without one renders flat at
+    // once (the same text the parse would give, without building pieces).
+    if may_have_choice(template) {
+        let mut stream = Stream {
+            src: template,
             plurals,
-            None,
-            &mut value,
-            &mut scratch,
-            &mut out,
-        );
-        return out;
+            value: &mut value,
+        };
+        if stream.pieces(0, false, 0, None, Some(&mut out)).is_ok() {
+            return out;
+        }
+        out.clear();
     }
     render_flat(template, &mut value, &mut out);
     out
 }
 
+/// Renders a template with choices in one walk of its text, building no
+/// pieces: the grammar of [`parse`] (which it must accept and refuse alike;
+/// a test compares them), each choice's arms checked, then the chosen one
+/// rendered. `Err` when the template does not parse.
+struct Stream<'t, 'v> {
+    src: &'t str,
+    plurals: &'t str,
+    value: &'v mut dyn FnMut(&str, &mut String) -> bool,
+}
+
+/// The arms of one choice, kept without allocating for up to this many.
+const INLINE_ARMS: usize = 8;
+
+impl<'t> Stream<'t, '_> {
+    /// From `at` to the end (`depth` 0) or to the `}` that closes an arm
+    /// (its offset is returned); written to `out` when given.
+    fn pieces(
+        &mut self,
+        mut at: usize,
+        in_plural: bool,
+        depth: usize,
+        number: Option<&str>,
+        mut out: Option<&mut String>,
+    ) -> Result<usize, ()> {
+        let src = self.src;
+        let bytes = src.as_bytes();
+        while at < bytes.len() {
+            match bytes[at] {
+                b'{' if bytes.get(at + 1) == Some(&b'{') => {
+                    push(&mut out, "{");
+                    at += 2;
+                }
+                b'}' if depth > 0 => return Ok(at),
+                b'}' if bytes.get(at + 1) == Some(&b'}') => {
+                    push(&mut out, "}");
+                    at += 2;
+                }
+                b'}' => return Err(()),
+                b'{' => at = self.braced(at, in_plural, depth, number, out.as_deref_mut())?,
+                b'#' if in_plural && bytes.get(at + 1) == Some(&b'#') => {
+                    push(&mut out, "#");
+                    at += 2;
+                }
+                b'#' if in_plural => {
+                    push(&mut out, number.unwrap_or("#"));
+                    at += 1;
+                }
+                _ => {
+                    // Bytes, not chars: every stop is ASCII, and UTF-8
+                    // never hides one inside another character.
+                    let len = bytes[at..]
+                        .iter()
+                        .position(|&b| b == b'{' || b == b'}' || (in_plural && b == b'#'))
+                        .unwrap_or(bytes.len() - at);
+                    push(&mut out, &src[at..at + len]);
+                    at += len;
+                }
+            }
+        }
+        if depth > 0 { Err(()) } else { Ok(at) }
+    }
+
+    fn braced(
+        &mut self,
+        at: usize,
+        in_plural: bool,
+        depth: usize,
+        number: Option<&str>,
+        out: Option<&mut String>,
+    ) -> Result<usize, ()> {
+        let src = self.src;
+        let inner = &src[at + 1..];
+        let len = inner
+            .bytes()
+            .position(|b| matches!(b, b'}' | b'{' | b','))
+            .ok_or(())?;
+        let name = &inner[..len];
+        match inner.as_bytes()[len] {
+            b'}' if name.is_empty() => Err(()),
+            b'}' => {
+                if let Some(out) = out
+                    && !(self.value)(name, out)
+                {
+                    out.push_str(&src[at..at + len + 2]);
+                }
+                Ok(at + len + 2)
+            }
+            b',' => self.choice(name.trim(), at + 1 + len + 1, in_plural, depth, number, out),
+            _ => Err(()),
+        }
+    }
+
+    fn choice(
+        &mut self,
+        name: &str,
+        at: usize,
+        in_plural: bool,
+        depth: usize,
+        number: Option<&str>,
+        out: Option<&mut String>,
+    ) -> Result<usize, ()> {
+        let src = self.src;
+        if name.is_empty() || depth >= MAX_CHOICE_DEPTH {
+            return Err(());
+        }
+        let rest = &src[at..];
+        let comma = rest
+            .bytes()
+            .position(|b| matches!(b, b',' | b'{' | b'}'))
+            .filter(|&c| rest.as_bytes()[c] == b',')
+            .ok_or(())?;
+        let kind = match rest[..comma].trim() {
+            "plural" => ChoiceKind::Plural,
+            "select" => ChoiceKind::Select,
+            _ => return Err(()),
+        };
+        let plural_arm = in_plural || kind == ChoiceKind::Plural;
+        let mut inline = [("", 0usize); INLINE_ARMS];
+        let mut more: Vec<(&str, usize)> = Vec::new();
+        let mut count = 0;
+        let mut at = at + comma + 1;
+        let end = loop {
+            at += src[at..].len() - src[at..].trim_start().len();
+            let rest = &src[at..];
+            if rest.is_empty() {
+                return Err(());
+            }
+            if rest.starts_with('}') {
+                break at + 1;
+            }
+            let key_len = rest
+                .find(|c: char| c.is_whitespace() || c == '{' || c == '}')
+                .unwrap_or(rest.len());
+            let key = &rest[..key_len];
+            let after_key = at + key_len;
+            let gap = src[after_key..].len() - src[after_key..].trim_start().len();
+            if key.is_empty() || !src[after_key + gap..].starts_with('{') {
+                return Err(());
+            }
+            if kind == ChoiceKind::Plural && !plural_key(key) {
+                return Err(());
+            }
+            let seen = inline[..count.min(INLINE_ARMS)].iter().chain(&more);
+            if seen.clone().any(|(k, _)| *k == key) {
+                return Err(());
+            }
+            let body = after_key + gap + 1;
+            let close = self.pieces(body, plural_arm, depth + 1, None, None)?;
+            if count < INLINE_ARMS {
+                inline[count] = (key, body);
+            } else {
+                more.push((key, body));
+            }
+            count += 1;
+            at = close + 1;
+        };
+        let arms: Vec<(&str, usize)>;
+        let arms: &[(&str, usize)] = if more.is_empty() {
+            &inline[..count]
+        } else {
+            arms = inline.iter().copied().chain(more).collect();
+            &arms
+        };
+        let Some(&(_, other)) = arms.iter().find(|(k, _)| *k == "other") else {
+            return Err(());
+        };
+        let Some(out) = out else {
+            return Ok(end);
+        };
+        let mut text = String::new();
+        let known = (self.value)(name, &mut text);
+        let text = known.then_some(text);
+        let body = match text.as_deref() {
+            None => other,
+            Some(text) => chosen_arm(kind, arms, text, self.plurals).unwrap_or(other),
+        };
+        let shown;
+        let number = match (kind, &text) {
+            (ChoiceKind::Plural, Some(text)) => Some(text.as_str()),
+            (ChoiceKind::Plural, None) => {
+                shown = format!("{{{name}}}");
+                Some(shown.as_str())
+            }
+            (ChoiceKind::Select, _) => number,
+        };
+        self.pieces(body, plural_arm, depth + 1, number, Some(out))?;
+        Ok(end)
+    }
+}
+
+fn push(out: &mut Option<&mut String>, text: &str) {
+    if let Some(out) = out {
+        out.push_str(text);
+    }
+}
+
+/// The start of the arm a choice takes for its param's text, by the rule
+/// of [`choose`]; `None` for its `other`.
+fn chosen_arm(
+    kind: ChoiceKind,
+    arms: &[(&str, usize)],
+    text: &str,
+    plurals: &str,
+) -> Option<usize> {
+    let find = |key: &str| arms.iter().find(|(k, _)| *k == key).map(|&(_, at)| at);
+    match kind {
+        ChoiceKind::Select => find(text),
+        ChoiceKind::Plural => {
+            let exact = (plural::Operands::of(text).is_some() && !text.starts_with('-'))
+                .then(|| {
+                    arms.iter()
+                        .find(|(k, _)| k.strip_prefix('=').is_some_and(|n| same_number(n, text)))
+                        .map(|&(_, at)| at)
+                })
+                .flatten();
+            exact.or_else(|| find(plural::category(plurals, text).as_str()))
+        }
+    }
+}
+
+/// Whether some `{` meets a `,` before any other brace.
+fn may_have_choice(template: &str) -> bool {
+    let bytes = template.as_bytes();
+    open_braces(bytes).any(|at| {
+        bytes[at + 1..]
+            .iter()
+            .find(|&&b| matches!(b, b'{' | b'}' | b','))
+            .is_some_and(|&b| b == b',')
+    })
+}
+
+fn open_braces(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'{')
+        .map(|(at, _)| at)
+}
+
+/// The reference renderer over parsed pieces: what [`Stream`] must write
+/// (a test compares the two).
+#[cfg(test)]
 fn render_pieces(
     pieces: &[Piece<'_>],
     template: &str,
@@ -724,5 +963,43 @@ mod tests {
         assert_eq!(flat("{n, plural, one {x}} {n}"), "{n, plural, one {x}} 2");
         assert_eq!(flat("{n, number} {n}"), "{n, number} 2");
         assert_eq!(flat("a, b } {n"), "a, b } {n");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// The streaming renderer accepts what `parse` accepts and writes
+        /// what the reference renderer writes from the pieces.
+        #[test]
+        fn streaming_renders_as_the_pieces_do(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "{", "}", "{{", "}}", "#", "##", ",", " ", "n", "x", "plural", "select", "one", "other",
+                "few", "=1", "{n, plural, ", "{x, select, ", "one {", "other {", "few {", "a {", "} ",
+                "text", "{n}", "{x}",
+            ][..]), 0..30),
+            n in 0u32..30,
+        ) {
+            let t = parts.concat();
+            let value = |name: &str, out: &mut String| match name {
+                "n" => { out.push_str(&n.to_string()); true }
+                "x" => { out.push('a'); true }
+                _ => false,
+            };
+            let mut expected = String::new();
+            let parsed = parse(&t, |_| true);
+            if let Ok(pieces) = &parsed {
+                let mut value = value;
+                let mut scratch = String::new();
+                render_pieces(pieces, &t, PL, None, &mut value, &mut scratch, &mut expected);
+            }
+            let mut value = value;
+            let mut out = String::new();
+            let streamed = Stream { src: &t, plurals: PL, value: &mut value }
+                .pieces(0, false, 0, None, Some(&mut out));
+            proptest::prop_assert_eq!(streamed.is_ok(), parsed.is_ok(), "{:?}", t);
+            if parsed.is_ok() {
+                proptest::prop_assert_eq!(out, expected, "{:?}", t);
+            }
+        }
     }
 }

@@ -18,3 +18,10 @@ def handle(status: int, body: bytes) -> float | None:
 
 def raise_typed() -> None:
     raise errcat_errors.RateLimited(limit=100, window=60, request_id="req_1")
+
+
+def say_in(accept_language: str) -> str:
+    error = errcat_errors.create("rate_limited", {"limit": 3, "window": 1})
+    locale: str = errcat_errors.negotiate_locale(accept_language)
+    title: str | None = error.title_in(locale)
+    return error.message_in(locale) + (title or "")

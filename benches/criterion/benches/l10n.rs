@@ -1,7 +1,8 @@
 //! Localized rendering against the default message's, on errcat's own
 //! catalog (English, French, Polish): the template alone (a plain message,
 //! and one whose Polish text has two plural choices where the English has
-//! none), and what a server pays to say an error in a locale.
+//! none, and the same English with choices), and what a server pays to
+//! say an error in a locale.
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -19,7 +20,13 @@ fn render(c: &mut Criterion) {
     ] {
         let locale = LOCALES.find(tag).expect("a locale of the catalog");
         group.bench_function(format!("{name}/default"), |b| {
-            b.iter(|| render_template(black_box(code).message_template(), LOCALES.plurals[0], black_box(params)))
+            b.iter(|| {
+                render_template(
+                    black_box(code).message_template(),
+                    LOCALES.plurals[0],
+                    black_box(params),
+                )
+            })
         });
         group.bench_function(format!("{name}/{tag}"), |b| {
             b.iter(|| {
@@ -28,12 +35,29 @@ fn render(c: &mut Criterion) {
             })
         });
     }
+    // The same message with plural choices in English too: what the
+    // locale itself costs, with the choices on both sides.
+    let english = "Rate limit exceeded: {limit, plural, one {# call} other {# calls}} per {window, plural, one {second} other {# seconds}}.";
+    group.bench_function("plural/default with choices", |b| {
+        b.iter(|| {
+            render_template(
+                black_box(english),
+                LOCALES.plurals[0],
+                black_box(&limits[..]),
+            )
+        })
+    });
     group.finish();
 
     let mut group = c.benchmark_group("error");
-    group.bench_function("default", |b| b.iter(|| Error::rate_limited(black_box(25), black_box(60))));
+    group.bench_function("default", |b| {
+        b.iter(|| Error::rate_limited(black_box(25), black_box(60)))
+    });
     group.bench_function("negotiated pl", |b| {
-        b.iter(|| Error::rate_limited(black_box(25), black_box(60)).negotiated(black_box("pl-PL, en;q=0.5")))
+        b.iter(|| {
+            Error::rate_limited(black_box(25), black_box(60))
+                .negotiated(black_box("pl-PL, en;q=0.5"))
+        })
     });
     group.finish();
 }

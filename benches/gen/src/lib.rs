@@ -314,6 +314,8 @@ pub fn table_phf_constructors(model: &Model) -> String {
                     format.push_str("{}");
                     args.push(errcat_codegen::ident::snake_ident(name));
                 }
+                // The synthetic catalog's messages have no choices.
+                _ => {}
             }
         }
         let args: String = args.iter().map(|a| format!(", {a}")).collect();
