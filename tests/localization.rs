@@ -23,8 +23,12 @@ fn texts_follow_the_tag_and_its_fallbacks() {
         code.message_template_in("pl"),
         "Nie znaleziono projektu „{project}”."
     );
-    // A text the locale does not translate is the default's.
-    assert_eq!(code.solution_in("fr"), code.solution());
+    assert_eq!(
+        code.solution_in("fr-BE"),
+        Some("Listez vos projets pour voir les identifiants valides.")
+    );
+    // A text no locale has is nobody's.
+    assert_eq!(Code::WorkflowNotFound.solution_in("pl"), None);
 }
 
 #[test]

@@ -454,6 +454,13 @@ fn retire_new_and_explain_keep_every_retired_identity() {
         "{stderr}"
     );
     assert!(stderr.contains("--version 1.2.0"), "{stderr}");
+    // A translation of it goes with it; the others stay.
+    std::fs::create_dir_all(dir.join("catalog/locales")).unwrap();
+    std::fs::write(
+        dir.join("catalog/locales/fr.toml"),
+        "[bad_input]\ntitle = \"Entrée invalide\"\n\n[too_large]\ntitle = \"Trop grand\"\n",
+    )
+    .unwrap();
     ok(&errcat(
         &[
             "retire",
@@ -463,6 +470,8 @@ fn retire_new_and_explain_keep_every_retired_identity() {
         ],
         dir,
     ));
+    let french = std::fs::read_to_string(dir.join("catalog/locales/fr.toml")).unwrap();
+    assert_eq!(french, "[bad_input]\ntitle = \"Entrée invalide\"\n");
     let client = std::fs::read_to_string(dir.join("catalog/client.toml")).unwrap();
     assert!(
         client.starts_with("# Client errors. Keep this comment.\n[bad_input]"),

@@ -62,6 +62,21 @@ pub fn run(
             format!("`{code}` is not a table of its own in `{file}`"),
         ));
     }
+    // Its translations go with it: no response says it any more.
+    let display = project.catalog.display().to_string();
+    let translations: Vec<String> = crate::Sources::read_dir(&project.catalog, &display)
+        .map(|sources| {
+            sources
+                .files()
+                .iter()
+                .filter(|f| f.locale().is_some())
+                .map(|f| f.name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    for name in &translations {
+        edit.file(name)?.as_table_mut().remove(code);
+    }
     let mut tombstone = Table::new();
     tombstone.insert("reason", value(reason));
     if let Some(version) = &version {
