@@ -69,7 +69,12 @@ fn errors_are_said_in_a_locale_with_its_plural_forms() {
 
 #[test]
 fn negotiation_picks_by_quality_and_falls_back_to_the_default() {
-    let said = |header: &str| Error::missing_api_key().negotiated(header).locale();
+    let said = |header: &str| {
+        Error::missing_api_key()
+            .negotiated(header)
+            .locale()
+            .to_string()
+    };
     assert_eq!(said("de-DE, pl;q=0.8, fr;q=0.9"), "fr");
     assert_eq!(said("pl-PL"), "pl");
     assert_eq!(said("de, ja"), "en");

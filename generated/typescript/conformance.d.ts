@@ -29,6 +29,10 @@ export interface ConformanceCase {
         readonly body?: unknown;
         readonly operation?: boolean;
         readonly idempotent_only?: boolean;
+        readonly localized?: {
+            readonly locale: string;
+            readonly message: string;
+        };
     };
 }
 /** One template case: a template, its params, its locale's plural rules, and the message errcat's Rust runtime renders. */

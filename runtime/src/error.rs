@@ -121,6 +121,9 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub const MAX_RAW_MESSAGE_CHARS: usize = 512;
 /// The longest message kept from a parsed body.
 pub const MAX_MESSAGE_CHARS: usize = MAX_RAW_MESSAGE_CHARS * 8;
+/// The longest locale tag kept from a parsed body (BCP 47 tags are far
+/// shorter; a longer one is cut, not trusted).
+pub const MAX_LOCALE_CHARS: usize = 64;
 /// A retry hint in a body shorter than this many milliseconds counts as
 /// zero: a floor under the policy's own backoff, never a retry at once
 /// (errcat's writer sends whole milliseconds, so it never sends one).
@@ -170,6 +173,8 @@ pub(crate) struct Parsed {
     /// Whether the details are text standing for typed values (AIP-193
     /// metadata), to be read by the code's param types.
     pub(crate) details_as_text: bool,
+    /// An AIP-193 `LocalizedMessage`: its locale and message.
+    pub(crate) localized: Option<(String, String)>,
 }
 
 /// An error of a catalog whose `Code` enum is `C`.
@@ -208,8 +213,11 @@ enum Origin {
 /// An error's text in one locale.
 #[derive(Clone, Debug, PartialEq)]
 struct Localized {
-    /// Index into the catalog's locales: the locale the message is in.
-    locale: usize,
+    /// The BCP 47 tag of the locale the message is in.
+    tag: String,
+    /// Whether that is the catalog's default locale (only the title was
+    /// said in another).
+    default: bool,
     message: String,
     title: Option<String>,
 }
@@ -380,15 +388,17 @@ impl<C: CatalogCode> Error<C> {
     pub fn localized_message(&self) -> Option<&str> {
         self.localized
             .as_deref()
-            .filter(|l| l.locale != 0)
+            .filter(|l| !l.default)
             .map(|l| l.message.as_str())
     }
 
     /// The BCP 47 tag of the locale the error's message is in: the
     /// localized one's, else the default locale's.
-    pub fn locale(&self) -> &'static str {
-        let at = self.localized.as_deref().map_or(0, |l| l.locale);
-        C::LOCALES.tags.get(at).copied().unwrap_or("")
+    pub fn locale(&self) -> &str {
+        match self.localized.as_deref() {
+            Some(l) => &l.tag,
+            None => C::LOCALES.default_tag(),
+        }
     }
 
     /// The text of this error in `locale`; `None` when it would be the
@@ -425,7 +435,13 @@ impl<C: CatalogCode> Error<C> {
         // A title said in the locale, over a message only the default has.
         let (at, message) = message.unwrap_or_else(|| (0, self.message.clone()));
         Some(Localized {
-            locale: at,
+            tag: C::LOCALES
+                .tags
+                .get(at)
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
+            default: at == 0,
             message,
             title: title.map(|(_, t)| t.to_string()),
         })
@@ -550,12 +566,7 @@ impl<C: CatalogCode> Error<C> {
                 .filter(|d| !d.is_empty())
                 .map(str::to_string),
             localized: self.localized.as_deref().map(|l| LocalizedText {
-                locale: C::LOCALES
-                    .tags
-                    .get(l.locale)
-                    .copied()
-                    .unwrap_or_default()
-                    .to_string(),
+                locale: l.tag.clone(),
                 message: l.message.clone(),
                 title: l.title.clone(),
             }),
@@ -653,7 +664,14 @@ impl<C: CatalogCode> Error<C> {
             retry_after: parsed.retry_after,
             details: parsed.details,
             origin: Origin::Given,
-            localized: None,
+            localized: parsed.localized.map(|(tag, message)| {
+                Box::new(Localized {
+                    tag,
+                    default: false,
+                    message,
+                    title: None,
+                })
+            }),
         }
     }
 }
@@ -894,6 +912,16 @@ impl Parsed {
             .and_then(|id| clean_request_id(&id))
         {
             self.request_id = Some(id);
+        }
+        // The message for users, beside the developer's: kept, bounded.
+        let localized = typed("LocalizedMessage");
+        if let (Some(locale), Some(message)) = (
+            text(localized.and_then(|l| l.get("locale"))).filter(|l| !l.is_empty()),
+            text(localized.and_then(|l| l.get("message"))).filter(|m| !m.is_empty()),
+        ) {
+            let locale = locale.chars().take(MAX_LOCALE_CHARS).collect();
+            let message = message.chars().take(MAX_MESSAGE_CHARS).collect();
+            self.localized = Some((locale, message));
         }
     }
 

@@ -247,7 +247,7 @@ macro_rules! __define_error {
 
             /// The BCP 47 tag of the locale the message is in.
             #[inline]
-            pub fn locale(&self) -> &'static str {
+            pub fn locale(&self) -> &str {
                 self.0.locale()
             }
 

@@ -34,7 +34,7 @@ pub use envelope::{
     RequestIdPlacement, WireField, Within,
 };
 pub use error::{
-    Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_KEPT_DEPTH, MAX_MESSAGE_CHARS,
+    Arg, CatalogCode, Error, MAX_BODY_BYTES, MAX_KEPT_DEPTH, MAX_LOCALE_CHARS, MAX_MESSAGE_CHARS,
     MAX_RAW_MESSAGE_CHARS, MAX_REQUEST_ID_CHARS, MAX_RETRY_AFTER_SECS, MIN_RETRY_HINT_MS,
     ReadResponse, mend, parse_retry_after, read_response, render_template,
 };

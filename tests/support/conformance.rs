@@ -83,6 +83,10 @@ macro_rules! run_conformance {
                     .collect();
                 assert_eq!(&serde_json::Value::Object(found), expected, "{name}: telemetry labels");
             }
+            if let Some(localized) = expect.get("localized") {
+                assert_eq!(error.localized_message(), localized["message"].as_str(), "{name}: localized message");
+                assert_eq!(error.locale(), localized["locale"].as_str().unwrap(), "{name}: locale");
+            }
             if !expect["body"].is_null() {
                 assert_eq!(error.to_json(), expect["body"], "{name}: the body written back");
             }

@@ -19,6 +19,7 @@ pub(crate) fn data(model: &Model) -> Value {
         "maxBodyBytes": errcat_runtime::MAX_BODY_BYTES,
         "maxRawMessageChars": errcat_runtime::MAX_RAW_MESSAGE_CHARS,
         "maxMessageChars": errcat_runtime::MAX_MESSAGE_CHARS,
+        "maxLocaleChars": errcat_runtime::MAX_LOCALE_CHARS,
         "maxRequestIdChars": errcat_runtime::MAX_REQUEST_ID_CHARS,
         "minRetryHintMs": errcat_runtime::MIN_RETRY_HINT_MS,
         "maxKeptDepth": errcat_runtime::MAX_KEPT_DEPTH,

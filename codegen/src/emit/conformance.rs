@@ -73,6 +73,7 @@ pub fn cases_json(cx: &super::Context<'_>) -> String {
             ));
         }
     }
+    cases.extend(localized_body_case(model));
     cases.extend(tiny_hint_cases(model));
     cases.extend(retry_after_form_cases(model));
     cases.extend(hostile_body_cases(model));
@@ -308,6 +309,34 @@ fn negotiation_cases(model: &Model) -> Vec<Value> {
             json!({ "accept_language": header, "expect": tags[chosen] })
         })
         .collect()
+}
+
+/// A Google body with a `LocalizedMessage` beside its developer message:
+/// the client keeps both, and writes the localized one back (as the
+/// message where the catalog's envelope has one message).
+fn localized_body_case(model: &Model) -> Option<Value> {
+    let code = model.codes.iter().find(|c| c.kind.is_error())?;
+    let google = model
+        .envelope
+        .with_style(errcat_runtime::EnvelopeStyle::Google);
+    let mut case = code_case(model, code, google, None);
+    let localized = errcat_runtime::LocalizedText {
+        locale: "fr-CA".into(),
+        message: "Un message pour les utilisateurs, {pas un gabarit}.".into(),
+        title: None,
+    };
+    let mut body = example_body(model, code);
+    // As the case without a wait it is built on.
+    body.retry_after = None;
+    body.localized = Some(localized.clone());
+    case["name"] = json!(format!("{} (google, LocalizedMessage)", code.wire_name));
+    case["response"]["body"] = json!(body.to_json(google).to_string());
+    case["expect"]["localized"] =
+        json!({ "locale": localized.locale, "message": localized.message });
+    if !case["expect"]["body"].is_null() {
+        case["expect"]["body"] = body.to_json(model.envelope.with_style(code.envelope));
+    }
+    Some(case)
 }
 
 /// A code's example response in `format`, with a `Retry-After` of

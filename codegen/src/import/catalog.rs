@@ -352,6 +352,15 @@ fn sentence_from_name(name: &str) -> String {
 /// from its title, unique in the catalog.
 fn choose_names(codes: &[DraftCode], identities: bool) -> Vec<String> {
     let mut taken: HashMap<String, usize> = HashMap::new();
+    // With identities, a name may not be another code's identity (E0055).
+    let identities_written: HashSet<String> = if identities {
+        codes
+            .iter()
+            .map(|c| c.written.to_ascii_lowercase())
+            .collect()
+    } else {
+        HashSet::new()
+    };
     let mut names = Vec::with_capacity(codes.len());
     for code in codes {
         let own = to_snake_case(&code.written);
@@ -381,7 +390,9 @@ fn choose_names(codes: &[DraftCode], identities: bool) -> Vec<String> {
         let mut name = base.clone();
         let n = taken.entry(base.clone()).or_insert(0);
         *n += 1;
-        if *n > 1 {
+        let someone_elses =
+            base != code.written.to_ascii_lowercase() && identities_written.contains(&base);
+        if *n > 1 || someone_elses {
             let suffix = code
                 .numeric
                 .as_ref()

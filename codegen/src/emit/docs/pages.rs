@@ -75,16 +75,14 @@ pub(crate) fn summary_page(model: &Model, command: &str) -> String {
     if has_changelog(model) {
         let _ = writeln!(out, "- [Changelog]({CHANGELOG_PAGE})");
     }
-    if model.locales.len() > 1 {
-        let _ = writeln!(out, "- [Locales](README.md#locales)");
-        for locale in 1..model.locales.len() {
-            let _ = writeln!(
-                out,
-                "  - [`{}`]({})",
-                model.locales[locale].tag,
-                super::locales::locale_page_name(model, locale)
-            );
-        }
+    // mdBook's chapters are files, not anchors: one per locale.
+    for locale in 1..model.locales.len() {
+        let _ = writeln!(
+            out,
+            "- [Locale `{}`]({})",
+            model.locales[locale].tag,
+            super::locales::locale_page_name(model, locale)
+        );
     }
     out
 }

@@ -114,6 +114,8 @@ export function checkCase(testCase) {
             }
         }
     }
+    if (expect.localized !== undefined)
+        same("localized message", error.localized, expect.localized);
     if (expect.body !== undefined)
         same("body written back", error.toJSON(), expect.body);
     return problems;

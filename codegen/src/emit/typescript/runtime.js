@@ -25,6 +25,8 @@ export class CatalogError extends Error {
     /** The server's advised wait (`Retry-After`), if it gave one. */
     retryAfterMs;
     details;
+    /** The message for users a Google body carried beside its developer message (`LocalizedMessage`), if any. */
+    localized;
     /** The SDK exception the catalog names for the code, if any. */
     className;
     /** Set on the subclass of an SDK exception. */
@@ -39,6 +41,7 @@ export class CatalogError extends Error {
         this.requestId = options.requestId ?? null;
         this.retryAfterMs = options.retryAfterMs ?? null;
         this.details = options.details ?? {};
+        this.localized = options.localized ?? null;
         this.className = facts?.sdkException ?? null;
         this.name = this.className ?? "CatalogError";
         Object.defineProperty(this, BRAND, { value: true });
@@ -161,6 +164,7 @@ export class CatalogError extends Error {
             details: this.details,
             grpc: this.grpcCode,
             domain: DOMAIN,
+            localized: this.localized,
         }, facts?.envelope ?? ENVELOPE.style);
     }
 }
@@ -691,6 +695,7 @@ export function fromResponse(status, headers, body) {
         requestId: parsed.requestId,
         retryAfterMs: parsed.retryAfterMs,
         details: parsed.details,
+        localized: parsed.localized,
     });
 }
 /** `Retry-After` in milliseconds: delay-seconds or an HTTP date (0 if past). */
@@ -810,6 +815,7 @@ function parseBody(status, body) {
         retryAfterMs: null,
         details: {},
         detailsAsText: false,
+        localized: null,
     };
     const bytes = typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
     if (bytes > LIMITS.maxBodyBytes) {
@@ -1095,6 +1101,16 @@ function readGoogleStatus(parsed, fields) {
     const cleaned = typeof id === "string" ? cleanRequestId(id) : null;
     if (cleaned !== null)
         parsed.requestId = cleaned;
+    // The message for users, beside the developer's: kept, bounded.
+    const said = typed("LocalizedMessage");
+    const locale = said?.["locale"];
+    const message = said?.["message"];
+    if (typeof locale === "string" && locale !== "" && typeof message === "string" && message !== "") {
+        parsed.localized = {
+            locale: clip(locale, LIMITS.maxLocaleChars),
+            message: clip(message, LIMITS.maxMessageChars),
+        };
+    }
 }
 /** AIP-193 metadata (text) as the values of the code's params, by their
  * declared types, as errcat-runtime's `ParamType::value_from_text`. */
@@ -1263,6 +1279,9 @@ function memberValue(body, member, jsonType) {
             return body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
         case "details":
             return Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
+        case "message":
+            // Where the envelope has one message, it is the one for users.
+            return body.localized?.message ?? body.message;
         default:
             return body[member] ?? null;
     }
@@ -1336,6 +1355,8 @@ function writeGoogle(body) {
         details.push(typed("RequestInfo", { requestId: body.requestId }));
     if (body.docsUrl !== null)
         details.push(typed("Help", { links: [{ description: body.title ?? body.code, url: body.docsUrl }] }));
+    if (body.localized !== null)
+        details.push(typed("LocalizedMessage", { locale: body.localized.locale, message: body.localized.message }));
     return { error: { code: body.status, message: body.message, status: body.grpc, details } };
 }
 /** The SDK exception classes by name, registered by `errors.ts`. */

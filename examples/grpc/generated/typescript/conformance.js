@@ -115,6 +115,8 @@ export function checkCase(testCase) {
             }
         }
     }
+    if (expect.localized !== undefined)
+        same("localized message", error.localized, expect.localized);
     if (expect.body !== undefined)
         same("body written back", error.toJSON(), expect.body);
     return problems;

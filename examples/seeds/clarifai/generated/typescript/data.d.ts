@@ -288,7 +288,7 @@ export declare const DOMAIN: string | null;
 export declare const REQUEST_ID_HEADER: string | null;
 export declare const GRPC_BY_STATUS: Readonly<Record<string, string>>;
 export declare const OUTER_REQUEST_ID: readonly [string, string];
-export declare const LIMITS: { readonly maxBodyBytes: number; readonly maxRawMessageChars: number; readonly maxMessageChars: number; readonly maxRequestIdChars: number; readonly minRetryHintMs: number; readonly maxKeptDepth: number; readonly maxIdentityLen: number; readonly maxRetryAfterSecs: number };
+export declare const LIMITS: { readonly maxBodyBytes: number; readonly maxRawMessageChars: number; readonly maxMessageChars: number; readonly maxLocaleChars: number; readonly maxRequestIdChars: number; readonly minRetryHintMs: number; readonly maxKeptDepth: number; readonly maxIdentityLen: number; readonly maxRetryAfterSecs: number };
 export declare const TELEMETRY: { readonly errorType: string; readonly category: string; readonly fault: string; readonly retryable: string; readonly other: string };
 export declare const STATUS_POLICIES: ReadonlyArray<readonly [number, number, RetryPolicy]>;
 export declare const POLICIES: Readonly<Record<string, RetryPolicy>>;

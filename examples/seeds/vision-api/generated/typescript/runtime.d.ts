@@ -94,6 +94,12 @@ export interface ErrorOptions {
     readonly requestId?: string | null;
     readonly retryAfterMs?: number | null;
     readonly details?: Readonly<Record<string, unknown>>;
+    readonly localized?: LocalizedText | null;
+}
+/** A message for users in one locale (AIP-193's `LocalizedMessage`). */
+export interface LocalizedText {
+    readonly locale: string;
+    readonly message: string;
 }
 declare const BRAND: unique symbol;
 /** The class an error is (its SDK exception's), kept on the instance. */
@@ -114,6 +120,8 @@ export declare class CatalogError extends Error {
     /** The server's advised wait (`Retry-After`), if it gave one. */
     readonly retryAfterMs: number | null;
     readonly details: Readonly<Record<string, unknown>>;
+    /** The message for users a Google body carried beside its developer message (`LocalizedMessage`), if any. */
+    readonly localized: LocalizedText | null;
     /** The SDK exception the catalog names for the code, if any. */
     readonly className: string | null;
     readonly [BRAND]: true;

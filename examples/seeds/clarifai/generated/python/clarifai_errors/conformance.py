@@ -84,6 +84,8 @@ def check(case: Mapping[str, Any]) -> list[str]:
             delay: float | None = error.retry_delay(attempt, _always(r), idempotent=True)
             if delay is None or not bounds[0] <= delay <= bounds[1]:
                 problems.append(f"{name}: attempt {attempt} drew {delay!r} outside {bounds!r}")
+    if "localized" in expect:
+        same("localized message", error.localized, expect["localized"])
     if "body" in expect:
         same("body written back", error.to_json(), expect["body"])
     return problems
@@ -142,4 +144,6 @@ def run(
     problems += check_localization()
     if problems:
         raise AssertionError(f"{len(problems)} conformance problem(s):\n" + "\n".join(problems))
-    return len(chosen) + len(chosen_templates)
+    shipped: dict[str, Any] = json.loads(_CASES.read_text("utf-8"))
+    others = sum(len(shipped.get(key, [])) for key in ("plurals", "localized", "negotiation"))
+    return len(chosen) + len(chosen_templates) + others

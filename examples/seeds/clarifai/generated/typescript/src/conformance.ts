@@ -46,6 +46,7 @@ export interface ConformanceCase {
     readonly body?: unknown;
     readonly operation?: boolean;
     readonly idempotent_only?: boolean;
+    readonly localized?: { readonly locale: string; readonly message: string };
   };
 }
 
@@ -203,6 +204,7 @@ export function checkCase(testCase: ConformanceCase): string[] {
       }
     }
   }
+  if (expect.localized !== undefined) same("localized message", error.localized, expect.localized);
   if (expect.body !== undefined) same("body written back", error.toJSON(), expect.body);
   return problems;
 }

@@ -118,6 +118,13 @@ export interface ErrorOptions {
   readonly requestId?: string | null;
   readonly retryAfterMs?: number | null;
   readonly details?: Readonly<Record<string, unknown>>;
+  readonly localized?: LocalizedText | null;
+}
+
+/** A message for users in one locale (AIP-193's `LocalizedMessage`). */
+export interface LocalizedText {
+  readonly locale: string;
+  readonly message: string;
 }
 
 const BRAND: unique symbol = Symbol.for(`errcat.error:${CATALOG_NAME}`);
@@ -142,6 +149,8 @@ export class CatalogError extends Error {
   /** The server's advised wait (`Retry-After`), if it gave one. */
   readonly retryAfterMs: number | null;
   readonly details: Readonly<Record<string, unknown>>;
+  /** The message for users a Google body carried beside its developer message (`LocalizedMessage`), if any. */
+  readonly localized: LocalizedText | null;
   /** The SDK exception the catalog names for the code, if any. */
   readonly className: string | null;
   declare readonly [BRAND]: true;
@@ -159,6 +168,7 @@ export class CatalogError extends Error {
     this.requestId = options.requestId ?? null;
     this.retryAfterMs = options.retryAfterMs ?? null;
     this.details = options.details ?? {};
+    this.localized = options.localized ?? null;
     this.className = facts?.sdkException ?? null;
     this.name = this.className ?? "CatalogError";
     Object.defineProperty(this, BRAND, { value: true });
@@ -279,6 +289,7 @@ export class CatalogError extends Error {
         details: this.details,
         grpc: this.grpcCode,
         domain: DOMAIN,
+        localized: this.localized,
       },
       facts?.envelope ?? ENVELOPE.style,
     );
@@ -798,6 +809,7 @@ export function fromResponse(status: number, headers: HeaderInput, body: string 
     requestId: parsed.requestId,
     retryAfterMs: parsed.retryAfterMs,
     details: parsed.details,
+    localized: parsed.localized,
   });
 }
 
@@ -918,6 +930,7 @@ interface Parsed {
   details: Record<string, unknown>;
   /** The details are AIP-193 metadata: text for the params' values. */
   detailsAsText: boolean;
+  localized: LocalizedText | null;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -938,6 +951,7 @@ function parseBody(status: number, body: string | Uint8Array): Parsed {
     retryAfterMs: null,
     details: {},
     detailsAsText: false,
+    localized: null,
   };
   const bytes = typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
   if (bytes > LIMITS.maxBodyBytes) {
@@ -1199,6 +1213,16 @@ function readGoogleStatus(parsed: Parsed, fields: JsonObject): void {
   const id = typed("RequestInfo")?.["requestId"];
   const cleaned = typeof id === "string" ? cleanRequestId(id) : null;
   if (cleaned !== null) parsed.requestId = cleaned;
+  // The message for users, beside the developer's: kept, bounded.
+  const said = typed("LocalizedMessage");
+  const locale = said?.["locale"];
+  const message = said?.["message"];
+  if (typeof locale === "string" && locale !== "" && typeof message === "string" && message !== "") {
+    parsed.localized = {
+      locale: clip(locale, LIMITS.maxLocaleChars),
+      message: clip(message, LIMITS.maxMessageChars),
+    };
+  }
 }
 
 /** AIP-193 metadata (text) as the values of the code's params, by their
@@ -1348,6 +1372,7 @@ interface Body {
   details: Readonly<Record<string, unknown>>;
   grpc: string;
   domain: string | null;
+  localized: LocalizedText | null;
 }
 
 /** `value` with arrays and objects nested deeper than `limit` as `null`, so
@@ -1373,6 +1398,9 @@ function memberValue(body: Body, member: string, jsonType: string): unknown {
       return body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
     case "details":
       return Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
+    case "message":
+      // Where the envelope has one message, it is the one for users.
+      return body.localized?.message ?? body.message;
     default:
       return (body as unknown as Record<string, unknown>)[member] ?? null;
   }
@@ -1441,6 +1469,8 @@ function writeGoogle(body: Body): Record<string, unknown> {
   if (body.requestId !== null) details.push(typed("RequestInfo", { requestId: body.requestId }));
   if (body.docsUrl !== null)
     details.push(typed("Help", { links: [{ description: body.title ?? body.code, url: body.docsUrl }] }));
+  if (body.localized !== null)
+    details.push(typed("LocalizedMessage", { locale: body.localized.locale, message: body.localized.message }));
   return { error: { code: body.status, message: body.message, status: body.grpc, details } };
 }
 

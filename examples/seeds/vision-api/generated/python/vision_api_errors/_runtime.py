@@ -92,6 +92,7 @@ class CatalogError(Exception, metaclass=_Branded):
         request_id: str | None = None,
         retry_after: float | None = None,
         details: Mapping[str, Any] | None = None,
+        localized: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         facts = _CODES.get(code) if code is not None else None
@@ -103,6 +104,9 @@ class CatalogError(Exception, metaclass=_Branded):
         self.request_id = request_id
         self.retry_after_ms = None if retry_after is None else retry_after * 1000.0
         self.details = dict(details or {})
+        #: The message for users a Google body carried beside its developer
+        #: message (``LocalizedMessage``): ``{"locale", "message"}``, if any.
+        self.localized: dict[str, str] | None = dict(localized) if localized else None
         self.class_name = facts["sdkException"] if facts else None
         self._sdk_class: str | None = _CODE_CLASS.get(code) if facts is not None and code is not None else None
         setattr(self, _BRAND, CATALOG_NAME)
@@ -236,6 +240,7 @@ class CatalogError(Exception, metaclass=_Branded):
                 "details": self.details,
                 "grpc": self.grpc_code,
                 "domain": _DOMAIN,
+                "localized": self.localized,
             },
             str(facts["envelope"]) if facts else str(_ENVELOPE["style"]),
         )
@@ -745,6 +750,7 @@ def from_response(
         request_id=parsed["request_id"],
         retry_after=None if ms is None else ms / 1000.0,
         details=parsed["details"],
+        localized=parsed.get("localized"),
     )
 
 
@@ -1186,6 +1192,14 @@ def _read_google_status(parsed: dict[str, Any], fields: Mapping[str, Any]) -> No
     cleaned = _clean_request_id(rid) if isinstance(rid, str) else None
     if cleaned is not None:
         parsed["request_id"] = cleaned
+    # The message for users, beside the developer's: kept, bounded.
+    said = typed("LocalizedMessage") or {}
+    locale, message = said.get("locale"), said.get("message")
+    if isinstance(locale, str) and locale and isinstance(message, str) and message:
+        parsed["localized"] = {
+            "locale": _clip(locale, int(_LIMITS["maxLocaleChars"])),
+            "message": _clip(message, int(_LIMITS["maxMessageChars"])),
+        }
 
 
 _INTEGER_RANGES: dict[str, tuple[int, int]] = {
@@ -1283,6 +1297,10 @@ def _member_value(body: Mapping[str, Any], member: str, json_type: str) -> Any:
         return None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
     if member == "details":
         return _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
+    if member == "message":
+        # Where the envelope has one message, it is the one for users.
+        localized = body.get("localized")
+        return localized["message"] if localized else body["message"]
     return body.get(member)
 
 
@@ -1349,6 +1367,9 @@ def _write_google(body: Mapping[str, Any]) -> dict[str, Any]:
         details.append(
             typed("Help", {"links": [{"description": body["title"] or body["code"], "url": body["docsUrl"]}]})
         )
+    localized = body.get("localized")
+    if localized:
+        details.append(typed("LocalizedMessage", {"locale": localized["locale"], "message": localized["message"]}))
     return {"error": {"code": body["status"], "message": body["message"], "status": body["grpc"], "details": details}}
 
 
