@@ -183,6 +183,15 @@ pub fn from_grpc_status<C: CatalogCode>(status: &tonic::Status) -> Error<C> {
     parsed.request_id = details
         .request_info()
         .and_then(|r| crate::error::clean_request_id(&r.request_id));
+    parsed.localized = details
+        .localized_message()
+        .filter(|l| !l.locale.is_empty() && !l.message.is_empty())
+        .map(|l| {
+            (
+                l.locale.chars().take(crate::MAX_LOCALE_CHARS).collect(),
+                l.message.chars().take(crate::MAX_MESSAGE_CHARS).collect(),
+            )
+        });
     let error = Error::<C>::resolve(grpc.http_status(), parsed);
     match error.code() {
         Some(code) => error.with_status(code.http_status()),

@@ -135,3 +135,23 @@ fn google_bodies_and_grpc_statuses_say_the_same() {
         errcat_runtime::GrpcCode::Unavailable
     );
 }
+
+#[test]
+fn a_localized_message_crosses_json_and_grpc() {
+    let body = serde_json::json!({"error": {
+        "code": 400,
+        "message": "Only 2 left.",
+        "status": "FAILED_PRECONDITION",
+        "details": [
+            {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "INSUFFICIENT_STOCK"},
+            {"@type": "type.googleapis.com/google.rpc.LocalizedMessage", "locale": "fr-CA", "message": "Il n'en reste que 2."}
+        ]
+    }});
+    let error = Error::from_body(400, body.to_string().as_bytes());
+    assert_eq!(error.message(), "Only 2 left.");
+    assert_eq!(error.localized_message(), Some("Il n'en reste que 2."));
+    assert_eq!(error.locale(), "fr-CA");
+    let again = Error::from_grpc_status(&error.to_grpc_status());
+    assert_eq!(again.localized_message(), Some("Il n'en reste que 2."));
+    assert_eq!(again.locale(), "fr-CA");
+}
