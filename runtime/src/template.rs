@@ -591,8 +591,8 @@ fn push(out: &mut Option<&mut String>, text: &str) {
     }
 }
 
-/// The start of the arm a choice takes for its param's text, by the rule
-/// of [`choose`]; `None` for its `other`.
+/// The arm (what each key comes with: its start, or its index) a choice
+/// takes for its param's text, as [`choose`] says; `None` for its `other`.
 fn chosen_arm(
     kind: ChoiceKind,
     arms: &[(&str, usize)],
@@ -679,35 +679,20 @@ fn render_pieces(
 /// The arm a choice takes for a param's text (`None` without a value):
 /// for a plural, an `=N` arm with exactly that number, else the arm of its
 /// category under `plurals`, else `other`; for a select, the arm keyed by
-/// the text, else `other`.
+/// the text, else `other`. The rule [`render`] follows.
 pub fn choose<'c, 'a>(choice: &'c Choice<'a>, text: Option<&str>, plurals: &str) -> &'c Arm<'a> {
-    let other = choice
+    let keys: Vec<(&str, usize)> = choice
         .arms
         .iter()
-        .find(|a| a.key == "other")
-        .unwrap_or(&choice.arms[0]);
-    let Some(text) = text else {
-        return other;
-    };
-    let arm = match choice.kind {
-        ChoiceKind::Select => choice.arms.iter().find(|a| a.key == text),
-        ChoiceKind::Plural => {
-            let exact = plural::Operands::of(text)
-                .filter(|_| !text.starts_with('-'))
-                .and_then(|_| {
-                    choice.arms.iter().find(|a| {
-                        a.key
-                            .strip_prefix('=')
-                            .is_some_and(|n| same_number(n, text))
-                    })
-                });
-            exact.or_else(|| {
-                let category = plural::category(plurals, text);
-                choice.arms.iter().find(|a| a.key == category.as_str())
-            })
-        }
-    };
-    arm.unwrap_or(other)
+        .enumerate()
+        .map(|(i, a)| (a.key, i))
+        .collect();
+    let other = keys
+        .iter()
+        .find(|(k, _)| *k == "other")
+        .map_or(0, |&(_, i)| i);
+    let at = text.and_then(|text| chosen_arm(choice.kind, &keys, text, plurals));
+    &choice.arms[at.unwrap_or(other)]
 }
 
 /// Whether the digits `n` and the number `text` are one number (`=1`

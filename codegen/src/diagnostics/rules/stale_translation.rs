@@ -118,9 +118,11 @@ pub(crate) fn unrecorded_source(
     };
     Diagnostic::new(DiagCode::StaleTranslation, what)
         .at(file, first, format!("no `source`: {}", listed.join(", ")))
-        .help(format!(
-            "once they are checked, run `{command}`: errcat can then tell when their source changes"
-        ))
+        .help(if codes.len() == 1 {
+            format!("once it is checked, run `{command}`: errcat can then tell when its source changes")
+        } else {
+            format!("once they are checked, run `{command}`: errcat can then tell when their source changes")
+        })
 }
 
 #[cfg(test)]

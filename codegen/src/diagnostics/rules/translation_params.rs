@@ -53,8 +53,14 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
                 let at = cx
                     .sources
                     .inner_span(translation.file, message.span.clone(), &message.text, *offset);
+                // The name alone, where the file spells it plainly after its
+                // `{`: the span a fix can rename.
+                let text = &cx.sources.file(translation.file).text;
+                let name_at = at.start + 1..at.start + 1 + name.len();
+                let plain = text.get(name_at.clone()) == Some(*name) && text[at.clone()].starts_with('{');
                 let names: Vec<&str> = declared.iter().map(|p| p.name.as_str()).collect();
-                out.push(undeclared(translation.file, at, name, &translation.name, &names));
+                let (span, fixable) = if plain { (name_at, true) } else { (at, false) };
+                out.push(undeclared(translation.file, span, name, &translation.name, &names, fixable));
             }
         }
         for param in declared {
@@ -70,13 +76,15 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// E0062: a placeholder the code does not declare.
+/// E0062: a placeholder the code does not declare; `span` is the name
+/// alone when `fixable`, so a close param's name can replace it.
 pub(crate) fn undeclared(
     file: FileId,
     span: Range<usize>,
     name: &str,
     code: &str,
     declared: &[&str],
+    fixable: bool,
 ) -> Diagnostic {
     let list = if declared.is_empty() {
         "it has none".to_string()
@@ -86,12 +94,19 @@ pub(crate) fn undeclared(
             declared.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ")
         )
     };
-    Diagnostic::new(
+    let otherwise = format!("a translation uses the code's own params: {list}");
+    let diagnostic = Diagnostic::new(
         DiagCode::TranslationParams,
         format!("`{{{name}}}` is not a param of `{code}`"),
     )
-    .at(file, span, "in this translation")
-    .suggest(name, declared, Some(format!("a translation uses the code's own params: {list}")))
+    .at(file, span, "in this translation");
+    if fixable {
+        return diagnostic.suggest(name, declared, Some(otherwise));
+    }
+    match crate::diagnostics::did_you_mean(name, declared.iter().copied()) {
+        Some(close) => diagnostic.help(format!("did you mean `{close}`?")),
+        None => diagnostic.help(otherwise),
+    }
 }
 
 /// E0062: a param the translation does not use.
@@ -130,10 +145,10 @@ mod tests {
               = help: use `{reason}` where this locale would say it
 
             error[E0062]: `{champ}` is not a param of `bad_input`
-              --> catalog/locales/fr.toml:3:21
+              --> catalog/locales/fr.toml:3:22
               |
             3 | message = "Le champ {champ} est invalide."
-              |                     ^^^^^^^ in this translation
+              |                      ^^^^^ in this translation
               |
               = help: a translation uses the code's own params: its params are `field`, `reason`
 
@@ -163,5 +178,22 @@ mod tests {
             "{reason, select, empty {Le champ {field} est vide.} other {Le champ {field} : {reason}.}}",
         );
         assert!(!codes_for(&chosen).contains(&DiagCode::TranslationParams));
+    }
+
+    #[test]
+    fn a_close_name_is_a_fix_that_applies() {
+        let typo = EXAMPLE.replace("Le champ {champ} est invalide.", "{raeson} : {field}.");
+        let sources = crate::rule_examples::example_sources(&typo);
+        let report = crate::compile(&sources).unwrap_err();
+        let fix = report
+            .diagnostics()
+            .iter()
+            .filter(|d| d.code == DiagCode::TranslationParams)
+            .find_map(|d| d.fix.clone())
+            .expect("a fix");
+        let text = &sources.file(fix.file).text;
+        let (fixed, applied) = crate::diagnostics::Fix::apply_all(text, [&fix]);
+        assert_eq!(applied, 1);
+        assert!(fixed.contains("\"{reason} : {field}.\""), "{fixed}");
     }
 }
