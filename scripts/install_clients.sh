@@ -3,12 +3,15 @@
 # packed with `npm pack` and installed into a fresh npm project, used from
 # plain Node.js ESM and from a TypeScript project under `tsc --strict`; the
 # Python package installed with pip into a fresh venv, built as a wheel, and
-# type-checked with mypy --strict from outside. Each runs the conformance
-# cases with the one call its runner offers.
+# type-checked with mypy --strict from outside; the Go module required by a
+# fresh Go module (a replace directive, as before it is published), built,
+# vetted and run. Each runs the conformance cases with the one call its
+# runner offers (Go: `go test` in the module).
 #
 # Usage: scripts/install_clients.sh [GENERATED_DIR]  (default: generated)
 # Needs node/npm, tests/typescript/node_modules (for tsc), python3, and
-# MYPY (default: target/contracts-venv/bin/mypy).
+# MYPY (default: target/contracts-venv/bin/mypy), and go when the folder has
+# a Go module.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -86,6 +89,56 @@ def status_of(body: bytes) -> int:
 PY
 "$mypy" --strict --no-incremental --python-executable "$work/venv/bin/python" usage.py
 cd "$root"
+
+if [ -f "$generated/go/go.mod" ]; then
+  go_module=$(sed -n 's/^module //p' "$generated/go/go.mod")
+  echo "== a fresh Go module requires $go_module, builds, vets and runs"
+  mkdir "$work/go" && cd "$work/go"
+  export GOPROXY=off GOFLAGS=-mod=mod GOCACHE="${GOCACHE:-$root/target/go-cache}"
+  cat > go.mod <<GOMOD
+module example.com/user
+
+go 1.19
+
+require $go_module v0.0.0
+
+replace $go_module => $root/$generated/go
+GOMOD
+  cat > main.go <<GO
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+
+	catalog "$go_module"
+)
+
+func main() {
+	codes := catalog.Codes()
+	sent := catalog.New(codes[0], nil).WithRequestID("req_user")
+	recorder := httptest.NewRecorder()
+	catalog.WriteError(recorder, sent)
+	got := catalog.FromResponse(recorder.Result())
+	if !errors.Is(got, codes[0]) || got.RequestID != "req_user" {
+		panic(fmt.Sprintf("%s read back as %+v", codes[0], got))
+	}
+	unknown := catalog.Parse(http.StatusTeapot, nil, []byte("{}"))
+	var asError *catalog.Error
+	if !errors.As(error(unknown), &asError) || unknown.Code != "" {
+		panic("an unknown response is not an *Error")
+	}
+	fmt.Printf("   %s: %d codes, written and read back from a user's module\\n", catalog.CatalogName, len(codes))
+}
+GO
+  go vet ./...
+  go run .
+  (cd "$root/$generated/go" && go test -count=1 . | sed 's/^/   /')
+  unset GOFLAGS GOPROXY
+  cd "$root"
+fi
 if [ "$(git status --porcelain --ignored -- "$generated")" != "$before" ]; then
   echo "installing wrote into $generated:"; git status --porcelain --ignored -- "$generated"; exit 1
 fi

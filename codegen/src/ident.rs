@@ -192,6 +192,18 @@ pub fn code_fn_ident(name: &str) -> String {
     }
 }
 
+/// A Go package's name for a catalog: its name in lower-case letters and
+/// digits, then `errors` (`Payments API` → `paymentsapierrors`), as Go
+/// names packages.
+pub fn go_package(catalog: &str) -> String {
+    let mut name: String = fold_to_snake(catalog).replace('_', "");
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, "catalog");
+    }
+    name.push_str("errors");
+    name
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

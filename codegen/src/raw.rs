@@ -537,7 +537,8 @@ pub struct RawSettings {
     pub exit_codes: Vec<(Str, Str)>,
     /// `[outputs]`: output name to on or off, in file order.
     pub outputs: Vec<(Str, Spanned<bool>)>,
-    /// `[outputs]`'s package names (`npm_package`, `python_package`):
+    /// `[outputs]`'s package names (`npm_package`, `python_package`,
+    /// `go_module`):
     /// key to name, in file order.
     pub package_names: Vec<(Str, Str)>,
     /// `[retired.*]`, in file order.
@@ -615,5 +616,9 @@ pub const PACKAGE_KEYS: &[(&str, &str)] = &[
     (
         "python_package",
         "The Python distribution name of the `python` output (default: `<catalog>-errors`).",
+    ),
+    (
+        "go_module",
+        "The Go module path of the `go` output (default: `<catalog>errors`, the package's name).",
     ),
 ];

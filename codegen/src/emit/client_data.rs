@@ -192,9 +192,18 @@ fn wire() -> Value {
                     ])
                 })
                 .collect();
+            let format = errcat_runtime::EnvelopeFormat {
+                style: *style,
+                ..Default::default()
+            };
             (
                 style.as_str().to_string(),
-                json!({ "wrapper": style.wrapper(), "list": style.is_list(), "fields": fields }),
+                json!({
+                    "wrapper": style.wrapper(),
+                    "list": style.is_list(),
+                    "contentType": format.content_type(),
+                    "fields": fields,
+                }),
             )
         })
         .collect();

@@ -12,6 +12,7 @@ mod context;
 pub mod docs;
 pub mod escape;
 pub mod examples;
+pub mod go;
 pub mod json;
 pub mod json_schema;
 pub mod openapi;
@@ -59,6 +60,7 @@ pub const OUTPUTS: &[Output] = &[
     conformance::OUTPUT,
     typescript::OUTPUT,
     python::OUTPUT,
+    go::OUTPUT,
     rust::OUTPUT,
 ];
 

@@ -248,9 +248,9 @@ pub(super) fn docs_url(meta: &Meta, category: &str, code: &str) -> String {
     }
 }
 
-/// The client packages' names: `[outputs]`' `npm_package` and
-/// `python_package` when given and valid in their ecosystems, else
-/// `<catalog>-errors`.
+/// The client packages' names: `[outputs]`' `npm_package`,
+/// `python_package` and `go_module` when given and valid in their
+/// ecosystems, else `<catalog>-errors` (the Go package's name for Go).
 pub(super) fn lower_packages(
     cx: &mut Cx<'_>,
     file: FileId,
@@ -268,11 +268,13 @@ pub(super) fn lower_packages(
     let mut packages = crate::model::Packages {
         npm: default.clone(),
         python: default,
+        go: crate::ident::go_package(catalog),
     };
     for (key, value) in names {
         let name = value.get_ref();
         let (slot, problem) = match key.get_ref().as_str() {
             "npm_package" => (&mut packages.npm, npm_name_problem(name)),
+            "go_module" => (&mut packages.go, go_module_problem(name)),
             _ => (&mut packages.python, python_name_problem(name)),
         };
         match problem {
@@ -304,6 +306,20 @@ fn npm_name_problem(name: &str) -> Option<String> {
             None => part_ok(name),
         };
     (!ok).then(|| format!("`{name}` is not an npm package name: lower case letters, digits, `-._~`, at most 214 characters, optionally `@scope/`"))
+}
+
+/// Why `path` is not a Go module path (the `go` command's rules, without
+/// the dot its first element needs only to be fetched), if it is not.
+fn go_module_problem(path: &str) -> Option<String> {
+    let element_ok = |e: &str| {
+        !e.is_empty()
+            && !e.starts_with('.')
+            && !e.ends_with('.')
+            && e.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+    };
+    let ok = path.len() <= 255 && !path.starts_with('-') && path.split('/').all(element_ok);
+    (!ok).then(|| format!("`{path}` is not a Go module path: `/`-separated elements of letters, digits and `-._~`, none empty or starting or ending with `.`"))
 }
 
 /// Why `name` is not a Python distribution name (PEP 508), if it is not.

@@ -121,6 +121,10 @@ pub struct Packages {
     /// The Python distribution of the `python` output, e.g.
     /// `payments-errors` (its import name is `payments_errors`).
     pub python: String,
+    /// The Go module path of the `go` output, e.g.
+    /// `github.com/acme/payments-errors/go` (its package is
+    /// `paymentserrors`).
+    pub go: String,
 }
 
 /// The last release of a catalog: what `errcat release` recorded in the
