@@ -4,8 +4,10 @@ responses. Run with pytest; checked with ``mypy --strict``."""
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
+import pickle
 import shutil
 import sys
 import tempfile
@@ -182,6 +184,28 @@ def test_typed_classes_render_the_template_and_form_a_hierarchy() -> None:
         raise error
     assert errors.lookup("RATE_LIMIT_ERROR") == "rate_limited"
     assert errors.from_numeric(17000) == "rate_limited"
+
+
+def test_errors_pickle_and_copy_with_their_class_and_facts() -> None:
+    errors = load(ROOT / "generated", "errcat_main")
+    # A class used before a response is parsed is the class parsing gives,
+    # so ``except`` (which ignores ``__instancecheck__``) catches it.
+    cls = errors.ProjectNotFound
+    with pytest.raises(cls):
+        raise errors.from_response(404, {}, b'{"error": {"code": "project_not_found"}}')
+    made = errors.RateLimited(limit=100, window=60, request_id="req_1", retry_after=30)
+    parsed = errors.from_response(404, {"X-Request-Id": "req_2"}, b'{"error": {"code": "project_not_found"}}')
+    unknown = errors.from_response(418, {}, b"short and stout")
+    for error in (made, parsed, unknown):
+        for again in (pickle.loads(pickle.dumps(error)), copy.deepcopy(error), copy.copy(error)):
+            # By name and brand: the suite loads the package more than once.
+            assert type(again).__name__ == type(error).__name__
+            assert isinstance(again, type(error)) and isinstance(again, errors.CatalogError)
+            assert vars(again) == vars(error)
+            assert again.args == error.args and str(again) == str(error)
+            assert again.to_json() == error.to_json()
+    assert isinstance(pickle.loads(pickle.dumps(made)), errors.RateLimitError)
+    assert pickle.loads(pickle.dumps(made)).message_in("pl") == made.message_in("pl")
 
 
 def test_isinstance_holds_across_a_duplicated_copy() -> None:

@@ -114,6 +114,12 @@ class CatalogError(Exception, metaclass=_Branded):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles (and copies) as the code's error with every attribute,
+        whatever its class's keyword-only ``__init__`` takes, so errors
+        cross ``multiprocessing`` and ``copy.deepcopy``."""
+        return (_unpickle, (self.code, self.wire_code, self.message, dict(self.__dict__)))
+
     def message_in(self, tag: str) -> str:
         """The message in the locale ``tag`` names (``fr-CH`` falls back to
         ``fr``, then to the default), rendered with this error's details and
@@ -1288,20 +1294,31 @@ def _prune(value: Any, limit: int) -> Any:
     return value
 
 
+def _as_json_type(value: Any, json_type: str) -> Any:
+    """A value as a field of ``json_type`` (errcat-runtime's wire table)
+    writes it, as ``ErrorBody::member`` does: a number in a string field as
+    its text, in an integer field whole; an object with no members left
+    out. No member has a rule of its own."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if json_type == "string":
+            return str(value)
+        if json_type == "integer":
+            return math.floor(value)
+    if json_type == "object" and isinstance(value, dict) and not value:
+        return None
+    return value
+
+
 def _member_value(body: Mapping[str, Any], member: str, json_type: str) -> Any:
     """A member's value as a field of ``json_type`` writes it, as
     errcat-runtime's ``ErrorBody::member``; ``None`` when there is none."""
-    if member == "status":
-        return str(body["status"]) if json_type == "string" else body["status"]
-    if member == "retryAfterMs":
-        return None if body["retryAfterMs"] is None else int(body["retryAfterMs"])
     if member == "details":
-        return _prune(body["details"], int(_LIMITS["maxKeptDepth"])) or None
+        return _as_json_type(_prune(body["details"], int(_LIMITS["maxKeptDepth"])), json_type)
     if member == "message":
         # Where the envelope has one message, it is the one for users.
         localized = body.get("localized")
         return localized["message"] if localized else body["message"]
-    return body.get(member)
+    return _as_json_type(body.get(member), json_type)
 
 
 def _write_body(body: Mapping[str, Any], style: str) -> dict[str, Any]:
@@ -1371,6 +1388,13 @@ def _write_google(body: Mapping[str, Any]) -> dict[str, Any]:
     if localized:
         details.append(typed("LocalizedMessage", {"locale": localized["locale"], "message": localized["message"]}))
     return {"error": {"code": body["status"], "message": body["message"], "status": body["grpc"], "details": details}}
+
+
+def _unpickle(code: str | None, wire_code: str, message: str, state: dict[str, Any]) -> CatalogError:
+    """An error ``CatalogError.__reduce__`` pickled, of its code's class."""
+    error = _construct(code, wire_code, message)
+    error.__dict__.update(state)
+    return error
 
 
 def _construct(code: str | None, wire_code: str, message: str, **options: Any) -> CatalogError:

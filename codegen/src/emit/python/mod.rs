@@ -450,7 +450,11 @@ fn module(model: &Model, command: &str) -> Public {
          def __getattr__(name: str) -> Any:\n    \
          \"\"\"A code's class, or the ``TypedDict`` of its details, made the first\n    \
          time it is used and kept: a catalog of thousands of codes imports in the\n    \
-         time its data takes. ``__init__.pyi`` declares every one, typed.\"\"\"\n    \
+         time its data takes. ``__init__.pyi`` declares every one, typed. The\n    \
+         runtime asks here too, so a class made once is the one every error has.\"\"\"\n    \
+         kept = globals().get(name)\n    \
+         if kept is not None:\n        \
+         return kept\n    \
          spec = _CODE_CLASSES.get(name)\n    \
          if spec is not None:\n        \
          wire, base, doc, params = spec\n        \

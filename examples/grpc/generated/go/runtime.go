@@ -66,6 +66,9 @@ type catalogError = Error
 type LocalizedMessage struct {
 	Locale  string
 	Message string
+	// Title is the code's title in the locale, when it has one: problem
+	// bodies write it (Google's LocalizedMessage has none).
+	Title string
 }
 
 // Error returns the message.
@@ -1433,9 +1436,12 @@ func (e *Error) InLocale(tag string) *Error {
 	if !ok {
 		locale = 0
 	}
-	out.Localized = &LocalizedMessage{Locale: catalog().Locales.Tags[locale], Message: e.MessageIn(tag)}
-	if locale == 0 {
-		out.Localized = nil
+	out.Localized = nil
+	if locale != 0 {
+		out.Localized = &LocalizedMessage{Locale: catalog().Locales.Tags[locale], Message: e.MessageIn(tag)}
+		if _, title, ok := translated(string(e.Code), locale, 0); ok && e.Code != "" {
+			out.Localized.Title = title
+		}
 	}
 	return &out
 }
@@ -1584,9 +1590,42 @@ func prune(value any, limit int) any {
 	return value
 }
 
+// asJSONType is a value as a field of jsonType (errcat-runtime's wire
+// table) writes it, as ErrorBody::member does: a number in a string field as
+// its text, in an integer field whole; an object with no members left out.
+// No member has a rule of its own.
+func asJSONType(value any, jsonType string) any {
+	switch v := value.(type) {
+	case int:
+		if jsonType == "string" {
+			return strconv.Itoa(v)
+		}
+	case float64:
+		if jsonType == "string" {
+			return strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		if jsonType == "integer" {
+			return int64(math.Floor(v))
+		}
+	case map[string]any:
+		if jsonType == "object" && len(v) == 0 {
+			return nil
+		}
+	}
+	return value
+}
+
 // memberValue is a member's value as a field of jsonType writes it, as
 // errcat-runtime's ErrorBody::member; nil when there is none.
 func memberValue(b body, name, jsonType string) any {
+	if name == "details" {
+		return asJSONType(prune(b.details, catalog().Limits.MaxKeptDepth), jsonType)
+	}
+	return asJSONType(rawMember(b, name), jsonType)
+}
+
+// rawMember is a member's value before its field's JSON type is applied.
+func rawMember(b body, name string) any {
 	text := func(s *string) any {
 		if s == nil {
 			return nil
@@ -1603,13 +1642,13 @@ func memberValue(b body, name, jsonType string) any {
 		}
 		return b.message
 	case "status":
-		if jsonType == "string" {
-			return strconv.Itoa(b.status)
-		}
 		return b.status
 	case "type":
 		return text(b.errorType)
 	case "title":
+		if b.localized != nil && b.localized.Title != "" {
+			return b.localized.Title
+		}
 		return text(b.title)
 	case "param":
 		return text(b.param)
@@ -1619,14 +1658,9 @@ func memberValue(b body, name, jsonType string) any {
 		if b.retryAfterMs == nil {
 			return nil
 		}
-		return int64(*b.retryAfterMs)
+		return *b.retryAfterMs
 	case "docsUrl":
 		return text(b.docsURL)
-	case "details":
-		if len(b.details) == 0 {
-			return nil
-		}
-		return prune(b.details, catalog().Limits.MaxKeptDepth)
 	case "grpc":
 		return b.grpc
 	case "domain":

@@ -40,7 +40,11 @@ _SDK_CLASSES: Dict[str, Type[CatalogError]] = {
 def __getattr__(name: str) -> Any:
     """A code's class, or the ``TypedDict`` of its details, made the first
     time it is used and kept: a catalog of thousands of codes imports in the
-    time its data takes. ``__init__.pyi`` declares every one, typed."""
+    time its data takes. ``__init__.pyi`` declares every one, typed. The
+    runtime asks here too, so a class made once is the one every error has."""
+    kept = globals().get(name)
+    if kept is not None:
+        return kept
     spec = _CODE_CLASSES.get(name)
     if spec is not None:
         wire, base, doc, params = spec

@@ -1272,19 +1272,33 @@ function prune(value, limit) {
     return out;
 }
 /** A member's value as a field of `jsonType` writes it, as errcat-runtime's `ErrorBody::member`; `null` when none. */
+/**
+ * A value as a field of `jsonType` (errcat-runtime's wire table) writes it,
+ * as `ErrorBody::member` does: a number in a string field as its text, in an
+ * integer field whole; an object with no members left out. No member has a
+ * rule of its own.
+ */
+function asJsonType(value, jsonType) {
+    if (typeof value === "number") {
+        if (jsonType === "string")
+            return String(value);
+        if (jsonType === "integer")
+            return Math.floor(value);
+    }
+    if (jsonType === "object" && typeof value === "object" && value !== null && Object.keys(value).length === 0) {
+        return null;
+    }
+    return value;
+}
 function memberValue(body, member, jsonType) {
     switch (member) {
-        case "status":
-            return jsonType === "string" ? String(body.status) : body.status;
-        case "retryAfterMs":
-            return body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
         case "details":
-            return Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
+            return asJsonType(prune(body.details, LIMITS.maxKeptDepth), jsonType);
         case "message":
             // Where the envelope has one message, it is the one for users.
             return body.localized?.message ?? body.message;
         default:
-            return body[member] ?? null;
+            return asJsonType(body[member] ?? null, jsonType);
     }
 }
 function writeBody(body, style) {

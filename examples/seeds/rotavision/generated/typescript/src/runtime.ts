@@ -1390,19 +1390,32 @@ function prune(value: unknown, limit: number): unknown {
 }
 
 /** A member's value as a field of `jsonType` writes it, as errcat-runtime's `ErrorBody::member`; `null` when none. */
+/**
+ * A value as a field of `jsonType` (errcat-runtime's wire table) writes it,
+ * as `ErrorBody::member` does: a number in a string field as its text, in an
+ * integer field whole; an object with no members left out. No member has a
+ * rule of its own.
+ */
+function asJsonType(value: unknown, jsonType: string): unknown {
+  if (typeof value === "number") {
+    if (jsonType === "string") return String(value);
+    if (jsonType === "integer") return Math.floor(value);
+  }
+  if (jsonType === "object" && typeof value === "object" && value !== null && Object.keys(value).length === 0) {
+    return null;
+  }
+  return value;
+}
+
 function memberValue(body: Body, member: string, jsonType: string): unknown {
   switch (member) {
-    case "status":
-      return jsonType === "string" ? String(body.status) : body.status;
-    case "retryAfterMs":
-      return body.retryAfterMs === null ? null : Math.floor(body.retryAfterMs);
     case "details":
-      return Object.keys(body.details).length === 0 ? null : prune(body.details, LIMITS.maxKeptDepth);
+      return asJsonType(prune(body.details, LIMITS.maxKeptDepth), jsonType);
     case "message":
       // Where the envelope has one message, it is the one for users.
       return body.localized?.message ?? body.message;
     default:
-      return (body as unknown as Record<string, unknown>)[member] ?? null;
+      return asJsonType((body as unknown as Record<string, unknown>)[member] ?? null, jsonType);
   }
 }
 
