@@ -8,7 +8,13 @@
 //! - the model slot, in [`Facts`];
 //! - the Rust accessor on `Code` and its record slot (`emit/rust`);
 //! - the JSON key (`emit/json.rs`);
-//! - the row in each code's docs table (`emit/docs/code.rs`).
+//! - the row in each code's docs table (`emit/docs/code.rs`);
+//! - the key in the clients' data, camelCase (`emit/client_data.rs`), so
+//!   the TypeScript, Python and Go runtimes' `facts` carry it;
+//! - the OpenAPI extension on the code's schema, `x-errcat-<key>`
+//!   (`emit/openapi.rs`);
+//! - the lock's record of the code, unless it is history, which the lock
+//!   keeps itself (`history`).
 //!
 //! Each output places a [`Group`] of facts at one position, so a new fact
 //! shows up next to its kin, in declaration order, everywhere. Facts with
@@ -74,6 +80,22 @@ pub struct Field {
     /// For a count: what the number means in the docs row, with `{times}`
     /// for "once", "twice" or "several times".
     pub note: &'static str,
+}
+
+impl Value<'_> {
+    /// As JSON: a count as a number, text as a string, no text as `null`.
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Value::Count(n) => n.into(),
+            Value::Text(t) => t.map_or(serde_json::Value::Null, Into::into),
+        }
+    }
+
+    /// Whether it is its type's default (0, or no text): outputs that list
+    /// what is set leave it out.
+    pub fn is_default(self) -> bool {
+        matches!(self, Value::Count(0) | Value::Text(None))
+    }
 }
 
 /// The raw value type of each field type.
@@ -277,6 +299,42 @@ code_fields! {
 }
 
 impl Field {
+    /// Its key in the clients' data: camelCase (`sdkException`).
+    pub fn camel_key(&self) -> String {
+        let mut out = String::with_capacity(self.key.len());
+        let mut upper = false;
+        for c in self.key.chars() {
+            if c == '_' {
+                upper = true;
+            } else if upper {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Its OpenAPI extension on a code's schema: `x-errcat-sdk-exception`.
+    pub fn extension(&self) -> String {
+        format!("x-errcat-{}", self.key.replace('_', "-"))
+    }
+
+    /// Whether the lock records it: what a code promises its clients, but
+    /// its history, which the lock keeps itself (`since`, `deprecated_in`).
+    pub fn locked(&self) -> bool {
+        self.group != Group::History
+    }
+
+    /// Whether `value` is a value of this fact as a lock records it.
+    pub fn accepts(&self, value: &serde_json::Value) -> bool {
+        match self.ty {
+            FieldType::Count => value.as_u64().is_some_and(|n| n <= u64::from(u8::MAX)),
+            FieldType::Code | FieldType::Text => value.is_string(),
+        }
+    }
+
     /// The fields of `group`, in declaration order.
     pub fn in_group(group: Group) -> impl Iterator<Item = (usize, &'static Field)> {
         FIELDS
@@ -324,6 +382,20 @@ mod tests {
                 Value::Text(Some("1.2"))
             ]
         );
+    }
+
+    #[test]
+    fn each_output_names_a_fact_from_its_key() {
+        let field = FIELDS.iter().find(|f| f.key == "sdk_exception").unwrap();
+        assert_eq!(field.camel_key(), "sdkException");
+        assert_eq!(field.extension(), "x-errcat-sdk-exception");
+        assert!(field.locked());
+        assert!(!FIELDS.iter().find(|f| f.key == "since").unwrap().locked());
+        assert!(field.accepts(&serde_json::json!("ValueError")));
+        assert!(!field.accepts(&serde_json::json!(3)));
+        let count = FIELDS.iter().find(|f| f.key == "server_retries").unwrap();
+        assert!(count.accepts(&serde_json::json!(255)) && !count.accepts(&serde_json::json!(256)));
+        assert!(Value::Count(0).is_default() && !Value::Text(Some("")).is_default());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Every fact declared in `fields.rs` reaches every output: it is accepted
 //! in a code table (and a category table when it may default there), and
-//! shows up as a Rust accessor with a record slot, a JSON key and a docs
-//! row. A new declaration needs no other change for this to pass.
+//! shows up as a Rust accessor with a record slot, a JSON key, a docs row,
+//! a key in the TypeScript, Python and Go clients' data, an OpenAPI
+//! extension and, unless it is history, the lock's record. A new
+//! declaration needs no other change for this to pass.
 
 use errcat_codegen::fields::{FIELDS, FieldType};
 use errcat_codegen::{emit, generated_files};
@@ -11,7 +13,8 @@ fn catalog(facts: &str, category_facts: &str) -> [(String, String); 2] {
         (
             "catalog.toml".into(),
             format!(
-                "[catalog]\nname = \"f\"\n[categories.input]\ntitle = \"Input\"\n\
+                "[catalog]\nname = \"f\"\n[outputs]\ntypescript = true\npython = true\ngo = true\n\
+                 openapi = true\n[categories.input]\ntitle = \"Input\"\n\
                  fault = \"client\"\nstatus = 400\n{category_facts}"
             ),
         ),
@@ -44,6 +47,19 @@ fn every_declared_fact_reaches_every_output() {
     let json: serde_json::Value =
         serde_json::from_str(&files[std::path::Path::new("catalog.json")]).unwrap();
     let page = &files[std::path::Path::new("docs/input.md")];
+    let openapi: serde_json::Value =
+        serde_json::from_str(&files[std::path::Path::new("openapi/errors.json")]).unwrap();
+    let schemas = openapi["components"]["schemas"].as_object().unwrap();
+    let schema = schemas
+        .values()
+        .find(|s| s["x-errcat-retry"].is_string())
+        .expect("the code's schema");
+    let lock = errcat_codegen::lock_text(model);
+    let clients = [
+        "typescript/src/data.ts",
+        "python/f_errors/_data.py",
+        "go/data.go",
+    ];
     for field in FIELDS {
         let upper = field.key.to_uppercase();
         assert!(
@@ -69,6 +85,29 @@ fn every_declared_fact_reaches_every_output() {
             page.contains(&format!("- **{}:** ", field.label)),
             "{} item:\n{page}",
             field.label
+        );
+        // The clients embed their data as JSON text, in a string literal.
+        let entry = format!("\"{}\":{expected}", field.camel_key());
+        for client in clients {
+            let text = &files[std::path::Path::new(client)];
+            assert!(
+                text.contains(&entry) || text.contains(&entry.replace('"', "\\\"")),
+                "{} in {client}",
+                field.key
+            );
+        }
+        assert_eq!(
+            schema[field.extension()],
+            expected,
+            "{} in OpenAPI",
+            field.key
+        );
+        // History facts are the lock's own (`since`); the others it records
+        // as declared.
+        assert!(
+            lock.contains(&format!("\"{}\":{expected}", field.key)),
+            "{} in the lock:\n{lock}",
+            field.key
         );
     }
 }

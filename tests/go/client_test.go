@@ -62,6 +62,13 @@ func TestEveryCodeIsWrittenAndReadBack(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s has no facts", name)
 		}
+		// Every declared fact is in Declared, by its camelCase key.
+		if declared, ok := facts.Declared["sdkException"]; !ok || (facts.SDKException != "" && declared != facts.SDKException) {
+			t.Errorf("%s: declared facts %v", name, facts.Declared)
+		}
+		if _, ok := facts.Declared["serverRetries"]; !ok {
+			t.Errorf("%s: declared facts %v", name, facts.Declared)
+		}
 		params := map[string]any{}
 		for i, p := range facts.Params {
 			params[p] = sample(facts.ParamTypes[i])

@@ -41,7 +41,7 @@ pub(crate) fn data(model: &Model) -> Value {
         .codes
         .iter()
         .map(|c| {
-            let facts = json!({
+            let mut facts = json!({
                 "name": c.condition.as_deref().unwrap_or(&c.wire_name),
                 "status": c.status,
                 "numeric": c.numeric,
@@ -52,13 +52,16 @@ pub(crate) fn data(model: &Model) -> Value {
                 "title": c.title,
                 "message": c.message,
                 "docsUrl": c.docs_url,
-                "sdkException": c.facts.sdk_exception,
                 "retry": model.retry_of(c).name,
                 "envelope": c.envelope.as_str(),
                 "grpc": c.grpc.as_str(),
                 "params": c.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
                 "paramTypes": c.params.iter().map(|p| p.ty.as_str()).collect::<Vec<_>>(),
             });
+            // Every declared fact, by its camelCase key (`sdkException`).
+            for (field, value) in c.facts.iter() {
+                facts[field.camel_key()] = value.to_json();
+            }
             (c.wire_name.clone(), facts)
         })
         .collect();
@@ -140,6 +143,7 @@ pub(crate) fn data(model: &Model) -> Value {
             "maxRanges": errcat_runtime::locale::MAX_LANGUAGE_RANGES,
         },
         "translations": translations(model),
+        "declaredFacts": crate::fields::FIELDS.iter().map(|f| f.camel_key()).collect::<Vec<_>>(),
     })
 }
 

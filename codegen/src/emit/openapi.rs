@@ -302,7 +302,8 @@ fn google_base_schema() -> Value {
 /// One code: the style's fields, its code constant, its typed params.
 /// A code's schema. `x-errcat-retry` names its retry strategy (`never`,
 /// `backoff`, `after_header`, `operation`), which OpenAPI has no word for,
-/// so that `errcat import openapi` gets it back.
+/// so that `errcat import openapi` gets it back; each declared fact the code
+/// sets is an `x-errcat-<key>` beside it (`x-errcat-sdk-exception`).
 fn code_schema(code: &Code, style: EnvelopeStyle, retry: &str) -> Value {
     // Google's metadata holds strings: `x-errcat-type` keeps the param's
     // own type, for readers such as `errcat import openapi`.
@@ -372,12 +373,17 @@ fn code_schema(code: &Code, style: EnvelopeStyle, retry: &str) -> Value {
             }
         }
     }
-    json!({
+    let mut schema = json!({
         "title": code.title,
         "description": format!("`{}`: {}", code.wire_name, code.message),
         "allOf": [reference(base_name(style)), { "type": "object", "properties": properties }],
         "x-errcat-retry": retry,
-    })
+    });
+    // Every declared fact the code sets, as `x-errcat-<key>`.
+    for (field, value) in code.facts.iter().filter(|(_, v)| !v.is_default()) {
+        schema[field.extension()] = value.to_json();
+    }
+    schema
 }
 
 fn param_schema(ty: ParamType) -> Value {

@@ -76,6 +76,23 @@ impl Lock {
                 span,
             ));
         }
+        // A key no declared fact has, or a value that is not the fact's:
+        // serde cannot deny them beside the records' flattened facts.
+        for (name, record) in &parsed.codes {
+            for (key, value) in &record.facts {
+                let field = crate::fields::FIELDS
+                    .iter()
+                    .find(|f| f.key == key && f.locked());
+                let problem = match field {
+                    None => format!("unknown field `{key}` in the record of `{name}`"),
+                    Some(f) if !f.accepts(value) => {
+                        format!("`{key}` of `{name}` is not a value of that fact: {value}")
+                    }
+                    Some(_) => continue,
+                };
+                return Err((problem, headers.get(name).cloned().unwrap_or(0..0)));
+            }
+        }
         let spans = parsed
             .codes
             .keys()
@@ -257,6 +274,40 @@ mod tests {
         let (message, span) = Lock::parse(FileId(0), text).unwrap_err();
         assert!(message.contains("`a` is recorded twice"), "{message}");
         assert_eq!(&text[..span.end].lines().count(), &5, "{span:?}");
+    }
+
+    #[test]
+    fn declared_facts_round_trip_and_others_are_errors_at_their_code() {
+        let text = "{\n  \"catalog\": {\"name\": \"x\"},\n  \"codes\": {\n    \"a\": {\"sdk_exception\": \"AError\", \"server_retries\": 2}\n  }\n}\n";
+        let lock = Lock::parse(FileId(0), text).unwrap();
+        assert_eq!(
+            lock.snapshot.codes["a"]
+                .fact_text("sdk_exception")
+                .as_deref(),
+            Some("AError")
+        );
+        assert_eq!(lock.snapshot.codes["a"].facts["server_retries"], 2);
+        for (record, said) in [
+            (
+                "{\"sdk_exceptoin\": \"AError\"}",
+                "unknown field `sdk_exceptoin`",
+            ),
+            (
+                "{\"server_retries\": 300}",
+                "`server_retries` of `a` is not a value",
+            ),
+            (
+                "{\"sdk_exception\": 1}",
+                "`sdk_exception` of `a` is not a value",
+            ),
+        ] {
+            let text = format!(
+                "{{\n  \"catalog\": {{\"name\": \"x\"}},\n  \"codes\": {{\n    \"a\": {record}\n  }}\n}}\n"
+            );
+            let (message, span) = Lock::parse(FileId(0), &text).unwrap_err();
+            assert!(message.contains(said), "{message}");
+            assert_eq!(&text[span], "\"a\"");
+        }
     }
 
     #[test]

@@ -70,7 +70,12 @@ impl Snapshot {
             status: model.meta.http.then_some(code.status),
             retry: Some(retry_class(model.retry_of(code)).into()),
             exit_code: model.meta.cli.then_some(code.exit_code),
-            sdk_exception: code.facts.sdk_exception.clone(),
+            facts: code
+                .facts
+                .iter()
+                .filter(|(field, value)| field.locked() && !value.is_default())
+                .map(|(field, value)| (field.key.to_string(), value.to_json()))
+                .collect(),
             params: code
                 .params
                 .iter()

@@ -5,8 +5,11 @@ use serde::{Deserialize, Serialize};
 
 /// What a code promised its clients, as the lock records it. Fields that a
 /// tombstone does not know are empty.
+/// Keys beyond these are the declared facts' (`crate::fields`), which the
+/// lock's reader checks, since serde cannot deny unknown fields beside a
+/// flattened map.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Record {
     /// `active`, `deprecated` or `retired`.
     pub lifecycle: Lifecycle,
@@ -44,9 +47,10 @@ pub struct Record {
     /// CLI exit code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exit_code: Option<u8>,
-    /// The SDK exception class.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sdk_exception: Option<String>,
+    /// The declared facts the code sets that the lock records
+    /// ([`crate::fields::Field::locked`]), by key: `sdk_exception`, ...
+    #[serde(flatten)]
+    pub facts: std::collections::BTreeMap<String, serde_json::Value>,
     /// The param signature, `name: type` in constructor order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub params: Vec<String>,
@@ -95,6 +99,11 @@ impl Lifecycle {
 }
 
 impl Record {
+    /// The text of the declared fact `key`, if the record has it.
+    pub fn fact_text(&self, key: &str) -> Option<String> {
+        self.facts.get(key)?.as_str().map(str::to_string)
+    }
+
     /// Whether the code is still in the catalog.
     pub fn is_live(&self) -> bool {
         self.lifecycle != Lifecycle::Retired

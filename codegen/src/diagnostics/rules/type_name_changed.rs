@@ -31,7 +31,12 @@ sdk_exception = "InvalidInputError"
 fn history(h: &History<'_>, out: &mut Vec<Change>) {
     for (name, old, new) in h.kept() {
         for (key, what, before, after) in [
-            ("sdk_exception", "SDK exception", &old.sdk_exception, &new.sdk_exception),
+            (
+                "sdk_exception",
+                "SDK exception",
+                &old.fact_text("sdk_exception"),
+                &new.fact_text("sdk_exception"),
+            ),
             ("name", "generated type name", &old.type_name, &new.type_name),
         ] {
             if let Some(before) = before

@@ -129,6 +129,10 @@ type CodeFacts struct {
 	GRPC         string
 	Params       []string
 	ParamTypes   []string
+	// Declared holds every fact the catalog declares per code (its
+	// code_fields), by its camelCase key: "sdkException", "serverRetries",
+	// "since", and any the catalog's errcat adds later.
+	Declared map[string]any
 }
 
 // RetryPolicy is a catalog retry policy, delays in milliseconds.
@@ -238,11 +242,31 @@ type codeData struct {
 	GRPC         string   `json:"grpc"`
 	Params       []string `json:"params"`
 	ParamTypes   []string `json:"paramTypes"`
+	// raw is the code's data as written, for its declared facts.
+	raw json.RawMessage
+}
+
+func (c *codeData) UnmarshalJSON(b []byte) error {
+	type plain codeData
+	if err := json.Unmarshal(b, (*plain)(c)); err != nil {
+		return err
+	}
+	c.raw = append(json.RawMessage(nil), b...)
+	return nil
 }
 
 func (c codeData) public() CodeFacts {
+	var all map[string]any
+	decoder := json.NewDecoder(bytes.NewReader(c.raw))
+	decoder.UseNumber()
+	_ = decoder.Decode(&all)
+	declared := map[string]any{}
+	for _, key := range catalog().DeclaredFacts {
+		declared[key] = all[key]
+	}
 	return CodeFacts{
-		Name: c.Name, Status: c.Status, Numeric: c.Numeric, Kind: c.Kind, Fault: c.Fault,
+		Declared: declared,
+		Name:     c.Name, Status: c.Status, Numeric: c.Numeric, Kind: c.Kind, Fault: c.Fault,
 		Category: deref(c.Category), Type: deref(c.Type), Title: c.Title, Message: c.Message,
 		DocsURL: c.DocsURL, SDKException: c.SDKException, Retry: catalog().Policies[c.Retry].public(),
 		Envelope: c.Envelope, GRPC: c.GRPC, Params: c.Params, ParamTypes: c.ParamTypes,
@@ -306,7 +330,8 @@ type catalogData struct {
 		Plurals   []string `json:"plurals"`
 		MaxRanges int      `json:"maxRanges"`
 	} `json:"locales"`
-	Translations map[string]map[string][2]*string `json:"translations"`
+	Translations  map[string]map[string][2]*string `json:"translations"`
+	DeclaredFacts []string                         `json:"declaredFacts"`
 
 	folded   map[string]string
 	identity *regexp.Regexp
