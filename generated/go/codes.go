@@ -213,319 +213,319 @@ var allCodes = [...]Code{
 
 // NewOk returns a ok error: The request succeeded.
 func NewOk() *Error {
-	return New(CodeOk, map[string]any{})
+	return newOf(CodeOk)
 }
 
 // NewCreated returns a created error: The {resource} was created.
 func NewCreated(resource string) *Error {
-	return New(CodeCreated, map[string]any{"resource": resource})
+	return newOf(CodeCreated, resource)
 }
 
 // NewNoContent returns a no_content error: The request succeeded and there is nothing to return.
 func NewNoContent() *Error {
-	return New(CodeNoContent, map[string]any{})
+	return newOf(CodeNoContent)
 }
 
 // NewPartialSuccess returns a partial_success error: {succeeded} of {total} items succeeded.
 func NewPartialSuccess(succeeded uint32, total uint32) *Error {
-	return New(CodePartialSuccess, map[string]any{"succeeded": succeeded, "total": total})
+	return newOf(CodePartialSuccess, succeeded, total)
 }
 
 // NewAccepted returns a accepted error: The {operation} was accepted and is running.
 func NewAccepted(operation string) *Error {
-	return New(CodeAccepted, map[string]any{"operation": operation})
+	return newOf(CodeAccepted, operation)
 }
 
 // NewInProgress returns a in_progress error: The {operation} is still in progress.
 func NewInProgress(operation string) *Error {
-	return New(CodeInProgress, map[string]any{"operation": operation})
+	return newOf(CodeInProgress, operation)
 }
 
 // NewMissingAPIKey returns a missing_api_key error: No API key was sent with the request.
 func NewMissingAPIKey() *Error {
-	return New(CodeMissingAPIKey, map[string]any{})
+	return newOf(CodeMissingAPIKey)
 }
 
 // NewInvalidAPIKey returns a invalid_api_key error: The API key is invalid or malformed.
 func NewInvalidAPIKey() *Error {
-	return New(CodeInvalidAPIKey, map[string]any{})
+	return newOf(CodeInvalidAPIKey)
 }
 
 // NewExpiredAPIKey returns a expired_api_key error: The API key expired on {expired_on}.
 func NewExpiredAPIKey(expiredOn string) *Error {
-	return New(CodeExpiredAPIKey, map[string]any{"expired_on": expiredOn})
+	return newOf(CodeExpiredAPIKey, expiredOn)
 }
 
 // NewDeactivatedAPIKey returns a deactivated_api_key error: The API key has been deactivated.
 func NewDeactivatedAPIKey() *Error {
-	return New(CodeDeactivatedAPIKey, map[string]any{})
+	return newOf(CodeDeactivatedAPIKey)
 }
 
 // NewInvalidCredentials returns a invalid_credentials error: The email or password is incorrect.
 func NewInvalidCredentials() *Error {
-	return New(CodeInvalidCredentials, map[string]any{})
+	return newOf(CodeInvalidCredentials)
 }
 
 // NewInvalidToken returns a invalid_token error: The session token is invalid or has expired.
 func NewInvalidToken() *Error {
-	return New(CodeInvalidToken, map[string]any{})
+	return newOf(CodeInvalidToken)
 }
 
 // NewNoWorkspace returns a no_workspace error: The API key is not bound to a workspace.
 func NewNoWorkspace() *Error {
-	return New(CodeNoWorkspace, map[string]any{})
+	return newOf(CodeNoWorkspace)
 }
 
 // NewMissingScope returns a missing_scope error: The API key lacks the `{scope}` scope required by this endpoint.
 func NewMissingScope(scope string) *Error {
-	return New(CodeMissingScope, map[string]any{"scope": scope})
+	return newOf(CodeMissingScope, scope)
 }
 
 // NewPermissionDenied returns a permission_denied error: You do not have access to {resource}.
 func NewPermissionDenied(resource string) *Error {
-	return New(CodePermissionDenied, map[string]any{"resource": resource})
+	return newOf(CodePermissionDenied, resource)
 }
 
 // NewTierRequired returns a tier_required error: This endpoint requires the {tier} tier or above.
 func NewTierRequired(tier string) *Error {
-	return New(CodeTierRequired, map[string]any{"tier": tier})
+	return newOf(CodeTierRequired, tier)
 }
 
 // NewConsentRequired returns a consent_required error: The account has not given the consent this operation needs.
 func NewConsentRequired() *Error {
-	return New(CodeConsentRequired, map[string]any{})
+	return newOf(CodeConsentRequired)
 }
 
 // NewInvalidRequest returns a invalid_request error: The request is invalid: {reason}
 func NewInvalidRequest(reason string) *Error {
-	return New(CodeInvalidRequest, map[string]any{"reason": reason})
+	return newOf(CodeInvalidRequest, reason)
 }
 
 // NewMissingField returns a missing_field error: The `{field}` field is required.
 func NewMissingField(field string) *Error {
-	return New(CodeMissingField, map[string]any{"field": field})
+	return newOf(CodeMissingField, field)
 }
 
 // NewInvalidField returns a invalid_field error: The `{field}` field is invalid: {reason}
 func NewInvalidField(field string, reason string) *Error {
-	return New(CodeInvalidField, map[string]any{"field": field, "reason": reason})
+	return newOf(CodeInvalidField, field, reason)
 }
 
 // NewMalformedJSON returns a malformed_json error: The request body is not valid JSON.
 func NewMalformedJSON() *Error {
-	return New(CodeMalformedJSON, map[string]any{})
+	return newOf(CodeMalformedJSON)
 }
 
 // NewUnsupportedFormat returns a unsupported_format error: The format `{format}` is not supported.
 func NewUnsupportedFormat(format string) *Error {
-	return New(CodeUnsupportedFormat, map[string]any{"format": format})
+	return newOf(CodeUnsupportedFormat, format)
 }
 
 // NewMethodNotAllowed returns a method_not_allowed error: The method {method} is not allowed on this endpoint.
 func NewMethodNotAllowed(method string) *Error {
-	return New(CodeMethodNotAllowed, map[string]any{"method": method})
+	return newOf(CodeMethodNotAllowed, method)
 }
 
 // NewUnprocessable returns a unprocessable error: The request is well-formed but violates a business rule: {rule}
 func NewUnprocessable(rule string) *Error {
-	return New(CodeUnprocessable, map[string]any{"rule": rule})
+	return newOf(CodeUnprocessable, rule)
 }
 
 // NewInvalidPageToken returns a invalid_page_token error: The pagination token is invalid or expired.
 //
 // Deprecated: Pagination tokens no longer expire; malformed tokens are reported as `invalid_field`.
 func NewInvalidPageToken() *Error {
-	return New(CodeInvalidPageToken, map[string]any{})
+	return newOf(CodeInvalidPageToken)
 }
 
 // NewNotFound returns a not_found error: The requested resource does not exist.
 func NewNotFound() *Error {
-	return New(CodeNotFound, map[string]any{})
+	return newOf(CodeNotFound)
 }
 
 // NewProjectNotFound returns a project_not_found error: Project '{project}' not found.
 func NewProjectNotFound(project string) *Error {
-	return New(CodeProjectNotFound, map[string]any{"project": project})
+	return newOf(CodeProjectNotFound, project)
 }
 
 // NewModelNotFound returns a model_not_found error: No model found with ID '{model_id}'.
 func NewModelNotFound(modelID string) *Error {
-	return New(CodeModelNotFound, map[string]any{"model_id": modelID})
+	return newOf(CodeModelNotFound, modelID)
 }
 
 // NewVersionNotFound returns a version_not_found error: Version {version} of '{project}' does not exist.
 func NewVersionNotFound(project string, version uint32) *Error {
-	return New(CodeVersionNotFound, map[string]any{"project": project, "version": version})
+	return newOf(CodeVersionNotFound, project, version)
 }
 
 // NewWorkflowNotFound returns a workflow_not_found error: Workflow '{workflow}' not found.
 func NewWorkflowNotFound(workflow string) *Error {
-	return New(CodeWorkflowNotFound, map[string]any{"workflow": workflow})
+	return newOf(CodeWorkflowNotFound, workflow)
 }
 
 // NewRouteNotFound returns a route_not_found error: No endpoint matches {path}.
 func NewRouteNotFound(path string) *Error {
-	return New(CodeRouteNotFound, map[string]any{"path": path})
+	return newOf(CodeRouteNotFound, path)
 }
 
 // NewAlreadyExists returns a already_exists error: A {resource} with this identifier already exists.
 func NewAlreadyExists(resource string) *Error {
-	return New(CodeAlreadyExists, map[string]any{"resource": resource})
+	return newOf(CodeAlreadyExists, resource)
 }
 
 // NewInvalidState returns a invalid_state error: The {resource} is in state '{state}', which does not allow this operation.
 func NewInvalidState(resource string, state string) *Error {
-	return New(CodeInvalidState, map[string]any{"resource": resource, "state": state})
+	return newOf(CodeInvalidState, resource, state)
 }
 
 // NewLockContention returns a lock_contention error: The resource is being modified by another request.
 func NewLockContention() *Error {
-	return New(CodeLockContention, map[string]any{})
+	return newOf(CodeLockContention)
 }
 
 // NewPreconditionFailed returns a precondition_failed error: The resource changed since it was read.
 func NewPreconditionFailed() *Error {
-	return New(CodePreconditionFailed, map[string]any{})
+	return newOf(CodePreconditionFailed)
 }
 
 // NewPaymentRequired returns a payment_required error: The workspace's plan does not include this operation.
 func NewPaymentRequired() *Error {
-	return New(CodePaymentRequired, map[string]any{})
+	return newOf(CodePaymentRequired)
 }
 
 // NewSubscriptionPastDue returns a subscription_past_due error: The subscription is past due.
 func NewSubscriptionPastDue() *Error {
-	return New(CodeSubscriptionPastDue, map[string]any{})
+	return newOf(CodeSubscriptionPastDue)
 }
 
 // NewCreditsExhausted returns a credits_exhausted error: The workspace has no credits left.
 func NewCreditsExhausted() *Error {
-	return New(CodeCreditsExhausted, map[string]any{})
+	return newOf(CodeCreditsExhausted)
 }
 
 // NewQuotaExceeded returns a quota_exceeded error: Daily {resource} quota of {limit} has been reached.
 func NewQuotaExceeded(resource string, limit uint32) *Error {
-	return New(CodeQuotaExceeded, map[string]any{"resource": resource, "limit": limit})
+	return newOf(CodeQuotaExceeded, resource, limit)
 }
 
 // NewUsageLimitExceeded returns a usage_limit_exceeded error: The monthly usage limit has been reached.
 func NewUsageLimitExceeded() *Error {
-	return New(CodeUsageLimitExceeded, map[string]any{})
+	return newOf(CodeUsageLimitExceeded)
 }
 
 // NewStorageQuotaExceeded returns a storage_quota_exceeded error: The account's storage limit has been reached.
 func NewStorageQuotaExceeded() *Error {
-	return New(CodeStorageQuotaExceeded, map[string]any{})
+	return newOf(CodeStorageQuotaExceeded)
 }
 
 // NewHostedInferenceQuotaExceeded returns a hosted_inference_quota_exceeded error: The workspace's monthly hosted inference quota has been reached.
 func NewHostedInferenceQuotaExceeded() *Error {
-	return New(CodeHostedInferenceQuotaExceeded, map[string]any{})
+	return newOf(CodeHostedInferenceQuotaExceeded)
 }
 
 // NewRateLimited returns a rate_limited error: Rate limit exceeded: {limit} calls per {window} seconds.
 func NewRateLimited(limit uint32, window uint32) *Error {
-	return New(CodeRateLimited, map[string]any{"limit": limit, "window": window})
+	return newOf(CodeRateLimited, limit, window)
 }
 
 // NewConcurrencyLimited returns a concurrency_limited error: At most {limit} requests may run at once.
 func NewConcurrencyLimited(limit uint32) *Error {
-	return New(CodeConcurrencyLimited, map[string]any{"limit": limit})
+	return newOf(CodeConcurrencyLimited, limit)
 }
 
 // NewHourlyLimitExceeded returns a hourly_limit_exceeded error: The hourly request limit has been reached.
 func NewHourlyLimitExceeded() *Error {
-	return New(CodeHourlyLimitExceeded, map[string]any{})
+	return newOf(CodeHourlyLimitExceeded)
 }
 
 // NewWorkspaceLocked returns a workspace_locked error: The workspace is locked: {reason}
 func NewWorkspaceLocked(reason string) *Error {
-	return New(CodeWorkspaceLocked, map[string]any{"reason": reason})
+	return newOf(CodeWorkspaceLocked, reason)
 }
 
 // NewResourceLocked returns a resource_locked error: The {resource} is locked by a running operation.
 func NewResourceLocked(resource string) *Error {
-	return New(CodeResourceLocked, map[string]any{"resource": resource})
+	return newOf(CodeResourceLocked, resource)
 }
 
 // NewPayloadTooLarge returns a payload_too_large error: The file is {size_mb} MB; the limit is {limit_mb} MB.
 func NewPayloadTooLarge(sizeMb uint32, limitMb uint32) *Error {
-	return New(CodePayloadTooLarge, map[string]any{"size_mb": sizeMb, "limit_mb": limitMb})
+	return newOf(CodePayloadTooLarge, sizeMb, limitMb)
 }
 
 // NewUnsupportedMediaType returns a unsupported_media_type error: Files of type {media_type} are not supported.
 func NewUnsupportedMediaType(mediaType string) *Error {
-	return New(CodeUnsupportedMediaType, map[string]any{"media_type": mediaType})
+	return newOf(CodeUnsupportedMediaType, mediaType)
 }
 
 // NewImageTooLarge returns a image_too_large error: The image is larger than the allowed limit.
 func NewImageTooLarge() *Error {
-	return New(CodeImageTooLarge, map[string]any{})
+	return newOf(CodeImageTooLarge)
 }
 
 // NewDownloadFailed returns a download_failed error: The file at the given URL could not be downloaded.
 func NewDownloadFailed() *Error {
-	return New(CodeDownloadFailed, map[string]any{})
+	return newOf(CodeDownloadFailed)
 }
 
 // NewInvalidURL returns a invalid_url error: The URL is invalid.
 func NewInvalidURL() *Error {
-	return New(CodeInvalidURL, map[string]any{})
+	return newOf(CodeInvalidURL)
 }
 
 // NewImageProcessingFailed returns a image_processing_failed error: The image could not be processed.
 func NewImageProcessingFailed() *Error {
-	return New(CodeImageProcessingFailed, map[string]any{})
+	return newOf(CodeImageProcessingFailed)
 }
 
 // NewDecodingFailed returns a decoding_failed error: The {media} could not be decoded.
 func NewDecodingFailed(media string) *Error {
-	return New(CodeDecodingFailed, map[string]any{"media": media})
+	return newOf(CodeDecodingFailed, media)
 }
 
 // NewTrainingFailed returns a training_failed error: Training failed: {reason}
 func NewTrainingFailed(reason string) *Error {
-	return New(CodeTrainingFailed, map[string]any{"reason": reason})
+	return newOf(CodeTrainingFailed, reason)
 }
 
 // NewEvaluationFailed returns a evaluation_failed error: Evaluation needs at least {min_inputs} labelled inputs per concept.
 func NewEvaluationFailed(minInputs uint32) *Error {
-	return New(CodeEvaluationFailed, map[string]any{"min_inputs": minInputs})
+	return newOf(CodeEvaluationFailed, minInputs)
 }
 
 // NewUpstreamError returns a upstream_error error: The {provider} provider returned an error.
 func NewUpstreamError(provider string) *Error {
-	return New(CodeUpstreamError, map[string]any{"provider": provider})
+	return newOf(CodeUpstreamError, provider)
 }
 
 // NewUpstreamTimeout returns a upstream_timeout error: The {provider} provider did not answer in time.
 func NewUpstreamTimeout(provider string) *Error {
-	return New(CodeUpstreamTimeout, map[string]any{"provider": provider})
+	return newOf(CodeUpstreamTimeout, provider)
 }
 
 // NewInternalError returns a internal_error error: Something went wrong on our side.
 func NewInternalError() *Error {
-	return New(CodeInternalError, map[string]any{})
+	return newOf(CodeInternalError)
 }
 
 // NewServiceUnavailable returns a service_unavailable error: The service is temporarily unavailable.
 func NewServiceUnavailable() *Error {
-	return New(CodeServiceUnavailable, map[string]any{})
+	return newOf(CodeServiceUnavailable)
 }
 
 // NewGatewayTimeout returns a gateway_timeout error: The operation timed out.
 func NewGatewayTimeout() *Error {
-	return New(CodeGatewayTimeout, map[string]any{})
+	return newOf(CodeGatewayTimeout)
 }
 
 // NewMaintenance returns a maintenance error: Writes are disabled for maintenance.
 func NewMaintenance() *Error {
-	return New(CodeMaintenance, map[string]any{})
+	return newOf(CodeMaintenance)
 }
 
 // NewServerBusy returns a server_busy error: The server is too busy at the moment.
 func NewServerBusy() *Error {
-	return New(CodeServerBusy, map[string]any{})
+	return newOf(CodeServerBusy)
 }
 
 // AuthenticationError is the SDK exception the catalog names AuthenticationError: errors.As(err,

@@ -20,6 +20,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use serde_json::Value;
+
 use crate::model::{Model, ParamType};
 use crate::write::FileSet;
 
@@ -193,11 +195,38 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
     files
 }
 
-/// `data.go`: the catalog's name, version and data.
+/// `data.go`: the catalog's name, version and data: the codes, names and
+/// numeric codes as Go lists (static data, indexed by the runtime the first
+/// time a lookup needs them, so a lookup costs what a hand-written map
+/// does), the rest as JSON text read on first use (translations apart, read
+/// when one is asked for).
 fn data_file(model: &Model, header: &str, clause: &str) -> String {
-    let data = super::client_data::data(model);
+    let mut data = super::client_data::data(model);
+    let mut tables = String::new();
+    code_table(&data["codes"], &mut tables);
+    name_table(&data["codes"], &data["names"], &mut tables);
+    numeric_table(&data["numeric"], &mut tables);
+    shared_and_classes(&data["sharedNames"], &data["classes"], &mut tables);
+    let translations = data["translations"].take();
+    if let Some(data) = data.as_object_mut() {
+        for key in [
+            "codes",
+            "names",
+            "numeric",
+            "sharedNames",
+            "classes",
+            "translations",
+        ] {
+            data.remove(key);
+        }
+    }
     let text = serde_json::to_string(&data).unwrap_or_default();
     let mut out = format!("{header}{clause}\n");
+    let _ = writeln!(
+        out,
+        "// caseInsensitive says whether lookups ignore ASCII case.\nconst caseInsensitive = {}\n",
+        model.meta.case_insensitive
+    );
     let _ = writeln!(
         out,
         "// CatalogName is the catalog's name.\nconst CatalogName = {}\n",
@@ -210,10 +239,178 @@ fn data_file(model: &Model, header: &str, clause: &str) -> String {
     );
     let _ = writeln!(
         out,
-        "// catalogJSON is the catalog as data, read on first use.\nconst catalogJSON = {}",
+        "// catalogJSON is the catalog's envelope, wire fields, policies, limits\n\
+         // and locales, read on first use.\nconst catalogJSON = {}\n",
         go_string(&text)
     );
+    let _ = writeln!(
+        out,
+        "// translationsJSON is each locale's titles and messages, read on first\n\
+         // use.\nconst translationsJSON = {}",
+        go_string(&serde_json::to_string(&translations).unwrap_or_default())
+    );
+    out.push_str(&tables);
     out
+}
+
+/// A JSON string or null as Go text (`""` for null).
+fn text_of(value: &Value) -> String {
+    go_string(value.as_str().unwrap_or_default())
+}
+
+/// A list variable: `var name = [...]ty{` and an entry a line, or `{}`
+/// when there are none (as gofmt writes it).
+fn go_list(out: &mut String, comment: &str, name: &str, ty: &str, entries: &[String]) {
+    let _ = write!(out, "\n{comment}var {name} = [...]{ty}{{");
+    if !entries.is_empty() {
+        out.push('\n');
+        for entry in entries {
+            let _ = writeln!(out, "\t{entry},");
+        }
+    }
+    out.push_str("}\n");
+}
+
+/// `codeList`: every code's facts, by wire name.
+fn code_table(codes: &Value, out: &mut String) {
+    let declared: Vec<String> = crate::fields::FIELDS
+        .iter()
+        .map(|f| f.camel_key())
+        .collect();
+    let mut entries = Vec::new();
+    for (wire, facts) in codes.as_object().into_iter().flatten() {
+        let list = |key: &str| {
+            let items: Vec<String> = facts[key]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(text_of)
+                .collect();
+            if items.is_empty() {
+                "nil".to_string()
+            } else {
+                format!("[]string{{{}}}", items.join(", "))
+            }
+        };
+        let declared: serde_json::Map<String, Value> = declared
+            .iter()
+            .map(|key| (key.clone(), facts[key].clone()))
+            .collect();
+        let numeric = facts["numeric"].as_u64();
+        entries.push(format!(
+            "{{{}, codeData{{name: {}, status: {}, numeric: {}, hasNumeric: {}, kind: {}, fault: {}, category: {}, errorType: {}, title: {}, message: {}, docsURL: {}, sdkException: {}, retry: {}, envelope: {}, grpc: {}, params: {}, paramTypes: {}, declared: {}}}}}",
+            go_string(wire),
+            text_of(&facts["name"]),
+            facts["status"].as_u64().unwrap_or(500),
+            numeric.unwrap_or(0),
+            numeric.is_some(),
+            text_of(&facts["kind"]),
+            text_of(&facts["fault"]),
+            text_of(&facts["category"]),
+            text_of(&facts["type"]),
+            text_of(&facts["title"]),
+            text_of(&facts["message"]),
+            text_of(&facts["docsUrl"]),
+            text_of(&facts["sdkException"]),
+            text_of(&facts["retry"]),
+            text_of(&facts["envelope"]),
+            text_of(&facts["grpc"]),
+            list("params"),
+            list("paramTypes"),
+            go_string(&Value::Object(declared).to_string()),
+        ));
+    }
+    go_list(
+        out,
+        "// codeList is every code's facts, by wire name.\n",
+        "codeList",
+        "codeEntry",
+        &entries,
+    );
+}
+
+/// `nameList`: every name that is not its code's wire name, with its
+/// code's position in `codeList`.
+fn name_table(codes: &Value, names: &Value, out: &mut String) {
+    let at: std::collections::HashMap<&str, usize> = codes
+        .as_object()
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, (wire, _))| (wire.as_str(), i))
+        .collect();
+    let entries: Vec<String> = names
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(name, code)| code.as_str() != Some(name.as_str()))
+        .filter_map(|(name, code)| {
+            let i = at.get(code.as_str()?)?;
+            Some(format!("{{{}, {i}}}", go_string(name)))
+        })
+        .collect();
+    go_list(
+        out,
+        "// nameList is every name, condition name and alias that is not a wire\n// name, with its code.\n",
+        "nameList",
+        "nameEntry",
+        &entries,
+    );
+}
+
+/// `numericList`: every numeric code's code.
+fn numeric_table(numeric: &Value, out: &mut String) {
+    let entries: Vec<String> = numeric
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(n, code)| format!("{{{n}, {}}}", text_of(code)))
+        .collect();
+    go_list(
+        out,
+        "// numericList is every code with a numeric code, by it.\n",
+        "numericList",
+        "numericEntry",
+        &entries,
+    );
+}
+
+/// `sharedList` and `prefixClasses`.
+fn shared_and_classes(shared: &Value, classes: &Value, out: &mut String) {
+    let entries: Vec<String> = shared
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(name, codes)| {
+            let codes: Vec<String> = codes
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(text_of)
+                .collect();
+            format!("{{{}, []Code{{{}}}}}", go_string(name), codes.join(", "))
+        })
+        .collect();
+    go_list(
+        out,
+        "// sharedList is each condition name several codes share, with them.\n",
+        "sharedList",
+        "sharedEntry",
+        &entries,
+    );
+    let entries: Vec<String> = classes
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|class| format!("{{{}, {}}}", text_of(&class[0]), text_of(&class[1])))
+        .collect();
+    go_list(
+        out,
+        "// prefixClasses is each identity prefix class with its generic code,\n// longest prefix first.\n",
+        "prefixClasses",
+        "[2]string",
+        &entries,
+    );
 }
 
 /// `codes.go`: the package doc, the codes, their constructors and the SDK
@@ -262,24 +459,22 @@ fn codes_file(model: &Model, header: &str, clause: &str) -> String {
     out.push_str("}\n");
     for (code, name) in model.codes.iter().zip(&names) {
         let mut used = BTreeSet::new();
-        let args: Vec<(String, &str, &str)> = code
+        let args: Vec<(String, &str)> = code
             .params
             .iter()
             .map(|p| {
                 let arg = unique_arg(&go_lower_camel(&p.name), &mut used);
-                (arg, p.name.as_str(), go_type(p.ty))
+                (arg, go_type(p.ty))
             })
             .collect();
         let signature = args
             .iter()
-            .map(|(arg, _, ty)| format!("{arg} {ty}"))
+            .map(|(arg, ty)| format!("{arg} {ty}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let params = args
-            .iter()
-            .map(|(arg, name, _)| format!("{}: {arg}", go_string(name)))
-            .collect::<Vec<_>>()
-            .join(", ");
+        // The values in the params' declared order: `newOf` names them from
+        // the code's data, so each constructor is one short call to compile.
+        let values: String = args.iter().map(|(arg, _)| format!(", {arg}")).collect();
         let _ = writeln!(
             out,
             "\n// New{name} returns a {} error: {}",
@@ -291,7 +486,7 @@ fn codes_file(model: &Model, header: &str, clause: &str) -> String {
         }
         let _ = writeln!(
             out,
-            "func New{name}({signature}) *Error {{\n\treturn New(Code{name}, map[string]any{{{params}}})\n}}"
+            "func New{name}({signature}) *Error {{\n\treturn newOf(Code{name}{values})\n}}"
         );
     }
     sdk_types(model, &mut taken, &mut out);

@@ -46,42 +46,42 @@ var allCodes = [...]Code{
 
 // NewInvalidSku returns a invalid_sku error: The SKU '{sku}' is not a valid stock-keeping unit.
 func NewInvalidSku(sku string) *Error {
-	return New(CodeInvalidSku, map[string]any{"sku": sku})
+	return newOf(CodeInvalidSku, sku)
 }
 
 // NewItemNotFound returns a item_not_found error: No item has the SKU '{sku}'.
 func NewItemNotFound(sku string) *Error {
-	return New(CodeItemNotFound, map[string]any{"sku": sku})
+	return newOf(CodeItemNotFound, sku)
 }
 
 // NewInsufficientStock returns a insufficient_stock error: Only {available} of {requested} units are in stock.
 func NewInsufficientStock(available uint32, requested uint32) *Error {
-	return New(CodeInsufficientStock, map[string]any{"available": available, "requested": requested})
+	return newOf(CodeInsufficientStock, available, requested)
 }
 
 // NewReservationConflict returns a reservation_conflict error: The reservation changed while it was being updated.
 func NewReservationConflict() *Error {
-	return New(CodeReservationConflict, map[string]any{})
+	return newOf(CodeReservationConflict)
 }
 
 // NewQuotaExceeded returns a quota_exceeded error: At most {limit} reservations per minute.
 func NewQuotaExceeded(limit uint32) *Error {
-	return New(CodeQuotaExceeded, map[string]any{"limit": limit})
+	return newOf(CodeQuotaExceeded, limit)
 }
 
 // NewWarehouseUnavailable returns a warehouse_unavailable error: The {warehouse} warehouse does not answer.
 func NewWarehouseUnavailable(warehouse string) *Error {
-	return New(CodeWarehouseUnavailable, map[string]any{"warehouse": warehouse})
+	return newOf(CodeWarehouseUnavailable, warehouse)
 }
 
 // NewDeadlineExceeded returns a deadline_exceeded error: The inventory lookup took longer than {deadline_ms} ms.
 func NewDeadlineExceeded(deadlineMs uint32) *Error {
-	return New(CodeDeadlineExceeded, map[string]any{"deadline_ms": deadlineMs})
+	return newOf(CodeDeadlineExceeded, deadlineMs)
 }
 
 // NewInternal returns a internal error: Something went wrong on our side.
 func NewInternal() *Error {
-	return New(CodeInternal, map[string]any{})
+	return newOf(CodeInternal)
 }
 
 // asSDK gives e as the SDK exception type target points to, if its code

@@ -175,257 +175,257 @@ var allCodes = [...]Code{
 
 // NewSuccessfulCompletion returns a 00000 error: The statement completed.
 func NewSuccessfulCompletion() *Error {
-	return New(CodeSuccessfulCompletion, map[string]any{})
+	return newOf(CodeSuccessfulCompletion)
 }
 
 // NewWarning returns a 01000 error: The statement completed with a warning.
 func NewWarning() *Error {
-	return New(CodeWarning, map[string]any{})
+	return newOf(CodeWarning)
 }
 
 // NewNullValueEliminatedInSetFunction returns a 01003 error: Null values were left out of an aggregate.
 func NewNullValueEliminatedInSetFunction() *Error {
-	return New(CodeNullValueEliminatedInSetFunction, map[string]any{})
+	return newOf(CodeNullValueEliminatedInSetFunction)
 }
 
 // NewWarningStringDataRightTruncation returns a 01004 error: A string was truncated to fit its column.
 func NewWarningStringDataRightTruncation() *Error {
-	return New(CodeWarningStringDataRightTruncation, map[string]any{})
+	return newOf(CodeWarningStringDataRightTruncation)
 }
 
 // NewDeprecatedFeature returns a 01P01 error: The statement uses a feature that will be removed.
 func NewDeprecatedFeature() *Error {
-	return New(CodeDeprecatedFeature, map[string]any{})
+	return newOf(CodeDeprecatedFeature)
 }
 
 // NewNoData returns a 02000 error: The statement found no rows.
 func NewNoData() *Error {
-	return New(CodeNoData, map[string]any{})
+	return newOf(CodeNoData)
 }
 
 // NewConnectionException returns a 08000 error: The connection to the database failed.
 func NewConnectionException() *Error {
-	return New(CodeConnectionException, map[string]any{})
+	return newOf(CodeConnectionException)
 }
 
 // NewSqlclientUnableToEstablishSqlconnection returns a 08001 error: The API could not connect to the database.
 func NewSqlclientUnableToEstablishSqlconnection() *Error {
-	return New(CodeSqlclientUnableToEstablishSqlconnection, map[string]any{})
+	return newOf(CodeSqlclientUnableToEstablishSqlconnection)
 }
 
 // NewConnectionDoesNotExist returns a 08003 error: The connection was already closed.
 func NewConnectionDoesNotExist() *Error {
-	return New(CodeConnectionDoesNotExist, map[string]any{})
+	return newOf(CodeConnectionDoesNotExist)
 }
 
 // NewConnectionFailure returns a 08006 error: The connection to the database was lost.
 func NewConnectionFailure() *Error {
-	return New(CodeConnectionFailure, map[string]any{})
+	return newOf(CodeConnectionFailure)
 }
 
 // NewDataException returns a 22000 error: A value is not valid for its type.
 func NewDataException() *Error {
-	return New(CodeDataException, map[string]any{})
+	return newOf(CodeDataException)
 }
 
 // NewStringDataRightTruncation returns a 22001 error: The value is too long for type {type}.
 func NewStringDataRightTruncation(typeValue string) *Error {
-	return New(CodeStringDataRightTruncation, map[string]any{"type": typeValue})
+	return newOf(CodeStringDataRightTruncation, typeValue)
 }
 
 // NewNumericValueOutOfRange returns a 22003 error: A number is out of range for type {type}.
 func NewNumericValueOutOfRange(typeValue string) *Error {
-	return New(CodeNumericValueOutOfRange, map[string]any{"type": typeValue})
+	return newOf(CodeNumericValueOutOfRange, typeValue)
 }
 
 // NewInvalidDatetimeFormat returns a 22007 error: Invalid input syntax for type {type}: "{value}".
 func NewInvalidDatetimeFormat(typeValue string, value string) *Error {
-	return New(CodeInvalidDatetimeFormat, map[string]any{"type": typeValue, "value": value})
+	return newOf(CodeInvalidDatetimeFormat, typeValue, value)
 }
 
 // NewDivisionByZero returns a 22012 error: Division by zero.
 func NewDivisionByZero() *Error {
-	return New(CodeDivisionByZero, map[string]any{})
+	return newOf(CodeDivisionByZero)
 }
 
 // NewInvalidParameterValue returns a 22023 error: The value of parameter {parameter} is not valid.
 func NewInvalidParameterValue(parameter string) *Error {
-	return New(CodeInvalidParameterValue, map[string]any{"parameter": parameter})
+	return newOf(CodeInvalidParameterValue, parameter)
 }
 
 // NewInvalidTextRepresentation returns a 22P02 error: Invalid input syntax for type {type}: "{value}".
 func NewInvalidTextRepresentation(typeValue string, value string) *Error {
-	return New(CodeInvalidTextRepresentation, map[string]any{"type": typeValue, "value": value})
+	return newOf(CodeInvalidTextRepresentation, typeValue, value)
 }
 
 // NewIntegrityConstraintViolation returns a 23000 error: The write breaks a constraint.
 func NewIntegrityConstraintViolation() *Error {
-	return New(CodeIntegrityConstraintViolation, map[string]any{})
+	return newOf(CodeIntegrityConstraintViolation)
 }
 
 // NewNotNullViolation returns a 23502 error: Null value in column "{column}" violates a not-null constraint.
 func NewNotNullViolation(column string) *Error {
-	return New(CodeNotNullViolation, map[string]any{"column": column})
+	return newOf(CodeNotNullViolation, column)
 }
 
 // NewForeignKeyViolation returns a 23503 error: The row refers to a row that does not exist (constraint "{constraint}").
 func NewForeignKeyViolation(constraint string) *Error {
-	return New(CodeForeignKeyViolation, map[string]any{"constraint": constraint})
+	return newOf(CodeForeignKeyViolation, constraint)
 }
 
 // NewUniqueViolation returns a 23505 error: Duplicate key value violates unique constraint "{constraint}".
 func NewUniqueViolation(constraint string) *Error {
-	return New(CodeUniqueViolation, map[string]any{"constraint": constraint})
+	return newOf(CodeUniqueViolation, constraint)
 }
 
 // NewCheckViolation returns a 23514 error: The row violates check constraint "{constraint}".
 func NewCheckViolation(constraint string) *Error {
-	return New(CodeCheckViolation, map[string]any{"constraint": constraint})
+	return newOf(CodeCheckViolation, constraint)
 }
 
 // NewInvalidTransactionState returns a 25000 error: The transaction is in a state that does not allow this statement.
 func NewInvalidTransactionState() *Error {
-	return New(CodeInvalidTransactionState, map[string]any{})
+	return newOf(CodeInvalidTransactionState)
 }
 
 // NewReadOnlySQLTransaction returns a 25006 error: Cannot run {statement} in a read-only transaction.
 func NewReadOnlySQLTransaction(statement string) *Error {
-	return New(CodeReadOnlySQLTransaction, map[string]any{"statement": statement})
+	return newOf(CodeReadOnlySQLTransaction, statement)
 }
 
 // NewInFailedSQLTransaction returns a 25P02 error: The transaction is aborted; statements are ignored until it ends.
 func NewInFailedSQLTransaction() *Error {
-	return New(CodeInFailedSQLTransaction, map[string]any{})
+	return newOf(CodeInFailedSQLTransaction)
 }
 
 // NewInvalidAuthorizationSpecification returns a 28000 error: The role cannot be used to log in.
 func NewInvalidAuthorizationSpecification() *Error {
-	return New(CodeInvalidAuthorizationSpecification, map[string]any{})
+	return newOf(CodeInvalidAuthorizationSpecification)
 }
 
 // NewInvalidPassword returns a 28P01 error: Password authentication failed for user "{user}".
 func NewInvalidPassword(user string) *Error {
-	return New(CodeInvalidPassword, map[string]any{"user": user})
+	return newOf(CodeInvalidPassword, user)
 }
 
 // NewTransactionRollback returns a 40000 error: The transaction was rolled back.
 func NewTransactionRollback() *Error {
-	return New(CodeTransactionRollback, map[string]any{})
+	return newOf(CodeTransactionRollback)
 }
 
 // NewSerializationFailure returns a 40001 error: Could not serialize access due to concurrent update.
 func NewSerializationFailure() *Error {
-	return New(CodeSerializationFailure, map[string]any{})
+	return newOf(CodeSerializationFailure)
 }
 
 // NewDeadlockDetected returns a 40P01 error: Deadlock detected.
 func NewDeadlockDetected() *Error {
-	return New(CodeDeadlockDetected, map[string]any{})
+	return newOf(CodeDeadlockDetected)
 }
 
 // NewSyntaxErrorOrAccessRuleViolation returns a 42000 error: The statement is not valid, or not allowed.
 func NewSyntaxErrorOrAccessRuleViolation() *Error {
-	return New(CodeSyntaxErrorOrAccessRuleViolation, map[string]any{})
+	return newOf(CodeSyntaxErrorOrAccessRuleViolation)
 }
 
 // NewInsufficientPrivilege returns a 42501 error: Permission denied for {object}.
 func NewInsufficientPrivilege(object string) *Error {
-	return New(CodeInsufficientPrivilege, map[string]any{"object": object})
+	return newOf(CodeInsufficientPrivilege, object)
 }
 
 // NewSyntaxError returns a 42601 error: Syntax error at or near "{token}".
 func NewSyntaxError(token string) *Error {
-	return New(CodeSyntaxError, map[string]any{"token": token})
+	return newOf(CodeSyntaxError, token)
 }
 
 // NewUndefinedColumn returns a 42703 error: Column {column} does not exist.
 func NewUndefinedColumn(column string) *Error {
-	return New(CodeUndefinedColumn, map[string]any{"column": column})
+	return newOf(CodeUndefinedColumn, column)
 }
 
 // NewUndefinedFunction returns a 42883 error: Function {function} does not exist.
 func NewUndefinedFunction(function string) *Error {
-	return New(CodeUndefinedFunction, map[string]any{"function": function})
+	return newOf(CodeUndefinedFunction, function)
 }
 
 // NewUndefinedTable returns a 42P01 error: Relation "{relation}" does not exist.
 func NewUndefinedTable(relation string) *Error {
-	return New(CodeUndefinedTable, map[string]any{"relation": relation})
+	return newOf(CodeUndefinedTable, relation)
 }
 
 // NewInsufficientResources returns a 53000 error: The server does not have the resources to run the statement.
 func NewInsufficientResources() *Error {
-	return New(CodeInsufficientResources, map[string]any{})
+	return newOf(CodeInsufficientResources)
 }
 
 // NewDiskFull returns a 53100 error: Could not extend file: no space left on device.
 func NewDiskFull() *Error {
-	return New(CodeDiskFull, map[string]any{})
+	return newOf(CodeDiskFull)
 }
 
 // NewOutOfMemory returns a 53200 error: The server ran out of memory.
 func NewOutOfMemory() *Error {
-	return New(CodeOutOfMemory, map[string]any{})
+	return newOf(CodeOutOfMemory)
 }
 
 // NewTooManyConnections returns a 53300 error: Too many clients already.
 func NewTooManyConnections() *Error {
-	return New(CodeTooManyConnections, map[string]any{})
+	return newOf(CodeTooManyConnections)
 }
 
 // NewConfigurationLimitExceeded returns a 53400 error: A configured limit was exceeded.
 func NewConfigurationLimitExceeded() *Error {
-	return New(CodeConfigurationLimitExceeded, map[string]any{})
+	return newOf(CodeConfigurationLimitExceeded)
 }
 
 // NewOperatorIntervention returns a 57000 error: An operator interrupted the statement.
 func NewOperatorIntervention() *Error {
-	return New(CodeOperatorIntervention, map[string]any{})
+	return newOf(CodeOperatorIntervention)
 }
 
 // NewQueryCanceled returns a 57014 error: Canceling statement due to statement timeout.
 func NewQueryCanceled() *Error {
-	return New(CodeQueryCanceled, map[string]any{})
+	return newOf(CodeQueryCanceled)
 }
 
 // NewAdminShutdown returns a 57P01 error: Terminating connection due to administrator command.
 func NewAdminShutdown() *Error {
-	return New(CodeAdminShutdown, map[string]any{})
+	return newOf(CodeAdminShutdown)
 }
 
 // NewPlpgsqlError returns a P0000 error: A PL/pgSQL function failed.
 func NewPlpgsqlError() *Error {
-	return New(CodePlpgsqlError, map[string]any{})
+	return newOf(CodePlpgsqlError)
 }
 
 // NewRaiseException returns a P0001 error: {message}
 func NewRaiseException(message string) *Error {
-	return New(CodeRaiseException, map[string]any{"message": message})
+	return newOf(CodeRaiseException, message)
 }
 
 // NewNoDataFound returns a P0002 error: A query in a function returned no rows.
 func NewNoDataFound() *Error {
-	return New(CodeNoDataFound, map[string]any{})
+	return newOf(CodeNoDataFound)
 }
 
 // NewTooManyRows returns a P0003 error: A query in a function returned more than one row.
 func NewTooManyRows() *Error {
-	return New(CodeTooManyRows, map[string]any{})
+	return newOf(CodeTooManyRows)
 }
 
 // NewInternalError returns a XX000 error: The database hit an internal error.
 func NewInternalError() *Error {
-	return New(CodeInternalError, map[string]any{})
+	return newOf(CodeInternalError)
 }
 
 // NewDataCorrupted returns a XX001 error: The database found corrupted data.
 func NewDataCorrupted() *Error {
-	return New(CodeDataCorrupted, map[string]any{})
+	return newOf(CodeDataCorrupted)
 }
 
 // NewIndexCorrupted returns a XX002 error: The database found a corrupted index.
 func NewIndexCorrupted() *Error {
-	return New(CodeIndexCorrupted, map[string]any{})
+	return newOf(CodeIndexCorrupted)
 }
 
 // OperationalError is the SDK exception the catalog names OperationalError: errors.As(err,

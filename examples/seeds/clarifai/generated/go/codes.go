@@ -424,672 +424,672 @@ var allCodes = [...]Code{
 
 // NewE10000 returns a 10000 error: Ok.
 func NewE10000() *Error {
-	return New(CodeE10000, map[string]any{})
+	return newOf(CodeE10000)
 }
 
 // NewE10010 returns a 10010 error: Mixed Success.
 func NewE10010() *Error {
-	return New(CodeE10010, map[string]any{})
+	return newOf(CodeE10010)
 }
 
 // NewE10020 returns a 10020 error: Failure.
 func NewE10020() *Error {
-	return New(CodeE10020, map[string]any{})
+	return newOf(CodeE10020)
 }
 
 // NewE11000 returns a 11000 error: Account or plan issue.
 func NewE11000() *Error {
-	return New(CodeE11000, map[string]any{})
+	return newOf(CodeE11000)
 }
 
 // NewE11001 returns a 11001 error: Invalid authentication token.
 func NewE11001() *Error {
-	return New(CodeE11001, map[string]any{})
+	return newOf(CodeE11001)
 }
 
 // NewE11002 returns a 11002 error: Invalid credentials.
 func NewE11002() *Error {
-	return New(CodeE11002, map[string]any{})
+	return newOf(CodeE11002)
 }
 
 // NewE11003 returns a 11003 error: Hourly request limit exceeded.
 func NewE11003() *Error {
-	return New(CodeE11003, map[string]any{})
+	return newOf(CodeE11003)
 }
 
 // NewE11004 returns a 11004 error: Monthly request limit exceeded.
 func NewE11004() *Error {
-	return New(CodeE11004, map[string]any{})
+	return newOf(CodeE11004)
 }
 
 // NewE11005 returns a 11005 error: Making too many requests.
 func NewE11005() *Error {
-	return New(CodeE11005, map[string]any{})
+	return newOf(CodeE11005)
 }
 
 // NewE11006 returns a 11006 error: Account limits exceeded.
 func NewE11006() *Error {
-	return New(CodeE11006, map[string]any{})
+	return newOf(CodeE11006)
 }
 
 // NewE11007 returns a 11007 error: API key has insufficient scopes.
 func NewE11007() *Error {
-	return New(CodeE11007, map[string]any{})
+	return newOf(CodeE11007)
 }
 
 // NewE11008 returns a 11008 error: Invalid API key or Invalid API key/application pair.
 func NewE11008() *Error {
-	return New(CodeE11008, map[string]any{})
+	return newOf(CodeE11008)
 }
 
 // NewE11009 returns a 11009 error: API key not found.
 func NewE11009() *Error {
-	return New(CodeE11009, map[string]any{})
+	return newOf(CodeE11009)
 }
 
 // NewE11100 returns a 11100 error: Bad request format.
 func NewE11100() *Error {
-	return New(CodeE11100, map[string]any{})
+	return newOf(CodeE11100)
 }
 
 // NewE11101 returns a 11101 error: Resource does not exist.
 func NewE11101() *Error {
-	return New(CodeE11101, map[string]any{})
+	return newOf(CodeE11101)
 }
 
 // NewE11102 returns a 11102 error: Invalid request.
 func NewE11102() *Error {
-	return New(CodeE11102, map[string]any{})
+	return newOf(CodeE11102)
 }
 
 // NewE11103 returns a 11103 error: Method not allowed.
 func NewE11103() *Error {
-	return New(CodeE11103, map[string]any{})
+	return newOf(CodeE11103)
 }
 
 // NewE11104 returns a 11104 error: No GDPR Consent.
 func NewE11104() *Error {
-	return New(CodeE11104, map[string]any{})
+	return newOf(CodeE11104)
 }
 
 // NewE21100 returns a 21100 error: Model trained successfully.
 func NewE21100() *Error {
-	return New(CodeE21100, map[string]any{})
+	return newOf(CodeE21100)
 }
 
 // NewE21101 returns a 21101 error: Model is training.
 func NewE21101() *Error {
-	return New(CodeE21101, map[string]any{})
+	return newOf(CodeE21101)
 }
 
 // NewE21102 returns a 21102 error: Model not yet trained.
 func NewE21102() *Error {
-	return New(CodeE21102, map[string]any{})
+	return newOf(CodeE21102)
 }
 
 // NewE21103 returns a 21103 error: Custom model queued for training, waiting for its inputs to be processed.
 func NewE21103() *Error {
-	return New(CodeE21103, map[string]any{})
+	return newOf(CodeE21103)
 }
 
 // NewE21110 returns a 21110 error: Model training had no data.
 func NewE21110() *Error {
-	return New(CodeE21110, map[string]any{})
+	return newOf(CodeE21110)
 }
 
 // NewE21111 returns a 21111 error: Model training had no positive examples.
 func NewE21111() *Error {
-	return New(CodeE21111, map[string]any{})
+	return newOf(CodeE21111)
 }
 
 // NewE21112 returns a 21112 error: Training with mutually exclusive concepts needs more than one concept.
 func NewE21112() *Error {
-	return New(CodeE21112, map[string]any{})
+	return newOf(CodeE21112)
 }
 
 // NewE21113 returns a 21113 error: Training is taking longer than expected.
 func NewE21113() *Error {
-	return New(CodeE21113, map[string]any{})
+	return newOf(CodeE21113)
 }
 
 // NewE21114 returns a 21114 error: Training failed while waiting for inputs to be processed.
 func NewE21114() *Error {
-	return New(CodeE21114, map[string]any{})
+	return newOf(CodeE21114)
 }
 
 // NewE21115 returns a 21115 error: Unknown training error.
 func NewE21115() *Error {
-	return New(CodeE21115, map[string]any{})
+	return newOf(CodeE21115)
 }
 
 // NewE21116 returns a 21116 error: Training request was delivered twice.
 func NewE21116() *Error {
-	return New(CodeE21116, map[string]any{})
+	return newOf(CodeE21116)
 }
 
 // NewE21150 returns a 21150 error: Model modification success.
 func NewE21150() *Error {
-	return New(CodeE21150, map[string]any{})
+	return newOf(CodeE21150)
 }
 
 // NewE21151 returns a 21151 error: Model modification pending.
 func NewE21151() *Error {
-	return New(CodeE21151, map[string]any{})
+	return newOf(CodeE21151)
 }
 
 // NewE21152 returns a 21152 error: Model modification failed.
 func NewE21152() *Error {
-	return New(CodeE21152, map[string]any{})
+	return newOf(CodeE21152)
 }
 
 // NewE21200 returns a 21200 error: Model does not exist.
 func NewE21200() *Error {
-	return New(CodeE21200, map[string]any{})
+	return newOf(CodeE21200)
 }
 
 // NewE21201 returns a 21201 error: Model permission denied.
 func NewE21201() *Error {
-	return New(CodeE21201, map[string]any{})
+	return newOf(CodeE21201)
 }
 
 // NewE21202 returns a 21202 error: Invalid model argument.
 func NewE21202() *Error {
-	return New(CodeE21202, map[string]any{})
+	return newOf(CodeE21202)
 }
 
 // NewE21203 returns a 21203 error: Invalid model request.
 func NewE21203() *Error {
-	return New(CodeE21203, map[string]any{})
+	return newOf(CodeE21203)
 }
 
 // NewE21300 returns a 21300 error: Model was successfully evaluated.
 func NewE21300() *Error {
-	return New(CodeE21300, map[string]any{})
+	return newOf(CodeE21300)
 }
 
 // NewE21301 returns a 21301 error: Model is evaluating.
 func NewE21301() *Error {
-	return New(CodeE21301, map[string]any{})
+	return newOf(CodeE21301)
 }
 
 // NewE21302 returns a 21302 error: Model is not yet evaluated.
 func NewE21302() *Error {
-	return New(CodeE21302, map[string]any{})
+	return newOf(CodeE21302)
 }
 
 // NewE21303 returns a 21303 error: Model is queued for evaluation.
 func NewE21303() *Error {
-	return New(CodeE21303, map[string]any{})
+	return newOf(CodeE21303)
 }
 
 // NewE21310 returns a 21310 error: Model evaluation timed out.
 func NewE21310() *Error {
-	return New(CodeE21310, map[string]any{})
+	return newOf(CodeE21310)
 }
 
 // NewE21311 returns a 21311 error: Model evaluation timed out waiting on inputs to process.
 func NewE21311() *Error {
-	return New(CodeE21311, map[string]any{})
+	return newOf(CodeE21311)
 }
 
 // NewE21312 returns a 21312 error: Model evaluation unknown internal error.
 func NewE21312() *Error {
-	return New(CodeE21312, map[string]any{})
+	return newOf(CodeE21312)
 }
 
 // NewE21313 returns a 21313 error: Model prediction failed.
 func NewE21313() *Error {
-	return New(CodeE21313, map[string]any{})
+	return newOf(CodeE21313)
 }
 
 // NewE21315 returns a 21315 error: Evaluation needs at least 2 annotated concepts.
 func NewE21315() *Error {
-	return New(CodeE21315, map[string]any{})
+	return newOf(CodeE21315)
 }
 
 // NewE21316 returns a 21316 error: Evaluation needs at least 5 labelled inputs per concept.
 func NewE21316() *Error {
-	return New(CodeE21316, map[string]any{})
+	return newOf(CodeE21316)
 }
 
 // NewE22001 returns a 22001 error: Workflow does not have specified input model.
 func NewE22001() *Error {
-	return New(CodeE22001, map[string]any{})
+	return newOf(CodeE22001)
 }
 
 // NewE22002 returns a 22002 error: New model in workflow needs to be trained.
 func NewE22002() *Error {
-	return New(CodeE22002, map[string]any{})
+	return newOf(CodeE22002)
 }
 
 // NewE22100 returns a 22100 error: Duplicate URL in the application.
 func NewE22100() *Error {
-	return New(CodeE22100, map[string]any{})
+	return newOf(CodeE22100)
 }
 
 // NewE22101 returns a 22101 error: Workflow format unsupported.
 func NewE22101() *Error {
-	return New(CodeE22101, map[string]any{})
+	return newOf(CodeE22101)
 }
 
 // NewE22102 returns a 22102 error: Workflow does not exist.
 func NewE22102() *Error {
-	return New(CodeE22102, map[string]any{})
+	return newOf(CodeE22102)
 }
 
 // NewE22103 returns a 22103 error: Workflow permission denied.
 func NewE22103() *Error {
-	return New(CodeE22103, map[string]any{})
+	return newOf(CodeE22103)
 }
 
 // NewE22104 returns a 22104 error: Workflow invalid argument.
 func NewE22104() *Error {
-	return New(CodeE22104, map[string]any{})
+	return newOf(CodeE22104)
 }
 
 // NewE22106 returns a 22106 error: Template workflow is invalid.
 func NewE22106() *Error {
-	return New(CodeE22106, map[string]any{})
+	return newOf(CodeE22106)
 }
 
 // NewE22107 returns a 22107 error: Workflow graph is invalid.
 func NewE22107() *Error {
-	return New(CodeE22107, map[string]any{})
+	return newOf(CodeE22107)
 }
 
 // NewE22150 returns a 22150 error: Workflow modification success.
 func NewE22150() *Error {
-	return New(CodeE22150, map[string]any{})
+	return newOf(CodeE22150)
 }
 
 // NewE22151 returns a 22151 error: Workflow modification pending.
 func NewE22151() *Error {
-	return New(CodeE22151, map[string]any{})
+	return newOf(CodeE22151)
 }
 
 // NewE22152 returns a 22152 error: Workflow modification failed.
 func NewE22152() *Error {
-	return New(CodeE22152, map[string]any{})
+	return newOf(CodeE22152)
 }
 
 // NewE22999 returns a 22999 error: Invalid request.
 func NewE22999() *Error {
-	return New(CodeE22999, map[string]any{})
+	return newOf(CodeE22999)
 }
 
 // NewE24150 returns a 24150 error: Annotation success.
 func NewE24150() *Error {
-	return New(CodeE24150, map[string]any{})
+	return newOf(CodeE24150)
 }
 
 // NewE24151 returns a 24151 error: Annotation pending.
 func NewE24151() *Error {
-	return New(CodeE24151, map[string]any{})
+	return newOf(CodeE24151)
 }
 
 // NewE24152 returns a 24152 error: Annotation failed; check URL.
 func NewE24152() *Error {
-	return New(CodeE24152, map[string]any{})
+	return newOf(CodeE24152)
 }
 
 // NewE24153 returns a 24153 error: Annotation in progress.
 func NewE24153() *Error {
-	return New(CodeE24153, map[string]any{})
+	return newOf(CodeE24153)
 }
 
 // NewE24155 returns a 24155 error: Annotation invalid argument.
 func NewE24155() *Error {
-	return New(CodeE24155, map[string]any{})
+	return newOf(CodeE24155)
 }
 
 // NewE24156 returns a 24156 error: Permission to annotation denied.
 func NewE24156() *Error {
-	return New(CodeE24156, map[string]any{})
+	return newOf(CodeE24156)
 }
 
 // NewE24250 returns a 24250 error: Annotation modification success.
 func NewE24250() *Error {
-	return New(CodeE24250, map[string]any{})
+	return newOf(CodeE24250)
 }
 
 // NewE24251 returns a 24251 error: Annotation modification pending.
 func NewE24251() *Error {
-	return New(CodeE24251, map[string]any{})
+	return newOf(CodeE24251)
 }
 
 // NewE24252 returns a 24252 error: Annotation modification failed.
 func NewE24252() *Error {
-	return New(CodeE24252, map[string]any{})
+	return newOf(CodeE24252)
 }
 
 // NewE25000 returns a 25000 error: Custom Trainer unknown internal error.
 func NewE25000() *Error {
-	return New(CodeE25000, map[string]any{})
+	return newOf(CodeE25000)
 }
 
 // NewE25004 returns a 25004 error: Custom Trainer failed to retrieve data or train.
 func NewE25004() *Error {
-	return New(CodeE25004, map[string]any{})
+	return newOf(CodeE25004)
 }
 
 // NewE30000 returns a 30000 error: Download complete.
 func NewE30000() *Error {
-	return New(CodeE30000, map[string]any{})
+	return newOf(CodeE30000)
 }
 
 // NewE30001 returns a 30001 error: Download pending.
 func NewE30001() *Error {
-	return New(CodeE30001, map[string]any{})
+	return newOf(CodeE30001)
 }
 
 // NewE30002 returns a 30002 error: Download failed or could not be processed.
 func NewE30002() *Error {
-	return New(CodeE30002, map[string]any{})
+	return newOf(CodeE30002)
 }
 
 // NewE30003 returns a 30003 error: Download in progress.
 func NewE30003() *Error {
-	return New(CodeE30003, map[string]any{})
+	return newOf(CodeE30003)
 }
 
 // NewE30100 returns a 30100 error: Duplicate URL in the application.
 func NewE30100() *Error {
-	return New(CodeE30100, map[string]any{})
+	return newOf(CodeE30100)
 }
 
 // NewE30101 returns a 30101 error: Input image format unsupported.
 func NewE30101() *Error {
-	return New(CodeE30101, map[string]any{})
+	return newOf(CodeE30101)
 }
 
 // NewE30102 returns a 30102 error: Input does not exist.
 func NewE30102() *Error {
-	return New(CodeE30102, map[string]any{})
+	return newOf(CodeE30102)
 }
 
 // NewE30103 returns a 30103 error: Input permission denied.
 func NewE30103() *Error {
-	return New(CodeE30103, map[string]any{})
+	return newOf(CodeE30103)
 }
 
 // NewE30104 returns a 30104 error: Input invalid argument.
 func NewE30104() *Error {
-	return New(CodeE30104, map[string]any{})
+	return newOf(CodeE30104)
 }
 
 // NewE30105 returns a 30105 error: Input image is larger than the allowed limit.
 func NewE30105() *Error {
-	return New(CodeE30105, map[string]any{})
+	return newOf(CodeE30105)
 }
 
 // NewE30106 returns a 30106 error: Input image URL invalid.
 func NewE30106() *Error {
-	return New(CodeE30106, map[string]any{})
+	return newOf(CodeE30106)
 }
 
 // NewE30200 returns a 30200 error: Input image modification success.
 func NewE30200() *Error {
-	return New(CodeE30200, map[string]any{})
+	return newOf(CodeE30200)
 }
 
 // NewE30201 returns a 30201 error: Input image modification pending.
 func NewE30201() *Error {
-	return New(CodeE30201, map[string]any{})
+	return newOf(CodeE30201)
 }
 
 // NewE30203 returns a 30203 error: Input image modification failed.
 func NewE30203() *Error {
-	return New(CodeE30203, map[string]any{})
+	return newOf(CodeE30203)
 }
 
 // NewE30300 returns a 30300 error: Image decoding failed.
 func NewE30300() *Error {
-	return New(CodeE30300, map[string]any{})
+	return newOf(CodeE30300)
 }
 
 // NewE31000 returns a 31000 error: Download complete.
 func NewE31000() *Error {
-	return New(CodeE31000, map[string]any{})
+	return newOf(CodeE31000)
 }
 
 // NewE31001 returns a 31001 error: Download pending.
 func NewE31001() *Error {
-	return New(CodeE31001, map[string]any{})
+	return newOf(CodeE31001)
 }
 
 // NewE31002 returns a 31002 error: Download failed or could not be processed.
 func NewE31002() *Error {
-	return New(CodeE31002, map[string]any{})
+	return newOf(CodeE31002)
 }
 
 // NewE31100 returns a 31100 error: Duplicate URL in the application.
 func NewE31100() *Error {
-	return New(CodeE31100, map[string]any{})
+	return newOf(CodeE31100)
 }
 
 // NewE31101 returns a 31101 error: Input video format unsupported.
 func NewE31101() *Error {
-	return New(CodeE31101, map[string]any{})
+	return newOf(CodeE31101)
 }
 
 // NewE31102 returns a 31102 error: Input does not exist.
 func NewE31102() *Error {
-	return New(CodeE31102, map[string]any{})
+	return newOf(CodeE31102)
 }
 
 // NewE31103 returns a 31103 error: Input permission denied.
 func NewE31103() *Error {
-	return New(CodeE31103, map[string]any{})
+	return newOf(CodeE31103)
 }
 
 // NewE31104 returns a 31104 error: Input invalid argument.
 func NewE31104() *Error {
-	return New(CodeE31104, map[string]any{})
+	return newOf(CodeE31104)
 }
 
 // NewE31105 returns a 31105 error: Input video is larger the allowed limit.
 func NewE31105() *Error {
-	return New(CodeE31105, map[string]any{})
+	return newOf(CodeE31105)
 }
 
 // NewE31106 returns a 31106 error: Input video URL invalid.
 func NewE31106() *Error {
-	return New(CodeE31106, map[string]any{})
+	return newOf(CodeE31106)
 }
 
 // NewE31200 returns a 31200 error: Input video modification success.
 func NewE31200() *Error {
-	return New(CodeE31200, map[string]any{})
+	return newOf(CodeE31200)
 }
 
 // NewE31201 returns a 31201 error: Input video modification pending.
 func NewE31201() *Error {
-	return New(CodeE31201, map[string]any{})
+	return newOf(CodeE31201)
 }
 
 // NewE31203 returns a 31203 error: Input video modification failed.
 func NewE31203() *Error {
-	return New(CodeE31203, map[string]any{})
+	return newOf(CodeE31203)
 }
 
 // NewE31300 returns a 31300 error: Video decoding failed.
 func NewE31300() *Error {
-	return New(CodeE31300, map[string]any{})
+	return newOf(CodeE31300)
 }
 
 // NewE39996 returns a 39996 error: Connection attempts to the input URL failed.
 func NewE39996() *Error {
-	return New(CodeE39996, map[string]any{})
+	return newOf(CodeE39996)
 }
 
 // NewE39997 returns a 39997 error: This request type is disabled for maintenance.
 func NewE39997() *Error {
-	return New(CodeE39997, map[string]any{})
+	return newOf(CodeE39997)
 }
 
 // NewE39998 returns a 39998 error: Input writes are disabled for maintenance.
 func NewE39998() *Error {
-	return New(CodeE39998, map[string]any{})
+	return newOf(CodeE39998)
 }
 
 // NewE39999 returns a 39999 error: Invalid input request.
 func NewE39999() *Error {
-	return New(CodeE39999, map[string]any{})
+	return newOf(CodeE39999)
 }
 
 // NewE40001 returns a 40001 error: Invalid request.
 func NewE40001() *Error {
-	return New(CodeE40001, map[string]any{})
+	return newOf(CodeE40001)
 }
 
 // NewE40002 returns a 40002 error: Invalid search request.
 func NewE40002() *Error {
-	return New(CodeE40002, map[string]any{})
+	return newOf(CodeE40002)
 }
 
 // NewE40003 returns a 40003 error: Invalid request.
 func NewE40003() *Error {
-	return New(CodeE40003, map[string]any{})
+	return newOf(CodeE40003)
 }
 
 // NewE40010 returns a 40010 error: An object with the same ID already exists.
 func NewE40010() *Error {
-	return New(CodeE40010, map[string]any{})
+	return newOf(CodeE40010)
 }
 
 // NewE40017 returns a 40017 error: The object violates a constraint.
 func NewE40017() *Error {
-	return New(CodeE40017, map[string]any{})
+	return newOf(CodeE40017)
 }
 
 // NewE40019 returns a 40019 error: The operation is already running for this app.
 func NewE40019() *Error {
-	return New(CodeE40019, map[string]any{})
+	return newOf(CodeE40019)
 }
 
 // NewE40030 returns a 40030 error: Server too busy.
 func NewE40030() *Error {
-	return New(CodeE40030, map[string]any{})
+	return newOf(CodeE40030)
 }
 
 // NewE40031 returns a 40031 error: Server unavailable.
 func NewE40031() *Error {
-	return New(CodeE40031, map[string]any{})
+	return newOf(CodeE40031)
 }
 
 // NewE40032 returns a 40032 error: Request timed out.
 func NewE40032() *Error {
-	return New(CodeE40032, map[string]any{})
+	return newOf(CodeE40032)
 }
 
 // NewE40033 returns a 40033 error: Request larger than the allowed limit.
 func NewE40033() *Error {
-	return New(CodeE40033, map[string]any{})
+	return newOf(CodeE40033)
 }
 
 // NewE41000 returns a 41000 error: Servers are busy.
 func NewE41000() *Error {
-	return New(CodeE41000, map[string]any{})
+	return newOf(CodeE41000)
 }
 
 // NewE42000 returns a 42000 error: Visualization succeeded.
 func NewE42000() *Error {
-	return New(CodeE42000, map[string]any{})
+	return newOf(CodeE42000)
 }
 
 // NewE42001 returns a 42001 error: Visualization is pending.
 func NewE42001() *Error {
-	return New(CodeE42001, map[string]any{})
+	return newOf(CodeE42001)
 }
 
 // NewE42002 returns a 42002 error: Visualization failed.
 func NewE42002() *Error {
-	return New(CodeE42002, map[string]any{})
+	return newOf(CodeE42002)
 }
 
 // NewE42003 returns a 42003 error: Visualization invalid request.
 func NewE42003() *Error {
-	return New(CodeE42003, map[string]any{})
+	return newOf(CodeE42003)
 }
 
 // NewE42004 returns a 42004 error: Missing application visualization.
 func NewE42004() *Error {
-	return New(CodeE42004, map[string]any{})
+	return newOf(CodeE42004)
 }
 
 // NewE42005 returns a 42005 error: Too many URLs to visualize.
 func NewE42005() *Error {
-	return New(CodeE42005, map[string]any{})
+	return newOf(CodeE42005)
 }
 
 // NewE42006 returns a 42006 error: The app has no inputs.
 func NewE42006() *Error {
-	return New(CodeE42006, map[string]any{})
+	return newOf(CodeE42006)
 }
 
 // NewE43001 returns a 43001 error: Search internal issue.
 func NewE43001() *Error {
-	return New(CodeE43001, map[string]any{})
+	return newOf(CodeE43001)
 }
 
 // NewE43002 returns a 43002 error: Search projection failure.
 func NewE43002() *Error {
-	return New(CodeE43002, map[string]any{})
+	return newOf(CodeE43002)
 }
 
 // NewE43003 returns a 43003 error: Search prediction failure.
 func NewE43003() *Error {
-	return New(CodeE43003, map[string]any{})
+	return newOf(CodeE43003)
 }
 
 // NewE43004 returns a 43004 error: Can only search by a fully indexed input.
 func NewE43004() *Error {
-	return New(CodeE43004, map[string]any{})
+	return newOf(CodeE43004)
 }
 
 // NewE46002 returns a 46002 error: Signup not permitted.
 func NewE46002() *Error {
-	return New(CodeE46002, map[string]any{})
+	return newOf(CodeE46002)
 }
 
 // NewE46003 returns a 46003 error: Filetype not supported.
 func NewE46003() *Error {
-	return New(CodeE46003, map[string]any{})
+	return newOf(CodeE46003)
 }
 
 // NewE60000 returns a 60000 error: License is active.
 func NewE60000() *Error {
-	return New(CodeE60000, map[string]any{})
+	return newOf(CodeE60000)
 }
 
 // NewE60001 returns a 60001 error: License does not exist.
 func NewE60001() *Error {
-	return New(CodeE60001, map[string]any{})
+	return newOf(CodeE60001)
 }
 
 // NewE60002 returns a 60002 error: License needs update.
 func NewE60002() *Error {
-	return New(CodeE60002, map[string]any{})
+	return newOf(CodeE60002)
 }
 
 // NewE60003 returns a 60003 error: License has expired.
 func NewE60003() *Error {
-	return New(CodeE60003, map[string]any{})
+	return newOf(CodeE60003)
 }
 
 // NewE60004 returns a 60004 error: License has been revoked.
 func NewE60004() *Error {
-	return New(CodeE60004, map[string]any{})
+	return newOf(CodeE60004)
 }
 
 // NewE60006 returns a 60006 error: Exceeded volume limit on license.
 func NewE60006() *Error {
-	return New(CodeE60006, map[string]any{})
+	return newOf(CodeE60006)
 }
 
 // NewE99009 returns a 99009 error: Internal error.
 func NewE99009() *Error {
-	return New(CodeE99009, map[string]any{})
+	return newOf(CodeE99009)
 }
 
 // AuthenticationError is the SDK exception the catalog names AuthenticationError: errors.As(err,

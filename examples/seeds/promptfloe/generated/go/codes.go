@@ -64,72 +64,72 @@ var allCodes = [...]Code{
 
 // NewInvalidRequest returns a invalid_request error: Request body fails validation: {field}
 func NewInvalidRequest(field string) *Error {
-	return New(CodeInvalidRequest, map[string]any{"field": field})
+	return newOf(CodeInvalidRequest, field)
 }
 
 // NewUnprocessable returns a unprocessable error: The request is well-formed but semantically invalid: {reason}
 func NewUnprocessable(reason string) *Error {
-	return New(CodeUnprocessable, map[string]any{"reason": reason})
+	return newOf(CodeUnprocessable, reason)
 }
 
 // NewInvalidKey returns a invalid_key error: The API key is malformed or missing.
 func NewInvalidKey() *Error {
-	return New(CodeInvalidKey, map[string]any{})
+	return newOf(CodeInvalidKey)
 }
 
 // NewExpiredKey returns a expired_key error: The key was rotated and its grace period has ended.
 func NewExpiredKey() *Error {
-	return New(CodeExpiredKey, map[string]any{})
+	return newOf(CodeExpiredKey)
 }
 
 // NewMissingScope returns a missing_scope error: The key lacks the `{scope}` scope this endpoint requires.
 func NewMissingScope(scope string) *Error {
-	return New(CodeMissingScope, map[string]any{"scope": scope})
+	return newOf(CodeMissingScope, scope)
 }
 
 // NewQuotaExceeded returns a quota_exceeded error: Daily {resource} quota of {limit} has been reached.
 func NewQuotaExceeded(resource string, limit uint32) *Error {
-	return New(CodeQuotaExceeded, map[string]any{"resource": resource, "limit": limit})
+	return newOf(CodeQuotaExceeded, resource, limit)
 }
 
 // NewTierRequired returns a tier_required error: This endpoint requires the {tier} tier or higher.
 func NewTierRequired(tier string) *Error {
-	return New(CodeTierRequired, map[string]any{"tier": tier})
+	return newOf(CodeTierRequired, tier)
 }
 
 // NewNotFound returns a not_found error: The resource does not exist or you do not have access.
 func NewNotFound() *Error {
-	return New(CodeNotFound, map[string]any{})
+	return newOf(CodeNotFound)
 }
 
 // NewConflict returns a conflict error: Resource state conflict: {reason}
 func NewConflict(reason string) *Error {
-	return New(CodeConflict, map[string]any{"reason": reason})
+	return newOf(CodeConflict, reason)
 }
 
 // NewRateLimited returns a rate_limited error: Too many API calls.
 func NewRateLimited() *Error {
-	return New(CodeRateLimited, map[string]any{})
+	return newOf(CodeRateLimited)
 }
 
 // NewInternalError returns a internal_error error: Server-side error.
 func NewInternalError() *Error {
-	return New(CodeInternalError, map[string]any{})
+	return newOf(CodeInternalError)
 }
 
 // NewUpstreamError returns a upstream_error error: The LLM provider returned an error.
 func NewUpstreamError() *Error {
-	return New(CodeUpstreamError, map[string]any{})
+	return newOf(CodeUpstreamError)
 }
 
 // NewUnavailable returns a unavailable error: Service temporarily unavailable.
 func NewUnavailable() *Error {
-	return New(CodeUnavailable, map[string]any{})
+	return newOf(CodeUnavailable)
 }
 
 // NewGatewayTimeout returns a gateway_timeout error: Upstream timed out.
 func NewGatewayTimeout() *Error {
-	return New(CodeGatewayTimeout, map[string]any{})
+	return newOf(CodeGatewayTimeout)
 }
 
 // asSDK gives e as the SDK exception type target points to, if its code

@@ -61,67 +61,67 @@ var allCodes = [...]Code{
 
 // NewOk returns a ok error: The request succeeded.
 func NewOk() *Error {
-	return New(CodeOk, map[string]any{})
+	return newOf(CodeOk)
 }
 
 // NewNoContent returns a no_content error: The request succeeded and there is no body.
 func NewNoContent() *Error {
-	return New(CodeNoContent, map[string]any{})
+	return newOf(CodeNoContent)
 }
 
 // NewBadRequest returns a bad_request error: The request is malformed: {reason}
 func NewBadRequest(reason string) *Error {
-	return New(CodeBadRequest, map[string]any{"reason": reason})
+	return newOf(CodeBadRequest, reason)
 }
 
 // NewConflict returns a conflict error: The {resource} is in a state that prevents this operation.
 func NewConflict(resource string) *Error {
-	return New(CodeConflict, map[string]any{"resource": resource})
+	return newOf(CodeConflict, resource)
 }
 
 // NewLocked returns a locked error: Workspace billing is paused: {reason}
 func NewLocked(reason string) *Error {
-	return New(CodeLocked, map[string]any{"reason": reason})
+	return newOf(CodeLocked, reason)
 }
 
 // NewUnauthorized returns a unauthorized error: Authentication failed: {reason}
 func NewUnauthorized(reason string) *Error {
-	return New(CodeUnauthorized, map[string]any{"reason": reason})
+	return newOf(CodeUnauthorized, reason)
 }
 
 // NewForbidden returns a forbidden error: The key cannot access {resource}.
 func NewForbidden(resource string) *Error {
-	return New(CodeForbidden, map[string]any{"resource": resource})
+	return newOf(CodeForbidden, resource)
 }
 
 // NewPaymentRequired returns a payment_required error: The workspace's plan does not support this operation.
 func NewPaymentRequired() *Error {
-	return New(CodePaymentRequired, map[string]any{})
+	return newOf(CodePaymentRequired)
 }
 
 // NewNotFound returns a not_found error: {resource} '{name}' not found
 func NewNotFound(resource string, name string) *Error {
-	return New(CodeNotFound, map[string]any{"resource": resource, "name": name})
+	return newOf(CodeNotFound, resource, name)
 }
 
 // NewRateLimited returns a rate_limited error: Too many requests; slow down.
 func NewRateLimited() *Error {
-	return New(CodeRateLimited, map[string]any{})
+	return newOf(CodeRateLimited)
 }
 
 // NewServerError returns a server_error error: The server failed to handle the request.
 func NewServerError() *Error {
-	return New(CodeServerError, map[string]any{})
+	return newOf(CodeServerError)
 }
 
 // NewServiceUnavailable returns a service_unavailable error: The service is temporarily unavailable.
 func NewServiceUnavailable() *Error {
-	return New(CodeServiceUnavailable, map[string]any{})
+	return newOf(CodeServiceUnavailable)
 }
 
 // NewNetworkError returns a network_error error: The request did not reach the API: {reason}
 func NewNetworkError(reason string) *Error {
-	return New(CodeNetworkError, map[string]any{"reason": reason})
+	return newOf(CodeNetworkError, reason)
 }
 
 // ValueError is the SDK exception the catalog names ValueError: errors.As(err,

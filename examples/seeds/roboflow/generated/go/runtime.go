@@ -98,7 +98,7 @@ func (c Code) String() string { return string(c) }
 // Facts returns what the catalog says about the code; ok is false for a
 // code the catalog does not have.
 func (c Code) Facts() (facts CodeFacts, ok bool) {
-	found, ok := catalog().Codes[string(c)]
+	found, ok := factsOf(string(c))
 	if !ok {
 		return CodeFacts{}, false
 	}
@@ -106,10 +106,16 @@ func (c Code) Facts() (facts CodeFacts, ok bool) {
 }
 
 // Title returns the code's title ("" for an unknown code).
-func (c Code) Title() string { return catalog().Codes[string(c)].Title }
+func (c Code) Title() string {
+	facts, _ := factsOf(string(c))
+	return facts.title
+}
 
 // Status returns the code's HTTP status (0 for an unknown code).
-func (c Code) Status() int { return catalog().Codes[string(c)].Status }
+func (c Code) Status() int {
+	facts, _ := factsOf(string(c))
+	return facts.status
+}
 
 // CodeFacts is what the catalog says about a code.
 type CodeFacts struct {
@@ -225,52 +231,47 @@ func (p policyData) public() RetryPolicy {
 	return out
 }
 
+// codeData is a code's facts as data.go's tables hold them: "" where
+// the catalog has none.
 type codeData struct {
-	Name         string   `json:"name"`
-	Status       int      `json:"status"`
-	Numeric      *uint64  `json:"numeric"`
-	Kind         string   `json:"kind"`
-	Fault        string   `json:"fault"`
-	Category     *string  `json:"category"`
-	Type         *string  `json:"type"`
-	Title        string   `json:"title"`
-	Message      string   `json:"message"`
-	DocsURL      string   `json:"docsUrl"`
-	SDKException string   `json:"sdkException"`
-	Retry        string   `json:"retry"`
-	Envelope     string   `json:"envelope"`
-	GRPC         string   `json:"grpc"`
-	Params       []string `json:"params"`
-	ParamTypes   []string `json:"paramTypes"`
-	// raw is the code's data as written, for its declared facts.
-	raw json.RawMessage
-}
-
-func (c *codeData) UnmarshalJSON(b []byte) error {
-	type plain codeData
-	if err := json.Unmarshal(b, (*plain)(c)); err != nil {
-		return err
-	}
-	c.raw = append(json.RawMessage(nil), b...)
-	return nil
+	name         string
+	status       int
+	numeric      uint64
+	hasNumeric   bool
+	kind         string
+	fault        string
+	category     string
+	errorType    string
+	title        string
+	message      string
+	docsURL      string
+	sdkException string
+	retry        string
+	envelope     string
+	grpc         string
+	params       []string
+	paramTypes   []string
+	// declared is the code's declared facts, as JSON, read when asked for.
+	declared string
 }
 
 func (c codeData) public() CodeFacts {
-	var all map[string]any
-	decoder := json.NewDecoder(bytes.NewReader(c.raw))
-	decoder.UseNumber()
-	_ = decoder.Decode(&all)
 	declared := map[string]any{}
-	for _, key := range catalog().DeclaredFacts {
-		declared[key] = all[key]
-	}
-	return CodeFacts{
+	decoder := json.NewDecoder(strings.NewReader(c.declared))
+	decoder.UseNumber()
+	_ = decoder.Decode(&declared)
+	out := CodeFacts{
 		Declared: declared,
-		Name:     c.Name, Status: c.Status, Numeric: c.Numeric, Kind: c.Kind, Fault: c.Fault,
-		Category: deref(c.Category), Type: deref(c.Type), Title: c.Title, Message: c.Message,
-		DocsURL: c.DocsURL, SDKException: c.SDKException, Retry: catalog().Policies[c.Retry].public(),
-		Envelope: c.Envelope, GRPC: c.GRPC, Params: c.Params, ParamTypes: c.ParamTypes,
+		Name:     c.name, Status: c.status, Kind: c.kind, Fault: c.fault,
+		Category: c.category, Type: c.errorType, Title: c.title, Message: c.message,
+		DocsURL: c.docsURL, SDKException: c.sdkException, Retry: catalog().Policies[c.retry].public(),
+		Envelope: c.envelope, GRPC: c.grpc, Params: c.params, ParamTypes: c.paramTypes,
 	}
+	if c.hasNumeric {
+		numeric := c.numeric
+		out.Numeric = &numeric
+	}
+	return out
 }
 
 type statusPolicy struct {
@@ -317,13 +318,7 @@ type catalogData struct {
 	Telemetry       map[string]string     `json:"telemetry"`
 	StatusPolicies  []statusPolicy        `json:"statusPolicies"`
 	Policies        map[string]policyData `json:"policies"`
-	Codes           map[string]codeData   `json:"codes"`
-	Names           map[string]string     `json:"names"`
-	SharedNames     map[string][]string   `json:"sharedNames"`
-	CaseInsensitive bool                  `json:"caseInsensitive"`
 	IdentityPattern *string               `json:"identityPattern"`
-	Numeric         map[string]string     `json:"numeric"`
-	Classes         [][2]string           `json:"classes"`
 	Locales         struct {
 		Tags      []string `json:"tags"`
 		Parents   []int    `json:"parents"`
@@ -343,18 +338,118 @@ var (
 	loadedOnce sync.Once
 )
 
+// The tables data.go builds on first use: what a lookup needs first is a
+// map literal, as a hand-written one would be, not JSON to parse.
+var (
+	namesOnce, foldedOnce, translationsOnce sync.Once
+	numericOnce, sharedOnce                 sync.Once
+	numericIndex                            map[uint64]Code
+	sharedIndex                             map[string][]Code
+	nameIndex, foldedIndex                  map[string]int32
+	translationIndex                        map[string]map[string][2]*string
+)
+
+// The entries of data.go's lists, which the tables index.
+type (
+	codeEntry struct {
+		wire  string
+		facts codeData
+	}
+	nameEntry struct {
+		name string
+		at   int32
+	}
+	numericEntry struct {
+		numeric uint64
+		code    Code
+	}
+	sharedEntry struct {
+		name  string
+		codes []Code
+	}
+)
+
+// nameTable is every wire name, name, condition name and alias, with the
+// position of its code in codeList: one map, so a lookup is one probe.
+func nameTable() map[string]int32 {
+	namesOnce.Do(func() {
+		nameIndex = make(map[string]int32, len(codeList)+len(nameList))
+		for at, entry := range codeList {
+			nameIndex[entry.wire] = int32(at)
+		}
+		for _, entry := range nameList {
+			if _, taken := nameIndex[entry.name]; !taken {
+				nameIndex[entry.name] = entry.at
+			}
+		}
+	})
+	return nameIndex
+}
+
+// factsOf returns the facts of the code with this wire name.
+func factsOf(wire string) (codeData, bool) {
+	if at, ok := nameTable()[wire]; ok && codeList[at].wire == wire {
+		return codeList[at].facts, true
+	}
+	return codeData{}, false
+}
+
+// numericTable is every code with a numeric code, by it.
+func numericTable() map[uint64]Code {
+	numericOnce.Do(func() {
+		numericIndex = make(map[uint64]Code, len(numericList))
+		for _, entry := range numericList {
+			numericIndex[entry.numeric] = entry.code
+		}
+	})
+	return numericIndex
+}
+
+// sharedTable is each condition name several codes share, with them.
+func sharedTable() map[string][]Code {
+	sharedOnce.Do(func() {
+		sharedIndex = make(map[string][]Code, len(sharedList))
+		for _, entry := range sharedList {
+			sharedIndex[entry.name] = entry.codes
+		}
+	})
+	return sharedIndex
+}
+
+// foldedTable is every name in ASCII lower case, for a catalog whose
+// lookups ignore case: wire names first, then the others, in list order.
+func foldedTable() map[string]int32 {
+	foldedOnce.Do(func() {
+		foldedIndex = make(map[string]int32, len(codeList)+len(nameList))
+		for at, entry := range codeList {
+			foldedIndex[asciiLower(entry.wire)] = int32(at)
+		}
+		for _, entry := range nameList {
+			if _, taken := foldedIndex[asciiLower(entry.name)]; !taken {
+				foldedIndex[asciiLower(entry.name)] = entry.at
+			}
+		}
+	})
+	return foldedIndex
+}
+
+// translationTable is each locale's titles and messages by code, read from
+// data.go the first time a translation is asked for.
+func translationTable() map[string]map[string][2]*string {
+	translationsOnce.Do(func() {
+		if err := json.Unmarshal([]byte(translationsJSON), &translationIndex); err != nil {
+			panic("errcat: the generated translations do not read: " + err.Error())
+		}
+	})
+	return translationIndex
+}
+
 // catalog is the catalog's data, read from data.go on first use.
 func catalog() *catalogData {
 	loadedOnce.Do(func() {
 		data := &catalogData{}
 		if err := json.Unmarshal([]byte(catalogJSON), data); err != nil {
 			panic("errcat: the generated catalog data does not read: " + err.Error())
-		}
-		if data.CaseInsensitive {
-			data.folded = make(map[string]string, len(data.Names))
-			for name, code := range data.Names {
-				data.folded[asciiLower(name)] = code
-			}
 		}
 		if data.IdentityPattern != nil {
 			data.identity = regexp.MustCompile("^(?:" + *data.IdentityPattern + ")$")
@@ -394,6 +489,21 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// lazyRegexp is a pattern compiled the first time it is used, so that
+// importing the package costs no regexp compilation.
+type lazyRegexp struct {
+	once    sync.Once
+	pattern string
+	re      *regexp.Regexp
+}
+
+func lazily(pattern string) *lazyRegexp { return &lazyRegexp{pattern: pattern} }
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.pattern) })
+	return l.re
+}
+
 // ------------------------------------------------------------- the lookups
 
 func asciiLower(text string) string {
@@ -409,13 +519,12 @@ func asciiLower(text string) string {
 // Lookup returns the code with this name, wire name or alias; ignoring
 // ASCII case when the catalog says lookups do.
 func Lookup(name string) (Code, bool) {
-	data := catalog()
-	if code, ok := data.Names[name]; ok {
-		return Code(code), true
+	if at, ok := nameTable()[name]; ok {
+		return Code(codeList[at].wire), true
 	}
-	if data.CaseInsensitive {
-		if code, ok := data.folded[asciiLower(name)]; ok {
-			return Code(code), true
+	if caseInsensitive {
+		if at, ok := foldedTable()[asciiLower(name)]; ok {
+			return Code(codeList[at].wire), true
 		}
 	}
 	return "", false
@@ -425,28 +534,23 @@ func Lookup(name string) (Code, bool) {
 // it as their condition name, in catalog order, else the one [Lookup]
 // finds.
 func Named(name string) []Code {
-	data := catalog()
-	shared, ok := data.SharedNames[name]
-	if !ok && data.CaseInsensitive {
+	shared, ok := sharedTable()[name]
+	if !ok && caseInsensitive {
 		folded := asciiLower(name)
-		keys := make([]string, 0, len(data.SharedNames))
-		for key := range data.SharedNames {
+		keys := make([]string, 0, len(sharedTable()))
+		for key := range sharedTable() {
 			keys = append(keys, key)
 		}
 		sort.Strings(keys)
 		for _, key := range keys {
 			if asciiLower(key) == folded {
-				shared, ok = data.SharedNames[key], true
+				shared, ok = sharedTable()[key], true
 				break
 			}
 		}
 	}
 	if ok {
-		out := make([]Code, len(shared))
-		for i, code := range shared {
-			out[i] = Code(code)
-		}
-		return out
+		return append([]Code(nil), shared...)
 	}
 	if code, found := Lookup(name); found {
 		return []Code{code}
@@ -454,14 +558,14 @@ func Named(name string) []Code {
 	return nil
 }
 
-var token = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+var token = lazily(`^[A-Za-z0-9_]+$`)
 
 func canBeIdentity(text string) bool {
 	data := catalog()
 	if data.identity == nil {
 		return true
 	}
-	return len(text) > 0 && len(text) <= data.Limits.MaxIdentityLen && token.MatchString(text) &&
+	return len(text) > 0 && len(text) <= data.Limits.MaxIdentityLen && token.get().MatchString(text) &&
 		data.identity.MatchString(text)
 }
 
@@ -473,14 +577,13 @@ func Resolve(identity string) (Code, bool) {
 	if code, ok := Lookup(identity); ok || !canBeIdentity(identity) {
 		return code, ok
 	}
-	data := catalog()
 	folded := identity
-	if data.CaseInsensitive {
+	if caseInsensitive {
 		folded = asciiLower(identity)
 	}
-	for _, class := range data.Classes {
+	for _, class := range prefixClasses {
 		prefix := class[0]
-		if data.CaseInsensitive {
+		if caseInsensitive {
 			prefix = asciiLower(prefix)
 		}
 		if strings.HasPrefix(folded, prefix) {
@@ -495,8 +598,8 @@ func Codes() []Code { return append([]Code(nil), allCodes[:]...) }
 
 // FromNumeric returns the code with this numeric code.
 func FromNumeric(numeric uint64) (Code, bool) {
-	code, ok := catalog().Numeric[strconv.FormatUint(numeric, 10)]
-	return Code(code), ok
+	code, ok := numericTable()[numeric]
+	return code, ok
 }
 
 // GRPCForStatus returns the gRPC code of an HTTP status, as errcat-runtime
@@ -532,9 +635,9 @@ func PolicyForStatus(status int) RetryPolicy {
 // New returns an error of code, its message rendered from params (the
 // code's params are kept as its details).
 func New(code Code, params map[string]any) *Error {
-	facts := catalog().Codes[string(code)]
+	facts, _ := factsOf(string(code))
 	details := map[string]any{}
-	for _, name := range facts.Params {
+	for _, name := range facts.params {
 		if value, ok := params[name]; ok {
 			details[name] = value
 		}
@@ -542,11 +645,24 @@ func New(code Code, params map[string]any) *Error {
 	return &Error{
 		Code:      code,
 		WireCode:  string(code),
-		Status:    statusOr(facts.Status),
-		Message:   RenderTemplate(facts.Message, params),
+		Status:    statusOr(facts.status),
+		Message:   RenderTemplate(facts.message, params),
 		Details:   details,
 		templated: true,
 	}
+}
+
+// newOf is [New] with the code's params given as values in their declared
+// order, as the typed constructors pass them.
+func newOf(code Code, values ...any) *Error {
+	facts, _ := factsOf(string(code))
+	params := make(map[string]any, len(values))
+	for i, value := range values {
+		if i < len(facts.params) {
+			params[facts.params[i]] = value
+		}
+	}
+	return New(code, params)
 }
 
 func statusOr(status int) int {
@@ -584,7 +700,7 @@ func (e *Error) facts() (codeData, bool) {
 	if e.Code == "" {
 		return codeData{}, false
 	}
-	facts, ok := catalog().Codes[string(e.Code)]
+	facts, ok := factsOf(string(e.Code))
 	return facts, ok
 }
 
@@ -595,26 +711,26 @@ func (e *Error) Facts() (CodeFacts, bool) { return e.Code.Facts() }
 // ("" for an unknown code).
 func (e *Error) SDKException() string {
 	facts, _ := e.facts()
-	return facts.SDKException
+	return facts.sdkException
 }
 
 // Title returns the code's title ("" for an unknown code).
 func (e *Error) Title() string {
 	facts, _ := e.facts()
-	return facts.Title
+	return facts.title
 }
 
 // DocsURL returns the code's documentation ("" for an unknown code).
 func (e *Error) DocsURL() string {
 	facts, _ := e.facts()
-	return facts.DocsURL
+	return facts.docsURL
 }
 
 // GRPCCode returns the gRPC canonical code: the code's, else the HTTP
 // status's.
 func (e *Error) GRPCCode() string {
 	if facts, ok := e.facts(); ok {
-		return facts.GRPC
+		return facts.grpc
 	}
 	return GRPCForStatus(e.Status)
 }
@@ -622,7 +738,7 @@ func (e *Error) GRPCCode() string {
 // Fault returns who is at fault: the code's, else by HTTP status class.
 func (e *Error) Fault() string {
 	if facts, ok := e.facts(); ok {
-		return facts.Fault
+		return facts.fault
 	}
 	switch {
 	case e.Status >= 500 && e.Status < 600:
@@ -635,7 +751,7 @@ func (e *Error) Fault() string {
 
 func (e *Error) policy() policyData {
 	if facts, ok := e.facts(); ok {
-		return catalog().Policies[facts.Retry]
+		return catalog().Policies[facts.retry]
 	}
 	for _, run := range catalog().StatusPolicies {
 		if run.first <= e.Status && e.Status <= run.last {
@@ -683,8 +799,8 @@ func (e *Error) TelemetryLabels() []TelemetryLabel {
 		errorType = string(e.Code)
 	}
 	labels := []TelemetryLabel{{names["errorType"], errorType}}
-	if known && facts.Category != nil {
-		labels = append(labels, TelemetryLabel{names["category"], *facts.Category})
+	if known && facts.category != "" {
+		labels = append(labels, TelemetryLabel{names["category"], facts.category})
 	}
 	return append(labels,
 		TelemetryLabel{names["fault"], e.Fault()},
@@ -917,7 +1033,7 @@ func isSpace(r rune) bool {
 
 func trim(text string) string { return strings.TrimFunc(text, isSpace) }
 
-var exactKey = regexp.MustCompile(`^=[0-9]{1,18}$`)
+var exactKey = lazily(`^=[0-9]{1,18}$`)
 
 type pieceKind int
 
@@ -1067,7 +1183,7 @@ func (p *templateParser) choice(name string, at int, inPlural bool, depth int) (
 		if key == "" || p.at(opened) != '{' {
 			return piece{}, 0, false
 		}
-		if plural && !contains(cldrCategories, key) && !exactKey.MatchString(key) {
+		if plural && !contains(cldrCategories, key) && !exactKey.get().MatchString(key) {
 			return piece{}, 0, false
 		}
 		for _, a := range arms {
@@ -1196,13 +1312,13 @@ func renderFlat(template string, value func(string) (string, bool)) string {
 
 // ---------------------------------------------------------- plural rules
 
-var decimal = regexp.MustCompile(`^-?([0-9]+)(?:\.([0-9]+))?$`)
+var decimal = lazily(`^-?([0-9]+)(?:\.([0-9]+))?$`)
 
 type pluralOperands struct{ i, v, w, f, t uint64 }
 
 // operands is CLDR's operands of a number as written.
 func operands(text string) (pluralOperands, bool) {
-	m := decimal.FindStringSubmatch(text)
+	m := decimal.get().FindStringSubmatch(text)
 	if m == nil || len(m[1]) > 18 || len(m[2]) > 18 {
 		return pluralOperands{}, false
 	}
@@ -1335,8 +1451,8 @@ func FindLocale(tag string) (int, bool) {
 }
 
 var (
-	languageRange = regexp.MustCompile(`^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$`)
-	quality       = regexp.MustCompile(`^([01])(?:\.([0-9]{0,3}))?$`)
+	languageRange = lazily(`^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$`)
+	quality       = lazily(`^([01])(?:\.([0-9]{0,3}))?$`)
 )
 
 // NegotiateLocale returns the locale to answer an Accept-Language header
@@ -1356,7 +1472,7 @@ func NegotiateLocale(acceptLanguage string) string {
 	for _, element := range elements {
 		parts := strings.Split(element, ";")
 		tag := trim(parts[0])
-		if tag != "*" && !(len(tag) <= 64 && languageRange.MatchString(tag)) {
+		if tag != "*" && !(len(tag) <= 64 && languageRange.get().MatchString(tag)) {
 			continue
 		}
 		q, valid := 1000, true
@@ -1367,7 +1483,7 @@ func NegotiateLocale(acceptLanguage string) string {
 				break
 			}
 			if strings.ToLower(trim(name)) == "q" {
-				m := quality.FindStringSubmatch(trim(value))
+				m := quality.get().FindStringSubmatch(trim(value))
 				if m == nil {
 					valid = false
 					break
@@ -1409,7 +1525,7 @@ func translated(code string, locale, at int) (int, string, bool) {
 		current = len(data.Locales.Tags) - 1
 	}
 	for current > 0 {
-		if texts, ok := data.Translations[data.Locales.Tags[current]][code]; ok && texts[at] != nil {
+		if texts, ok := translationTable()[data.Locales.Tags[current]][code]; ok && texts[at] != nil {
 			return current, *texts[at], true
 		}
 		parent := data.Locales.Parents[current]
@@ -1449,7 +1565,7 @@ func (e *Error) TitleIn(tag string) string {
 			return text
 		}
 	}
-	return facts.Title
+	return facts.title
 }
 
 // InLocale returns a copy of the error that says its message in the locale
@@ -1562,7 +1678,7 @@ func (e *Error) body() body {
 	}
 	if facts, ok := e.facts(); ok {
 		b.code = string(e.Code)
-		b.errorType, b.title, b.docsURL = facts.Type, &facts.Title, &facts.DocsURL
+		b.errorType, b.title, b.docsURL = optional(facts.errorType), &facts.title, &facts.docsURL
 	}
 	if e.HasRetryAfter {
 		ms := float64(e.RetryAfter) / float64(time.Millisecond)
@@ -1573,7 +1689,7 @@ func (e *Error) body() body {
 
 func (e *Error) style() string {
 	if facts, ok := e.facts(); ok {
-		return facts.Envelope
+		return facts.envelope
 	}
 	return catalog().Envelope.Style
 }
@@ -1923,10 +2039,10 @@ var (
 	months   = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 	day3     = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 	mon      = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-	imfDate  = regexp.MustCompile(`^` + day3 + `, (\d{2}) ` + mon + ` (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$`)
-	rfc850   = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-` + mon +
+	imfDate  = lazily(`^` + day3 + `, (\d{2}) ` + mon + ` (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$`)
+	rfc850   = lazily(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-` + mon +
 		`-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$`)
-	asctime = regexp.MustCompile(`^` + day3 + ` ` + mon + ` ( \d|\d{2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$`)
+	asctime = lazily(`^` + day3 + ` ` + mon + ` ( \d|\d{2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$`)
 )
 
 // parseHTTPDate reads an HTTP date in any of the three forms RFC 9110
@@ -1935,9 +2051,9 @@ var (
 // 9999 whose weekday is right.
 func parseHTTPDate(text string) (time.Time, bool) {
 	var weekday, year, month, day, hour, minute, second string
-	if m := imfDate.FindStringSubmatch(text); m != nil {
+	if m := imfDate.get().FindStringSubmatch(text); m != nil {
 		weekday, day, month, year, hour, minute, second = m[1], m[2], m[3], m[4], m[5], m[6], m[7]
-	} else if m := rfc850.FindStringSubmatch(text); m != nil {
+	} else if m := rfc850.get().FindStringSubmatch(text); m != nil {
 		yy, _ := strconv.Atoi(m[4])
 		if yy < 70 {
 			yy += 2000
@@ -1945,7 +2061,7 @@ func parseHTTPDate(text string) (time.Time, bool) {
 			yy += 1900
 		}
 		weekday, day, month, year, hour, minute, second = m[1][:3], m[2], m[3], strconv.Itoa(yy), m[5], m[6], m[7]
-	} else if m := asctime.FindStringSubmatch(text); m != nil {
+	} else if m := asctime.get().FindStringSubmatch(text); m != nil {
 		weekday, month, day, hour, minute, second, year = m[1], m[2], strings.TrimSpace(m[3]), m[4], m[5], m[6], m[7]
 	} else {
 		return time.Time{}, false
@@ -2018,12 +2134,14 @@ func Parse(status int, header http.Header, payload []byte) *Error {
 		}
 	}
 	if p.detailsAsText && known {
-		typeDetails(p.details, data.Codes[string(code)])
+		facts, _ := factsOf(string(code))
+		typeDetails(p.details, facts)
 	}
 	message := p.message
 	if message == "" {
 		if known {
-			message = data.Codes[string(code)].Title
+			facts, _ := factsOf(string(code))
+			message = facts.title
 		} else {
 			message = fmt.Sprintf("HTTP %d", status)
 		}
@@ -2562,21 +2680,21 @@ func readGoogleStatus(p *parsed, fields map[string]any) {
 }
 
 var (
-	integerText  = regexp.MustCompile(`^-?[0-9]+$`)
-	floatText    = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
-	protoSeconds = regexp.MustCompile(`^([0-9]+)(?:\.([0-9]{1,9}))?s$`)
+	integerText  = lazily(`^-?[0-9]+$`)
+	floatText    = lazily(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+	protoSeconds = lazily(`^([0-9]+)(?:\.([0-9]{1,9}))?s$`)
 )
 
 // typeDetails reads AIP-193 metadata (text) as the values of the code's
 // params, by their declared types, as errcat-runtime's
 // ParamType::value_from_text.
 func typeDetails(details map[string]any, facts codeData) {
-	for i, name := range facts.Params {
+	for i, name := range facts.params {
 		text, ok := details[name].(string)
-		if !ok || i >= len(facts.ParamTypes) {
+		if !ok || i >= len(facts.paramTypes) {
 			continue
 		}
-		if value, ok := valueFromText(facts.ParamTypes[i], text); ok {
+		if value, ok := valueFromText(facts.paramTypes[i], text); ok {
 			details[name] = value
 		}
 	}
@@ -2585,7 +2703,7 @@ func typeDetails(details map[string]any, facts codeData) {
 func valueFromText(ty, text string) (any, bool) {
 	bits := map[string]int{"u16": 16, "u32": 32, "u64": 64, "i32": 32, "i64": 64}
 	if size, ok := bits[ty]; ok {
-		if !integerText.MatchString(text) {
+		if !integerText.get().MatchString(text) {
 			return nil, false
 		}
 		var err error
@@ -2598,7 +2716,7 @@ func valueFromText(ty, text string) (any, bool) {
 	}
 	switch ty {
 	case "f64":
-		if !floatText.MatchString(text) {
+		if !floatText.get().MatchString(text) {
 			return nil, false
 		}
 		f, err := strconv.ParseFloat(text, 64)
@@ -2618,7 +2736,7 @@ func valueFromText(ty, text string) (any, bool) {
 // parseProtoDuration reads protobuf JSON's Duration ("30s", "1.5s") in
 // milliseconds.
 func parseProtoDuration(text string) (float64, bool) {
-	m := protoSeconds.FindStringSubmatch(text)
+	m := protoSeconds.get().FindStringSubmatch(text)
 	if m == nil {
 		return 0, false
 	}

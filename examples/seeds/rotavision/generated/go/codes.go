@@ -55,57 +55,57 @@ var allCodes = [...]Code{
 
 // NewOk returns a ok error: Success.
 func NewOk() *Error {
-	return New(CodeOk, map[string]any{})
+	return newOf(CodeOk)
 }
 
 // NewCreated returns a created error: Created.
 func NewCreated() *Error {
-	return New(CodeCreated, map[string]any{})
+	return newOf(CodeCreated)
 }
 
 // NewInvalidAPIKey returns a invalid_api_key error: The API key provided is invalid or has been revoked
 func NewInvalidAPIKey() *Error {
-	return New(CodeInvalidAPIKey, map[string]any{})
+	return newOf(CodeInvalidAPIKey)
 }
 
 // NewForbidden returns a forbidden error: Insufficient permissions.
 func NewForbidden() *Error {
-	return New(CodeForbidden, map[string]any{})
+	return newOf(CodeForbidden)
 }
 
 // NewInvalidRequest returns a invalid_request error: The '{field}' field is required
 func NewInvalidRequest(field string) *Error {
-	return New(CodeInvalidRequest, map[string]any{"field": field})
+	return newOf(CodeInvalidRequest, field)
 }
 
 // NewUnprocessable returns a unprocessable error: The '{field}' field must contain at least one valid value
 func NewUnprocessable(field string) *Error {
-	return New(CodeUnprocessable, map[string]any{"field": field})
+	return newOf(CodeUnprocessable, field)
 }
 
 // NewRateLimitExceeded returns a rate_limit_exceeded error: Rate limit exceeded. Retry after {seconds} seconds.
 func NewRateLimitExceeded(seconds uint32) *Error {
-	return New(CodeRateLimitExceeded, map[string]any{"seconds": seconds})
+	return newOf(CodeRateLimitExceeded, seconds)
 }
 
 // NewModelNotFound returns a model_not_found error: No model found with ID '{model_id}'
 func NewModelNotFound(modelID string) *Error {
-	return New(CodeModelNotFound, map[string]any{"model_id": modelID})
+	return newOf(CodeModelNotFound, modelID)
 }
 
 // NewConflict returns a conflict error: The resource already exists.
 func NewConflict() *Error {
-	return New(CodeConflict, map[string]any{})
+	return newOf(CodeConflict)
 }
 
 // NewInternalError returns a internal_error error: Internal server error.
 func NewInternalError() *Error {
-	return New(CodeInternalError, map[string]any{})
+	return newOf(CodeInternalError)
 }
 
 // NewServiceUnavailable returns a service_unavailable error: Temporary outage.
 func NewServiceUnavailable() *Error {
-	return New(CodeServiceUnavailable, map[string]any{})
+	return newOf(CodeServiceUnavailable)
 }
 
 // AuthenticationError is the SDK exception the catalog names AuthenticationError: errors.As(err,

@@ -85,107 +85,107 @@ var allCodes = [...]Code{
 
 // NewOk returns a OK error: Request succeeded.
 func NewOk() *Error {
-	return New(CodeOk, map[string]any{})
+	return newOf(CodeOk)
 }
 
 // NewCreated returns a CREATED error: Resource created.
 func NewCreated() *Error {
-	return New(CodeCreated, map[string]any{})
+	return newOf(CodeCreated)
 }
 
 // NewNoContent returns a NO_CONTENT error: Request succeeded; nothing to return.
 func NewNoContent() *Error {
-	return New(CodeNoContent, map[string]any{})
+	return newOf(CodeNoContent)
 }
 
 // NewValidationError returns a VALIDATION_ERROR error: Invalid request parameters
 func NewValidationError() *Error {
-	return New(CodeValidationError, map[string]any{})
+	return newOf(CodeValidationError)
 }
 
 // NewForbidden returns a FORBIDDEN error: The API key lacks the permission or scope for this operation.
 func NewForbidden() *Error {
-	return New(CodeForbidden, map[string]any{})
+	return newOf(CodeForbidden)
 }
 
 // NewNotFound returns a NOT_FOUND error: {resource} not found
 func NewNotFound(resource string) *Error {
-	return New(CodeNotFound, map[string]any{"resource": resource})
+	return newOf(CodeNotFound, resource)
 }
 
 // NewConflict returns a CONFLICT error: The resource already exists.
 func NewConflict() *Error {
-	return New(CodeConflict, map[string]any{})
+	return newOf(CodeConflict)
 }
 
 // NewPaymentRequired returns a PAYMENT_REQUIRED error: The subscription is past due or payment is required.
 func NewPaymentRequired() *Error {
-	return New(CodePaymentRequired, map[string]any{})
+	return newOf(CodePaymentRequired)
 }
 
 // NewUnprocessable returns a UNPROCESSABLE error: The request is well-formed but invalid: {reason}
 func NewUnprocessable(reason string) *Error {
-	return New(CodeUnprocessable, map[string]any{"reason": reason})
+	return newOf(CodeUnprocessable, reason)
 }
 
 // NewInvalidAPIKey returns a INVALID_API_KEY error: The API key provided is invalid or malformed.
 func NewInvalidAPIKey() *Error {
-	return New(CodeInvalidAPIKey, map[string]any{})
+	return newOf(CodeInvalidAPIKey)
 }
 
 // NewExpiredAPIKey returns a EXPIRED_API_KEY error: The API key has expired.
 func NewExpiredAPIKey() *Error {
-	return New(CodeExpiredAPIKey, map[string]any{})
+	return newOf(CodeExpiredAPIKey)
 }
 
 // NewDeactivatedAPIKey returns a DEACTIVATED_API_KEY error: The API key has been deactivated.
 func NewDeactivatedAPIKey() *Error {
-	return New(CodeDeactivatedAPIKey, map[string]any{})
+	return newOf(CodeDeactivatedAPIKey)
 }
 
 // NewAuthzError returns a AUTHZ_ERROR error: The API key lacks the authorization this operation needs.
 func NewAuthzError() *Error {
-	return New(CodeAuthzError, map[string]any{})
+	return newOf(CodeAuthzError)
 }
 
 // NewHTTP413 returns a HTTP_413 error: The file exceeds the maximum size or the storage quota is exhausted.
 func NewHTTP413() *Error {
-	return New(CodeHTTP413, map[string]any{})
+	return newOf(CodeHTTP413)
 }
 
 // NewStorageQuotaExceeded returns a STORAGE_QUOTA_EXCEEDED error: The account's storage limit has been reached.
 func NewStorageQuotaExceeded() *Error {
-	return New(CodeStorageQuotaExceeded, map[string]any{})
+	return newOf(CodeStorageQuotaExceeded)
 }
 
 // NewRateLimitError returns a RATE_LIMIT_ERROR error: Rate limit exceeded: {limit} calls per {window} seconds
 func NewRateLimitError(limit uint32, window uint32) *Error {
-	return New(CodeRateLimitError, map[string]any{"limit": limit, "window": window})
+	return newOf(CodeRateLimitError, limit, window)
 }
 
 // NewUsageLimitExceeded returns a USAGE_LIMIT_EXCEEDED error: The monthly API call or processing limit has been reached.
 func NewUsageLimitExceeded() *Error {
-	return New(CodeUsageLimitExceeded, map[string]any{})
+	return newOf(CodeUsageLimitExceeded)
 }
 
 // NewInternalError returns a INTERNAL_ERROR error: Server error.
 func NewInternalError() *Error {
-	return New(CodeInternalError, map[string]any{})
+	return newOf(CodeInternalError)
 }
 
 // NewImageProcessingError returns a IMAGE_PROCESSING_ERROR error: Processing or analysing the image failed.
 func NewImageProcessingError() *Error {
-	return New(CodeImageProcessingError, map[string]any{})
+	return newOf(CodeImageProcessingError)
 }
 
 // NewVlmProviderError returns a VLM_PROVIDER_ERROR error: The AI vision provider failed while analysing the input.
 func NewVlmProviderError() *Error {
-	return New(CodeVlmProviderError, map[string]any{})
+	return newOf(CodeVlmProviderError)
 }
 
 // NewTimeout returns a TIMEOUT error: The operation timed out.
 func NewTimeout() *Error {
-	return New(CodeTimeout, map[string]any{})
+	return newOf(CodeTimeout)
 }
 
 // asSDK gives e as the SDK exception type target points to, if its code
