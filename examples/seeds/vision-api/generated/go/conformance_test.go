@@ -248,6 +248,38 @@ func TestLocalization(t *testing.T) {
 	}
 }
 
+// FuzzParse holds Parse to "never fails" on any status, header and body
+// (`go test -fuzz=FuzzParse` explores; `go test` runs the seeds, every
+// case's body among them): no panic, a body written back that reads as the
+// same code, and templates, plurals and negotiation that never panic either.
+func FuzzParse(f *testing.F) {
+	file := conformanceFile{}
+	if text, err := os.ReadFile("testdata/conformance.json"); err == nil {
+		_ = json.Unmarshal(text, &file)
+	}
+	for _, c := range file.Cases {
+		f.Add(c.Response.Status, "1", c.Response.Body)
+	}
+	f.Add(429, "Wed, 21 Oct 2015 07:28:00 GMT", `{"error":{"code":1e999,"details":[[[[[[[[]]]]]]]]}}`)
+	f.Add(500, "", "\xff\xfe{\"error\": NaN}")
+	f.Fuzz(func(t *testing.T, status int, retryAfter, body string) {
+		header := http.Header{"Retry-After": {retryAfter}, "X-Request-Id": {body}}
+		e := Parse(status, header, []byte(body))
+		written, err := e.MarshalJSON()
+		if err != nil {
+			t.Fatalf("%q does not write: %v", body, err)
+		}
+		if again := Parse(e.Status, nil, written); e.Code != "" && again.Code != e.Code {
+			t.Fatalf("%q reads as %q, written back as %s, which reads as %q", body, e.Code, written, again.Code)
+		}
+		_ = RenderTemplate(body, map[string]any{"n": retryAfter})
+		_ = PluralCategory(body, retryAfter)
+		_ = NegotiateLocale(body)
+		_ = e.TelemetryLabels()
+		_, _, _ = e.DelayBounds(status)
+	})
+}
+
 // ExampleParse reads a response the way a client does.
 func ExampleParse() {
 	e := Parse(http.StatusTeapot, http.Header{"X-Request-Id": {"req_1"}}, []byte("short and stout"))
