@@ -438,6 +438,8 @@ fn codes_file(model: &Model, header: &str, clause: &str) -> String {
         .iter()
         .map(|c| unique(go_pascal(&c.symbol()), &mut taken, "Code"))
         .collect();
+    // The constructors' names too, so no SDK exception type takes one.
+    taken.extend(names.iter().map(|name| format!("New{name}")));
     out.push_str("// The codes, in catalog order.\nconst (\n");
     for (code, name) in model.codes.iter().zip(&names) {
         let _ = writeln!(
@@ -602,8 +604,11 @@ fn unique_arg(name: &str, used: &mut BTreeSet<String>) -> String {
     } else {
         name.to_string()
     };
+    let base = candidate.clone();
+    let mut n = 2;
     while used.contains(&candidate) {
-        candidate.push('_');
+        candidate = format!("{base}{n}");
+        n += 1;
     }
     used.insert(candidate.clone());
     candidate
