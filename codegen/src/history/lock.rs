@@ -79,7 +79,13 @@ impl Lock {
         // A key no declared fact has, or a value that is not the fact's:
         // serde cannot deny them beside the records' flattened facts.
         for (name, record) in &parsed.codes {
-            for (key, value) in &record.facts {
+            for (i, (key, value)) in record.facts.iter().enumerate() {
+                if record.facts[..i].iter().any(|(k, _)| k == key) {
+                    return Err((
+                        format!("`{key}` is recorded twice in the record of `{name}`"),
+                        headers.get(name).cloned().unwrap_or(0..0),
+                    ));
+                }
                 let field = crate::fields::FIELDS
                     .iter()
                     .find(|f| f.key == key && f.locked());
@@ -286,7 +292,10 @@ mod tests {
                 .as_deref(),
             Some("AError")
         );
-        assert_eq!(lock.snapshot.codes["a"].facts["server_retries"], 2);
+        assert_eq!(
+            lock.snapshot.codes["a"].facts[1],
+            ("server_retries".into(), 2.into())
+        );
         for (record, said) in [
             (
                 "{\"sdk_exceptoin\": \"AError\"}",

@@ -1,78 +1,162 @@
 //! What a code promised its clients, as the lock records it: a retired
 //! code's tombstone in the model, and each code of a history snapshot.
 
+use serde::ser::SerializeMap as _;
 use serde::{Deserialize, Serialize};
 
 /// What a code promised its clients, as the lock records it. Fields that a
 /// tombstone does not know are empty.
 /// Keys beyond these are the declared facts' (`crate::fields`), which the
-/// lock's reader checks, since serde cannot deny unknown fields beside a
-/// flattened map.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// lock's reader checks. Written and read by hand (`record_serde!` below):
+/// serde's `flatten` would buffer every record of a 20,000-code lock, and
+/// a map per record costs more than the record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Record {
     /// `active`, `deprecated` or `retired`.
     pub lifecycle: Lifecycle,
     /// The code on the wire.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
     /// Its condition name (`name` on a code of a catalog with identities), a
     /// lookup key like an alias.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The generated type name (Rust variant, client class stem).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub type_name: Option<String>,
     /// The numeric code.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub numeric: Option<u32>,
     /// Names that still parse as this code.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// `error`, `warning`, `success` or `pending`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// Its category id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// `client`, `server` or `none`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fault: Option<String>,
     /// HTTP status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     /// Retry class: `never`, `retryable`, `idempotent` or `operation`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub retry: Option<String>,
     /// CLI exit code.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub exit_code: Option<u8>,
     /// The declared facts the code sets that the lock records
-    /// ([`crate::fields::Field::locked`]), by key: `sdk_exception`, ...
-    #[serde(flatten)]
-    pub facts: std::collections::BTreeMap<String, serde_json::Value>,
+    /// ([`crate::fields::Field::locked`]), by key, in declaration order:
+    /// `sdk_exception`, ...
+    pub facts: Vec<(String, serde_json::Value)>,
     /// The param signature, `name: type` in constructor order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub params: Vec<String>,
     /// The title.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The message template.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The catalog version that added it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
     /// The catalog version that deprecated it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub deprecated_in: Option<String>,
     /// The catalog version that retired it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub retired_in: Option<String>,
     /// Why it was retired.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
+
+/// A record's key, borrowed from the lock's text when it can be: a 20,000-code
+/// lock has 400,000 of them.
+struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> serde::de::Visitor<'de> for Text {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v.to_string())))
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
+}
+
+/// Whether a field is left out of a record as written.
+trait Unset {
+    fn unset(&self) -> bool;
+}
+
+impl<T> Unset for Option<T> {
+    fn unset(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Unset for Vec<T> {
+    fn unset(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Unset for Lifecycle {
+    fn unset(&self) -> bool {
+        false
+    }
+}
+
+/// Writes each field that is set, the declared facts between `$before`
+/// and `$after` (where `sdk_exception` always was); reads each key into its
+/// field, and any other into `facts`.
+macro_rules! record_serde {
+    (before: [$($before:ident),*], after: [$($after:ident),*]) => {
+        impl Serialize for Record {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                $(if !self.$before.unset() {
+                    map.serialize_entry(stringify!($before), &self.$before)?;
+                })*
+                for (key, value) in &self.facts {
+                    map.serialize_entry(key, value)?;
+                }
+                $(if !self.$after.unset() {
+                    map.serialize_entry(stringify!($after), &self.$after)?;
+                })*
+                map.end()
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Record {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Fields;
+                impl<'de> serde::de::Visitor<'de> for Fields {
+                    type Value = Record;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("a code's record")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
+                        let mut record = Record::default();
+                        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+                            match &*key {
+                                $(stringify!($before) => record.$before = map.next_value()?,)*
+                                $(stringify!($after) => record.$after = map.next_value()?,)*
+                                _ => {
+                                    let value = map.next_value()?;
+                                    record.facts.push((key.into_owned(), value));
+                                }
+                            }
+                        }
+                        Ok(record)
+                    }
+                }
+                deserializer.deserialize_map(Fields)
+            }
+        }
+    };
+}
+
+record_serde!(
+    before: [lifecycle, identity, name, type_name, numeric, aliases, kind, category, fault, status, retry, exit_code],
+    after: [params, title, message, since, deprecated_in, retired_in, reason]
+);
 
 /// Where a code is in its life.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -101,7 +185,8 @@ impl Lifecycle {
 impl Record {
     /// The text of the declared fact `key`, if the record has it.
     pub fn fact_text(&self, key: &str) -> Option<String> {
-        self.facts.get(key)?.as_str().map(str::to_string)
+        let (_, value) = self.facts.iter().find(|(k, _)| k == key)?;
+        value.as_str().map(str::to_string)
     }
 
     /// Whether the code is still in the catalog.
