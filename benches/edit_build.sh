@@ -14,12 +14,19 @@
 # warnings cargo printed.
 #
 # OPT=1 adds the profile setting the README suggests, so that the build
-# script's codegen runs optimized:
+# script's codegen runs optimized (OPT_LEVEL, default 3):
 #   [profile.dev.build-override]
 #   opt-level = 3
 #
+# The first build of each consumer (its dependencies compiled, in a target
+# folder of its own) is timed too: what the setting costs.
+#
 # Usage: benches/edit_build.sh [sizes...]    (default: 2000 20000)
-# Env:   REPEAT (default 3), OPT (0 or 1), WORK (scratch folder).
+# OPT=codegen optimizes only OPT_PACKAGES (default errcat-codegen), with
+# `[profile.dev.package.<name>]`.
+#
+# Env:   REPEAT (default 3), OPT (0, 1 or codegen), OPT_LEVEL, KINDS (default
+#        "lib bin"), WORK (scratch folder).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 repeat="${REPEAT:-3}"
@@ -49,7 +56,12 @@ errcat-runtime = { path = "$root/runtime" }
 errcat-codegen = { path = "$root/codegen", default-features = false }
 TOML
   if [ "${OPT:-0}" = 1 ]; then
-    printf '\n[profile.dev.build-override]\nopt-level = 3\n' >> "$dir/Cargo.toml"
+    printf '\n[profile.dev.build-override]\nopt-level = %s\n' "${OPT_LEVEL:-3}" >> "$dir/Cargo.toml"
+  elif [ "${OPT:-0}" = codegen ]; then
+    # Only the codegen and the parsers it runs, not every build dependency.
+    for package in ${OPT_PACKAGES:-errcat-codegen}; do
+      printf '\n[profile.dev.package.%s]\nopt-level = %s\n' "$package" "${OPT_LEVEL:-3}" >> "$dir/Cargo.toml"
+    done
   fi
   cp "$root/Cargo.lock" "$dir/Cargo.lock"
   cat > "$dir/build.rs" <<'RS'
@@ -67,12 +79,16 @@ RS
   fi
   "$errcat" synth --codes "$n" --out "$dir/catalog" > /dev/null
   "$errcat" generate --catalog "$dir/catalog" --generated "$dir/generated" > /dev/null
+  local start end
+  start=$(date +%s.%N)
   (cd "$dir" && cargo build --quiet --offline > /dev/null 2>&1)
+  end=$(date +%s.%N)
+  first=$(awk "BEGIN { printf \"%.1f\", $end - $start }")
 }
 
-printf '| codes | consumer | build after a save (s) | warnings |\n|---|---|---|---|\n'
+printf '| codes | consumer | first build (s) | build after a save (s) | warnings |\n|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
-  for kind in lib bin; do
+  for kind in ${KINDS:-lib bin}; do
     dir="$work/$kind-$n"
     consumer "$dir" "$kind" "$n"
     file=$(find "$dir/catalog" -name '*.toml' ! -name catalog.toml | sort | head -n 1)
@@ -87,6 +103,6 @@ for n in "${sizes[@]}"; do
       if [ -z "$best" ] || awk "BEGIN { exit !($s < $best) }"; then best=$s; fi
       warnings=$(grep -c '^warning' "$dir/build.log" || true)
     done
-    printf '| %s | %s | %s | %s |\n' "$n" "$kind" "$best" "$warnings"
+    printf '| %s | %s | %s | %s | %s |\n' "$n" "$kind" "$first" "$best" "$warnings"
   done
 done
