@@ -142,3 +142,26 @@ func TestAServerAnswersInTheRequestsLocale(t *testing.T) {
 		t.Fatalf("read %q (%s) in %q", got.Message, got.Code, response.Header.Get("Content-Language"))
 	}
 }
+
+// A body that is not UTF-8 reads as errcat-runtime, Python and browsers
+// read it: one U+FFFD for each maximal subpart of an ill-formed sequence
+// (expectations from Python's bytes.decode("utf-8", "replace")).
+func TestInvalidUTF8ReadsAsTheOtherRuntimes(t *testing.T) {
+	for _, c := range []struct{ body, message string }{
+		{"\xe2\x82\x78", "�x"},
+		{"\xf0\x9f\x98\x78", "�x"},
+		{"\xed\xa0\x80\x78", "���x"},
+		{"\xc0\xaf\x78", "��x"},
+		{"\xff\x78", "�x"},
+		{"\x80\x80\x78", "��x"},
+		{"\xe0\x80\x80\x78", "���x"},
+		{"\xf4\x90\x80\x80\x78", "����x"},
+		{"\xc3", "�"},
+		{"\x6f\x6b\x20\xe2\x82\xac\x20\xe2\x82", "ok € �"},
+		{"\xf0\x9f\x98\x80\xf0\x9f", "😀�"},
+	} {
+		if got := errs.Parse(500, nil, []byte(c.body)).Message; got != c.message {
+			t.Errorf("%q reads as %q, expected %q", c.body, got, c.message)
+		}
+	}
+}

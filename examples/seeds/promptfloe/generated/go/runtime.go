@@ -2174,12 +2174,55 @@ func clip(text string, chars int) string {
 }
 
 // lossy is payload as text, invalid UTF-8 replaced as errcat-runtime
-// replaces it.
+// (String::from_utf8_lossy), Python and WHATWG's decoder replace it: one
+// U+FFFD for each maximal subpart of an ill-formed sequence.
 func lossy(payload []byte) string {
 	if utf8.Valid(payload) {
 		return string(payload)
 	}
-	return strings.ToValidUTF8(string(payload), "\uFFFD")
+	var out strings.Builder
+	for at := 0; at < len(payload); {
+		r, size := utf8.DecodeRune(payload[at:])
+		if r != utf8.RuneError || size > 1 {
+			out.Write(payload[at : at+size])
+			at += size
+			continue
+		}
+		out.WriteRune(utf8.RuneError)
+		at += maximalSubpart(payload[at:])
+	}
+	return out.String()
+}
+
+// maximalSubpart is how many bytes at the start of b (which do not begin a
+// valid character) one replacement character stands for: the lead byte and
+// the continuation bytes that could still have completed it.
+func maximalSubpart(b []byte) int {
+	lo, hi, need := byte(0x80), byte(0xBF), 0
+	switch c := b[0]; {
+	case c >= 0xC2 && c <= 0xDF:
+		need = 1
+	case c == 0xE0:
+		lo, need = 0xA0, 2
+	case c >= 0xE1 && c <= 0xEC, c == 0xEE, c == 0xEF:
+		need = 2
+	case c == 0xED:
+		hi, need = 0x9F, 2
+	case c == 0xF0:
+		lo, need = 0x90, 3
+	case c >= 0xF1 && c <= 0xF3:
+		need = 3
+	case c == 0xF4:
+		hi, need = 0x8F, 3
+	}
+	n := 1
+	for ; n <= need && n < len(b); n++ {
+		if b[n] < lo || b[n] > hi {
+			break
+		}
+		lo, hi = 0x80, 0xBF
+	}
+	return n
 }
 
 // decodeLimit is how deep serde_json (errcat-runtime's parser) reads
