@@ -74,6 +74,7 @@ pub fn cases_json(cx: &super::Context<'_>) -> String {
         }
     }
     cases.extend(localized_body_case(model));
+    cases.extend(pointer_case(model));
     cases.extend(tiny_hint_cases(model));
     cases.extend(retry_after_form_cases(model));
     cases.extend(hostile_body_cases(model));
@@ -336,6 +337,28 @@ fn localized_body_case(model: &Model) -> Option<Value> {
     if !case["expect"]["body"].is_null() {
         case["expect"]["body"] = body.to_json(model.envelope.with_style(code.envelope));
     }
+    Some(case)
+}
+
+/// A JSON:API body whose error names its field with `source.pointer`:
+/// read back as the param, and written back as a pointer again where the
+/// code's own envelope is JSON:API (the first such code, else the first
+/// error code).
+fn pointer_case(model: &Model) -> Option<Value> {
+    let errors = || model.codes.iter().filter(|c| c.kind.is_error());
+    let code = errors()
+        .find(|c| c.envelope == errcat_runtime::EnvelopeStyle::JsonApi)
+        .or_else(|| errors().next())?;
+    let jsonapi = model
+        .envelope
+        .with_style(errcat_runtime::EnvelopeStyle::JsonApi);
+    let mut case = code_case(model, code, jsonapi, None);
+    let mut body = example_body(model, code);
+    body.retry_after = None;
+    body.param = Some("/data/attributes/title".into());
+    case["name"] = json!(format!("{} (jsonapi, source.pointer)", code.wire_name));
+    case["response"]["body"] = json!(body.to_json(jsonapi).to_string());
+    case["expect"]["body"] = body.to_json(model.envelope.with_style(code.envelope));
     Some(case)
 }
 
