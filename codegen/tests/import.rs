@@ -34,8 +34,15 @@ fn compiled(draft: Draft, stem: &str) -> (Model, Vec<(String, String)>) {
 }
 
 /// What an OpenAPI file can say about a code: its wire name, status,
-/// message, params and retry strategy.
-type Facts = (String, u16, String, Vec<(String, String)>, &'static str);
+/// message, params, retry strategy and the declared facts it sets.
+type Facts = (
+    String,
+    u16,
+    String,
+    Vec<(String, String)>,
+    &'static str,
+    Vec<(&'static str, String)>,
+);
 
 fn facts(model: &Model) -> Vec<Facts> {
     let mut out: Vec<_> = model
@@ -54,6 +61,11 @@ fn facts(model: &Model) -> Vec<Facts> {
                 c.message.clone(),
                 params,
                 model.retry_of(c).strategy.name(),
+                c.facts
+                    .iter()
+                    .filter(|(_, v)| !v.is_default())
+                    .map(|(f, v)| (f.key, v.to_json().to_string()))
+                    .collect(),
             )
         })
         .collect();

@@ -773,8 +773,16 @@ fn code_table(c: &Completed, i: usize, code: &DraftCode, category: &str) -> Tabl
     {
         put(&mut t, "exit_code", i64::from(e.value), &e.how);
     }
-    if let Some(e) = &code.sdk_exception {
-        put(&mut t, "sdk_exception", e.value.as_str(), &e.how);
+    for (key, fact) in &code.declared {
+        match &fact.value {
+            serde_json::Value::String(text) => put(&mut t, key, text.as_str(), &fact.how),
+            serde_json::Value::Number(n) => {
+                if let Some(n) = n.as_i64() {
+                    put(&mut t, key, n, &fact.how);
+                }
+            }
+            _ => {}
+        }
     }
     if let Some(alias) = &c.aliases[i] {
         let mut aliases = Array::new();

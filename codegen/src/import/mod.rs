@@ -150,8 +150,9 @@ pub struct DraftCode {
     pub retry: Option<Fact<RetryClass>>,
     /// Its CLI exit code.
     pub exit_code: Option<Fact<u8>>,
-    /// The SDK exception raised for it.
-    pub sdk_exception: Option<Fact<String>>,
+    /// The per-code facts the catalog declares (`crate::fields`), by key,
+    /// as a source states them: `sdk_exception`, `server_retries`, ...
+    pub declared: Vec<(&'static str, Fact<serde_json::Value>)>,
     /// The code is an HTTP status (`404` in a page's status table), so its
     /// name comes from its reason rather than keeping `404` as an identity.
     pub is_status: bool,
@@ -160,6 +161,14 @@ pub struct DraftCode {
 }
 
 impl DraftCode {
+    /// The declared fact `key`, if the source states it.
+    pub fn declared(&self, key: &str) -> Option<&Fact<serde_json::Value>> {
+        self.declared
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, f)| f)
+    }
+
     /// A code with no facts yet, read at `at`.
     pub fn new(written: impl Into<String>, at: impl Into<String>) -> Self {
         DraftCode {

@@ -457,6 +457,16 @@ impl<'a> Reader<'a> {
                 code.retry = Some(Fact::read(class, format!("{at}/x-errcat-retry")));
             }
         }
+        // Every declared fact errcat's own OpenAPI writes as `x-errcat-<key>`.
+        for field in crate::fields::FIELDS {
+            let extension = field.extension();
+            if let Some(found) = schema.get(&extension).filter(|v| field.accepts(v))
+                && code.declared(field.key).is_none()
+            {
+                let fact = Fact::read(found.clone(), format!("{at}/{extension}"));
+                code.declared.push((field.key, fact));
+            }
+        }
         if code.params.is_empty() {
             let mut params = Vec::new();
             collect_params(schema, &at, &mut params, 0);

@@ -33,13 +33,19 @@ fn lines(code: &DraftCode) -> Vec<Line> {
         line("solution", &code.solution),
         line("retry", &code.retry),
         line("exit_code", &code.exit_code),
-        line("sdk_exception", &code.sdk_exception),
         line("type", &code.error_type),
         line("group", &code.group),
     ]
     .into_iter()
     .flatten()
     .collect();
+    for (key, fact) in &code.declared {
+        out.push(Line {
+            key,
+            value: fact.value.clone(),
+            how: fact.how.clone(),
+        });
+    }
     for p in &code.params {
         out.push(Line {
             key: "param",
@@ -61,7 +67,7 @@ const CHECKS: [(&str, Has); 6] = [
     ("description", |c| c.description.is_some()),
     ("solution", |c| c.solution.is_some()),
     ("exit_code", |c| c.exit_code.is_some()),
-    ("sdk_exception", |c| c.sdk_exception.is_some()),
+    ("sdk_exception", |c| c.declared("sdk_exception").is_some()),
     ("retry", |c| c.retry.is_some()),
 ];
 

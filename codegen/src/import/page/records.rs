@@ -610,10 +610,11 @@ fn read_table(table: &Table<'_>, draft: &mut Draft, rules: &mut Vec<RetryRule>) 
             code.exit_code = Some(Fact::read(e, at.clone()));
         }
         if let Some(e) = cell(col(Column::Exception))
-            && code.sdk_exception.is_none()
+            && code.declared("sdk_exception").is_none()
         {
-            let class = e.split([' ', '(']).next().unwrap_or(e).to_string();
-            code.sdk_exception = Some(Fact::read(class, at.clone()));
+            let class = e.split([' ', '(']).next().unwrap_or(e);
+            code.declared
+                .push(("sdk_exception", Fact::read(class.into(), at.clone())));
         }
         if let Some(t) = cell(col(Column::Type))
             && code.error_type.is_none()
