@@ -14,8 +14,8 @@ type Code string
 
 // The codes, in catalog order.
 const (
-	// CodeOk is ok: Success (HTTP 200).
-	CodeOk Code = "ok"
+	// CodeOK is ok: Success (HTTP 200).
+	CodeOK Code = "ok"
 	// CodeCreated is created: Created (HTTP 201).
 	CodeCreated Code = "created"
 	// CodeNoContent is no_content: No content (HTTP 204).
@@ -146,7 +146,7 @@ const (
 
 // allCodes is every code, in catalog order.
 var allCodes = [...]Code{
-	CodeOk,
+	CodeOK,
 	CodeCreated,
 	CodeNoContent,
 	CodePartialSuccess,
@@ -211,9 +211,9 @@ var allCodes = [...]Code{
 	CodeServerBusy,
 }
 
-// NewOk returns a ok error: The request succeeded.
-func NewOk() *Error {
-	return newOf(CodeOk)
+// NewOK returns a ok error: The request succeeded.
+func NewOK() *Error {
+	return newOf(CodeOK)
 }
 
 // NewCreated returns a created error: The {resource} was created.

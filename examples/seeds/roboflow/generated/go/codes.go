@@ -14,8 +14,8 @@ type Code string
 
 // The codes, in catalog order.
 const (
-	// CodeOk is ok: Success (HTTP 200).
-	CodeOk Code = "ok"
+	// CodeOK is ok: Success (HTTP 200).
+	CodeOK Code = "ok"
 	// CodeNoContent is no_content: Success, no body (HTTP 204).
 	CodeNoContent Code = "no_content"
 	// CodeBadRequest is bad_request: Malformed request (HTTP 400).
@@ -44,7 +44,7 @@ const (
 
 // allCodes is every code, in catalog order.
 var allCodes = [...]Code{
-	CodeOk,
+	CodeOK,
 	CodeNoContent,
 	CodeBadRequest,
 	CodeConflict,
@@ -59,9 +59,9 @@ var allCodes = [...]Code{
 	CodeNetworkError,
 }
 
-// NewOk returns a ok error: The request succeeded.
-func NewOk() *Error {
-	return newOf(CodeOk)
+// NewOK returns a ok error: The request succeeded.
+func NewOK() *Error {
+	return newOf(CodeOK)
 }
 
 // NewNoContent returns a no_content error: The request succeeded and there is no body.

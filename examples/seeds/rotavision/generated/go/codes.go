@@ -14,8 +14,8 @@ type Code string
 
 // The codes, in catalog order.
 const (
-	// CodeOk is ok: Success (HTTP 200).
-	CodeOk Code = "ok"
+	// CodeOK is ok: Success (HTTP 200).
+	CodeOK Code = "ok"
 	// CodeCreated is created: Created (HTTP 201).
 	CodeCreated Code = "created"
 	// CodeInvalidAPIKey is invalid_api_key: Invalid API key (HTTP 401).
@@ -40,7 +40,7 @@ const (
 
 // allCodes is every code, in catalog order.
 var allCodes = [...]Code{
-	CodeOk,
+	CodeOK,
 	CodeCreated,
 	CodeInvalidAPIKey,
 	CodeForbidden,
@@ -53,9 +53,9 @@ var allCodes = [...]Code{
 	CodeServiceUnavailable,
 }
 
-// NewOk returns a ok error: Success.
-func NewOk() *Error {
-	return newOf(CodeOk)
+// NewOK returns a ok error: Success.
+func NewOK() *Error {
+	return newOf(CodeOK)
 }
 
 // NewCreated returns a created error: Created.

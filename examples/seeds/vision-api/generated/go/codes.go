@@ -14,8 +14,8 @@ type Code string
 
 // The codes, in catalog order.
 const (
-	// CodeOk is OK: OK (HTTP 200).
-	CodeOk Code = "OK"
+	// CodeOK is OK: OK (HTTP 200).
+	CodeOK Code = "OK"
 	// CodeCreated is CREATED: Created (HTTP 201).
 	CodeCreated Code = "CREATED"
 	// CodeNoContent is NO_CONTENT: No Content (HTTP 204).
@@ -60,7 +60,7 @@ const (
 
 // allCodes is every code, in catalog order.
 var allCodes = [...]Code{
-	CodeOk,
+	CodeOK,
 	CodeCreated,
 	CodeNoContent,
 	CodeValidationError,
@@ -83,9 +83,9 @@ var allCodes = [...]Code{
 	CodeTimeout,
 }
 
-// NewOk returns a OK error: Request succeeded.
-func NewOk() *Error {
-	return newOf(CodeOk)
+// NewOK returns a OK error: Request succeeded.
+func NewOK() *Error {
+	return newOf(CodeOK)
 }
 
 // NewCreated returns a CREATED error: Resource created.
