@@ -301,19 +301,12 @@ code_fields! {
 impl Field {
     /// Its key in the clients' data: camelCase (`sdkException`).
     pub fn camel_key(&self) -> String {
-        let mut out = String::with_capacity(self.key.len());
-        let mut upper = false;
-        for c in self.key.chars() {
-            if c == '_' {
-                upper = true;
-            } else if upper {
-                out.push(c.to_ascii_uppercase());
-                upper = false;
-            } else {
-                out.push(c);
-            }
-        }
-        out
+        let pascal = crate::ident::pascal_case(self.key);
+        let mut chars = pascal.chars();
+        chars
+            .next()
+            .map(|first| first.to_ascii_lowercase().to_string() + chars.as_str())
+            .unwrap_or_default()
     }
 
     /// Its OpenAPI extension on a code's schema: `x-errcat-sdk-exception`.

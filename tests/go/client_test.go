@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -163,5 +164,15 @@ func TestInvalidUTF8ReadsAsTheOtherRuntimes(t *testing.T) {
 		if got := errs.Parse(500, nil, []byte(c.body)).Message; got != c.message {
 			t.Errorf("%q reads as %q, expected %q", c.body, got, c.message)
 		}
+	}
+}
+
+func TestAnErrorOutsideTheCatalogIsWrittenAsA500WithoutItsText(t *testing.T) {
+	recorder := httptest.NewRecorder()
+	errs.WriteError(recorder, fmt.Errorf("dial tcp 10.0.0.7:5432: password authentication failed"))
+	got := errs.FromResponse(recorder.Result())
+	if got.Status != http.StatusInternalServerError || got.Code != "" || got.WireCode != "INTERNAL" ||
+		strings.Contains(recorder.Body.String(), "password") {
+		t.Fatalf("written as %d %s", recorder.Code, recorder.Body.String())
 	}
 }

@@ -203,7 +203,7 @@ fn emit(cx: &super::Context<'_>) -> FileSet {
 fn data_file(model: &Model, header: &str, clause: &str) -> String {
     let mut data = super::client_data::data(model);
     let mut tables = String::new();
-    code_table(&data["codes"], &mut tables);
+    code_table(&data["codes"], &data["declaredFacts"], &mut tables);
     name_table(&data["codes"], &data["names"], &mut tables);
     numeric_table(&data["numeric"], &mut tables);
     shared_and_classes(&data["sharedNames"], &data["classes"], &mut tables);
@@ -272,10 +272,12 @@ fn go_list(out: &mut String, comment: &str, name: &str, ty: &str, entries: &[Str
 }
 
 /// `codeList`: every code's facts, by wire name.
-fn code_table(codes: &Value, out: &mut String) {
-    let declared: Vec<String> = crate::fields::FIELDS
-        .iter()
-        .map(|f| f.camel_key())
+fn code_table(codes: &Value, declared: &Value, out: &mut String) {
+    let declared: Vec<&str> = declared
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
         .collect();
     let mut entries = Vec::new();
     for (wire, facts) in codes.as_object().into_iter().flatten() {
@@ -294,7 +296,7 @@ fn code_table(codes: &Value, out: &mut String) {
         };
         let declared: serde_json::Map<String, Value> = declared
             .iter()
-            .map(|key| (key.clone(), facts[key].clone()))
+            .map(|&key| (key.to_string(), facts[key].clone()))
             .collect();
         let numeric = facts["numeric"].as_u64();
         entries.push(format!(

@@ -1951,15 +1951,14 @@ func (e *Error) ContentType() string {
 // content type, Retry-After (whole seconds, rounded up), the request id
 // header, Content-Language and Vary when the catalog has locales, and the
 // body in the catalog's envelope. An error that is not an *Error of this
-// catalog is written as the catalog's internal error when it has one named
-// "internal", else as HTTP 500.
+// catalog is written as HTTP 500, its code the status's gRPC name
+// ("INTERNAL") and its message the status text: its own text may say
+// what a client should not see.
 func WriteError(w http.ResponseWriter, err error) {
 	var e *Error
 	if !errors.As(err, &e) {
-		e = &Error{Status: http.StatusInternalServerError, Message: http.StatusText(http.StatusInternalServerError)}
-		if code, ok := Lookup("internal"); ok {
-			e = New(code, nil)
-		}
+		status := http.StatusInternalServerError
+		e = &Error{Status: status, WireCode: GRPCForStatus(status), Message: http.StatusText(status)}
 	}
 	header := w.Header()
 	header.Set("Content-Type", e.ContentType())
