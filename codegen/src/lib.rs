@@ -190,13 +190,8 @@ fn compile_with(
     let lowered = lower::lower(sources, &loaded, &outputs, &mut problems);
     let mut diags: Vec<_> = problems.into_iter().map(diagnostics::diagnose).collect();
     let model = lowered.map(|(model, map)| {
-        let lowered = diagnostics::Lowered {
-            sources,
-            model: &model,
-            map: &map,
-            lock: loaded.lock.as_ref().filter(|_| history),
-            outputs: &outputs,
-        };
+        let lock = loaded.lock.as_ref().filter(|_| history);
+        let lowered = diagnostics::Lowered::new(sources, &model, &map, lock, &outputs);
         diagnostics::run_lints(&lowered, &mut diags);
         diagnostics::levels::apply(&map.levels, &mut diags);
         model
@@ -470,12 +465,10 @@ impl Config {
             let rust = emit::rust::emit(&cx, &self.rust);
             (rust, committed.map(par::join))
         });
-        for line in warnings
-            .render()
-            .lines()
-            .filter(|l| warnings.warning_count() > 0 && !l.is_empty())
-        {
-            println!("cargo:warning={line}");
+        if warnings.warning_count() > 0 {
+            for line in warnings.render().lines().filter(|l| !l.is_empty()) {
+                println!("cargo:warning={line}");
+            }
         }
         let out = out_dir.join(&self.out_file);
         write::write_if_changed(&out, &rust).map_err(|e| Error::Io(out.clone(), e))?;

@@ -67,9 +67,21 @@ impl Report {
 
     /// [`Report::render`], with rustc's colours when `color` is true.
     pub fn render_styled(&self, color: bool) -> String {
+        // Only the files a diagnostic points into are made printable: a
+        // catalog of thousands of files with one warning copies one.
+        let shown: std::collections::BTreeSet<usize> = self
+            .diagnostics
+            .iter()
+            .flat_map(|d| d.labels.iter().map(|l| l.file.0))
+            .collect();
         let mut files = SimpleFiles::new();
-        for file in self.sources.files() {
-            files.add(file.display.clone(), printable(&file.text));
+        for (id, file) in self.sources.files().iter().enumerate() {
+            let text = if shown.contains(&id) {
+                printable(&file.text)
+            } else {
+                String::new()
+            };
+            files.add(file.display.clone(), text);
         }
         let config = term::Config {
             chars: Chars::ascii(),

@@ -3,6 +3,14 @@
 
 /// Inline code that survives any backticks inside `s`.
 pub fn md_inline_code(s: &str) -> String {
+    // Most code spans hold no backtick or line break: one allocation.
+    if !s.bytes().any(|b| matches!(b, b'`' | b'\n' | b'\r')) {
+        return if s.starts_with(' ') || s.ends_with(' ') {
+            format!("` {s} `")
+        } else {
+            format!("`{s}`")
+        };
+    }
     let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let s = s.replace(['\n', '\r'], " ");
@@ -103,6 +111,14 @@ pub fn md_block(markdown: &str) -> String {
 /// Escapes `<` where it would open an HTML tag, comment or autolink, except
 /// inside backtick code spans.
 fn escape_html_outside_code_spans(line: &str) -> String {
+    if !line.bytes().any(|b| b == b'<') {
+        return line.to_string();
+    }
+    escape_each_lt(line)
+}
+
+/// [`escape_html_outside_code_spans`] for a line that has a `<`.
+fn escape_each_lt(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut chars = line.char_indices().peekable();
     while let Some((i, ch)) = chars.next() {
@@ -195,6 +211,27 @@ mod tests {
     fn inline_code_handles_backticks() {
         assert_eq!(md_inline_code("a"), "`a`");
         assert_eq!(md_inline_code("a`b"), "`` a`b ``");
+        assert_eq!(md_inline_code(" a"), "`  a `");
+        assert_eq!(md_inline_code("a\nb"), "`a b`");
+        assert_eq!(md_inline_code(""), "``");
+    }
+
+    proptest::proptest! {
+        /// The plain-text shortcuts give what the general paths give.
+        #[test]
+        fn shortcuts_agree_with_the_general_paths(s in "[ a-z<`\n]{0,12}") {
+            let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+            let fence = "`".repeat(longest + 1);
+            let flat = s.replace(['\n', '\r'], " ");
+            let general = if longest > 0 || flat.starts_with(' ') || flat.ends_with(' ') {
+                format!("{fence} {flat} {fence}")
+            } else {
+                format!("{fence}{flat}{fence}")
+            };
+            proptest::prop_assert_eq!(md_inline_code(&s), general);
+            let line = s.replace(['\n', '<'], "");
+            proptest::prop_assert_eq!(escape_each_lt(&line), line);
+        }
     }
 
     #[test]

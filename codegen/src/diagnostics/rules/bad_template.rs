@@ -2,10 +2,8 @@
 
 use std::ops::Range;
 
-use errcat_runtime::template;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::ident;
 use crate::diagnostics::{Lowered, TemplateSource};
 use crate::source::FileId;
 
@@ -34,7 +32,7 @@ message = "Stray } brace."
 
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     for TemplateSource { code, message, span, .. } in cx.map.templates() {
-        if let Err(e) = template::parse(message, ident::is_snake_case) {
+        if let Err(e) = cx.template(message) {
             let at = cx.sources.inner_span(code.file, span.clone(), message, e.offset);
             out.push(bad_template(code.file, at, &e.problem.to_string()));
         }
@@ -44,7 +42,7 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
         let Some(message) = translation.text(crate::model::Text::Message) else {
             continue;
         };
-        if let Err(e) = template::parse(&message.text, ident::is_snake_case) {
+        if let Err(e) = cx.template(&message.text) {
             let at = cx.sources.inner_span(
                 translation.file,
                 message.span.clone(),

@@ -4,10 +4,9 @@ use std::ops::Range;
 
 use errcat_runtime::ParamType;
 use errcat_runtime::plural::Category;
-use errcat_runtime::template::{self, ChoiceKind, Piece};
+use errcat_runtime::template::{ChoiceKind, Piece};
 
 use crate::diagnostics::{DiagCode, Diagnostic, Lowered, Rule};
-use crate::ident;
 use crate::model::{Param, Text};
 use crate::source::FileId;
 
@@ -96,16 +95,16 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check(
-    cx: &Lowered<'_>,
-    (file, span, text): (FileId, Range<usize>, &str),
+fn check<'a>(
+    cx: &Lowered<'a>,
+    (file, span, text): (FileId, Range<usize>, &'a str),
     params: &[Param],
     locale: &str,
     categories: &[Category],
     out: &mut Vec<Diagnostic>,
 ) {
     // A template that does not parse is reported by E0021.
-    let Ok(pieces) = template::parse(text, ident::is_snake_case) else {
+    let Ok(pieces) = cx.template(text) else {
         return;
     };
     let mut choices = Vec::new();

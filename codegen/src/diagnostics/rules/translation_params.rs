@@ -5,7 +5,6 @@ use std::ops::Range;
 use errcat_runtime::template;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Lowered, Rule};
-use crate::ident;
 use crate::model::Text;
 use crate::source::FileId;
 
@@ -43,7 +42,7 @@ fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // A template that does not parse is reported by E0021.
-        let Ok(pieces) = template::parse(&message.text, ident::is_snake_case) else {
+        let Ok(pieces) = cx.template(&message.text) else {
             continue;
         };
         let declared = &cx.model.codes[code].params;

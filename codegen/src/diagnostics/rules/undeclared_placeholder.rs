@@ -5,7 +5,6 @@ use std::ops::Range;
 use errcat_runtime::template;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::ident;
 use crate::diagnostics::{Lowered, TemplateSource};
 use crate::source::FileId;
 
@@ -30,7 +29,7 @@ params = { field = "string" }
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     for TemplateSource { code, message, span, params } in cx.map.templates() {
         // A template that does not parse is reported by E0021.
-        let Ok(pieces) = template::parse(message, ident::is_snake_case) else {
+        let Ok(pieces) = cx.template(message) else {
             continue;
         };
         for (name, offset, _) in template::param_uses(&pieces) {

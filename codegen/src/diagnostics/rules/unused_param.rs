@@ -5,7 +5,6 @@ use std::ops::Range;
 use errcat_runtime::template;
 
 use crate::diagnostics::{DiagCode, Diagnostic, Rule};
-use crate::ident;
 use crate::diagnostics::{Lowered, TemplateSource};
 use crate::source::FileId;
 
@@ -30,13 +29,12 @@ params = { field = "string" }
 fn lint(cx: &Lowered<'_>, out: &mut Vec<Diagnostic>) {
     for TemplateSource { code, message, params, .. } in cx.map.templates() {
         // A template that does not parse is reported by E0021.
-        let Ok(pieces) = template::parse(message, ident::is_snake_case) else {
+        let Ok(pieces) = cx.template(message) else {
             continue;
         };
+        let uses = template::param_uses(&pieces);
         for (name, span) in params {
-            let used = template::param_uses(&pieces)
-                .iter()
-                .any(|(n, _, _)| n == name);
+            let used = uses.iter().any(|(n, _, _)| n == name);
             if !used {
                 out.push(unused_param(code.file, span.clone(), name));
             }

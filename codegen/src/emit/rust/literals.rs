@@ -11,7 +11,7 @@ pub(super) fn doc_lines(text: &str) -> Vec<String> {
     // they are shown as escapes instead.
     let is_bidi = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     let escaped;
-    let text = if text.contains(is_bidi) {
+    let text = if !text.is_ascii() && text.contains(is_bidi) {
         let mut out = String::with_capacity(text.len() + 16);
         for c in text.chars() {
             if is_bidi(c) {
@@ -189,24 +189,29 @@ fn raw_hashes(bytes: &[u8]) -> Option<usize> {
 /// everything else as `\xNN`. Checked against syn's parser in tests.
 pub fn byte_string_literal(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 3 + 3);
-    out.push_str("b\"");
-    for &b in bytes {
+    let plain = |b: &u8| matches!(b, 0x20..=0x7e) && !matches!(b, b'"' | b'\\');
+    let mut out = Vec::with_capacity(bytes.len() * 3 + 3);
+    out.extend_from_slice(b"b\"");
+    let mut rest = bytes;
+    // Runs of plain bytes are copied whole: build scripts run this
+    // unoptimized over megabytes of text.
+    while !rest.is_empty() {
+        let run = rest.iter().position(|b| !plain(b)).unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..run]);
+        let Some(&b) = rest.get(run) else { break };
         match b {
-            b'"' | b'\\' => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(b as char),
-            _ => {
-                out.push_str("\\x");
-                out.push(HEX[usize::from(b >> 4)] as char);
-                out.push(HEX[usize::from(b & 15)] as char);
-            }
+            b'"' | b'\\' => out.extend_from_slice(&[b'\\', b]),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'x',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 15)],
+            ]),
         }
+        rest = &rest[run + 1..];
     }
-    out.push('"');
-    out
+    out.push(b'"');
+    String::from_utf8(out).expect("only ASCII is written")
 }
 
 #[cfg(test)]
