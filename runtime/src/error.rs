@@ -242,7 +242,8 @@ impl<C: CatalogCode> Error<C> {
     /// An error of `code`, its message rendered from the template with
     /// `params` (name, value), which also become the structured details.
     pub fn from_params(code: C, params: &[(&str, Value)]) -> Self {
-        let message = render_template(code.message_template(), C::LOCALES.plurals[0], params);
+        let message =
+            render_catalog_template(code.message_template(), C::LOCALES.plurals[0], params);
         let mut error = Error::with_message(code, message);
         error.origin = Origin::Template;
         error.details = params
@@ -272,7 +273,7 @@ impl<C: CatalogCode> Error<C> {
             (code.title().to_string(), Origin::Title)
         } else {
             (
-                render_template(template, C::LOCALES.plurals[0], &[]),
+                render_catalog_template(template, C::LOCALES.plurals[0], &[]),
                 Origin::Template,
             )
         };
@@ -425,7 +426,7 @@ impl<C: CatalogCode> Error<C> {
                             .map(|(k, v)| (k.as_str(), v.clone()))
                             .collect();
                         let plurals = C::LOCALES.plurals.get(at).copied().unwrap_or_default();
-                        (at, render_template(template, plurals, &params))
+                        (at, render_catalog_template(template, plurals, &params))
                     })
             }
         };
@@ -995,7 +996,24 @@ fn message_only(message: &str) -> Map<String, Value> {
 /// arms by `plurals` (the CLDR rules of the template's locale,
 /// [`Locales::plurals`]). A placeholder without a value is kept as written.
 pub fn render_template(template: &str, plurals: &str, params: &[(&str, Value)]) -> String {
-    crate::template::render(template, plurals, |name, out| {
+    crate::template::render(template, plurals, param_text(params))
+}
+
+/// [`render_template`] for a template of the catalog, which the codegen
+/// checked ([`crate::template::render_parsed`]: the arms a choice does not
+/// take are skipped, not checked again).
+pub(crate) fn render_catalog_template(
+    template: &str,
+    plurals: &str,
+    params: &[(&str, Value)],
+) -> String {
+    crate::template::render_parsed(template, plurals, param_text(params))
+}
+
+/// What a template shows for each of `params`, by name; `false` for a name
+/// without a value.
+fn param_text<'p>(params: &'p [(&str, Value)]) -> impl FnMut(&str, &mut String) -> bool + 'p {
+    move |name, out| {
         match params.iter().find(|(k, _)| *k == name) {
             Some((_, Value::String(s))) => out.push_str(s),
             // A whole number held as a float reads as the integer it is, as
@@ -1011,7 +1029,7 @@ pub fn render_template(template: &str, plurals: &str, params: &[(&str, Value)]) 
             None => return false,
         }
         true
-    })
+    }
 }
 
 /// Floats below this magnitude that are whole render as integers (2^53:

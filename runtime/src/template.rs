@@ -375,7 +375,29 @@ fn plural_key(key: &str) -> bool {
 pub fn render(
     template: &str,
     plurals: &str,
+    value: impl FnMut(&str, &mut String) -> bool,
+) -> String {
+    render_with(template, plurals, value, false)
+}
+
+/// [`render`] for a template [`parse`] accepts, such as a catalog's (the
+/// codegen refuses any other, E0021): the arms a choice does not take are
+/// skipped rather than checked, so a message costs what its chosen text
+/// costs. Other text still renders, without panicking, but not
+/// necessarily as [`render`] would.
+pub fn render_parsed(
+    template: &str,
+    plurals: &str,
+    value: impl FnMut(&str, &mut String) -> bool,
+) -> String {
+    render_with(template, plurals, value, true)
+}
+
+fn render_with(
+    template: &str,
+    plurals: &str,
     mut value: impl FnMut(&str, &mut String) -> bool,
+    parsed: bool,
 ) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     // Only `{name,` opens a choice; a template without one renders flat at
@@ -385,6 +407,7 @@ pub fn render(
             src: template,
             plurals,
             value: &mut value,
+            parsed,
         };
         if stream.pieces(0, false, 0, None, Some(&mut out)).is_ok() {
             return out;
@@ -403,6 +426,9 @@ struct Stream<'t, 'v> {
     src: &'t str,
     plurals: &'t str,
     value: &'v mut dyn FnMut(&str, &mut String) -> bool,
+    /// The template is known to parse ([`render_parsed`]): arms not taken
+    /// are skipped, not checked.
+    parsed: bool,
 }
 
 /// The arms of one choice, kept without allocating for up to this many.
@@ -517,32 +543,52 @@ impl<'t> Stream<'t, '_> {
         let mut count = 0;
         let mut at = at + comma + 1;
         let end = loop {
-            at += src[at..].len() - src[at..].trim_start().len();
-            let rest = &src[at..];
-            if rest.is_empty() {
-                return Err(());
-            }
-            if rest.starts_with('}') {
-                break at + 1;
-            }
-            let key_len = rest
-                .find(|c: char| c.is_whitespace() || c == '{' || c == '}')
-                .unwrap_or(rest.len());
-            let key = &rest[..key_len];
-            let after_key = at + key_len;
-            let gap = src[after_key..].len() - src[after_key..].trim_start().len();
-            if key.is_empty() || !src[after_key + gap..].starts_with('{') {
-                return Err(());
-            }
-            if kind == ChoiceKind::Plural && !plural_key(key) {
-                return Err(());
-            }
-            let seen = inline[..count.min(INLINE_ARMS)].iter().chain(&more);
-            if seen.clone().any(|(k, _)| *k == key) {
-                return Err(());
-            }
-            let body = after_key + gap + 1;
-            let close = self.pieces(body, plural_arm, depth + 1, None, None)?;
+            let (key, body, close) = if self.parsed {
+                // Between arms there are only keys and spaces: the next brace
+                // opens an arm's text or ends the choice.
+                let bytes = src.as_bytes();
+                let brace = at
+                    + bytes[at..]
+                        .iter()
+                        .position(|&b| b == b'{' || b == b'}')
+                        .ok_or(())?;
+                if bytes[brace] == b'}' {
+                    break brace + 1;
+                }
+                let close = skip_arm(bytes, brace + 1, depth + 1).ok_or(())?;
+                (src[at..brace].trim(), brace + 1, close)
+            } else {
+                at += src[at..].len() - src[at..].trim_start().len();
+                let rest = &src[at..];
+                if rest.is_empty() {
+                    return Err(());
+                }
+                if rest.starts_with('}') {
+                    break at + 1;
+                }
+                let key_len = rest
+                    .find(|c: char| c.is_whitespace() || c == '{' || c == '}')
+                    .unwrap_or(rest.len());
+                let key = &rest[..key_len];
+                let after_key = at + key_len;
+                let gap = src[after_key..].len() - src[after_key..].trim_start().len();
+                if key.is_empty() || !src[after_key + gap..].starts_with('{') {
+                    return Err(());
+                }
+                if kind == ChoiceKind::Plural && !plural_key(key) {
+                    return Err(());
+                }
+                let seen = inline[..count.min(INLINE_ARMS)].iter().chain(&more);
+                if seen.clone().any(|(k, _)| *k == key) {
+                    return Err(());
+                }
+                let body = after_key + gap + 1;
+                (
+                    key,
+                    body,
+                    self.pieces(body, plural_arm, depth + 1, None, None)?,
+                )
+            };
             if count < INLINE_ARMS {
                 inline[count] = (key, body);
             } else {
@@ -582,6 +628,69 @@ impl<'t> Stream<'t, '_> {
         };
         self.pieces(body, plural_arm, depth + 1, number, Some(out))?;
         Ok(end)
+    }
+}
+
+/// Where the arm whose text starts at `at` ends (its closing `}`), read as
+/// [`parse`] reads a template that parses, without checking it: in an
+/// arm's text `{{` is a brace, `}` ends the arm, `{name}` is a placeholder
+/// and `{name, kind, key {…} …}` a choice whose arms are skipped alike.
+/// `None` where the text ends first or nests past [`MAX_CHOICE_DEPTH`].
+fn skip_arm(bytes: &[u8], mut at: usize, depth: usize) -> Option<usize> {
+    if depth > MAX_CHOICE_DEPTH {
+        return None;
+    }
+    loop {
+        let brace = at
+            + bytes
+                .get(at..)?
+                .iter()
+                .position(|&b| b == b'{' || b == b'}')?;
+        if bytes[brace] == b'}' {
+            return Some(brace);
+        }
+        if bytes.get(brace + 1) == Some(&b'{') {
+            at = brace + 2;
+            continue;
+        }
+        let name = brace + 1;
+        let stop = name
+            + bytes
+                .get(name..)?
+                .iter()
+                .position(|&b| matches!(b, b'}' | b'{' | b','))?;
+        at = match bytes[stop] {
+            b'}' => stop + 1,
+            b',' => skip_choice(bytes, stop + 1, depth + 1)?,
+            _ => return None,
+        };
+    }
+}
+
+/// Past the `}` that ends a choice whose kind starts at `at` (after its
+/// `{name,`), for [`skip_arm`].
+fn skip_choice(bytes: &[u8], at: usize, depth: usize) -> Option<usize> {
+    let comma = at
+        + bytes
+            .get(at..)?
+            .iter()
+            .position(|&b| matches!(b, b',' | b'{' | b'}'))?;
+    if bytes[comma] != b',' {
+        return None;
+    }
+    let mut at = comma + 1;
+    loop {
+        // Between arms there are only keys and spaces: the next brace opens
+        // an arm's text or ends the choice.
+        let brace = at
+            + bytes
+                .get(at..)?
+                .iter()
+                .position(|&b| b == b'{' || b == b'}')?;
+        if bytes[brace] == b'}' {
+            return Some(brace + 1);
+        }
+        at = skip_arm(bytes, brace + 1, depth)? + 1;
     }
 }
 
@@ -979,12 +1088,31 @@ mod tests {
             }
             let mut value = value;
             let mut out = String::new();
-            let streamed = Stream { src: &t, plurals: PL, value: &mut value }
+            let streamed = Stream { src: &t, plurals: PL, value: &mut value, parsed: false }
                 .pieces(0, false, 0, None, Some(&mut out));
             proptest::prop_assert_eq!(streamed.is_ok(), parsed.is_ok(), "{:?}", t);
+            // Skipping the arms not taken renders any text without panicking,
+            // and a template that parses exactly as checking them does.
+            let skipped = render_parsed(&t, PL, value);
             if parsed.is_ok() {
-                proptest::prop_assert_eq!(out, expected, "{:?}", t);
+                proptest::prop_assert_eq!(&out, &expected, "{:?}", t);
+                proptest::prop_assert_eq!(skipped, render(&t, PL, value), "{:?}", t);
             }
+        }
+
+        /// Nested choices, braces of text and `#` in the arms a choice does
+        /// not take, for every count and selection.
+        #[test]
+        fn skipped_arms_render_as_checked_ones(n in 0u32..130, pick in 0usize..3) {
+            let t = "{x, select, a {{n, plural, one {# {{one {x}} few {{n, plural, =2 {two} other {# ##}}} other {# {{ z}}} b {b {{ {n}} other {{n, plural, many {m #} other {o #}}}}.";
+            let x = ["a", "b", "c"][pick];
+            let value = |name: &str, out: &mut String| match name {
+                "n" => { out.push_str(&n.to_string()); true }
+                "x" => { out.push_str(x); true }
+                _ => false,
+            };
+            proptest::prop_assert!(parse(t, |_| true).is_ok());
+            proptest::prop_assert_eq!(render_parsed(t, PL, value), render(t, PL, value));
         }
     }
 }

@@ -542,7 +542,7 @@ fn check_message(
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.clone()))
                 .collect();
-            crate::render_template(template, plurals, &params) == message
+            crate::error::render_catalog_template(template, plurals, &params) == message
         } else {
             follows(&pieces, message)
         }
