@@ -76,8 +76,9 @@ impl Lock {
                 span,
             ));
         }
-        // A key no declared fact has, or a value that is not the fact's:
-        // serde cannot deny them beside the records' flattened facts.
+        // A record's reader keeps every key it does not know as a declared
+        // fact (`model/record.rs`): here each must be one, once, with a
+        // value of its type.
         for (name, record) in &parsed.codes {
             for (i, (key, value)) in record.facts.iter().enumerate() {
                 if record.facts[..i].iter().any(|(k, _)| k == key) {
@@ -309,6 +310,10 @@ mod tests {
                 "{\"sdk_exception\": 1}",
                 "`sdk_exception` of `a` is not a value",
             ),
+            (
+                "{\"sdk_exception\": \"A\", \"sdk_exception\": \"B\"}",
+                "`sdk_exception` is recorded twice",
+            ),
         ] {
             let text = format!(
                 "{{\n  \"catalog\": {{\"name\": \"x\"}},\n  \"codes\": {{\n    \"a\": {record}\n  }}\n}}\n"
@@ -316,6 +321,29 @@ mod tests {
             let (message, span) = Lock::parse(FileId(0), &text).unwrap_err();
             assert!(message.contains(said), "{message}");
             assert_eq!(&text[span], "\"a\"");
+        }
+        // A field of the record's own written twice, as a merge can leave
+        // it: an error where the second one is, not the last one winning.
+        for (record, said) in [
+            (
+                "{\"status\": 404, \"status\": 500}",
+                "duplicate field `status`",
+            ),
+            (
+                "{\"lifecycle\": \"active\", \"lifecycle\": \"retired\"}",
+                "duplicate field `lifecycle`",
+            ),
+        ] {
+            let text = format!(
+                "{{\n  \"catalog\": {{\"name\": \"x\"}},\n  \"codes\": {{\n    \"a\": {record}\n  }}\n}}\n"
+            );
+            let (message, span) = Lock::parse(FileId(0), &text).unwrap_err();
+            assert!(message.contains(said), "{message}");
+            let record_at = text.find(record).unwrap();
+            assert!(
+                (record_at..record_at + record.len()).contains(&span.start),
+                "{span:?}"
+            );
         }
     }
 

@@ -97,20 +97,15 @@ impl<T> Unset for Vec<T> {
     }
 }
 
-impl Unset for Lifecycle {
-    fn unset(&self) -> bool {
-        false
-    }
-}
-
-/// Writes each field that is set, the declared facts between `$before`
-/// and `$after` (where `sdk_exception` always was); reads each key into its
-/// field, and any other into `facts`.
+/// Writes `lifecycle`, then each field that is set, the declared facts
+/// between `$before` and `$after` (where `sdk_exception` always was); reads
+/// each key into its field, and any other into `facts`.
 macro_rules! record_serde {
     (before: [$($before:ident),*], after: [$($after:ident),*]) => {
         impl Serialize for Record {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("lifecycle", &self.lifecycle)?;
                 $(if !self.$before.unset() {
                     map.serialize_entry(stringify!($before), &self.$before)?;
                 })*
@@ -134,10 +129,27 @@ macro_rules! record_serde {
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
                         let mut record = Record::default();
+                        let mut lifecycle = false;
+                        // A key written twice (a merge that kept both sides)
+                        // is an error, as serde's derive makes it: the last
+                        // one must not silently win.
+                        let twice = |key: &str| serde::de::Error::duplicate_field(
+                            ["lifecycle", $(stringify!($before),)* $(stringify!($after),)*]
+                                .into_iter()
+                                .find(|k| *k == key)
+                                .unwrap_or("field"),
+                        );
                         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
                             match &*key {
-                                $(stringify!($before) => record.$before = map.next_value()?,)*
-                                $(stringify!($after) => record.$after = map.next_value()?,)*
+                                "lifecycle" if lifecycle => return Err(twice(&key)),
+                                "lifecycle" => {
+                                    lifecycle = true;
+                                    record.lifecycle = map.next_value()?;
+                                }
+                                $(stringify!($before) if !record.$before.unset() => return Err(twice(&key)),
+                                stringify!($before) => record.$before = map.next_value()?,)*
+                                $(stringify!($after) if !record.$after.unset() => return Err(twice(&key)),
+                                stringify!($after) => record.$after = map.next_value()?,)*
                                 _ => {
                                     let value = map.next_value()?;
                                     record.facts.push((key.into_owned(), value));
@@ -154,7 +166,7 @@ macro_rules! record_serde {
 }
 
 record_serde!(
-    before: [lifecycle, identity, name, type_name, numeric, aliases, kind, category, fault, status, retry, exit_code],
+    before: [identity, name, type_name, numeric, aliases, kind, category, fault, status, retry, exit_code],
     after: [params, title, message, since, deprecated_in, retired_in, reason]
 );
 
